@@ -1,0 +1,52 @@
+"""Every error newsclaims raises on purpose, each with a code, in one place.
+
+``UserError`` subclasses are the user's to fix (bad path, bad option, bad file):
+the CLI prints ``error [CODE]: message`` and exits 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+
+class NewsclaimsError(Exception):
+    """Base class; ``code`` is stable and may be searched for in the docs."""
+
+    code = "NC000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.message}"
+
+
+class UserError(NewsclaimsError):
+    """Something the user can fix; reported without a traceback, exit status 2."""
+
+    code = "NC100"
+
+
+class InputNotFound(UserError):
+    code = "NC101"
+
+
+class UnsupportedInput(UserError):
+    code = "NC102"
+
+
+class BadOutput(UserError):
+    code = "NC103"
+
+
+class ModelNotFound(UserError):
+    code = "NC104"
+
+
+class TooManyErrors(NewsclaimsError):
+    """More documents failed than ``--max-errors`` allows; exit status 1."""
+
+    code = "NC200"
+
+
+class GoldFormatError(UserError):
+    code = "NC105"
