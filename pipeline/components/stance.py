@@ -1,0 +1,124 @@
+"""Stance of an attributed statement: what it is about (target) and its polarity.
+
+Pure functions over spaCy spans, driven by ``models/stance.json``. The label is a
+lexicon vote over the cue and the content, with negation flipping a word and
+shifter phrases ("stopped short of endorsing") turning support into opposition.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from pipeline import resources
+
+_QUOTE_CHARS = "\"“”„«»"
+_SINGLE_QUOTED = re.compile(r"(?<![\w])[‘'](?P<q>[^‘’'\n]{2,}?)[’'](?![\w])")
+_DEFINITE = frozenset({"the", "this", "that", "such", "any", "these", "those"})
+
+
+@cache
+def _lexicon() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str],
+                        tuple[str, ...], frozenset[str]]:
+    data = resources.load("stance")
+    support = frozenset(w for w in data["support"] if " " not in w)
+    oppose = frozenset(w for w in data["oppose"] if " " not in w)
+    phrases = tuple(w for w in data["oppose"] if " " in w)
+    return (support, oppose, phrases, frozenset(data["negators"]), tuple(data["shifters"]),
+            frozenset(data["anaphors"]))
+
+
+def quotes(text: str) -> list[tuple[int, int]]:
+    """Inner spans of quotations, quote marks excluded.
+
+    Double quote marks of any style pair up in order within a paragraph; an opening
+    mark left unclosed runs to the paragraph's end (news style for quotes that go on
+    in the next paragraph, and the best span for a stray mark). Never raises.
+    """
+    found: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        marks = [i for i, ch in enumerate(paragraph) if ch in _QUOTE_CHARS]
+        for k in range(0, len(marks), 2):
+            start = marks[k] + 1
+            end = marks[k + 1] if k + 1 < len(marks) else len(paragraph.rstrip())
+            if end > start:
+                found.append((offset + start, offset + end))
+        for match in _SINGLE_QUOTED.finditer(paragraph):
+            found.append((offset + match.start("q"), offset + match.end("q")))
+        offset += len(paragraph) + 1
+    return sorted(found)
+
+
+def quote_in(text: str, span: tuple[int, int], doc_quotes: list[tuple[int, int]]) -> str | None:
+    """The quoted words inside ``span``, joined by ' ... ' when there are several."""
+    inside = [
+        text[s:e].strip(" ,.;:") for s, e in doc_quotes if s >= span[0] - 1 and e <= span[1] + 1
+    ]
+    inside = [q for q in inside if q]
+    return " ... ".join(inside) if inside else None
+
+
+def topic(doc: Doc, doc_quotes: list[tuple[int, int]]) -> str | None:
+    """The article's recurring subject: the most repeated short quoted name ("Asian NATO")."""
+    counts: Counter[str] = Counter()
+    for start, end in doc_quotes:
+        phrase = doc.text[start:end].strip(" ,.")
+        words = phrase.split()
+        if 1 <= len(words) <= 4 and any(w[:1].isupper() for w in words):
+            counts[phrase] += 1
+    best = counts.most_common(1)
+    return best[0][0] if best and best[0][1] >= 2 else None
+
+
+def target(content: Span, topic_name: str | None) -> str | None:
+    """What the statement is about: the topic when the content names it or refers back to
+    it ("the proposal", "such an alliance"), else the content's subject noun phrase."""
+    anaphors = _lexicon()[5]
+    if topic_name and topic_name.lower() in content.text.lower():
+        return topic_name
+    if topic_name:
+        for token in content:
+            if token.lemma_.lower() in anaphors and any(
+                c.lower_ in _DEFINITE or (c.dep_ == "poss" and c.pos_ == "PROPN")
+                for c in token.children
+            ):
+                return topic_name
+    for token in content:
+        if token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.pos_ in ("NOUN", "PROPN"):
+            tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "det")]
+            tokens = [t for t in tokens if not t.is_punct]
+            if tokens and len(tokens) <= 6:
+                return content.doc[tokens[0].i : tokens[-1].i + 1].text
+            return token.text
+    return None
+
+
+def label(cue: Span, content: Span, cue_stance: str | None) -> tuple[str, float]:
+    """``support``, ``oppose`` or ``neutral`` with a confidence in 0..1."""
+    support, oppose, phrases, negators, shifters, _ = _lexicon()
+    score = {"support": 0.0, "oppose": 0.0}
+    if cue_stance:
+        score[cue_stance] += 1.0
+    text = content.text.lower()
+    shifted = any(s in text for s in shifters) or any(s in cue.sent.text.lower()[
+        : max(0, cue.start_char - cue.sent.start_char)] for s in shifters if s.startswith("stop"))
+    score["oppose"] += sum(1.5 for p in phrases if p in text)
+    for token in content:
+        lemma = token.lemma_.lower()
+        polarity = "support" if lemma in support else "oppose" if lemma in oppose else None
+        if polarity is None:
+            continue
+        negated = any(c.lower_ in negators for c in token.children) or any(
+            t.lower_ in negators for t in content.doc[max(content.start, token.i - 3) : token.i]
+        )
+        if negated or (shifted and polarity == "support"):
+            polarity = "oppose" if polarity == "support" else "support"
+        score[polarity] += 1.0
+    gap = score["support"] - score["oppose"]
+    if gap == 0:
+        return "neutral", 0.5
+    return ("support" if gap > 0 else "oppose"), min(0.95, 0.55 + 0.1 * abs(gap))

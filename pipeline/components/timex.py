@@ -1,0 +1,72 @@
+"""Normalise the time a claim refers to from the DATE entities of its sentence.
+
+"fiscal year 2025" -> FY2025, "August 30, 2024" -> 2024-08-30, "in 2019" -> 2019,
+"last year" -> the year before the document's date when that is known.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from pipeline import resources
+
+_FISCAL = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?(\d{4}|\d{2})\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2}|21\d{2})\b")
+_DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
+_RELATIVE = {"last year": -1, "this year": 0, "next year": 1, "a year ago": -1}
+
+
+def _month(text: str) -> int | None:
+    months = resources.load("figures")["months"]
+    for word in re.findall(r"[A-Za-z]+", text.lower()):
+        if word in months:
+            index = months.index(word)
+            return index + 1 if index < 12 else [1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12][index - 12]
+    return None
+
+
+def normalise(text: str, doc_year: int | None = None) -> str | None:
+    """An ISO-like time for a DATE span's text, or None when it names no period."""
+    fiscal = _FISCAL.search(text)
+    if fiscal:
+        year = fiscal.group(1)
+        return f"FY{year if len(year) == 4 else '20' + year}"
+    year_match = _YEAR.search(text)
+    lowered = text.lower()
+    year = int(year_match.group(1)) if year_match else None
+    month = _month(text)
+    if year is None:
+        shift = next((v for k, v in _RELATIVE.items() if k in lowered), None)
+        if doc_year is None or (shift is None and month is None):
+            return None
+        year = doc_year + (shift or 0)
+    if month is None:
+        return str(year)
+    rest = text.replace(year_match.group(1), " ") if year_match else text
+    day = _DAY.search(rest)
+    if day and 1 <= int(day.group(1)) <= 31:
+        return f"{year:04d}-{month:02d}-{int(day.group(1)):02d}"
+    return f"{year:04d}-{month:02d}"
+
+
+def time_of(sent: Span, anchor: int, doc_year: int | None = None) -> str | None:
+    """The time of the claim at char offset ``anchor``: the nearest DATE in the sentence
+    that normalises, fiscal periods first (a budget "for fiscal year 2025" announced "on
+    August 30" is about FY2025)."""
+    scored = []
+    fiscal = False  # "the fiscal year starting April 2025" is FY2025
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        fiscal = fiscal or "fiscal" in ent.text.lower()
+        value = normalise(ent.text, doc_year)
+        if value is None:
+            continue
+        distance = abs(ent.start_char - anchor)
+        scored.append((not value.startswith("FY"), distance, value))
+    if not scored:
+        return None
+    best = min(scored)[2]
+    return f"FY{best[:4]}" if fiscal and not best.startswith("FY") else best

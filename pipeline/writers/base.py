@@ -1,0 +1,196 @@
+"""What every sink shares: the ``Sink`` interface and the row -> schema conformance.
+
+A sink receives batches of rows for whole documents, keyed by table name, and stores
+them so that writing a document again replaces its earlier rows. Rows are plain
+mappings; ``conform`` turns each into the schema's column order and types, so every
+sink stores the same values whatever the caller's types were (numpy, pandas, ISO
+strings). Columns not in ``pipeline.schema.TABLES`` are dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import TracebackType
+from typing import Any, Self
+
+import pyarrow as pa
+
+from pipeline.schema import TABLES
+
+Row = dict[str, Any]
+Batch = Mapping[str, Sequence[Mapping[str, Any]]]
+DoneKey = tuple[str, str, str]
+# An errors row without a doc_id (an unreadable file or line) is identified by where it came from.
+ErrorKey = tuple[str | None, int | None]
+
+# Tables in write order: ``documents`` last, so a document counts as stored (and is skipped
+# by --resume) only once all its other rows are out.
+WRITE_ORDER: tuple[str, ...] = ("claims", "entities", "errors", "documents")
+
+
+class Sink(ABC):
+    """Where the four tables go. Settings are stored on construction; files and
+    connections open on first use, so an unused sink pickles (to be sent to a worker)."""
+
+    @abstractmethod
+    def write(self, rows: Batch) -> None:
+        """Store a batch holding all rows of one or more whole documents, replacing
+        any rows stored earlier for those doc_ids."""
+
+    def done_keys(self) -> set[DoneKey]:
+        """(doc_id, content_sha256, pipeline_fingerprint) of documents stored with status
+        'ok', so that --resume can skip them. A sink that cannot read back has none."""
+        return set()
+
+    @abstractmethod
+    def close(self) -> None:
+        """Flush and publish everything written; safe to call twice."""
+
+    @abstractmethod
+    def __reduce__(self) -> tuple[Callable[..., Sink], tuple[Any, ...]]:
+        """Pickle the settings only: an open file or connection never travels."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        # Even on an exception, publish: every batch holds whole documents, so what was
+        # written is consistent, and a later --resume run carries on from it.
+        self.close()
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN, NaT and pd.NA all mean NULL."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)
+    except (TypeError, ValueError):  # pd.NA refuses to be a bool
+        return True
+
+
+def _to_str(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+def _to_int(value: Any) -> int:
+    if isinstance(value, float) and not value.is_integer():
+        raise ValueError("not a whole number")
+    return int(value)
+
+
+def _to_float(value: Any) -> float | None:
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
+def _to_timestamp(value: Any) -> dt.datetime:
+    """Timezone-aware UTC; naive values are taken to be UTC already."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    elif hasattr(value, "to_pydatetime"):  # pandas.Timestamp
+        value = value.to_pydatetime()
+    elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time())
+    if not isinstance(value, dt.datetime):
+        raise TypeError(f"expected a datetime or ISO string, got {type(value).__name__}")
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC)
+
+
+_COERCE: dict[str, Callable[[Any], Any]] = {
+    "str": _to_str,
+    "int": _to_int,
+    "float": _to_float,
+    "timestamp": _to_timestamp,
+}
+
+
+def conform(table: str, row: Mapping[str, Any]) -> Row:
+    """The row in schema column order and types; missing columns become None.
+
+    Raises ValueError for an unconvertible value or a missing NOT NULL column: that is
+    a bug upstream, and every sink should refuse it alike (a database would anyway)."""
+    out: Row = {}
+    for col in TABLES[table]:
+        value = row.get(col.name)
+        if not _missing(value):
+            try:
+                value = _COERCE[col.type](value)
+            except (TypeError, ValueError) as exc:
+                raise ValueError(
+                    f"{table}.{col.name}: cannot store {value!r} as {col.type}: {exc}"
+                ) from exc
+        else:
+            value = None
+        if value is None and not col.nullable:
+            raise ValueError(
+                f"{table}.{col.name} is required but missing (doc_id {row.get('doc_id')!r})"
+            )
+        out[col.name] = value
+    return out
+
+
+def conform_batch(rows: Batch) -> dict[str, list[Row]]:
+    """All tables of a batch conformed up front, so a bad row fails before anything is written."""
+    unknown = set(rows) - set(TABLES)
+    if unknown:
+        raise ValueError(f"unknown table(s) {sorted(unknown)}; expected some of {list(TABLES)}")
+    return {table: [conform(table, r) for r in rows.get(table, ())] for table in WRITE_ORDER}
+
+
+def batch_keys(tables: Mapping[str, Iterable[Row]]) -> tuple[set[str], set[ErrorKey]]:
+    """The doc_ids a (conformed) batch replaces, and the (source, line) of its errors rows
+    that have no doc_id: re-reading a bad file replaces its old error rows, not adds to them."""
+    doc_ids: set[str] = set()
+    error_keys: set[ErrorKey] = set()
+    for table, batch in tables.items():
+        for row in batch:
+            if row["doc_id"] is not None:
+                doc_ids.add(row["doc_id"])
+            elif table == "errors" and row["source"] is not None:
+                error_keys.add((row["source"], row["line"]))
+    return doc_ids, error_keys
+
+
+def is_replaced(row: Row, doc_ids: set[str], error_keys: set[ErrorKey]) -> bool:
+    """Whether an earlier stored (conformed) row is superseded by rows written since."""
+    if row["doc_id"] is not None:
+        return row["doc_id"] in doc_ids
+    return (row.get("source"), row.get("line")) in error_keys  # only errors rows lack doc_id
+
+
+def plain(row: Row) -> Row:
+    """A conformed row with timestamps as ISO 8601 strings, for JSON and CSV."""
+    return {k: v.isoformat() if isinstance(v, dt.datetime) else v for k, v in row.items()}
+
+
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "str": pa.string(),
+    "int": pa.int64(),
+    "float": pa.float64(),
+    "timestamp": pa.timestamp("us", tz="UTC"),
+}
+
+
+def arrow_schema(table: str, *, tz: str | None = "UTC") -> pa.Schema:
+    """The table's Arrow schema; ``tz=None`` gives naive UTC timestamps (DuckDB TIMESTAMP)."""
+    types = {**_ARROW_TYPES, "timestamp": pa.timestamp("us", tz=tz)}
+    return pa.schema([pa.field(c.name, types[c.type], nullable=c.nullable) for c in TABLES[table]])
+
+
+def to_arrow(table: str, rows: Sequence[Row], *, tz: str | None = "UTC") -> pa.Table:
+    return pa.Table.from_pylist(list(rows), schema=arrow_schema(table, tz=tz))

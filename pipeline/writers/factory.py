@@ -1,0 +1,80 @@
+"""``open_sink``: the ``-o OUT`` / ``--format FMT`` of the command line -> a Sink.
+
+Paths are checked here, up front, so a bad OUT is a usage error before any work is
+done; files and connections themselves still open lazily on first use.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pipeline.errors import BadOutput
+from pipeline.writers.base import Sink
+from pipeline.writers.csvfile import CsvFormat
+from pipeline.writers.folder import FolderSink, TableFormat
+from pipeline.writers.jsonl import JsonlFormat
+from pipeline.writers.parquet import ParquetFormat
+from pipeline.writers.sql import SqlSink
+from pipeline.writers.stdout import StdoutSink
+
+FILE_FORMATS: dict[str, type[TableFormat]] = {
+    "parquet": ParquetFormat,
+    "jsonl": JsonlFormat,
+    "csv": CsvFormat,
+}
+DEFAULT_FORMAT = "parquet"
+DEFAULT_OUT = "newsclaims.duckdb"
+DB_SUFFIXES: dict[str, str] = {
+    ".duckdb": "duckdb",
+    ".sqlite": "sqlite",
+    ".sqlite3": "sqlite",
+    ".db": "sqlite",
+}
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def open_sink(out: str | os.PathLike[str] | None, fmt: str | None = None) -> Sink:
+    """The sink for OUT: None -> ./newsclaims.duckdb; "-" -> claims JSONL on stdout;
+    *.duckdb / *.sqlite / *.sqlite3 / *.db and postgresql:// URLs -> that database;
+    anything else -> a folder of ``fmt`` files. ``fmt`` only matters for folders."""
+    if fmt is not None and fmt not in FILE_FORMATS:
+        raise BadOutput(f"unknown output format {fmt!r}; choose one of {', '.join(FILE_FORMATS)}")
+    target = DEFAULT_OUT if out is None else os.fspath(out)
+    if target == "-":
+        return StdoutSink()
+    if target.lower().startswith(POSTGRES_SCHEMES):
+        return SqlSink("postgres", target)
+    path = Path(target).expanduser()
+    dialect = DB_SUFFIXES.get(path.suffix.lower())
+    if dialect is not None:
+        _check_db_file(path)
+        return SqlSink(dialect, str(path.resolve()))
+    _check_folder(path)
+    return FolderSink(path.resolve(), FILE_FORMATS[fmt or DEFAULT_FORMAT]())
+
+
+def _check_db_file(path: Path) -> None:
+    if path.is_dir():
+        raise BadOutput(f"output {path} is a folder, but its suffix names a database file")
+    _make_folder(path.parent, f"the folder of database {path}")
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise BadOutput(f"output database {path} is not writable")
+
+
+def _check_folder(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise BadOutput(
+            f"output {path} exists and is not a folder; file formats write a folder of "
+            f"tables (use a .duckdb/.sqlite path or postgresql:// URL for a database)"
+        )
+    _make_folder(path, "output folder")
+
+
+def _make_folder(path: Path, what: str) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BadOutput(f"cannot create {what} {path}: {exc.strerror or exc}") from exc
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise BadOutput(f"{what} {path} is not writable")
