@@ -83,8 +83,28 @@ class EntityCanonicalizer:
             canonical, label = self._resolve(name, span.label_, persons, long_names)
             start, end = self._trim(span)
             mentions.append(EntityMention(start, end, doc.text[start:end], label, canonical))
-        doc._.nc_entities = mentions
+        mentions += self._missed_surnames(doc, mentions, persons)
+        doc._.nc_entities = sorted(mentions, key=lambda m: m.start)
         return doc
+
+    @staticmethod
+    def _missed_surnames(
+        doc: Doc, mentions: list[EntityMention], persons: set[str]
+    ) -> list[EntityMention]:
+        """Bare surnames NER did not tag ("Ishiba later met reporters"), when the
+        document names exactly one person with that surname."""
+        by_surname: dict[str, set[str]] = {}
+        for person in persons:
+            by_surname.setdefault(person.split()[-1], set()).add(person)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        found = []
+        for token in doc:
+            people = by_surname.get(token.text)
+            if people and len(people) == 1 and token.pos_ == "PROPN" and token.idx not in taken:
+                [person] = people
+                end = token.idx + len(token.text)
+                found.append(EntityMention(token.idx, end, token.text, "PERSON", person))
+        return found
 
     def _resolve(
         self, name: str, label: str, persons: set[str], long_names: set[str]

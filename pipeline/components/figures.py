@@ -46,6 +46,7 @@ class _Tables:
     months: frozenset[str]
     time_of_day: frozenset[str]
     context_currency: dict[str, dict[str, list[str]]]
+    irregular_plurals: dict[str, str]
 
     @classmethod
     def load(cls) -> _Tables:
@@ -53,10 +54,11 @@ class _Tables:
         prefixes, names = data["currency_prefixes"], data["currency_names"]
         post = [*data["percent"], *data["percentage_points"], *names, *data["units"]]
         pattern = re.compile(
-            rf"(?<![\w$€£¥₹.])(?P<cur>{_alternation(list(prefixes))})?\s?"
-            rf"(?<![\w\-/.,])(?P<num>{_NUMBER})(?!\d)"
+            rf"(?:(?<![\w$€£¥₹.])(?P<cur>{_alternation(list(prefixes))})\s?|(?<![\w\-/.,]))"
+            rf"(?P<num>{_NUMBER})(?!\d)"
             rf"(?:\s?(?P<scale>{_alternation(list(data['scales']))})(?![A-Za-z]))?"
             rf"(?:\s?(?P<post>{_alternation(post)})(?![A-Za-z]))?"
+            r"(?![A-Za-z\d])"  # "2nd", "10x": not figures
         )
         return cls(
             pattern=pattern,
@@ -72,6 +74,7 @@ class _Tables:
             months=frozenset(data["months"]),
             time_of_day=frozenset(w.lower() for w in data["time_of_day"]),
             context_currency={"¥": data["yen_or_yuan"], "$": data["dollar_countries"]},
+            irregular_plurals=data["irregular_plurals"],
         )
 
 
@@ -125,7 +128,7 @@ class FigureExtractor:
         tokens = doc.char_span(start, end, alignment_mode="expand")
         anchor = tokens.root if tokens is not None else None
         if unit is None and anchor is not None:
-            unit = self._counted_noun(anchor)
+            unit = self._counted_noun(anchor, t.irregular_plurals)
         modifier, _ = self._modifier(doc.text, start, anchor)
         conversion_of = None
         if done[first:]:
@@ -205,7 +208,7 @@ class FigureExtractor:
         return t.currency_names.get(post) or t.currency_names.get(lowered) or t.units.get(post)
 
     @staticmethod
-    def _counted_noun(anchor: Token) -> str | None:
+    def _counted_noun(anchor: Token, irregular: dict[str, str]) -> str | None:
         """The singular noun a bare number counts: "98 F-15 fighter jets" -> fighter jet."""
         noun = anchor.head if anchor.dep_ in ("nummod", "quantmod", "compound") else None
         if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.i < anchor.i:
@@ -215,7 +218,8 @@ class FigureExtractor:
             for w in noun.lefts
             if w.dep_ == "compound" and w.pos_ == "NOUN" and w.i > anchor.i and w.is_alpha
         ]
-        return " ".join([*words, noun.lemma_.lower()])
+        lemma = noun.lemma_.lower()
+        return " ".join([*words, irregular.get(lemma, lemma)])
 
     def _modifier(self, text: str, start: int, anchor: Token | None) -> tuple[str, int]:
         """The comparison or change word before the figure, and where it starts."""

@@ -63,7 +63,8 @@ def quote_in(text: str, span: tuple[int, int], doc_quotes: list[tuple[int, int]]
 
 
 def topic(doc: Doc, doc_quotes: list[tuple[int, int]]) -> str | None:
-    """The article's recurring subject: the most repeated short quoted name ("Asian NATO")."""
+    """The article's subject: the most repeated short quoted name ("Asian NATO"), the
+    first one on a tie."""
     counts: Counter[str] = Counter()
     for start, end in doc_quotes:
         phrase = doc.text[start:end].strip(" ,.")
@@ -71,7 +72,7 @@ def topic(doc: Doc, doc_quotes: list[tuple[int, int]]) -> str | None:
         if 1 <= len(words) <= 4 and any(w[:1].isupper() for w in words):
             counts[phrase] += 1
     best = counts.most_common(1)
-    return best[0][0] if best and best[0][1] >= 2 else None
+    return best[0][0] if best else None
 
 
 def target(content: Span, topic_name: str | None) -> str | None:
@@ -101,7 +102,9 @@ def label(cue: Span, content: Span, cue_stance: str | None) -> tuple[str, float]
     """``support``, ``oppose`` or ``neutral`` with a confidence in 0..1."""
     support, oppose, phrases, negators, shifters, _ = _lexicon()
     score = {"support": 0.0, "oppose": 0.0}
-    if cue_stance:
+    if cue_stance:  # "would not endorse" carries the opposite of "endorse"
+        if any(t.lower_ in negators for t in cue):
+            cue_stance = "oppose" if cue_stance == "support" else "support"
         score[cue_stance] += 1.0
     text = content.text.lower()
     shifted = any(s in text for s in shifters) or any(s in cue.sent.text.lower()[

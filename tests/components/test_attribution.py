@@ -1,0 +1,84 @@
+import pytest
+
+
+def statements(parse, text):
+    doc = parse(text)
+    span = lambda s: doc.text[s[0] : s[1]]  # noqa: E731
+    return [(span(s.source_span), span(s.cue_span), span(s.content_span), s) for s in
+            doc._.nc_statements]
+
+
+SEED_KRITENBRINK = (
+    'Daniel Kritenbrink, the U.S. Assistant Secretary of State for East Asia and the Pacific, '
+    'stated that the proposal for an "Asian NATO" is "premature" and emphasized the importance '
+    "of building on existing relationships."
+)
+SEED_MEDIA = (
+    'Shigeru Ishiba has proposed an "Asian NATO". Chinese state media have described the '
+    'proposal as a "Cold War mentality" aimed at creating regional divisions.'
+)
+
+
+def test_indirect_speech_with_mixed_quote(parse):
+    [(source, cue, content, st)] = statements(parse, SEED_KRITENBRINK)
+    assert source.startswith("Daniel Kritenbrink")
+    assert cue == "stated"
+    assert content.startswith('the proposal for an "Asian NATO" is "premature"')
+    assert st.source == "Daniel Kritenbrink"
+    assert st.cue == "state"
+    assert st.quote is not None and "premature" in st.quote
+    assert st.stance == "oppose"
+
+
+def test_described_as_and_topic_target(parse):
+    found = {st.source: st for *_, st in statements(parse, SEED_MEDIA)}
+    media = found["Chinese state media"]
+    assert media.cue == "describe"
+    assert media.target == "Asian NATO"
+    assert media.stance == "oppose"
+    assert "Cold War mentality" in media.quote
+    assert found["Shigeru Ishiba"].stance == "support"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        ('"We will not back down," the minister said.', "the minister", "said",
+         "We will not back down"),
+        ("According to the central bank, inflation will ease next year.", "the central bank",
+         "According to", "inflation will ease next year"),
+        ("The union warned that the cuts would hurt families.", "The union", "warned",
+         "the cuts would hurt families"),
+    ],
+)
+def test_statement_shapes(parse, text, source, cue, content):
+    found = statements(parse, text)
+    assert (source, cue, content) in [(s, c, t) for s, c, t, _ in found]
+
+
+def test_pronoun_source_resolves_to_last_person(parse):
+    found = statements(
+        parse, "Jane Morrison leads the agency. She said that the budget was too small."
+    )
+    [(_, _, _, st)] = found
+    assert st.source == "Jane Morrison"
+
+
+def test_cue_inside_a_quote_is_not_a_cue(parse):
+    found = statements(parse, 'The report read: "Officials said nothing." It ended there.')
+    assert all(cue != "said" for _, cue, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "this is unbalanced.',  # a stray quote mark
+        "“Curly and \"straight\" quotes mixed,” she said.",
+        '"',
+        "",
+    ],
+)
+def test_odd_quotes_never_crash(parse, text):
+    doc = parse(text)
+    assert doc._.nc_errors is None
+    assert isinstance(doc._.nc_statements, list)

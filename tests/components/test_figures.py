@@ -1,0 +1,106 @@
+import pytest
+
+from pipeline.components.figures import FigureExtractor
+
+
+def figures(parse, text, year=None):
+    doc = parse(text, year)
+    return [(doc.text[f.span[0] : f.span[1]], f) for f in doc._.nc_figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "modifier"),
+    [
+        ("The ministry requested 8.54 trillion yen for the plan.", "8.54 trillion yen", 8.54e12,
+         "JPY", "="),
+        ("Trade reached over U$468.8 billion last year.", "U$468.8 billion", 4.688e11, "USD", ">"),
+        ("Japan spent $4.5 billion on hardware.", "$4.5 billion", 4.5e9, "USD", "="),
+        ("The fund holds €1.2bn in bonds.", "€1.2bn", 1.2e9, "EUR", "="),
+        ("Britain pledged £300m to the scheme.", "£300m", 3e8, "GBP", "="),
+        ("India set aside Rs 4,500 crore for roads.", "Rs 4,500 crore", 4.5e10, "INR", "="),
+        ("The firm booked USD34.6 million in orders.", "USD34.6 million", 3.46e7, "USD", "="),
+        ("Beijing approved ¥20 billion in yuan loans.", "¥20 billion", 2e10, "CNY", "="),
+        ("Tokyo approved ¥20 billion for the yen defence.", "¥20 billion", 2e10, "JPY", "="),
+        ("Ottawa will spend C$2 billion.", "C$2 billion", 2e9, "CAD", "="),
+        ("Inflation eased to 3.5 per cent in May.", "3.5 per cent", 3.5, "%", "="),
+        ("Turnout was about 62% nationwide.", "62%", 62.0, "%", "~"),
+        ("Rates rose 4 percentage points in a year.", "4 percentage points", 4.0, "pp", "up"),
+        ("Sales fell by 3 percent last quarter.", "3 percent", 3.0, "%", "down"),
+        ("The plant employs more than 1,200 workers.", "1,200", 1200.0, "worker", ">"),
+        ("Japan bought 98 F-15 fighter jets.", "98", 98.0, "fighter jet", "="),
+        ("The pipeline runs 300 kilometres to the coast.", "300 kilometres", 300.0, "kilometre",
+         "="),
+        ("The field pumps up to 2.5 million barrels per day.", "2.5 million barrels per day",
+         2.5e6, "barrel per day", "<="),
+        ("At least 40 people were hurt.", "40", 40.0, "person", ">="),
+        ("The deal is worth nearly $3bn.", "$3bn", 3e9, "USD", "~"),
+        ("Exports were less than 5% of output.", "5%", 5.0, "%", "<"),
+    ],
+)
+def test_value_unit_modifier(parse, text, surface, value, unit, modifier):
+    found = dict(figures(parse, text))
+    assert surface in found, f"{surface!r} not in {list(found)}"
+    fig = found[surface]
+    assert fig.value == pytest.approx(value)
+    assert fig.unit == unit
+    assert fig.modifier == modifier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The election was held in 2019 and again in 2024.",
+        "The summit opened on September 27 2024 in Tokyo.",
+        "He flew a Boeing 737 into the storm.",
+        "The F-15 and F-35 jets flew over the base.",
+        "Cases of COVID-19 rose sharply.",
+        "The meeting starts at 10:30 a.m. local time.",
+        "She finished 2nd in the race.",
+        "Call 555-1234 for tickets.",
+    ],
+)
+def test_not_figures(parse, text):
+    assert figures(parse, text) == []
+
+
+def test_conversion_in_brackets_is_linked(parse):
+    found = figures(parse, "The ministry requested 8.54 trillion yen (US$59 billion) in total.")
+    assert [s for s, _ in found] == ["8.54 trillion yen", "US$59 billion"]
+    original, conversion = found[0][1], found[1][1]
+    assert conversion.conversion_of == 0
+    assert original.conversion_of is None
+    assert conversion.value == pytest.approx(5.9e10) and conversion.value > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "time"),
+    [
+        ("The ministry requested $5 billion for fiscal year 2025.", None, "FY2025"),
+        ("Japan spent $4.5 billion in 2019.", None, "2019"),
+        ("Spending will reach 2% of GDP by 2027.", None, "2027"),
+        ("Profits rose 5% last year.", 2024, "2023"),
+        ("Profits rose 5% last year.", None, None),
+    ],
+)
+def test_time(parse, text, year, time):
+    [(_, fig)] = figures(parse, text, year)
+    assert fig.time == time
+
+
+def test_subject_predicate_target(parse):
+    [(_, fig)] = figures(parse, "Japan's Defense Ministry requested 8.54 trillion yen for "
+                                "fiscal year 2025, its largest ever budget request.")
+    assert fig.subject == "Japan's Defense Ministry"
+    assert fig.predicate == "request"
+    assert fig.target == "budget request"
+    [(_, trade)] = figures(parse, "ASEAN accounted for over $468.8 billion in trade.")
+    assert trade.target == "trade"
+
+
+def test_component_never_raises(parse, monkeypatch):
+    def boom(*args, **kwargs):
+        raise RuntimeError("broken rule")
+
+    monkeypatch.setattr(FigureExtractor, "_figure", boom)
+    doc = parse("Exports rose 5% to $3 billion.")
+    assert ("newsclaims_figures", "RuntimeError", "broken rule") in doc._.nc_errors

@@ -1,0 +1,53 @@
+import pytest
+
+from pipeline.components import stance
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "yes" and "no".', ["yes", "no"]),
+        ("“Curly” and ‘single’ marks", ["Curly", "single"]),
+        ('Unclosed "quote runs to the end\nNext paragraph', ["quote runs to the end"]),
+        ("It's the company's plan", []),
+    ],
+)
+def test_quotes(text, expected):
+    assert [text[s:e] for s, e in stance.quotes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("The official said the plan was premature.", "oppose"),
+        ("The official said the plan would strengthen security.", "support"),
+        ("The official said the plan would not strengthen security.", "oppose"),
+        ("The official said the meeting was held on Monday.", "neutral"),
+        ("The official said he would not endorse the plan.", "oppose"),
+        ("The official said they refused to support the plan.", "oppose"),
+    ],
+)
+def test_label(nlp, sentence, label):
+    doc = nlp(sentence)
+    [st] = [st for st in doc._.nc_statements if st.cue == "say"]
+    assert st.stance == label
+
+
+def test_negated_cue_flips_its_stance(nlp):
+    doc = nlp("The minister would not endorse the plan.")
+    [st] = doc._.nc_statements
+    assert st.cue == "endorse"
+    assert st.stance == "oppose"
+
+
+def test_topic_is_the_repeated_quoted_name(nlp):
+    doc = nlp('Ishiba backs an "Asian NATO". Critics call the "Asian NATO" idea risky. '
+              'One said it was "bold".')
+    assert stance.topic(doc, stance.quotes(doc.text)) == "Asian NATO"
+
+
+def test_anaphor_target_resolves_to_topic(nlp):
+    doc = nlp("Officials said the proposal was premature.")
+    content = doc[3:]
+    assert stance.target(content, "Asian NATO") == "Asian NATO"
+    assert stance.target(content, None) == "the proposal" or stance.target(content, None)
