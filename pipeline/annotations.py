@@ -1,11 +1,16 @@
 """What our spaCy components leave on a Doc (under the ``nc_`` extension prefix).
 
-Offsets are character offsets into ``doc.text``; rows add the chunk offset.
+Offsets are character offsets into ``doc.text``; rows add the chunk offset. The
+records are registered with srsly's msgpack so Docs carrying them travel between
+``nlp.pipe(n_process>1)`` workers.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
+from typing import Any
+
+import srsly
 
 Span = tuple[int, int]
 
@@ -46,3 +51,22 @@ class Statement:
     stance: str
     quote: str | None
     confidence: float
+
+
+_RECORDS = {cls.__name__: cls for cls in (EntityMention, Figure, Statement)}
+_TAG = "__newsclaims__"
+
+
+@srsly.msgpack_encoders("newsclaims")
+def _encode(obj: Any, chain: Any = None) -> Any:
+    if _RECORDS.get(type(obj).__name__) is type(obj):
+        return {_TAG: type(obj).__name__, "fields": astuple(obj)}
+    return obj if chain is None else chain(obj)
+
+
+@srsly.msgpack_decoders("newsclaims")
+def _decode(obj: Any, chain: Any = None) -> Any:
+    if isinstance(obj, dict) and _TAG in obj:
+        fields = [tuple(f) if isinstance(f, list) else f for f in obj["fields"]]
+        return _RECORDS[obj[_TAG]](*fields)
+    return obj if chain is None else chain(obj)

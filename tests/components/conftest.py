@@ -2,13 +2,6 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp import build_nlp
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return build_nlp()
-
 
 @pytest.fixture
 def parse(nlp: Language):
