@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from pipeline import chunking
 from pipeline import nlp as nlp_builder
-from pipeline.records import Document
+from pipeline.records import Document, ReadError
 from pipeline.rows import Row, RowBuilder, sha256
 from pipeline.schema import TABLES
 
@@ -115,19 +115,23 @@ class Extractor:
             for (i, offset, _), doc in zip(pieces, parsed, strict=True):
                 document = window[i]
                 sents = list(doc.sents)
+                notes = list(doc._.nc_errors or [])
                 try:
                     builder = RowBuilder(doc, sents, document.doc_id, shas[i], offset,
                                          sent_counts[i])
-                    for table, rows in (("claims", builder.figures()),
-                                        ("claims", builder.statements()),
-                                        ("entities", builder.entities())):
-                        per_doc[i][table].extend(rows)
+                    makers = (("claims", builder.figures), ("claims", builder.statements),
+                              ("entities", builder.entities))
                 except Exception as exc:  # one bad document never stops a batch
-                    doc._.nc_errors = [*(doc._.nc_errors or []), ("rows", type(exc).__name__,
-                                                                  str(exc))]
+                    makers = ()
+                    notes.append(("rows", type(exc).__name__, str(exc)))
+                for table, make in makers:
+                    try:  # and one failing kind of row keeps the others
+                        per_doc[i][table].extend(make())
+                    except Exception as exc:
+                        notes.append(("rows", type(exc).__name__, str(exc)))
                 sent_counts[i] += len(sents)
                 n_tokens[i] += len(doc)
-                for stage, error_type, message in doc._.nc_errors or []:
+                for stage, error_type, message in notes:
                     per_doc[i]["errors"].append({
                         "doc_id": document.doc_id, "source": document.source,
                         "line": document.line, "stage": stage, "error_type": error_type,
@@ -169,19 +173,44 @@ class Extractor:
     def extract(
         self, frame: pd.DataFrame, *, text_col: str = "text", id_col: str = "id"
     ) -> dict[str, pd.DataFrame]:
-        """A DataFrame with id/text columns (optional title, url, published_at) -> tables."""
-        documents = (
-            Document(
-                doc_id=str(row[id_col]) if id_col in frame else str(n),
-                text=str(row[text_col]), source="<dataframe>", line=n + 1,
-                title=row.get("title"), url=row.get("url"),
-                published_at=None if pd.isna(row.get("published_at")) else
-                str(row.get("published_at")),
-            )
-            for n, row in enumerate(frame.to_dict("records"))
-        )
+        """A DataFrame with id/text columns (optional title, url, published_at) -> tables.
+
+        A row whose text is missing, not a string or blank becomes an ``errors`` row and a
+        ``documents`` row with status ``error``, as it would when read from a file.
+        """
+        unreadable: list[ReadError] = []
+
+        def documents() -> Iterator[Document]:
+            for n, row in enumerate(frame.to_dict("records")):
+                doc_id = str(row[id_col]) if id_col in frame else str(n)
+                text = row.get(text_col)
+                if not isinstance(text, str) or not text.strip():
+                    unreadable.append(ReadError(
+                        source="<dataframe>", error_type="empty_text", doc_id=doc_id, line=n + 1,
+                        message=f"row {n + 1}: {text_col!r} is missing, not a string or blank"))
+                    continue
+                yield Document(
+                    doc_id=doc_id, text=text, source="<dataframe>", line=n + 1,
+                    title=row.get("title"), url=row.get("url"),
+                    published_at=None if pd.isna(row.get("published_at")) else
+                    str(row.get("published_at")),
+                )
+
         merged = empty_tables()
-        for tables in self.process(documents):
+        for tables in itertools.chain(self.process(documents()),
+                                      (self.read_error_tables(e) for e in unreadable)):
             for name, rows in tables.items():
                 merged[name].extend(rows)
         return to_frames(merged)
+
+    def read_error_tables(self, error: ReadError) -> Tables:
+        """An unreadable record: an errors row, plus a documents row when it has an id."""
+        tables = empty_tables()
+        tables["errors"].append(error.row())
+        if error.doc_id is not None:
+            document = Document(doc_id=error.doc_id, text="", source=error.source,
+                                line=error.line)
+            row = self.document_row(document, None, None, "error")
+            row["n_chars"] = None
+            tables["documents"].append(row)
+        return tables

@@ -45,12 +45,16 @@ class RowBuilder:
     def __init__(self, doc: Doc, sents: list[SpacySpan], doc_id: str, content_sha: str,
                  offset: int, sent_offset: int):
         self.doc = doc
+        # Doc.text joins every token on each access: read it once, not once per row.
+        self.text = doc.text
         self.doc_id = doc_id
         self.sha = content_sha
         self.offset = offset
         self.sent_starts = [s.start_char for s in sents]
         self.sent_offset = sent_offset
-        self._sent_texts = [s.text for s in sents]
+        # A sentence ends with its paragraph's newline (or starts with it, after a
+        # sentencizer); the row's sentence is for reading, so without that whitespace.
+        self._sent_texts = [s.text.strip() for s in sents]
         self._entity_ids = {
             (m.start, m.end): entity_id(m.canonical) for m in (doc._.nc_entities or [])
         }
@@ -96,7 +100,7 @@ class RowBuilder:
         figures: list[Figure] = self.doc._.nc_figures or []
         rows: list[Row] = []
         for fig in figures:
-            text = self.doc.text[fig.span[0] : fig.span[1]]
+            text = self.text[fig.span[0] : fig.span[1]]
             row = self._claim("figure", fig.span, [fig.span])
             row.update(
                 subject=fig.subject, subject_entity_id=self._subject_entity(fig.subject_span),
@@ -126,7 +130,7 @@ class RowBuilder:
             row.update(
                 subject=st.source, subject_entity_id=self._subject_entity(st.source_span),
                 predicate=st.cue, target=st.target, stance=st.stance,
-                content=self.doc.text[st.content_span[0] : st.content_span[1]],
+                content=self.text[st.content_span[0] : st.content_span[1]],
                 quote=st.quote, value=None, unit=None, modifier=None, value_text=None,
                 time=None, confidence=st.confidence,
                 extractor=f"newsclaims_attribution/{__version__}", linked_claim_id=None,

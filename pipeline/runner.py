@@ -75,11 +75,12 @@ def run_extract(
     """Extract every document of ``inputs`` into ``out``; returns the run's counts."""
     documents = iter_documents(inputs, text_key=text_key, id_key=id_key, stdin=stdin)
     extractor = extractor or Extractor()
+    # Load the model before opening OUT, so a bad --model leaves no empty database behind.
+    fingerprint = extractor.fingerprint
     stats = RunStats()
     pending = _Pending()
     with open_sink(out, fmt) as sink:
         done = sink.done_keys() if resume else set()
-        fingerprint = extractor.fingerprint
 
         def flush() -> None:
             nonlocal pending
@@ -110,7 +111,7 @@ def run_extract(
         def to_process() -> Iterator[Document]:
             for item in documents:
                 if isinstance(item, ReadError):
-                    account(_read_error_tables(item, extractor))
+                    account(extractor.read_error_tables(item))
                 elif resume and (item.doc_id, sha256(item.text), fingerprint) in done:
                     stats.skipped += 1
                     if on_document:
@@ -125,18 +126,6 @@ def run_extract(
         finally:
             stats.seconds = time.perf_counter() - stats.started
     return stats
-
-
-def _read_error_tables(error: ReadError, extractor: Extractor) -> Tables:
-    """An unreadable record: an errors row, plus a documents row when it has an id."""
-    tables = empty_tables()
-    tables["errors"].append(error.row())
-    if error.doc_id is not None:
-        document = Document(doc_id=error.doc_id, text="", source=error.source, line=error.line)
-        row = extractor.document_row(document, None, None, "error")
-        row["n_chars"] = None
-        tables["documents"].append(row)
-    return tables
 
 
 def progress_enabled() -> bool:

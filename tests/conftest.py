@@ -1,12 +1,71 @@
-"""Fixtures shared by the whole suite."""
+"""Fixtures shared by the whole suite.
+
+The real spaCy model loads once per test session (so once per xdist worker) through
+the ``nlp`` and ``extractor`` fixtures. Everything a test writes goes under its own
+``tmp_path``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
+from pipeline import Extractor
 from pipeline.nlp import build_nlp
+
+SEED_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "seed"
+
+# A short article with what every output table needs: figures (one with a bracketed
+# conversion), an attributed quote, named people, places and organisations.
+NEWS = (
+    "Japan Pledges Record Defense Budget\n"
+    "On August 30, Japan's Defense Ministry requested 8.54 trillion yen (US$59 billion) "
+    "for fiscal year 2025, its largest ever budget request.\n"
+    "Exports rose 5% to $3.2 billion in 2023, the trade ministry said on Tuesday.\n"
+    '"This plan is premature," Finance Minister Taro Aso said, adding that China would '
+    "object.\n"
+)
 
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     """The default pipeline with our components, built once per test process."""
     return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """The default Extractor with its model loaded; read-only, shared by a worker's tests."""
+    ex = Extractor()
+    ex.nlp  # noqa: B018 - load now, so the first test using it is not the slow one
+    return ex
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
+    """write("in/a.txt", "text") -> the path, parents created; str is written as UTF-8."""
+
+    def _write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def news() -> str:
+    return NEWS
+
+
+@pytest.fixture
+def seed_text() -> str:
+    """The seed article, or skip where the shared seed folder is absent."""
+    path = SEED_DIR / "asian-nato-article.txt"
+    if not path.is_file():
+        pytest.skip(f"seed article not found at {path}")
+    return path.read_text(encoding="utf-8")
