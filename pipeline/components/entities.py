@@ -76,13 +76,14 @@ class EntityCanonicalizer:
         spans = [s for s in doc.ents if s.label_ in self.labels]
         names = [(s, _strip_title(_clean(s.text), self.titles)) for s in spans]
         names = [(s, n) for s, n in names if n and any(c.isalpha() for c in n)]
+        text = doc.text  # Doc.text joins all tokens on each access: read it once
         persons = {n for s, n in names if s.label_ == "PERSON" and " " in n}
         long_names = {n for _, n in names if len(n.split()) > 1}
         mentions = []
         for span, name in names:
             canonical, label = self._resolve(name, span.label_, persons, long_names)
-            start, end = self._trim(span)
-            mentions.append(EntityMention(start, end, doc.text[start:end], label, canonical))
+            start, end = self._trim(span, text)
+            mentions.append(EntityMention(start, end, text[start:end], label, canonical))
         mentions += self._missed_surnames(doc, mentions, persons)
         doc._.nc_entities = sorted(mentions, key=lambda m: m.start)
         return doc
@@ -127,7 +128,7 @@ class EntityCanonicalizer:
         return name, label
 
     @staticmethod
-    def _trim(span: SpacySpan) -> tuple[int, int]:
+    def _trim(span: SpacySpan, text: str) -> tuple[int, int]:
         """Character span without leading articles/quotes and trailing possessives."""
         tokens = list(span)
         while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].lower_ in ("the", "a", "an")):
@@ -135,9 +136,9 @@ class EntityCanonicalizer:
         while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
             tokens.pop()
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        text = span.doc.text[start:end]
-        match = _POSSESSIVE.search(text)
-        if match and len(text) > 2 and not text.endswith("s'"):
+        surface = text[start:end]
+        match = _POSSESSIVE.search(surface)
+        if match and len(surface) > 2 and not surface.endswith("s'"):
             end -= len(match.group(0))
         return start, end
 

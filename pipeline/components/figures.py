@@ -92,10 +92,11 @@ class FigureExtractor:
     @never_raises
     def __call__(self, doc: Doc) -> Doc:
         figures: list[Figure] = []
+        text = doc.text  # Doc.text joins all tokens on each access: read it once
         for sent in doc.sents:
             first_in_sentence = len(figures)
-            for match in self.tables.pattern.finditer(sent.text):
-                figure = self._figure(doc, sent, match, figures, first_in_sentence)
+            for match in self.tables.pattern.finditer(text, sent.start_char, sent.end_char):
+                figure = self._figure(doc, text, sent, match, figures, first_in_sentence)
                 if figure is not None:
                     figures.append(figure)
         doc._.nc_figures = figures
@@ -104,22 +105,22 @@ class FigureExtractor:
     # -- one candidate ---------------------------------------------------------------
 
     def _figure(
-        self, doc: Doc, sent: Span, match: re.Match[str], done: list[Figure], first: int
+        self, doc: Doc, text: str, sent: Span, match: re.Match[str], done: list[Figure],
+        first: int,
     ) -> Figure | None:
         t = self.tables
-        base = sent.start_char
         cur, scale, post = match.group("cur"), match.group("scale"), match.group("post")
-        start, end = base + match.start(), base + match.end()
+        start, end = match.start(), match.end()
         if cur is None:
-            start = base + match.start("num")
-        if scale and scale.lower() in t.short_scales and not cur and match.group(0)[
-            match.end("num") - match.start() : match.start("scale") - match.start()
-        ]:
+            start = match.start("num")
+        if scale and scale.lower() in t.short_scales and not cur and (
+            match.start("scale") != match.end("num")
+        ):
             return None  # "5 m" is metres or noise, "5m" or "$5 m" is millions
         if scale and scale not in t.scales:
             scale = scale.lower() if scale.lower() in t.scales else None
         number = match.group("num")
-        if not (cur or scale or post) and self._not_a_figure(doc, sent, match, number):
+        if not (cur or scale or post) and self._not_a_figure(text, sent, match, number):
             return None
         # Decimal keeps 8.54 trillion at 8.54e12 instead of 8539999999999.999
         factor = Decimal(str(t.scales[scale])) if scale else Decimal(1)
@@ -129,12 +130,12 @@ class FigureExtractor:
         anchor = tokens.root if tokens is not None else None
         if unit is None and anchor is not None:
             unit = self._counted_noun(anchor, t.irregular_plurals)
-        modifier, _ = self._modifier(doc.text, start, anchor)
+        modifier, _ = self._modifier(text, start, anchor)
         conversion_of = None
         if done[first:]:
             previous = done[-1]
-            gap = doc.text[previous.span[1] : start]
-            if _CONVERSION_GAP.match(gap) and doc.text[end : end + 3].lstrip().startswith(")"):
+            gap = text[previous.span[1] : start]
+            if _CONVERSION_GAP.match(gap) and text[end : end + 3].lstrip().startswith(")"):
                 conversion_of = len(done) - 1
         verb = self._governing_verb(anchor) if anchor is not None else None
         subject, subject_span = self._subject(verb)
@@ -157,12 +158,11 @@ class FigureExtractor:
             confidence=0.9 if (cur or post) else 0.7 if scale else 0.5,
         )
 
-    def _not_a_figure(self, doc: Doc, sent: Span, match: re.Match[str], number: str) -> bool:
+    def _not_a_figure(self, text: str, sent: Span, match: re.Match[str], number: str) -> bool:
         """Years, dates, times of day, model numbers and list numbering are not figures."""
         t = self.tables
-        text = sent.text
-        before = text[: match.start("num")]
-        after = text[match.end("num") :]
+        before = text[sent.start_char : match.start("num")]
+        after = text[match.end("num") : sent.end_char]
         if re.fullmatch(r"1[5-9]\d\d|20\d\d|21\d\d", number):
             return True
         prev_word = re.search(r"([A-Za-z][\w.]*)\W*$", before)

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from pipeline import resources
 
@@ -62,12 +62,12 @@ def quote_in(text: str, span: tuple[int, int], doc_quotes: list[tuple[int, int]]
     return " ... ".join(inside) if inside else None
 
 
-def topic(doc: Doc, doc_quotes: list[tuple[int, int]]) -> str | None:
+def topic(text: str, doc_quotes: list[tuple[int, int]]) -> str | None:
     """The article's subject: the most repeated short quoted name ("Asian NATO"), the
     first one on a tie."""
     counts: Counter[str] = Counter()
     for start, end in doc_quotes:
-        phrase = doc.text[start:end].strip(" ,.")
+        phrase = text[start:end].strip(" ,.")
         words = phrase.split()
         if 1 <= len(words) <= 4 and any(w[:1].isupper() for w in words):
             counts[phrase] += 1

@@ -82,3 +82,12 @@ def test_odd_quotes_never_crash(parse, text):
     doc = parse(text)
     assert doc._.nc_errors is None
     assert isinstance(doc._.nc_statements, list)
+
+
+def test_quote_belongs_only_to_an_adjacent_cue(parse):
+    found = statements(
+        parse, '"This plan is premature," Finance Minister Taro Aso said, adding that China '
+               "would object."
+    )
+    assert [(s, c) for s, c, _, _ in found] == [("Finance Minister Taro Aso", "said")]
+

@@ -43,7 +43,7 @@ def test_negated_cue_flips_its_stance(nlp):
 def test_topic_is_the_repeated_quoted_name(nlp):
     doc = nlp('Ishiba backs an "Asian NATO". Critics call the "Asian NATO" idea risky. '
               'One said it was "bold".')
-    assert stance.topic(doc, stance.quotes(doc.text)) == "Asian NATO"
+    assert stance.topic(doc.text, stance.quotes(doc.text)) == "Asian NATO"
 
 
 def test_anaphor_target_resolves_to_topic(nlp):

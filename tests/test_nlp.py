@@ -1,0 +1,37 @@
+import pytest
+
+from pipeline.errors import ModelNotFound
+from pipeline.nlp import COMPONENTS, build_nlp, fingerprint
+
+
+def test_default_pipeline_has_our_components_after_the_base_model(nlp):
+    names = nlp.pipe_names
+    assert names[-len(COMPONENTS) :] == list(COMPONENTS)
+    assert names.index("newsclaims_paragraphs") < names.index("parser")
+
+
+def test_pipeline_without_parser_keeps_paragraph_breaks():
+    nlp = build_nlp("blank:en")
+    names = nlp.pipe_names
+    assert names.index("sentencizer") < names.index("newsclaims_paragraphs")
+    doc = nlp("Markets Rally\nStocks rose 3% on Monday and bonds fell")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Markets Rally", "Stocks rose 3% on Monday and bonds fell"
+    ]
+
+
+def test_unknown_model_is_a_user_error():
+    with pytest.raises(ModelNotFound, match="no_such_model"):
+        build_nlp("no_such_model")
+
+
+def test_fingerprint_depends_on_the_rule_files(nlp, tmp_path, monkeypatch):
+    from pipeline import resources
+
+    before = fingerprint(nlp)
+    assert fingerprint(nlp) == before
+    for path in resources.models_dir().glob("*.json"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "stance.json").write_text('{"changed": true}', encoding="utf-8")
+    monkeypatch.setenv("NEWSCLAIMS_MODELS", str(tmp_path))
+    assert fingerprint(nlp) != before
