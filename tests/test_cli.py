@@ -450,3 +450,20 @@ def test_process_usage_error_has_no_traceback(tmp_path: Path) -> None:
     assert "NC101" in done.stderr
     assert "Traceback" not in done.stderr
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.slow
+def test_stdout_closed_early_stops_quietly(tmp_path: Path) -> None:
+    """`newsclaims extract ... -o - | head -n 1`: no traceback when the reader leaves
+    (click turns EPIPE into a quiet exit; this guards that it stays so)."""
+    corpus = REPO / "corpus" / "articles"
+    script = _script()
+    done = subprocess.run(
+        f"'{script}' extract '{corpus}' -o - | head -n 1", shell=True, cwd=tmp_path,
+        capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert len(done.stdout.splitlines()) == 1
+    assert json.loads(done.stdout)["claim_id"]
+    assert "Traceback" not in done.stderr
+    assert "BrokenPipe" not in done.stderr
