@@ -1,81 +1,30 @@
 """Figures: money, percentages, counts and quantities, normalised.
 
-A regular expression built from ``models/figures.json`` finds candidate numbers
-with their currency, scale and unit words in each sentence; the dependency parse
-then supplies what a pattern cannot see: the counted noun ("98 F-15 fighter
-jets" -> fighter jet), the governing verb (predicate, and "rose by" -> up), the
-figure's owner (subject) and what is measured (target). Numbers that are years,
-dates, times, model numbers or list numbering are dropped.
+The surface pattern (:mod:`figure_grammar`) finds numbers in digits or words with
+their currency, scale and unit; the dependency parse (:mod:`figure_context`) adds
+what a pattern cannot see: the counted noun, the governing verb (predicate, and
+"rose by" -> up), the owner (subject) and what is measured (target). Years, dates,
+times, model numbers, list numbering and URLs are dropped.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline import resources
 from pipeline.annotations import Figure
-from pipeline.components import timex
+from pipeline.components import figure_context as context
+from pipeline.components import numbers, timex
+from pipeline.components.figure_grammar import FigureGrammar
 from pipeline.components.guard import never_raises
 
-_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
-_NOT_TARGETS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:(?:about|around|approx\.|approximately|roughly|~)\s*)?$")
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@dataclass(frozen=True)
-class _Tables:
-    pattern: re.Pattern[str]
-    currency_prefixes: dict[str, str]
-    currency_names: dict[str, str]
-    scales: dict[str, float]
-    short_scales: frozenset[str]
-    percent: frozenset[str]
-    points: frozenset[str]
-    units: dict[str, str]
-    modifiers: list[tuple[str, str]]
-    change_verbs: dict[str, str]
-    months: frozenset[str]
-    time_of_day: frozenset[str]
-    context_currency: dict[str, dict[str, list[str]]]
-    irregular_plurals: dict[str, str]
-
-    @classmethod
-    def load(cls) -> _Tables:
-        data = resources.load("figures")
-        prefixes, names = data["currency_prefixes"], data["currency_names"]
-        post = [*data["percent"], *data["percentage_points"], *names, *data["units"]]
-        pattern = re.compile(
-            rf"(?:(?<![\w$€£¥₹.])(?P<cur>{_alternation(list(prefixes))})\s?|(?<![\w\-/.,]))"
-            rf"(?P<num>{_NUMBER})(?!\d)"
-            rf"(?:\s?(?P<scale>{_alternation(list(data['scales']))})(?![A-Za-z]))?"
-            rf"(?:\s?(?P<post>{_alternation(post)})(?![A-Za-z]))?"
-            r"(?![A-Za-z\d])"  # "2nd", "10x": not figures
-        )
-        return cls(
-            pattern=pattern,
-            currency_prefixes=prefixes,
-            currency_names=names,
-            scales=data["scales"],
-            short_scales=frozenset(data["short_scales"]),
-            percent=frozenset(data["percent"]),
-            points=frozenset(data["percentage_points"]),
-            units=data["units"],
-            modifiers=sorted(data["modifiers_before"].items(), key=lambda kv: -len(kv[0])),
-            change_verbs=data["change_verbs"],
-            months=frozenset(data["months"]),
-            time_of_day=frozenset(w.lower() for w in data["time_of_day"]),
-            context_currency={"¥": data["yen_or_yuan"], "$": data["dollar_countries"]},
-            irregular_plurals=data["irregular_plurals"],
-        )
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_HYPHEN_WORD = re.compile(r"-([A-Za-z]+)(-old)?")
 
 
 class FigureExtractor:
@@ -83,7 +32,7 @@ class FigureExtractor:
 
     def __init__(self, nlp: Language, name: str, *, doc_year_attr: str = "nc_year") -> None:
         self.name = name
-        self.tables = _Tables.load()
+        self.grammar = FigureGrammar.load()
         self.doc_year_attr = doc_year_attr
         for attr in ("nc_figures", doc_year_attr):
             if not Doc.has_extension(attr):
@@ -93,12 +42,20 @@ class FigureExtractor:
     def __call__(self, doc: Doc) -> Doc:
         figures: list[Figure] = []
         text = doc.text  # Doc.text joins all tokens on each access: read it once
-        for sent in doc.sents:
-            first_in_sentence = len(figures)
-            for match in self.tables.pattern.finditer(text, sent.start_char, sent.end_char):
-                figure = self._figure(doc, text, sent, match, figures, first_in_sentence)
-                if figure is not None:
-                    figures.append(figure)
+        urls = [m.span() for m in _URL.finditer(text)]
+        sents = list(doc.sents)
+        starts = [s.start_char for s in sents]
+        first_in_sentence, current = 0, -1
+        # over the whole text, not per sentence: tokenised "6 . 2 %" spans a sentence break
+        for match in self.grammar.pattern.finditer(text):
+            if any(s <= match.start() < e for s, e in urls):
+                continue
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index != current:
+                first_in_sentence, current = len(figures), index
+            figure = self._figure(doc, text, sents[index], match, figures, first_in_sentence)
+            if figure is not None:
+                figures.append(figure)
         doc._.nc_figures = figures
         return doc
 
@@ -108,42 +65,42 @@ class FigureExtractor:
         self, doc: Doc, text: str, sent: Span, match: re.Match[str], done: list[Figure],
         first: int,
     ) -> Figure | None:
-        t = self.tables
+        g = self.grammar
         cur, scale, post = match.group("cur"), match.group("scale"), match.group("post")
-        start, end = match.start(), match.end()
-        if cur is None:
-            start = match.start("num")
-        if scale and scale.lower() in t.short_scales and not cur and (
+        number = match.group("num")
+        start = match.start() if cur else match.start("neg" if match.group("neg") else "num")
+        end = match.end()
+        if scale and scale.lower() in g.short_scales and not cur and (
             match.start("scale") != match.end("num")
         ):
             return None  # "5 m" is metres or noise, "5m" or "$5 m" is millions
-        if scale and scale not in t.scales:
-            scale = scale.lower() if scale.lower() in t.scales else None
-        number = match.group("num")
-        if not (cur or scale or post) and self._not_a_figure(text, sent, match, number):
+        is_words = not number[0].isdigit() and not number.startswith(".")
+        value = numbers.word_value(number) if is_words else numbers.digits_value(number)
+        if value is None:
             return None
-        # Decimal keeps 8.54 trillion at 8.54e12 instead of 8539999999999.999
-        factor = Decimal(str(t.scales[scale])) if scale else Decimal(1)
-        value = float(Decimal(number.replace(",", "")) * factor)
-        unit = self._unit(sent, cur, post)
+        hyphen = _HYPHEN_WORD.match(text, match.end("num")) if not (scale or post) else None
+        if hyphen and hyphen.group(2):
+            return None  # "15-year-old": an age
+        bare = not (cur or scale or post or hyphen)
+        if bare and not is_words and self._not_a_figure(text, sent, match, number):
+            return None
         tokens = doc.char_span(start, end, alignment_mode="expand")
         anchor = tokens.root if tokens is not None else None
-        if unit is None and anchor is not None:
-            unit = self._counted_noun(anchor, t.irregular_plurals)
-        modifier, _ = self._modifier(text, start, anchor)
-        conversion_of = None
-        if done[first:]:
-            previous = done[-1]
-            gap = text[previous.span[1] : start]
-            if _CONVERSION_GAP.match(gap) and text[end : end + 3].lstrip().startswith(")"):
-                conversion_of = len(done) - 1
-        verb = self._governing_verb(anchor) if anchor is not None else None
-        subject, subject_span = self._subject(verb)
+        noun = context.counted_noun(anchor, g) if anchor is not None else None
+        if bare and is_words and (noun is None or value == 1):
+            return None  # "one of them", "two said": words count only a following noun
+        unit, end = self._unit(text, sent, match, hyphen, anchor, noun, end)
+        factor = Decimal(str(g.scales[scale.lower()])) if scale else Decimal(1)
+        # Decimal keeps 8.54 trillion at 8.54e12 instead of 8539999999999.999
+        value = float(Decimal(str(value)) * factor) * (-1 if match.group("neg") else 1)
+        conversion_of = self._converts(text, start, end, done[first:], len(done))
+        verb = context.governing_verb(anchor) if anchor is not None else None
+        subject, subject_span = context.subject(verb)
         return Figure(
             span=(start, end),
             value=value,
             unit=unit,
-            modifier=modifier,
+            modifier=self._modifier(text, start, tokens),
             time=timex.time_of(sent, start, getattr(doc._, self.doc_year_attr)),
             subject=subject,
             subject_span=subject_span,
@@ -152,143 +109,101 @@ class FigureExtractor:
             target=(
                 done[conversion_of].target
                 if conversion_of is not None
-                else self._target(anchor, verb) if anchor is not None else None
+                else context.target(anchor, verb) if anchor is not None else None
             ),
             conversion_of=conversion_of,
-            confidence=0.9 if (cur or post) else 0.7 if scale else 0.5,
+            confidence=0.9 if (cur or post) else 0.7 if (scale or noun) else 0.5,
         )
+
+    def _unit(
+        self, text: str, sent: Span, match: re.Match[str], hyphen: re.Match[str] | None,
+        anchor: Token | None, noun: Token | None, end: int,
+    ) -> tuple[str | None, int]:
+        """The unit, and where the figure's surface ends (a "per day" may extend it)."""
+        g = self.grammar
+        cur, post = match.group("cur"), match.group("post")
+        if cur:
+            return g.currency(cur, sent.text), end
+        if post:
+            unit = g.post_unit(post)
+            if unit in ("%", "pp") or unit is None or unit.isupper():
+                return unit, end
+            return self._per(text, unit, end)
+        if hyphen:
+            word = hyphen.group(1).lower()
+            unit = g.units.get(word) or g.currency_names.get(word) or g.singular(word)
+            return unit, hyphen.end()
+        if noun is not None and anchor is not None:
+            return self._per(text, context.count_unit(anchor, noun, g), noun.idx + len(noun))
+        return None, end
+
+    def _per(self, text: str, unit: str, end: int) -> tuple[str, int]:
+        """"38 jets a month" -> jet per month; "2 million gallons of water per day"."""
+        per = re.match(r"(?:\s+of\s+[a-z]+)?\s+(?:per|a|an|each)\s+([a-z\-]+)", text[end:end + 40])
+        if per and per.group(1) in self.grammar.per_units:
+            return f"{unit} per {self.grammar.per_units[per.group(1)]}", end + per.end()
+        return unit, end
+
+    @staticmethod
+    def _converts(
+        text: str, start: int, end: int, in_sentence: list[Figure], count: int
+    ) -> int | None:
+        """Index of the figure this bracketed one converts: "8.54 trillion yen (US$59 billion)"."""
+        if not in_sentence:
+            return None
+        gap = text[in_sentence[-1].span[1] : start]
+        if _CONVERSION_GAP.match(gap) and text[end : end + 3].lstrip().startswith(")"):
+            return count - 1
+        return None
 
     def _not_a_figure(self, text: str, sent: Span, match: re.Match[str], number: str) -> bool:
         """Years, dates, times of day, model numbers and list numbering are not figures."""
-        t = self.tables
-        before = text[sent.start_char : match.start("num")]
+        g = self.grammar
+        # look back past the sentence start: tokenised "sept . 30" splits there
+        before = text[max(0, match.start("num") - 40) : match.start("num")]
         after = text[match.end("num") : sent.end_char]
         if re.fullmatch(r"1[5-9]\d\d|20\d\d|21\d\d", number):
             return True
         prev_word = re.search(r"([A-Za-z][\w.]*)\W*$", before)
         next_word = re.match(r"\W{0,2}([A-Za-z][\w.']*)", after)
-        if (prev_word and prev_word.group(1).lower().rstrip(".") in t.months) or (
-            next_word and next_word.group(1).lower().rstrip(".") in t.months
+        if (prev_word and prev_word.group(1).lower().rstrip(".") in g.months) or (
+            next_word and next_word.group(1).lower().rstrip(".") in g.months
         ):
             return True
-        if re.match(r"[:\-/]\d", after) or re.match(r"-[A-Za-z]", after):
+        if re.match(r"[:\-/]\d", after) or re.match(r"\s?[:/]\s?\d", after):
             return True
-        if next_word and next_word.group(1).lower() in t.time_of_day:
+        if next_word and next_word.group(1).lower() in g.time_of_day:
             return True
         if re.search(r"(?:^|\n)\s*$", before) and re.match(r"[.)]\s", after):
             return True
         if re.search(r"(?:No\.|#|[A-Z][a-z]*[A-Z]\w*)\s?$", before):
             return True
-        return bool(
+        model_like = bool(
             prev_word
             and before.endswith(prev_word.group(1) + " ")
             and prev_word.group(1)[0].isupper()
             and before.strip() != prev_word.group(1)
             and prev_word.group(1).lower() not in ("in", "on", "by", "for", "about", "some")
         )
+        # "Boeing 737" is a model; "Orders 77 Jets" in a headline counts jets
+        return model_like and not (next_word and next_word.group(1)[0].isupper()
+                                   and next_word.group(1).lower().endswith("s"))
 
-    def _unit(self, sent: Span, cur: str | None, post: str | None) -> str | None:
-        t = self.tables
-        if cur:
-            code = t.currency_prefixes[cur]
-            context = t.context_currency.get(cur)
-            if context:
-                lowered = sent.text.lower()
-                for iso, cues in context.items():
-                    if any(cue in lowered for cue in cues):
-                        return iso
-            return code
-        if post is None:
-            return None
-        lowered = post.lower()
-        if post in t.percent or lowered in t.percent:
-            return "%"
-        if lowered in t.points:
-            return "pp"
-        return t.currency_names.get(post) or t.currency_names.get(lowered) or t.units.get(post)
-
-    @staticmethod
-    def _counted_noun(anchor: Token, irregular: dict[str, str]) -> str | None:
-        """The singular noun a bare number counts: "98 F-15 fighter jets" -> fighter jet."""
-        noun = anchor.head if anchor.dep_ in ("nummod", "quantmod", "compound") else None
-        if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.i < anchor.i:
-            return None
-        words = [
-            w.lower_
-            for w in noun.lefts
-            if w.dep_ == "compound" and w.pos_ == "NOUN" and w.i > anchor.i and w.is_alpha
-        ]
-        lemma = noun.lemma_.lower()
-        return " ".join([*words, irregular.get(lemma, lemma)])
-
-    def _modifier(self, text: str, start: int, anchor: Token | None) -> tuple[str, int]:
-        """The comparison or change word before the figure, and where it starts."""
-        window = text[max(0, start - 30) : start].lower()
-        for phrase, symbol in self.tables.modifiers:
+    def _modifier(self, text: str, start: int, tokens: Span | None) -> str:
+        """A change (up/down) wins over approximation: "fell roughly 6%" is down."""
+        g = self.grammar
+        window = text[max(0, start - 40) : start].lower()
+        approx = "|".join(re.escape(a) for a in g.approx)
+        word = re.search(rf"(?:^|\W)(up|down)\s+(?:by\s+)?(?:(?:{approx})\s+)?$", window)
+        if word:
+            return word.group(1)
+        direction = context.change(tokens[0], tokens.root, g) if tokens is not None else None
+        if direction:
+            return direction
+        for phrase, symbol in g.modifiers:
             if re.search(rf"(?:^|\W){re.escape(phrase)}\s+$", window):
-                return symbol, start - len(window) + window.rindex(phrase)
-        if re.search(r"(?:^|\W)(up|down)\s+$", window):
-            return window.rstrip().rsplit(None, 1)[-1], start
-        if anchor is not None:
-            head = anchor.head if anchor.dep_ != "pobj" else anchor.head.head
-            via = anchor.head.lower_ if anchor.dep_ == "pobj" else None
-            direction = self.tables.change_verbs.get(head.lemma_.lower())
-            if direction and via in (None, "by") and head.pos_ == "VERB":
-                return direction, start
-        return "=", start
-
-    @staticmethod
-    def _governing_verb(anchor: Token) -> Token | None:
-        token = anchor
-        for _ in range(4):
-            if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
-                return token
-            if token.head.i == token.i:
-                return None
-            token = token.head
-        return None
-
-    @staticmethod
-    def _subject(verb: Token | None) -> tuple[str | None, tuple[int, int] | None]:
-        while verb is not None:
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects:
-                tokens = [t for t in subjects[0].subtree if t.dep_ not in ("relcl", "appos")]
-                tokens = [t for t in tokens if not t.is_punct] or list(subjects[0].subtree)
-                span = subjects[0].doc[tokens[0].i : tokens[-1].i + 1]
-                if span.root.pos_ == "PRON" and span.root.lower_ in ("it", "this", "that"):
-                    return None, None
-                return span.text, (span.start_char, span.end_char)
-            if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-                verb = verb.head
-            else:
-                return None, None
-        return None, None
-
-    @staticmethod
-    def _target(anchor: Token, verb: Token | None) -> str | None:
-        """What is measured: a prepositional object of the figure or its verb that is not a
-        time; else the counted noun phrase; else the verb itself."""
-        for head in (anchor, verb):
-            if head is None:
-                continue
-            for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "of", "for", "to"):
-                    continue
-                objects = [c for c in prep.children if c.dep_ == "pobj"]
-                if objects and objects[0].ent_type_ not in _NOT_TARGETS:
-                    tokens = list(objects[0].subtree)
-                    if len(tokens) <= 8:
-                        return anchor.doc[tokens[0].i : tokens[-1].i + 1].text
-        if anchor.head.i != anchor.i and anchor.head.pos_ == "NOUN":
-            return anchor.head.lemma_.lower()
-        if verb is not None:
-            own = {t.i for t in anchor.subtree} | {anchor.head.i}
-            for noun in verb.children:
-                if noun.dep_ in ("dobj", "attr") and noun.i not in own and noun.pos_ == "NOUN":
-                    compounds = [w.lower_ for w in noun.lefts if w.dep_ == "compound"]
-                    return " ".join([*compounds, noun.lemma_.lower()])
-        return None
+                return symbol
+        return "="
 
 
 @Language.factory("newsclaims_figures", default_config={"doc_year_attr": "nc_year"})

@@ -1,0 +1,105 @@
+"""What a figure looks like on the surface: the pattern and the lookup tables.
+
+Built once from ``models/figures.json`` and ``models/numbers.json``. Matching is
+case-insensitive ("2.1 Trillion Yen" in a headline, "hk $" in tokenised text); every
+lookup goes through lower-cased keys.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline import resources
+from pipeline.components import numbers
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _lower(table: dict[str, str]) -> dict[str, str]:
+    return {k.lower(): v for k, v in table.items()}
+
+
+@dataclass(frozen=True)
+class FigureGrammar:
+    pattern: re.Pattern[str]
+    currency_prefixes: dict[str, str]
+    currency_names: dict[str, str]
+    scales: dict[str, float]
+    short_scales: frozenset[str]
+    percent: frozenset[str]
+    points: frozenset[str]
+    units: dict[str, str]
+    modifiers: list[tuple[str, str]]
+    approx: tuple[str, ...]
+    change_words: dict[str, str]
+    months: frozenset[str]
+    time_of_day: frozenset[str]
+    context_currency: dict[str, dict[str, list[str]]]
+    irregular_plurals: dict[str, str]
+    count_skip: frozenset[str]
+    per_units: dict[str, str]
+
+    @classmethod
+    def load(cls) -> FigureGrammar:
+        data = resources.load("figures")
+        prefixes, names = data["currency_prefixes"], data["currency_names"]
+        post = [*data["percent"], *data["percentage_points"], *names, *data["units"]]
+        spaced_prefix = r"(?:US|HK|C|A|NZ|S)\s\$"  # tokenised text: "us $ 10", "hk $ 5"
+        pattern = re.compile(
+            rf"(?:(?<![\w$€£¥₹₱.])(?P<cur>{spaced_prefix}|{_alternation(list(prefixes))})\s?"
+            rf"|(?<![\w\-/.,]))"
+            rf"(?P<neg>(?:minus|negative)\s+)?"
+            rf"(?P<num>(?:{numbers.DIGITS})(?!\d)|(?<![A-Za-z]){numbers.word_number_pattern()}"
+            rf"(?![A-Za-z]))"
+            rf"(?:\s?(?P<scale>{_alternation(list(data['scales']))})(?![A-Za-z]))?"
+            rf"(?:(?:\s?|-|\s+an?\s+)(?P<post>{_alternation(post)}|(?-i:C))(?![A-Za-z]))?"
+            r"(?![A-Za-z\d])",  # "2nd", "10x": not figures
+            re.IGNORECASE,
+        )
+        return cls(
+            pattern=pattern,
+            currency_prefixes=_lower(prefixes),
+            currency_names=_lower(names),
+            scales=_lower(data["scales"]),
+            short_scales=frozenset(data["short_scales"]),
+            percent=frozenset(w.lower() for w in data["percent"]),
+            points=frozenset(w.lower() for w in data["percentage_points"]),
+            units=_lower(data["units"]),
+            modifiers=sorted(data["modifiers_before"].items(), key=lambda kv: -len(kv[0])),
+            approx=tuple(data["approx_words"]),
+            change_words=data["change_verbs"],
+            months=frozenset(data["months"]),
+            time_of_day=frozenset(w.lower() for w in data["time_of_day"]),
+            context_currency={"¥": data["yen_or_yuan"], "$": data["dollar_countries"]},
+            irregular_plurals=data["irregular_plurals"],
+            count_skip=frozenset(data["count_skip_modifiers"]),
+            per_units=data["per_units"],
+        )
+
+    def currency(self, prefix: str, sentence: str) -> str:
+        """ISO code for a prefix; '¥' and '$' read the sentence ("yuan", "Canadian")."""
+        key = re.sub(r"\s+", "", prefix).lower()
+        code = self.currency_prefixes[key]
+        context = self.context_currency.get(key[-1:] if key.endswith("$") and key != "$" else key)
+        if key in ("¥", "$") and context:
+            lowered = sentence.lower()
+            for iso, cues in context.items():
+                if any(cue in lowered for cue in cues):
+                    return iso
+        return code
+
+    def post_unit(self, post: str) -> str | None:
+        lowered = post.lower()
+        if post == "C":  # "1.5C"; matched case-sensitively, "5c" is five cents
+            return "degree Celsius"
+        if lowered in self.percent:
+            return "%"
+        if lowered in self.points:
+            return "pp"
+        return self.currency_names.get(lowered) or self.units.get(lowered)
+
+    def singular(self, lemma: str) -> str:
+        return self.irregular_plurals.get(lemma, lemma)
