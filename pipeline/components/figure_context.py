@@ -57,17 +57,21 @@ def change(first: Token, anchor: Token, grammar: FigureGrammar) -> str | None:
     skip = {word for word in grammar.approx if " " not in word} | {"by"}
     while before >= 0 and first.doc[before].lower_ in skip:
         before -= 1
-    if before >= 0 and first.doc[before].pos_ == "VERB":
-        direction = grammar.change_words.get(first.doc[before].lemma_.lower())
-        if direction:
-            return direction
+    if before >= 0:
+        word = first.doc[before]
+        if word.lower_ in ("up", "down") and word.dep_ != "prt":  # not "racked up $5m"
+            return word.lower_
+        if word.pos_ == "VERB" and word.lemma_.lower() in grammar.change_verbs:
+            return grammar.change_verbs[word.lemma_.lower()]
     head, via = anchor.head, None
     if anchor.dep_ == "pobj":
         head, via = anchor.head.head, anchor.head.lower_
     if via not in (None, "by"):
         return None
-    if head.pos_ == "VERB" or (head.pos_ == "NOUN" and head.i > anchor.i):
-        return grammar.change_words.get(head.lemma_.lower())
+    if head.pos_ == "VERB":
+        return grammar.change_verbs.get(head.lemma_.lower())
+    if head.pos_ == "NOUN" and head.i > anchor.i:  # "a 20% drop"
+        return grammar.change_nouns.get(head.lemma_.lower())
     return None
 
 

@@ -34,7 +34,8 @@ class FigureGrammar:
     units: dict[str, str]
     modifiers: list[tuple[str, str]]
     approx: tuple[str, ...]
-    change_words: dict[str, str]
+    change_verbs: dict[str, str]
+    change_nouns: dict[str, str]
     months: frozenset[str]
     time_of_day: frozenset[str]
     context_currency: dict[str, dict[str, list[str]]]
@@ -47,7 +48,7 @@ class FigureGrammar:
         data = resources.load("figures")
         prefixes, names = data["currency_prefixes"], data["currency_names"]
         post = [*data["percent"], *data["percentage_points"], *names, *data["units"]]
-        spaced_prefix = r"(?:US|HK|C|A|NZ|S)\s\$"  # tokenised text: "us $ 10", "hk $ 5"
+        spaced_prefix = r"(?:US|HK|C|NZ)\s\$"  # tokenised "us $ 10", "hk $ 5"; not "a $5"
         pattern = re.compile(
             rf"(?:(?<![\w$€£¥₹₱.])(?P<cur>{spaced_prefix}|{_alternation(list(prefixes))})\s?"
             rf"|(?<![\w\-/.,]))"
@@ -70,7 +71,8 @@ class FigureGrammar:
             units=_lower(data["units"]),
             modifiers=sorted(data["modifiers_before"].items(), key=lambda kv: -len(kv[0])),
             approx=tuple(data["approx_words"]),
-            change_words=data["change_verbs"],
+            change_verbs=data["change_verbs"],
+            change_nouns=data["change_nouns"],
             months=frozenset(data["months"]),
             time_of_day=frozenset(w.lower() for w in data["time_of_day"]),
             context_currency={"¥": data["yen_or_yuan"], "$": data["dollar_countries"]},

@@ -24,7 +24,7 @@ from pipeline.components.guard import never_raises
 
 _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:(?:about|around|approx\.|approximately|roughly|~)\s*)?$")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_HYPHEN_WORD = re.compile(r"-([A-Za-z]+)(-old)?")
+_HYPHEN_WORD = re.compile(r" ?- ?([A-Za-z]+)( ?- ?old)?")
 
 
 class FigureExtractor:
@@ -81,6 +81,8 @@ class FigureExtractor:
         hyphen = _HYPHEN_WORD.match(text, match.end("num")) if not (scale or post) else None
         if hyphen and hyphen.group(2):
             return None  # "15-year-old": an age
+        if hyphen and is_words and hyphen.group(1).lower() not in g.units | g.currency_names:
+            return None  # "zero-coupon", "one-time", "two-door": adjectives, not counts
         bare = not (cur or scale or post or hyphen)
         if bare and not is_words and self._not_a_figure(text, sent, match, number):
             return None
@@ -172,6 +174,8 @@ class FigureExtractor:
             return True
         if re.match(r"[:\-/]\d", after) or re.match(r"\s?[:/]\s?\d", after):
             return True
+        if re.search(r"\d\s?/\s?$", before):  # the 4 of "1 / 4": a fraction
+            return True
         if next_word and next_word.group(1).lower() in g.time_of_day:
             return True
         if re.search(r"(?:^|\n)\s*$", before) and re.match(r"[.)]\s", after):
@@ -193,10 +197,6 @@ class FigureExtractor:
         """A change (up/down) wins over approximation: "fell roughly 6%" is down."""
         g = self.grammar
         window = text[max(0, start - 40) : start].lower()
-        approx = "|".join(re.escape(a) for a in g.approx)
-        word = re.search(rf"(?:^|\W)(up|down)\s+(?:by\s+)?(?:(?:{approx})\s+)?$", window)
-        if word:
-            return word.group(1)
         direction = context.change(tokens[0], tokens.root, g) if tokens is not None else None
         if direction:
             return direction

@@ -12,7 +12,8 @@ from functools import cache
 
 from pipeline import resources
 
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:(?:\.| \. )\d+)?|\.\d+"
+# "1,200.5", and tokenised text's "80 , 000" and "6 . 2"
+DIGITS = r"(?:\d{1,3}(?:(?:,| , )\d{3})+|\d+)(?:(?:\.| \. )\d+)?|\.\d+"
 
 
 @cache
@@ -36,7 +37,7 @@ def word_number_pattern() -> str:
 
 
 def digits_value(text: str) -> float:
-    return float(text.replace(",", "").replace(" ", ""))
+    return float(text.replace(" ", "").replace(",", ""))
 
 
 def word_value(text: str) -> float | None:
@@ -67,6 +68,8 @@ def word_value(text: str) -> float | None:
             total += (current or 1.0) * vocab["scales"][w]
             current, seen = 0.0, True
         elif w in vocab["fractions"]:
+            if not current and w != "half":
+                return None  # a bare "quarter" or "third" is a period or a rank
             current = (current or 1.0) / vocab["fractions"][w]
             seen = True
         else:

@@ -66,6 +66,11 @@ def figures(parse, text, year=None):
         ("The bank cut rates by half a percentage point.", "half a percentage point", 0.5, "pp",
          "down"),
         ("Unemployment fell to 3.9% in May.", "3.9%", 3.9, "%", "="),
+        ("The film has racked up more than $247 million.", "$247 million", 2.47e8, "USD", ">"),
+        ("Lockheed bid for a US$10 billion contract.", "US$10 billion", 1e10, "USD", "="),
+        ("Exports posted a 20% drop in May.", "20%", 20.0, "%", "down"),
+        ("capacity rose to around 80 , 000 spectators .", "80 , 000 spectators", 8e4,
+         "spectator", "~"),
     ],
 )
 def test_value_unit_modifier(parse, text, surface, value, unit, modifier):
@@ -91,6 +96,9 @@ def test_value_unit_modifier(parse, text, surface, value, unit, modifier):
         "One of the ministers said two would resign.",
         "See https://example.com/report?page=30&year=2020 for details.",
         "The 15-year-old striker scored twice.",
+        "Sales in the fourth quarter were flat.",
+        "prices fell as much as 1 / 4 point .",
+        "It issued zero-coupon bonds and one-time charges.",
     ],
 )
 def test_not_figures(parse, text):
