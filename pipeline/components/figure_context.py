@@ -4,7 +4,7 @@ governs it, whose it is (subject), what is measured (target) and whether it is a
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from pipeline.components.figure_grammar import FigureGrammar
 
@@ -16,7 +16,9 @@ def counted_noun(anchor: Token, grammar: FigureGrammar) -> Token | None:
     """The noun a bare number counts ("98 F-15 fighter jets" -> jets), if any; a plural
     noun right after the number when the parse is lost (title-case headlines)."""
     noun = anchor.head if anchor.dep_ in _COUNT_DEPS else None
-    if noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun.i > anchor.i:
+    if noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun.i > anchor.i and not any(
+        t.like_num for t in anchor.doc[anchor.i + 1 : noun.i]
+    ):  # "2 and 8 degrees": the 2 is a range end, not a count of degrees
         return noun
     following = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
     if following is not None and following.tag_ in ("NNS", "NNPS"):
@@ -50,28 +52,79 @@ def governing_verb(anchor: Token) -> Token | None:
     return None
 
 
-def change(first: Token, anchor: Token, grammar: FigureGrammar) -> str | None:
-    """'up' or 'down' when the figure is the size of a change: "rose 5%", "jumped nearly
-    30%", "cut by half a point", "a 20% drop"; not the level reached ("fell to 39%")."""
-    before = first.i - 1
-    skip = {word for word in grammar.approx if " " not in word} | {"by"}
-    while before >= 0 and first.doc[before].lower_ in skip:
+_AMOUNT_DEPS = ("dobj", "attr", "nsubj", "nsubjpass", "appos", "conj")
+
+
+def _change_word(token: Token, grammar: FigureGrammar) -> str | None:
+    table = grammar.change_verbs if token.pos_ == "VERB" else grammar.change_nouns
+    return table.get(token.lemma_.lower())
+
+
+def _via_by(anchor: Token, grammar: FigureGrammar) -> str | None:
+    """The change a "by" phrase measures: "cut by 0.25", "flows by up to 20%" (a verb
+    or two above), "by as much as ₱6" (a preposition or two below "by")."""
+    token = anchor
+    for _ in range(4):
+        if token.dep_ == "pobj" and token.head.lower_ == "of":  # "cuts of 25bp"
+            changed = token.head.head
+            return grammar.change_nouns.get(changed.lemma_.lower()) if changed.pos_ == "NOUN" \
+                else None
+        if token.dep_ == "pobj" and token.head.lower_ == "by":
+            changed = token.head.head
+            for candidate in (changed, changed.head):
+                found = _change_word(candidate, grammar)
+                if found:
+                    return found
+            return None
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def change(
+    figure: Span, noun: Token | None, unit: str | None, grammar: FigureGrammar
+) -> str | None:
+    """'up' or 'down' when the figure is the size of a change: "rose 5%", "weakened by
+    about 30%", "cuts of 25 basis points", "a 20% drop", "40 per cent higher". Not the
+    level reached ("fell to 39%") nor the amount a verb acts on ("cut 11,000 jobs",
+    "raise €400 million"; ``noun`` is what the figure counts) -- though a verb's
+    percentage is its change ("gained 11%")."""
+    doc, anchor = figure.doc, figure.root
+    found = _via_by(anchor, grammar)
+    if found:
+        return found
+    after = doc[figure.end] if figure.end < len(doc) else None
+    if (after is not None and after.lower_ in grammar.comparatives_after
+            and after.dep_ not in ("prt", "amod")):
+        return grammar.comparatives_after[after.lower_]
+    before = figure.start - 1
+    skip = {word for word in grammar.approx if " " not in word}
+    while before >= 0 and doc[before].lower_ in skip:
         before -= 1
-    if before >= 0:
-        word = first.doc[before]
-        if word.lower_ in ("up", "down") and word.dep_ != "prt":  # not "racked up $5m"
-            return word.lower_
-        if word.pos_ == "VERB" and word.lemma_.lower() in grammar.change_verbs:
-            return grammar.change_verbs[word.lemma_.lower()]
-    head, via = anchor.head, None
-    if anchor.dep_ == "pobj":
-        head, via = anchor.head.head, anchor.head.lower_
-    if via not in (None, "by"):
+    word = doc[before] if before >= 0 else None
+    if word is not None and word.lower_ in ("up", "down") and word.dep_ != "prt":
+        return word.lower_  # "up 5%", but not "racked up $5m"
+    role = noun or anchor
+    share = after is not None and after.lower_ == "of"  # "lost 39% of their volume"
+    relative = unit in ("%", "pp")
+    amount = noun is not None or share or not relative
+    if role.dep_ == "pobj" or (role.dep_ in _AMOUNT_DEPS and amount):
         return None
-    if head.pos_ == "VERB":
-        return grammar.change_verbs.get(head.lemma_.lower())
-    if head.pos_ == "NOUN" and head.i > anchor.i:  # "a 20% drop"
-        return grammar.change_nouns.get(head.lemma_.lower())
+    if word is not None and word.pos_ == "VERB" and _change_word(word, grammar):
+        return _change_word(word, grammar)
+    if anchor.head.pos_ == "VERB" and anchor.dep_ not in _AMOUNT_DEPS:
+        return _change_word(anchor.head, grammar)
+    if noun is None and anchor.head.pos_ == "NOUN" and anchor.head.i > anchor.i:
+        return _change_word(anchor.head, grammar)  # "a 20% drop", not "two more cuts"
+    return None
+
+
+def bound(figure: Span, grammar: FigureGrammar) -> str | None:
+    """'>' when the figure is what a verb like "exceeded" or "topped" passes."""
+    verb = figure.root.head
+    if figure.root.dep_ == "dobj" and verb.pos_ == "VERB":
+        return grammar.comparison_verbs.get(verb.lemma_.lower())
     return None
 
 

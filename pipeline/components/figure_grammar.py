@@ -36,6 +36,9 @@ class FigureGrammar:
     approx: tuple[str, ...]
     change_verbs: dict[str, str]
     change_nouns: dict[str, str]
+    comparatives_after: dict[str, str]
+    comparison_verbs: dict[str, str]
+    period_units: frozenset[str]
     months: frozenset[str]
     time_of_day: frozenset[str]
     context_currency: dict[str, dict[str, list[str]]]
@@ -51,7 +54,7 @@ class FigureGrammar:
         spaced_prefix = r"(?:US|HK|C|NZ)\s\$"  # tokenised "us $ 10", "hk $ 5"; not "a $5"
         pattern = re.compile(
             rf"(?:(?<![\w$€£¥₹₱.])(?P<cur>{spaced_prefix}|{_alternation(list(prefixes))})\s?"
-            rf"|(?<![\w\-/.,]))"
+            rf"|(?<![\w/.,])(?<![A-Za-z]-))"  # "F-15", "COVID-19" are names; "3-4%" is not"
             rf"(?P<neg>(?:minus|negative)\s+)?"
             rf"(?P<num>(?:{numbers.DIGITS})(?!\d)|(?<![A-Za-z]){numbers.word_number_pattern()}"
             rf"(?![A-Za-z]))"
@@ -73,6 +76,9 @@ class FigureGrammar:
             approx=tuple(data["approx_words"]),
             change_verbs=data["change_verbs"],
             change_nouns=data["change_nouns"],
+            comparatives_after=data["comparatives_after"],
+            comparison_verbs=data["comparison_verbs"],
+            period_units=frozenset(data["period_units"]),
             months=frozenset(data["months"]),
             time_of_day=frozenset(w.lower() for w in data["time_of_day"]),
             context_currency={"¥": data["yen_or_yuan"], "$": data["dollar_countries"]},

@@ -20,6 +20,7 @@ from pipeline.annotations import Figure
 from pipeline.components import figure_context as context
 from pipeline.components import numbers, timex
 from pipeline.components.figure_grammar import FigureGrammar
+from pipeline.components.figure_ranges import join_ranges
 from pipeline.components.guard import never_raises
 
 _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:(?:about|around|approx\.|approximately|roughly|~)\s*)?$")
@@ -56,7 +57,7 @@ class FigureExtractor:
             figure = self._figure(doc, text, sents[index], match, figures, first_in_sentence)
             if figure is not None:
                 figures.append(figure)
-        doc._.nc_figures = figures
+        doc._.nc_figures = join_ranges(text, figures, self.grammar)
         return doc
 
     # -- one candidate ---------------------------------------------------------------
@@ -92,6 +93,7 @@ class FigureExtractor:
         if bare and is_words and (noun is None or value == 1):
             return None  # "one of them", "two said": words count only a following noun
         unit, end = self._unit(text, sent, match, hyphen, anchor, noun, end)
+        counts = noun is not None and not (cur or post or hyphen)
         factor = Decimal(str(g.scales[scale.lower()])) if scale else Decimal(1)
         # Decimal keeps 8.54 trillion at 8.54e12 instead of 8539999999999.999
         value = float(Decimal(str(value)) * factor) * (-1 if match.group("neg") else 1)
@@ -102,7 +104,8 @@ class FigureExtractor:
             span=(start, end),
             value=value,
             unit=unit,
-            modifier=self._modifier(text, start, tokens),
+            modifier=self._modifier(text, start, tokens, noun if counts else None, unit, done,
+                                    conversion_of),
             time=timex.time_of(sent, start, getattr(doc._, self.doc_year_attr)),
             subject=subject,
             subject_span=subject_span,
@@ -172,8 +175,8 @@ class FigureExtractor:
             next_word and next_word.group(1).lower().rstrip(".") in g.months
         ):
             return True
-        if re.match(r"[:\-/]\d", after) or re.match(r"\s?[:/]\s?\d", after):
-            return True
+        if re.match(r"[:/]\d", after) or re.match(r"\s?[:/]\s?\d", after):
+            return True  # times, dates, fractions; "3-4%" is left to join_ranges
         if re.search(r"\d\s?/\s?$", before):  # the 4 of "1 / 4": a fraction
             return True
         if next_word and next_word.group(1).lower() in g.time_of_day:
@@ -193,17 +196,23 @@ class FigureExtractor:
         return model_like and not (next_word and next_word.group(1)[0].isupper()
                                    and next_word.group(1).lower().endswith("s"))
 
-    def _modifier(self, text: str, start: int, tokens: Span | None) -> str:
-        """A change (up/down) wins over approximation: "fell roughly 6%" is down."""
+    def _modifier(
+        self, text: str, start: int, tokens: Span | None, noun: Token | None,
+        unit: str | None, done: list[Figure], conversion_of: int | None,
+    ) -> str:
+        """A change (up/down) wins over approximation: "fell roughly 6%" is down; a
+        bracketed conversion shares its original's modifier."""
         g = self.grammar
+        if tokens is not None:
+            found = context.change(tokens, noun, unit, g) or context.bound(tokens, g)
+            if found:
+                return found
         window = text[max(0, start - 40) : start].lower()
-        direction = context.change(tokens[0], tokens.root, g) if tokens is not None else None
-        if direction:
-            return direction
         for phrase, symbol in g.modifiers:
             if re.search(rf"(?:^|\W){re.escape(phrase)}\s+$", window):
-                return symbol
-        return "="
+                over_a_period = phrase == "over" and unit in g.period_units
+                return "=" if over_a_period else symbol  # "over four seasons" is a span
+        return done[conversion_of].modifier if conversion_of is not None else "="
 
 
 @Language.factory("newsclaims_figures", default_config={"doc_year_attr": "nc_year"})

@@ -146,3 +146,41 @@ def test_component_never_raises(parse, monkeypatch):
     monkeypatch.setattr(FigureExtractor, "_figure", boom)
     doc = parse("Exports rose 5% to $3 billion.")
     assert ("newsclaims_figures", "RuntimeError", "broken rule") in doc._.nc_errors
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Growth of 3-4% is expected.", [(3.0, "%", ">="), (4.0, "%", "<=")]),
+        ("It costs between 3 and 4 billion dollars.",
+         [(3e9, "USD", ">="), (4e9, "USD", "<=")]),
+        ("The rate sits in a range of 4.75% to 5%.", [(4.75, "%", ">="), (5.0, "%", "<=")]),
+        ("Keep vaccines between 2 and 8 degrees Celsius.",
+         [(2.0, "degree Celsius", ">="), (8.0, "degree Celsius", "<=")]),
+        ("The round raised $5m-$7m.", [(5e6, "USD", ">="), (7e6, "USD", "<=")]),
+        ("Prices rose from 3% to 4% in May.", [(3.0, "%", "="), (4.0, "%", "=")]),  # levels
+    ],
+)
+def test_ranges_give_one_row_per_end(parse, text, expected):
+    found = [(f.value, f.unit, f.modifier) for _, f in figures(parse, text)]
+    assert found == [(pytest.approx(v), u, m) for v, u, m in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "modifier"),
+    [
+        ("The union said the firm would cut 11,000 positions.", "11,000 positions", "="),
+        ("The tax will raise about €400 million (US$434 million) a year.", "US$434 million",
+         "~"),
+        ("Shares gained about 11% as a group.", "11%", "up"),
+        ("Glaciers lost 39% of their volume.", "39%", "="),
+        ("Uptake exceeded 80 per cent in most districts.", "80 per cent", ">"),
+        ("Turbine prices were 40 per cent higher than in 2022.", "40 per cent", "up"),
+        ("The yen has weakened by about 30% against the dollar.", "30%", "down"),
+        ("The deals run over four seasons.", "four seasons", "="),
+        ("The battery will work within 18 months.", "18 months", "<="),
+    ],
+)
+def test_modifier_rules(parse, text, surface, modifier):
+    found = dict(figures(parse, text))
+    assert found[surface].modifier == modifier

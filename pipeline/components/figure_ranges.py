@@ -1,0 +1,63 @@
+"""Ranges: "between 3 and 4 billion", "3-4%", "a range of 4.75% to 5%".
+
+A range becomes two figure rows, its lower end with modifier ``>=`` and its upper end
+with ``<=``; the lower end takes the unit and scale it leaves to the upper one ("3-4%"
+is 3% to 4%, "between 3 and 4 billion" is 3e9 to 4e9).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.annotations import Figure
+from pipeline.components.figure_grammar import FigureGrammar
+
+_DASH = re.compile(r"^\s?[-–]\s?$")
+_DASHED = re.compile(r"[-–]\d")
+_AFTER_DASH = re.compile(r"\d[-–]$")
+_WORD_JOIN = re.compile(r"^\s+(to|and)\s+$")
+_OPENERS = {"to": re.compile(r"(?:range of|ranging from|between)\s+$", re.IGNORECASE),
+            "and": re.compile(r"between\s+$", re.IGNORECASE)}
+
+
+def _scale(text: str, figure: Figure, grammar: FigureGrammar) -> float:
+    match = grammar.pattern.match(text, figure.span[0])
+    scale = match.group("scale") if match else None
+    return grammar.scales[scale.lower()] if scale else 1.0
+
+
+def _is_range(text: str, low: Figure, high: Figure) -> bool:
+    gap = text[low.span[1] : high.span[0]]
+    if _DASH.match(gap):
+        return True
+    joined = _WORD_JOIN.match(gap)
+    if not joined:
+        return False
+    return bool(_OPENERS[joined.group(1)].search(text[max(0, low.span[0] - 20) : low.span[0]]))
+
+
+def join_ranges(text: str, figures: list[Figure], grammar: FigureGrammar) -> list[Figure]:
+    """Mark range ends; drop bare numbers on either side of a dash that makes no range
+    ("555-1234")."""
+    out = list(figures)
+    joined: set[int] = set()
+    for i in range(len(out) - 1):
+        low, high = out[i], out[i + 1]
+        if not _is_range(text, low, high) or (high.unit is None and low.unit is None):
+            continue
+        value = low.value
+        if _scale(text, low, grammar) == 1.0:
+            value *= _scale(text, high, grammar)
+        out[i] = replace(low, modifier=">=", unit=low.unit or high.unit, value=value)
+        out[i + 1] = replace(high, modifier="<=")
+        joined |= {i, i + 1}
+    return [
+        f for i, f in enumerate(out)
+        if i in joined or f.unit is not None or not _beside_dash(text, f)
+    ]
+
+
+def _beside_dash(text: str, figure: Figure) -> bool:
+    start, end = figure.span
+    return bool(_DASHED.match(text, end) or _AFTER_DASH.search(text, max(0, start - 2), start))
