@@ -99,8 +99,7 @@ def change(
             and after.dep_ not in ("prt", "amod")):
         return grammar.comparatives_after[after.lower_]
     before = figure.start - 1
-    skip = {word for word in grammar.approx if " " not in word}
-    while before >= 0 and doc[before].lower_ in skip:
+    while before >= 0 and doc[before].lower_ in grammar.bound_words:  # "fell as much as 5%"
         before -= 1
     word = doc[before] if before >= 0 else None
     if word is not None and word.lower_ in ("up", "down") and word.dep_ != "prt":

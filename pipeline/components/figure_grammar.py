@@ -39,6 +39,8 @@ class FigureGrammar:
     comparatives_after: dict[str, str]
     comparison_verbs: dict[str, str]
     period_units: frozenset[str]
+    bound_words: frozenset[str]
+    subunits: dict[str, int]
     months: frozenset[str]
     time_of_day: frozenset[str]
     context_currency: dict[str, dict[str, list[str]]]
@@ -55,7 +57,7 @@ class FigureGrammar:
         pattern = re.compile(
             rf"(?:(?<![\w$€£¥₹₱.])(?P<cur>{spaced_prefix}|{_alternation(list(prefixes))})\s?"
             rf"|(?<![\w/.,])(?<![A-Za-z]-))"  # "F-15", "COVID-19" are names; "3-4%" is not"
-            rf"(?P<neg>(?:minus|negative)\s+)?"
+            rf"(?P<neg>(?:minus|negative)\s+|(?<![\w)\]%])[-−](?=\d))?"
             rf"(?P<num>(?:{numbers.DIGITS})(?!\d)|(?<![A-Za-z]){numbers.word_number_pattern()}"
             rf"(?![A-Za-z]))"
             rf"(?:\s?(?P<scale>{_alternation(list(data['scales']))})(?![A-Za-z]))?"
@@ -79,6 +81,13 @@ class FigureGrammar:
             comparatives_after=data["comparatives_after"],
             comparison_verbs=data["comparison_verbs"],
             period_units=frozenset(data["period_units"]),
+            subunits=data["subunits"],
+            # words of "about", "as much as", "at least"...: a change verb may stand before
+            # them; not "to" and "up"/"down", which end the search ("fell to 39%")
+            bound_words=frozenset(
+                w for phrase in [*data["approx_words"], *data["modifiers_before"]]
+                for w in phrase.split()
+            ) - {"to", "up", "down", "of", "in"},
             months=frozenset(data["months"]),
             time_of_day=frozenset(w.lower() for w in data["time_of_day"]),
             context_currency={"¥": data["yen_or_yuan"], "$": data["dollar_countries"]},

@@ -20,7 +20,7 @@ from pipeline.annotations import Figure
 from pipeline.components import figure_context as context
 from pipeline.components import numbers, timex
 from pipeline.components.figure_grammar import FigureGrammar
-from pipeline.components.figure_ranges import join_ranges
+from pipeline.components.figure_joins import join_ranges, join_subunits
 from pipeline.components.guard import never_raises
 
 _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:(?:about|around|approx\.|approximately|roughly|~)\s*)?$")
@@ -57,6 +57,7 @@ class FigureExtractor:
             figure = self._figure(doc, text, sents[index], match, figures, first_in_sentence)
             if figure is not None:
                 figures.append(figure)
+        figures = join_subunits(text, figures, self.grammar.subunits)
         doc._.nc_figures = join_ranges(text, figures, self.grammar)
         return doc
 
@@ -90,8 +91,9 @@ class FigureExtractor:
         tokens = doc.char_span(start, end, alignment_mode="expand")
         anchor = tokens.root if tokens is not None else None
         noun = context.counted_noun(anchor, g) if anchor is not None else None
-        if bare and is_words and (noun is None or value == 1):
-            return None  # "one of them", "two said": words count only a following noun
+        single = len(re.split(r"[\s-]+", number)) < 2 and not match.group("neg")
+        if bare and is_words and (value == 1 if noun else single):
+            return None  # "one of them", "two said"; but "two-thirds", "twenty-two" stand
         unit, end = self._unit(text, sent, match, hyphen, anchor, noun, end)
         counts = noun is not None and not (cur or post or hyphen)
         factor = Decimal(str(g.scales[scale.lower()])) if scale else Decimal(1)

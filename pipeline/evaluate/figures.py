@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline import resources
 from pipeline.evaluate.gold import CorpusGold, GoldFigure, load_corpus
 from pipeline.evaluate.metrics import Tally, greedy_match, normalise, phrases_match, values_equal
 from pipeline.evaluate.predictions import PredFigure, pred_figures
@@ -88,13 +89,16 @@ RECOGNIZER_METRICS: dict[str, FigureCheck] = {
 NUMBER_METRICS: dict[str, FigureCheck] = {**RECOGNIZER_METRICS, "value+unit": value_ok}
 
 _CURRENCY_CODE = re.compile(r"[A-Za-z]{3}")
+_MEASURES = frozenset(resources.load("figures")["units"].values())
 _IN_SCOPE: dict[str, Callable[[PredFigure], bool]] = {
     "currency": lambda p: bool(p.unit and _CURRENCY_CODE.fullmatch(p.unit)),
     "percent": lambda p: p.unit in ("%", "pp"),
-    "number": lambda p: True,
+    "number": lambda p: not (p.unit and (p.unit in ("%", "pp") or p.unit in _MEASURES
+                                          or _CURRENCY_CODE.fullmatch(p.unit))),
 }
 """Which predictions a spec could have annotated: CurrencyModel marks no counts, so a
-"5 apples" figure in a currency case is neither right nor wrong."""
+"5 apples" figure in a currency case is neither right nor wrong; NumberModel marks no
+number that has a unit ("the 180ml liquid")."""
 
 
 def score_recognizer_case(

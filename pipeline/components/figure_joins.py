@@ -1,8 +1,10 @@
-"""Ranges: "between 3 and 4 billion", "3-4%", "a range of 4.75% to 5%".
+"""Figures that combine with their neighbour.
 
-A range becomes two figure rows, its lower end with modifier ``>=`` and its upper end
-with ``<=``; the lower end takes the unit and scale it leaves to the upper one ("3-4%"
-is 3% to 4%, "between 3 and 4 billion" is 3e9 to 4e9).
+- Ranges ("between 3 and 4 billion", "3-4%", "a range of 4.75% to 5%") become two rows,
+  the lower end with modifier ``>=`` and the upper with ``<=``; the lower end takes the
+  unit and scale it leaves to the upper one ("3-4%" is 3% to 4%).
+- Coins after money ("3 dollars 50 cents", "thirteen dollars and forty-five cents")
+  join it: one row of 3.5 USD.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ _DASH = re.compile(r"^\s?[-–]\s?$")
 _DASHED = re.compile(r"[-–]\d")
 _AFTER_DASH = re.compile(r"\d[-–]$")
 _WORD_JOIN = re.compile(r"^\s+(to|and)\s+$")
+_SUBUNIT_GAP = re.compile(r"^\s+(?:and\s+)?$")
 _OPENERS = {"to": re.compile(r"(?:range of|ranging from|between)\s+$", re.IGNORECASE),
             "and": re.compile(r"between\s+$", re.IGNORECASE)}
 
@@ -56,6 +59,22 @@ def join_ranges(text: str, figures: list[Figure], grammar: FigureGrammar) -> lis
         f for i, f in enumerate(out)
         if i in joined or f.unit is not None or not _beside_dash(text, f)
     ]
+
+
+def join_subunits(text: str, figures: list[Figure], subunits: dict[str, int]) -> list[Figure]:
+    """'3 dollars 50 cents' -> 3.5 USD; the coin's own row goes."""
+    out: list[Figure] = []
+    for figure in figures:
+        previous = out[-1] if out else None
+        coin = text[figure.span[0] : figure.span[1]].split()[-1].lower()
+        if (previous is not None and coin in subunits and previous.unit
+                and previous.unit.isupper() and len(previous.unit) == 3
+                and _SUBUNIT_GAP.match(text[previous.span[1] : figure.span[0]])):
+            out[-1] = replace(previous, value=previous.value + figure.value / subunits[coin],
+                              span=(previous.span[0], figure.span[1]))
+        else:
+            out.append(figure)
+    return out
 
 
 def _beside_dash(text: str, figure: Figure) -> bool:
