@@ -17,13 +17,20 @@ def counted_noun(anchor: Token, grammar: FigureGrammar) -> Token | None:
     noun right after the number when the parse is lost (title-case headlines)."""
     noun = anchor.head if anchor.dep_ in _COUNT_DEPS else None
     if noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun.i > anchor.i and not any(
-        t.like_num for t in anchor.doc[anchor.i + 1 : noun.i]
+        _another_count(t) for t in anchor.doc[anchor.i + 1 : noun.i]
     ):  # "2 and 8 degrees": the 2 is a range end, not a count of degrees
         return noun
     following = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
     if following is not None and following.tag_ in ("NNS", "NNPS"):
         return following
     return None
+
+
+def _another_count(token: Token) -> bool:
+    """A number between a figure and its noun that is no model name ("Boeing 737-8")."""
+    previous = token.doc[token.i - 1]
+    return token.like_num and token.ent_type_ != "PRODUCT" and previous.pos_ != "PROPN" \
+        and previous.text != "-"
 
 
 def count_unit(anchor: Token, noun: Token, grammar: FigureGrammar) -> str:
@@ -34,6 +41,7 @@ def count_unit(anchor: Token, noun: Token, grammar: FigureGrammar) -> str:
         for t in anchor.doc[anchor.i + 1 : noun.i]
         if t.is_alpha and t.pos_ in ("NOUN", "ADJ", "VERB") and t.lower_ not in grammar.count_skip
         and t.head.i in (noun.i, *[c.i for c in noun.lefts])
+        and not t.text[0].isupper()  # "250 Lithuanian soldiers" -> soldier
     ]
     lemma = noun.lemma_.lower()
     if noun.tag_ in ("NNS", "NNPS") and lemma == noun.lower_ and lemma.endswith("s"):

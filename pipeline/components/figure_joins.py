@@ -5,6 +5,8 @@
   unit and scale it leaves to the upper one ("3-4%" is 3% to 4%).
 - Coins after money ("3 dollars 50 cents", "thirteen dollars and forty-five cents")
   join it: one row of 3.5 USD.
+- A bare number compared with a figure just before it takes that figure's unit: "1,000
+  units by 2027, up from about 400" (400 units), "$5bn, compared with 3bn".
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ _DASHED = re.compile(r"[-–]\d")
 _AFTER_DASH = re.compile(r"\d[-–]$")
 _WORD_JOIN = re.compile(r"^\s+(to|and)\s+$")
 _SUBUNIT_GAP = re.compile(r"^\s+(?:and\s+)?$")
+_COMPARED = re.compile(r"\b(?:from|compared with|compared to|than|versus|vs\.?|against)\b",
+                       re.IGNORECASE)
 _OPENERS = {"to": re.compile(r"(?:range of|ranging from|between)\s+$", re.IGNORECASE),
             "and": re.compile(r"between\s+$", re.IGNORECASE)}
 
@@ -74,6 +78,17 @@ def join_subunits(text: str, figures: list[Figure], subunits: dict[str, int]) ->
                               span=(previous.span[0], figure.span[1]))
         else:
             out.append(figure)
+    return out
+
+
+def inherit_units(text: str, figures: list[Figure]) -> list[Figure]:
+    out = list(figures)
+    for i in range(1, len(out)):
+        previous, figure = out[i - 1], out[i]
+        gap = text[previous.span[1] : figure.span[0]]
+        if figure.unit is None and previous.unit and len(gap) <= 60 and "." not in gap \
+                and _COMPARED.search(gap):
+            out[i] = replace(figure, unit=previous.unit)
     return out
 
 

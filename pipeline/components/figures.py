@@ -20,7 +20,7 @@ from pipeline.annotations import Figure
 from pipeline.components import figure_context as context
 from pipeline.components import numbers, timex
 from pipeline.components.figure_grammar import FigureGrammar
-from pipeline.components.figure_joins import join_ranges, join_subunits
+from pipeline.components.figure_joins import inherit_units, join_ranges, join_subunits
 from pipeline.components.guard import never_raises
 
 _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:(?:about|around|approx\.|approximately|roughly|~)\s*)?$")
@@ -58,7 +58,7 @@ class FigureExtractor:
             if figure is not None:
                 figures.append(figure)
         figures = join_subunits(text, figures, self.grammar.subunits)
-        doc._.nc_figures = join_ranges(text, figures, self.grammar)
+        doc._.nc_figures = inherit_units(text, join_ranges(text, figures, self.grammar))
         return doc
 
     # -- one candidate ---------------------------------------------------------------
@@ -187,11 +187,12 @@ class FigureExtractor:
             return True
         if re.search(r"(?:No\.|#|[A-Z][a-z]*[A-Z]\w*)\s?$", before):
             return True
+        in_sentence = text[sent.start_char : match.start("num")].strip()
         model_like = bool(
             prev_word
             and before.endswith(prev_word.group(1) + " ")
             and prev_word.group(1)[0].isupper()
-            and before.strip() != prev_word.group(1)
+            and in_sentence != prev_word.group(1)  # "Its 80 turbines": a sentence's first word
             and prev_word.group(1).lower() not in ("in", "on", "by", "for", "about", "some")
         )
         # "Boeing 737" is a model; "Orders 77 Jets" in a headline counts jets
