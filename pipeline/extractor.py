@@ -37,12 +37,6 @@ def to_frames(tables: Tables) -> dict[str, pd.DataFrame]:
     }
 
 
-def _year(published_at: str | None) -> int | None:
-    if published_at and len(published_at) >= 4 and published_at[:4].isdigit():
-        return int(published_at[:4])
-    return None
-
-
 class Extractor:
     """Run the newsclaims pipeline over documents.
 
@@ -147,7 +141,7 @@ class Extractor:
 
     def _make_doc(self, text: str, document: Document) -> Doc:
         doc = self.nlp.make_doc(text)
-        doc._.nc_year = _year(document.published_at)
+        doc._.nc_published = document.published_at
         return doc
 
     def document_row(self, document: Document, sha: str | None, n_tokens: int | None,

@@ -31,11 +31,11 @@ _HYPHEN_WORD = re.compile(r" ?- ?([A-Za-z]+)( ?- ?old)?")
 class FigureExtractor:
     """Sets ``doc._.nc_figures``: a list of :class:`Figure`, in text order."""
 
-    def __init__(self, nlp: Language, name: str, *, doc_year_attr: str = "nc_year") -> None:
+    def __init__(self, nlp: Language, name: str, *, published_attr: str = "nc_published") -> None:
         self.name = name
         self.grammar = FigureGrammar.load()
-        self.doc_year_attr = doc_year_attr
-        for attr in ("nc_figures", doc_year_attr):
+        self.published_attr = published_attr
+        for attr in ("nc_figures", published_attr):
             if not Doc.has_extension(attr):
                 Doc.set_extension(attr, default=None)
 
@@ -108,7 +108,7 @@ class FigureExtractor:
             unit=unit,
             modifier=self._modifier(text, start, tokens, noun if counts else None, unit, done,
                                     conversion_of),
-            time=timex.time_of(sent, start, getattr(doc._, self.doc_year_attr)),
+            time=timex.time_of(sent, start, getattr(doc._, self.published_attr)),
             subject=subject,
             subject_span=subject_span,
             predicate=verb.lemma_.lower() if verb is not None else None,
@@ -218,6 +218,6 @@ class FigureExtractor:
         return done[conversion_of].modifier if conversion_of is not None else "="
 
 
-@Language.factory("newsclaims_figures", default_config={"doc_year_attr": "nc_year"})
-def make_figure_extractor(nlp: Language, name: str, doc_year_attr: str) -> FigureExtractor:
-    return FigureExtractor(nlp, name, doc_year_attr=doc_year_attr)
+@Language.factory("newsclaims_figures", default_config={"published_attr": "nc_published"})
+def make_figure_extractor(nlp: Language, name: str, published_attr: str) -> FigureExtractor:
+    return FigureExtractor(nlp, name, published_attr=published_attr)

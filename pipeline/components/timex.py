@@ -1,12 +1,14 @@
 """Normalise the time a claim refers to from the DATE entities of its sentence.
 
-"fiscal year 2025" -> FY2025, "August 30, 2024" -> 2024-08-30, "in 2019" -> 2019,
-"last year" -> the year before the document's date when that is known.
+"fiscal year 2025" -> FY2025, "August 30, 2024" -> 2024-08-30, "in 2019" -> 2019;
+against the document's publication date when it is known: "last year" -> the year
+before, "August 30" -> that year's, "on Tuesday" -> the last Tuesday on or before it.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from spacy.tokens import Span
 
@@ -16,6 +18,30 @@ _FISCAL = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?(\d{4}|\d{2})\b", re.IGNO
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2}|21\d{2})\b")
 _DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
 _RELATIVE = {"last year": -1, "this year": 0, "next year": 1, "a year ago": -1}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAYS_BACK = {"today": 0, "yesterday": 1}
+
+
+def published(value: str | None) -> tuple[int | None, date | None]:
+    """The publication year and, when the string holds one, the date."""
+    if not value:
+        return None, None
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        return (int(value[:4]) if value[:4].isdigit() else None), None
+    return day.year, day
+
+
+def _relative_day(text: str, day: date) -> str | None:
+    lowered = text.lower()
+    for word, back in _DAYS_BACK.items():
+        if word in lowered:
+            return (day - timedelta(days=back)).isoformat()
+    for index, name in enumerate(_WEEKDAYS):
+        if name in lowered:
+            return (day - timedelta(days=(day.weekday() - index) % 7)).isoformat()
+    return None
 
 
 def _month(text: str) -> int | None:
@@ -27,8 +53,9 @@ def _month(text: str) -> int | None:
     return None
 
 
-def normalise(text: str, doc_year: int | None = None) -> str | None:
+def normalise(text: str, published_at: str | None = None) -> str | None:
     """An ISO-like time for a DATE span's text, or None when it names no period."""
+    doc_year, doc_day = published(published_at)
     fiscal = _FISCAL.search(text)
     if fiscal:
         year = fiscal.group(1)
@@ -39,6 +66,8 @@ def normalise(text: str, doc_year: int | None = None) -> str | None:
     month = _month(text)
     if year is None:
         shift = next((v for k, v in _RELATIVE.items() if k in lowered), None)
+        if doc_day is not None and shift is None and month is None:
+            return _relative_day(text, doc_day)
         if doc_year is None or (shift is None and month is None):
             return None
         year = doc_year + (shift or 0)
@@ -51,7 +80,7 @@ def normalise(text: str, doc_year: int | None = None) -> str | None:
     return f"{year:04d}-{month:02d}"
 
 
-def time_of(sent: Span, anchor: int, doc_year: int | None = None) -> str | None:
+def time_of(sent: Span, anchor: int, published_at: str | None = None) -> str | None:
     """The time of the claim at char offset ``anchor``: the nearest DATE in the sentence
     that normalises, fiscal periods first (a budget "for fiscal year 2025" announced "on
     August 30" is about FY2025)."""
@@ -61,7 +90,7 @@ def time_of(sent: Span, anchor: int, doc_year: int | None = None) -> str | None:
         if ent.label_ != "DATE":
             continue
         fiscal = fiscal or "fiscal" in ent.text.lower()
-        value = normalise(ent.text, doc_year)
+        value = normalise(ent.text, published_at)
         if value is None:
             continue
         distance = abs(ent.start_char - anchor)

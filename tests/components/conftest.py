@@ -9,7 +9,7 @@ def parse(nlp: Language):
 
     def run(text: str, year: int | None = None) -> Doc:
         doc = nlp.make_doc(text)
-        doc._.nc_year = year
+        doc._.nc_published = str(year) if year else None
         return nlp(doc)
 
     return run

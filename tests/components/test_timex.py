@@ -19,4 +19,18 @@ from pipeline.components.timex import normalise
     ],
 )
 def test_normalise(text, year, expected):
-    assert normalise(text, year) == expected
+    assert normalise(text, str(year) if year else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published_at", "expected"),
+    [
+        ("Tuesday", "2025-02-20", "2025-02-18"),  # a Thursday: the Tuesday before
+        ("on Thursday", "2025-02-20", "2025-02-20"),
+        ("yesterday", "2025-03-01", "2025-02-28"),
+        ("Tuesday", "2025", None),  # no day to count back from
+        ("last year", "2025-02-20T08:00:00Z", "2024"),
+    ],
+)
+def test_relative_days_count_back_from_the_publication_date(text, published_at, expected):
+    assert normalise(text, published_at) == expected
