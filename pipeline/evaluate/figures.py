@@ -17,7 +17,13 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline import resources
-from pipeline.evaluate.gold import CorpusGold, GoldFigure, load_corpus
+from pipeline.evaluate.gold import (
+    FIGURE_CASES,
+    CorpusGold,
+    GoldFigure,
+    load_corpus,
+    load_figure_cases,
+)
 from pipeline.evaluate.metrics import Tally, greedy_match, normalise, phrases_match, values_equal
 from pipeline.evaluate.predictions import PredFigure, pred_figures
 from pipeline.evaluate.recognizers import RecognizerGold, load_recognizers
@@ -68,14 +74,35 @@ def score_figures(
     return tally
 
 
-def score_corpus_figures(doc: EvalDoc[CorpusGold], tables: dict[str, pd.DataFrame]) -> Tally:
+# The figure cases (corpus/figures/cases.jsonl) carry no target, so no concept metric.
+CASE_METRICS: dict[str, FigureCheck] = {
+    name: check for name, check in CORPUS_METRICS.items() if name != "concept"
+}
+
+
+def score_gold_figures(
+    doc: EvalDoc[CorpusGold], tables: dict[str, pd.DataFrame],
+    metrics: dict[str, FigureCheck] = CORPUS_METRICS,
+) -> Tally:
+    """Corpus-format gold (articles or cases): all predictions count, spans of
+    not_figures and documents that must produce nothing are noted."""
     pred = pred_figures(tables)
-    tally = score_figures(list(doc.gold.figures), pred, CORPUS_METRICS)
+    tally = score_figures(list(doc.gold.figures), pred, metrics)
     tally.count(
         "predictions on not_figures spans (counted as FP)",
         sum(1 for p in pred if p.span and any(overlaps(p.span, s) for s in doc.gold.not_figures)),
     )
+    if not doc.gold.figures:
+        tally.count("predictions in documents with no gold figure (counted as FP)", len(pred))
     return tally
+
+
+def score_corpus_figures(doc: EvalDoc[CorpusGold], tables: dict[str, pd.DataFrame]) -> Tally:
+    return score_gold_figures(doc, tables, CORPUS_METRICS)
+
+
+def score_case_figures(doc: EvalDoc[CorpusGold], tables: dict[str, pd.DataFrame]) -> Tally:
+    return score_gold_figures(doc, tables, CASE_METRICS)
 
 
 # No value+modifier here: the specs annotate no modifier (their spans leave out "about",
@@ -129,12 +156,18 @@ def evaluate_figures(
     corpus_dir: str | Path,
     recognizers_dir: str | Path | None = None,
 ) -> list[Report]:
-    """Figure scores on the gold corpus and, if given, on the Recognizers-Text specs."""
+    """Figure scores on the gold corpus, on its figure cases (``figures/cases.jsonl``,
+    when present) and, if given, on the Recognizers-Text specs, in that order."""
     gold = load_corpus(corpus_dir)
     reports = [
         run_docs("figures", f"corpus:{Path(corpus_dir).name}", gold.docs, extract_fn,
                  score_corpus_figures, gold.notes)
     ]
+    cases_path = Path(corpus_dir) / FIGURE_CASES
+    if cases_path.is_file():
+        cases = load_figure_cases(cases_path)
+        reports.append(run_docs("figures", "corpus-cases", cases.docs, extract_fn,
+                                score_case_figures, cases.notes))
     if recognizers_dir is not None:
         specs = load_recognizers(recognizers_dir)
         reports.append(run_docs("figures", "recognizers-text", specs.docs, extract_fn,

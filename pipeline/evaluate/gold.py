@@ -204,12 +204,24 @@ def load_gold_file(path: Path, articles_dir: Path) -> tuple[EvalDoc[CorpusGold],
         ),
         stances=tuple(_stance(f, n) for f in items("stances")),
     )
-    warnings = [
+    return EvalDoc(doc_id, text, gold, top.text("published_at")), _text_mismatches(
+        doc_id, text, figures
+    )
+
+
+def _text_mismatches(doc_id: str, text: str, figures: tuple[GoldFigure, ...]) -> list[str]:
+    """Soft warnings for figures whose value_text differs from the text at their offsets."""
+    return [
         f"{doc_id}: figure text {text[g.span.start:g.span.end]!r} != value_text {g.value_text!r}"
         for g in figures
         if g.value_text is not None and text[g.span.start : g.span.end] != g.value_text
     ]
-    return EvalDoc(doc_id, text, gold, top.text("published_at")), warnings
+
+
+def _capped(notes: list[str]) -> list[str]:
+    if len(notes) > 3:
+        return [*notes[:3], f"... {len(notes) - 3} more value_text mismatches"]
+    return notes
 
 
 def load_corpus(corpus_dir: str | Path) -> GoldSet[CorpusGold]:
@@ -225,6 +237,59 @@ def load_corpus(corpus_dir: str | Path) -> GoldSet[CorpusGold]:
         doc, warnings = load_gold_file(path, articles_dir)
         docs.append(doc)
         notes.extend(warnings)
-    if len(notes) > 3:
-        notes = [*notes[:3], f"... {len(notes) - 3} more value_text mismatches"]
+    return GoldSet(docs, _capped(notes))
+
+
+FIGURE_CASES = Path("figures") / "cases.jsonl"
+"""Short gold figure cases inside a corpus folder (one JSON object per line)."""
+
+
+def _figure_case(record: Any, where: str, seen: set[str]) -> tuple[EvalDoc[CorpusGold], list[str]]:
+    top = _Fields(record, where)
+    case_id = top.text("id", required=True)
+    text = top.text("text", required=True)
+    assert case_id is not None and text is not None
+    if case_id in seen:
+        raise GoldFormatError(f"{where}: duplicate id {case_id!r}")
+    seen.add(case_id)
+    figures = tuple(
+        _figure(_Fields(x, f"{where}:figures[{i}]"), len(text))
+        for i, x in enumerate(top.items("figures"))
+    )
+    gold = CorpusGold(entities=(), figures=figures, not_figures=(), stances=())
+    doc = EvalDoc(case_id, text, gold, top.text("published_at"))
+    return doc, _text_mismatches(case_id, text, figures)
+
+
+def load_figure_cases(path: str | Path) -> GoldSet[CorpusGold]:
+    """Figure cases from a JSONL file: ``{"id", "text", "published_at", "figures": [...]}``.
+
+    Each case is one document whose gold has only figures (in the corpus figure format);
+    a case with ``"figures": []`` must produce nothing. Blank lines are skipped; a line
+    that cannot be read raises ``GoldFormatError`` naming the file and line number.
+    """
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8-sig") as fh:
+            lines = fh.read().split("\n")  # not splitlines(): U+2028 may sit in a text
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldFormatError(f"{path}: cannot read figure cases: {exc}") from exc
+    docs, notes, seen = [], [], set()
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path.name}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldFormatError(f"{where}: cannot read JSON: {exc}") from exc
+        doc, warnings = _figure_case(record, where, seen)
+        docs.append(doc)
+        notes.extend(warnings)
+    if not docs:
+        raise GoldFormatError(f"{path}: no figure cases")
+    notes = _capped(notes)
+    empty = sum(1 for d in docs if not d.gold.figures)
+    if empty:
+        notes.insert(0, f"{empty} cases have no gold figure (predictions there are FP)")
     return GoldSet(docs, notes)
