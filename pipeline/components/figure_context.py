@@ -16,7 +16,8 @@ def counted_noun(anchor: Token, grammar: FigureGrammar) -> Token | None:
     """The noun a bare number counts ("98 F-15 fighter jets" -> jets), if any; a plural
     noun right after the number when the parse is lost (title-case headlines)."""
     noun = anchor.head if anchor.dep_ in _COUNT_DEPS else None
-    if noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun.i > anchor.i and not any(
+    if noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun.is_alpha \
+            and noun.i > anchor.i and not any(
         _another_count(t) for t in anchor.doc[anchor.i + 1 : noun.i]
     ):  # "2 and 8 degrees": the 2 is a range end, not a count of degrees
         return noun
@@ -29,8 +30,7 @@ def counted_noun(anchor: Token, grammar: FigureGrammar) -> Token | None:
 def _another_count(token: Token) -> bool:
     """A number between a figure and its noun that is no model name ("Boeing 737-8")."""
     previous = token.doc[token.i - 1]
-    return token.like_num and token.ent_type_ != "PRODUCT" and previous.pos_ != "PROPN" \
-        and previous.text != "-"
+    return token.like_num and token.ent_type_ != "PRODUCT" and previous.pos_ != "PROPN"
 
 
 def count_unit(anchor: Token, noun: Token, grammar: FigureGrammar) -> str:

@@ -53,14 +53,16 @@ class FigureGrammar:
         data = resources.load("figures")
         prefixes, names = data["currency_prefixes"], data["currency_names"]
         post = [*data["percent"], *data["percentage_points"], *names, *data["units"]]
+        scales = _alternation(list(data["scales"]))
         spaced_prefix = r"(?:US|HK|C|NZ)\s\$"  # tokenised "us $ 10", "hk $ 5"; not "a $5"
         pattern = re.compile(
-            rf"(?:(?<![\w$€£¥₹₱.])(?P<cur>{spaced_prefix}|{_alternation(list(prefixes))})\s?"
+            rf"(?:(?<![\w$€£¥₹₱.])(?P<cursign>[-−])?(?P<cur>{spaced_prefix}|"
+            rf"{_alternation(list(prefixes))})\s?"
             rf"|(?<![\w/.,])(?<![A-Za-z]-))"  # "F-15", "COVID-19" are names; "3-4%" is not"
             rf"(?P<neg>(?:minus|negative)\s+|(?<![\w)\]%])[-−](?=\d))?"
             rf"(?P<num>(?:{numbers.DIGITS})(?!\d)|(?<![A-Za-z]){numbers.word_number_pattern()}"
             rf"(?![A-Za-z]))"
-            rf"(?:\s?(?P<scale>{_alternation(list(data['scales']))})(?![A-Za-z]))?"
+            rf"(?:\s?(?P<scale>(?:{scales})(?:\s(?:{scales}))?)(?![A-Za-z]))?"  # "lakh crore"
             rf"(?:(?:\s?|-|\s+an?\s+)(?P<post>{_alternation(post)}|(?-i:C))(?![A-Za-z]))?"
             r"(?![A-Za-z\d])",  # "2nd", "10x": not figures
             re.IGNORECASE,
@@ -107,6 +109,13 @@ class FigureGrammar:
                 if any(cue in lowered for cue in cues):
                     return iso
         return code
+
+    def scale_factor(self, scale: str | None) -> float:
+        """'billion' -> 1e9; a compound 'lakh crore' -> 1e12."""
+        factor = 1.0
+        for word in (scale or "").lower().split():
+            factor *= self.scales[word]
+        return factor
 
     def post_unit(self, post: str) -> str | None:
         lowered = post.lower()

@@ -24,14 +24,14 @@ _WORD_JOIN = re.compile(r"^\s+(to|and)\s+$")
 _SUBUNIT_GAP = re.compile(r"^\s+(?:and\s+)?$")
 _COMPARED = re.compile(r"\b(?:from|compared with|compared to|than|versus|vs\.?|against)\b",
                        re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _OPENERS = {"to": re.compile(r"(?:range of|ranging from|between)\s+$", re.IGNORECASE),
             "and": re.compile(r"between\s+$", re.IGNORECASE)}
 
 
 def _scale(text: str, figure: Figure, grammar: FigureGrammar) -> float:
     match = grammar.pattern.match(text, figure.span[0])
-    scale = match.group("scale") if match else None
-    return grammar.scales[scale.lower()] if scale else 1.0
+    return grammar.scale_factor(match.group("scale") if match else None)
 
 
 def _is_range(text: str, low: Figure, high: Figure) -> bool:
@@ -41,7 +41,12 @@ def _is_range(text: str, low: Figure, high: Figure) -> bool:
     joined = _WORD_JOIN.match(gap)
     if not joined:
         return False
-    return bool(_OPENERS[joined.group(1)].search(text[max(0, low.span[0] - 20) : low.span[0]]))
+    before = text[max(0, low.span[0] - 20) : low.span[0]]
+    if _OPENERS[joined.group(1)].search(before):
+        return True
+    # "70% to 80%": same unit on both ends; but "rose from 3% to 4%" is a change
+    same_unit = low.unit is not None and low.unit == high.unit
+    return joined.group(1) == "to" and same_unit and not _FROM.search(before)
 
 
 def join_ranges(text: str, figures: list[Figure], grammar: FigureGrammar) -> list[Figure]:

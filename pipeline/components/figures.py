@@ -96,9 +96,10 @@ class FigureExtractor:
             return None  # "one of them", "two said"; but "two-thirds", "twenty-two" stand
         unit, end = self._unit(text, sent, match, hyphen, anchor, noun, end)
         counts = noun is not None and not (cur or post or hyphen)
-        factor = Decimal(str(g.scales[scale.lower()])) if scale else Decimal(1)
+        factor = Decimal(str(g.scale_factor(scale)))
         # Decimal keeps 8.54 trillion at 8.54e12 instead of 8539999999999.999
-        value = float(Decimal(str(value)) * factor) * (-1 if match.group("neg") else 1)
+        negative = match.group("neg") or match.group("cursign")  # "minus 5%", "-€135"
+        value = float(Decimal(str(value)) * factor) * (-1 if negative else 1)
         conversion_of = self._converts(text, start, end, done[first:], len(done))
         verb = context.governing_verb(anchor) if anchor is not None else None
         subject, subject_span = context.subject(verb)

@@ -78,6 +78,8 @@ def figures(parse, text, year=None):
         ("Output rose by three and a half percent.", "three and a half percent", 3.5, "%",
          "up"),
         ("Bonds fell 2 1/4 points.", "2 1/4 points", 2.25, "point", "down"),
+        ("The budget sets aside ₹11.11 lakh crore.", "₹11.11 lakh crore", 1.111e13, "INR", "="),
+        ("Prices fell to -€135 per megawatt-hour.", "-€135", -135.0, "EUR", "="),
         ("It wants 1,000 units by 2027, up from about 400 in 2024.", "400", 400.0, "unit", "~"),
         ("Revenue hit $5bn, compared with 3bn a year earlier.", "3bn", 3e9, "USD", "="),
         ("The contract trains 250 Lithuanian soldiers.", "250 Lithuanian soldiers", 250.0,
@@ -175,6 +177,8 @@ def test_component_never_raises(parse, monkeypatch):
         ("Keep vaccines between 2 and 8 degrees Celsius.",
          [(2.0, "degree Celsius", ">="), (8.0, "degree Celsius", "<=")]),
         ("The round raised $5m-$7m.", [(5e6, "USD", ">="), (7e6, "USD", "<=")]),
+        ("Rents rose 3-4% this year.", [(3.0, "%", ">="), (4.0, "%", "<=")]),
+        ("Both groups control 70% to 80% of the market.", [(70.0, "%", ">="), (80.0, "%", "<=")]),
         ("Prices rose from 3% to 4% in May.", [(3.0, "%", "="), (4.0, "%", "=")]),  # levels
     ],
 )
