@@ -102,7 +102,8 @@ def change(
     found = _via_by(anchor, grammar)
     if found:
         return found
-    after = doc[figure.end] if figure.end < len(doc) else None
+    end = max(figure.end, noun.i + 1 if noun is not None else 0)  # "14 cents lower"
+    after = doc[end] if end < len(doc) else None
     if (after is not None and after.lower_ in grammar.comparatives_after
             and after.dep_ not in ("prt", "amod")):
         return grammar.comparatives_after[after.lower_]

@@ -40,7 +40,7 @@ class FigureGrammar:
     comparison_verbs: dict[str, str]
     period_units: frozenset[str]
     bound_words: frozenset[str]
-    subunits: dict[str, int]
+    subunits: dict[str, tuple[str, int]]
     months: frozenset[str]
     time_of_day: frozenset[str]
     context_currency: dict[str, dict[str, list[str]]]
@@ -83,7 +83,7 @@ class FigureGrammar:
             comparatives_after=data["comparatives_after"],
             comparison_verbs=data["comparison_verbs"],
             period_units=frozenset(data["period_units"]),
-            subunits=data["subunits"],
+            subunits={coin: (code, n) for coin, (code, n) in data["subunits"].items()},
             # words of "about", "as much as", "at least"...: a change verb may stand before
             # them; not "to" and "up"/"down", which end the search ("fell to 39%")
             bound_words=frozenset(

@@ -3,8 +3,8 @@
 - Ranges ("between 3 and 4 billion", "3-4%", "a range of 4.75% to 5%") become two rows,
   the lower end with modifier ``>=`` and the upper with ``<=``; the lower end takes the
   unit and scale it leaves to the upper one ("3-4%" is 3% to 4%).
-- Coins after money ("3 dollars 50 cents", "thirteen dollars and forty-five cents")
-  join it: one row of 3.5 USD.
+- Coins are money ("14 cents" is 0.14 USD), and coins after money ("3 dollars 50
+  cents", "thirteen dollars and forty-five cents") join it: one row of 3.5 USD.
 - A bare number compared with a figure just before it takes that figure's unit: "1,000
   units by 2027, up from about 400" (400 units), "$5bn, compared with 3bn".
 """
@@ -70,19 +70,24 @@ def join_ranges(text: str, figures: list[Figure], grammar: FigureGrammar) -> lis
     ]
 
 
-def join_subunits(text: str, figures: list[Figure], subunits: dict[str, int]) -> list[Figure]:
-    """'3 dollars 50 cents' -> 3.5 USD; the coin's own row goes."""
+def join_subunits(
+    text: str, figures: list[Figure], subunits: dict[str, tuple[str, int]]
+) -> list[Figure]:
+    """'14 cents' -> 0.14 USD; '3 dollars 50 cents' -> 3.5 USD, the coin's row gone."""
     out: list[Figure] = []
     for figure in figures:
-        previous = out[-1] if out else None
         coin = text[figure.span[0] : figure.span[1]].split()[-1].lower()
-        if (previous is not None and coin in subunits and previous.unit
-                and previous.unit.isupper() and len(previous.unit) == 3
+        if coin not in subunits or figure.unit not in subunits:  # not "3.5 per cent"
+            out.append(figure)
+            continue
+        code, per_unit = subunits[coin]
+        previous = out[-1] if out else None
+        if (previous is not None and previous.unit and previous.unit.isupper()
                 and _SUBUNIT_GAP.match(text[previous.span[1] : figure.span[0]])):
-            out[-1] = replace(previous, value=previous.value + figure.value / subunits[coin],
+            out[-1] = replace(previous, value=previous.value + figure.value / per_unit,
                               span=(previous.span[0], figure.span[1]))
         else:
-            out.append(figure)
+            out.append(replace(figure, value=figure.value / per_unit, unit=code))
     return out
 
 
