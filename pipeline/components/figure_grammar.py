@@ -41,6 +41,7 @@ class FigureGrammar:
     period_units: frozenset[str]
     bound_words: frozenset[str]
     subunits: dict[str, tuple[str, int]]
+    fraction_words: frozenset[str]
     months: frozenset[str]
     time_of_day: frozenset[str]
     context_currency: dict[str, dict[str, list[str]]]
@@ -84,6 +85,7 @@ class FigureGrammar:
             comparison_verbs=data["comparison_verbs"],
             period_units=frozenset(data["period_units"]),
             subunits={coin: (code, n) for coin, (code, n) in data["subunits"].items()},
+            fraction_words=frozenset(w.rstrip("s") for w in resources.load("numbers")["fractions"]),
             # words of "about", "as much as", "at least"...: a change verb may stand before
             # them; not "to" and "up"/"down", which end the search ("fell to 39%")
             bound_words=frozenset(

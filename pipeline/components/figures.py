@@ -25,6 +25,11 @@ from pipeline.components.guard import never_raises
 
 _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:(?:about|around|approx\.|approximately|roughly|~)\s*)?$")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_OUT_OF = re.compile(r"\s+in\s+(\d+|ten|five|four|three|two|six|eight|twenty|a hundred|"
+                     r"hundred)\b(?!\s*(?:%|per ?cent))", re.IGNORECASE)
+_OF = re.compile(r"\s+of\s")
+_ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|final)\s+$", re.IGNORECASE)
+_PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,}")
 _HYPHEN_WORD = re.compile(r" ?- ?([A-Za-z]+)( ?- ?old)?")
 
 
@@ -43,7 +48,7 @@ class FigureExtractor:
     def __call__(self, doc: Doc) -> Doc:
         figures: list[Figure] = []
         text = doc.text  # Doc.text joins all tokens on each access: read it once
-        urls = [m.span() for m in _URL.finditer(text)]
+        urls = [m.span() for pattern in (_URL, _PHONE) for m in pattern.finditer(text)]
         sents = list(doc.sents)
         starts = [s.start_char for s in sents]
         first_in_sentence, current = 0, -1
@@ -91,10 +96,15 @@ class FigureExtractor:
         tokens = doc.char_span(start, end, alignment_mode="expand")
         anchor = tokens.root if tokens is not None else None
         noun = context.counted_noun(anchor, g) if anchor is not None else None
+        share = self._share(text, match, number, value) if bare else None
         single = len(re.split(r"[\s-]+", number)) < 2 and not match.group("neg")
-        if bare and is_words and (value == 1 if noun else single):
+        if share is None and bare and is_words and (value == 1 if noun else single):
             return None  # "one of them", "two said"; but "two-thirds", "twenty-two" stand
-        unit, end = self._unit(text, sent, match, hyphen, anchor, noun, end)
+        if share is not None:  # "a third of adults", "1 in 5 workers": a percentage
+            value, end = share
+            unit: str | None = "%"
+        else:
+            unit, end = self._unit(text, sent, match, hyphen, anchor, noun, end)
         counts = noun is not None and not (cur or post or hyphen)
         factor = Decimal(str(g.scale_factor(scale)))
         # Decimal keeps 8.54 trillion at 8.54e12 instead of 8539999999999.999
@@ -145,6 +155,25 @@ class FigureExtractor:
             return self._per(text, context.count_unit(anchor, noun, g), noun.idx + len(noun))
         return None, end
 
+    def _share(
+        self, text: str, match: re.Match[str], number: str, value: float
+    ) -> tuple[float, int] | None:
+        """A fraction of a whole as a percentage, and where it ends: "two-thirds of"
+        (66.67), "1 in 5" or "one in five" (20)."""
+        out_of = _OUT_OF.match(text, match.end("num"))
+        if out_of:
+            whole = out_of.group(1)
+            denominator = (numbers.digits_value(whole) if whole[0].isdigit()
+                           else numbers.word_value(whole))
+            if denominator and value < denominator <= 1000:  # not "400 in 2024"
+                return round(value / denominator * 100, 6), out_of.end()
+        has_fraction = any(w.lower().rstrip("s") in self.grammar.fraction_words
+                           for w in re.split(r"[\s-]+", number))
+        period = _ORDINAL_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        if has_fraction and value < 1 and _OF.match(text, match.end("num")) and not period:
+            return round(value * 100, 6), match.end("num")
+        return None
+
     def _per(self, text: str, unit: str, end: int) -> tuple[str, int]:
         """"38 jets a month" -> jet per month; "2 million gallons of water per day"."""
         per = re.match(r"(?:\s+of\s+[a-z]+)?\s+(?:per|a|an|each)\s+([a-z\-]+)", text[end:end + 40])
@@ -184,8 +213,8 @@ class FigureExtractor:
             return True
         if next_word and next_word.group(1).lower() in g.time_of_day:
             return True
-        if re.search(r"(?:^|\n)\s*$", before) and re.match(r"[.)]\s", after):
-            return True
+        if re.search(r"(?:^|\n|[;:]\s?)\s*$", before) and re.match(r"[.)]\s", after):
+            return True  # list numbering, at a line start or inline ("; 2. less waste")
         if re.search(r"(?:No\.|#|[A-Z][a-z]*[A-Z]\w*)\s?$", before):
             return True
         in_sentence = text[sent.start_char : match.start("num")].strip()

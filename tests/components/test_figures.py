@@ -67,7 +67,9 @@ def figures(parse, text, year=None):
          "down"),
         ("Unemployment fell to 3.9% in May.", "3.9%", 3.9, "%", "="),
         ("prices fell as much as 1 / 4 point .", "1 / 4 point", 0.25, "point", "down"),
-        ("Two-thirds of voters agreed.", "Two-thirds", 2 / 3, None, "="),
+        ("Two-thirds of voters agreed.", "Two-thirds", 66.666667, "%", "="),
+        ("Nearly 1 in 10 workers left.", "1 in 10", 10.0, "%", "~"),
+        ("The shop lost a third of its trade.", "a third", 33.333333, "%", "="),
         ("GDP shrank by -0.5% in the quarter.", "-0.5%", -0.5, "%", "down"),
         ("It bought half a dozen drones.", "half a dozen drones", 6.0, "drone", "="),
         ("It only cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD", "="),
@@ -121,6 +123,9 @@ def test_value_unit_modifier(parse, text, surface, value, unit, modifier):
         "The 15-year-old striker scored twice.",
         "Sales in the fourth quarter were flat.",
         "It issued zero-coupon bonds and one-time charges.",
+        "Call +44 20 7946 0958 for tickets.",
+        "Sales rose in the first half of 2024.",
+        "The plan: 1. higher taxes; 2. less waste; 3. asset sales.",
     ],
 )
 def test_not_figures(parse, text):
