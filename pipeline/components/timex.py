@@ -17,6 +17,12 @@ from pipeline import resources
 _FISCAL = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?(\d{4}|\d{2})\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2}|21\d{2})\b")
 _DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+             "4th": 4}
+_PART = re.compile(
+    r"\b(?:(first|1st|second|2nd|third|3rd|fourth|4th)\s+(quarter|half)|([QH])([1-4]))\b",
+    re.IGNORECASE,
+)
 _RELATIVE = {"last year": -1, "this year": 0, "next year": 1, "a year ago": -1}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAYS_BACK = {"today": 0, "yesterday": 1}
@@ -56,6 +62,16 @@ def _month(text: str) -> int | None:
 def normalise(text: str, published_at: str | None = None) -> str | None:
     """An ISO-like time for a DATE span's text, or None when it names no period."""
     doc_year, doc_day = published(published_at)
+    part = _PART.search(text)
+    if part:  # "the first quarter of 2024" -> 2024-Q1, "H2" -> 2024-H2
+        year = _YEAR.search(text)
+        year_value = int(year.group(1)) if year else doc_year
+        if part.group(3):
+            kind, number = part.group(3).upper(), int(part.group(4))
+        else:
+            kind, number = part.group(2)[0].upper(), _ORDINALS[part.group(1).lower()]
+        if year_value is not None and (kind == "Q" or number <= 2):
+            return f"{year_value}-{kind}{number}"
     fiscal = _FISCAL.search(text)
     if fiscal:
         year = fiscal.group(1)

@@ -16,6 +16,11 @@ from pipeline.components.timex import normalise
         ("last year", 2024, "2023"),
         ("next year", 2024, "2025"),
         ("Monday", 2024, None),
+        ("the first quarter of 2024", None, "2024-Q1"),
+        ("the second quarter", 2024, "2024-Q2"),
+        ("the first half", 2025, "2025-H1"),
+        ("Q3 2023", None, "2023-Q3"),
+        ("the third half", 2025, None),
     ],
 )
 def test_normalise(text, year, expected):
