@@ -10,6 +10,8 @@ target and a stance from :mod:`pipeline.components.stance`.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -40,6 +42,11 @@ def _subtree_span(token: Token, exclude: tuple[str, ...] = ()) -> tuple[int, int
     return _trimmed(token.doc, kept[0].i, kept[-1].i + 1)
 
 
+_NAME = r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}"
+_LABEL = re.compile(rf"(?m)^[\"“]?(?P<name>{_NAME})(?P<colon>:)[ \t]+(?P<content>\S[^\n]*?)\s*$")
+_SIGNATURE = re.compile(rf"[\"”]?[ \t]*(?P<dash>[―—–])[ \t]*(?P<name>{_NAME})")
+
+
 def _short_gap(between: str) -> bool:
     """Only punctuation and at most three words ("on Tuesday") separate the two."""
     return len(between) < 40 and len(between.strip(_EDGE).split()) <= 3
@@ -65,6 +72,7 @@ class AttributionExtractor:
         self.prepositional = [p.split() for p in data["prepositional"]]
         self.pronouns: dict[str, str] = data["pronouns"]
         self.titles = frozenset(data["speaker_titles"])
+        self.label_stopwords = frozenset(data["label_stopwords"])
         if not Doc.has_extension("nc_statements"):
             Doc.set_extension("nc_statements", default=None)
 
@@ -75,14 +83,19 @@ class AttributionExtractor:
         topic = stance.topic(text, quotes)
         mentions: list[EntityMention] = getattr(doc._, "nc_entities", None) or []
         statements: list[Statement] = []
-        for sent in doc.sents:
-            for found in (*self._verb_cues(sent, quotes), *self._prepositional_cues(sent)):
-                source_span, _, _, content_span = found
-                if content_span[1] - content_span[0] < 2 or source_span[0] == source_span[1]:
-                    continue
-                statements.append(
-                    self._statement(doc, text, found, mentions, statements, quotes, topic)
-                )
+        found_all = [
+            *(f for sent in doc.sents
+              for f in (*self._verb_cues(sent, quotes), *self._prepositional_cues(sent))),
+            *self._speaker_labels(doc, text),
+            *self._dash_signatures(text, quotes),
+        ]
+        for found in sorted(found_all, key=lambda f: f[2]):
+            source_span, _, _, content_span = found
+            if content_span[1] - content_span[0] < 2 or source_span[0] == source_span[1]:
+                continue
+            statements.append(
+                self._statement(doc, text, found, mentions, statements, quotes, topic)
+            )
         statements.sort(key=lambda s: s.cue_span)
         doc._.nc_statements = statements
         return doc
@@ -114,8 +127,10 @@ class AttributionExtractor:
                     return child
                 if child.dep_ == "nsubjpass":
                     return None  # "was told that": the speaker is not the subject
-            # a conjoined or controlled verb shares the subject of a cue verb only
-            if token.dep_ in ("conj", "xcomp") and token.head.lemma_.lower() in self.verbs:
+            # a conjoined or controlled verb shares the subject of a cue verb only;
+            # "..., saying that ..." shares the subject of the verb it hangs on
+            shares_cue = token.dep_ in ("conj", "xcomp") and token.head.lemma_.lower() in self.verbs
+            if shares_cue or (token.dep_ == "advcl" and token.tag_ == "VBG"):
                 token = token.head
             else:
                 return None
@@ -147,9 +162,9 @@ class AttributionExtractor:
         end = max(s[1] for s in speaker)
         text = doc.text
         for q_start, q_end in quotes:
-            if sent.start_char - 2 <= q_start and q_end <= sent.end_char + 2 and (
-                (q_end <= start and _short_gap(text[q_end:start]))
-                or (end <= q_start and _short_gap(text[end:q_start]))
+            # the quotation may be a sentence of its own: spaCy often splits '"...," he said'
+            if (q_end <= start and _short_gap(text[q_end:start])) or (
+                end <= q_start and _short_gap(text[end:q_start])
             ):
                 return q_start, q_end
         return None
@@ -162,6 +177,29 @@ class AttributionExtractor:
         first = left[0] if left else verb
         last = right[-1] if right else verb
         return first.idx, last.idx + len(last.text)
+
+    def _speaker_labels(self, doc: Doc, text: str):
+        """'PENCE: Well, look ...' and 'Pat Caddell: Democrat voters worried': a short name
+        opening a line, then a colon; the rest of the line is what they said."""
+        for match in _LABEL.finditer(text):
+            name = match.group("name")
+            span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+            named = span is not None and (name.isupper() or any(
+                t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in span))
+            if not named or name.split()[0].lower() in self.label_stopwords:
+                continue
+            content = (match.start("content"), match.end("content"))
+            yield ((match.start("name"), match.end("name")), ":",
+                   (match.start("colon"), match.end("colon")), content)
+
+    def _dash_signatures(self, text: str, quotes: list[tuple[int, int]]):
+        """'"...he makes simple statements." ― Pamela Padilla': a quotation signed by a
+        name after a dash."""
+        for q_start, q_end in quotes:
+            match = _SIGNATURE.match(text, q_end)
+            if match:
+                yield ((match.start("name"), match.end("name")), "―",
+                       (match.start("dash"), match.end("dash")), (q_start, q_end))
 
     def _prepositional_cues(self, sent: Span):
         for token in sent:

@@ -89,5 +89,30 @@ def test_quote_belongs_only_to_an_adjacent_cue(parse):
         parse, '"This plan is premature," Finance Minister Taro Aso said, adding that China '
                "would object."
     )
-    assert [(s, c) for s, c, _, _ in found] == [("Finance Minister Taro Aso", "said")]
+    pairs = [(s, c, t) for s, c, t, _ in found]
+    assert ("Finance Minister Taro Aso", "said", "This plan is premature") in pairs
+    assert ("Finance Minister Taro Aso", "adding", "China would object") in pairs
+    assert all(s != "China" for s, _, _ in pairs)  # the quote is not China's
 
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        ("PENCE: Well, look, Hillary Clinton apparently thinks this is an epic debate.\n",
+         "PENCE", ":", "Well, look, Hillary Clinton apparently thinks this is an epic debate."),
+        ("Pat Caddell: Democrat Voters Worried About Clinton\nThe poll was released.",
+         "Pat Caddell", ":", "Democrat Voters Worried About Clinton"),
+        ("“He represents our greatest shame.” ― Sonya Herridge\n", "Sonya Herridge", "―",
+         "He represents our greatest shame."),
+        ("Rival Hillary Clinton mocked the complaint, saying it was absurd.",
+         "Rival Hillary Clinton", "saying", "it was absurd"),
+    ],
+)
+def test_labels_signatures_and_participles(parse, text, source, cue, content):
+    assert (source, cue, content) in [(s, c, t) for s, c, t, _ in statements(parse, text)]
+
+
+def test_a_label_that_names_no_speaker_is_no_statement(parse):
+    found = statements(parse, "Two questions: Why would he do that? And will she attend?\n")
+    assert found == []
