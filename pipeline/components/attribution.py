@@ -73,6 +73,8 @@ class AttributionExtractor:
         self.pronouns: dict[str, str] = data["pronouns"]
         self.titles = frozenset(data["speaker_titles"])
         self.label_stopwords = frozenset(data["label_stopwords"])
+        self.phrasal: dict[str, list[str]] = data["phrasal"]
+        self.settings = frozenset(data["settings"])
         if not Doc.has_extension("nc_statements"):
             Doc.set_extension("nc_statements", default=None)
 
@@ -149,7 +151,11 @@ class AttributionExtractor:
         clauses = clauses or [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
         if clauses:
             return _subtree_span(clauses[0])
-        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS] or [
+            o for c in verb.children  # "called for a strike": the phrasal preposition's object
+            if c.dep_ == "prep" and c.lower_ in self.phrasal.get(lemma, ())
+            for o in c.children if o.dep_ == "pobj"
+        ]
         if (objects and lemma not in self.need_clause) or (objects and lemma in ("call", "support",
                                                                               "back", "defend")):
             tokens = [t for o in objects for t in o.subtree]
@@ -169,13 +175,25 @@ class AttributionExtractor:
                 return q_start, q_end
         return None
 
-    @staticmethod
-    def _cue_span(verb: Token) -> tuple[int, int]:
-        """The cue verb with its auxiliaries and particles ("has proposed", "pointed out")."""
-        left = [c for c in verb.lefts if c.dep_ in ("aux", "neg") and c.i >= verb.i - 3]
-        right = [c for c in verb.rights if c.dep_ == "prt"]
-        first = left[0] if left else verb
+    def _cue_span(self, verb: Token) -> tuple[int, int]:
+        """The cue verb with what goes with it in news attribution: auxiliaries and
+        adverbs before ("has also vowed"), particles and phrasal prepositions after
+        ("pointed out", "called for"), and the day or setting right after ("said
+        Friday", "said in an interview")."""
+        left = [c for c in verb.lefts if c.dep_ in ("aux", "neg", "advmod") and c.i >= verb.i - 3]
+        phrasal = self.phrasal.get(verb.lemma_.lower(), ())
+        right = [c for c in verb.rights if c.dep_ == "prt" or (
+            c.dep_ == "prep" and c.lower_ in phrasal and c.i == verb.i + 1)]
         last = right[-1] if right else verb
+        for c in verb.rights:  # contiguous day/setting modifiers only
+            if c.i != last.i + 1 and c.left_edge.i != last.i + 1:
+                break
+            day = c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME")
+            setting = c.dep_ == "prep" and any(t.lemma_.lower() in self.settings for t in c.subtree)
+            if not (day or setting):
+                break
+            last = c.right_edge
+        first = min([*left, verb], key=lambda t: t.i)
         return first.idx, last.idx + len(last.text)
 
     def _speaker_labels(self, doc: Doc, text: str):

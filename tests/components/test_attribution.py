@@ -116,3 +116,17 @@ def test_labels_signatures_and_participles(parse, text, source, cue, content):
 def test_a_label_that_names_no_speaker_is_no_statement(parse):
     found = statements(parse, "Two questions: Why would he do that? And will she attend?\n")
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The senator said Friday that the bill would pass.", "said Friday"),
+        ("The senator said in an interview that the bill would pass.",
+         "said in an interview"),
+        ("The mayor has also vowed that taxes will not rise.", "has also vowed"),
+        ("Unions called for a strike.", "called for"),
+    ],
+)
+def test_cue_spans_keep_what_goes_with_the_verb(parse, text, cue):
+    assert cue in [c for _, c, _, _ in statements(parse, text)]
