@@ -26,9 +26,10 @@ _EDGE = " \t\n,.;:!?\"“”‘’'«»-—–()"
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Token range [start, end) as characters, without edge punctuation or a 'that' mark."""
+    """Token range [start, end) as characters, without edge punctuation. A leading
+    'that' stays: news attribution corpora (PolNeAR) count it as part of the content."""
     tokens = [t for t in doc[start:end]]
-    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "mark"):
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
