@@ -15,7 +15,8 @@ from spacy.tokens import Span
 
 from pipeline import resources
 
-_QUOTE_CHARS = "\"“”„«»"
+# a double mark: one character, or two apostrophes / backticks (newswire style: ''Yes,'')
+_DOUBLE_MARK = re.compile(r"''|``|[\"“”„«»]")
 _SINGLE_QUOTED = re.compile(r"(?<![\w])[‘'](?P<q>[^‘’'\n]{2,}?)[’'](?![\w])")
 _DEFINITE = frozenset({"the", "this", "that", "such", "any", "these", "those"})
 
@@ -41,13 +42,13 @@ def quotes(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     offset = 0
     for paragraph in text.split("\n"):
-        marks = [i for i, ch in enumerate(paragraph) if ch in _QUOTE_CHARS]
+        marks = [m.span() for m in _DOUBLE_MARK.finditer(paragraph)]
         for k in range(0, len(marks), 2):
-            start = marks[k] + 1
-            end = marks[k + 1] if k + 1 < len(marks) else len(paragraph.rstrip())
+            start = marks[k][1]
+            end = marks[k + 1][0] if k + 1 < len(marks) else len(paragraph.rstrip())
             if end > start:
                 found.append((offset + start, offset + end))
-        for match in _SINGLE_QUOTED.finditer(paragraph):
+        for match in _SINGLE_QUOTED.finditer(paragraph.replace("''", "  ")):
             found.append((offset + match.start("q"), offset + match.end("q")))
         offset += len(paragraph) + 1
     return sorted(found)

@@ -10,6 +10,7 @@ from pipeline.components import stance
         ("“Curly” and ‘single’ marks", ["Curly", "single"]),
         ('Unclosed "quote runs to the end\nNext paragraph', ["quote runs to the end"]),
         ("It's the company's plan", []),
+        ("''This isn't tax reform,'' said the economist.", ["This isn't tax reform,"]),
     ],
 )
 def test_quotes(text, expected):
