@@ -48,6 +48,23 @@ _LABEL = re.compile(rf"(?m)^[\"“]?(?P<name>{_NAME})(?P<colon>:)[ \t]+(?P<conte
 _SIGNATURE = re.compile(rf"[\"”]?[ \t]*(?P<dash>[―—–])[ \t]*(?P<name>{_NAME})")
 
 
+def _adjacent_quote(
+    text: str, quotes: list[tuple[int, int]], speaker: tuple[tuple[int, int], tuple[int, int]]
+) -> tuple[int, int] | None:
+    """A quotation right next to source and cue: '"...," she said', 'She said: "..."'. It
+    may be a sentence of its own: spaCy often splits '"...," he said'."""
+    start = min(s[0] for s in speaker)
+    end = max(s[1] for s in speaker)
+    for q_start, q_end in quotes:
+        if (q_end <= start and _short_gap(text[q_end:start])) or (
+            end <= q_start and _short_gap(text[end:q_start])
+        ):
+            inner = text[q_start:q_end]  # without the comma or stop inside the marks
+            left = len(inner) - len(inner.lstrip(_EDGE))
+            return q_start + left, q_start + len(inner.rstrip(_EDGE))
+    return None
+
+
 def _short_gap(between: str) -> bool:
     """Only punctuation and at most three words ("on Tuesday") separate the two."""
     return len(between) < 40 and len(between.strip(_EDGE).split()) <= 3
@@ -148,32 +165,29 @@ class AttributionExtractor:
         speaker: tuple[tuple[int, int], tuple[int, int]],
     ) -> tuple[int, int] | None:
         doc = verb.doc
+        quoted = _adjacent_quote(doc.text, quotes, speaker)
         clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i > verb.i]
         clauses = clauses or [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
         if clauses:
-            return _subtree_span(clauses[0])
+            clause = _subtree_span(clauses[0])
+            if quoted and quoted[0] < clause[1] and clause[0] < quoted[1]:
+                return quoted  # the words in quote marks, not the lead-in the parse added
+            return clause
         objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS] or [
             o for c in verb.children  # "called for a strike": the phrasal preposition's object
             if c.dep_ == "prep" and c.lower_ in self.phrasal.get(lemma, ())
             for o in c.children if o.dep_ == "pobj"
         ]
-        if (objects and lemma not in self.need_clause) or (objects and lemma in ("call", "support",
-                                                                              "back", "defend")):
+        if objects and lemma not in self.need_clause:
             tokens = [t for o in objects for t in o.subtree]
             tokens += [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                        for t in c.subtree]
             first, last = min(t.i for t in tokens), max(t.i for t in tokens)
             return _trimmed(doc, first, last + 1)
-        # '"...," she said' / 'She said: "..."': a quotation right next to source and cue
-        start = min(s[0] for s in speaker)
-        end = max(s[1] for s in speaker)
-        text = doc.text
-        for q_start, q_end in quotes:
-            # the quotation may be a sentence of its own: spaCy often splits '"...," he said'
-            if (q_end <= start and _short_gap(text[q_end:start])) or (
-                end <= q_start and _short_gap(text[end:q_start])
-            ):
-                return q_start, q_end
+        if quoted:
+            return quoted
+        if verb.dep_ == "parataxis":  # "But, he said, officials should be vigilant."
+            return _subtree_span(verb.head, ("parataxis",))
         return None
 
     def _cue_span(self, verb: Token) -> tuple[int, int]:

@@ -130,3 +130,11 @@ def test_a_label_that_names_no_speaker_is_no_statement(parse):
 )
 def test_cue_spans_keep_what_goes_with_the_verb(parse, text, cue):
     assert cue in [c for _, c, _, _ in statements(parse, text)]
+
+
+def test_quote_wins_over_the_lead_in_the_parse_adds(parse):
+    text = ("With thousands of systems, “there is no single point of failure,” he said. "
+            "But to prevent problems, he said, officials should be vigilant.")
+    found = [(s, c, t) for s, c, t, _ in statements(parse, text)]
+    assert ("he", "said", "there is no single point of failure") in found
+    assert any(c == "said" and "officials should be vigilant" in t for _, c, t in found)
