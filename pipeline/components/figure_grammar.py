@@ -32,7 +32,8 @@ class FigureGrammar:
     percent: frozenset[str]
     points: frozenset[str]
     units: dict[str, str]
-    modifiers: list[tuple[str, str]]
+    modifier_before: re.Pattern[str]  # "more than", "about"... ending right before a figure
+    modifier_symbols: dict[str, str]
     approx: tuple[str, ...]
     change_verbs: dict[str, str]
     change_nouns: dict[str, str]
@@ -77,7 +78,10 @@ class FigureGrammar:
             percent=frozenset(w.lower() for w in data["percent"]),
             points=frozenset(w.lower() for w in data["percentage_points"]),
             units=_lower(data["units"]),
-            modifiers=sorted(data["modifiers_before"].items(), key=lambda kv: -len(kv[0])),
+            modifier_before=re.compile(
+                rf"(?:^|\W)({_alternation(list(data['modifiers_before']))})\s+$"
+            ),
+            modifier_symbols=data["modifiers_before"],
             approx=tuple(data["approx_words"]),
             change_verbs=data["change_verbs"],
             change_nouns=data["change_nouns"],

@@ -30,6 +30,7 @@ _OUT_OF = re.compile(r"\s+in\s+(\d+|ten|five|four|three|two|six|eight|twenty|a h
 _OF = re.compile(r"\s+of\s")
 _ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|final)\s+$", re.IGNORECASE)
 _PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,}")
+_PER = re.compile(r"(?:\s+of\s+[a-z]+)?\s+(?:per|a|an|each)\s+([a-z\-]+)")
 _HYPHEN_WORD = re.compile(r" ?- ?([A-Za-z]+)( ?- ?old)?")
 
 
@@ -176,7 +177,7 @@ class FigureExtractor:
 
     def _per(self, text: str, unit: str, end: int) -> tuple[str, int]:
         """"38 jets a month" -> jet per month; "2 million gallons of water per day"."""
-        per = re.match(r"(?:\s+of\s+[a-z]+)?\s+(?:per|a|an|each)\s+([a-z\-]+)", text[end:end + 40])
+        per = _PER.match(text[end : end + 40])
         if per and per.group(1) in self.grammar.per_units:
             return f"{unit} per {self.grammar.per_units[per.group(1)]}", end + per.end()
         return unit, end
@@ -240,11 +241,11 @@ class FigureExtractor:
             found = context.change(tokens, noun, unit, g) or context.bound(tokens, g)
             if found:
                 return found
-        window = text[max(0, start - 40) : start].lower()
-        for phrase, symbol in g.modifiers:
-            if re.search(rf"(?:^|\W){re.escape(phrase)}\s+$", window):
-                over_a_period = phrase == "over" and unit in g.period_units
-                return "=" if over_a_period else symbol  # "over four seasons" is a span
+        before = g.modifier_before.search(text[max(0, start - 40) : start].lower())
+        if before:  # the longest phrase ending at the figure: "no more than", not "more than"
+            phrase = before.group(1)
+            over_a_period = phrase == "over" and unit in g.period_units
+            return "=" if over_a_period else g.modifier_symbols[phrase]  # "over four seasons"
         return done[conversion_of].modifier if conversion_of is not None else "="
 
 
