@@ -134,7 +134,7 @@ class AttributionExtractor:
                 continue
             source = _subtree_span(subject, ("relcl",))
             cue = self._cue_span(verb)
-            content = self._content(verb, lemma, sent, quotes, (source, cue))
+            content = self._content(verb, lemma, quotes, (source, cue))
             if content is None:
                 continue
             yield source, lemma, cue, content
@@ -160,7 +160,6 @@ class AttributionExtractor:
         self,
         verb: Token,
         lemma: str,
-        sent: Span,
         quotes: list[tuple[int, int]],
         speaker: tuple[tuple[int, int], tuple[int, int]],
     ) -> tuple[int, int] | None:

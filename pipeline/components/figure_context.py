@@ -12,7 +12,7 @@ _NOT_TARGETS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANT
 _COUNT_DEPS = ("nummod", "quantmod", "compound", "amod")
 
 
-def counted_noun(anchor: Token, grammar: FigureGrammar) -> Token | None:
+def counted_noun(anchor: Token) -> Token | None:
     """The noun a bare number counts ("98 F-15 fighter jets" -> jets), if any; a plural
     noun right after the number when the parse is lost (title-case headlines)."""
     noun = anchor.head if anchor.dep_ in _COUNT_DEPS else None

@@ -96,7 +96,7 @@ class FigureExtractor:
             return None
         tokens = doc.char_span(start, end, alignment_mode="expand")
         anchor = tokens.root if tokens is not None else None
-        noun = context.counted_noun(anchor, g) if anchor is not None else None
+        noun = context.counted_noun(anchor) if anchor is not None else None
         share = self._share(text, match, number, value) if bare else None
         single = len(re.split(r"[\s-]+", number)) < 2 and not match.group("neg")
         if share is None and bare and is_words and (value == 1 if noun else single):
