@@ -60,6 +60,9 @@ model_option = click.option(
                    "for claims as JSONL on stdout. Default: ./newsclaims.duckdb")
 @click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl", "csv"]), default=None,
               help="File format when OUT is a folder (default parquet).")
+@click.option("--partitioned", is_flag=True,
+              help="Folder output: one file per input shard under OUT/<table>/ (named after "
+                   "the input path) instead of one file per table; for large runs.")
 @click.option("--n-process", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True)
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
@@ -72,7 +75,8 @@ model_option = click.option(
 @click.option("--id-key", default=None, help="Record key holding the document id.")
 @model_option
 @_fail_cleanly
-def extract(inputs: tuple[str, ...], out: str | None, fmt: str | None, n_process: int,
+def extract(inputs: tuple[str, ...], out: str | None, fmt: str | None, partitioned: bool,
+            n_process: int,
             batch_size: int, engine: str, resume: bool, force: bool, max_errors: int | None,
             text_key: str | None, id_key: str | None, model: str | None) -> None:
     """Extract claims, entities and figures from INPUT files, folders, globs or - (stdin)."""
@@ -89,7 +93,8 @@ def extract(inputs: tuple[str, ...], out: str | None, fmt: str | None, n_process
         bar = tqdm(unit="doc", file=sys.stderr, desc="extract")
     try:
         stats = run_extract(
-            list(inputs), out=out, fmt=fmt, extractor=extractor, resume=resume and not force,
+            list(inputs), out=out, fmt=fmt, partitioned=partitioned, extractor=extractor,
+            resume=resume and not force,
             max_errors=max_errors, text_key=text_key, id_key=id_key,
             on_document=bar.update if bar else None,
         )

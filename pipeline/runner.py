@@ -64,6 +64,7 @@ def run_extract(
     *,
     out: str | None = None,
     fmt: str | None = None,
+    partitioned: bool = False,
     extractor: Extractor | None = None,
     resume: bool = True,
     max_errors: int | None = None,
@@ -79,7 +80,7 @@ def run_extract(
     fingerprint = extractor.fingerprint
     stats = RunStats()
     pending = _Pending()
-    with open_sink(out, fmt) as sink:
+    with open_sink(out, fmt, partitioned=partitioned) as sink:
         done = sink.done_keys() if resume else set()
 
         def flush() -> None:

@@ -20,6 +20,7 @@ from pipeline import Extractor, __version__
 from pipeline.cli import main
 from pipeline.rows import sha256
 from pipeline.schema import DIALECTS, TABLES, ddl
+from pipeline.writers.partitioned import shard_name
 
 Write = Callable[[str, str | bytes], Path]
 REPO = Path(__file__).resolve().parents[1]
@@ -177,6 +178,19 @@ def test_extract_into_a_folder(runner: CliRunner, article: Path, tmp_path: Path,
     assert len(read_folder(out, fmt, "entities")) > 0
 
 
+def test_extract_partitioned_writes_one_file_per_input_shard(
+    runner: CliRunner, article: Path, tmp_path: Path, expected_ids: set[str]
+) -> None:
+    out = tmp_path / "out"
+    result = invoke(runner, "extract", article, "-o", out, "--partitioned")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(TABLES)
+    shard = [p.name for p in (out / "claims").iterdir()]
+    assert shard == [f"{shard_name(str(article))}.parquet"]
+    assert shard[0].endswith("__in.parquet")  # a.txt belongs to its folder's shard
+    assert set(pd.read_parquet(out / "claims")["claim_id"]) == expected_ids
+
+
 def test_extract_folder_default_format_is_parquet(runner: CliRunner, article: Path,
                                                   tmp_path: Path) -> None:
     result = invoke(runner, "extract", article, "-o", tmp_path / "out")
@@ -310,12 +324,14 @@ def test_max_errors_not_exceeded_exits_0(runner: CliRunner, mixed: Path, tmp_pat
         (["extract", "in", "--engine", "ray"], ["--engine ray", "not available"]),
         (["extract", "in", "--engine", "spark"], ["Invalid value for '--engine'"]),
         (["extract", "in", "-o", "a-file"], ["NC103", "not a folder"]),
+        (["extract", "in", "-o", "x.duckdb", "--partitioned"], ["NC103", "--partitioned"]),
         (["show", "missing.txt"], ["NC101"]),
         (["info", "--model", "no_such_model_xyz"], ["NC104"]),
         (["frobnicate"], ["No such command"]),
     ],
     ids=["missing-path", "no-input", "unknown-format", "n-process-0", "batch-size-0",
          "max-errors-negative", "bad-model", "engine-ray", "unknown-engine", "out-is-a-file",
+         "partitioned-database",
          "show-missing-path", "info-bad-model", "unknown-command"],
 )
 def test_usage_errors_exit_2_without_traceback(

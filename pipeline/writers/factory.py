@@ -15,6 +15,7 @@ from pipeline.writers.csvfile import CsvFormat
 from pipeline.writers.folder import FolderSink, TableFormat
 from pipeline.writers.jsonl import JsonlFormat
 from pipeline.writers.parquet import ParquetFormat
+from pipeline.writers.partitioned import PartitionedSink
 from pipeline.writers.sql import SqlSink
 from pipeline.writers.stdout import StdoutSink
 
@@ -34,24 +35,45 @@ DB_SUFFIXES: dict[str, str] = {
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
-def open_sink(out: str | os.PathLike[str] | None, fmt: str | None = None) -> Sink:
+def open_sink(out: str | os.PathLike[str] | None, fmt: str | None = None, *,
+              partitioned: bool = False) -> Sink:
     """The sink for OUT: None -> ./newsclaims.duckdb; "-" -> claims JSONL on stdout;
     *.duckdb / *.sqlite / *.sqlite3 / *.db and postgresql:// URLs -> that database;
-    anything else -> a folder of ``fmt`` files. ``fmt`` only matters for folders."""
+    anything else -> a folder of ``fmt`` files, one per table, or with ``partitioned``
+    one per table and input shard. ``fmt`` and ``partitioned`` only matter for folders."""
     if fmt is not None and fmt not in FILE_FORMATS:
         raise BadOutput(f"unknown output format {fmt!r}; choose one of {', '.join(FILE_FORMATS)}")
     target = DEFAULT_OUT if out is None else os.fspath(out)
+    path = Path(target).expanduser()
+    is_folder = not (target == "-" or target.lower().startswith(POSTGRES_SCHEMES)
+                     or path.suffix.lower() in DB_SUFFIXES)
+    if partitioned and not is_folder:
+        raise BadOutput(f"--partitioned writes a folder of files; {target} is not a folder output")
     if target == "-":
         return StdoutSink()
     if target.lower().startswith(POSTGRES_SCHEMES):
         return SqlSink("postgres", target)
-    path = Path(target).expanduser()
     dialect = DB_SUFFIXES.get(path.suffix.lower())
     if dialect is not None:
         _check_db_file(path)
         return SqlSink(dialect, str(path.resolve()))
+    file_format = FILE_FORMATS[fmt or DEFAULT_FORMAT]()
     _check_folder(path)
-    return FolderSink(path.resolve(), FILE_FORMATS[fmt or DEFAULT_FORMAT]())
+    _check_layout(path, file_format.ext, partitioned)
+    if partitioned:
+        return PartitionedSink(path.resolve(), file_format)
+    return FolderSink(path.resolve(), file_format)
+
+
+def _check_layout(path: Path, ext: str, partitioned: bool) -> None:
+    """One OUT holds one layout: mixing them would hide rows from --resume and readers."""
+    for table in ("claims", "documents"):
+        if partitioned and (path / f"{table}.{ext}").is_file():
+            raise BadOutput(f"{path} holds unpartitioned {table}.{ext}; write --partitioned "
+                            "output to another folder")
+        if not partitioned and (path / table).is_dir():
+            raise BadOutput(f"{path} holds partitioned output ({table}/); add --partitioned "
+                            "or write to another folder")
 
 
 def _check_db_file(path: Path) -> None:

@@ -71,28 +71,37 @@ class TableFormat(ABC):
 
 
 class FolderSink(Sink):
-    def __init__(self, folder: str | os.PathLike[str], fmt: TableFormat) -> None:
+    """``OUT/<table>.<ext>``; with a ``shard`` name, ``OUT/<table>/<shard>.<ext>`` instead
+    (one shard of a partitioned output, see ``pipeline.writers.partitioned``)."""
+
+    def __init__(self, folder: str | os.PathLike[str], fmt: TableFormat,
+                 shard: str | None = None) -> None:
         self.folder = Path(folder)
         self.fmt = fmt
+        self.shard = shard
         self._writers: dict[str, tuple[TableWriter, Path]] = {}
         self._doc_ids: set[str] = set()
         self._error_keys: set[ErrorKey] = set()
         self._published = False  # nothing written since the last close
 
     def __reduce__(self) -> tuple[Callable[..., Sink], tuple[Any, ...]]:
-        return (type(self), (self.folder, self.fmt))
+        return (type(self), (self.folder, self.fmt, self.shard))
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({str(self.folder)!r}, {self.fmt.ext!r})"
+        return f"{type(self).__name__}({str(self.folder)!r}, {self.fmt.ext!r}, {self.shard!r})"
 
     def final_path(self, table: str) -> Path:
-        return self.folder / f"{table}.{self.fmt.ext}"
+        if self.shard is None:
+            return self.folder / f"{table}.{self.fmt.ext}"
+        return self.folder / table / f"{self.shard}.{self.fmt.ext}"
 
     def _writer(self, table: str) -> TableWriter:
         if table not in self._writers:
+            final = self.final_path(table)
             # pid + random: two sinks (or pickled copies) never share a temp file.
-            tmp = self.folder / f".{table}.{self.fmt.ext}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp"
+            tmp = final.with_name(f".{final.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
             try:
+                tmp.parent.mkdir(exist_ok=True)
                 self._writers[table] = (self.fmt.open(tmp, table), tmp)
             except OSError as exc:
                 raise BadOutput(f"cannot write to output folder {self.folder}: {exc}") from exc
