@@ -63,7 +63,8 @@ model_option = click.option(
 @click.option("--partitioned", is_flag=True,
               help="Folder output: one file per input shard under OUT/<table>/ (named after "
                    "the input path) instead of one file per table; for large runs.")
-@click.option("--n-process", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--n-process", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (with --engine ray: Ray actors, one model each).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True)
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
 @click.option("--resume/--no-resume", default=True, show_default=True,
@@ -83,8 +84,6 @@ def extract(inputs: tuple[str, ...], out: str | None, fmt: str | None, partition
     from pipeline.extractor import Extractor
     from pipeline.runner import progress_enabled, run_extract
 
-    if engine == "ray":
-        raise UserError("--engine ray is not available yet in this version; use --engine local")
     extractor = Extractor(model, n_process=n_process, batch_size=batch_size)
     bar = None
     if progress_enabled():
@@ -94,6 +93,7 @@ def extract(inputs: tuple[str, ...], out: str | None, fmt: str | None, partition
     try:
         stats = run_extract(
             list(inputs), out=out, fmt=fmt, partitioned=partitioned, extractor=extractor,
+            engine=engine,
             resume=resume and not force,
             max_errors=max_errors, text_key=text_key, id_key=id_key,
             on_document=bar.update if bar else None,

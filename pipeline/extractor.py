@@ -8,6 +8,7 @@ their own pipeline there.
 from __future__ import annotations
 
 import itertools
+import pickle
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -23,6 +24,8 @@ from pipeline.rows import Row, RowBuilder, sha256
 from pipeline.schema import TABLES
 
 Tables = dict[str, list[Row]]
+RECORD = "record"  # Ray batches in: a pickled Document, ReadError or None (already stored)
+PACKED = "tables"  # Ray batches out: that record's pickled Tables, or None
 
 
 def empty_tables() -> Tables:
@@ -64,6 +67,27 @@ class Extractor:
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_nlp": None}
+
+    def settings(self) -> dict[str, Any]:
+        """The constructor arguments, for building the same Extractor elsewhere (a Ray actor)."""
+        return {"model": self.model, "batch_size": self.batch_size,
+                "max_chunk_chars": self.max_chunk_chars, "window": self.window,
+                "components": self.components}
+
+    def __call__(self, batch: pd.DataFrame) -> pd.DataFrame:
+        """Ray Data ``map_batches`` step: column ``record`` (pickled Document, ReadError or
+        None) -> column ``tables`` (its pickled rows, or None), same order.
+
+        The batch's documents go through ``process`` together, as they would locally.
+        """
+        records = [pickle.loads(payload) for payload in batch[RECORD]]
+        extracted = self.process(r for r in records if isinstance(r, Document))
+        out = [
+            None if record is None else
+            self.read_error_tables(record) if isinstance(record, ReadError) else next(extracted)
+            for record in records
+        ]
+        return pd.DataFrame({PACKED: [pickle.dumps(tables) for tables in out]})
 
     @property
     def nlp(self) -> Language:

@@ -14,7 +14,7 @@ from typing import BinaryIO, TextIO
 
 from pipeline.errors import TooManyErrors
 from pipeline.extractor import Extractor, Tables, empty_tables
-from pipeline.readers import iter_documents
+from pipeline.readers import RecordKeys, iter_documents
 from pipeline.records import Document, ReadError
 from pipeline.rows import sha256
 from pipeline.writers import open_sink
@@ -66,6 +66,7 @@ def run_extract(
     fmt: str | None = None,
     partitioned: bool = False,
     extractor: Extractor | None = None,
+    engine: str = "local",
     resume: bool = True,
     max_errors: int | None = None,
     text_key: str | None = None,
@@ -73,11 +74,19 @@ def run_extract(
     stdin: TextIO | BinaryIO | None = None,
     on_document: Callable[[], None] | None = None,
 ) -> RunStats:
-    """Extract every document of ``inputs`` into ``out``; returns the run's counts."""
+    """Extract every document of ``inputs`` into ``out``; returns the run's counts.
+
+    ``engine="ray"`` runs the extraction on Ray Data actors (``extractor.n_process`` of
+    them); reading back, writing and counting stay here, the same for both engines.
+    """
     documents = iter_documents(inputs, text_key=text_key, id_key=id_key, stdin=stdin)
     extractor = extractor or Extractor()
     # Load the model before opening OUT, so a bad --model leaves no empty database behind.
     fingerprint = extractor.fingerprint
+    if engine == "ray":
+        from pipeline import ray_engine
+
+        ray_engine.check(inputs)
     stats = RunStats()
     pending = _Pending()
     with open_sink(out, fmt, partitioned=partitioned) as sink:
@@ -109,20 +118,33 @@ def run_extract(
                     "see the errors table"
                 )
 
+        def skip() -> None:
+            stats.skipped += 1
+            if on_document:
+                on_document()
+
         def to_process() -> Iterator[Document]:
             for item in documents:
                 if isinstance(item, ReadError):
                     account(extractor.read_error_tables(item))
                 elif resume and (item.doc_id, sha256(item.text), fingerprint) in done:
-                    stats.skipped += 1
-                    if on_document:
-                        on_document()
+                    skip()
                 else:
                     yield item
 
         try:
-            for tables in extractor.process(to_process()):
-                account(tables)
+            if engine == "ray":
+                for found in ray_engine.process(
+                    extractor, inputs, keys=RecordKeys(text_key, id_key), done=done,
+                    n_actors=extractor.n_process,
+                ):
+                    if found is None:
+                        skip()
+                    else:
+                        account(found)
+            else:
+                for tables in extractor.process(to_process()):
+                    account(tables)
             flush()
         finally:
             stats.seconds = time.perf_counter() - stats.started

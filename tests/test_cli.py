@@ -321,7 +321,7 @@ def test_max_errors_not_exceeded_exits_0(runner: CliRunner, mixed: Path, tmp_pat
         (["extract", "in", "--batch-size", "0"], ["Invalid value for '--batch-size'"]),
         (["extract", "in", "--max-errors", "-1"], ["Invalid value for '--max-errors'"]),
         (["extract", "in", "--model", "no_such_model_xyz"], ["NC104", "no_such_model_xyz"]),
-        (["extract", "in", "--engine", "ray"], ["--engine ray", "not available"]),
+        (["extract", "-", "--engine", "ray"], ["--engine ray"]),  # stdin, or Ray missing
         (["extract", "in", "--engine", "spark"], ["Invalid value for '--engine'"]),
         (["extract", "in", "-o", "a-file"], ["NC103", "not a folder"]),
         (["extract", "in", "-o", "x.duckdb", "--partitioned"], ["NC103", "--partitioned"]),
@@ -330,7 +330,7 @@ def test_max_errors_not_exceeded_exits_0(runner: CliRunner, mixed: Path, tmp_pat
         (["frobnicate"], ["No such command"]),
     ],
     ids=["missing-path", "no-input", "unknown-format", "n-process-0", "batch-size-0",
-         "max-errors-negative", "bad-model", "engine-ray", "unknown-engine", "out-is-a-file",
+         "max-errors-negative", "bad-model", "engine-ray-stdin", "unknown-engine", "out-is-a-file",
          "partitioned-database",
          "show-missing-path", "info-bad-model", "unknown-command"],
 )

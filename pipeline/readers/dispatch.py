@@ -45,6 +45,11 @@ def _read(
         yield source.error("empty_file", "no records found")
 
 
+def read_source(source: InputSource, keys: RecordKeys) -> Iterator[Document | ReadError]:
+    """One input file's documents and read errors (how each Ray read task reads its file)."""
+    return _read(source, keys, sys.stdin, "auto")
+
+
 def iter_documents(
     inputs: Sequence[str],
     *,
