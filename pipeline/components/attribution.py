@@ -87,7 +87,10 @@ class AttributionExtractor:
         self.name = name
         self.verbs: dict[str, str | None] = data["verbs"]
         self.need_clause = frozenset(data["verbs_need_clause"])
-        self.prepositional = [p.split() for p in data["prepositional"]]
+        self.prepositional: dict[str, list[list[str]]] = {}  # by first word: a cheap test
+        for phrase in data["prepositional"]:
+            words = phrase.split()
+            self.prepositional.setdefault(words[0], []).append(words)
         self.pronouns: dict[str, str] = data["pronouns"]
         self.titles = frozenset(data["speaker_titles"])
         self.label_stopwords = frozenset(data["label_stopwords"])
@@ -105,7 +108,7 @@ class AttributionExtractor:
         statements: list[Statement] = []
         found_all = [
             *(f for sent in doc.sents
-              for f in (*self._verb_cues(sent, quotes), *self._prepositional_cues(sent))),
+              for f in (*self._verb_cues(sent, text, quotes), *self._prepositional_cues(sent))),
             *self._speaker_labels(doc, text),
             *self._dash_signatures(text, quotes),
         ]
@@ -122,10 +125,12 @@ class AttributionExtractor:
 
     # -- finding cues ----------------------------------------------------------------
 
-    def _verb_cues(self, sent: Span, quotes: list[tuple[int, int]]):
+    def _verb_cues(self, sent: Span, text: str, quotes: list[tuple[int, int]]):
         for verb in sent:
+            if verb.pos_ != "VERB":
+                continue
             lemma = verb.lemma_.lower()
-            if verb.pos_ != "VERB" or lemma not in self.verbs or verb.dep_ in ("amod", "acl"):
+            if lemma not in self.verbs or verb.dep_ in ("amod", "acl"):
                 continue
             if any(s <= verb.idx < e for s, e in quotes):
                 continue  # a cue verb inside a quotation is part of the content
@@ -134,7 +139,7 @@ class AttributionExtractor:
                 continue
             source = _subtree_span(subject, ("relcl",))
             cue = self._cue_span(verb)
-            content = self._content(verb, lemma, quotes, (source, cue))
+            content = self._content(verb, lemma, text, quotes, (source, cue))
             if content is None:
                 continue
             yield source, lemma, cue, content
@@ -160,11 +165,12 @@ class AttributionExtractor:
         self,
         verb: Token,
         lemma: str,
+        text: str,
         quotes: list[tuple[int, int]],
         speaker: tuple[tuple[int, int], tuple[int, int]],
     ) -> tuple[int, int] | None:
         doc = verb.doc
-        quoted = _adjacent_quote(doc.text, quotes, speaker)
+        quoted = _adjacent_quote(text, quotes, speaker)
         clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i > verb.i]
         clauses = clauses or [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
         if clauses:
@@ -235,7 +241,7 @@ class AttributionExtractor:
 
     def _prepositional_cues(self, sent: Span):
         for token in sent:
-            for words in self.prepositional:
+            for words in self.prepositional.get(token.lower_, ()):
                 if [t.lower_ for t in sent.doc[token.i : token.i + len(words)]] != words:
                     continue
                 last = sent.doc[token.i + len(words) - 1]
@@ -306,7 +312,8 @@ class AttributionExtractor:
             if orgs:
                 return orgs[-1].canonical
         elif lower in self.titles and any(c.lower_ == "the" for c in head.children):
-            window = doc[max(0, source.sent.start - 1)].sent.start_char if source.sent.start else 0
+            first = stance.sentence_start(doc, source.start)  # from the sentence before
+            window = doc[stance.sentence_start(doc, first - 1)].idx if first else 0
             people = [m for m in before if m.label == "PERSON" and m.start >= window - 2000]
             if people:
                 return people[-1].canonical

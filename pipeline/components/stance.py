@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from pipeline import resources
 
@@ -19,6 +19,14 @@ from pipeline import resources
 _DOUBLE_MARK = re.compile(r"''|``|[\"“”„«»]")
 _SINGLE_QUOTED = re.compile(r"(?<![\w])[‘'](?P<q>[^‘’'\n]{2,}?)[’'](?![\w])")
 _DEFINITE = frozenset({"the", "this", "that", "such", "any", "these", "those"})
+
+
+def sentence_start(doc: Doc, i: int) -> int:
+    """The index of the first token of token ``i``'s sentence. Walks back rather than
+    use spaCy's ``.sent``, which scans the whole document on every call."""
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    return i
 
 
 @cache
@@ -108,8 +116,9 @@ def label(cue: Span, content: Span, cue_stance: str | None) -> tuple[str, float]
             cue_stance = "oppose" if cue_stance == "support" else "support"
         score[cue_stance] += 1.0
     text = content.text.lower()
-    shifted = any(s in text for s in shifters) or any(s in cue.sent.text.lower()[
-        : max(0, cue.start_char - cue.sent.start_char)] for s in shifters if s.startswith("stop"))
+    lead = cue.doc[sentence_start(cue.doc, cue.start) : cue.start].text_with_ws.lower()
+    shifted = any(s in text for s in shifters) or any(
+        s in lead for s in shifters if s.startswith("stop"))
     score["oppose"] += sum(1.5 for p in phrases if p in text)
     for token in content:
         lemma = token.lemma_.lower()
