@@ -7,9 +7,13 @@ their own pipeline there.
 
 from __future__ import annotations
 
+import copy
 import itertools
+import multiprocessing
 import pickle
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
 
@@ -114,9 +118,32 @@ class Extractor:
         Documents go through spaCy in windows inside a memory zone, so memory stays
         flat however many documents stream through.
         """
+        if self.n_process > 1:
+            yield from self._process_in_workers(documents)
+            return
         iterator = iter(documents)
         while window := list(itertools.islice(iterator, self.window)):
             yield from self._process_window(window)
+
+    def _process_in_workers(self, documents: Iterable[Document]) -> Iterator[Tables]:
+        """``n_process`` worker processes each run this same Extractor on batches of
+        documents and send back rows, so this process only reads and writes. At most two
+        batches per worker are in flight, so memory stays flat; order is kept."""
+        worker = copy.copy(self)
+        worker.n_process = 1
+        methods = multiprocessing.get_all_start_methods()
+        # fork shares the loaded model with the workers; spawn makes each load its own
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        iterator = iter(documents)
+        with ProcessPoolExecutor(self.n_process, mp_context=context,
+                                 initializer=_start_worker, initargs=(worker,)) as pool:
+            in_flight: deque[Future[list[Tables]]] = deque()
+            while batch := list(itertools.islice(iterator, self.batch_size)):
+                in_flight.append(pool.submit(_work, batch))
+                if len(in_flight) >= 2 * self.n_process:
+                    yield from in_flight.popleft().result()
+            while in_flight:
+                yield from in_flight.popleft().result()
 
     def _process_window(self, window: list[Document]) -> Iterator[Tables]:
         nlp = self.nlp
@@ -131,7 +158,7 @@ class Extractor:
         n_tokens = [0] * len(window)
         with nlp.memory_zone():
             docs = (self._make_doc(piece, window[i]) for i, _, piece in pieces)
-            parsed = nlp.pipe(docs, batch_size=self.batch_size, n_process=self.n_process)
+            parsed = nlp.pipe(docs, batch_size=self.batch_size)
             for (i, offset, _), doc in zip(pieces, parsed, strict=True):
                 document = window[i]
                 sents = list(doc.sents)
@@ -234,3 +261,16 @@ class Extractor:
             row["n_chars"] = None
             tables["documents"].append(row)
         return tables
+
+
+_WORKER: Extractor | None = None  # the Extractor of a worker process
+
+
+def _start_worker(extractor: Extractor) -> None:
+    global _WORKER
+    _WORKER = extractor
+
+
+def _work(batch: list[Document]) -> list[Tables]:
+    assert _WORKER is not None, "worker process not initialised"
+    return list(_WORKER.process(batch))

@@ -419,3 +419,41 @@ def test_seed_entities_are_canonicalised(seed_tables: dict[str, pd.DataFrame], m
     assert len(found), f"no mention {mention!r}"
     assert set(found["canonical"]) == {canonical}
     assert found["entity_id"].nunique() == 1
+
+
+@pytest.mark.slow
+def test_two_processes_give_identical_rows() -> None:
+    """Worker processes run the same Extractor and send rows back, in input order."""
+    texts = [
+        f"Officials said exports rose {n}% to ${n + 1} billion in 2023, according to Reuters."
+        for n in range(1, 9)
+    ]
+    documents = [Document(doc_id=f"d{n}", text=t, source="test") for n, t in enumerate(texts)]
+
+    def claims(n_process: int) -> list[dict]:
+        extractor = Extractor(n_process=n_process, batch_size=2)
+        rows = [r for tables in extractor.process(documents) for r in tables["claims"]]
+        return sorted(rows, key=lambda r: r["claim_id"])
+
+    single, double = claims(1), claims(2)
+    assert len(single) >= 2 * len(texts)
+    assert single == double
+
+
+def test_ray_batch_call_keeps_order_and_passes_errors_and_skips(extractor: Extractor) -> None:
+    """``Extractor.__call__`` is the map_batches step: one packed row per record, in order."""
+    from pipeline.extractor import PACKED, RECORD
+    from pipeline.records import ReadError
+
+    records = [
+        Document(doc_id="a", text="Exports rose 5% in 2023, officials said.", source="in.jsonl"),
+        None,  # already stored: stays None
+        ReadError(source="in.jsonl", error_type="bad_json", message="line 3", line=3),
+        Document(doc_id="b", text="Sales fell 3% in 2022.", source="in.jsonl"),
+    ]
+    out = extractor(pd.DataFrame({RECORD: [pickle.dumps(r) for r in records]}))
+    tables = [pickle.loads(payload) for payload in out[PACKED]]
+    assert [t and [d["doc_id"] for d in t["documents"]] for t in tables] == [["a"], None, [],
+                                                                              ["b"]]
+    assert tables[2]["errors"][0]["error_type"] == "bad_json"
+    assert {c["value"] for c in tables[0]["claims"] if c["claim_type"] == "figure"} == {5.0}
