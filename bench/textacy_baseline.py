@@ -17,7 +17,7 @@ import argparse
 import bisect
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Protocol
@@ -31,6 +31,7 @@ from pipeline.evaluate import (
     evaluate_stance,
     format_report,
 )
+from pipeline.evaluate.seesaw import evaluate_seesaw
 from pipeline.nlp import DEFAULT_MODEL
 from pipeline.schema import TABLES
 
@@ -184,11 +185,15 @@ class TextacyExtractor:
                                     self.name, offset=piece.start_char, first=len(rows))
         return {"claims": pd.DataFrame(rows, columns=CLAIMS_COLUMNS)}
 
-    def summary(self) -> str:
-        failed = sum(self.failures.values())
-        unit = "paragraphs" if self.by_paragraph else "texts"
-        return (f"textacy: {self.n_texts} texts, {self.n_pieces} {unit} searched, "
-                f"{failed} failures" + (f" ({dict(self.failures)})" if failed else ""))
+    def take_note(self) -> str:
+        """What failed since the last note, as a report note; then start counting anew."""
+        pieces = f"{self.n_pieces} paragraphs of " if self.by_paragraph else ""
+        why = ", ".join(f"{n} {reason}" for reason, n in self.failures.items())
+        note = (f"textacy raised on {sum(self.failures.values())} of {pieces}{self.n_texts} "
+                f"texts{f' ({why})' if why else ''}; those gave no triples")
+        self.failures.clear()
+        self.n_texts = self.n_pieces = 0
+        return note
 
 
 def newsclaims_extract_fn(model: str | None) -> ExtractFn:
@@ -203,13 +208,21 @@ def newsclaims_extract_fn(model: str | None) -> ExtractFn:
 
 
 def evaluate(extract_fn: ExtractFn, *, corpus: Path, polnear: Path | None,
-             seesaw: Path | None, limit: int | None = None) -> list[Report]:
-    """The reports ``newsclaims evaluate attribution`` and ``... stance`` give."""
-    reports = []
+             seesaw: Path | None, limit: int | None = None) -> Iterator[Report]:
+    """The reports of ``newsclaims evaluate attribution`` and ``... stance``, one dataset
+    at a time (so that the caller can note what happened on each)."""
     if polnear is not None:
-        reports.append(evaluate_attribution(polnear, extract_fn, limit=limit))
-    reports += evaluate_stance(extract_fn, corpus_dir=corpus, seesaw_dir=seesaw)
-    return reports
+        yield evaluate_attribution(polnear, extract_fn, limit=limit)
+    yield from evaluate_stance(extract_fn, corpus_dir=corpus)
+    if seesaw is not None:
+        yield evaluate_seesaw(extract_fn, seesaw, split="valid")
+
+
+def _dataset(path: Path, label: str) -> Path | None:
+    if path.is_dir():
+        return path
+    print(f"{label} not found at {path}; skipped.")
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -219,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data",
                     help="shared benchmark data holding polnear/dev and seesaw (default: "
                          "../shared/data beside the repo; a missing dataset is skipped)")
-    ap.add_argument("--limit", type=int, default=None,
+    ap.add_argument("--limit", type=int, default=None, metavar="N",
                     help="score at most this many PolNeAR articles")
     ap.add_argument("--model", default=None,
                     help=f"spaCy pipeline to parse with (default {DEFAULT_MODEL})")
@@ -230,13 +243,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="also score newsclaims' own Extractor on the same data")
     args = ap.parse_args(argv)
 
-    polnear: Path | None = args.data / "polnear" / "dev"
-    seesaw: Path | None = args.data / "seesaw"
-    for label, path in (("PolNeAR dev", polnear), ("SEESAW", seesaw)):
-        if path is not None and not path.is_dir():
-            print(f"{label} not found at {path}; skipped.")
-    polnear = polnear if polnear and polnear.is_dir() else None
-    seesaw = seesaw if seesaw and seesaw.is_dir() else None
+    polnear = _dataset(args.data / "polnear" / "dev", "PolNeAR dev")
+    seesaw = _dataset(args.data / "seesaw", "SEESAW")
 
     textacy = TextacyExtractor(args.model, by_paragraph=args.by_paragraph)
     runs: list[tuple[str, ExtractFn]] = [(textacy.name, textacy)]
@@ -246,10 +254,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"==== {label} ====")
         for report in evaluate(extract_fn, corpus=args.corpus, polnear=polnear,
                                seesaw=seesaw, limit=args.limit):
+            if extract_fn is textacy:
+                report.notes.append(textacy.take_note())
             print(format_report(report))
-            print()
-        if extract_fn is textacy:
-            print(textacy.summary())
             print()
     return 0
 
