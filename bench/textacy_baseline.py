@@ -7,8 +7,10 @@ parsed by the same base spaCy model newsclaims builds on, and each triple of
 table. ``pipeline.evaluate`` scores those rows exactly as ``newsclaims evaluate``
 scores ours: attribution on PolNeAR dev, stance on the corpus and SEESAW valid.
 
-    /tmp/textacy-venv/bin/python bench/textacy_baseline.py            # textacy only
-    /tmp/textacy-venv/bin/python bench/textacy_baseline.py --compare  # then newsclaims
+Run from the repo root with ``-m``, so that ``pipeline`` comes from this checkout:
+
+    /tmp/textacy-venv/bin/python -m bench.textacy_baseline            # textacy only
+    /tmp/textacy-venv/bin/python -m bench.textacy_baseline --compare  # then newsclaims
 """
 
 from __future__ import annotations
@@ -83,7 +85,7 @@ def triple_rows(
     """
     starts = [s for s, _ in sentences]
     rows = []
-    for i, triple in enumerate(triples, start=first):
+    for triple in triples:
         if not triple.speaker or not triple.cue:  # textacy yields none such; stay safe
             continue
         subject = _token_extent(triple.speaker, offset)
@@ -94,7 +96,7 @@ def triple_rows(
         sentence = text[slice(*sentences[sent])].strip() if sentences else ""
         quoted = text[content[0] : content[1]]
         rows.append({
-            "claim_id": f"{doc_id}:dq{i}",
+            "claim_id": f"{doc_id}:dq{first + len(rows)}",
             "doc_id": doc_id,
             "claim_type": "stance",
             "subject": text[subject[0] : subject[1]],
