@@ -56,6 +56,7 @@ class Extractor:
         *,
         n_process: int = 1,
         batch_size: int = 32,
+        batch_chars: int = chunking.DEFAULT_BATCH_CHARS,
         max_chunk_chars: int = chunking.DEFAULT_MAX_CHARS,
         window: int = 256,
         components: nlp_builder.ComponentConfig | None = None,
@@ -64,6 +65,7 @@ class Extractor:
         self.components = {k: dict(v) for k, v in (components or {}).items()}
         self.n_process = n_process
         self.batch_size = batch_size
+        self.batch_chars = batch_chars
         self.max_chunk_chars = max_chunk_chars
         self.window = window
         self._nlp: Language | None = None
@@ -75,6 +77,7 @@ class Extractor:
     def settings(self) -> dict[str, Any]:
         """The constructor arguments, for building the same Extractor elsewhere (a Ray actor)."""
         return {"model": self.model, "batch_size": self.batch_size,
+                "batch_chars": self.batch_chars,
                 "max_chunk_chars": self.max_chunk_chars, "window": self.window,
                 "components": self.components}
 
@@ -157,9 +160,7 @@ class Extractor:
         shas = [sha256(d.text) for d in window]
         n_tokens = [0] * len(window)
         with nlp.memory_zone():
-            docs = (self._make_doc(piece, window[i]) for i, _, piece in pieces)
-            parsed = nlp.pipe(docs, batch_size=self.batch_size)
-            for (i, offset, _), doc in zip(pieces, parsed, strict=True):
+            for (i, offset, _), doc in zip(pieces, self._parse(pieces, window), strict=True):
                 document = window[i]
                 sents = list(doc.sents)
                 notes = list(doc._.nc_errors or [])
@@ -189,6 +190,14 @@ class Extractor:
             tables["documents"].append(self.document_row(document, sha, tokens,
                                                          "error" if tables["errors"] else "ok"))
             yield tables
+
+    def _parse(self, pieces: list[tuple[int, int, str]], window: list[Document]) -> Iterator[Doc]:
+        """The pieces parsed, in order, in batches of at most ``batch_size`` pieces and
+        ``batch_chars`` characters: a batch of long articles would set a run's peak memory."""
+        for batch in chunking.batches(pieces, self.batch_size, self.batch_chars,
+                                      lambda piece: len(piece[2])):
+            yield from self.nlp.pipe((self._make_doc(piece, window[i]) for i, _, piece in batch),
+                                     batch_size=len(batch))
 
     def _make_doc(self, text: str, document: Document) -> Doc:
         doc = self.nlp.make_doc(text)

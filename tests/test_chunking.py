@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline import Extractor, chunking
 from pipeline.chunking import DEFAULT_MAX_CHARS, chunks
+from pipeline.records import Document
 
 
 def _pieces(text: str, max_chars: int) -> list[tuple[int, str]]:
@@ -90,3 +92,24 @@ def test_default_max_is_large_enough_for_ordinary_articles() -> None:
     article = "A paragraph of an ordinary news article, forty words or so.\n" * 200
     assert len(article) < DEFAULT_MAX_CHARS
     assert _pieces(article, DEFAULT_MAX_CHARS) == [(0, article)]
+
+
+@pytest.mark.parametrize(("sizes", "max_count", "max_chars", "expected"), [
+    ([10, 10, 10], 32, 25, [[10, 10], [10]]),           # the character budget cuts
+    ([1, 1, 1, 1, 1], 2, 100, [[1, 1], [1, 1], [1]]),   # the count cuts
+    ([5, 300, 5], 32, 100, [[5], [300], [5]]),          # too long for any batch: alone
+    ([], 4, 100, []),
+])
+def test_batches_keep_order_within_count_and_chars(
+    sizes: list[int], max_count: int, max_chars: int, expected: list[list[int]]
+) -> None:
+    assert list(chunking.batches(sizes, max_count, max_chars, lambda n: n)) == expected
+
+
+def test_a_batch_of_long_articles_is_split_but_rows_do_not_change(extractor: Extractor) -> None:
+    """Batching is invisible in the output: a tiny character budget gives the same rows."""
+    texts = [f"Exports rose {n}% to ${n} billion in 2023, officials said. " * 20 for n in range(4)]
+    documents = [Document(doc_id=str(n), text=t, source="t") for n, t in enumerate(texts)]
+    small = Extractor(batch_chars=500)
+    rows = [[r["claim_id"] for r in t["claims"]] for t in small.process(documents)]
+    assert rows == [[r["claim_id"] for r in t["claims"]] for t in extractor.process(documents)]

@@ -187,9 +187,10 @@ def test_claim_ids_are_unique_within_a_multi_document_run(extractor: Extractor,
 
 
 def test_extractor_pickles_before_use() -> None:
-    unused = Extractor(n_process=1, batch_size=4)
+    unused = Extractor(n_process=1, batch_size=4, batch_chars=9_000)
     clone = pickle.loads(pickle.dumps(unused))
     assert (clone.n_process, clone.batch_size, clone.model) == (1, 4, None)
+    assert Extractor(**clone.settings()).settings() == unused.settings()
     assert "Exports" in set(clone.extract_text("Exports rose 5% in 2023.")["claims"]["subject"])
 
 
