@@ -21,7 +21,7 @@ from pipeline.readers import RecordKeys, resolve_inputs
 from pipeline.readers.base import InputSource
 from pipeline.readers.dispatch import read_source
 from pipeline.records import Document
-from pipeline.rows import sha256
+from pipeline.runner import already_stored
 from pipeline.writers.base import DoneKey
 
 
@@ -46,11 +46,8 @@ def _read(item: dict[str, Any], keys: RecordKeys, done: set[DoneKey],
     """One file's records, those already stored (``--resume``) replaced by None."""
     source = InputSource(Path(item["path"]), item["name"], item["format"])
     for record in read_source(source, keys):
-        if not isinstance(record, Document) or not done or (
-                (record.doc_id, sha256(record.text), fingerprint) not in done):
-            yield {RECORD: pickle.dumps(record)}
-        else:
-            yield {RECORD: pickle.dumps(None)}
+        stored = isinstance(record, Document) and already_stored(record, done, fingerprint)
+        yield {RECORD: pickle.dumps(None if stored else record)}
 
 
 def process(

@@ -18,8 +18,14 @@ from pipeline.readers import RecordKeys, iter_documents
 from pipeline.records import Document, ReadError
 from pipeline.rows import sha256
 from pipeline.writers import open_sink
+from pipeline.writers.base import DoneKey
 
 WRITE_EVERY = 64  # documents per sink write (one transaction for a database)
+
+
+def already_stored(document: Document, done: set[DoneKey], fingerprint: str) -> bool:
+    """Whether ``--resume`` may skip the document: same id, text and pipeline stored ok."""
+    return bool(done) and (document.doc_id, sha256(document.text), fingerprint) in done
 
 
 @dataclass
@@ -127,7 +133,7 @@ def run_extract(
             for item in documents:
                 if isinstance(item, ReadError):
                     account(extractor.read_error_tables(item))
-                elif resume and (item.doc_id, sha256(item.text), fingerprint) in done:
+                elif already_stored(item, done, fingerprint):
                     skip()
                 else:
                     yield item
