@@ -12,19 +12,27 @@ _NOT_TARGETS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANT
 _COUNT_DEPS = ("nummod", "quantmod", "compound", "amod")
 
 
-def counted_noun(anchor: Token) -> Token | None:
+def counted_noun(figure: Span) -> Token | None:
     """The noun a bare number counts ("98 F-15 fighter jets" -> jets), if any; a plural
-    noun right after the number when the parse is lost (title-case headlines)."""
+    noun right after the number when the parse is lost (title-case headlines). A compound
+    gives way to its head ("half a million bed nets" -> nets)."""
+    anchor, doc = figure.root, figure.doc
     noun = anchor.head if anchor.dep_ in _COUNT_DEPS else None
     if noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun.is_alpha \
-            and noun.i > anchor.i and not any(
-        _another_count(t) for t in anchor.doc[anchor.i + 1 : noun.i]
+            and noun.i >= figure.end and not any(
+        _another_count(t) for t in doc[figure.end : noun.i]
     ):  # "2 and 8 degrees": the 2 is a range end, not a count of degrees
-        return noun
-    following = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
+        return _compound_head(noun)
+    following = doc[figure.end] if figure.end < len(doc) else None
     if following is not None and following.tag_ in ("NNS", "NNPS"):
         return following
     return None
+
+
+def _compound_head(noun: Token) -> Token:
+    while noun.dep_ == "compound" and noun.head.i == noun.i + 1 and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    return noun
 
 
 def _another_count(token: Token) -> bool:
@@ -33,12 +41,12 @@ def _another_count(token: Token) -> bool:
     return token.like_num and token.ent_type_ != "PRODUCT" and previous.pos_ != "PROPN"
 
 
-def count_unit(anchor: Token, noun: Token, grammar: FigureGrammar) -> str:
+def count_unit(figure: Span, noun: Token, grammar: FigureGrammar) -> str:
     """The singular counted noun with its descriptive words: "37 electronic voting
     machines" -> electronic voting machine; "six additional IRIS-T batteries" -> battery."""
     words = [
         t.lower_
-        for t in anchor.doc[anchor.i + 1 : noun.i]
+        for t in figure.doc[figure.end : noun.i]
         if t.is_alpha and t.pos_ in ("NOUN", "ADJ", "VERB") and t.lower_ not in grammar.count_skip
         and t.head.i in (noun.i, *[c.i for c in noun.lefts])
         and not t.text[0].isupper()  # "250 Lithuanian soldiers" -> soldier

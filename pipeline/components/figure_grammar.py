@@ -49,21 +49,32 @@ class FigureGrammar:
     irregular_plurals: dict[str, str]
     count_skip: frozenset[str]
     per_units: dict[str, str]
+    pronoun_numbers_up_to: float
+    hyphen_name_nouns: frozenset[str]
+    prefix_units: dict[str, str]
 
     @classmethod
     def load(cls) -> FigureGrammar:
         data = resources.load("figures")
-        prefixes, names = data["currency_prefixes"], data["currency_names"]
+        prefixes = data["currency_prefixes"]
+        codes = {c: c for c in data["iso_codes"]} | {
+            p: iso for p, iso in prefixes.items() if re.fullmatch(r"[A-Z]{3}", p)
+        }
+        names = {**data["currency_names"], **codes}  # "500 USD", "40 RMB"
         post = [*data["percent"], *data["percentage_points"], *names, *data["units"]]
-        scales = _alternation(list(data["scales"]))
+        exact = data["scales_case_sensitive"]  # "$1MM" is a million, "1mm" a millimetre
+        scales = _alternation(list(data["scales"])) + "".join(f"|(?-i:{re.escape(w)})"
+                                                             for w in exact)
         spaced_prefix = r"(?:US|HK|C|NZ)\s\$"  # tokenised "us $ 10", "hk $ 5"; not "a $5"
+        number = (rf"(?:{numbers.DIGITS})(?!\d)|(?<![A-Za-z]){numbers.word_number_pattern()}"
+                  r"(?![A-Za-z])")
         pattern = re.compile(
             rf"(?:(?<![\w$€£¥₹₱.])(?P<cursign>[-−])?(?P<cur>{spaced_prefix}|"
             rf"{_alternation(list(prefixes))})\s?"
-            rf"|(?<![\w/.,])(?<![A-Za-z]-))"  # "F-15", "COVID-19" are names; "3-4%" is not"
+            rf"|(?<![\w/.,])(?<![A-Za-z]-)(?:(?P<pre>{_alternation(list(data['prefix_units']))})"
+            r"\s+)?)"  # "F-15", "COVID-19" are names; "3-4%" is not; "Mach 5" is a speed
             rf"(?P<neg>(?:minus|negative)\s+|(?<![\w)\]%])[-−](?=\d))?"
-            rf"(?P<num>(?:{numbers.DIGITS})(?!\d)|(?<![A-Za-z]){numbers.word_number_pattern()}"
-            rf"(?![A-Za-z]))"
+            rf"(?P<num>{numbers.over_pattern(number)}|{number})"
             rf"(?:\s?(?P<scale>(?:{scales})(?:\s(?:{scales}))?)(?![A-Za-z]))?"  # "lakh crore"
             rf"(?:(?:\s?|-|\s+an?\s+)(?P<post>{_alternation(post)}|(?-i:C))(?![A-Za-z]))?"
             r"(?![A-Za-z\d])",  # "2nd", "10x": not figures
@@ -73,7 +84,7 @@ class FigureGrammar:
             pattern=pattern,
             currency_prefixes=_lower(prefixes),
             currency_names=_lower(names),
-            scales=_lower(data["scales"]),
+            scales={**_lower(data["scales"]), **data["scales_case_sensitive"]},
             short_scales=frozenset(data["short_scales"]),
             percent=frozenset(w.lower() for w in data["percent"]),
             points=frozenset(w.lower() for w in data["percentage_points"]),
@@ -102,6 +113,9 @@ class FigureGrammar:
             irregular_plurals=data["irregular_plurals"],
             count_skip=frozenset(data["count_skip_modifiers"]),
             per_units=data["per_units"],
+            pronoun_numbers_up_to=data["pronoun_numbers_up_to"],
+            hyphen_name_nouns=frozenset(data["hyphen_name_nouns"]),
+            prefix_units=_lower(data["prefix_units"]),
         )
 
     def currency(self, prefix: str, sentence: str) -> str:
@@ -119,8 +133,8 @@ class FigureGrammar:
     def scale_factor(self, scale: str | None) -> float:
         """'billion' -> 1e9; a compound 'lakh crore' -> 1e12."""
         factor = 1.0
-        for word in (scale or "").lower().split():
-            factor *= self.scales[word]
+        for word in (scale or "").split():
+            factor *= self.scales.get(word) or self.scales[word.lower()]
         return factor
 
     def post_unit(self, post: str) -> str | None:

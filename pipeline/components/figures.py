@@ -25,12 +25,13 @@ from pipeline.components.guard import never_raises
 
 _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:(?:about|around|approx\.|approximately|roughly|~)\s*)?$")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_OUT_OF = re.compile(r"\s+in\s+(\d+|ten|five|four|three|two|six|eight|twenty|a hundred|"
-                     r"hundred)\b(?!\s*(?:%|per ?cent))", re.IGNORECASE)
+_OUT_OF = re.compile(rf"\s+(?:in|out\s+of)\s+(\d+|{numbers.word_number_pattern()})\b"
+                     r"(?!\s*(?:%|per ?cent))", re.IGNORECASE)
 _OF = re.compile(r"\s+of\s")
 _ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|final)\s+$", re.IGNORECASE)
 _PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,}")
 _PER = re.compile(r"(?:\s+of\s+[a-z]+)?\s+(?:per|a|an|each)\s+([a-z\-]+)")
+_DOTTED = re.compile(r"\.\d")
 _HYPHEN_WORD = re.compile(r" ?- ?([A-Za-z]+)( ?- ?old)?")
 
 
@@ -55,7 +56,9 @@ class FigureExtractor:
         first_in_sentence, current = 0, -1
         # over the whole text, not per sentence: tokenised "6 . 2 %" spans a sentence break
         for match in self.grammar.pattern.finditer(text):
-            if any(s <= match.start() < e for s, e in urls):
+            if any(s <= match.start() < e for s, e in urls) or (
+                figures and match.start() < figures[-1].span[1]
+            ):  # the "5" of "1 in 5" is inside its share
                 continue
             index = bisect.bisect_right(starts, match.start()) - 1
             if index != current:
@@ -75,37 +78,44 @@ class FigureExtractor:
     ) -> Figure | None:
         g = self.grammar
         cur, scale, post = match.group("cur"), match.group("scale"), match.group("post")
-        number = match.group("num")
-        start = match.start() if cur else match.start("neg" if match.group("neg") else "num")
+        number, pre = match.group("num"), match.group("pre")
+        start = match.start() if cur or pre else match.start("neg" if match.group("neg") else "num")
         end = match.end()
         if scale and scale.lower() in g.short_scales and not cur and (
             match.start("scale") != match.end("num")
         ):
             return None  # "5 m" is metres or noise, "5m" or "$5 m" is millions
         is_words = not number[0].isdigit() and not number.startswith(".")
-        value = numbers.word_value(number) if is_words else numbers.digits_value(number)
+        value = numbers.value(number)
         if value is None:
             return None
+        if _DOTTED.match(text, match.end()):
+            return None  # "192.168.1.2", "version 1.2.3": codes, not quantities
         hyphen = _HYPHEN_WORD.match(text, match.end("num")) if not (scale or post) else None
         if hyphen and hyphen.group(2):
             return None  # "15-year-old": an age
         if hyphen and is_words and hyphen.group(1).lower() not in g.units | g.currency_names:
             return None  # "zero-coupon", "one-time", "two-door": adjectives, not counts
-        bare = not (cur or scale or post or hyphen)
+        hyphenated = (hyphen.group(1), hyphen.end()) if hyphen else (
+            (post, match.end()) if post and text[match.start("post") - 1] == "-" else None
+        )
+        if hyphenated and self._names_a_thing(text, *hyphenated):
+            return None
+        bare = not (cur or scale or post or hyphen or pre)
         if bare and not is_words and self._not_a_figure(text, sent, match, number):
             return None
         tokens = doc.char_span(start, end, alignment_mode="expand")
         anchor = tokens.root if tokens is not None else None
-        noun = context.counted_noun(anchor) if anchor is not None else None
+        noun = context.counted_noun(tokens) if tokens is not None else None
         share = self._share(text, match, number, value) if bare else None
-        single = len(re.split(r"[\s-]+", number)) < 2 and not match.group("neg")
-        if share is None and bare and is_words and (value == 1 if noun else single):
-            return None  # "one of them", "two said"; but "two-thirds", "twenty-two" stand
+        if share is None and bare and is_words and self._pronoun_like(text, sent, number, value,
+                                                                      noun, match):
+            return None
         if share is not None:  # "a third of adults", "1 in 5 workers": a percentage
             value, end = share
             unit: str | None = "%"
         else:
-            unit, end = self._unit(text, sent, match, hyphen, anchor, noun, end)
+            unit, end = self._unit(text, sent, match, hyphen, tokens, noun, end)
         counts = noun is not None and not (cur or post or hyphen)
         factor = Decimal(str(g.scale_factor(scale)))
         # Decimal keeps 8.54 trillion at 8.54e12 instead of 8539999999999.999
@@ -136,13 +146,15 @@ class FigureExtractor:
 
     def _unit(
         self, text: str, sent: Span, match: re.Match[str], hyphen: re.Match[str] | None,
-        anchor: Token | None, noun: Token | None, end: int,
+        tokens: Span | None, noun: Token | None, end: int,
     ) -> tuple[str | None, int]:
         """The unit, and where the figure's surface ends (a "per day" may extend it)."""
         g = self.grammar
-        cur, post = match.group("cur"), match.group("post")
+        cur, post, pre = match.group("cur"), match.group("post"), match.group("pre")
         if cur:
             return g.currency(cur, sent.text), end
+        if pre:
+            return g.prefix_units[pre.lower()], end
         if post:
             unit = g.post_unit(post)
             if unit in ("%", "pp") or unit is None or unit.isupper():
@@ -152,9 +164,35 @@ class FigureExtractor:
             word = hyphen.group(1).lower()
             unit = g.units.get(word) or g.currency_names.get(word) or g.singular(word)
             return unit, hyphen.end()
-        if noun is not None and anchor is not None:
-            return self._per(text, context.count_unit(anchor, noun, g), noun.idx + len(noun))
+        if noun is not None and tokens is not None:
+            return self._per(text, context.count_unit(tokens, noun, g), noun.idx + len(noun))
         return None, end
+
+    def _names_a_thing(self, text: str, word: str, end: int) -> bool:
+        """"10-year yield", "seven-month high", "zero-hours contract", "40-foot container":
+        a hyphenated period before a word, or a size that names a standard thing, is part
+        of a name; "a 10-year, $700 million contract" states a length."""
+        g = self.grammar
+        unit = g.units.get(word.lower()) or g.singular(word.lower())
+        following = re.match(r" ([A-Za-z][\w-]*)", text[end : end + 30])
+        if following is None:
+            return False
+        return unit in g.period_units or following.group(1).lower() in g.hyphen_name_nouns
+
+    def _pronoun_like(
+        self, text: str, sent: Span, number: str, value: float, noun: Token | None,
+        match: re.Match[str],
+    ) -> bool:
+        """A number word that stands for a noun: "one of them", "two said", "the three";
+        but not "two-thirds", "twenty-two", "seventeen", "fell to zero", nor a number that
+        is all its sentence says."""
+        if noun is not None:
+            return value == 1  # "one person"
+        if len(re.split(r"[\s-]+", number)) > 1 or match.group("neg"):
+            return False
+        alone = not re.sub(r"[\W_]+", "", text[sent.start_char : match.start()]
+                           + text[match.end() : sent.end_char])
+        return not alone and 0 < value <= self.grammar.pronoun_numbers_up_to
 
     def _share(
         self, text: str, match: re.Match[str], number: str, value: float
@@ -164,8 +202,7 @@ class FigureExtractor:
         out_of = _OUT_OF.match(text, match.end("num"))
         if out_of:
             whole = out_of.group(1)
-            denominator = (numbers.digits_value(whole) if whole[0].isdigit()
-                           else numbers.word_value(whole))
+            denominator = numbers.value(whole)
             if denominator and value < denominator <= 1000:  # not "400 in 2024"
                 return round(value / denominator * 100, 6), out_of.end()
         has_fraction = any(w.lower().rstrip("s") in self.grammar.fraction_words
