@@ -42,6 +42,7 @@ class FigureGrammar:
     period_units: frozenset[str]
     bound_words: frozenset[str]
     subunits: dict[str, tuple[str, int]]
+    compound_units: dict[str, tuple[str, float]]
     fraction_words: frozenset[str]
     months: frozenset[str]
     time_of_day: frozenset[str]
@@ -100,6 +101,8 @@ class FigureGrammar:
             comparison_verbs=data["comparison_verbs"],
             period_units=frozenset(data["period_units"]),
             subunits={coin: (code, n) for coin, (code, n) in data["subunits"].items()},
+            compound_units={unit: (smaller, n)
+                            for unit, (smaller, n) in data["compound_units"].items()},
             fraction_words=frozenset(w.rstrip("s") for w in resources.load("numbers")["fractions"]),
             # words of "about", "as much as", "at least"...: a change verb may stand before
             # them; not "to" and "up"/"down", which end the search ("fell to 39%")

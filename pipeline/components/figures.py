@@ -20,7 +20,12 @@ from pipeline.annotations import Figure
 from pipeline.components import figure_context as context
 from pipeline.components import numbers, timex
 from pipeline.components.figure_grammar import FigureGrammar
-from pipeline.components.figure_joins import inherit_units, join_ranges, join_subunits
+from pipeline.components.figure_joins import (
+    inherit_units,
+    join_compounds,
+    join_ranges,
+    join_subunits,
+)
 from pipeline.components.guard import never_raises
 
 _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:(?:about|around|approx\.|approximately|roughly|~)\s*)?$")
@@ -66,7 +71,8 @@ class FigureExtractor:
             figure = self._figure(doc, text, sents[index], match, figures, first_in_sentence)
             if figure is not None:
                 figures.append(figure)
-        figures = join_subunits(text, figures, self.grammar.subunits)
+        figures = join_compounds(text, join_subunits(text, figures, self.grammar.subunits),
+                                 self.grammar)
         doc._.nc_figures = inherit_units(text, join_ranges(text, figures, self.grammar))
         return doc
 

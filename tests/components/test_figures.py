@@ -118,6 +118,13 @@ def figures(parse, text, year=None):
         ("Another thirty were hurt.", "thirty", 30.0, None, "="),
         ("One out of three adults smoke.", "One out of three", 100 / 3, "%", "="),
         ("The missile travels at up to Mach 5.", "Mach 5", 5.0, "mach", "<="),
+        # a scale goes on in a smaller number; a unit in a smaller unit
+        ("I can give you 3 hundred and 21 yuan.", "3 hundred and 21 yuan", 321.0, "CNY", "="),
+        ("4 thousand 3 hundred and 21 is a valid number.", "4 thousand 3 hundred and 21",
+         4321.0, None, "="),
+        ("The population is 3 million and a half.", "3 million and a half", 3.5e6, None, "="),
+        ("The trip takes 2 hours 20 minutes.", "2 hours 20 minutes", 140.0, "minute", "="),
+        ("He is 5 feet 10 inches tall.", "5 feet 10 inches", 70.0, "inch", "="),
         ("The Dodgers signed him to a 10-year, $700 million contract.", "10-year", 10.0,
          "year", "="),
     ],
