@@ -41,20 +41,62 @@ def _another_count(token: Token) -> bool:
     return token.like_num and token.ent_type_ != "PRODUCT" and previous.pos_ != "PROPN"
 
 
-def count_unit(figure: Span, noun: Token, grammar: FigureGrammar) -> str:
-    """The singular counted noun with its descriptive words: "37 electronic voting
-    machines" -> electronic voting machine; "six additional IRIS-T batteries" -> battery."""
+def count_unit(first: int, noun: Token, grammar: FigureGrammar) -> str:
+    """The singular counted noun with its descriptive words from token ``first`` on: "37
+    electronic voting machines" -> electronic voting machine; "six additional IRIS-T
+    batteries" -> battery."""
     words = [
         t.lower_
-        for t in figure.doc[figure.end : noun.i]
+        for t in noun.doc[first : noun.i]
         if t.is_alpha and t.pos_ in ("NOUN", "ADJ", "VERB") and t.lower_ not in grammar.count_skip
         and t.head.i in (noun.i, *[c.i for c in noun.lefts])
-        and not t.text[0].isupper()  # "250 Lithuanian soldiers" -> soldier
+        # "250 Lithuanian soldiers" -> soldier; but "Measles cases" opening a sentence
+        and (not t.text[0].isupper() or (t.is_sent_start and t.pos_ != "PROPN"))
     ]
     lemma = noun.lemma_.lower()
     if noun.tag_ in ("NNS", "NNPS") and lemma == noun.lower_ and lemma.endswith("s"):
         lemma = lemma[:-1]  # title-case plurals ("77 Jets") keep their surface as lemma
     return " ".join([*words, grammar.singular(lemma)])
+
+
+def partitive_noun(figure: Span) -> Token | None:
+    """What "12 of their last 15 games" or "23 of the 32 allies" counts."""
+    for prep in figure.root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == figure.end:
+            nouns = [c for c in prep.children if c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS")]
+            if nouns:
+                return nouns[0]
+    return None
+
+
+def level_subject(figure: Span, grammar: FigureGrammar) -> Token | None:
+    """The plural subject a bare level counts: "Measles cases exceeded 58,000", "trips rose
+    21% to 2.8 billion", "deaths fell to roughly 107,500"; not a price or a rate."""
+    anchor = figure.root
+    verb = anchor.head
+    if anchor.dep_ == "pobj" and verb.lower_ in grammar.level_prepositions:
+        verb = verb.head
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return None  # "reach the newsroom at 1-800-...": the object is what is reached
+    elif anchor.dep_ not in ("dobj", "attr"):
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in grammar.level_verbs:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].tag_ != "NNS":
+        return None
+    noun = subjects[0]
+    return None if noun.lemma_.lower() in grammar.not_counted_subjects else noun
+
+
+def phrase_start(noun: Token) -> int:
+    """The first token of a noun's descriptive words, after its numbers and determiners
+    ("the 1,000 promised charging points" -> promised)."""
+    start = noun.left_edge.i
+    for token in noun.lefts:
+        if token.like_num or token.pos_ in ("DET", "PRON", "NUM") or token.dep_ == "poss":
+            start = max(start, token.right_edge.i + 1)
+    return start
 
 
 def governing_verb(anchor: Token) -> Token | None:
@@ -76,15 +118,15 @@ def _change_word(token: Token, grammar: FigureGrammar) -> str | None:
     return table.get(token.lemma_.lower())
 
 
-def _via_by(anchor: Token, grammar: FigureGrammar) -> str | None:
+def _via_by(anchor: Token, grammar: FigureGrammar, relative: bool) -> str | None:
     """The change a "by" phrase measures: "cut by 0.25", "flows by up to 20%" (a verb
     or two above), "by as much as ₱6" (a preposition or two below "by")."""
     token = anchor
     for _ in range(4):
         if token.dep_ == "pobj" and token.head.lower_ == "of":  # "cuts of 25bp"
-            changed = token.head.head
-            return grammar.change_nouns.get(changed.lemma_.lower()) if changed.pos_ == "NOUN" \
-                else None
+            changed = token.head.head  # but "spending cuts of R$70 billion" is an amount
+            return grammar.change_nouns.get(changed.lemma_.lower()) \
+                if changed.pos_ == "NOUN" and relative else None
         if token.dep_ == "pobj" and token.head.lower_ == "by":
             changed = token.head.head
             for candidate in (changed, changed.head):
@@ -107,14 +149,14 @@ def change(
     "raise €400 million"; ``noun`` is what the figure counts) -- though a verb's
     percentage is its change ("gained 11%")."""
     doc, anchor = figure.doc, figure.root
-    found = _via_by(anchor, grammar)
+    found = _via_by(anchor, grammar, unit in grammar.relative_units)
     if found:
         return found
-    end = max(figure.end, noun.i + 1 if noun is not None else 0)  # "14 cents lower"
+    compared = comparative(figure, noun, grammar)
+    if compared:
+        return compared
+    end = max(figure.end, noun.i + 1 if noun is not None else 0)
     after = doc[end] if end < len(doc) else None
-    if (after is not None and after.lower_ in grammar.comparatives_after
-            and after.dep_ not in ("prt", "amod")):
-        return grammar.comparatives_after[after.lower_]
     before = figure.start - 1
     while before >= 0 and doc[before].lower_ in grammar.bound_words:  # "fell as much as 5%"
         before -= 1
@@ -133,6 +175,19 @@ def change(
         return _change_word(anchor.head, grammar)
     if noun is None and anchor.head.pos_ == "NOUN" and anchor.head.i > anchor.i:
         return _change_word(anchor.head, grammar)  # "a 20% drop", not "two more cuts"
+    return None
+
+
+def comparative(figure: Span, noun: Token | None, grammar: FigureGrammar) -> str | None:
+    """'up' or 'down' for a figure a comparative follows: "40 per cent higher", "14 cents
+    lower", "30% fewer" (which measures 'fewer'); not the noun's 'more' of "two more
+    cuts"."""
+    doc = figure.doc
+    end = max(figure.end, noun.i + 1 if noun is not None else 0)  # "14 cents lower"
+    after = doc[end] if end < len(doc) else None
+    if (after is not None and after.lower_ in grammar.comparatives_after
+            and (after.dep_ not in ("prt", "amod") or figure.root.head.i == after.i)):
+        return grammar.comparatives_after[after.lower_]
     return None
 
 

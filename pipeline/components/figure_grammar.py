@@ -50,9 +50,19 @@ class FigureGrammar:
     irregular_plurals: dict[str, str]
     count_skip: frozenset[str]
     per_units: dict[str, str]
+    per_adverbs: dict[str, str]
     pronoun_numbers_up_to: float
     hyphen_name_nouns: frozenset[str]
     prefix_units: dict[str, str]
+    slash_names: frozenset[str]
+    level_verbs: frozenset[str]
+    unit_context: dict[str, dict[str, list[str]]]
+    by_before: re.Pattern[str]  # "by", "by as much as" right before a figure: a change
+    relative_units: frozenset[str]  # a change's size: "cuts of 25bp" (not "of $70bn")
+    level_prepositions: frozenset[str]
+    not_counted_subjects: frozenset[str]
+    currency_name_pattern: re.Pattern[str]  # a currency named in words: "yen", "the rand"
+    index_pattern: re.Pattern[str]  # a stock index or gauge: its levels are points
 
     @classmethod
     def load(cls) -> FigureGrammar:
@@ -77,7 +87,7 @@ class FigureGrammar:
             rf"(?P<neg>(?:minus|negative)\s+|(?<![\w)\]%])[-−](?=\d))?"
             rf"(?P<num>{numbers.over_pattern(number)}|{number})"
             rf"(?:\s?(?P<scale>(?:{scales})(?:\s(?:{scales}))?)(?![A-Za-z]))?"  # "lakh crore"
-            rf"(?:(?:\s?|-|\s+an?\s+)(?P<post>{_alternation(post)}|(?-i:C))(?![A-Za-z]))?"
+            rf"(?:(?:\s?|-|\s+(?:of\s+)?an?\s+)(?P<post>{_alternation(post)}|(?-i:C))(?![A-Za-z]))?"
             r"(?![A-Za-z\d])",  # "2nd", "10x": not figures
             re.IGNORECASE,
         )
@@ -116,9 +126,26 @@ class FigureGrammar:
             irregular_plurals=data["irregular_plurals"],
             count_skip=frozenset(data["count_skip_modifiers"]),
             per_units=data["per_units"],
+            per_adverbs=data["per_adverbs"],
             pronoun_numbers_up_to=data["pronoun_numbers_up_to"],
             hyphen_name_nouns=frozenset(data["hyphen_name_nouns"]),
             prefix_units=_lower(data["prefix_units"]),
+            slash_names=frozenset(data["slash_names"]),
+            level_verbs=frozenset([*data["change_verbs"], *data["comparison_verbs"],
+                                   *data["level_verbs"]]),
+            level_prepositions=frozenset(data["level_prepositions"]),
+            relative_units=frozenset(data["relative_units"]),
+            unit_context=data["unit_context"],
+            by_before=re.compile(
+                rf"\bby\s+(?:(?:{_alternation([*data['approx_words'], *data['modifiers_before']])})"
+                r"\s+)?$", re.IGNORECASE
+            ),
+            not_counted_subjects=frozenset(data["not_counted_subjects"]),
+            currency_name_pattern=re.compile(
+                rf"\b(?:{_alternation([n.lower() for n in data['currency_names'] if n.isalpha()])})"
+                r"\b"
+            ),
+            index_pattern=re.compile(rf"\b(?:{_alternation(data['index_words'])})\b"),
         )
 
     def currency(self, prefix: str, sentence: str) -> str:
@@ -140,7 +167,19 @@ class FigureGrammar:
             factor *= self.scales.get(word) or self.scales[word.lower()]
         return factor
 
-    def post_unit(self, post: str) -> str | None:
+    def post_unit(self, post: str, sentence: str = "") -> str | None:
+        """The unit a word after the number names; 'degrees' are Celsius where the
+        sentence speaks of warming or temperatures (unit_context)."""
+        unit = self._post_unit(post)
+        context = self.unit_context.get(unit or "")
+        if context:
+            lowered = sentence.lower()
+            for meant, cues in context.items():
+                if any(cue in lowered for cue in cues):
+                    return meant
+        return unit
+
+    def _post_unit(self, post: str) -> str | None:
         lowered = post.lower()
         if post == "C":  # "1.5C"; matched case-sensitively, "5c" is five cents
             return "degree Celsius"

@@ -26,10 +26,13 @@ _AFTER_DASH = re.compile(r"\d[-–]$")
 _WORD_JOIN = re.compile(r"^\s+(to|and)\s+$")
 _SUBUNIT_GAP = re.compile(r"^\s+(?:and\s+)?$")
 _BETWEEN = re.compile(r"between\s+$", re.IGNORECASE)
-_COMPARED = re.compile(r"\b(?:from|compared with|compared to|than|versus|vs\.?|against)\b",
-                       re.IGNORECASE)
+_COMPARED = re.compile(
+    r"\b(?:from|compared with|compared to|than|versus|vs\.?|against|instead of)\b", re.IGNORECASE
+)
+_MORE = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-_OPENERS = {"to": re.compile(r"(?:range of|ranging from|between)\s+$", re.IGNORECASE),
+_OPENERS = {"to": re.compile(r"(?:range[sd]? (?:of|from)|ranging from|between)\s+$",
+                             re.IGNORECASE),
             "and": re.compile(r"between\s+$", re.IGNORECASE)}
 
 
@@ -42,14 +45,17 @@ def _is_range(text: str, low: Figure, high: Figure) -> bool:
     gap = text[low.span[1] : high.span[0]]
     if _DASH.match(gap):
         return True
+    if low.modifier in ("up", "down"):
+        return False  # "rose by €1.4bn to €28.6bn": a change, then the level
     joined = _WORD_JOIN.match(gap)
     if not joined:
         return False
     before = text[max(0, low.span[0] - 20) : low.span[0]]
     if _OPENERS[joined.group(1)].search(before):
         return True
-    # "70% to 80%": same unit on both ends; but "rose from 3% to 4%" is a change
-    same_unit = low.unit is not None and low.unit == high.unit
+    # "70% to 80%": same unit on both ends, or "aged 5 to 17 months": the lower end
+    # leaves its unit to the upper; but "rose from 3% to 4%" is a change
+    same_unit = high.unit is not None and low.unit in (None, high.unit)
     return joined.group(1) == "to" and same_unit and not _FROM.search(before)
 
 
@@ -130,14 +136,23 @@ def _compound(
     return replace(first, value=first.value + part, unit=first.unit or second.unit, span=span)
 
 
-def inherit_units(text: str, figures: list[Figure]) -> list[Figure]:
+def inherit_units(text: str, figures: list[Figure], grammar: FigureGrammar) -> list[Figure]:
+    """A bare number takes the unit of the figure it is compared with ("up from about
+    400"), or, after "another" or "a further", of the last count or quantity in its
+    sentence ("18 tanks within three months, and asked for another 300")."""
     out = list(figures)
     for i in range(1, len(out)):
         previous, figure = out[i - 1], out[i]
+        if figure.unit is not None:
+            continue
         gap = text[previous.span[1] : figure.span[0]]
-        if figure.unit is None and previous.unit and len(gap) <= 60 and "." not in gap \
-                and _COMPARED.search(gap):
+        if previous.unit and len(gap) <= 60 and "." not in gap and _COMPARED.search(gap):
             out[i] = replace(figure, unit=previous.unit)
+        elif _MORE.search(text, max(0, figure.span[0] - 20), figure.span[0]):
+            antecedent = next((f for f in reversed(out[:i]) if f.unit not in grammar.period_units
+                               and f.unit is not None), None)
+            if antecedent is not None and ". " not in text[antecedent.span[1] : figure.span[0]]:
+                out[i] = replace(figure, unit=antecedent.unit)
     return out
 
 

@@ -111,7 +111,7 @@ def figures(parse, text, year=None):
         ("It raised 2.33 k dollars.", "2.33 k dollars", 2330.0, "USD", "="),
         ("The target is US$ 1MM.", "US$ 1MM", 1e6, "USD", "="),
         ("A flat costs 2mil SEK.", "2mil SEK", 2e6, "SEK", "="),
-        ("They bought 3 dzs of eggs.", "3 dzs", 36.0, None, "="),
+        ("They bought 3 dzs of eggs.", "3 dzs", 36.0, "egg", "="),
         ("Tickets cost 500 USD and 40 RMB.", "40 RMB", 40.0, "CNY", "="),
         ("seventeen", "seventeen", 17.0, None, "="),
         ("Rates fell to zero.", "zero", 0.0, None, "="),
@@ -125,6 +125,37 @@ def figures(parse, text, year=None):
         ("The population is 3 million and a half.", "3 million and a half", 3.5e6, None, "="),
         ("The trip takes 2 hours 20 minutes.", "2 hours 20 minutes", 140.0, "minute", "="),
         ("He is 5 feet 10 inches tall.", "5 feet 10 inches", 70.0, "inch", "="),
+        # what a bare number counts: a partitive, a counted subject, an ellipsis
+        ("The Celtics have won 12 of their last 15 games.", "12", 12.0, "game", "="),
+        ("Fewer than 300 of the 1,000 promised charging points have been installed.", "300",
+         300.0, "charging point", "<"),
+        ("Measles cases in Europe exceeded 58,000 in 2023.", "58,000", 58000.0, "measles case",
+         ">"),
+        ("Uber said trips rose 21% to 2.8 billion.", "2.8 billion", 2.8e9, "trip", "="),
+        ("Shares rose 5% to 300.", "300", 300.0, None, "="),
+        ("Germany will deliver 18 Leopard 2 tanks within three months, and Kyiv has asked for "
+         "another 300.", "300", 300.0, "tank", "="),
+        ("It will phase them out over 18 months instead of 12.", "12", 12.0, "month", "="),
+        # exchange rates and index levels
+        ("The yen weakened past 160 per dollar.", "160", 160.0, "JPY", "="),
+        ("The rupee ended at 83.45 to the dollar.", "83.45", 83.45, "INR", "="),
+        ("The Sensex closed 0.6% higher at 74,248.22.", "74,248.22", 74248.22, "point", "="),
+        # rates and units
+        ("The plant emits about 4 million tonnes of CO2 a year.",
+         "4 million tonnes of CO2 a year", 4e6, "tonne per year", "~"),
+        ("The shelf loses 150 gigatonnes of ice annually.", "150 gigatonnes of ice annually",
+         150.0, "gigatonne per year", "="),
+        ("The club drew 42,100 fans a game.", "42,100 fans a game", 42100.0, "fan per game",
+         "="),
+        ("Speeds rose to 207 Mbps from 180 Mbps a year earlier.", "180 Mbps", 180.0,
+         "megabit per second", "="),
+        ("Nations agreed to keep warming to 1.5 degrees.", "1.5 degrees", 1.5, "degree Celsius",
+         "="),
+        # fractions as shares
+        ("Rents fell by as much as a fifth.", "a fifth", 20.0, "%", "down"),
+        ("Boeing delivered less than half the number Airbus did.", "half", 50.0, "%", "<"),
+        ("The Fed may cut rates by a quarter of a percentage point.",
+         "a quarter of a percentage point", 0.25, "pp", "down"),
         ("The Dodgers signed him to a 10-year, $700 million contract.", "10-year", 10.0,
          "year", "="),
     ],
@@ -165,6 +196,18 @@ def test_value_unit_modifier(parse, text, surface, value, unit, modifier):
         "He is on a zero-hours contract.",
         "Freight costs rose for every 40-foot container.",
         "Gas prices are quoted per million British thermal units.",
+        "The law passed three years ago.",
+        "Article 5 of the treaty commits members to defence.",
+        "Apollo 11 landed on the Moon.",
+        "The iPhone 15 Pro was shown.",
+        "Boeing has yet to certify the 737 MAX 7.",
+        "Heavy Industries builds Boeing's 787 Dreamliner.",
+        "The 9/11 memorial was closed.",
+        "The diner is open 24/7.",
+        "Revenue grew in the 2023/24 season.",
+        "Readers can call 1-800-555-0199.",
+        "The Department for Energy Security and Net Zero said so.",
+        "The team won Formula One titles.",
     ],
 )
 def test_not_figures(parse, text):
@@ -227,6 +270,10 @@ def test_component_never_raises(parse, monkeypatch):
         ("Rents rose 3-4% this year.", [(3.0, "%", ">="), (4.0, "%", "<=")]),
         ("Both groups control 70% to 80% of the market.", [(70.0, "%", ">="), (80.0, "%", "<=")]),
         ("Prices rose from 3% to 4% in May.", [(3.0, "%", "="), (4.0, "%", "=")]),  # levels
+        ("Debt rose by €1.4bn to €28.6bn.", [(1.4e9, "EUR", "up"), (2.86e10, "EUR", "=")]),
+        ("Tickets range from $2,030 to $6,370.", [(2030.0, "USD", ">="), (6370.0, "USD", "<=")]),
+        ("It protects children aged 5 to 17 months.",
+         [(5.0, "month", ">="), (17.0, "month", "<=")]),
     ],
 )
 def test_ranges_give_one_row_per_end(parse, text, expected):
@@ -247,8 +294,24 @@ def test_ranges_give_one_row_per_end(parse, text, expected):
         ("The yen has weakened by about 30% against the dollar.", "30%", "down"),
         ("The deals run over four seasons.", "four seasons", "="),
         ("The battery will work within 18 months.", "18 months", "<="),
+        ("Bitcoin traded near $61,000 on Sunday.", "$61,000", "~"),
+        ("Silver hit its highest level in over 11 years.", "11 years", ">"),
+        ("The Nasdaq shed 0.7 pct.", "0.7 pct", "down"),
+        ("Congress approved spending cuts of R$70 billion.", "R$70 billion", "="),
+        ("The ECB announced cuts of 25 basis points.", "25 basis points", "down"),
+        ("The field was capped at 50,000 runners.", "50,000 runners", "<="),
+        ("The union wants a 25% raise.", "25%", "up"),
+        ("The jets burn up to 20% less fuel per seat.", "20%", "<="),
+        ("Prices were about 40 per cent higher.", "40 per cent", "up"),
+        ("The developer sold 3,400 flats, 30% fewer than a year earlier.", "30%", "down"),
     ],
 )
 def test_modifier_rules(parse, text, surface, modifier):
     found = dict(figures(parse, text))
     assert found[surface].modifier == modifier
+
+
+def test_a_model_number_inside_a_count_is_no_count(parse):
+    assert [s for s, _ in figures(parse, "The order includes 30 Boeing 737-8 jets.")] == [
+        "30 Boeing 737-8 jets"
+    ]
