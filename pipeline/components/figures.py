@@ -80,8 +80,8 @@ class FigureExtractor:
                 figures.append(figure)
         figures = join_compounds(text, join_subunits(text, figures, self.grammar.subunits),
                                  self.grammar)
-        doc._.nc_figures = inherit_units(text, join_ranges(text, figures, self.grammar),
-                                           self.grammar)
+        figures = inherit_units(text, join_ranges(text, figures, self.grammar), self.grammar)
+        doc._.nc_figures = timex.carry_over(doc, figures)
         return doc
 
     # -- one candidate ---------------------------------------------------------------
@@ -150,7 +150,7 @@ class FigureExtractor:
             unit=unit,
             modifier=self._modifier(text, start, tokens, noun if counts else None, unit, done,
                                     conversion_of),
-            time=timex.time_of(sent, start, getattr(doc._, self.published_attr)),
+            time=timex.time_of(sent, start, getattr(doc._, self.published_attr), tokens),
             subject=subject,
             subject_span=subject_span,
             predicate=verb.lemma_.lower() if verb is not None else None,

@@ -231,11 +231,42 @@ def test_conversion_in_brackets_is_linked(parse):
         ("Spending will reach 2% of GDP by 2027.", None, "2027"),
         ("Profits rose 5% last year.", 2024, "2023"),
         ("Profits rose 5% last year.", None, None),
+        ("The minimum wage will rise to £11.44 an hour in April.", "2023-11-22", "2024-04"),
+        ("The waiting list peaked at 7.77 million treatments in September.", "2024-06-13",
+         "2023-09"),
+        ("Sony's stock fell 3.8%, its lowest close since January.", "2024-06-13", None),
+        ("Foreign investors have lost 18,000 jobs since 2023.", "2025-03-12", "2023"),
+        ("Vogt expects cuts of 25 basis points each by March.", "2024-10-17", "2025-03"),
     ],
 )
 def test_time(parse, text, year, time):
     [(_, fig)] = figures(parse, text, year)
     assert fig.time == time
+
+
+@pytest.mark.parametrize(
+    ("text", "published_at", "times"),
+    [
+        # a date in another clause is not the figure's ...
+        ("Microsoft will invest $3.3bn in Wisconsin, creating 2,300 jobs by 2026.", None,
+         {"$3.3bn": None, "2,300 jobs": "2026"}),
+        ("The plant emits 4 million tonnes a year and will close by 2027.", None,
+         {"4 million tonnes a year": None}),
+        # ... unless the figure's clause hangs on the date's, or the date is fronted
+        ("China's exports rose 7.6% in May, beating forecasts of 6% growth.", "2024-06-07",
+         {"7.6%": "2024-05", "6%": "2024-05"}),
+        ("In 2023, exports rose 5% and imports fell 3%.", None, {"5%": "2023", "3%": "2023"}),
+        # the date on the figure's own phrase wins over a nearer one
+        ("Exports will exceed 8.5 million tonnes in 2024, up from 8.1 million tonnes in 2023.",
+         None, {"8.5 million tonnes": "2024", "8.1 million tonnes": "2023"}),
+        # an undated past-tense figure goes on in its paragraph's last time
+        ("Northfield reported revenue of £287.4m for the 2023-24 season. The club posted a "
+         "pre-tax loss of £64.2m.", None, {"£287.4m": "2023/24", "£64.2m": "2023/24"}),
+    ],
+)
+def test_time_scope(parse, text, published_at, times):
+    found = {surface: fig.time for surface, fig in figures(parse, text, published_at)}
+    assert {s: found.get(s, "missing") for s in times} == times
 
 
 def test_subject_predicate_target(parse):
