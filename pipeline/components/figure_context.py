@@ -217,26 +217,106 @@ def subject(verb: Token | None) -> tuple[str | None, tuple[int, int] | None]:
     return None, None
 
 
-def target(anchor: Token, verb: Token | None) -> str | None:
-    """What is measured: a prepositional object of the figure or its verb that is not a
-    time or another figure; else the noun the figure modifies; else the verb's object."""
-    for head in (anchor, verb):
-        if head is None:
-            continue
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "of", "for", "to"):
-                continue
-            objects = [c for c in prep.children if c.dep_ == "pobj"]
-            if objects and objects[0].ent_type_ not in _NOT_TARGETS:
-                tokens = list(objects[0].subtree)
-                if len(tokens) <= 8:
-                    return anchor.doc[tokens[0].i : tokens[-1].i + 1].text
-    if anchor.head.i != anchor.i and anchor.head.pos_ == "NOUN":
-        return anchor.head.lemma_.lower()
+_TARGET_PREPS = ("of", "on", "in", "for", "to")
+_PHRASE_BREAKS = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”"})
+_NOT_IN_A_PHRASE = ("det", "relcl", "appos", "punct", "cc", "acl", "advmod", "nummod",
+                    "quantmod", "predet", "case")
+
+
+def target(
+    figure: Span, verb: Token | None, noun: Token | None, grammar: FigureGrammar,
+    *, percent: bool = False,
+) -> str | None:
+    """What is measured: the whole a share is of ("35% of the airframe" -> share of
+    airframe) or the figure's own prepositional object ("$468.8bn in trade"); the noun the
+    figure counts or describes, with its modifiers ("30 Boeing 737-8 jets", "a 25% tariff
+    on steel imports"); the subject whose level or change it is ("Core inflation eased to
+    2.7%"); else a prepositional object or the object of its verb."""
+    anchor = figure.root
+    whole = _of_object(anchor)
+    if whole is not None:  # a percentage of a whole measures a share of it
+        share = percent and whole.head.lower_ == "of"
+        return f"share of {_phrase(whole)}" if share else _phrase(whole)
+    described = noun
+    if described is None and anchor.dep_ in _COUNT_DEPS and anchor.head.i >= figure.end \
+            and anchor.head.pos_ in ("NOUN", "PROPN"):
+        described = anchor.head
+    if described is not None:
+        return _phrase(described, first=figure.end)
     if verb is not None:
-        own = {t.i for t in anchor.subtree} | {anchor.head.i}
-        for noun in verb.children:
-            if noun.dep_ in ("dobj", "attr") and noun.i not in own and noun.pos_ == "NOUN":
-                compounds = [w.lower_ for w in noun.lefts if w.dep_ == "compound"]
-                return " ".join([*compounds, noun.lemma_.lower()])
+        own = {t.i for t in anchor.subtree} | {t.i for t in figure} | {t.head.i for t in figure}
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i not in own
+                   and c.pos_ in ("NOUN", "PROPN")]
+        if objects:  # "cut its deposit rate by 25 basis points to 3.25%"
+            return _phrase(objects[0])
+    owner = _measured_subject(anchor, verb, grammar)
+    if owner is not None:
+        return _phrase(owner)
+    if verb is not None:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS:
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects and objects[0].ent_type_ not in _NOT_TARGETS \
+                        and objects[0].pos_ in ("NOUN", "PROPN"):
+                    return _phrase(objects[0])
     return None
+
+
+def _of_object(anchor: Token) -> Token | None:
+    """The object of the figure's own preposition: "35% of the airframe", "$468.8 billion
+    in trade"."""
+    for prep in anchor.children:
+        if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS:
+            objects = [c for c in prep.children if c.dep_ == "pobj"
+                       and c.ent_type_ not in _NOT_TARGETS]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _measured_subject(anchor: Token, verb: Token | None, grammar: FigureGrammar) -> Token | None:
+    """The subject of the verb whose level or change the figure is ("Core inflation eased
+    to 2.7%", "The portfolio is worth €1.6 trillion"); not the agent of a verb that acts
+    on the figure ("Congress pledged Rs 4,500 crore"), not a pronoun, not the figure."""
+    if verb is None or anchor.dep_ in ("nsubj", "nsubjpass") or anchor.head.dep_ in (
+        "nsubj", "nsubjpass"
+    ) or verb.lemma_.lower() not in grammar.level_verbs | grammar.state_verbs:
+        return None
+    while verb is not None:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            found = subjects[0]
+            return found if found.pos_ in ("NOUN", "PROPN") else None
+        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _phrase(noun: Token, first: int | None = None) -> str:
+    """A noun with its modifiers and a short prepositional phrase after it, without
+    determiners, numbers, superlatives, relative clauses or appositions: "the 20 countries
+    that share the euro" -> countries; "a 25% tariff on steel and aluminium imports" ->
+    tariff on steel and aluminium imports; "its largest ever budget request" -> budget
+    request."""
+    doc = noun.doc
+    left = [t for t in noun.lefts if t.tag_ not in ("JJS", "JJR") and (
+        (t.dep_ not in _NOT_IN_A_PHRASE and not t.like_num and t.dep_ != "poss")
+        or (t.dep_ == "poss" and t.pos_ == "PROPN")
+    )]  # not "largest ever": a judgement, not the concept
+    start = min([t.left_edge.i for t in left] + [noun.i])
+    if first is not None:
+        start = max(start, first)
+    end = noun.i + 1
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS:
+            tail = list(prep.subtree)
+            if len(tail) <= 6 and not any(
+                t.ent_type_ in _NOT_TARGETS or t.like_num or t.is_currency for t in tail
+            ):  # "tariff on imported rice", not "revenue of £287.4m"
+                end = tail[-1].i + 1
+            break
+    tokens = [t for t in doc[start:end] if not (_another_count(t) and doc[t.i - 1].text != "-")
+              and t.dep_ not in ("det", "predet", "advmod") and t.tag_ not in ("JJS", "JJR")
+              and t.text not in _PHRASE_BREAKS]
+    return "".join(t.text_with_ws for t in tokens).strip() if tokens else noun.text

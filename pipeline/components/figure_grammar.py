@@ -56,6 +56,7 @@ class FigureGrammar:
     prefix_units: dict[str, str]
     slash_names: frozenset[str]
     level_verbs: frozenset[str]
+    state_verbs: frozenset[str]  # "is", "remains": the subject is what the figure measures
     unit_context: dict[str, dict[str, list[str]]]
     by_before: re.Pattern[str]  # "by", "by as much as" right before a figure: a change
     relative_units: frozenset[str]  # a change's size: "cuts of 25bp" (not "of $70bn")
@@ -134,6 +135,7 @@ class FigureGrammar:
             level_verbs=frozenset([*data["change_verbs"], *data["comparison_verbs"],
                                    *data["level_verbs"]]),
             level_prepositions=frozenset(data["level_prepositions"]),
+            state_verbs=frozenset(data["state_verbs"]),
             relative_units=frozenset(data["relative_units"]),
             unit_context=data["unit_context"],
             by_before=re.compile(

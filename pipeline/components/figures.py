@@ -144,12 +144,13 @@ class FigureExtractor:
         conversion_of = self._converts(text, start, end, done[first:], len(done))
         verb = context.governing_verb(anchor) if anchor is not None else None
         subject, subject_span = context.subject(verb)
+        modifier = self._modifier(text, start, tokens, noun if counts else None, unit, done,
+                                  conversion_of)
         return Figure(
             span=(start, end),
             value=value,
             unit=unit,
-            modifier=self._modifier(text, start, tokens, noun if counts else None, unit, done,
-                                    conversion_of),
+            modifier=modifier,
             time=timex.time_of(sent, start, getattr(doc._, self.published_attr), tokens),
             subject=subject,
             subject_span=subject_span,
@@ -158,11 +159,26 @@ class FigureExtractor:
             target=(
                 done[conversion_of].target
                 if conversion_of is not None
-                else context.target(anchor, verb) if anchor is not None else None
+                else self._target(tokens, verb, noun, modifier, unit)
             ),
             conversion_of=conversion_of,
             confidence=0.9 if (cur or post) else 0.7 if (scale or noun) else 0.5,
         )
+
+    def _target(
+        self, tokens: Span | None, verb: Token | None, noun: Token | None, modifier: str,
+        unit: str | None,
+    ) -> str | None:
+        """What is measured; for a change, its change ("Core inflation fell 0.2 points"
+        measures the change in core inflation)."""
+        if tokens is None:
+            return None
+        found = context.target(tokens, verb, noun, self.grammar, percent=unit == "%")
+        if found is None or modifier not in ("up", "down") or noun is not None:
+            return found
+        words = set(found.lower().split())
+        changes = set(self.grammar.change_nouns) | {"change", "growth"}
+        return found if words & changes else f"{found} change"
 
     def _unit(
         self, text: str, sent: Span, match: re.Match[str], hyphen: re.Match[str] | None,

@@ -279,6 +279,27 @@ def test_subject_predicate_target(parse):
     assert trade.target == "trade"
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "target"),
+    [
+        ("Core inflation eased to 2.7%.", "2.7%", "Core inflation"),
+        ("The PEPP portfolio is worth about €1.6 trillion.", "€1.6 trillion", "PEPP portfolio"),
+        ("The United States imposed a 25% tariff on steel imports.", "25%",
+         "tariff on steel imports"),
+        ("The order includes 30 Boeing 737-8 jets.", "30 Boeing 737-8 jets", "Boeing 737-8 jets"),
+        ("Swiss glaciers had lost 39% of their volume.", "39%", "share of volume"),
+        ("Consumer prices rose by 1.7%.", "1.7%", "Consumer prices change"),
+        ("The ECB cut its deposit rate by 25 basis points.", "25 basis points",
+         "deposit rate change"),
+        ("Northfield reported revenue of £287.4m.", "£287.4m", "revenue"),
+        # the agent of a verb that acts on the figure owns it; it is not what is measured
+        ("Congress pledged Rs 4,500 crore to repair roads.", "Rs 4,500 crore", None),
+    ],
+)
+def test_target(parse, text, surface, target):
+    assert dict(figures(parse, text))[surface].target == target
+
+
 def test_component_never_raises(parse, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("broken rule")
