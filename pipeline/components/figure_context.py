@@ -165,8 +165,8 @@ def change(
         return word.lower_  # "up 5%", but not "racked up $5m"
     role = noun or anchor
     share = after is not None and after.lower_ == "of"  # "lost 39% of their volume"
-    relative = unit in ("%", "pp")
-    amount = noun is not None or share or not relative
+    relative = unit in grammar.relative_units  # "gained 12.7 points" is a change
+    amount = share or not relative
     if role.dep_ == "pobj" or (role.dep_ in _AMOUNT_DEPS and amount):
         return None
     if word is not None and word.pos_ == "VERB" and _change_word(word, grammar):

@@ -354,6 +354,7 @@ def test_ranges_give_one_row_per_end(parse, text, expected):
         ("The field was capped at 50,000 runners.", "50,000 runners", "<="),
         ("The union wants a 25% raise.", "25%", "up"),
         ("The jets burn up to 20% less fuel per seat.", "20%", "<="),
+        ("The Kospi gained 12.7 points.", "12.7 points", "up"),  # points are relative
         ("Prices were about 40 per cent higher.", "40 per cent", "up"),
         ("The developer sold 3,400 flats, 30% fewer than a year earlier.", "30%", "down"),
     ],
