@@ -14,17 +14,35 @@ from pipeline import resources
 from pipeline.components import numbers
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 def _lower(table: dict[str, str]) -> dict[str, str]:
     return {k.lower(): v for k, v in table.items()}
+
+
+def _pattern(data: dict, names: dict[str, str], number: str) -> re.Pattern[str]:
+    """Currency or prefix unit, sign, number, scale, then a unit or currency word."""
+    alt = numbers.alternation
+    post = [*data["percent"], *data["percentage_points"], *names, *data["units"]]
+    exact = "".join(f"|(?-i:{re.escape(w)})" for w in data["scales_case_sensitive"])
+    scales = alt(data["scales"]) + exact  # "$1MM" is a million, "1mm" a millimetre
+    spaced_prefix = r"(?:US|HK|C|NZ)\s\$"  # tokenised "us $ 10", "hk $ 5"; not "a $5"
+    return re.compile(
+        rf"(?:(?<![\w$€£¥₹₱.])(?P<cursign>[-−])?(?P<cur>{spaced_prefix}|"
+        rf"{alt(data['currency_prefixes'])})\s?"
+        rf"|(?<![\w/.,])(?<![A-Za-z]-)(?:(?P<pre>{alt(data['prefix_units'])})\s+)?)"
+        # "F-15", "COVID-19" are names; "3-4%" is not; "Mach 5" is a speed
+        rf"(?P<neg>(?:minus|negative)\s+|(?<![\w)\]%])[-−](?=\d))?"
+        rf"(?P<num>{number})"
+        rf"(?:\s?(?P<scale>(?:{scales})(?:\s(?:{scales}))?)(?![A-Za-z]))?"  # "lakh crore"
+        rf"(?:(?:\s?|-|\s+(?:of\s+)?an?\s+)(?P<post>{alt(post)}|(?-i:C))(?![A-Za-z]))?"
+        r"(?![A-Za-z\d])",  # "2nd", "10x": not figures
+        re.IGNORECASE,
+    )
 
 
 @dataclass(frozen=True)
 class FigureGrammar:
     pattern: re.Pattern[str]
+    over: re.Pattern[str]  # " over 3": what makes the number before it a numerator
     currency_prefixes: dict[str, str]
     currency_names: dict[str, str]
     scales: dict[str, float]
@@ -68,32 +86,20 @@ class FigureGrammar:
     @classmethod
     def load(cls) -> FigureGrammar:
         data = resources.load("figures")
+        alt = numbers.alternation
         prefixes = data["currency_prefixes"]
         codes = {c: c for c in data["iso_codes"]} | {
             p: iso for p, iso in prefixes.items() if re.fullmatch(r"[A-Z]{3}", p)
         }
         names = {**data["currency_names"], **codes}  # "500 USD", "40 RMB"
-        post = [*data["percent"], *data["percentage_points"], *names, *data["units"]]
-        exact = data["scales_case_sensitive"]  # "$1MM" is a million, "1mm" a millimetre
-        scales = _alternation(list(data["scales"])) + "".join(f"|(?-i:{re.escape(w)})"
-                                                             for w in exact)
-        spaced_prefix = r"(?:US|HK|C|NZ)\s\$"  # tokenised "us $ 10", "hk $ 5"; not "a $5"
         number = (rf"(?:{numbers.DIGITS})(?!\d)|(?<![A-Za-z]){numbers.word_number_pattern()}"
                   r"(?![A-Za-z])")
-        pattern = re.compile(
-            rf"(?:(?<![\w$€£¥₹₱.])(?P<cursign>[-−])?(?P<cur>{spaced_prefix}|"
-            rf"{_alternation(list(prefixes))})\s?"
-            rf"|(?<![\w/.,])(?<![A-Za-z]-)(?:(?P<pre>{_alternation(list(data['prefix_units']))})"
-            r"\s+)?)"  # "F-15", "COVID-19" are names; "3-4%" is not; "Mach 5" is a speed
-            rf"(?P<neg>(?:minus|negative)\s+|(?<![\w)\]%])[-−](?=\d))?"
-            rf"(?P<num>{numbers.over_pattern(number)}|{number})"
-            rf"(?:\s?(?P<scale>(?:{scales})(?:\s(?:{scales}))?)(?![A-Za-z]))?"  # "lakh crore"
-            rf"(?:(?:\s?|-|\s+(?:of\s+)?an?\s+)(?P<post>{_alternation(post)}|(?-i:C))(?![A-Za-z]))?"
-            r"(?![A-Za-z\d])",  # "2nd", "10x": not figures
-            re.IGNORECASE,
-        )
+        pattern = _pattern(data, names, number)
+        changes = [*data["approx_words"], *data["modifiers_before"]]
+        currency_words = [n.lower() for n in data["currency_names"] if n.isalpha()]
         return cls(
             pattern=pattern,
+            over=re.compile(numbers.over_pattern(number), re.IGNORECASE),
             currency_prefixes=_lower(prefixes),
             currency_names=_lower(names),
             scales={**_lower(data["scales"]), **data["scales_case_sensitive"]},
@@ -101,9 +107,7 @@ class FigureGrammar:
             percent=frozenset(w.lower() for w in data["percent"]),
             points=frozenset(w.lower() for w in data["percentage_points"]),
             units=_lower(data["units"]),
-            modifier_before=re.compile(
-                rf"(?:^|\W)({_alternation(list(data['modifiers_before']))})\s+$"
-            ),
+            modifier_before=re.compile(rf"(?:^|\W)({alt(data['modifiers_before'])})\s+$"),
             modifier_symbols=data["modifiers_before"],
             approx=tuple(data["approx_words"]),
             change_verbs=data["change_verbs"],
@@ -114,13 +118,13 @@ class FigureGrammar:
             subunits={coin: (code, n) for coin, (code, n) in data["subunits"].items()},
             compound_units={unit: (smaller, n)
                             for unit, (smaller, n) in data["compound_units"].items()},
-            fraction_words=frozenset(w.rstrip("s") for w in resources.load("numbers")["fractions"]),
+            fraction_words=frozenset(
+                w.rstrip("s") for w in resources.load("numbers")["fractions"]
+            ),
             # words of "about", "as much as", "at least"...: a change verb may stand before
             # them; not "to" and "up"/"down", which end the search ("fell to 39%")
-            bound_words=frozenset(
-                w for phrase in [*data["approx_words"], *data["modifiers_before"]]
-                for w in phrase.split()
-            ) - {"to", "up", "down", "of", "in"},
+            bound_words=frozenset(w for phrase in changes for w in phrase.split())
+            - {"to", "up", "down", "of", "in"},
             months=frozenset(data["months"]),
             time_of_day=frozenset(w.lower() for w in data["time_of_day"]),
             context_currency={"¥": data["yen_or_yuan"], "$": data["dollar_countries"]},
@@ -138,16 +142,10 @@ class FigureGrammar:
             state_verbs=frozenset(data["state_verbs"]),
             relative_units=frozenset(data["relative_units"]),
             unit_context=data["unit_context"],
-            by_before=re.compile(
-                rf"\bby\s+(?:(?:{_alternation([*data['approx_words'], *data['modifiers_before']])})"
-                r"\s+)?$", re.IGNORECASE
-            ),
+            by_before=re.compile(rf"\bby\s+(?:{alt(changes)}\s+)?$", re.IGNORECASE),
             not_counted_subjects=frozenset(data["not_counted_subjects"]),
-            currency_name_pattern=re.compile(
-                rf"\b(?:{_alternation([n.lower() for n in data['currency_names'] if n.isalpha()])})"
-                r"\b"
-            ),
-            index_pattern=re.compile(rf"\b(?:{_alternation(data['index_words'])})\b"),
+            currency_name_pattern=re.compile(rf"\b{alt(currency_words)}\b"),
+            index_pattern=re.compile(rf"\b{alt(data['index_words'])}\b"),
         )
 
     def currency(self, prefix: str, sentence: str) -> str:

@@ -65,6 +65,10 @@ class FigureExtractor:
         urls = [m.span() for pattern in (_URL, _PHONE) for m in pattern.finditer(text)]
         sents = list(doc.sents)
         starts = [s.start_char for s in sents]
+        dates: list[list[Span]] = [[] for _ in sents]  # Span.ents scans the whole doc
+        for ent in doc.ents:
+            if ent.label_ == "DATE":
+                dates[bisect.bisect_right(starts, ent.start_char) - 1].append(ent)
         first_in_sentence, current = 0, -1
         # over the whole text, not per sentence: tokenised "6 . 2 %" spans a sentence break
         for match in self.grammar.pattern.finditer(text):
@@ -75,20 +79,21 @@ class FigureExtractor:
             index = bisect.bisect_right(starts, match.start()) - 1
             if index != current:
                 first_in_sentence, current = len(figures), index
-            figure = self._figure(doc, text, sents[index], match, figures, first_in_sentence)
+            figure = self._figure(doc, text, sents[index], dates[index], match, figures,
+                                  first_in_sentence)
             if figure is not None:
                 figures.append(figure)
         figures = join_compounds(text, join_subunits(text, figures, self.grammar.subunits),
                                  self.grammar)
         figures = inherit_units(text, join_ranges(text, figures, self.grammar), self.grammar)
-        doc._.nc_figures = timex.carry_over(doc, figures)
+        doc._.nc_figures = timex.carry_over(doc, text, figures)
         return doc
 
     # -- one candidate ---------------------------------------------------------------
 
     def _figure(
-        self, doc: Doc, text: str, sent: Span, match: re.Match[str], done: list[Figure],
-        first: int,
+        self, doc: Doc, text: str, sent: Span, dates: list[Span], match: re.Match[str],
+        done: list[Figure], first: int,
     ) -> Figure | None:
         g = self.grammar
         cur, scale, post = match.group("cur"), match.group("scale"), match.group("post")
@@ -100,6 +105,9 @@ class FigureExtractor:
         ):
             return None  # "5 m" is metres or noise, "5m" or "$5 m" is millions
         is_words = not number[0].isdigit() and not number.startswith(".")
+        over = None if cur or scale or post or pre else g.over.match(text, match.end("num"))
+        if over:  # "one over three", "2000 over 3"
+            number, end = text[match.start("num") : over.end()], over.end()
         value = numbers.value(number)
         if value is None:
             return None
@@ -151,7 +159,7 @@ class FigureExtractor:
             value=value,
             unit=unit,
             modifier=modifier,
-            time=timex.time_of(sent, start, getattr(doc._, self.published_attr), tokens),
+            time=timex.time_of(dates, start, getattr(doc._, self.published_attr), tokens),
             subject=subject,
             subject_span=subject_span,
             predicate=verb.lemma_.lower() if verb is not None else None,

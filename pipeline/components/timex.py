@@ -16,6 +16,7 @@ the simple past, goes on in the time of the figure before it in its paragraph.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -204,16 +205,18 @@ def _reference_point(date: Span) -> bool:
 
 
 def time_of(
-    sent: Span, anchor: int, published_at: str | None = None, figure: Span | None = None
+    dates: Sequence[Span], anchor: int, published_at: str | None = None,
+    figure: Span | None = None,
 ) -> str | None:
-    """The time of the claim at char offset ``anchor`` (whose tokens are ``figure``): the
-    nearest DATE in its scope that normalises, fiscal periods first (a budget "for fiscal
-    year 2025" announced "on August 30" is about FY2025), then dates on the figure itself
-    ("exceed 8.5 million tonnes in 2024, up from 8.1 million tonnes in 2023")."""
+    """The time of the claim at char offset ``anchor`` (whose tokens are ``figure``) from
+    the DATE entities of its sentence: the nearest in its scope that normalises, fiscal
+    periods first (a budget "for fiscal year 2025" announced "on August 30" is about
+    FY2025), then dates on the figure itself ("exceed 8.5 million tonnes in 2024, up from
+    8.1 million tonnes in 2023")."""
     scored = []
     fiscal = False  # "the fiscal year starting April 2025" is FY2025
-    for ent in sent.ents:
-        if ent.label_ != "DATE" or _reference_point(ent) or not _in_scope(ent, figure):
+    for ent in dates:
+        if _reference_point(ent) or not _in_scope(ent, figure):
             continue
         fiscal = fiscal or "fiscal" in ent.text.lower()
         value = normalise(ent.text, published_at, ahead=_looks_ahead(ent))
@@ -227,12 +230,11 @@ def time_of(
     return f"FY{best[:4]}" if fiscal and not best.startswith("FY") else best
 
 
-def carry_over(doc: Doc, figures: list[Figure]) -> list[Figure]:
+def carry_over(doc: Doc, text: str, figures: list[Figure]) -> list[Figure]:
     """An undated figure in a simple-past clause takes the time of the figure before it
     in the same paragraph: "revenue of £287.4m for the 2023-24 season ... The club posted
-    a pre-tax loss of £64.2m" (2023/24)."""
+    a pre-tax loss of £64.2m" (2023/24). ``text`` is ``doc.text``, read once."""
     out: list[Figure] = []
-    text = doc.text
     for figure in figures:
         previous = out[-1] if out else None
         if figure.time is None and previous is not None and previous.time \

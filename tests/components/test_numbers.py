@@ -1,6 +1,8 @@
+import re
+
 import pytest
 
-from pipeline.components.numbers import value, word_value
+from pipeline.components.numbers import alternation, value, word_value
 
 
 @pytest.mark.parametrize(
@@ -82,3 +84,18 @@ def test_word_value(text, expected):
 def test_value(text, expected):
     got = value(text)
     assert got == (None if expected is None else pytest.approx(expected))
+
+
+@pytest.mark.parametrize(
+    ("words", "text", "expected"),
+    [
+        (["ten", "tenth", "tenths", "two", "twelve"], "tenths", "tenths"),  # longest first
+        (["ten", "tenth", "tenths", "two", "twelve"], "tenthx", "tenth"),
+        (["ten", "twelve"], "twenty", None),
+        (["U.S. dollars", "US$", "$"], "U.S. dollars", "U.S. dollars"),  # escaped
+        (["U.S. dollars", "US$", "$"], "USx", None),
+    ],
+)
+def test_alternation_matches_the_longest_word(words, text, expected):
+    found = re.match(alternation(words), text)
+    assert (found.group(0) if found else None) == expected
