@@ -10,6 +10,7 @@ from pipeline.components.figure_grammar import FigureGrammar
 
 _NOT_TARGETS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _COUNT_DEPS = ("nummod", "quantmod", "compound", "amod")
+_WHOLE = frozenset({"of", "their", "its", "his", "her", "our"})  # "half their value"
 
 
 def counted_noun(figure: Span) -> Token | None:
@@ -164,11 +165,11 @@ def change(
     if word is not None and word.lower_ in ("up", "down") and word.dep_ != "prt":
         return word.lower_  # "up 5%", but not "racked up $5m"
     role = noun or anchor
-    share = after is not None and after.lower_ == "of"  # "lost 39% of their volume"
+    share = after is not None and after.lower_ in _WHOLE  # "lost 39% of their volume"
     relative = unit in grammar.relative_units  # "gained 12.7 points" is a change
     amount = share or not relative
-    if role.dep_ == "pobj" or (role.dep_ in _AMOUNT_DEPS and amount):
-        return None
+    if share or role.dep_ == "pobj" or (role.dep_ in _AMOUNT_DEPS and amount):
+        return None  # a share of a whole is the amount lost or gained, not a change
     if word is not None and word.pos_ == "VERB" and _change_word(word, grammar):
         return _change_word(word, grammar)
     if anchor.head.pos_ == "VERB" and anchor.dep_ not in _AMOUNT_DEPS:

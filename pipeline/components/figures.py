@@ -32,7 +32,7 @@ _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:(?:about|around|approx\.|approximatel
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _OUT_OF = re.compile(rf"\s+(?:in|out\s+of)\s+(\d+|{numbers.word_number_pattern()})\b"
                      r"(?!\s*(?:%|per ?cent))", re.IGNORECASE)
-_OF = re.compile(r"\s+(?:of|the)\s")
+_OF = re.compile(r"\s+(?:of|the|their|its|his|her|our)\s")  # "half their value"
 _ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|final)\s+$", re.IGNORECASE)
 _PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,}|\b(?:1-)?\d{3}-\d{3}-\d{4}\b")
 _PER = re.compile(r"(?:\s+of\s+[A-Za-z][\w-]*)?\s+(per\s+|an?\s+|each\s+)?([a-z\-]+)"
@@ -144,7 +144,7 @@ class FigureExtractor:
             unit, end = self._unit(text, sent, match, hyphen, tokens, noun, end)
         if unit in g.period_units and _TIME_AGO.match(text, end):
             return None  # "two weeks earlier", "a decade ago": when, not how much
-        counts = noun is not None and not (cur or post or hyphen)
+        counts = noun is not None and share is None and not (cur or post or hyphen)
         factor = Decimal(str(g.scale_factor(scale)))
         # Decimal keeps 8.54 trillion at 8.54e12 instead of 8539999999999.999
         negative = match.group("neg") or match.group("cursign")  # "minus 5%", "-€135"

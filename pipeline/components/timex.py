@@ -41,6 +41,8 @@ _RELATIVE_MONTH = {"last month": -1, "this month": 0, "next month": 1}
 _LOOKING_AHEAD = frozenset({"will", "shall", "'ll", "wo"})  # "wo" of "won't"
 _BY = frozenset({"by", "until", "till"})
 _REFERENCE = frozenset({"since"})
+_PERIOD = re.compile(r"\b(?:to|until|through)\b|[-–]", re.IGNORECASE)
+_TEMPORAL_MARKS = frozenset({"when", "once", "after", "before", "until", "while"})
 _RECORD = frozenset({"first", "record", "time"})  # "for the first time since", "a record"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAYS_BACK = {"today": 0, "yesterday": 1}
@@ -150,8 +152,9 @@ def _in_scope(date: Span, figure: Span | None) -> bool:
     """The date belongs to the figure's clause, or to a clause above it that the figure's
     clause depends on ("rose 7.6% in May, beating forecasts of 6% growth") but is not
     coordinated with, unless fronted ("In 2023, exports rose 5% and imports fell 3%"),
-    or to a relative clause on the figure ("the 250 million pounds it borrowed last
-    year"); not to a clause of its own ("invest $3.3bn, creating 2,300 jobs by 2026")."""
+    to a relative clause on the figure ("the 250 million pounds it borrowed last year"),
+    or to a temporal clause below ("will hold 45,000 fans when it opens in 2026"); not to
+    a clause of its own ("invest $3.3bn, creating 2,300 jobs by 2026")."""
     if figure is None:
         return True
     date_clause, figure_clause = _clause(date.root), _clause(figure.root)
@@ -159,6 +162,10 @@ def _in_scope(date: Span, figure: Span | None) -> bool:
         return True
     if date_clause.dep_ in ("relcl", "acl") and figure.start <= date_clause.head.i < figure.end:
         return True
+    if figure_clause in date_clause.ancestors and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in _TEMPORAL_MARKS for c in date_clause.children
+    ):
+        return True  # "will hold 45,000 fans when it opens in 2026"
     path = [figure_clause, *figure_clause.ancestors]
     if date_clause not in path:
         return False
@@ -179,6 +186,15 @@ def _attached(date: Span, figure: Span | None) -> bool:
         if token.i in own:
             return True
     return False
+
+
+def _compared_with(date: Span, value: str, published_at: str | None) -> bool:
+    """'up 7% from 2022' compares with a past time; 'from July' or 'from 2026' after the
+    publication date is when the claim starts, and 'from January to March' a period."""
+    doc = date.doc
+    if not published_at or date.start == 0 or doc[date.start - 1].lower_ != "from":
+        return False
+    return not _PERIOD.search(date.text) and value < published_at[: len(value)]
 
 
 def _looks_ahead(date: Span) -> bool:
@@ -220,7 +236,7 @@ def time_of(
             continue
         fiscal = fiscal or "fiscal" in ent.text.lower()
         value = normalise(ent.text, published_at, ahead=_looks_ahead(ent))
-        if value is None:
+        if value is None or _compared_with(ent, value, published_at):
             continue
         distance = abs(ent.start_char - anchor)
         scored.append((not value.startswith("FY"), not _attached(ent, figure), distance, value))

@@ -154,6 +154,7 @@ def figures(parse, text, year=None):
         # fractions as shares
         ("Rents fell by as much as a fifth.", "a fifth", 20.0, "%", "down"),
         ("Boeing delivered less than half the number Airbus did.", "half", 50.0, "%", "<"),
+        ("Its shares have lost nearly half their value.", "half", 50.0, "%", "~"),
         ("The Fed may cut rates by a quarter of a percentage point.",
          "a quarter of a percentage point", 0.25, "pp", "down"),
         ("The Dodgers signed him to a 10-year, $700 million contract.", "10-year", 10.0,
@@ -256,6 +257,13 @@ def test_time(parse, text, year, time):
         ("China's exports rose 7.6% in May, beating forecasts of 6% growth.", "2024-06-07",
          {"7.6%": "2024-05", "6%": "2024-05"}),
         ("In 2023, exports rose 5% and imports fell 3%.", None, {"5%": "2023", "3%": "2023"}),
+        ("The stadium will hold 45,000 fans when it opens in 2026.", None,
+         {"45,000 fans": "2026"}),  # a temporal clause below times the figure
+        # 'from' a past date is a comparison, 'from' a later one a start
+        ("Toyota sold 10.3 million vehicles last year, up 7% from 2022.", "2024-01-30",
+         {"10.3 million vehicles": "2023", "7%": "2023"}),
+        ("The utility will raise prices by 14.5 per cent from July.", "2024-06-01",
+         {"14.5 per cent": "2024-07"}),
         # the date on the figure's own phrase wins over a nearer one
         ("Exports will exceed 8.5 million tonnes in 2024, up from 8.1 million tonnes in 2023.",
          None, {"8.5 million tonnes": "2024", "8.1 million tonnes": "2023"}),
