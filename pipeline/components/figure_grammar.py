@@ -33,8 +33,8 @@ def _pattern(data: dict, names: dict[str, str], number: str) -> re.Pattern[str]:
         rf"(?P<neg>(?:minus|negative)\s+|(?<![\w)\]%])[-−](?=\d))?"
         rf"(?P<num>{number})"
         rf"(?:\s?(?P<scale>(?:{scales})(?:\s(?:{scales}))?)(?![A-Za-z]))?"  # "lakh crore"
-        rf"(?:(?:\s?|-|\s+(?:of\s+)?an?\s+)(?P<post>{alt(post)}|(?-i:C))(?![A-Za-z]))?"
-        r"(?![A-Za-z\d])",  # "2nd", "10x": not figures
+        rf"(?:(?:\s?|-|\s+(?:of\s+)?an?\s+)(?P<post>{alt(post)}|(?-i:C))(?![A-Za-z'’]))?"
+        r"(?![A-Za-z\d])",  # "2nd", "10x": not figures; "won't" is no currency
         re.IGNORECASE,
     )
 

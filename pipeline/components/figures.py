@@ -131,7 +131,10 @@ class FigureExtractor:
         tokens = doc.char_span(start, end, alignment_mode="expand")
         anchor = tokens.root if tokens is not None else None
         noun = context.counted_noun(tokens) if tokens is not None else None
-        share = self._share(text, match, number, value) if bare else None
+        share = self._share(text, match, number, value, tokens) if bare else None
+        if share is None and bare and is_words and tokens is not None \
+                and self._ordinal_before(number, tokens):
+            return None  # "a third source", "a fifth season": ranks, not amounts
         if share is None and bare and is_words and (
             self._pronoun_like(text, sent, number, value, noun, match)
             or (noun is None and self._in_a_name(text, sent, match))
@@ -251,6 +254,16 @@ class FigureExtractor:
             return False
         return unit in g.period_units or following.group(1).lower() in g.hyphen_name_nouns
 
+    def _ordinal_before(self, number: str, tokens: Span) -> bool:
+        """A singular fraction word before a singular noun is an ordinal: "a third
+        source", "a third straight day"; not "two-thirds majority", "half a million", "a
+        quarter point"."""
+        last = re.split(r"[\s-]+", number.lower())[-1]
+        doc = tokens.doc
+        following = doc[tokens.end] if tokens.end < len(doc) else None
+        return last in self.grammar.fraction_words and last not in ("half", "quarter") \
+            and following is not None and following.tag_ in ("NN", "NNP", "JJ")
+
     @staticmethod
     def _in_a_name(text: str, sent: Span, match: re.Match[str]) -> bool:
         """A capitalised number word after a capitalised word inside a sentence: "Net
@@ -275,7 +288,7 @@ class FigureExtractor:
         return not alone and 0 < value <= self.grammar.pronoun_numbers_up_to
 
     def _share(
-        self, text: str, match: re.Match[str], number: str, value: float
+        self, text: str, match: re.Match[str], number: str, value: float, tokens: Span | None
     ) -> tuple[float, int] | None:
         """A fraction of a whole as a percentage, and where it ends: "two-thirds of"
         (66.67), "1 in 5" or "one in five" (20), "rose by a third" (33.33)."""
@@ -288,8 +301,11 @@ class FigureExtractor:
         has_fraction = any(w.lower().rstrip("s") in self.grammar.fraction_words
                            for w in re.split(r"[\s-]+", number))
         period = _ORDINAL_BEFORE.search(text, max(0, match.start() - 12), match.start())
-        whole = _OF.match(text, match.end("num")) or self.grammar.by_before.search(
-            text, max(0, match.start() - 30), match.start()
+        doc = tokens.doc if tokens is not None else None
+        counted = doc is not None and tokens.end < len(doc) and doc[tokens.end].tag_ == "NN"
+        whole = _OF.match(text, match.end("num")) or (
+            not counted  # "cut by a quarter point" is 0.25 point
+            and self.grammar.by_before.search(text, max(0, match.start() - 30), match.start())
         )  # "a third of adults", "half the number", "fell by as much as a fifth"
         if has_fraction and value < 1 and whole and not period:
             return round(value * 100, 6), match.end("num")

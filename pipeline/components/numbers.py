@@ -149,7 +149,9 @@ def word_value(text: str) -> float | None:
     ):  # "two and a half million" is 2.5 million
         whole = word_value(" ".join(words[:-1]))
         return None if whole is None else whole * _scale(last)
-    if left and any(w in vocab["fractions"] for w in right.split()):
+    if left and any(w in vocab["fractions"] for w in right.split()) and not any(
+        w in vocab["fractions"] for w in left.split()
+    ):  # not "between a quarter and a third"
         # "one and a half", "twenty and three fifths", "one million and a half" (of a
         # million), "one billion and a half million"; but "one hundred and thirty
         # fifths" is 130/5
@@ -165,6 +167,8 @@ def word_value(text: str) -> float | None:
     if fraction_at is not None:  # "half a million", "two thirds of a million", "quarter million"
         part = _fraction(words[: fraction_at + 1], bare=True)
         rest = [w for w in words[fraction_at + 1 :] if w != "of"]
+        if any(_kind(w) not in ("article", "scale", "hundred", "mult") for w in rest):
+            return None  # "the third one"
         factor = _cardinal(rest, bare_scale=True)
         return None if part is None or factor is None else part * factor
     return _cardinal(words)
@@ -267,8 +271,11 @@ def _cardinal(words: list[str], *, bare_scale: bool = False) -> float | None:
     for before, after in pairwise(kinds):
         if (before, after) in _BAD_SEQUENCES or (
             before == "article" and after not in ("hundred", "scale", "mult")
-        ) or (after == "and" and before not in ("hundred", "scale", "mult")):
-            return None  # "one and one" is no number; "one hundred and one" is
+        ) or (after == "and" and before not in ("hundred", "scale", "mult")) or (
+            before == "and" and after not in ("small", "teen", "tens", "article")
+        ):
+            return None  # "one and one", "dozens and dozens" are no number; "one hundred
+            # and one" is
     total, current, small = 0.0, 0.0, 0.0
     for w, kind in zip(words, kinds, strict=True):
         if kind == "and":

@@ -56,6 +56,9 @@ from pipeline.components.numbers import alternation, value, word_value
         ("quarter", None),  # a period
         ("one two", None),
         ("one and one", None),
+        ("dozens and dozens", None),
+        ("a quarter and a third", None),  # "fell by between a quarter and a third"
+        ("third one", None),  # "the third one"
         ("five twenty", None),
         ("a zero", None),
         ("million", None),  # "per million British thermal units"
