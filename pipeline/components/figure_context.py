@@ -10,21 +10,30 @@ from pipeline.components.figure_grammar import FigureGrammar
 
 _NOT_TARGETS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _COUNT_DEPS = ("nummod", "quantmod", "compound", "amod")
+_WHOLE = frozenset({"of", "their", "its", "his", "her", "our"})  # "half their value"
 
 
-def counted_noun(anchor: Token) -> Token | None:
+def counted_noun(figure: Span) -> Token | None:
     """The noun a bare number counts ("98 F-15 fighter jets" -> jets), if any; a plural
-    noun right after the number when the parse is lost (title-case headlines)."""
+    noun right after the number when the parse is lost (title-case headlines). A compound
+    gives way to its head ("half a million bed nets" -> nets)."""
+    anchor, doc = figure.root, figure.doc
     noun = anchor.head if anchor.dep_ in _COUNT_DEPS else None
     if noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun.is_alpha \
-            and noun.i > anchor.i and not any(
-        _another_count(t) for t in anchor.doc[anchor.i + 1 : noun.i]
+            and noun.i >= figure.end and not any(
+        _another_count(t) for t in doc[figure.end : noun.i]
     ):  # "2 and 8 degrees": the 2 is a range end, not a count of degrees
-        return noun
-    following = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
+        return _compound_head(noun)
+    following = doc[figure.end] if figure.end < len(doc) else None
     if following is not None and following.tag_ in ("NNS", "NNPS"):
         return following
     return None
+
+
+def _compound_head(noun: Token) -> Token:
+    while noun.dep_ == "compound" and noun.head.i == noun.i + 1 and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    return noun
 
 
 def _another_count(token: Token) -> bool:
@@ -33,20 +42,62 @@ def _another_count(token: Token) -> bool:
     return token.like_num and token.ent_type_ != "PRODUCT" and previous.pos_ != "PROPN"
 
 
-def count_unit(anchor: Token, noun: Token, grammar: FigureGrammar) -> str:
-    """The singular counted noun with its descriptive words: "37 electronic voting
-    machines" -> electronic voting machine; "six additional IRIS-T batteries" -> battery."""
+def count_unit(first: int, noun: Token, grammar: FigureGrammar) -> str:
+    """The singular counted noun with its descriptive words from token ``first`` on: "37
+    electronic voting machines" -> electronic voting machine; "six additional IRIS-T
+    batteries" -> battery."""
     words = [
         t.lower_
-        for t in anchor.doc[anchor.i + 1 : noun.i]
+        for t in noun.doc[first : noun.i]
         if t.is_alpha and t.pos_ in ("NOUN", "ADJ", "VERB") and t.lower_ not in grammar.count_skip
         and t.head.i in (noun.i, *[c.i for c in noun.lefts])
-        and not t.text[0].isupper()  # "250 Lithuanian soldiers" -> soldier
+        # "250 Lithuanian soldiers" -> soldier; but "Measles cases" opening a sentence
+        and (not t.text[0].isupper() or (t.is_sent_start and t.pos_ != "PROPN"))
     ]
     lemma = noun.lemma_.lower()
     if noun.tag_ in ("NNS", "NNPS") and lemma == noun.lower_ and lemma.endswith("s"):
         lemma = lemma[:-1]  # title-case plurals ("77 Jets") keep their surface as lemma
     return " ".join([*words, grammar.singular(lemma)])
+
+
+def partitive_noun(figure: Span) -> Token | None:
+    """What "12 of their last 15 games" or "23 of the 32 allies" counts."""
+    for prep in figure.root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == figure.end:
+            nouns = [c for c in prep.children if c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS")]
+            if nouns:
+                return nouns[0]
+    return None
+
+
+def level_subject(figure: Span, grammar: FigureGrammar) -> Token | None:
+    """The plural subject a bare level counts: "Measles cases exceeded 58,000", "trips rose
+    21% to 2.8 billion", "deaths fell to roughly 107,500"; not a price or a rate."""
+    anchor = figure.root
+    verb = anchor.head
+    if anchor.dep_ == "pobj" and verb.lower_ in grammar.level_prepositions:
+        verb = verb.head
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return None  # "reach the newsroom at 1-800-...": the object is what is reached
+    elif anchor.dep_ not in ("dobj", "attr"):
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in grammar.level_verbs:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].tag_ != "NNS":
+        return None
+    noun = subjects[0]
+    return None if noun.lemma_.lower() in grammar.not_counted_subjects else noun
+
+
+def phrase_start(noun: Token) -> int:
+    """The first token of a noun's descriptive words, after its numbers and determiners
+    ("the 1,000 promised charging points" -> promised)."""
+    start = noun.left_edge.i
+    for token in noun.lefts:
+        if token.like_num or token.pos_ in ("DET", "PRON", "NUM") or token.dep_ == "poss":
+            start = max(start, token.right_edge.i + 1)
+    return start
 
 
 def governing_verb(anchor: Token) -> Token | None:
@@ -68,15 +119,15 @@ def _change_word(token: Token, grammar: FigureGrammar) -> str | None:
     return table.get(token.lemma_.lower())
 
 
-def _via_by(anchor: Token, grammar: FigureGrammar) -> str | None:
+def _via_by(anchor: Token, grammar: FigureGrammar, relative: bool) -> str | None:
     """The change a "by" phrase measures: "cut by 0.25", "flows by up to 20%" (a verb
     or two above), "by as much as ₱6" (a preposition or two below "by")."""
     token = anchor
     for _ in range(4):
         if token.dep_ == "pobj" and token.head.lower_ == "of":  # "cuts of 25bp"
-            changed = token.head.head
-            return grammar.change_nouns.get(changed.lemma_.lower()) if changed.pos_ == "NOUN" \
-                else None
+            changed = token.head.head  # but "spending cuts of R$70 billion" is an amount
+            return grammar.change_nouns.get(changed.lemma_.lower()) \
+                if changed.pos_ == "NOUN" and relative else None
         if token.dep_ == "pobj" and token.head.lower_ == "by":
             changed = token.head.head
             for candidate in (changed, changed.head):
@@ -99,14 +150,14 @@ def change(
     "raise €400 million"; ``noun`` is what the figure counts) -- though a verb's
     percentage is its change ("gained 11%")."""
     doc, anchor = figure.doc, figure.root
-    found = _via_by(anchor, grammar)
+    found = _via_by(anchor, grammar, unit in grammar.relative_units)
     if found:
         return found
-    end = max(figure.end, noun.i + 1 if noun is not None else 0)  # "14 cents lower"
+    compared = comparative(figure, noun, grammar)
+    if compared:
+        return compared
+    end = max(figure.end, noun.i + 1 if noun is not None else 0)
     after = doc[end] if end < len(doc) else None
-    if (after is not None and after.lower_ in grammar.comparatives_after
-            and after.dep_ not in ("prt", "amod")):
-        return grammar.comparatives_after[after.lower_]
     before = figure.start - 1
     while before >= 0 and doc[before].lower_ in grammar.bound_words:  # "fell as much as 5%"
         before -= 1
@@ -114,17 +165,30 @@ def change(
     if word is not None and word.lower_ in ("up", "down") and word.dep_ != "prt":
         return word.lower_  # "up 5%", but not "racked up $5m"
     role = noun or anchor
-    share = after is not None and after.lower_ == "of"  # "lost 39% of their volume"
-    relative = unit in ("%", "pp")
-    amount = noun is not None or share or not relative
-    if role.dep_ == "pobj" or (role.dep_ in _AMOUNT_DEPS and amount):
-        return None
+    share = after is not None and after.lower_ in _WHOLE  # "lost 39% of their volume"
+    relative = unit in grammar.relative_units  # "gained 12.7 points" is a change
+    amount = share or not relative
+    if share or role.dep_ == "pobj" or (role.dep_ in _AMOUNT_DEPS and amount):
+        return None  # a share of a whole is the amount lost or gained, not a change
     if word is not None and word.pos_ == "VERB" and _change_word(word, grammar):
         return _change_word(word, grammar)
     if anchor.head.pos_ == "VERB" and anchor.dep_ not in _AMOUNT_DEPS:
         return _change_word(anchor.head, grammar)
     if noun is None and anchor.head.pos_ == "NOUN" and anchor.head.i > anchor.i:
         return _change_word(anchor.head, grammar)  # "a 20% drop", not "two more cuts"
+    return None
+
+
+def comparative(figure: Span, noun: Token | None, grammar: FigureGrammar) -> str | None:
+    """'up' or 'down' for a figure a comparative follows: "40 per cent higher", "14 cents
+    lower", "30% fewer" (which measures 'fewer'); not the noun's 'more' of "two more
+    cuts"."""
+    doc = figure.doc
+    end = max(figure.end, noun.i + 1 if noun is not None else 0)  # "14 cents lower"
+    after = doc[end] if end < len(doc) else None
+    if (after is not None and after.lower_ in grammar.comparatives_after
+            and (after.dep_ not in ("prt", "amod") or figure.root.head.i == after.i)):
+        return grammar.comparatives_after[after.lower_]
     return None
 
 
@@ -154,26 +218,106 @@ def subject(verb: Token | None) -> tuple[str | None, tuple[int, int] | None]:
     return None, None
 
 
-def target(anchor: Token, verb: Token | None) -> str | None:
-    """What is measured: a prepositional object of the figure or its verb that is not a
-    time or another figure; else the noun the figure modifies; else the verb's object."""
-    for head in (anchor, verb):
-        if head is None:
-            continue
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "of", "for", "to"):
-                continue
-            objects = [c for c in prep.children if c.dep_ == "pobj"]
-            if objects and objects[0].ent_type_ not in _NOT_TARGETS:
-                tokens = list(objects[0].subtree)
-                if len(tokens) <= 8:
-                    return anchor.doc[tokens[0].i : tokens[-1].i + 1].text
-    if anchor.head.i != anchor.i and anchor.head.pos_ == "NOUN":
-        return anchor.head.lemma_.lower()
+_TARGET_PREPS = ("of", "on", "in", "for", "to")
+_PHRASE_BREAKS = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”"})
+_NOT_IN_A_PHRASE = ("det", "relcl", "appos", "punct", "cc", "acl", "advmod", "nummod",
+                    "quantmod", "predet", "case")
+
+
+def target(
+    figure: Span, verb: Token | None, noun: Token | None, grammar: FigureGrammar,
+    *, percent: bool = False,
+) -> str | None:
+    """What is measured: the whole a share is of ("35% of the airframe" -> share of
+    airframe) or the figure's own prepositional object ("$468.8bn in trade"); the noun the
+    figure counts or describes, with its modifiers ("30 Boeing 737-8 jets", "a 25% tariff
+    on steel imports"); the subject whose level or change it is ("Core inflation eased to
+    2.7%"); else a prepositional object or the object of its verb."""
+    anchor = figure.root
+    whole = _of_object(anchor)
+    if whole is not None:  # a percentage of a whole measures a share of it
+        share = percent and whole.head.lower_ == "of"
+        return f"share of {_phrase(whole)}" if share else _phrase(whole)
+    described = noun
+    if described is None and anchor.dep_ in _COUNT_DEPS and anchor.head.i >= figure.end \
+            and anchor.head.pos_ in ("NOUN", "PROPN"):
+        described = anchor.head
+    if described is not None:
+        return _phrase(described, first=figure.end)
     if verb is not None:
-        own = {t.i for t in anchor.subtree} | {anchor.head.i}
-        for noun in verb.children:
-            if noun.dep_ in ("dobj", "attr") and noun.i not in own and noun.pos_ == "NOUN":
-                compounds = [w.lower_ for w in noun.lefts if w.dep_ == "compound"]
-                return " ".join([*compounds, noun.lemma_.lower()])
+        own = {t.i for t in anchor.subtree} | {t.i for t in figure} | {t.head.i for t in figure}
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i not in own
+                   and c.pos_ in ("NOUN", "PROPN")]
+        if objects:  # "cut its deposit rate by 25 basis points to 3.25%"
+            return _phrase(objects[0])
+    owner = _measured_subject(anchor, verb, grammar)
+    if owner is not None:
+        return _phrase(owner)
+    if verb is not None:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS:
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects and objects[0].ent_type_ not in _NOT_TARGETS \
+                        and objects[0].pos_ in ("NOUN", "PROPN"):
+                    return _phrase(objects[0])
     return None
+
+
+def _of_object(anchor: Token) -> Token | None:
+    """The object of the figure's own preposition: "35% of the airframe", "$468.8 billion
+    in trade"."""
+    for prep in anchor.children:
+        if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS:
+            objects = [c for c in prep.children if c.dep_ == "pobj"
+                       and c.ent_type_ not in _NOT_TARGETS]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _measured_subject(anchor: Token, verb: Token | None, grammar: FigureGrammar) -> Token | None:
+    """The subject of the verb whose level or change the figure is ("Core inflation eased
+    to 2.7%", "The portfolio is worth €1.6 trillion"); not the agent of a verb that acts
+    on the figure ("Congress pledged Rs 4,500 crore"), not a pronoun, not the figure."""
+    if verb is None or anchor.dep_ in ("nsubj", "nsubjpass") or anchor.head.dep_ in (
+        "nsubj", "nsubjpass"
+    ) or verb.lemma_.lower() not in grammar.level_verbs | grammar.state_verbs:
+        return None
+    while verb is not None:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            found = subjects[0]
+            return found if found.pos_ in ("NOUN", "PROPN") else None
+        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _phrase(noun: Token, first: int | None = None) -> str:
+    """A noun with its modifiers and a short prepositional phrase after it, without
+    determiners, numbers, superlatives, relative clauses or appositions: "the 20 countries
+    that share the euro" -> countries; "a 25% tariff on steel and aluminium imports" ->
+    tariff on steel and aluminium imports; "its largest ever budget request" -> budget
+    request."""
+    doc = noun.doc
+    left = [t for t in noun.lefts if t.tag_ not in ("JJS", "JJR") and (
+        (t.dep_ not in _NOT_IN_A_PHRASE and not t.like_num and t.dep_ != "poss")
+        or (t.dep_ == "poss" and t.pos_ == "PROPN")
+    )]  # not "largest ever": a judgement, not the concept
+    start = min([t.left_edge.i for t in left] + [noun.i])
+    if first is not None:
+        start = max(start, first)
+    end = noun.i + 1
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS:
+            tail = list(prep.subtree)
+            if len(tail) <= 6 and not any(
+                t.ent_type_ in _NOT_TARGETS or t.like_num or t.is_currency for t in tail
+            ):  # "tariff on imported rice", not "revenue of £287.4m"
+                end = tail[-1].i + 1
+            break
+    tokens = [t for t in doc[start:end] if not (_another_count(t) and doc[t.i - 1].text != "-")
+              and t.dep_ not in ("det", "predet", "advmod") and t.tag_ not in ("JJS", "JJR")
+              and t.text not in _PHRASE_BREAKS]
+    return "".join(t.text_with_ws for t in tokens).strip() if tokens else noun.text

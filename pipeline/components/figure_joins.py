@@ -5,6 +5,9 @@
   unit and scale it leaves to the upper one ("3-4%" is 3% to 4%).
 - Coins are money ("14 cents" is 0.14 USD), and coins after money ("3 dollars 50
   cents", "thirteen dollars and forty-five cents") join it: one row of 3.5 USD.
+- A number written with a scale word goes on in the next one when that is smaller than
+  the scale ("4 thousand 3 hundred and 21" is 4321, "3 million and a half" 3.5 million),
+  and a larger unit goes on in a smaller one ("2 hours 20 minutes" is 140 minutes).
 - A bare number compared with a figure just before it takes that figure's unit: "1,000
   units by 2027, up from about 400" (400 units), "$5bn, compared with 3bn".
 """
@@ -22,10 +25,14 @@ _DASHED = re.compile(r"[-–]\d")
 _AFTER_DASH = re.compile(r"\d[-–]$")
 _WORD_JOIN = re.compile(r"^\s+(to|and)\s+$")
 _SUBUNIT_GAP = re.compile(r"^\s+(?:and\s+)?$")
-_COMPARED = re.compile(r"\b(?:from|compared with|compared to|than|versus|vs\.?|against)\b",
-                       re.IGNORECASE)
+_BETWEEN = re.compile(r"between\s+$", re.IGNORECASE)
+_COMPARED = re.compile(
+    r"\b(?:from|compared with|compared to|than|versus|vs\.?|against|instead of)\b", re.IGNORECASE
+)
+_MORE = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-_OPENERS = {"to": re.compile(r"(?:range of|ranging from|between)\s+$", re.IGNORECASE),
+_OPENERS = {"to": re.compile(r"(?:range[sd]? (?:of|from)|ranging from|between)\s+$",
+                             re.IGNORECASE),
             "and": re.compile(r"between\s+$", re.IGNORECASE)}
 
 
@@ -38,14 +45,17 @@ def _is_range(text: str, low: Figure, high: Figure) -> bool:
     gap = text[low.span[1] : high.span[0]]
     if _DASH.match(gap):
         return True
+    if low.modifier in ("up", "down"):
+        return False  # "rose by €1.4bn to €28.6bn": a change, then the level
     joined = _WORD_JOIN.match(gap)
     if not joined:
         return False
     before = text[max(0, low.span[0] - 20) : low.span[0]]
     if _OPENERS[joined.group(1)].search(before):
         return True
-    # "70% to 80%": same unit on both ends; but "rose from 3% to 4%" is a change
-    same_unit = low.unit is not None and low.unit == high.unit
+    # "70% to 80%": same unit on both ends, or "aged 5 to 17 months": the lower end
+    # leaves its unit to the upper; but "rose from 3% to 4%" is a change
+    same_unit = high.unit is not None and low.unit in (None, high.unit)
     return joined.group(1) == "to" and same_unit and not _FROM.search(before)
 
 
@@ -91,14 +101,58 @@ def join_subunits(
     return out
 
 
-def inherit_units(text: str, figures: list[Figure]) -> list[Figure]:
+def join_compounds(text: str, figures: list[Figure], grammar: FigureGrammar) -> list[Figure]:
+    """One row for "4 thousand 3 hundred and 21", "6 crore and two hundred", "3 million
+    and a half" (of a million) and "2 hours 20 minutes" (in the smaller unit)."""
+    out: list[Figure] = []
+    for figure in figures:
+        previous = out[-1] if out else None
+        joined = _compound(text, previous, figure, grammar) if previous is not None else None
+        if joined is None:
+            out.append(figure)
+        else:
+            out[-1] = joined
+    return out
+
+
+def _compound(
+    text: str, first: Figure, second: Figure, grammar: FigureGrammar
+) -> Figure | None:
+    if not _SUBUNIT_GAP.match(text[first.span[1] : second.span[0]]) or _BETWEEN.search(
+        text, max(0, first.span[0] - 9), first.span[0]
+    ):
+        return None
+    span = (first.span[0], second.span[1])
+    smaller = grammar.compound_units.get(first.unit or "")
+    if smaller is not None and second.unit == smaller[0] and second.modifier == "=":
+        return replace(first, value=first.value * smaller[1] + second.value, unit=second.unit,
+                       span=span)
+    last_word = text[first.span[0] : first.span[1]].split()[-1].lower()
+    scale = grammar.scales.get(last_word, 0)
+    if not scale or second.value >= scale or (first.unit and second.unit != first.unit
+                                               and second.unit is not None):
+        return None
+    part = second.value * scale if second.value < 1 else second.value
+    return replace(first, value=first.value + part, unit=first.unit or second.unit, span=span)
+
+
+def inherit_units(text: str, figures: list[Figure], grammar: FigureGrammar) -> list[Figure]:
+    """A bare number takes the unit of the figure it is compared with ("up from about
+    400"), or, after "another" or "a further", of the last count or quantity in its
+    sentence ("18 tanks within three months, and asked for another 300")."""
     out = list(figures)
     for i in range(1, len(out)):
         previous, figure = out[i - 1], out[i]
+        if figure.unit is not None:
+            continue
         gap = text[previous.span[1] : figure.span[0]]
-        if figure.unit is None and previous.unit and len(gap) <= 60 and "." not in gap \
-                and _COMPARED.search(gap):
+        if previous.unit and len(gap) <= 60 and "." not in gap and _COMPARED.search(gap):
             out[i] = replace(figure, unit=previous.unit)
+        elif _MORE.search(text, max(0, figure.span[0] - 20), figure.span[0]):
+            antecedent = next((f for f in reversed(out[:i]) if f.unit not in grammar.period_units
+                               and f.unit is not None), None)
+            if antecedent is not None and ". " not in text[antecedent.span[1] : figure.span[0]]:
+                out[i] = replace(figure, unit=antecedent.unit)
     return out
 
 

@@ -20,17 +20,30 @@ from pipeline.annotations import Figure
 from pipeline.components import figure_context as context
 from pipeline.components import numbers, timex
 from pipeline.components.figure_grammar import FigureGrammar
-from pipeline.components.figure_joins import inherit_units, join_ranges, join_subunits
+from pipeline.components.figure_joins import (
+    inherit_units,
+    join_compounds,
+    join_ranges,
+    join_subunits,
+)
 from pipeline.components.guard import never_raises
 
 _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:(?:about|around|approx\.|approximately|roughly|~)\s*)?$")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_OUT_OF = re.compile(r"\s+in\s+(\d+|ten|five|four|three|two|six|eight|twenty|a hundred|"
-                     r"hundred)\b(?!\s*(?:%|per ?cent))", re.IGNORECASE)
-_OF = re.compile(r"\s+of\s")
+_OUT_OF = re.compile(rf"\s+(?:in|out\s+of)\s+(\d+|{numbers.word_number_pattern()})\b"
+                     r"(?!\s*(?:%|per ?cent))", re.IGNORECASE)
+_OF = re.compile(r"\s+(?:of|the|their|its|his|her|our)\s")  # "half their value"
 _ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|final)\s+$", re.IGNORECASE)
-_PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,}")
-_PER = re.compile(r"(?:\s+of\s+[a-z]+)?\s+(?:per|a|an|each)\s+([a-z\-]+)")
+_PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,}|\b(?:1-)?\d{3}-\d{3}-\d{4}\b")
+_PER = re.compile(r"(?:\s+of\s+[A-Za-z][\w-]*)?\s+(per\s+|an?\s+|each\s+)?([a-z\-]+)"
+                  r"(?!\s+(?:earlier|ago|later|before)\b)")  # not "a year earlier"
+_DOTTED = re.compile(r"\.\d")
+_MODEL_BEFORE = re.compile(r"(?:No\.|#|(?:[A-Z][a-z]*|[a-z]+)[A-Z]\w*|[A-Z]\w*\s\d+[-–])\s?$")
+_MODEL_AFTER = re.compile(r"\s[A-Z]{2,}\s+\d")
+_SLASHED = re.compile(r"(?:(\d+)\s+)?(\d+)\s?/\s?(\d+)")
+_PER_CURRENCY = re.compile(r"\s+(?:per|to the|against the|a)\s+([A-Za-z]+)\b")
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w-]* $")
+_TIME_AGO = re.compile(r"\s+(?:earlier|ago|later)\b", re.IGNORECASE)
 _HYPHEN_WORD = re.compile(r" ?- ?([A-Za-z]+)( ?- ?old)?")
 
 
@@ -52,61 +65,89 @@ class FigureExtractor:
         urls = [m.span() for pattern in (_URL, _PHONE) for m in pattern.finditer(text)]
         sents = list(doc.sents)
         starts = [s.start_char for s in sents]
+        dates: list[list[Span]] = [[] for _ in sents]  # Span.ents scans the whole doc
+        for ent in doc.ents:
+            if ent.label_ == "DATE":
+                dates[bisect.bisect_right(starts, ent.start_char) - 1].append(ent)
         first_in_sentence, current = 0, -1
         # over the whole text, not per sentence: tokenised "6 . 2 %" spans a sentence break
         for match in self.grammar.pattern.finditer(text):
-            if any(s <= match.start() < e for s, e in urls):
+            if any(s <= match.start() < e for s, e in urls) or (
+                figures and match.start() < figures[-1].span[1]
+            ):  # the "5" of "1 in 5" is inside its share
                 continue
             index = bisect.bisect_right(starts, match.start()) - 1
             if index != current:
                 first_in_sentence, current = len(figures), index
-            figure = self._figure(doc, text, sents[index], match, figures, first_in_sentence)
+            figure = self._figure(doc, text, sents[index], dates[index], match, figures,
+                                  first_in_sentence)
             if figure is not None:
                 figures.append(figure)
-        figures = join_subunits(text, figures, self.grammar.subunits)
-        doc._.nc_figures = inherit_units(text, join_ranges(text, figures, self.grammar))
+        figures = join_compounds(text, join_subunits(text, figures, self.grammar.subunits),
+                                 self.grammar)
+        figures = inherit_units(text, join_ranges(text, figures, self.grammar), self.grammar)
+        doc._.nc_figures = timex.carry_over(doc, text, figures)
         return doc
 
     # -- one candidate ---------------------------------------------------------------
 
     def _figure(
-        self, doc: Doc, text: str, sent: Span, match: re.Match[str], done: list[Figure],
-        first: int,
+        self, doc: Doc, text: str, sent: Span, dates: list[Span], match: re.Match[str],
+        done: list[Figure], first: int,
     ) -> Figure | None:
         g = self.grammar
         cur, scale, post = match.group("cur"), match.group("scale"), match.group("post")
-        number = match.group("num")
-        start = match.start() if cur else match.start("neg" if match.group("neg") else "num")
+        number, pre = match.group("num"), match.group("pre")
+        start = match.start() if cur or pre else match.start("neg" if match.group("neg") else "num")
         end = match.end()
         if scale and scale.lower() in g.short_scales and not cur and (
             match.start("scale") != match.end("num")
         ):
             return None  # "5 m" is metres or noise, "5m" or "$5 m" is millions
         is_words = not number[0].isdigit() and not number.startswith(".")
-        value = numbers.word_value(number) if is_words else numbers.digits_value(number)
+        over = None if cur or scale or post or pre else g.over.match(text, match.end("num"))
+        if over:  # "one over three", "2000 over 3"
+            number, end = text[match.start("num") : over.end()], over.end()
+        value = numbers.value(number)
         if value is None:
             return None
+        if post and value >= 1 and " of " in text[match.end("num") : match.start("post")]:
+            return None  # "a quarter of a percentage point" is a figure, "one of a kind" none
+        if _DOTTED.match(text, match.end()):
+            return None  # "192.168.1.2", "version 1.2.3": codes, not quantities
         hyphen = _HYPHEN_WORD.match(text, match.end("num")) if not (scale or post) else None
         if hyphen and hyphen.group(2):
             return None  # "15-year-old": an age
         if hyphen and is_words and hyphen.group(1).lower() not in g.units | g.currency_names:
             return None  # "zero-coupon", "one-time", "two-door": adjectives, not counts
-        bare = not (cur or scale or post or hyphen)
+        hyphenated = (hyphen.group(1), hyphen.end()) if hyphen else (
+            (post, match.end()) if post and text[match.start("post") - 1] == "-" else None
+        )
+        if hyphenated and self._names_a_thing(text, *hyphenated):
+            return None
+        bare = not (cur or scale or post or hyphen or pre)
         if bare and not is_words and self._not_a_figure(text, sent, match, number):
             return None
         tokens = doc.char_span(start, end, alignment_mode="expand")
         anchor = tokens.root if tokens is not None else None
-        noun = context.counted_noun(anchor) if anchor is not None else None
-        share = self._share(text, match, number, value) if bare else None
-        single = len(re.split(r"[\s-]+", number)) < 2 and not match.group("neg")
-        if share is None and bare and is_words and (value == 1 if noun else single):
-            return None  # "one of them", "two said"; but "two-thirds", "twenty-two" stand
+        noun = context.counted_noun(tokens) if tokens is not None else None
+        share = self._share(text, match, number, value, tokens) if bare else None
+        if share is None and bare and is_words and tokens is not None \
+                and self._ordinal_before(number, tokens):
+            return None  # "a third source", "a fifth season": ranks, not amounts
+        if share is None and bare and is_words and (
+            self._pronoun_like(text, sent, number, value, noun, match)
+            or (noun is None and self._in_a_name(text, sent, match))
+        ):
+            return None
         if share is not None:  # "a third of adults", "1 in 5 workers": a percentage
             value, end = share
             unit: str | None = "%"
         else:
-            unit, end = self._unit(text, sent, match, hyphen, anchor, noun, end)
-        counts = noun is not None and not (cur or post or hyphen)
+            unit, end = self._unit(text, sent, match, hyphen, tokens, noun, end)
+        if unit in g.period_units and _TIME_AGO.match(text, end):
+            return None  # "two weeks earlier", "a decade ago": when, not how much
+        counts = noun is not None and share is None and not (cur or post or hyphen)
         factor = Decimal(str(g.scale_factor(scale)))
         # Decimal keeps 8.54 trillion at 8.54e12 instead of 8539999999999.999
         negative = match.group("neg") or match.group("cursign")  # "minus 5%", "-€135"
@@ -114,13 +155,14 @@ class FigureExtractor:
         conversion_of = self._converts(text, start, end, done[first:], len(done))
         verb = context.governing_verb(anchor) if anchor is not None else None
         subject, subject_span = context.subject(verb)
+        modifier = self._modifier(text, start, tokens, noun if counts else None, unit, done,
+                                  conversion_of)
         return Figure(
             span=(start, end),
             value=value,
             unit=unit,
-            modifier=self._modifier(text, start, tokens, noun if counts else None, unit, done,
-                                    conversion_of),
-            time=timex.time_of(sent, start, getattr(doc._, self.published_attr)),
+            modifier=modifier,
+            time=timex.time_of(dates, start, getattr(doc._, self.published_attr), tokens),
             subject=subject,
             subject_span=subject_span,
             predicate=verb.lemma_.lower() if verb is not None else None,
@@ -128,23 +170,40 @@ class FigureExtractor:
             target=(
                 done[conversion_of].target
                 if conversion_of is not None
-                else context.target(anchor, verb) if anchor is not None else None
+                else self._target(tokens, verb, noun, modifier, unit)
             ),
             conversion_of=conversion_of,
             confidence=0.9 if (cur or post) else 0.7 if (scale or noun) else 0.5,
         )
 
+    def _target(
+        self, tokens: Span | None, verb: Token | None, noun: Token | None, modifier: str,
+        unit: str | None,
+    ) -> str | None:
+        """What is measured; for a change, its change ("Core inflation fell 0.2 points"
+        measures the change in core inflation)."""
+        if tokens is None:
+            return None
+        found = context.target(tokens, verb, noun, self.grammar, percent=unit == "%")
+        if found is None or modifier not in ("up", "down") or noun is not None:
+            return found
+        words = set(found.lower().split())
+        changes = set(self.grammar.change_nouns) | {"change", "growth"}
+        return found if words & changes else f"{found} change"
+
     def _unit(
         self, text: str, sent: Span, match: re.Match[str], hyphen: re.Match[str] | None,
-        anchor: Token | None, noun: Token | None, end: int,
+        tokens: Span | None, noun: Token | None, end: int,
     ) -> tuple[str | None, int]:
         """The unit, and where the figure's surface ends (a "per day" may extend it)."""
         g = self.grammar
-        cur, post = match.group("cur"), match.group("post")
+        cur, post, pre = match.group("cur"), match.group("post"), match.group("pre")
         if cur:
             return g.currency(cur, sent.text), end
+        if pre:
+            return g.prefix_units[pre.lower()], end
         if post:
-            unit = g.post_unit(post)
+            unit = g.post_unit(post, sent.text)
             if unit in ("%", "pp") or unit is None or unit.isupper():
                 return unit, end
             return self._per(text, unit, end)
@@ -152,34 +211,113 @@ class FigureExtractor:
             word = hyphen.group(1).lower()
             unit = g.units.get(word) or g.currency_names.get(word) or g.singular(word)
             return unit, hyphen.end()
-        if noun is not None and anchor is not None:
-            return self._per(text, context.count_unit(anchor, noun, g), noun.idx + len(noun))
-        return None, end
+        if tokens is None:
+            return None, end
+        if noun is not None:
+            unit = context.count_unit(tokens.end, noun, g)
+            return self._per(text, unit, noun.idx + len(noun))
+        antecedent = context.partitive_noun(tokens) or self._level_subject(tokens, match)
+        if antecedent is not None:
+            return context.count_unit(context.phrase_start(antecedent), antecedent, g), end
+        return self._rate_or_points(text, sent, match), end
+
+    def _level_subject(self, tokens: Span, match: re.Match[str]) -> Token | None:
+        """A count's subject, for a whole number or a scaled one ("2.8 billion")."""
+        number = match.group("num")
+        whole = "." not in number or match.group("scale")
+        return context.level_subject(tokens, self.grammar) if whole else None
+
+    def _rate_or_points(self, text: str, sent: Span, match: re.Match[str]) -> str | None:
+        """A bare level with nothing counted: an exchange rate in the currency the
+        sentence names ("the yen weakened past 160 per dollar" -> JPY), or index points
+        ("the Hang Seng Index gained 2.6% to 18,430.39")."""
+        g = self.grammar
+        before = text[sent.start_char : match.start()].lower()
+        per = _PER_CURRENCY.match(text, match.end())
+        if per:
+            quoted = g.currency_names.get(per.group(1).lower())
+            named = [g.currency_names[m.group(0)] for m in g.currency_name_pattern.finditer(before)]
+            named = [code for code in named if code != quoted]
+            return named[-1] if named else None
+        if g.index_pattern.search(before):
+            return "point"
+        return None
+
+    def _names_a_thing(self, text: str, word: str, end: int) -> bool:
+        """"10-year yield", "seven-month high", "zero-hours contract", "40-foot container":
+        a hyphenated period before a word, or a size that names a standard thing, is part
+        of a name; "a 10-year, $700 million contract" states a length."""
+        g = self.grammar
+        unit = g.units.get(word.lower()) or g.singular(word.lower())
+        following = re.match(r" ([A-Za-z][\w-]*)", text[end : end + 30])
+        if following is None:
+            return False
+        return unit in g.period_units or following.group(1).lower() in g.hyphen_name_nouns
+
+    def _ordinal_before(self, number: str, tokens: Span) -> bool:
+        """A singular fraction word before a singular noun is an ordinal: "a third
+        source", "a third straight day"; not "two-thirds majority", "half a million", "a
+        quarter point"."""
+        last = re.split(r"[\s-]+", number.lower())[-1]
+        doc = tokens.doc
+        following = doc[tokens.end] if tokens.end < len(doc) else None
+        return last in self.grammar.fraction_words and last not in ("half", "quarter") \
+            and following is not None and following.tag_ in ("NN", "NNP", "JJ")
+
+    @staticmethod
+    def _in_a_name(text: str, sent: Span, match: re.Match[str]) -> bool:
+        """A capitalised number word after a capitalised word inside a sentence: "Net
+        Zero", "Formula One"."""
+        before = text[sent.start_char : match.start()]
+        name = _CAPITALISED_BEFORE.search(before)
+        return match.group("num")[0].isupper() and name is not None and name.start() > 0
+
+    def _pronoun_like(
+        self, text: str, sent: Span, number: str, value: float, noun: Token | None,
+        match: re.Match[str],
+    ) -> bool:
+        """A number word that stands for a noun: "one of them", "two said", "the three";
+        but not "two-thirds", "twenty-two", "seventeen", "fell to zero", nor a number that
+        is all its sentence says."""
+        if noun is not None:
+            return value == 1  # "one person"
+        if len(re.split(r"[\s-]+", number)) > 1 or match.group("neg"):
+            return False
+        alone = not re.sub(r"[\W_]+", "", text[sent.start_char : match.start()]
+                           + text[match.end() : sent.end_char])
+        return not alone and 0 < value <= self.grammar.pronoun_numbers_up_to
 
     def _share(
-        self, text: str, match: re.Match[str], number: str, value: float
+        self, text: str, match: re.Match[str], number: str, value: float, tokens: Span | None
     ) -> tuple[float, int] | None:
         """A fraction of a whole as a percentage, and where it ends: "two-thirds of"
-        (66.67), "1 in 5" or "one in five" (20)."""
+        (66.67), "1 in 5" or "one in five" (20), "rose by a third" (33.33)."""
         out_of = _OUT_OF.match(text, match.end("num"))
         if out_of:
             whole = out_of.group(1)
-            denominator = (numbers.digits_value(whole) if whole[0].isdigit()
-                           else numbers.word_value(whole))
+            denominator = numbers.value(whole)
             if denominator and value < denominator <= 1000:  # not "400 in 2024"
                 return round(value / denominator * 100, 6), out_of.end()
         has_fraction = any(w.lower().rstrip("s") in self.grammar.fraction_words
                            for w in re.split(r"[\s-]+", number))
         period = _ORDINAL_BEFORE.search(text, max(0, match.start() - 12), match.start())
-        if has_fraction and value < 1 and _OF.match(text, match.end("num")) and not period:
+        doc = tokens.doc if tokens is not None else None
+        counted = doc is not None and tokens.end < len(doc) and doc[tokens.end].tag_ == "NN"
+        whole = _OF.match(text, match.end("num")) or (
+            not counted  # "cut by a quarter point" is 0.25 point
+            and self.grammar.by_before.search(text, max(0, match.start() - 30), match.start())
+        )  # "a third of adults", "half the number", "fell by as much as a fifth"
+        if has_fraction and value < 1 and whole and not period:
             return round(value * 100, 6), match.end("num")
         return None
 
     def _per(self, text: str, unit: str, end: int) -> tuple[str, int]:
-        """"38 jets a month" -> jet per month; "2 million gallons of water per day"."""
+        """"38 jets a month" -> jet per month; "2 million gallons of water per day";
+        "150 gigatonnes of ice annually" -> gigatonne per year."""
         per = _PER.match(text[end : end + 40])
-        if per and per.group(1) in self.grammar.per_units:
-            return f"{unit} per {self.grammar.per_units[per.group(1)]}", end + per.end()
+        table = self.grammar.per_units if per and per.group(1) else self.grammar.per_adverbs
+        if per and per.group(2) in table:  # "a year", "per day", "annually"
+            return f"{unit} per {table[per.group(2)]}", end + per.end()
         return unit, end
 
     @staticmethod
@@ -202,7 +340,7 @@ class FigureExtractor:
         after = text[match.end("num") : sent.end_char]
         if re.fullmatch(r"1[5-9]\d\d|20\d\d|21\d\d", number):
             return True
-        prev_word = re.search(r"([A-Za-z][\w.]*)\W*$", before)
+        prev_word = re.search(r"([A-Za-z][\w.]*(?:['’]s)?)\W*$", before)
         next_word = re.match(r"\W{0,2}([A-Za-z][\w.']*)", after)
         if (prev_word and prev_word.group(1).lower().rstrip(".") in g.months) or (
             next_word and next_word.group(1).lower().rstrip(".") in g.months
@@ -216,36 +354,52 @@ class FigureExtractor:
             return True
         if re.search(r"(?:^|\n|[;:]\s?)\s*$", before) and re.match(r"[.)]\s", after):
             return True  # list numbering, at a line start or inline ("; 2. less waste")
-        if re.search(r"(?:No\.|#|[A-Z][a-z]*[A-Z]\w*)\s?$", before):
-            return True
-        in_sentence = text[sent.start_char : match.start("num")].strip()
-        model_like = bool(
-            prev_word
-            and before.endswith(prev_word.group(1) + " ")
-            and prev_word.group(1)[0].isupper()
-            and in_sentence != prev_word.group(1)  # "Its 80 turbines": a sentence's first word
-            and prev_word.group(1).lower() not in ("in", "on", "by", "for", "about", "some")
-        )
+        if _MODEL_BEFORE.search(before) or _MODEL_AFTER.match(after):
+            return True  # "No. 5", "iPhone 15", "PlayStation 5", "Boeing 737-8", "737 MAX 9"
+        slashed = _SLASHED.fullmatch(number)
+        if slashed and (re.sub(r"\s", "", number) in g.slash_names or (
+            not slashed.group(1) and int(slashed.group(2)) >= int(slashed.group(3))
+        )):
+            return True  # "9/11", "24/7", the "2023/24" season: names, not fractions
+        if not (prev_word and before.endswith(prev_word.group(1) + " ")
+                and prev_word.group(1)[0].isupper()
+                and prev_word.group(1).lower() not in ("in", "on", "by", "for", "about", "some")):
+            return False
+        name, following = prev_word.group(1), next_word.group(1) if next_word else ""
+        capitalised_plural = following[:1].isupper() and following.endswith("s")
+        if name.endswith(("'s", "’s")):  # "Boeing's 787 Dreamliner", not "Japan's 47 prefectures"
+            return following[:1].isupper() and not capitalised_plural
+        if text[sent.start_char : match.start("num")].strip() == name:
+            # a sentence's first word: "Article 5 of the treaty", "Apollo 11 landed", but
+            # "Its 80 turbines"
+            first = sent.doc.char_span(sent.start_char, sent.start_char + len(name))
+            if first is None or first.root.pos_ not in ("PROPN", "NOUN"):
+                return False
         # "Boeing 737" is a model; "Orders 77 Jets" in a headline counts jets
-        return model_like and not (next_word and next_word.group(1)[0].isupper()
-                                   and next_word.group(1).lower().endswith("s"))
+        return not capitalised_plural
 
     def _modifier(
         self, text: str, start: int, tokens: Span | None, noun: Token | None,
         unit: str | None, done: list[Figure], conversion_of: int | None,
     ) -> str:
-        """A change (up/down) wins over approximation: "fell roughly 6%" is down; a
-        bracketed conversion shares its original's modifier."""
+        """A change (up/down) wins over approximation: "fell roughly 6%" is down; a bound
+        before a comparative wins over it ("up to 20% less fuel" is <=); a bracketed
+        conversion shares its original's modifier."""
         g = self.grammar
+        before = g.modifier_before.search(text[max(0, start - 40) : start].lower())
+        phrase = before.group(1) if before else None
+        # the longest phrase ending at the figure: "no more than", not "more than"; but
+        # "over four seasons" is a period
+        symbol = None if phrase is None or (phrase == "over" and unit in g.period_units) \
+            else g.modifier_symbols[phrase]
         if tokens is not None:
+            if symbol not in (None, "~") and context.comparative(tokens, noun, g):
+                return symbol
             found = context.change(tokens, noun, unit, g) or context.bound(tokens, g)
             if found:
                 return found
-        before = g.modifier_before.search(text[max(0, start - 40) : start].lower())
-        if before:  # the longest phrase ending at the figure: "no more than", not "more than"
-            phrase = before.group(1)
-            over_a_period = phrase == "over" and unit in g.period_units
-            return "=" if over_a_period else g.modifier_symbols[phrase]  # "over four seasons"
+        if phrase is not None:
+            return symbol or "="
         return done[conversion_of].modifier if conversion_of is not None else "="
 
 

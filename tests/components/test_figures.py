@@ -75,7 +75,8 @@ def figures(parse, text, year=None):
         ("It only cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD", "="),
         ("The tab was thirteen dollars and forty-five cents.",
          "thirteen dollars and forty-five cents", 13.45, "USD", "="),
-        ("China has 1 414 021 100 residents.", "1 414 021 100", 1414021100.0, None, "="),
+        ("China has 1 414 021 100 residents.", "1 414 021 100 residents", 1414021100.0,
+         "resident", "="),
         ("The answer is minus one hundred.", "minus one hundred", -100.0, None, "="),
         ("Output rose by three and a half percent.", "three and a half percent", 3.5, "%",
          "up"),
@@ -96,6 +97,69 @@ def figures(parse, text, year=None):
         ("Exports posted a 20% drop in May.", "20%", 20.0, "%", "down"),
         ("capacity rose to around 80 , 000 spectators .", "80 , 000 spectators", 8e4,
          "spectator", "~"),
+        # number grammar: fractions, decimals and powers in words and digits, scales
+        ("The answer is one over three.", "one over three", 1 / 3, None, "="),
+        ("The ratio was 2000 over 3.", "2000 over 3", 2000 / 3, None, "="),
+        ("The odds were 1.1^23 to one.", "1.1^23", 1.1**23, None, "="),
+        ("The value was nine point nought four.", "nine point nought four", 9.04, None, "="),
+        ("It has two million and one half people.", "two million and one half people", 2.5e6,
+         "person", "="),
+        ("They measured one hundred thirty fifths.", "one hundred thirty fifths", 100 / 35,
+         None, "="),
+        ("The city has 40 000 residents.", "40 000 residents", 4e4, "resident", "="),
+        ("It raised 10 bn yuan.", "10 bn yuan", 1e10, "CNY", "="),
+        ("It raised 2.33 k dollars.", "2.33 k dollars", 2330.0, "USD", "="),
+        ("The target is US$ 1MM.", "US$ 1MM", 1e6, "USD", "="),
+        ("A flat costs 2mil SEK.", "2mil SEK", 2e6, "SEK", "="),
+        ("They bought 3 dzs of eggs.", "3 dzs", 36.0, "egg", "="),
+        ("Tickets cost 500 USD and 40 RMB.", "40 RMB", 40.0, "CNY", "="),
+        ("seventeen", "seventeen", 17.0, None, "="),
+        ("Rates fell to zero.", "zero", 0.0, None, "="),
+        ("Another thirty were hurt.", "thirty", 30.0, None, "="),
+        ("One out of three adults smoke.", "One out of three", 100 / 3, "%", "="),
+        ("The missile travels at up to Mach 5.", "Mach 5", 5.0, "mach", "<="),
+        # a scale goes on in a smaller number; a unit in a smaller unit
+        ("I can give you 3 hundred and 21 yuan.", "3 hundred and 21 yuan", 321.0, "CNY", "="),
+        ("4 thousand 3 hundred and 21 is a valid number.", "4 thousand 3 hundred and 21",
+         4321.0, None, "="),
+        ("The population is 3 million and a half.", "3 million and a half", 3.5e6, None, "="),
+        ("The trip takes 2 hours 20 minutes.", "2 hours 20 minutes", 140.0, "minute", "="),
+        ("He is 5 feet 10 inches tall.", "5 feet 10 inches", 70.0, "inch", "="),
+        # what a bare number counts: a partitive, a counted subject, an ellipsis
+        ("The Celtics have won 12 of their last 15 games.", "12", 12.0, "game", "="),
+        ("Fewer than 300 of the 1,000 promised charging points have been installed.", "300",
+         300.0, "charging point", "<"),
+        ("Measles cases in Europe exceeded 58,000 in 2023.", "58,000", 58000.0, "measles case",
+         ">"),
+        ("Uber said trips rose 21% to 2.8 billion.", "2.8 billion", 2.8e9, "trip", "="),
+        ("Shares rose 5% to 300.", "300", 300.0, None, "="),
+        ("Germany will deliver 18 Leopard 2 tanks within three months, and Kyiv has asked for "
+         "another 300.", "300", 300.0, "tank", "="),
+        ("It will phase them out over 18 months instead of 12.", "12", 12.0, "month", "="),
+        # exchange rates and index levels
+        ("The yen weakened past 160 per dollar.", "160", 160.0, "JPY", "="),
+        ("The rupee ended at 83.45 to the dollar.", "83.45", 83.45, "INR", "="),
+        ("The Sensex closed 0.6% higher at 74,248.22.", "74,248.22", 74248.22, "point", "="),
+        # rates and units
+        ("The plant emits about 4 million tonnes of CO2 a year.",
+         "4 million tonnes of CO2 a year", 4e6, "tonne per year", "~"),
+        ("The shelf loses 150 gigatonnes of ice annually.", "150 gigatonnes of ice annually",
+         150.0, "gigatonne per year", "="),
+        ("The club drew 42,100 fans a game.", "42,100 fans a game", 42100.0, "fan per game",
+         "="),
+        ("Speeds rose to 207 Mbps from 180 Mbps a year earlier.", "180 Mbps", 180.0,
+         "megabit per second", "="),
+        ("Nations agreed to keep warming to 1.5 degrees.", "1.5 degrees", 1.5, "degree Celsius",
+         "="),
+        # fractions as shares
+        ("Rents fell by as much as a fifth.", "a fifth", 20.0, "%", "down"),
+        ("Boeing delivered less than half the number Airbus did.", "half", 50.0, "%", "<"),
+        ("Its shares have lost nearly half their value.", "half", 50.0, "%", "~"),
+        ("The bank cut rates by a quarter point.", "a quarter", 0.25, None, "down"),
+        ("The Fed may cut rates by a quarter of a percentage point.",
+         "a quarter of a percentage point", 0.25, "pp", "down"),
+        ("The Dodgers signed him to a 10-year, $700 million contract.", "10-year", 10.0,
+         "year", "="),
     ],
 )
 def test_value_unit_modifier(parse, text, surface, value, unit, modifier):
@@ -126,6 +190,30 @@ def test_value_unit_modifier(parse, text, surface, value, unit, modifier):
         "Call +44 20 7946 0958 for tickets.",
         "Sales rose in the first half of 2024.",
         "The plan: 1. higher taxes; 2. less waste; 3. asset sales.",
+        "The server at 192.168.1.2 runs version 1.2.3.",
+        "The twenty-fifth anniversary was held on Monday.",
+        "The two one-year terms ended.",
+        "The 10-year Treasury note remains the benchmark.",
+        "The index hit a seven-month high.",
+        "He is on a zero-hours contract.",
+        "Freight costs rose for every 40-foot container.",
+        "Gas prices are quoted per million British thermal units.",
+        "The law passed three years ago.",
+        "Article 5 of the treaty commits members to defence.",
+        "Apollo 11 landed on the Moon.",
+        "The iPhone 15 Pro was shown.",
+        "Boeing has yet to certify the 737 MAX 7.",
+        "Heavy Industries builds Boeing's 787 Dreamliner.",
+        "The 9/11 memorial was closed.",
+        "The diner is open 24/7.",
+        "Revenue grew in the 2023/24 season.",
+        "Readers can call 1-800-555-0199.",
+        "The Department for Energy Security and Net Zero said so.",
+        "The team won Formula One titles.",
+        "A third source said so.",
+        "Prices rose for a third straight day.",
+        "The next one won't come soon.",
+        "There are dozens and dozens of stories.",
     ],
 )
 def test_not_figures(parse, text):
@@ -149,11 +237,49 @@ def test_conversion_in_brackets_is_linked(parse):
         ("Spending will reach 2% of GDP by 2027.", None, "2027"),
         ("Profits rose 5% last year.", 2024, "2023"),
         ("Profits rose 5% last year.", None, None),
+        ("The minimum wage will rise to £11.44 an hour in April.", "2023-11-22", "2024-04"),
+        ("The waiting list peaked at 7.77 million treatments in September.", "2024-06-13",
+         "2023-09"),
+        ("Sony's stock fell 3.8%, its lowest close since January.", "2024-06-13", None),
+        ("Foreign investors have lost 18,000 jobs since 2023.", "2025-03-12", "2023"),
+        ("Vogt expects cuts of 25 basis points each by March.", "2024-10-17", "2025-03"),
     ],
 )
 def test_time(parse, text, year, time):
     [(_, fig)] = figures(parse, text, year)
     assert fig.time == time
+
+
+@pytest.mark.parametrize(
+    ("text", "published_at", "times"),
+    [
+        # a date in another clause is not the figure's ...
+        ("Microsoft will invest $3.3bn in Wisconsin, creating 2,300 jobs by 2026.", None,
+         {"$3.3bn": None, "2,300 jobs": "2026"}),
+        ("The plant emits 4 million tonnes a year and will close by 2027.", None,
+         {"4 million tonnes a year": None}),
+        # ... unless the figure's clause hangs on the date's, or the date is fronted
+        ("China's exports rose 7.6% in May, beating forecasts of 6% growth.", "2024-06-07",
+         {"7.6%": "2024-05", "6%": "2024-05"}),
+        ("In 2023, exports rose 5% and imports fell 3%.", None, {"5%": "2023", "3%": "2023"}),
+        ("The stadium will hold 45,000 fans when it opens in 2026.", None,
+         {"45,000 fans": "2026"}),  # a temporal clause below times the figure
+        # 'from' a past date is a comparison, 'from' a later one a start
+        ("Toyota sold 10.3 million vehicles last year, up 7% from 2022.", "2024-01-30",
+         {"10.3 million vehicles": "2023", "7%": "2023"}),
+        ("The utility will raise prices by 14.5 per cent from July.", "2024-06-01",
+         {"14.5 per cent": "2024-07"}),
+        # the date on the figure's own phrase wins over a nearer one
+        ("Exports will exceed 8.5 million tonnes in 2024, up from 8.1 million tonnes in 2023.",
+         None, {"8.5 million tonnes": "2024", "8.1 million tonnes": "2023"}),
+        # an undated past-tense figure goes on in its paragraph's last time
+        ("Northfield reported revenue of £287.4m for the 2023-24 season. The club posted a "
+         "pre-tax loss of £64.2m.", None, {"£287.4m": "2023/24", "£64.2m": "2023/24"}),
+    ],
+)
+def test_time_scope(parse, text, published_at, times):
+    found = {surface: fig.time for surface, fig in figures(parse, text, published_at)}
+    assert {s: found.get(s, "missing") for s in times} == times
 
 
 def test_subject_predicate_target(parse):
@@ -164,6 +290,27 @@ def test_subject_predicate_target(parse):
     assert fig.target == "budget request"
     [(_, trade)] = figures(parse, "ASEAN accounted for over $468.8 billion in trade.")
     assert trade.target == "trade"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "target"),
+    [
+        ("Core inflation eased to 2.7%.", "2.7%", "Core inflation"),
+        ("The PEPP portfolio is worth about €1.6 trillion.", "€1.6 trillion", "PEPP portfolio"),
+        ("The United States imposed a 25% tariff on steel imports.", "25%",
+         "tariff on steel imports"),
+        ("The order includes 30 Boeing 737-8 jets.", "30 Boeing 737-8 jets", "Boeing 737-8 jets"),
+        ("Swiss glaciers had lost 39% of their volume.", "39%", "share of volume"),
+        ("Consumer prices rose by 1.7%.", "1.7%", "Consumer prices change"),
+        ("The ECB cut its deposit rate by 25 basis points.", "25 basis points",
+         "deposit rate change"),
+        ("Northfield reported revenue of £287.4m.", "£287.4m", "revenue"),
+        # the agent of a verb that acts on the figure owns it; it is not what is measured
+        ("Congress pledged Rs 4,500 crore to repair roads.", "Rs 4,500 crore", None),
+    ],
+)
+def test_target(parse, text, surface, target):
+    assert dict(figures(parse, text))[surface].target == target
 
 
 def test_component_never_raises(parse, monkeypatch):
@@ -188,6 +335,10 @@ def test_component_never_raises(parse, monkeypatch):
         ("Rents rose 3-4% this year.", [(3.0, "%", ">="), (4.0, "%", "<=")]),
         ("Both groups control 70% to 80% of the market.", [(70.0, "%", ">="), (80.0, "%", "<=")]),
         ("Prices rose from 3% to 4% in May.", [(3.0, "%", "="), (4.0, "%", "=")]),  # levels
+        ("Debt rose by €1.4bn to €28.6bn.", [(1.4e9, "EUR", "up"), (2.86e10, "EUR", "=")]),
+        ("Tickets range from $2,030 to $6,370.", [(2030.0, "USD", ">="), (6370.0, "USD", "<=")]),
+        ("It protects children aged 5 to 17 months.",
+         [(5.0, "month", ">="), (17.0, "month", "<=")]),
     ],
 )
 def test_ranges_give_one_row_per_end(parse, text, expected):
@@ -208,8 +359,25 @@ def test_ranges_give_one_row_per_end(parse, text, expected):
         ("The yen has weakened by about 30% against the dollar.", "30%", "down"),
         ("The deals run over four seasons.", "four seasons", "="),
         ("The battery will work within 18 months.", "18 months", "<="),
+        ("Bitcoin traded near $61,000 on Sunday.", "$61,000", "~"),
+        ("Silver hit its highest level in over 11 years.", "11 years", ">"),
+        ("The Nasdaq shed 0.7 pct.", "0.7 pct", "down"),
+        ("Congress approved spending cuts of R$70 billion.", "R$70 billion", "="),
+        ("The ECB announced cuts of 25 basis points.", "25 basis points", "down"),
+        ("The field was capped at 50,000 runners.", "50,000 runners", "<="),
+        ("The union wants a 25% raise.", "25%", "up"),
+        ("The jets burn up to 20% less fuel per seat.", "20%", "<="),
+        ("The Kospi gained 12.7 points.", "12.7 points", "up"),  # points are relative
+        ("Prices were about 40 per cent higher.", "40 per cent", "up"),
+        ("The developer sold 3,400 flats, 30% fewer than a year earlier.", "30%", "down"),
     ],
 )
 def test_modifier_rules(parse, text, surface, modifier):
     found = dict(figures(parse, text))
     assert found[surface].modifier == modifier
+
+
+def test_a_model_number_inside_a_count_is_no_count(parse):
+    assert [s for s, _ in figures(parse, "The order includes 30 Boeing 737-8 jets.")] == [
+        "30 Boeing 737-8 jets"
+    ]
