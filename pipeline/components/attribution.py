@@ -6,17 +6,24 @@ proposal as ..."), or an adjacent quotation ('"...," she said'); and
 prepositional cues ("according to X, ..."). Pronoun and title sources ("he", "the
 minister") resolve to the last person the article named. Every statement gets a
 target and a stance from :mod:`pipeline.components.stance`.
+
+With ``model`` set (a folder that ``newsclaims train attribution`` wrote), a trained
+tagger finds the source, cue and content spans instead of the rules, and
+:mod:`pipeline.attribution_model.linking` pairs them; everything after the spans
+(canonical source, target, stance, quote) is the same code for both.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import resources
 from pipeline.annotations import EntityMention, Statement
+from pipeline.attribution_model import artifact, require_trf
 from pipeline.components import stance
 from pipeline.components.guard import never_raises
 
@@ -79,12 +86,22 @@ def _path(token: Token, top: Token) -> list[Token]:
     return path
 
 
+Found = tuple[tuple[int, int] | None, str, tuple[int, int], tuple[int, int]]
+"""(source span or None, cue lemma, cue span, content span)"""
+
+
 class AttributionExtractor:
     """Sets ``doc._.nc_statements``: a list of :class:`Statement` in text order."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, model: str = "") -> None:
         data = resources.load("cues")
         self.name = name
+        self.model = model
+        self.artifact_fingerprint: str | None = None
+        self._tagger = None  # loaded on first use, in the process that tags
+        if model:  # fail now, with a clean message, not once per document later
+            require_trf(f"the attribution model {model!r}")
+            self.artifact_fingerprint = artifact.fingerprint(model)
         self.verbs: dict[str, str | None] = data["verbs"]
         self.need_clause = frozenset(data["verbs_need_clause"])
         self.prepositional = [p.split() for p in data["prepositional"]]
@@ -103,15 +120,11 @@ class AttributionExtractor:
         topic = stance.topic(text, quotes)
         mentions: list[EntityMention] = getattr(doc._, "nc_entities", None) or []
         statements: list[Statement] = []
-        found_all = [
-            *(f for sent in doc.sents
-              for f in (*self._verb_cues(sent, quotes), *self._prepositional_cues(sent))),
-            *self._speaker_labels(doc, text),
-            *self._dash_signatures(text, quotes),
-        ]
+        found_all = self._tagged(doc, text) if self.model else self._rules(doc, text, quotes)
         for found in sorted(found_all, key=lambda f: f[2]):
             source_span, _, _, content_span = found
-            if content_span[1] - content_span[0] < 2 or source_span[0] == source_span[1]:
+            if content_span[1] - content_span[0] < 2 or (
+                    source_span is not None and source_span[0] == source_span[1]):
                 continue
             statements.append(
                 self._statement(doc, text, found, mentions, statements, quotes, topic)
@@ -120,7 +133,44 @@ class AttributionExtractor:
         doc._.nc_statements = statements
         return doc
 
-    # -- finding cues ----------------------------------------------------------------
+    # -- finding cues: the trained tagger ------------------------------------------------
+
+    @property
+    def tagger(self) -> Any:  # a Tagger; its module imports torch, so it is not named here
+        if self._tagger is None:
+            from pipeline.attribution_model.tagger import Tagger
+
+            self._tagger = Tagger(self.model)
+        return self._tagger
+
+    def _tagged(self, doc: Doc, text: str) -> list[Found]:
+        from pipeline.attribution_model.linking import link
+
+        spans = self.tagger.tag(text)
+        return [(found.source, self._cue_lemma(doc, found.cue), found.cue, found.content)
+                for found in link(text, spans["SOURCE"], spans["CUE"], spans["CONTENT"])]
+
+    def _cue_lemma(self, doc: Doc, span: tuple[int, int]) -> str:
+        """What the predicate column holds for a tagged cue: "according to" for a
+        prepositional cue, else the lemma of its first verb ("has also vowed" -> "vow")."""
+        cue = doc.char_span(*span, alignment_mode="expand")
+        if cue is None or not len(cue):
+            return doc.text[span[0]:span[1]].lower()
+        words = [t.lower_ for t in cue]
+        if words in self.prepositional:
+            return " ".join(words)
+        verbs = [t for t in cue if t.pos_ == "VERB"] or [t for t in cue if t.pos_ == "AUX"]
+        return (verbs[0] if verbs else cue.root).lemma_.lower()
+
+    # -- finding cues: the rules -------------------------------------------------------
+
+    def _rules(self, doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list[Found]:
+        return [
+            *(f for sent in doc.sents
+              for f in (*self._verb_cues(sent, quotes), *self._prepositional_cues(sent))),
+            *self._speaker_labels(doc, text),
+            *self._dash_signatures(text, quotes),
+        ]
 
     def _verb_cues(self, sent: Span, quotes: list[tuple[int, int]]):
         for verb in sent:
@@ -258,7 +308,7 @@ class AttributionExtractor:
         self,
         doc: Doc,
         text: str,
-        found: tuple[tuple[int, int], str, tuple[int, int], tuple[int, int]],
+        found: Found,
         mentions: list[EntityMention],
         earlier: list[Statement],
         quotes: list[tuple[int, int]],
@@ -269,7 +319,8 @@ class AttributionExtractor:
         cue = doc.char_span(*cue_span, alignment_mode="expand")
         polarity, confidence = stance.label(cue, content, self.verbs.get(cue_lemma))
         return Statement(
-            source=self._canonical_source(doc, source_span, mentions, earlier),
+            source=None if source_span is None else
+            self._canonical_source(doc, source_span, mentions, earlier),
             source_span=source_span,
             cue=cue_lemma,
             cue_span=cue_span,
@@ -299,7 +350,7 @@ class AttributionExtractor:
             people = [m for m in before if m.label == "PERSON"]
             if people:
                 return people[-1].canonical
-        elif kind == "GROUP" and earlier:
+        elif kind == "GROUP" and earlier and earlier[-1].source:
             return earlier[-1].source
         elif kind == "ORG":
             orgs = [m for m in before if m.label in ("ORG", "GPE")]
@@ -313,6 +364,7 @@ class AttributionExtractor:
         return source.text
 
 
-@Language.factory("newsclaims_attribution")
-def make_attribution_extractor(nlp: Language, name: str) -> AttributionExtractor:
-    return AttributionExtractor(nlp, name)
+@Language.factory("newsclaims_attribution", default_config={"model": ""})
+def make_attribution_extractor(nlp: Language, name: str, model: str) -> AttributionExtractor:
+    """``model``: a trained tagger's folder; empty (the default) means the rules."""
+    return AttributionExtractor(nlp, name, model)
