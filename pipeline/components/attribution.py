@@ -8,9 +8,11 @@ minister") resolve to the last person the article named. Every statement gets a
 target and a stance from :mod:`pipeline.components.stance`.
 
 With ``model`` set (a folder that ``newsclaims train attribution`` wrote), a trained
-tagger finds the source, cue and content spans instead of the rules, and
-:mod:`pipeline.attribution_model.linking` pairs them; everything after the spans
-(canonical source, target, stance, quote) is the same code for both.
+tagger finds source, cue and content spans and :mod:`pipeline.attribution_model.linking`
+pairs them. With ``with_rules`` (the default) the rules' statements stay and the
+tagger adds those whose cue the rules did not find (best on PolNeAR dev); without
+it the tagger alone decides. Everything after the spans (canonical source, target,
+stance, quote) is the same code for both.
 """
 
 from __future__ import annotations
@@ -93,10 +95,12 @@ Found = tuple[tuple[int, int] | None, str, tuple[int, int], tuple[int, int]]
 class AttributionExtractor:
     """Sets ``doc._.nc_statements``: a list of :class:`Statement` in text order."""
 
-    def __init__(self, nlp: Language, name: str, model: str = "") -> None:
+    def __init__(self, nlp: Language, name: str, model: str = "", with_rules: bool = True
+                 ) -> None:
         data = resources.load("cues")
         self.name = name
         self.model = model
+        self.with_rules = with_rules
         self.artifact_fingerprint: str | None = None
         self._tagger = None  # loaded on first use, in the process that tags
         if model:  # fail now, with a clean message, not once per document later
@@ -120,7 +124,11 @@ class AttributionExtractor:
         topic = stance.topic(text, quotes)
         mentions: list[EntityMention] = getattr(doc._, "nc_entities", None) or []
         statements: list[Statement] = []
-        found_all = self._tagged(doc, text) if self.model else self._rules(doc, text, quotes)
+        found_all = self._rules(doc, text, quotes) if self.with_rules or not self.model else []
+        if self.model:
+            cues = [f[2] for f in found_all]
+            found_all += [f for f in self._tagged(doc, text)
+                          if not any(c[0] < f[2][1] and f[2][0] < c[1] for c in cues)]
         for found in sorted(found_all, key=lambda f: f[2]):
             source_span, _, _, content_span = found
             if content_span[1] - content_span[0] < 2 or (
@@ -364,7 +372,9 @@ class AttributionExtractor:
         return source.text
 
 
-@Language.factory("newsclaims_attribution", default_config={"model": ""})
-def make_attribution_extractor(nlp: Language, name: str, model: str) -> AttributionExtractor:
-    """``model``: a trained tagger's folder; empty (the default) means the rules."""
-    return AttributionExtractor(nlp, name, model)
+@Language.factory("newsclaims_attribution", default_config={"model": "", "with_rules": True})
+def make_attribution_extractor(nlp: Language, name: str, model: str, with_rules: bool
+                               ) -> AttributionExtractor:
+    """``model``: a trained tagger's folder; empty (the default) means the rules only.
+    ``with_rules``: with a model, keep the rules' statements and add the tagger's."""
+    return AttributionExtractor(nlp, name, model, with_rules)

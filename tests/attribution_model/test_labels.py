@@ -81,3 +81,10 @@ def test_role_spans_count_a_shared_source_once() -> None:
            "T4\tCue 20 25\tadded\nT5\tContent 26 27\ty\n"
            "E1\tContent:T3 Cue:T2 Source:T1\nE2\tContent:T5 Cue:T4 Source:T1\n")
     assert role_spans(parse_brat(ann))["SOURCE"] == [(0, 5)]
+
+
+def test_join_adjacent_spans_of_a_role() -> None:
+    text = "He told reporters that it rained, then left."
+    spans = {"CUE": [(3, 7), (8, 17)], "CONTENT": [(18, 32), (34, 43)]}
+    assert labels.join_adjacent(text, spans) == {"CUE": [(3, 17)],
+                                                 "CONTENT": [(18, 32), (34, 43)]}

@@ -47,3 +47,10 @@ def test_nothing_links_across_a_paragraph() -> None:
     text = "Smith said\ntaxes rise."
     [smith, said, rise] = spans(text, "Smith", "said", "taxes rise")
     assert link(text, [smith], [said], [rise]) == []
+
+
+def test_a_far_source_is_left_out() -> None:
+    text = "Smith met voters in a town hall on Tuesday morning, and later said taxes rise."
+    [smith, said, rise] = spans(text, "Smith", "said", "taxes rise")
+    assert link(text, [smith], [said], [rise]) == [Link(smith, said, rise)]
+    assert link(text, [smith], [said], [rise], max_source_gap=20) == [Link(None, said, rise)]

@@ -174,7 +174,8 @@ def test_tagged_spans_become_statements(tiny_model):
     from pipeline.nlp import build_nlp
     from tests.attribution_model.tiny import article
 
-    nlp = build_nlp(None, {"newsclaims_attribution": {"model": str(tiny_model)}})
+    nlp = build_nlp(None, {"newsclaims_attribution": {"model": str(tiny_model),
+                                                      "with_rules": False}})
     text, gold = article(1)
     doc = nlp(text)
     found = [(text[slice(*s.source_span)] if s.source_span else None, text[slice(*s.cue_span)],
@@ -182,3 +183,16 @@ def test_tagged_spans_become_statements(tiny_model):
     assert [(source, cue) for source, cue, _ in found] == [(s, c) for s, c, _ in gold]
     assert {lemma for *_, lemma in found} <= {"say", "argue", "warn", "claim"}
     assert all(s.stance in ("support", "oppose", "neutral") for s in doc._.nc_statements)
+
+
+def test_with_rules_the_tagger_adds_only_cues_the_rules_missed(tiny_model):
+    from pipeline.nlp import build_nlp
+    from tests.attribution_model.tiny import article
+
+    text = article(2)[0] + "Taxes will rise, Smith's aides fear.\n"
+    both = build_nlp(None, {"newsclaims_attribution": {"model": str(tiny_model)}})
+    rules_only = build_nlp(None)
+    cues = [text[slice(*s.cue_span)] for s in both(text)._.nc_statements]
+    rule_cues = [text[slice(*s.cue_span)] for s in rules_only(text)._.nc_statements]
+    assert set(rule_cues) <= set(cues)
+    assert len(cues) == len(set(cues))  # a cue both found is one statement
