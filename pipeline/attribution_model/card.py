@@ -29,9 +29,12 @@ def score_on_dev(path: str | Path, dev: str | Path, *, model: str | None = None)
         return tables
 
     extractor.nlp  # noqa: B018 - load before the clock starts, as the CLI's start-up is apart
+    cpu = time.process_time()
     report = evaluate_attribution(dev, extract_fn)
+    cpu = time.process_time() - cpu
     result = {
         "split": str(dev), "articles": report.n_docs, "seconds": round(report.seconds, 1),
+        "cpu_seconds": round(cpu, 1),
         "spacy_tokens": tokens, "tokens_per_second": round(tokens / report.seconds),
         "scores": {s.metric: [round(s.precision, 3), round(s.recall, 3), round(s.f1, 3)]
                    for s in report.scores},
@@ -56,8 +59,10 @@ def write(path: str | Path) -> Path:
         "A token classifier that tags who (SOURCE) says (CUE) what (CONTENT) in news text, "
         f"fine-tuned from {train.get('encoder')}. Each token has three O/B/I tags, one per "
         "role, so a statement nested in another's content keeps its source and cue. "
-        "`newsclaims_attribution` links each cue to the nearest content and source in its "
-        "paragraph and adds canonical source, target, stance and quote with the rule code.",
+        "`newsclaims_attribution` links each tagged cue to the nearest content and source in "
+        "its paragraph; by default (`with_rules`) it keeps the rules' statements and adds the "
+        "tagger's where the rules found no cue. Canonical source, target, stance and quote "
+        "come from the same code as for the rules.",
         "",
         "## Data",
         "",
@@ -84,8 +89,9 @@ def write(path: str | Path) -> Path:
         lines += [
             f"## Scores on PolNeAR dev ({dev['articles']} articles)",
             "",
-            "`newsclaims evaluate attribution DEV --attribution-model PATH` (exact = same span "
-            "after trimming punctuation and quote marks; overlap = IoU >= 0.5):",
+            "`newsclaims evaluate attribution DEV --attribution-model PATH` (tagger and rules, "
+            "the default; exact = same span after trimming punctuation and quote marks; "
+            "overlap = IoU >= 0.5):",
             "",
             "| role | P exact | R exact | F1 exact | F1 overlap |",
             "|---|---|---|---|---|",
@@ -100,11 +106,15 @@ def write(path: str | Path) -> Path:
             "",
             "## Speed",
             "",
-            f"The whole pipeline (spaCy en_core_web_sm + this tagger) on CPU: {dev['seconds']} s "
-            f"for the {dev['articles']} dev articles, {dev['tokens_per_second']} spaCy tokens/s "
-            f"(measured {dev['measured']}, model loaded beforehand).",
+            f"The whole pipeline (spaCy en_core_web_sm, the rules and this tagger) on CPU: "
+            f"{dev['seconds']} s for the {dev['articles']} dev articles "
+            f"({dev['spacy_tokens']} spaCy tokens), {dev['tokens_per_second']} tokens/s, "
+            f"{dev.get('cpu_seconds')} CPU seconds (measured {dev['measured']}, model loaded "
+            "beforehand).",
             "",
         ]
+    if meta.get("notes"):
+        lines += ["## Notes", "", *(f"- {note}" for note in meta["notes"]), ""]
     lines += [
         "## Files",
         "",
