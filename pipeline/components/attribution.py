@@ -117,6 +117,10 @@ class AttributionExtractor:
         if not Doc.has_extension("nc_statements"):
             Doc.set_extension("nc_statements", default=None)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickles without the loaded tagger: each worker loads its own."""
+        return {**self.__dict__, "_tagger": None}
+
     @never_raises
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # Doc.text joins all tokens on each access: read it once

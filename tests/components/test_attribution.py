@@ -196,3 +196,16 @@ def test_with_rules_the_tagger_adds_only_cues_the_rules_missed(tiny_model):
     rule_cues = [text[slice(*s.cue_span)] for s in rules_only(text)._.nc_statements]
     assert set(rule_cues) <= set(cues)
     assert len(cues) == len(set(cues))  # a cue both found is one statement
+
+
+def test_pickles_without_the_loaded_tagger(tiny_model):
+    import pickle
+
+    from pipeline.nlp import build_nlp
+
+    nlp = build_nlp("blank:en", {"newsclaims_attribution": {"model": str(tiny_model)}})
+    component = nlp.get_pipe("newsclaims_attribution")
+    nlp("Smith said that taxes will rise.")
+    assert component._tagger is not None
+    copy = pickle.loads(pickle.dumps(component))
+    assert copy._tagger is None and copy.model == str(tiny_model)
