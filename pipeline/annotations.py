@@ -42,8 +42,8 @@ class Figure:
 
 @dataclass(frozen=True)
 class Statement:
-    source: str  # canonical where resolved
-    source_span: Span
+    source: str | None  # canonical where resolved; None when the text names no source
+    source_span: Span | None
     cue: str  # cue lemma, e.g. "say", "according to"
     cue_span: Span
     content_span: Span

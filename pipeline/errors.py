@@ -42,6 +42,12 @@ class ModelNotFound(UserError):
     code = "NC104"
 
 
+class MissingExtra(UserError):
+    """An optional feature whose packages (an extra such as ``[trf]``) are not installed."""
+
+    code = "NC106"
+
+
 class TooManyErrors(NewsclaimsError):
     """More documents failed than ``--max-errors`` allows; exit status 1."""
 

@@ -65,7 +65,8 @@ def build_nlp(model: str | None = None, components: ComponentConfig | None = Non
 
 def fingerprint(nlp: Language) -> str:
     """Changes whenever anything that shapes the rows changes: our version, the base
-    model and its version, the pipe order and the rule files under ``models/``."""
+    model and its version, the pipe order, component settings, the rule files under
+    ``models/`` and the weights of a trained component."""
     spec = {
         "newsclaims": __version__,
         "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
@@ -74,4 +75,8 @@ def fingerprint(nlp: Language) -> str:
                    if name in nlp.config["components"]},
         "rules": resources.data_fingerprint(),
     }
+    artifacts = {name: fp for name in COMPONENTS if name in nlp.pipe_names
+                 and (fp := getattr(nlp.get_pipe(name), "artifact_fingerprint", None))}
+    if artifacts:  # a trained model's weights, so retraining into one folder shows
+        spec["artifacts"] = artifacts
     return hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:16]

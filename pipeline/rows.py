@@ -125,7 +125,8 @@ class RowBuilder:
         st: Statement
         for st in self.doc._.nc_statements or []:
             spans = (st.source_span, st.cue_span, st.content_span)
-            evidence = (min(s[0] for s in spans), max(s[1] for s in spans))
+            given = [s for s in spans if s is not None]
+            evidence = (min(s[0] for s in given), max(s[1] for s in given))
             row = self._claim("stance", evidence, spans)
             row.update(
                 subject=st.source, subject_entity_id=self._subject_entity(st.source_span),

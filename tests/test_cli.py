@@ -328,11 +328,16 @@ def test_max_errors_not_exceeded_exits_0(runner: CliRunner, mixed: Path, tmp_pat
         (["show", "missing.txt"], ["NC101"]),
         (["info", "--model", "no_such_model_xyz"], ["NC104"]),
         (["frobnicate"], ["No such command"]),
+        (["extract", "in", "--attribution-model", "no/such/dir"],
+         ["NC104", "no attribution model at 'no/such/dir'"]),
+        (["evaluate", "attribution", ".", "--attribution-model", "no/such/dir"],
+         ["NC104", "no attribution model"]),
+        (["train", "attribution", "--data", "no/such/dir"], ["no PolNeAR train split"]),
     ],
     ids=["missing-path", "no-input", "unknown-format", "n-process-0", "batch-size-0",
          "max-errors-negative", "bad-model", "engine-ray-stdin", "unknown-engine", "out-is-a-file",
-         "partitioned-database",
-         "show-missing-path", "info-bad-model", "unknown-command"],
+         "partitioned-database", "show-missing-path", "info-bad-model", "unknown-command",
+         "extract-no-attr-model", "evaluate-no-attr-model", "train-no-data"],
 )
 def test_usage_errors_exit_2_without_traceback(
     runner: CliRunner, article: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -343,6 +348,36 @@ def test_usage_errors_exit_2_without_traceback(
     result = invoke(runner, *args)
     assert_usage_error(result, *fragments)
     assert not (tmp_path / "newsclaims.duckdb").exists()  # nothing written on a usage error
+
+
+def test_train_without_the_trf_extra_says_what_to_install(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, polnear_tiny: Path,
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name in ("torch", "transformers")
+                        else real(name, *a))
+    result = invoke(runner, "train", "attribution", "--data", polnear_tiny / "train")
+    assert_usage_error(result, "NC106", "torch and transformers", "pip install 'newsclaims[trf]'")
+
+
+def test_train_attribution_writes_a_model_with_its_card_and_dev_scores(
+    runner: CliRunner, tmp_path: Path, polnear_tiny: Path, tiny_encoder: Path,
+) -> None:
+    out = tmp_path / "tagger"
+    result = invoke(runner, "train", "attribution", "--data", polnear_tiny / "train",
+                    "--encoder", tiny_encoder, "--out", out, "--epochs", "2", "--max-length",
+                    "32", "--batch-size", "8", "--seed", "3")
+    assert result.exit_code == 0, result.output
+    assert "cue exact F1" in result.output
+    card = (out / "README.md").read_text(encoding="utf-8")
+    assert "## Scores on PolNeAR dev (2 articles)" in card
+    assert "--max-length 32" in card  # the command that rebuilds it
+    fingerprints = {invoke(runner, "info", *extra).output.split('"fingerprint": ')[1][:19]
+                    for extra in ([], ["--attribution-model", str(out)])}
+    assert len(fingerprints) == 2
 
 
 # -- resume --------------------------------------------------------------------------------

@@ -6,17 +6,26 @@ proposal as ..."), or an adjacent quotation ('"...," she said'); and
 prepositional cues ("according to X, ..."). Pronoun and title sources ("he", "the
 minister") resolve to the last person the article named. Every statement gets a
 target and a stance from :mod:`pipeline.components.stance`.
+
+With ``model`` set (a folder that ``newsclaims train attribution`` wrote), a trained
+tagger finds source, cue and content spans and :mod:`pipeline.attribution_model.linking`
+pairs them. With ``with_rules`` (the default) the rules' statements stay and the
+tagger adds those whose cue the rules did not find (best on PolNeAR dev); without
+it the tagger alone decides. Everything after the spans (canonical source, target,
+stance, quote) is the same code for both.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import resources
 from pipeline.annotations import EntityMention, Statement
+from pipeline.attribution_model import artifact, require_trf
 from pipeline.components import stance
 from pipeline.components.guard import never_raises
 
@@ -79,12 +88,24 @@ def _path(token: Token, top: Token) -> list[Token]:
     return path
 
 
+Found = tuple[tuple[int, int] | None, str, tuple[int, int], tuple[int, int]]
+"""(source span or None, cue lemma, cue span, content span)"""
+
+
 class AttributionExtractor:
     """Sets ``doc._.nc_statements``: a list of :class:`Statement` in text order."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, model: str = "", with_rules: bool = True
+                 ) -> None:
         data = resources.load("cues")
         self.name = name
+        self.model = model
+        self.with_rules = with_rules
+        self.artifact_fingerprint: str | None = None
+        self._tagger = None  # loaded on first use, in the process that tags
+        if model:  # fail now, with a clean message, not once per document later
+            require_trf(f"the attribution model {model!r}")
+            self.artifact_fingerprint = artifact.fingerprint(model)
         self.verbs: dict[str, str | None] = data["verbs"]
         self.need_clause = frozenset(data["verbs_need_clause"])
         self.prepositional: dict[str, list[list[str]]] = {}  # by first word: a cheap test
@@ -99,6 +120,10 @@ class AttributionExtractor:
         if not Doc.has_extension("nc_statements"):
             Doc.set_extension("nc_statements", default=None)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickles without the loaded tagger: each worker loads its own."""
+        return {**self.__dict__, "_tagger": None}
+
     @never_raises
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # Doc.text joins all tokens on each access: read it once
@@ -106,15 +131,15 @@ class AttributionExtractor:
         topic = stance.topic(text, quotes)
         mentions: list[EntityMention] = getattr(doc._, "nc_entities", None) or []
         statements: list[Statement] = []
-        found_all = [
-            *(f for sent in doc.sents
-              for f in (*self._verb_cues(sent, text, quotes), *self._prepositional_cues(sent))),
-            *self._speaker_labels(doc, text),
-            *self._dash_signatures(text, quotes),
-        ]
+        found_all = self._rules(doc, text, quotes) if self.with_rules or not self.model else []
+        if self.model:
+            cues = [f[2] for f in found_all]
+            found_all += [f for f in self._tagged(doc, text)
+                          if not any(c[0] < f[2][1] and f[2][0] < c[1] for c in cues)]
         for found in sorted(found_all, key=lambda f: f[2]):
             source_span, _, _, content_span = found
-            if content_span[1] - content_span[0] < 2 or source_span[0] == source_span[1]:
+            if content_span[1] - content_span[0] < 2 or (
+                    source_span is not None and source_span[0] == source_span[1]):
                 continue
             statements.append(
                 self._statement(doc, text, found, mentions, statements, quotes, topic)
@@ -123,7 +148,44 @@ class AttributionExtractor:
         doc._.nc_statements = statements
         return doc
 
-    # -- finding cues ----------------------------------------------------------------
+    # -- finding cues: the trained tagger ------------------------------------------------
+
+    @property
+    def tagger(self) -> Any:  # a Tagger; its module imports torch, so it is not named here
+        if self._tagger is None:
+            from pipeline.attribution_model.tagger import Tagger
+
+            self._tagger = Tagger(self.model)
+        return self._tagger
+
+    def _tagged(self, doc: Doc, text: str) -> list[Found]:
+        from pipeline.attribution_model.linking import link
+
+        spans = self.tagger.tag(text)
+        return [(found.source, self._cue_lemma(doc, found.cue), found.cue, found.content)
+                for found in link(text, spans["SOURCE"], spans["CUE"], spans["CONTENT"])]
+
+    def _cue_lemma(self, doc: Doc, span: tuple[int, int]) -> str:
+        """What the predicate column holds for a tagged cue: "according to" for a
+        prepositional cue, else the lemma of its first verb ("has also vowed" -> "vow")."""
+        cue = doc.char_span(*span, alignment_mode="expand")
+        if cue is None or not len(cue):
+            return doc.text[span[0]:span[1]].lower()
+        words = [t.lower_ for t in cue]
+        if words in self.prepositional.get(words[0], ()):
+            return " ".join(words)
+        verbs = [t for t in cue if t.pos_ == "VERB"] or [t for t in cue if t.pos_ == "AUX"]
+        return (verbs[0] if verbs else cue.root).lemma_.lower()
+
+    # -- finding cues: the rules -------------------------------------------------------
+
+    def _rules(self, doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list[Found]:
+        return [
+            *(f for sent in doc.sents
+              for f in (*self._verb_cues(sent, text, quotes), *self._prepositional_cues(sent))),
+            *self._speaker_labels(doc, text),
+            *self._dash_signatures(text, quotes),
+        ]
 
     def _verb_cues(self, sent: Span, text: str, quotes: list[tuple[int, int]]):
         for verb in sent:
@@ -264,7 +326,7 @@ class AttributionExtractor:
         self,
         doc: Doc,
         text: str,
-        found: tuple[tuple[int, int], str, tuple[int, int], tuple[int, int]],
+        found: Found,
         mentions: list[EntityMention],
         earlier: list[Statement],
         quotes: list[tuple[int, int]],
@@ -275,7 +337,8 @@ class AttributionExtractor:
         cue = doc.char_span(*cue_span, alignment_mode="expand")
         polarity, confidence = stance.label(cue, content, self.verbs.get(cue_lemma))
         return Statement(
-            source=self._canonical_source(doc, source_span, mentions, earlier),
+            source=None if source_span is None else
+            self._canonical_source(doc, source_span, mentions, earlier),
             source_span=source_span,
             cue=cue_lemma,
             cue_span=cue_span,
@@ -305,7 +368,7 @@ class AttributionExtractor:
             people = [m for m in before if m.label == "PERSON"]
             if people:
                 return people[-1].canonical
-        elif kind == "GROUP" and earlier:
+        elif kind == "GROUP" and earlier and earlier[-1].source:
             return earlier[-1].source
         elif kind == "ORG":
             orgs = [m for m in before if m.label in ("ORG", "GPE")]
@@ -320,6 +383,9 @@ class AttributionExtractor:
         return source.text
 
 
-@Language.factory("newsclaims_attribution")
-def make_attribution_extractor(nlp: Language, name: str) -> AttributionExtractor:
-    return AttributionExtractor(nlp, name)
+@Language.factory("newsclaims_attribution", default_config={"model": "", "with_rules": True})
+def make_attribution_extractor(nlp: Language, name: str, model: str, with_rules: bool
+                               ) -> AttributionExtractor:
+    """``model``: a trained tagger's folder; empty (the default) means the rules only.
+    ``with_rules``: with a model, keep the rules' statements and add the tagger's."""
+    return AttributionExtractor(nlp, name, model, with_rules)

@@ -15,6 +15,7 @@ Assumptions about the PolNeAR files (checked on the dev split):
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,9 @@ class Attribution:
     content: Span | None
 
 
+_ID = re.compile(r"[A-Z]+\d*(?:\t|$)")
+
+
 def _parse_spans(spans: str, where: str) -> Span:
     """``"a b;c d"`` -> Span(min start, max end)."""
     try:
@@ -58,6 +62,8 @@ def parse_brat(ann: str, where: str = "<brat>") -> list[Attribution]:
     for lineno, line in enumerate(ann.splitlines(), start=1):
         here = f"{where}:{lineno}"
         fields = line.split("\t")
+        if not _ID.match(line):
+            continue  # a T line's text that runs over a line break (it may start with "T")
         if line.startswith("T"):
             if len(fields) < 2 or " " not in fields[1]:
                 raise GoldFormatError(f"{here}: malformed T line {line!r}")

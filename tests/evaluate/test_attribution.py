@@ -38,6 +38,11 @@ def test_parse_brat_discontinuous_and_sourceless() -> None:
     assert parse_brat(ANN) == GOLD
 
 
+def test_parse_brat_skips_text_running_over_a_line_break() -> None:
+    ann = "T1\tContent 0 3;4 9\t3.\n\nThe number\nT2\tCue 10 14\tsaid\nE1\tContent:T1 Cue:T2\n"
+    assert parse_brat(ann) == [Attribution(None, Span(10, 14), Span(0, 9))]
+
+
 @pytest.mark.parametrize(
     "bad",
     ["T1\tSource five 9\tx", "T1\tSource\tx", "E1\tAttribution:T9 Cue:T8", "E1\tCue T2"],
