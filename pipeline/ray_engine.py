@@ -34,11 +34,14 @@ def _ray() -> Any:
     return ray
 
 
-def check(inputs: Sequence[str]) -> None:
-    """Refuse what Ray cannot run before any output is opened: no Ray, or stdin input."""
+def check(inputs: Sequence[str]) -> list[InputSource]:
+    """The input files, once Ray and the inputs are known to suit: called before any output
+    is opened, so no Ray or stdin input is a usage error that writes nothing."""
     _ray()
-    if any(source.path is None for source in resolve_inputs(inputs)):
+    sources = resolve_inputs(inputs)
+    if any(source.path is None for source in sources):
         raise UserError("--engine ray reads files, not stdin; save the input to a file first")
+    return sources
 
 
 def _read(item: dict[str, Any], keys: RecordKeys, done: set[DoneKey],
@@ -51,13 +54,12 @@ def _read(item: dict[str, Any], keys: RecordKeys, done: set[DoneKey],
 
 
 def process(
-    extractor: Extractor, inputs: Sequence[str], *, keys: RecordKeys, done: set[DoneKey],
-    n_actors: int,
+    extractor: Extractor, sources: Sequence[InputSource], *, keys: RecordKeys,
+    done: set[DoneKey], n_actors: int,
 ) -> Iterator[Tables | None]:
-    """Every input document's tables (None where skipped), in input order."""
-    check(inputs)
+    """Every document's tables (None where skipped), in input order; ``sources`` from
+    ``check``."""
     ray = _ray()
-    sources = resolve_inputs(inputs)
     if not ray.is_initialized():
         ray.init(include_dashboard=False, log_to_driver=False)
     ray.data.DataContext.get_current().execution_options.preserve_order = True

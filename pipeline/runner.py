@@ -14,7 +14,7 @@ from typing import BinaryIO, TextIO
 
 from pipeline.errors import TooManyErrors
 from pipeline.extractor import Extractor, Tables, empty_tables
-from pipeline.readers import RecordKeys, iter_documents
+from pipeline.readers import InputSource, RecordKeys, iter_documents
 from pipeline.records import Document, ReadError
 from pipeline.rows import sha256
 from pipeline.writers import open_sink
@@ -89,10 +89,11 @@ def run_extract(
     extractor = extractor or Extractor()
     # Load the model before opening OUT, so a bad --model leaves no empty database behind.
     fingerprint = extractor.fingerprint
+    ray_sources: list[InputSource] = []  # the files Ray reads, checked before OUT opens
     if engine == "ray":
         from pipeline import ray_engine
 
-        ray_engine.check(inputs)
+        ray_sources = ray_engine.check(inputs)
     stats = RunStats()
     pending = _Pending()
     with open_sink(out, fmt, partitioned=partitioned) as sink:
@@ -141,7 +142,7 @@ def run_extract(
         try:
             if engine == "ray":
                 for found in ray_engine.process(
-                    extractor, inputs, keys=RecordKeys(text_key, id_key), done=done,
+                    extractor, ray_sources, keys=RecordKeys(text_key, id_key), done=done,
                     n_actors=extractor.n_process,
                 ):
                     if found is None:
