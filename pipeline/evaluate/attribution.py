@@ -28,9 +28,7 @@ from pipeline.evaluate.report import Report
 from pipeline.evaluate.runner import EvalDoc, ExtractFn, GoldSet, rows, run_docs, span_of
 from pipeline.evaluate.spans import Span, exact_weight, overlap_weight
 
-ROLES: tuple[tuple[str, str], ...] = (("source", "subject"), ("cue", "predicate"),
-                                      ("content", "content"))
-"""(gold role, claims-table span prefix) pairs."""
+ROLES: tuple[str, ...] = ("source", "cue", "content")
 
 
 @dataclass(frozen=True)
@@ -86,7 +84,7 @@ def parse_brat(ann: str, where: str = "<brat>") -> list[Attribution]:
                 raise GoldFormatError(f"{here}: E line refers to unknown {tid}")
             return spans[tid]
 
-        out.append(Attribution(*(role_span(role) for role, _ in ROLES)))
+        out.append(Attribution(*(role_span(role) for role in ROLES)))
     return out
 
 
@@ -125,13 +123,27 @@ def load_polnear(path: str | Path, *, limit: int | None = None) -> GoldSet[list[
     return GoldSet(docs, notes)
 
 
+def predicted_attributions(tables: dict[str, pd.DataFrame]) -> list[Attribution]:
+    """The stance rows as attributions. Rows that share a cue and a content are one
+    statement with several sources ("X, along with Y and Z, said"): its source is the
+    stretch of text from the first to the last of them, as annotators mark it."""
+    merged: dict[tuple[Span | None, Span | None], list[Span]] = {}
+    for row in rows(tables, "claims", claim_type="stance"):
+        sources = merged.setdefault((span_of(row, "predicate"), span_of(row, "content")), [])
+        if (source := span_of(row, "subject")) is not None:
+            sources.append(source)
+    return [Attribution(source=Span(min(s.start for s in sources), max(s.end for s in sources))
+                        if sources else None, cue=cue, content=content)
+            for (cue, content), sources in merged.items()]
+
+
 def score_attribution(doc: EvalDoc[list[Attribution]], tables: dict[str, pd.DataFrame]) -> Tally:
     """Per role: exact (trimmed) and overlap (IoU >= 0.5) one-to-one span matches."""
     tally = Tally()
-    preds = rows(tables, "claims", claim_type="stance")
-    for role, prefix in ROLES:
+    preds = predicted_attributions(tables)
+    for role in ROLES:
         gold = [s for a in doc.gold if (s := getattr(a, role)) is not None]
-        pred = [s for r in preds if (s := span_of(r, prefix)) is not None]
+        pred = [s for a in preds if (s := getattr(a, role)) is not None]
         for kind, weight in (("exact", exact_weight), ("overlap", overlap_weight)):
             pairs = greedy_match(gold, pred, lambda g, p, w=weight: w(doc.text, g, p))
             tally.add_matches(f"{role} {kind}", len(pairs), len(pred), len(gold))

@@ -111,6 +111,18 @@ def test_one_wrong_content_and_quote_trimming(split: Path, extractor) -> None:
     assert report.score("content exact").precision == pytest.approx(2 / 3)
 
 
+def test_rows_sharing_cue_and_content_are_one_statement(split: Path, extractor) -> None:
+    """"Critics, he added" split into two source rows ("Critics" and "he") with the same cue
+    and content: scored as one statement whose source runs from the first to the last."""
+    pred = [GOLD[0], Attribution(Span(28, 35), GOLD[1].cue, GOLD[1].content),
+            Attribution(Span(37, 39), GOLD[1].cue, GOLD[1].content), GOLD[2]]
+    report = evaluate_attribution(split, extractor(_tables(pred)))
+    got = {s.metric: (s.tp, s.fp, s.fn) for s in report.scores}
+    assert got["cue exact"] == (3, 0, 0)
+    assert got["content exact"] == (3, 0, 0)
+    assert got["source exact"] == (1, 1, 1)  # "Critics, he" is not the gold "he"
+
+
 def test_failing_extractor_counts_error_and_misses(split: Path, failing) -> None:
     report = evaluate_attribution(split, failing)
     assert report.n_errors == 1
