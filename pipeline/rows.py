@@ -55,9 +55,9 @@ class RowBuilder:
         # A sentence ends with its paragraph's newline (or starts with it, after a
         # sentencizer); the row's sentence is for reading, so without that whitespace.
         self._sent_texts = [s.text.strip() for s in sents]
-        self._entity_ids = {
-            (m.start, m.end): entity_id(m.canonical) for m in (doc._.nc_entities or [])
-        }
+        mentions = doc._.nc_entities or []
+        self._entity_ids = {(m.start, m.end): entity_id(m.canonical) for m in mentions}
+        self._canonical_ids = {m.canonical: entity_id(m.canonical) for m in mentions}
 
     def sent_index(self, char: int) -> int:
         """Index of the sentence holding chunk offset ``char`` (0-based within the chunk)."""
@@ -88,7 +88,11 @@ class RowBuilder:
         return {f"{prefix}_start": shifted[0] if shifted else None,
                 f"{prefix}_end": shifted[1] if shifted else None}
 
-    def _subject_entity(self, span: Span | None) -> str | None:
+    def _subject_entity(self, name: str | None, span: Span | None) -> str | None:
+        """The entity the subject names ("he" resolved to "Shigeru Ishiba"), else the
+        first entity inside its span."""
+        if name in self._canonical_ids:
+            return self._canonical_ids[name]
         if span is None:
             return None
         for (start, end), eid in self._entity_ids.items():
@@ -103,7 +107,8 @@ class RowBuilder:
             text = self.text[fig.span[0] : fig.span[1]]
             row = self._claim("figure", fig.span, [fig.span])
             row.update(
-                subject=fig.subject, subject_entity_id=self._subject_entity(fig.subject_span),
+                subject=fig.subject,
+                subject_entity_id=self._subject_entity(fig.subject, fig.subject_span),
                 predicate=fig.predicate, target=fig.target, stance=None, content=text,
                 quote=None, value=fig.value, unit=fig.unit, modifier=fig.modifier,
                 value_text=text, time=fig.time, confidence=fig.confidence,
@@ -129,7 +134,8 @@ class RowBuilder:
             evidence = (min(s[0] for s in given), max(s[1] for s in given))
             row = self._claim("stance", evidence, spans)
             row.update(
-                subject=st.source, subject_entity_id=self._subject_entity(st.source_span),
+                subject=st.source,
+                subject_entity_id=self._subject_entity(st.source, st.source_span),
                 predicate=st.cue, target=st.target, stance=st.stance,
                 content=self.text[st.content_span[0] : st.content_span[1]],
                 quote=st.quote, value=None, unit=None, modifier=None, value_text=None,

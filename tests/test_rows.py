@@ -103,6 +103,18 @@ def test_subject_entity_id_points_at_the_mention_inside_the_subject(
     assert statement["subject_entity_id"] == entity_id("Taro Aso")
 
 
+def test_subject_entity_id_follows_a_resolved_source(builder: RowBuilder) -> None:
+    """A pronoun source resolved to "Taro Aso" points at Taro Aso's entity, and a source
+    whose span holds another entity first ("Tokyo's Taro Aso") at the one it names."""
+    for span in (_span("Prices"), (0, _span("Taro Aso")[1])):
+        builder.doc._.nc_statements = [Statement(
+            source="Taro Aso", source_span=span, cue="say", cue_span=_span("said"),
+            content_span=_span("the plan was premature"), target=None, stance="neutral",
+            quote=None, confidence=0.5)]
+        [row] = builder.statements()
+        assert row["subject_entity_id"] == entity_id("Taro Aso")
+
+
 def test_statement_row_evidence_covers_source_cue_and_content(builder: RowBuilder) -> None:
     [row] = builder.statements()
     source, cue, content = _shifted("Taro Aso"), _shifted("said"), _shifted(
