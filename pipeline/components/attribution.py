@@ -54,6 +54,7 @@ def _subtree_span(token: Token, exclude: tuple[str, ...] = ()) -> tuple[int, int
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}"
 _LABEL = re.compile(rf"(?m)^[\"“]?(?P<name>{_NAME})(?P<colon>:)[ \t]+(?P<content>\S[^\n]*?)\s*$")
+_POSSESSIVE = re.compile(r"['’]s\b")
 _SIGNATURE = re.compile(rf"[\"”]?[ \t]*(?P<dash>[―—–])[ \t]*(?P<name>{_NAME})")
 
 
@@ -77,6 +78,12 @@ def _adjacent_quote(
 def _short_gap(between: str) -> bool:
     """Only punctuation and at most three words ("on Tuesday") separate the two."""
     return len(between) < 40 and len(between.strip(_EDGE).split()) <= 3
+
+
+def _objects(prep: Token) -> list[Token]:
+    """The objects of a preposition, also through a second one ("along with X")."""
+    return [o for p in (prep, *(c for c in prep.children if c.dep_ == "prep"))
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def _path(token: Token, top: Token) -> list[Token]:
@@ -104,8 +111,8 @@ class AttributionExtractor:
         self.artifact_fingerprint: str | None = None
         self._tagger = None  # loaded on first use, in the process that tags
         if model:  # fail now, with a clean message, not once per document later
+            self.artifact_fingerprint = artifact.fingerprint(model)  # a missing folder first
             require_trf(f"the attribution model {model!r}")
-            self.artifact_fingerprint = artifact.fingerprint(model)
         self.verbs: dict[str, str | None] = data["verbs"]
         self.need_clause = frozenset(data["verbs_need_clause"])
         self.prepositional: dict[str, list[list[str]]] = {}  # by first word: a cheap test
@@ -117,6 +124,13 @@ class AttributionExtractor:
         self.label_stopwords = frozenset(data["label_stopwords"])
         self.phrasal: dict[str, list[str]] = data["phrasal"]
         self.settings = frozenset(data["settings"])
+        self.nominal: dict[str, str | None] = data["nominal"]
+        self.cue_stances = {**self.verbs, **self.nominal}
+        self.group_nouns = frozenset(data["group_nouns"])
+        self.companions = [phrase.split() for phrase in data["companions"]]
+        self.examples = [phrase.split() for phrase in data["examples"]]
+        self.states: dict[str, str] = resources.load("entities")["states"]
+        self.shifters = [phrase.split() for phrase in resources.load("stance")["shifters"]]
         if not Doc.has_extension("nc_statements"):
             Doc.set_extension("nc_statements", default=None)
 
@@ -182,7 +196,8 @@ class AttributionExtractor:
     def _rules(self, doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list[Found]:
         return [
             *(f for sent in doc.sents
-              for f in (*self._verb_cues(sent, text, quotes), *self._prepositional_cues(sent))),
+              for f in (*self._verb_cues(sent, text, quotes), *self._nominal_cues(sent, quotes),
+                        *self._prepositional_cues(sent))),
             *self._speaker_labels(doc, text),
             *self._dash_signatures(text, quotes),
         ]
@@ -200,11 +215,60 @@ class AttributionExtractor:
             if subject is None:
                 continue
             source = _subtree_span(subject, ("relcl",))
+            shifter = self._shifter(verb)
             cue = self._cue_span(verb)
+            if shifter is not None:  # "stopped short of endorsing": one cue, its stance turned
+                cue = (self._cue_span(shifter)[0], cue[1])
             content = self._content(verb, lemma, text, quotes, (source, cue))
             if content is None:
                 continue
-            yield source, lemma, cue, content
+            for each in self._sources(subject, subject.head):
+                yield each, lemma, cue, content
+
+    def _sources(self, subject: Token, verb: Token) -> list[tuple[int, int]]:
+        """One span per source: "X and Y said", "X, along with Y, said" give X and Y, and a
+        group named by its members ("powers like India and Australia") gives the members.
+        A single source keeps its whole phrase."""
+        doc = subject.doc
+        joined = [c for c in subject.conjuncts if c.i > subject.i]
+        companions = [o for prep in (*subject.children, *verb.children)
+                      if self._phrase_at(prep, self.companions) for o in _objects(prep)]
+        if not joined and not companions:
+            return [_subtree_span(subject, ("relcl",))]
+        spans = []
+        for head in (subject, *joined, *companions):
+            members = [o for c in head.children if self._phrase_at(c, self.examples)
+                       for m in _objects(c) for o in (m, *m.conjuncts)]
+            for token in members or [head]:
+                cut = {t.i for c in token.children if c.dep_ in ("conj", "cc", "relcl", "appos")
+                       or self._phrase_at(c, self.companions) or self._phrase_at(c, self.examples)
+                       for t in c.subtree}
+                kept = [t.i for t in token.subtree if t.i not in cut]
+                spans.append(_trimmed(doc, kept[0], kept[-1] + 1))
+        return spans
+
+    @staticmethod
+    def _phrase_at(token: Token, phrases: list[list[str]]) -> bool:
+        """``token`` is a preposition inside one of ``phrases`` ("along with", "such as")."""
+        if token.dep_ != "prep":
+            return False
+        doc = token.doc
+        return any([t.lower_ for t in doc[max(0, token.i - k) : token.i - k + len(p)]] == p
+                   for p in phrases for k in range(len(p)))
+
+    def _shifter(self, verb: Token) -> Token | None:
+        """The verb of a shifter phrase that governs ``verb`` ("stopped short of endorsing",
+        "refused to back"): the statement is that verb's subject's, with the stance turned."""
+        head = verb.head
+        for _ in range(3):
+            if head.pos_ == "VERB" or head.i == head.head.i:
+                break
+            head = head.head
+        if head.i >= verb.i or head.pos_ != "VERB":
+            return None
+        words = [head.lemma_.lower(), *(t.lower_ for t in verb.doc[head.i + 1 : verb.i])]
+        forms = {" ".join(words), " ".join([head.lower_, *words[1:]])}
+        return head if any(" ".join(p) in forms for p in self.shifters) else None
 
     def _subject(self, verb: Token) -> Token | None:
         token = verb
@@ -219,6 +283,8 @@ class AttributionExtractor:
             shares_cue = token.dep_ in ("conj", "xcomp") and token.head.lemma_.lower() in self.verbs
             if shares_cue or (token.dep_ == "advcl" and token.tag_ == "VBG"):
                 token = token.head
+            elif (shifter := self._shifter(token)) is not None:
+                token = shifter
             else:
                 return None
         return None
@@ -288,6 +354,8 @@ class AttributionExtractor:
                 t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in span))
             if not named or name.split()[0].lower() in self.label_stopwords:
                 continue
+            if _POSSESSIVE.search(name):  # a headline ("Ishiba's Asian NATO: ..."), not a speaker
+                continue
             content = (match.start("content"), match.end("content"))
             yield ((match.start("name"), match.end("name")), ":",
                    (match.start("colon"), match.end("colon")), content)
@@ -300,6 +368,35 @@ class AttributionExtractor:
             if match:
                 yield ((match.start("name"), match.end("name")), "―",
                        (match.start("dash"), match.end("dash")), (q_start, q_end))
+
+    def _nominal_cues(self, sent: Span, quotes: list[tuple[int, int]]):
+        """"China's opposition to the plan", "his warning that ...", "the government's
+        position on X has been cautious": a cue noun whose possessor is the source."""
+        for noun in sent:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.nominal:
+                continue
+            owner = [c for c in noun.children if c.dep_ == "poss"]
+            if not owner or owner[0].pos_ not in ("PROPN", "PRON", "NOUN"):
+                continue
+            if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.verbs:
+                continue  # "expressed his opposition to": the verb's statement already
+            if any(s <= noun.idx < e for s, e in quotes):
+                continue
+            if sent.doc[owner[0].left_edge.i - 1].lower_ == "what":
+                continue  # "what he calls ...": a verb the parser took for a noun
+            clauses = [c for c in noun.children if c.i > noun.i and c.dep_ in ("acl", "ccomp")]
+            about = [c for c in noun.children if c.i > noun.i and c.dep_ == "prep" and _objects(c)]
+            verdict = [c for c in noun.head.rights if c.dep_ in ("acomp", "attr")] if (
+                noun.dep_ == "nsubj" and noun.head.lemma_ == "be") else []
+            # "Trump's view of NATO" names a topic, not a statement: a preposition's object
+            # is content only for a noun with a stance of its own, or with a verdict after it
+            said = clauses or (about if self.nominal[noun.lemma_.lower()] or verdict else [])
+            if not said:
+                continue
+            last = max(t.i for c in (*said, *verdict) for t in c.subtree)
+            source = _subtree_span(owner[0], ("case",))
+            yield source, noun.lemma_.lower(), (noun.idx, noun.idx + len(noun.text)), \
+                _trimmed(sent.doc, noun.i + 1, last + 1)
 
     def _prepositional_cues(self, sent: Span):
         for token in sent:
@@ -335,7 +432,7 @@ class AttributionExtractor:
         source_span, cue_lemma, cue_span, content_span = found
         content = doc.char_span(*content_span, alignment_mode="expand")
         cue = doc.char_span(*cue_span, alignment_mode="expand")
-        polarity, confidence = stance.label(cue, content, self.verbs.get(cue_lemma))
+        polarity, confidence = stance.label(cue, content, self.cue_stances.get(cue_lemma))
         return Statement(
             source=None if source_span is None else
             self._canonical_source(doc, source_span, mentions, earlier),
@@ -358,11 +455,15 @@ class AttributionExtractor:
     ) -> str:
         source = doc.char_span(*span, alignment_mode="expand")
         head = source.root
-        for mention in mentions:
-            if mention.start <= head.idx < mention.end:
-                return mention.canonical
+        named = self._mention_at(head, mentions)
+        if named is not None:
+            return named
         lower = head.lower_
         before = [m for m in mentions if m.end <= span[0]]
+        if head.pos_ != "PRON" and head.lemma_.lower() in self.group_nouns:
+            owner = self._group_owner(head, mentions, earlier)
+            if owner:
+                return owner
         kind = self.pronouns.get(lower) if head.pos_ == "PRON" else None
         if kind == "PERSON":
             people = [m for m in before if m.label == "PERSON"]
@@ -381,6 +482,42 @@ class AttributionExtractor:
             if people:
                 return people[-1].canonical
         return source.text
+
+    def _mention_at(self, token: Token, mentions: list[EntityMention]) -> str | None:
+        """The canonical name of the entity ``token`` is part of; a demonym or a capital
+        ("Chinese", "Beijing") stands for its state."""
+        for mention in mentions:
+            if mention.start <= token.idx < mention.end:
+                if mention.label in ("NORP", "GPE"):
+                    return self.states.get(mention.canonical, mention.canonical)
+                return mention.canonical
+        return None
+
+    def _group_owner(self, head: Token, mentions: list[EntityMention],
+                     earlier: list[Statement]) -> str | None:
+        """Whose group a group source is: the state or organisation modifying it ("U.S.
+        officials", "Japan's ministers", "Chinese state media"); "the ministry", the last
+        named one; bare ("officials"), the source of the statement just before, in the same
+        or the previous sentence."""
+        modifiers = [t for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                     for t in c.subtree]
+        for token in modifiers:
+            if (owner := self._mention_at(token, mentions)) is not None:
+                return owner
+        if any(t.pos_ in ("PROPN", "ADJ", "NOUN") for t in modifiers):
+            return None
+        if any(c.lower_ == "the" for c in head.children):
+            named = [m for m in mentions if m.label == "ORG" and m.end <= head.idx
+                     and m.canonical.lower().split()[-1] == head.lemma_.lower()]
+            return named[-1].canonical if named else None
+        if not earlier:
+            return None
+        doc = head.doc
+        here = stance.sentence_start(doc, head.i)
+        previous = stance.sentence_start(doc, here - 1) if here else 0
+        last = earlier[-1]
+        close = last.cue_span[0] >= doc[previous].idx
+        return last.source if close and last.source else None
 
 
 @Language.factory("newsclaims_attribution", default_config={"model": "", "with_rules": True})

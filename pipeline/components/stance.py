@@ -86,16 +86,19 @@ def topic(text: str, doc_quotes: list[tuple[int, int]]) -> str | None:
 
 def target(content: Span, topic_name: str | None) -> str | None:
     """What the statement is about: the topic when the content names it or refers back to
-    it ("the proposal", "such an alliance"), else the content's subject noun phrase."""
+    it ("the proposal", "such an alliance", "an alliance akin to NATO"), else the content's
+    subject noun phrase."""
     anaphors = _lexicon()[5]
     if topic_name and topic_name.lower() in content.text.lower():
         return topic_name
     if topic_name:
+        head_word = topic_name.split()[-1].lower()
         for token in content:
-            if token.lemma_.lower() in anaphors and any(
-                c.lower_ in _DEFINITE or (c.dep_ == "poss" and c.pos_ == "PROPN")
-                for c in token.children
-            ):
+            if token.lemma_.lower() not in anaphors:
+                continue
+            if any(c.lower_ in _DEFINITE or (c.dep_ == "poss" and c.pos_ == "PROPN")
+                   for c in token.children) or any(
+                    t.lower_ == head_word and t.pos_ == "PROPN" for t in token.subtree):
                 return topic_name
     for token in content:
         if token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.pos_ in ("NOUN", "PROPN"):
@@ -111,8 +114,10 @@ def label(cue: Span, content: Span, cue_stance: str | None) -> tuple[str, float]
     """``support``, ``oppose`` or ``neutral`` with a confidence in 0..1."""
     support, oppose, phrases, negators, shifters, _ = _lexicon()
     score = {"support": 0.0, "oppose": 0.0}
-    if cue_stance:  # "would not endorse" carries the opposite of "endorse"
-        if any(t.lower_ in negators for t in cue):
+    cue_text = cue.text.lower()
+    if cue_stance:  # "would not endorse", "stopped short of endorsing": the opposite
+        negated = any(t.lower_ in negators for t in cue)
+        if negated != any(s in cue_text for s in shifters):
             cue_stance = "oppose" if cue_stance == "support" else "support"
         score[cue_stance] += 1.0
     text = content.text.lower()

@@ -166,6 +166,8 @@ def test_a_model_without_the_trf_extra_is_a_clean_error(tmp_path, monkeypatch):
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec",
                         lambda name, *a: None if name == "torch" else real(name, *a))
+    for name in ("newsclaims.json", "config.json"):  # a model folder, as train writes it
+        (tmp_path / name).write_text("{}")
     with pytest.raises(MissingExtra, match=r"pip install 'newsclaims\[trf\]'"):
         build_nlp("blank:en", {"newsclaims_attribution": {"model": str(tmp_path)}})
 
@@ -209,3 +211,86 @@ def test_pickles_without_the_loaded_tagger(tiny_model):
     assert component._tagger is not None
     copy = pickle.loads(pickle.dumps(component))
     assert copy._tagger is None and copy.model == str(tiny_model)
+
+
+def by_source(parse, text):
+    return {st.source: (source, cue, content, st) for source, cue, content, st in
+            statements(parse, text)}
+
+
+def test_companions_and_named_members_are_sources_of_their_own(parse):
+    found = by_source(parse, (
+        "Japan's foreign and defense ministers, along with key regional powers like India and "
+        "Australia, have expressed skepticism or outright rejection of the idea."))
+    assert set(found) == {"Japan", "India", "Australia"}
+    assert found["India"][0] == "India"
+    assert found["Japan"][0] == "Japan's foreign and defense ministers"
+    assert {st.stance for *_, st in found.values()} == {"oppose"}
+    assert len({(cue, content) for _, cue, content, _ in found.values()}) == 1
+
+
+def test_coordinated_sources_give_one_row_each(parse):
+    found = by_source(parse, "Maria Lopez and Tom Hughes said the merger would cut costs.")
+    assert set(found) == {"Maria Lopez", "Tom Hughes"}
+    assert found["Tom Hughes"][0] == "Tom Hughes"
+
+
+def test_one_source_keeps_its_whole_phrase(parse):
+    [(source, *_)] = statements(parse, "The head of the steel workers' union said the strike "
+                                       "would go ahead.")
+    assert source == "The head of the steel workers' union"
+
+
+def test_shifter_turns_the_cue_it_governs(parse):
+    text = ('Shigeru Ishiba proposed an "Asian NATO". U.S. officials praised the plan, but they '
+            "have stopped short of endorsing a formal military alliance akin to NATO in Asia.")
+    found = [f for f in statements(parse, text) if "endors" in f[1]]
+    [(source, cue, content, st)] = found
+    assert (source, cue) == ("they", "have stopped short of endorsing")
+    assert content == "a formal military alliance akin to NATO in Asia"
+    assert st.cue == "endorse"
+    assert st.stance == "oppose"
+    assert st.source == "United States"  # "they": the officials just before
+    assert st.target == "Asian NATO"  # an alliance named after the topic's head word
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "stance"),
+    [
+        ("China's opposition to the plan hardened this week.", "China", "opposition", "oppose"),
+        ("The government's position on the bill has been cautious at best.", "The government",
+         "position", "oppose"),
+        ("The minister's warning that prices would rise rattled markets.", "The minister",
+         "warning", "oppose"),
+    ],
+)
+def test_nominal_cues(parse, text, source, cue, stance):
+    [(found_source, found_cue, _, st)] = statements(parse, text)
+    assert (found_source, found_cue, st.stance) == (source, cue, stance)
+
+
+@pytest.mark.parametrize("text", [
+    "Trump's view of NATO has shaped the campaign.",  # a topic, not a statement
+    "Shigeru Ishiba's Asian NATO: Strategic Opportunity, or Geopolitical Gamble?",  # headline
+])
+def test_not_statements(parse, text):
+    assert statements(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("U.S. officials said the talks would resume.", "United States"),
+        ("Chinese officials said the talks would resume.", "China"),
+        ("Beijing said the talks would resume.", "China"),
+        ("The Defense Ministry requested more money. The ministry said costs had risen.",
+         "Defense Ministry"),
+        ("Moscow warned that it would respond. Officials said the drills were provocative.",
+         "Russia"),
+        ("Maria Lopez unveiled her plan on Monday. Her proposal for a new tax drew criticism.",
+         "Maria Lopez"),
+    ],
+)
+def test_group_and_metonymic_sources_resolve_to_who_they_stand_for(parse, text, subject):
+    *_, st = statements(parse, text)[-1]
+    assert st.source == subject
