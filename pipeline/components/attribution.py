@@ -80,6 +80,30 @@ def _short_gap(between: str) -> bool:
     return len(between) < 40 and len(between.strip(_EDGE).split()) <= 3
 
 
+_CONTINUES = re.compile(r"[ \t]*,[ \t]*(?P<next>\S)")
+
+
+def _continued(content: tuple[int, int], speaker_end: int, text: str,
+               quotes: list[tuple[int, int]], sent: Span) -> tuple[int, int]:
+    """Content interrupted by its speaker goes on after it: '"A," he said. "B."', '"A," he
+    said, "B."' and 'A, he said, B.' are one statement whose content runs from A to B, as
+    annotators mark it."""
+    if content[1] > speaker_end:
+        return content
+    quoted = any(s <= content[0] and content[1] <= e for s, e in quotes)
+    after = next(((s, e) for s, e in quotes if s > speaker_end), None)
+    if quoted and after is not None:
+        gap = text[speaker_end : after[0] - 1]
+        if gap.count("\n") <= 1 and len(gap) <= 60 and len(gap.strip(_EDGE).split()) <= 6:
+            return content[0], len(text[: after[1]].rstrip(_EDGE))
+    follows = _CONTINUES.match(text, speaker_end)
+    if quoted or follows is None or follows.start("next") >= sent.end_char:
+        return content
+    if not text[follows.start("next")].islower():
+        return content
+    return content[0], len(text[: sent.end_char].rstrip(_EDGE))
+
+
 def _objects(prep: Token) -> list[Token]:
     """The objects of a preposition, also through a second one ("along with X")."""
     return [o for p in (prep, *(c for c in prep.children if c.dep_ == "prep"))
@@ -222,6 +246,7 @@ class AttributionExtractor:
             content = self._content(verb, lemma, text, quotes, (source, cue))
             if content is None:
                 continue
+            content = _continued(content, max(source[1], cue[1]), text, quotes, sent)
             for each in self._sources(subject, subject.head):
                 yield each, lemma, cue, content
 

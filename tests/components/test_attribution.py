@@ -294,3 +294,27 @@ def test_not_statements(parse, text):
 def test_group_and_metonymic_sources_resolve_to_who_they_stand_for(parse, text, subject):
     *_, st = statements(parse, text)[-1]
     assert st.source == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('"The plan is sound," Ms. Reyes said. "It will pay for itself within a decade."',
+         'The plan is sound," Ms. Reyes said. "It will pay for itself within a decade'),
+        ('"The plan is sound," said Ana Reyes, the finance minister, "and it will pay for '
+         'itself."', 'The plan is sound," said Ana Reyes, the finance minister, "and it will '
+         'pay for itself'),
+        ("The transition was smooth, he said, but the next one would be harder.",
+         "The transition was smooth, he said, but the next one would be harder"),
+    ],
+)
+def test_content_interrupted_by_its_speaker_runs_on(parse, text, content):
+    [(_, _, found, _)] = statements(parse, text)
+    assert found == content
+
+
+def test_a_quote_with_its_own_speaker_is_not_joined(parse):
+    text = ('"The plan is sound," Ms. Reyes said on Monday at a long press conference in the '
+            'capital city. "It will fail," the opposition leader replied.')
+    contents = [content for _, _, content, _ in statements(parse, text)]
+    assert "The plan is sound" in contents
