@@ -160,6 +160,19 @@ def figures(parse, text, year=None):
          "a quarter of a percentage point", 0.25, "pp", "down"),
         ("The Dodgers signed him to a 10-year, $700 million contract.", "10-year", 10.0,
          "year", "="),
+        # decimal commas where no thousands can be meant; Indian grouping
+        ("The number is 1,3.", "1,3", 1.3, None, "="),
+        ("Petrol costs €1,75 in Rome.", "€1,75", 1.75, "EUR", "="),
+        ("Each farmer gets Rs 1,30,000 under the scheme.", "Rs 1,30,000", 1.3e5, "INR", "="),
+        # "per cent of" before its number
+        ("per cent of twenty-two", "per cent of twenty-two", 22.0, "%", "="),
+        ("percent of 10", "percent of 10", 10.0, "%", "="),
+        # an amount in words goes on in its hundredths; a scale in a small number word
+        ("It only cost thirteen dollars forty five.", "thirteen dollars forty five", 13.45,
+         "USD", "="),
+        ("It costs you C$100 and fifty.", "C$100 and fifty", 100.5, "CAD", "="),
+        ("Tickets cost $20 and 30 people came.", "$20", 20.0, "USD", "="),
+        ("3 hundred and one is a valid number.", "3 hundred and one", 301.0, None, "="),
     ],
 )
 def test_value_unit_modifier(parse, text, surface, value, unit, modifier):
@@ -375,6 +388,15 @@ def test_ranges_give_one_row_per_end(parse, text, expected):
 def test_modifier_rules(parse, text, surface, modifier):
     found = dict(figures(parse, text))
     assert found[surface].modifier == modifier
+
+
+def test_numbers_listed_with_commas_are_one_figure_each(parse):
+    found = [(s, f.value) for s, f in figures(parse, "Exercises nrs. 22,24,26,31.")]
+    assert found == [("22", 22.0), ("24", 24.0), ("26", 26.0), ("31", 31.0)]
+
+
+def test_a_count_after_percent_of_is_no_share(parse):
+    assert figures(parse, "A small percent of 10 banks failed.") == []
 
 
 def test_a_model_number_inside_a_count_is_no_count(parse):
