@@ -200,8 +200,34 @@ def bound(figure: Span, grammar: FigureGrammar) -> str | None:
     return None
 
 
+def absolute_clause(verb: Token) -> Token | None:
+    """The absolute clause a participle follows, which the parse hangs elsewhere: "with
+    ASEAN being China's largest trading partner in 2023, accounting for $468.8bn" ->
+    being; the participle is told of its subject (ASEAN), at its time (2023)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    ):
+        return None
+    before = verb.i - 1
+    while before >= 0 and verb.doc[before].is_punct:
+        before -= 1
+    if before < 0:
+        return None
+    for token in (verb.doc[before], *verb.doc[before].ancestors):
+        if token.i == verb.head.i:
+            return None
+        if token.dep_ == "pcomp" and token.head.lower_ in ("with", "without") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in token.children
+        ):
+            return token
+    return None
+
+
 def subject(verb: Token | None) -> tuple[str | None, tuple[int, int] | None]:
-    """The verb's subject phrase (whose figure it is), climbing conjoined verbs."""
+    """The verb's subject phrase (whose figure it is), climbing conjoined verbs, an
+    absolute clause before a participle, and a participle that is a preposition
+    ("spent $4.5bn on hardware, including 98 jets": Japan's; not "compared with"
+    another's figure)."""
     while verb is not None:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
@@ -211,8 +237,13 @@ def subject(verb: Token | None) -> tuple[str | None, tuple[int, int] | None]:
             if span.root.pos_ == "PRON" and span.root.lower_ in ("it", "this", "that"):
                 return None, None
             return span.text, (span.start_char, span.end_char)
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        absolute = absolute_clause(verb)
+        if absolute is not None:
+            verb = absolute
+        elif verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
+        elif verb.dep_ == "prep" and verb.tag_ == "VBG" and verb.head.i != verb.i:
+            verb = governing_verb(verb.head)
         else:
             return None, None
     return None, None
@@ -226,13 +257,14 @@ _NOT_IN_A_PHRASE = ("det", "relcl", "appos", "punct", "cc", "acl", "advmod", "nu
 
 def target(
     figure: Span, verb: Token | None, noun: Token | None, grammar: FigureGrammar,
-    *, percent: bool = False,
+    *, percent: bool = False, money: bool = False,
 ) -> str | None:
     """What is measured: the whole a share is of ("35% of the airframe" -> share of
     airframe) or the figure's own prepositional object ("$468.8bn in trade"); the noun the
     figure counts or describes, with its modifiers ("30 Boeing 737-8 jets", "a 25% tariff
     on steel imports"); the subject whose level or change it is ("Core inflation eased to
-    2.7%"); else a prepositional object or the object of its verb."""
+    2.7%"); else a prepositional object or the object of its verb, or for money what it
+    is for."""
     anchor = figure.root
     whole = _of_object(anchor)
     if whole is not None:  # a percentage of a whole measures a share of it
@@ -260,6 +292,27 @@ def target(
                 if objects and objects[0].ent_type_ not in _NOT_TARGETS \
                         and objects[0].pos_ in ("NOUN", "PROPN"):
                     return _phrase(objects[0])
+        purpose = _purpose_object(verb) if money else None
+        if purpose is not None:
+            return _phrase(purpose)
+    return None
+
+
+def _purpose_object(verb: Token) -> Token | None:
+    """The object of what the money is for: "requested ¥5.96bn (for) to strengthen
+    cyberattack countermeasures", "pledged Rs 4,500 crore to repair roads"."""
+    for child in verb.children:
+        clauses = [child] if child.dep_ in ("advcl", "xcomp") else [
+            c for c in child.children if c.dep_ == "pcomp"
+        ] if child.dep_ == "prep" and child.lower_ == "for" else []
+        for clause in clauses:
+            if clause.pos_ != "VERB" or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+            ):
+                continue
+            objects = [c for c in clause.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+            if objects:
+                return objects[0]
     return None
 
 
@@ -317,7 +370,8 @@ def _phrase(noun: Token, first: int | None = None) -> str:
             ):  # "tariff on imported rice", not "revenue of £287.4m"
                 end = tail[-1].i + 1
             break
-    tokens = [t for t in doc[start:end] if not (_another_count(t) and doc[t.i - 1].text != "-")
+    tokens = [t for t in doc[start:end] if not (_another_count(t) and doc[t.i - 1].text != "-"
+                                                and doc[t.i + 1 : t.i + 2].text != "-")
               and t.dep_ not in ("det", "predet", "advmod") and t.tag_ not in ("JJS", "JJR")
               and t.text not in _PHRASE_BREAKS]
     return "".join(t.text_with_ws for t in tokens).strip() if tokens else noun.text

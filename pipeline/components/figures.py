@@ -44,6 +44,7 @@ _SLASHED = re.compile(r"(?:(\d+)\s+)?(\d+)\s?/\s?(\d+)")
 _PER_CURRENCY = re.compile(r"\s+(?:per|to the|against the|a)\s+([A-Za-z]+)\b")
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w-]* $")
 _TIME_AGO = re.compile(r"\s+(?:earlier|ago|later)\b", re.IGNORECASE)
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 _HYPHEN_WORD = re.compile(r" ?- ?([A-Za-z]+)( ?- ?old)?")
 # the hundredths of "thirteen dollars forty five", "one dollar and two": number words that
 # end the clause or run on with "and"
@@ -201,7 +202,9 @@ class FigureExtractor:
         measures the change in core inflation)."""
         if tokens is None:
             return None
-        found = context.target(tokens, verb, noun, self.grammar, percent=unit == "%")
+        money = unit is not None and _CURRENCY_CODE.fullmatch(unit) is not None
+        found = context.target(tokens, verb, noun, self.grammar, percent=unit == "%",
+                               money=money)
         if found is None or modifier not in ("up", "down") or noun is not None:
             return found
         words = set(found.lower().split())

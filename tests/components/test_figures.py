@@ -288,11 +288,41 @@ def test_time(parse, text, year, time):
         # an undated past-tense figure goes on in its paragraph's last time
         ("Northfield reported revenue of £287.4m for the 2023-24 season. The club posted a "
          "pre-tax loss of £64.2m.", None, {"£287.4m": "2023/24", "£64.2m": "2023/24"}),
+        # a participle on a date and a clause after a preposition are the figure's own;
+        # an event after a temporal preposition is not
+        ("The ministry requested ¥5.96 billion for to strengthen defences in its budget "
+         "request for the fiscal year starting April 2025.", None, {"¥5.96 billion": "FY2025"}),
+        ("The yen weakened to about 146 per dollar after hitting a high on Monday.",
+         "2024-08-06", {"146": None}),
+        ("Broadband providers have until 2030 to connect 99% of homes, a target set in 2021.",
+         None, {"99%": "2030"}),
+        # a participle after an absolute clause is told at that clause's time
+        ("These nations have ties with China, with ASEAN being China's largest trading "
+         "partner in 2023, accounting for over $468.8 billion in trade.", None,
+         {"$468.8 billion": "2023"}),
     ],
 )
 def test_time_scope(parse, text, published_at, times):
     found = {surface: fig.time for surface, fig in figures(parse, text, published_at)}
     assert {s: found.get(s, "missing") for s in times} == times
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a participle after an absolute clause is told of its subject
+        ("These nations have ties with China, with ASEAN being China's largest trading "
+         "partner, accounting for over $468.8 billion in trade.", "$468.8 billion", "ASEAN"),
+        # "including" is a preposition: the figure is its clause's
+        ("Japan spent $4.5 billion on hardware, including 98 F-15 fighter jets.",
+         "98 F-15 fighter jets", "Japan"),
+        # "compared with" another's figure is no figure of the clause's subject
+        ("Men earned a median salary of $98,000, compared with women's $93,000.", "$93,000",
+         None),
+    ],
+)
+def test_subject(parse, text, surface, subject):
+    assert dict(figures(parse, text))[surface].subject == subject
 
 
 def test_subject_predicate_target(parse):
@@ -318,8 +348,11 @@ def test_subject_predicate_target(parse):
         ("The ECB cut its deposit rate by 25 basis points.", "25 basis points",
          "deposit rate change"),
         ("Northfield reported revenue of £287.4m.", "£287.4m", "revenue"),
-        # the agent of a verb that acts on the figure owns it; it is not what is measured
-        ("Congress pledged Rs 4,500 crore to repair roads.", "Rs 4,500 crore", None),
+        # the agent of a verb that acts on the figure owns it; it is not what is measured,
+        # what the money is for is
+        ("Congress pledged Rs 4,500 crore to repair roads.", "Rs 4,500 crore", "roads"),
+        ("Japan requested ¥5.96 billion for to strengthen cyberattack countermeasures.",
+         "¥5.96 billion", "cyberattack countermeasures"),
     ],
 )
 def test_target(parse, text, surface, target):
