@@ -257,7 +257,7 @@ _NOT_IN_A_PHRASE = ("det", "relcl", "appos", "punct", "cc", "acl", "advmod", "nu
 
 def target(
     figure: Span, verb: Token | None, noun: Token | None, grammar: FigureGrammar,
-    *, percent: bool = False, money: bool = False,
+    *, percent: bool = False, money: bool = False, period: bool = False,
 ) -> str | None:
     """What is measured: the whole a share is of ("35% of the airframe" -> share of
     airframe) or the figure's own prepositional object ("$468.8bn in trade"); the noun the
@@ -275,7 +275,9 @@ def target(
             and anchor.head.pos_ in ("NOUN", "PROPN"):
         described = anchor.head
     if described is not None:
-        return _phrase(described, first=figure.end)
+        counted = _phrase(described, first=figure.end)
+        participle = _acted_on(described, grammar) if described is noun else None
+        return f"{counted} {participle}" if participle else counted
     if verb is not None:
         own = {t.i for t in anchor.subtree} | {t.i for t in figure} | {t.head.i for t in figure}
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i not in own
@@ -295,7 +297,41 @@ def target(
         purpose = _purpose_object(verb) if money else None
         if purpose is not None:
             return _phrase(purpose)
+        if not percent:
+            return _verb_noun(anchor, verb, grammar, period=period)
     return None
+
+
+def _acted_on(noun: Token, grammar: FigureGrammar) -> str | None:
+    """The participle of the verb whose object a count is: "lost 18,000 jobs" (jobs
+    lost), "870,000 children were vaccinated" (children vaccinated)."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
+        return None
+    return grammar.counted_verb_participles.get(verb.lemma_.lower())
+
+
+def _verb_noun(anchor: Token, verb: Token, grammar: FigureGrammar, *, period: bool
+               ) -> str | None:
+    """An amount its verb's subject spends, costs or travels, named by the verb's noun:
+    "Visitors spent ¥8.1 trillion" -> visitor spending; "Each interceptor costs
+    €400,000" -> interceptor cost; a period only as a duration ("the test takes 12
+    weeks", not "spent 15 years in prison")."""
+    noun = grammar.verb_nouns.get(verb.lemma_.lower())
+    if noun is None or anchor.head.i != verb.i or anchor.dep_ not in ("dobj", "attr",
+                                                                      "npadvmod"):
+        return None  # not the period of "cost $374bn over 10 years"
+    if period != (noun == "duration"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                and c.pos_ in ("NOUN", "PROPN")]
+    if not subjects:
+        return noun
+    owner = subjects[0]
+    words = _phrase(owner).split()
+    if words and words[-1] == owner.text and owner.tag_ in ("NNS", "NNPS"):
+        words[-1] = owner.lemma_  # "visitor spending", not "visitors spending"
+    return " ".join([*words, noun])
 
 
 def _purpose_object(verb: Token) -> Token | None:
@@ -374,4 +410,9 @@ def _phrase(noun: Token, first: int | None = None) -> str:
                                                 and doc[t.i + 1 : t.i + 2].text != "-")
               and t.dep_ not in ("det", "predet", "advmod") and t.tag_ not in ("JJS", "JJR")
               and t.text not in _PHRASE_BREAKS]
-    return "".join(t.text_with_ws for t in tokens).strip() if tokens else noun.text
+    if not tokens:
+        return noun.text
+    # a dropped comma leaves no space: "the Ford Fusion, made in Mexico"
+    return "".join(t.text + (t.whitespace_ or (" " if i + 1 < len(tokens)
+                                                and tokens[i + 1].i > t.i + 1 else ""))
+                   for i, t in enumerate(tokens)).strip()

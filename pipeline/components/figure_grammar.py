@@ -85,6 +85,8 @@ class FigureGrammar:
     index_pattern: re.Pattern[str]  # a stock index or gauge: its levels are points
     scale_before: re.Pattern[str]  # "hundred and " right before a number: it goes on there
     hundredths_currencies: frozenset[str]  # "thirteen dollars forty five" is 13.45
+    verb_nouns: dict[str, str]  # "Visitors spent ¥8.1 trillion": visitor spending
+    counted_verb_participles: dict[str, str]  # "lost 18,000 jobs": jobs lost
 
     @classmethod
     def load(cls) -> FigureGrammar:
@@ -153,6 +155,8 @@ class FigureGrammar:
                 rf"\b{alt(resources.load('numbers')['scales'])}\s+(?:and\s+)?$", re.IGNORECASE
             ),
             hundredths_currencies=frozenset(data["hundredths_currencies"]),
+            verb_nouns=data["verb_nouns"],
+            counted_verb_participles=data["counted_verb_participles"],
         )
 
     def currency(self, prefix: str, sentence: str) -> str:

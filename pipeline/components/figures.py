@@ -204,7 +204,7 @@ class FigureExtractor:
             return None
         money = unit is not None and _CURRENCY_CODE.fullmatch(unit) is not None
         found = context.target(tokens, verb, noun, self.grammar, percent=unit == "%",
-                               money=money)
+                               money=money, period=unit in self.grammar.period_units)
         if found is None or modifier not in ("up", "down") or noun is not None:
             return found
         words = set(found.lower().split())

@@ -353,6 +353,16 @@ def test_subject_predicate_target(parse):
         ("Congress pledged Rs 4,500 crore to repair roads.", "Rs 4,500 crore", "roads"),
         ("Japan requested ¥5.96 billion for to strengthen cyberattack countermeasures.",
          "¥5.96 billion", "cyberattack countermeasures"),
+        # an amount its verb's subject spends or costs is named by the verb's noun; a
+        # period only as a duration
+        ("Visitors spent ¥8.1 trillion last year.", "¥8.1 trillion", "visitor spending"),
+        ("Each interceptor costs roughly €400,000.", "€400,000", "interceptor cost"),
+        ("The review takes 12 weeks.", "12 weeks", "review duration"),
+        ("The plan will cost $374 billion over 10 years.", "10 years", None),
+        # a count a verb acts on is counted with its participle
+        ("The steelmakers have lost 18,000 jobs since 2023.", "18,000 jobs", "jobs lost"),
+        ("About 870,000 children were vaccinated.", "870,000 children",
+         "children vaccinated"),
     ],
 )
 def test_target(parse, text, surface, target):
