@@ -200,8 +200,34 @@ def bound(figure: Span, grammar: FigureGrammar) -> str | None:
     return None
 
 
+def absolute_clause(verb: Token) -> Token | None:
+    """The absolute clause a participle follows, which the parse hangs elsewhere: "with
+    ASEAN being China's largest trading partner in 2023, accounting for $468.8bn" ->
+    being; the participle is told of its subject (ASEAN), at its time (2023)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    ):
+        return None
+    before = verb.i - 1
+    while before >= 0 and verb.doc[before].is_punct:
+        before -= 1
+    if before < 0:
+        return None
+    for token in (verb.doc[before], *verb.doc[before].ancestors):
+        if token.i == verb.head.i:
+            return None
+        if token.dep_ == "pcomp" and token.head.lower_ in ("with", "without") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in token.children
+        ):
+            return token
+    return None
+
+
 def subject(verb: Token | None) -> tuple[str | None, tuple[int, int] | None]:
-    """The verb's subject phrase (whose figure it is), climbing conjoined verbs."""
+    """The verb's subject phrase (whose figure it is), climbing conjoined verbs, an
+    absolute clause before a participle, and a participle that is a preposition
+    ("spent $4.5bn on hardware, including 98 jets": Japan's; not "compared with"
+    another's figure)."""
     while verb is not None:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
@@ -211,8 +237,13 @@ def subject(verb: Token | None) -> tuple[str | None, tuple[int, int] | None]:
             if span.root.pos_ == "PRON" and span.root.lower_ in ("it", "this", "that"):
                 return None, None
             return span.text, (span.start_char, span.end_char)
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        absolute = absolute_clause(verb)
+        if absolute is not None:
+            verb = absolute
+        elif verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
+        elif verb.dep_ == "prep" and verb.tag_ == "VBG" and verb.head.i != verb.i:
+            verb = governing_verb(verb.head)
         else:
             return None, None
     return None, None
@@ -226,13 +257,14 @@ _NOT_IN_A_PHRASE = ("det", "relcl", "appos", "punct", "cc", "acl", "advmod", "nu
 
 def target(
     figure: Span, verb: Token | None, noun: Token | None, grammar: FigureGrammar,
-    *, percent: bool = False,
+    *, percent: bool = False, money: bool = False, period: bool = False,
 ) -> str | None:
     """What is measured: the whole a share is of ("35% of the airframe" -> share of
     airframe) or the figure's own prepositional object ("$468.8bn in trade"); the noun the
     figure counts or describes, with its modifiers ("30 Boeing 737-8 jets", "a 25% tariff
     on steel imports"); the subject whose level or change it is ("Core inflation eased to
-    2.7%"); else a prepositional object or the object of its verb."""
+    2.7%"); else a prepositional object or the object of its verb, or for money what it
+    is for."""
     anchor = figure.root
     whole = _of_object(anchor)
     if whole is not None:  # a percentage of a whole measures a share of it
@@ -243,7 +275,9 @@ def target(
             and anchor.head.pos_ in ("NOUN", "PROPN"):
         described = anchor.head
     if described is not None:
-        return _phrase(described, first=figure.end)
+        counted = _phrase(described, first=figure.end)
+        participle = _acted_on(described, grammar) if described is noun else None
+        return f"{counted} {participle}" if participle else counted
     if verb is not None:
         own = {t.i for t in anchor.subtree} | {t.i for t in figure} | {t.head.i for t in figure}
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i not in own
@@ -260,6 +294,61 @@ def target(
                 if objects and objects[0].ent_type_ not in _NOT_TARGETS \
                         and objects[0].pos_ in ("NOUN", "PROPN"):
                     return _phrase(objects[0])
+        purpose = _purpose_object(verb) if money else None
+        if purpose is not None:
+            return _phrase(purpose)
+        if not percent:
+            return _verb_noun(anchor, verb, grammar, period=period)
+    return None
+
+
+def _acted_on(noun: Token, grammar: FigureGrammar) -> str | None:
+    """The participle of the verb whose object a count is: "lost 18,000 jobs" (jobs
+    lost), "870,000 children were vaccinated" (children vaccinated)."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
+        return None
+    return grammar.counted_verb_participles.get(verb.lemma_.lower())
+
+
+def _verb_noun(anchor: Token, verb: Token, grammar: FigureGrammar, *, period: bool
+               ) -> str | None:
+    """An amount its verb's subject spends, costs or travels, named by the verb's noun:
+    "Visitors spent ¥8.1 trillion" -> visitor spending; "Each interceptor costs
+    €400,000" -> interceptor cost; a period only as a duration ("the test takes 12
+    weeks", not "spent 15 years in prison")."""
+    noun = grammar.verb_nouns.get(verb.lemma_.lower())
+    if noun is None or anchor.head.i != verb.i or anchor.dep_ not in ("dobj", "attr",
+                                                                      "npadvmod"):
+        return None  # not the period of "cost $374bn over 10 years"
+    if period != (noun == "duration"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                and c.pos_ in ("NOUN", "PROPN")]
+    if not subjects:
+        return noun
+    owner = subjects[0]
+    words = _phrase(owner).split()
+    if words and words[-1] == owner.text and owner.tag_ in ("NNS", "NNPS"):
+        words[-1] = owner.lemma_  # "visitor spending", not "visitors spending"
+    return " ".join([*words, noun])
+
+
+def _purpose_object(verb: Token) -> Token | None:
+    """The object of what the money is for: "requested ¥5.96bn (for) to strengthen
+    cyberattack countermeasures", "pledged Rs 4,500 crore to repair roads"."""
+    for child in verb.children:
+        clauses = [child] if child.dep_ in ("advcl", "xcomp") else [
+            c for c in child.children if c.dep_ == "pcomp"
+        ] if child.dep_ == "prep" and child.lower_ == "for" else []
+        for clause in clauses:
+            if clause.pos_ != "VERB" or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+            ):
+                continue
+            objects = [c for c in clause.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+            if objects:
+                return objects[0]
     return None
 
 
@@ -317,7 +406,13 @@ def _phrase(noun: Token, first: int | None = None) -> str:
             ):  # "tariff on imported rice", not "revenue of £287.4m"
                 end = tail[-1].i + 1
             break
-    tokens = [t for t in doc[start:end] if not (_another_count(t) and doc[t.i - 1].text != "-")
+    tokens = [t for t in doc[start:end] if not (_another_count(t) and doc[t.i - 1].text != "-"
+                                                and doc[t.i + 1 : t.i + 2].text != "-")
               and t.dep_ not in ("det", "predet", "advmod") and t.tag_ not in ("JJS", "JJR")
               and t.text not in _PHRASE_BREAKS]
-    return "".join(t.text_with_ws for t in tokens).strip() if tokens else noun.text
+    if not tokens:
+        return noun.text
+    # a dropped comma leaves no space: "the Ford Fusion, made in Mexico"
+    return "".join(t.text + (t.whitespace_ or (" " if i + 1 < len(tokens)
+                                                and tokens[i + 1].i > t.i + 1 else ""))
+                   for i, t in enumerate(tokens)).strip()

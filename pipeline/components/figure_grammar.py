@@ -28,8 +28,9 @@ def _pattern(data: dict, names: dict[str, str], number: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?<![\w$€£¥₹₱.])(?P<cursign>[-−])?(?P<cur>{spaced_prefix}|"
         rf"{alt(data['currency_prefixes'])})\s?"
-        rf"|(?<![\w/.,])(?<![A-Za-z]-)(?:(?P<pre>{alt(data['prefix_units'])})\s+)?)"
-        # "F-15", "COVID-19" are names; "3-4%" is not; "Mach 5" is a speed
+        rf"|(?<![\w/.])(?<!\D,)(?<![A-Za-z]-)(?:(?P<pre>{alt(data['prefix_units'])})\s+)?)"
+        # "F-15", "COVID-19" are names; "3-4%" is not; "Mach 5" is a speed; a number
+        # after a digit and a comma is the next of a list ("22,24,26")
         rf"(?P<neg>(?:minus|negative)\s+|(?<![\w)\]%])[-−](?=\d))?"
         rf"(?P<num>{number})"
         rf"(?:\s?(?P<scale>(?:{scales})(?:\s(?:{scales}))?)(?![A-Za-z]))?"  # "lakh crore"
@@ -82,6 +83,10 @@ class FigureGrammar:
     not_counted_subjects: frozenset[str]
     currency_name_pattern: re.Pattern[str]  # a currency named in words: "yen", "the rand"
     index_pattern: re.Pattern[str]  # a stock index or gauge: its levels are points
+    scale_before: re.Pattern[str]  # "hundred and " right before a number: it goes on there
+    hundredths_currencies: frozenset[str]  # "thirteen dollars forty five" is 13.45
+    verb_nouns: dict[str, str]  # "Visitors spent ¥8.1 trillion": visitor spending
+    counted_verb_participles: dict[str, str]  # "lost 18,000 jobs": jobs lost
 
     @classmethod
     def load(cls) -> FigureGrammar:
@@ -146,6 +151,12 @@ class FigureGrammar:
             not_counted_subjects=frozenset(data["not_counted_subjects"]),
             currency_name_pattern=re.compile(rf"\b{alt(currency_words)}\b"),
             index_pattern=re.compile(rf"\b{alt(data['index_words'])}\b"),
+            scale_before=re.compile(
+                rf"\b{alt(resources.load('numbers')['scales'])}\s+(?:and\s+)?$", re.IGNORECASE
+            ),
+            hundredths_currencies=frozenset(data["hundredths_currencies"]),
+            verb_nouns=data["verb_nouns"],
+            counted_verb_participles=data["counted_verb_participles"],
         )
 
     def currency(self, prefix: str, sentence: str) -> str:

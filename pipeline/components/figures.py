@@ -44,7 +44,12 @@ _SLASHED = re.compile(r"(?:(\d+)\s+)?(\d+)\s?/\s?(\d+)")
 _PER_CURRENCY = re.compile(r"\s+(?:per|to the|against the|a)\s+([A-Za-z]+)\b")
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w-]* $")
 _TIME_AGO = re.compile(r"\s+(?:earlier|ago|later)\b", re.IGNORECASE)
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 _HYPHEN_WORD = re.compile(r" ?- ?([A-Za-z]+)( ?- ?old)?")
+# the hundredths of "thirteen dollars forty five", "one dollar and two": number words that
+# end the clause or run on with "and"
+_HUNDREDTHS = re.compile(rf"(?:\s+and)?\s+({numbers.word_number_pattern()})"
+                         r"(?=\s*(?:[.,;:!?)]|$)|\s+and\b)", re.IGNORECASE)
 
 
 class FigureExtractor:
@@ -145,6 +150,10 @@ class FigureExtractor:
             unit: str | None = "%"
         else:
             unit, end = self._unit(text, sent, match, hyphen, tokens, noun, end)
+        if pre and unit == "%" and noun is not None:
+            return None  # "percent of 10 banks": no share is written this way
+        if unit in g.hundredths_currencies and not scale and value.is_integer():
+            value, end = self._hundredths(text, value, end)
         if unit in g.period_units and _TIME_AGO.match(text, end):
             return None  # "two weeks earlier", "a decade ago": when, not how much
         counts = noun is not None and share is None and not (cur or post or hyphen)
@@ -176,6 +185,15 @@ class FigureExtractor:
             confidence=0.9 if (cur or post) else 0.7 if (scale or noun) else 0.5,
         )
 
+    @staticmethod
+    def _hundredths(text: str, value: float, end: int) -> tuple[float, int]:
+        """"thirteen dollars forty five" -> 13.45, "C$100 and fifty." -> 100.5."""
+        tail = _HUNDREDTHS.match(text, end)
+        cents = numbers.value(tail.group(1)) if tail else None
+        if cents is None or not (1 <= cents < 100) or not cents.is_integer():
+            return value, end
+        return value + cents / 100, tail.end()
+
     def _target(
         self, tokens: Span | None, verb: Token | None, noun: Token | None, modifier: str,
         unit: str | None,
@@ -184,7 +202,9 @@ class FigureExtractor:
         measures the change in core inflation)."""
         if tokens is None:
             return None
-        found = context.target(tokens, verb, noun, self.grammar, percent=unit == "%")
+        money = unit is not None and _CURRENCY_CODE.fullmatch(unit) is not None
+        found = context.target(tokens, verb, noun, self.grammar, percent=unit == "%",
+                               money=money, period=unit in self.grammar.period_units)
         if found is None or modifier not in ("up", "down") or noun is not None:
             return found
         words = set(found.lower().split())
@@ -283,6 +303,8 @@ class FigureExtractor:
             return value == 1  # "one person"
         if len(re.split(r"[\s-]+", number)) > 1 or match.group("neg"):
             return False
+        if self.grammar.scale_before.search(text, max(0, match.start() - 20), match.start()):
+            return False  # the "one" of "3 hundred and one"
         alone = not re.sub(r"[\W_]+", "", text[sent.start_char : match.start()]
                            + text[match.end() : sent.end_char])
         return not alone and 0 < value <= self.grammar.pronoun_numbers_up_to

@@ -22,11 +22,16 @@ from pipeline import resources
 _FRACTION = r"(?:\d+\s+)?\d+\s?/\s?\d+(?![/\d])"
 # thousands grouped by commas, by (narrow) no-break spaces, or by plain spaces when there
 # are two groups or more ("1 234 567"; "in 2019 300 people" stays two numbers) or the one
-# group starts with a zero, which no number of its own does ("40 000")
-_GROUPED = (r"\d{1,3}(?:(?:,| , )\d{3})+|\d{1,3}(?:[\u00a0\u202f]\d{3})+|\d{1,3}(?: \d{3}){2,}"
-            r"|\d{1,3} 0\d\d")
+# group starts with a zero, which no number of its own does ("40 000"); Indian grouping
+# in lakhs and crores ("1,30,000", "12,34,56,789")
+_GROUPED = (r"\d{1,2}(?:,\d\d)+,\d{3}|\d{1,3}(?:(?:,| , )\d{3})+"
+            r"|\d{1,3}(?:[\u00a0\u202f]\d{3})+|\d{1,3}(?: \d{3}){2,}|\d{1,3} 0\d\d")
 _PLAIN = rf"(?:{_GROUPED}|\d+)(?:(?:\.| \. )\d+)?(?:[eE][+-]?\d+|\^[+-]*\d+)?|\.\d+"
-DIGITS = rf"{_FRACTION}|{_PLAIN}"
+# a European decimal comma where it cannot be a thousands separator: one or two digits
+# after the comma ("1,3", "€2,75"), not in a list of such numbers ("22,24,26")
+_DECIMAL_COMMA = r"(?<!\d,)\d{1,3},\d{1,2}(?![\d,]|\.\d)"
+DIGITS = rf"{_FRACTION}|{_DECIMAL_COMMA}|{_PLAIN}"
+_DECIMAL_COMMA_VALUE = re.compile(_DECIMAL_COMMA)
 _MIXED = re.compile(r"^(?:(\d+)\s+)?(\d+)\s?/\s?(\d+)$")
 _OVER = re.compile(r"\s+over\s+", re.IGNORECASE)
 _SPLIT = re.compile(r"[\s-]+")
@@ -121,6 +126,8 @@ def digits_value(text: str) -> float | None:
     if mixed:
         whole, numerator, denominator = (int(g) if g else 0 for g in mixed.groups())
         return whole + numerator / denominator if denominator else None
+    if _DECIMAL_COMMA_VALUE.fullmatch(text):
+        return float(text.replace(",", "."))
     base, _, exponent = text.partition("^")
     number = float(re.sub(r"[\s,\u00a0\u202f]", "", base))
     if not exponent:

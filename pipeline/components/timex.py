@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline import resources
 from pipeline.annotations import Figure
+from pipeline.components.figure_context import absolute_clause
 
 _FISCAL = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?(\d{4}|\d{2})\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2}|21\d{2})\b")
@@ -43,6 +44,7 @@ _BY = frozenset({"by", "until", "till"})
 _REFERENCE = frozenset({"since"})
 _PERIOD = re.compile(r"\b(?:to|until|through)\b|[-–]", re.IGNORECASE)
 _TEMPORAL_MARKS = frozenset({"when", "once", "after", "before", "until", "while"})
+_TEMPORAL_PREPOSITIONS = _TEMPORAL_MARKS | {"since", "during", "by"}
 _RECORD = frozenset({"first", "record", "time"})  # "for the first time since", "a record"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAYS_BACK = {"today": 0, "yesterday": 1}
@@ -160,6 +162,11 @@ def _in_scope(date: Span, figure: Span | None) -> bool:
     date_clause, figure_clause = _clause(date.root), _clause(figure.root)
     if date_clause is None or figure_clause is None or date_clause.i == figure_clause.i:
         return True
+    if _modifies(date_clause, figure_clause):
+        return True
+    absolute = absolute_clause(figure_clause)
+    if absolute is not None and date_clause.i == absolute.i:
+        return True  # "with ASEAN being ... in 2023, accounting for $468.8bn"
     if date_clause.dep_ in ("relcl", "acl") and figure.start <= date_clause.head.i < figure.end:
         return True
     if figure_clause in date_clause.ancestors and any(
@@ -171,6 +178,30 @@ def _in_scope(date: Span, figure: Span | None) -> bool:
         return False
     below = path[path.index(date_clause) - 1]  # the date clause's child on the way down
     return date.start < date_clause.i or below.dep_ != "conj"
+
+
+def _modifies(date_clause: Token, figure_clause: Token) -> bool:
+    """The date's clause is a non-finite one inside a phrase of the figure's clause: a
+    date told by a participle ("for the fiscal year starting April 2025"), a clause after
+    a preposition that is no time of its own, or an infinitive ("requested ¥5.96bn (for)
+    to strengthen ... in its budget request for the fiscal year"); not a clause of its own
+    ("invest $3.3bn, creating 2,300 jobs by 2026"), an event with a time of its own
+    ("weakened to 146 after hitting a high on Monday") or a participle on another noun
+    ("a target set in 2021")."""
+    token = date_clause
+    for _ in range(12):
+        if token.i == figure_clause.i:
+            return True
+        if token.head.i == token.i:
+            return False
+        if token.pos_ in ("VERB", "AUX") and not (
+            (token.dep_ == "acl" and token.head.ent_type_ == "DATE")
+            or (token.dep_ == "pcomp" and token.head.lower_ not in _TEMPORAL_PREPOSITIONS)
+            or (token.dep_ == "xcomp" and any(c.lower_ == "to" for c in token.children))
+        ):
+            return False
+        token = token.head
+    return False
 
 
 def _attached(date: Span, figure: Span | None) -> bool:

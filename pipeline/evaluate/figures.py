@@ -24,7 +24,14 @@ from pipeline.evaluate.gold import (
     load_corpus,
     load_figure_cases,
 )
-from pipeline.evaluate.metrics import Tally, greedy_match, normalise, phrases_match, values_equal
+from pipeline.evaluate.metrics import (
+    Tally,
+    content_tokens,
+    greedy_match,
+    normalise,
+    phrases_match,
+    values_equal,
+)
 from pipeline.evaluate.predictions import PredFigure, pred_figures
 from pipeline.evaluate.recognizers import RecognizerGold, load_recognizers
 from pipeline.evaluate.report import Report
@@ -51,14 +58,31 @@ def modifier_ok(g: GoldFigure, p: PredFigure) -> bool:
     return value_ok(g, p) and (g.modifier or "=") == (p.modifier or "=")
 
 
+def concept_partial(g: GoldFigure, p: PredFigure) -> bool:
+    """CQE's partial concept match: a content word in common (or both empty)."""
+    gold, pred = content_tokens(g.target), content_tokens(p.target)
+    return bool(gold & pred) or not (gold or pred)
+
+
+def concept_exact(g: GoldFigure, p: PredFigure) -> bool:
+    """CQE's complete concept match: the same content words (or both empty)."""
+    return content_tokens(g.target) == content_tokens(p.target)
+
+
 CORPUS_METRICS: dict[str, FigureCheck] = {
     "span": lambda g, p: True,
     "value": value_ok,
     "value+unit": unit_ok,
     "value+modifier": modifier_ok,
     "concept": lambda g, p: phrases_match(g.target, p.target),
+    "concept partial": concept_partial,
+    "concept exact": concept_exact,
     "time": lambda g, p: _same(g.time, p.time),
 }
+"""``concept`` is the lenient phrase match used across the evaluations (content-word F1
+of at least 0.5); ``concept partial`` and ``concept exact`` are CQE's two concept
+scores (EMNLP 2023: any concept word in common, the same concept words), over content
+words (no function words or possessive 's, as in ``concept``)."""
 
 
 def score_figures(
@@ -76,7 +100,7 @@ def score_figures(
 
 # The figure cases (corpus/figures/cases.jsonl) carry no target, so no concept metric.
 CASE_METRICS: dict[str, FigureCheck] = {
-    name: check for name, check in CORPUS_METRICS.items() if name != "concept"
+    name: check for name, check in CORPUS_METRICS.items() if not name.startswith("concept")
 }
 
 

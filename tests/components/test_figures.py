@@ -160,6 +160,19 @@ def figures(parse, text, year=None):
          "a quarter of a percentage point", 0.25, "pp", "down"),
         ("The Dodgers signed him to a 10-year, $700 million contract.", "10-year", 10.0,
          "year", "="),
+        # decimal commas where no thousands can be meant; Indian grouping
+        ("The number is 1,3.", "1,3", 1.3, None, "="),
+        ("Petrol costs €1,75 in Rome.", "€1,75", 1.75, "EUR", "="),
+        ("Each farmer gets Rs 1,30,000 under the scheme.", "Rs 1,30,000", 1.3e5, "INR", "="),
+        # "per cent of" before its number
+        ("per cent of twenty-two", "per cent of twenty-two", 22.0, "%", "="),
+        ("percent of 10", "percent of 10", 10.0, "%", "="),
+        # an amount in words goes on in its hundredths; a scale in a small number word
+        ("It only cost thirteen dollars forty five.", "thirteen dollars forty five", 13.45,
+         "USD", "="),
+        ("It costs you C$100 and fifty.", "C$100 and fifty", 100.5, "CAD", "="),
+        ("Tickets cost $20 and 30 people came.", "$20", 20.0, "USD", "="),
+        ("3 hundred and one is a valid number.", "3 hundred and one", 301.0, None, "="),
     ],
 )
 def test_value_unit_modifier(parse, text, surface, value, unit, modifier):
@@ -275,11 +288,41 @@ def test_time(parse, text, year, time):
         # an undated past-tense figure goes on in its paragraph's last time
         ("Northfield reported revenue of £287.4m for the 2023-24 season. The club posted a "
          "pre-tax loss of £64.2m.", None, {"£287.4m": "2023/24", "£64.2m": "2023/24"}),
+        # a participle on a date and a clause after a preposition are the figure's own;
+        # an event after a temporal preposition is not
+        ("The ministry requested ¥5.96 billion for to strengthen defences in its budget "
+         "request for the fiscal year starting April 2025.", None, {"¥5.96 billion": "FY2025"}),
+        ("The yen weakened to about 146 per dollar after hitting a high on Monday.",
+         "2024-08-06", {"146": None}),
+        ("Broadband providers have until 2030 to connect 99% of homes, a target set in 2021.",
+         None, {"99%": "2030"}),
+        # a participle after an absolute clause is told at that clause's time
+        ("These nations have ties with China, with ASEAN being China's largest trading "
+         "partner in 2023, accounting for over $468.8 billion in trade.", None,
+         {"$468.8 billion": "2023"}),
     ],
 )
 def test_time_scope(parse, text, published_at, times):
     found = {surface: fig.time for surface, fig in figures(parse, text, published_at)}
     assert {s: found.get(s, "missing") for s in times} == times
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a participle after an absolute clause is told of its subject
+        ("These nations have ties with China, with ASEAN being China's largest trading "
+         "partner, accounting for over $468.8 billion in trade.", "$468.8 billion", "ASEAN"),
+        # "including" is a preposition: the figure is its clause's
+        ("Japan spent $4.5 billion on hardware, including 98 F-15 fighter jets.",
+         "98 F-15 fighter jets", "Japan"),
+        # "compared with" another's figure is no figure of the clause's subject
+        ("Men earned a median salary of $98,000, compared with women's $93,000.", "$93,000",
+         None),
+    ],
+)
+def test_subject(parse, text, surface, subject):
+    assert dict(figures(parse, text))[surface].subject == subject
 
 
 def test_subject_predicate_target(parse):
@@ -305,8 +348,21 @@ def test_subject_predicate_target(parse):
         ("The ECB cut its deposit rate by 25 basis points.", "25 basis points",
          "deposit rate change"),
         ("Northfield reported revenue of £287.4m.", "£287.4m", "revenue"),
-        # the agent of a verb that acts on the figure owns it; it is not what is measured
-        ("Congress pledged Rs 4,500 crore to repair roads.", "Rs 4,500 crore", None),
+        # the agent of a verb that acts on the figure owns it; it is not what is measured,
+        # what the money is for is
+        ("Congress pledged Rs 4,500 crore to repair roads.", "Rs 4,500 crore", "roads"),
+        ("Japan requested ¥5.96 billion for to strengthen cyberattack countermeasures.",
+         "¥5.96 billion", "cyberattack countermeasures"),
+        # an amount its verb's subject spends or costs is named by the verb's noun; a
+        # period only as a duration
+        ("Visitors spent ¥8.1 trillion last year.", "¥8.1 trillion", "visitor spending"),
+        ("Each interceptor costs roughly €400,000.", "€400,000", "interceptor cost"),
+        ("The review takes 12 weeks.", "12 weeks", "review duration"),
+        ("The plan will cost $374 billion over 10 years.", "10 years", None),
+        # a count a verb acts on is counted with its participle
+        ("The steelmakers have lost 18,000 jobs since 2023.", "18,000 jobs", "jobs lost"),
+        ("About 870,000 children were vaccinated.", "870,000 children",
+         "children vaccinated"),
     ],
 )
 def test_target(parse, text, surface, target):
@@ -375,6 +431,15 @@ def test_ranges_give_one_row_per_end(parse, text, expected):
 def test_modifier_rules(parse, text, surface, modifier):
     found = dict(figures(parse, text))
     assert found[surface].modifier == modifier
+
+
+def test_numbers_listed_with_commas_are_one_figure_each(parse):
+    found = [(s, f.value) for s, f in figures(parse, "Exercises nrs. 22,24,26,31.")]
+    assert found == [("22", 22.0), ("24", 24.0), ("26", 26.0), ("31", 31.0)]
+
+
+def test_a_count_after_percent_of_is_no_share(parse):
+    assert figures(parse, "A small percent of 10 banks failed.") == []
 
 
 def test_a_model_number_inside_a_count_is_no_count(parse):

@@ -82,6 +82,11 @@ def test_word_value(text, expected):
         ("one over twenty", 0.05),
         ("1 over one hundred and twenty one", 1 / 121),
         ("2000 over 3", 2000 / 3),
+        # a comma is a decimal comma only where it cannot group thousands
+        ("1,3", 1.3),
+        ("2,75", 2.75),
+        ("1,300", 1300.0),
+        ("1,30,000", 130000.0),  # Indian grouping: one lakh thirty thousand
     ],
 )
 def test_value(text, expected):
