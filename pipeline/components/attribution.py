@@ -104,6 +104,31 @@ def _continued(content: tuple[int, int], speaker_end: int, text: str,
     return content[0], len(text[: sent.end_char].rstrip(_EDGE))
 
 
+def _floating_quotes(text: str, quotes: list[tuple[int, int]], found: list[Found]
+                     ) -> list[Found]:
+    """A quotation that opens a sentence or paragraph and has no cue of its own belongs to
+    the statement just before it, in the same or the previous paragraph ('Caddell told
+    Breitbart how surprised he is. / "Obamacare is ..."'): that statement's content runs on
+    to the quotation's end, as PolNeAR annotates it."""
+    found = sorted(found, key=lambda f: f[3][1])
+    for q_start, q_end in quotes:
+        opening = text[max(0, q_start - 3) : q_start - 1].rstrip(" \t")
+        if opening and opening[-1] not in ".!?\n":
+            continue  # the quote is inside a sentence: a mixed quote, not a floating one
+        if len(text[q_start:q_end].split()) < 4 or any(
+                f[3][0] < q_end and q_start < f[3][1] for f in found):
+            continue
+        before = [k for k, f in enumerate(found) if f[3][1] <= q_start and f[0] is not None]
+        if not before:
+            continue
+        source, lemma, cue, content = found[before[-1]]
+        if text.count("\n", content[1], q_start) > 1 + text.count("\n\n", content[1], q_start):
+            continue  # more than one paragraph away
+        last = (source, lemma, cue, (content[0], len(text[:q_end].rstrip(_EDGE))))
+        found = [last if f[2] == cue and f[3] == content else f for f in found]
+    return found
+
+
 def _objects(prep: Token) -> list[Token]:
     """The objects of a preposition, also through a second one ("along with X")."""
     return [o for p in (prep, *(c for c in prep.children if c.dep_ == "prep"))
@@ -174,6 +199,7 @@ class AttributionExtractor:
             cues = [f[2] for f in found_all]
             found_all += [f for f in self._tagged(doc, text)
                           if not any(c[0] < f[2][1] and f[2][0] < c[1] for c in cues)]
+        found_all = _floating_quotes(text, quotes, found_all)
         for found in sorted(found_all, key=lambda f: f[2]):
             source_span, _, _, content_span = found
             if content_span[1] - content_span[0] < 2 or (

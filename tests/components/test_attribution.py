@@ -318,3 +318,27 @@ def test_a_quote_with_its_own_speaker_is_not_joined(parse):
             'capital city. "It will fail," the opposition leader replied.')
     contents = [content for _, _, content, _ in statements(parse, text)]
     assert "The plan is sound" in contents
+
+
+def test_floating_quote_runs_on_from_the_statement_before(parse):
+    text = ("Maria Lopez said on Monday that the budget was balanced.\n"
+            '"We have cut waste in every ministry and we will keep cutting."\n')
+    [(_, _, content, st)] = statements(parse, text)
+    assert content.startswith("that the budget was balanced")
+    assert content.endswith("we will keep cutting")
+    assert st.source == "Maria Lopez"
+    assert "keep cutting" in st.quote
+
+
+@pytest.mark.parametrize("text", [
+    # the quotation has a speaker of its own
+    ('Maria Lopez said on Monday that the budget was balanced.\n'
+     '"We have cut waste in every ministry," the finance minister Tom Lee said.\n'),
+    # two paragraphs away: not the same statement
+    ('Maria Lopez said on Monday that the budget was balanced.\n'
+     "The opposition walked out of the chamber before the vote.\n"
+     '"We have cut waste in every ministry and we will keep cutting."\n'),
+])
+def test_a_quote_that_is_not_floating_is_left_alone(parse, text):
+    first = statements(parse, text)[0]
+    assert first[2] == "that the budget was balanced"
