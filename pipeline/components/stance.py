@@ -125,11 +125,15 @@ def label(cue: Span, content: Span, cue_stance: str | None) -> tuple[str, float]
     shifted = any(s in text for s in shifters) or any(
         s in lead for s in shifters if s.startswith("stop"))
     score["oppose"] += sum(1.5 for p in phrases if p in text)
+    rejected = content.root if cue_stance == "oppose" and content.root.pos_ == "NOUN" else None
     for token in content:
         lemma = token.lemma_.lower()
         polarity = "support" if lemma in support else "oppose" if lemma in oppose else None
         if polarity is None:
             continue
+        if token == rejected and polarity == "oppose":  # "dismissed the criticism": for it
+            score["oppose"] -= 1.0
+            polarity = "support"
         negated = any(c.lower_ in negators for c in token.children) or any(
             t.lower_ in negators for t in content.doc[max(content.start, token.i - 3) : token.i]
         )

@@ -41,6 +41,15 @@ def test_negated_cue_flips_its_stance(nlp):
     assert st.stance == "oppose"
 
 
+@pytest.mark.parametrize(("sentence", "label"), [
+    ("The minister dismissed the criticism of the plan.", "support"),  # against its critics
+    ("The minister rejected the plan.", "oppose"),
+])
+def test_rejecting_an_objection_is_support(nlp, sentence, label):
+    [st] = nlp(sentence)._.nc_statements
+    assert st.stance == label
+
+
 def test_topic_is_the_repeated_quoted_name(nlp):
     doc = nlp('Ishiba backs an "Asian NATO". Critics call the "Asian NATO" idea risky. '
               'One said it was "bold".')
