@@ -354,7 +354,9 @@ class AttributionExtractor:
         clauses = clauses or [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
         if clauses:
             clause = _subtree_span(clauses[0])
-            if quoted and quoted[0] < clause[1] and clause[0] < quoted[1]:
+            mixed = quoted and clause[0] < quoted[0] - 1 and clause[1] >= quoted[1] and (
+                clause[0] > max(speaker[0][1], speaker[1][1]))  # 'said his plan is "sound"'
+            if quoted and quoted[0] < clause[1] and clause[0] < quoted[1] and not mixed:
                 return quoted  # the words in quote marks, not the lead-in the parse added
             return clause
         objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS] or [

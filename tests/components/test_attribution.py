@@ -49,6 +49,8 @@ def test_described_as_and_topic_target(parse):
          "According to", "inflation will ease next year"),
         ("The union warned that the cuts would hurt families.", "The union", "warned",
          "that the cuts would hurt families"),  # the 'that' is content, as in PolNeAR
+        ('Critics said his temperament is "dangerous for a president."', "Critics", "said",
+         'his temperament is "dangerous for a president'),  # a mixed quote: the whole clause
     ],
 )
 def test_statement_shapes(parse, text, source, cue, content):
