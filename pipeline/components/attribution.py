@@ -75,9 +75,9 @@ def _adjacent_quote(
     return None
 
 
-def _short_gap(between: str) -> bool:
-    """Only punctuation and at most three words ("on Tuesday") separate the two."""
-    return len(between) < 40 and len(between.strip(_EDGE).split()) <= 3
+def _short_gap(between: str, words: int = 3, chars: int = 40) -> bool:
+    """Only punctuation and at most ``words`` words ("on Tuesday") separate the two."""
+    return len(between) < chars and len(between.strip(_EDGE).split()) <= words
 
 
 _CONTINUES = re.compile(r"[ \t]*,[ \t]*(?P<next>\S)")
@@ -94,7 +94,7 @@ def _continued(content: tuple[int, int], speaker_end: int, text: str,
     after = next(((s, e) for s, e in quotes if s > speaker_end), None)
     if quoted and after is not None:
         gap = text[speaker_end : after[0] - 1]
-        if gap.count("\n") <= 1 and len(gap) <= 60 and len(gap.strip(_EDGE).split()) <= 6:
+        if gap.count("\n") <= 1 and _short_gap(gap, words=6, chars=61):
             return content[0], len(text[: after[1]].rstrip(_EDGE))
     follows = _CONTINUES.match(text, speaker_end)
     if quoted or follows is None or follows.start("next") >= sent.end_char:
