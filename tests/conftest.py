@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from spacy.language import Language
 
@@ -63,13 +64,19 @@ def news() -> str:
     return NEWS
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     """The seed article, or skip where the shared seed folder is absent."""
     path = SEED_DIR / "asian-nato-article.txt"
     if not path.is_file():
         pytest.skip(f"seed article not found at {path}")
     return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_tables(extractor: Extractor, seed_text: str) -> dict[str, pd.DataFrame]:
+    """The seed article's four tables, extracted once per worker; tests only read them."""
+    return extractor.extract_text(seed_text, doc_id="asian-nato-article.txt")
 
 
 # -- a tiny attribution tagger (tests/attribution_model/tiny.py) -----------------------------

@@ -365,11 +365,6 @@ def test_two_million_character_document_is_processed_in_chunks() -> None:
 # -- the seed article ----------------------------------------------------------------------
 
 
-@pytest.fixture
-def seed_tables(extractor: Extractor, seed_text: str) -> dict[str, pd.DataFrame]:
-    return extractor.extract_text(seed_text, doc_id="asian-nato-article.txt")
-
-
 def test_seed_defense_budget_and_its_conversion(seed_tables: dict[str, pd.DataFrame]) -> None:
     claims = seed_tables["claims"]
     figures = figure_rows(claims)

@@ -5,8 +5,6 @@ sentence says so. Skipped, by the ``seed_text`` fixture, where the shared folder
 import pandas as pd
 import pytest
 
-from pipeline import Extractor
-
 # value_text, value, unit, modifier, time, subject, target
 SEED_FIGURES = [
     ("2%", 2.0, "%", "=", "2027", "Japan", "share of GDP"),
@@ -28,8 +26,8 @@ SEED_FIGURES = [
 
 
 @pytest.fixture
-def seed_figures(extractor: Extractor, seed_text: str) -> list[dict]:
-    claims = pd.DataFrame(extractor.extract_text(seed_text, doc_id="seed")["claims"])
+def seed_figures(seed_tables: dict[str, pd.DataFrame]) -> list[dict]:
+    claims = seed_tables["claims"]
     figures = claims[claims["claim_type"] == "figure"].sort_values("char_start")
     return figures.to_dict("records")
 
