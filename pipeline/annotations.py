@@ -51,6 +51,7 @@ class Statement:
     stance: str
     quote: str | None
     confidence: float
+    target_span: Span | None = None  # where the text names the target, when it does
 
 
 _RECORDS = {cls.__name__: cls for cls in (EntityMention, Figure, Statement)}

@@ -59,11 +59,23 @@ attribution_model_option = click.option(
 )
 
 
-def _components(attribution_model: str | None) -> dict[str, dict[str, Any]]:
-    """Component settings from command-line options (they change the fingerprint)."""
-    if not attribution_model:
-        return {}
-    return {"newsclaims_attribution": {"model": attribution_model}}
+preset_option = click.option(
+    "--preset", type=click.Choice(["default", "accurate"]), default="default",
+    show_default=True,
+    help="default: the pipeline every README number is about; accurate: may trade speed "
+         "for accuracy (optional trained components, see the README).",
+)
+
+
+def _components(preset: str, attribution_model: str | None) -> dict[str, dict[str, Any]]:
+    """Component settings from command-line options (they change the fingerprint): the
+    preset's, with ``--attribution-model`` on top."""
+    from pipeline.nlp import preset_components
+
+    components = preset_components(preset)
+    if attribution_model:
+        components.setdefault("newsclaims_attribution", {})["model"] = attribution_model
+    return components
 
 
 @main.command()
@@ -88,19 +100,20 @@ def _components(attribution_model: str | None) -> dict[str, dict[str, Any]]:
 @click.option("--text-key", default=None, help="Record key holding the text.")
 @click.option("--id-key", default=None, help="Record key holding the document id.")
 @model_option
+@preset_option
 @attribution_model_option
 @_fail_cleanly
 def extract(inputs: tuple[str, ...], out: str | None, fmt: str | None, partitioned: bool,
             n_process: int,
             batch_size: int, engine: str, resume: bool, force: bool, max_errors: int | None,
-            text_key: str | None, id_key: str | None, model: str | None,
+            text_key: str | None, id_key: str | None, model: str | None, preset: str,
             attribution_model: str | None) -> None:
     """Extract claims, entities and figures from INPUT files, folders, globs or - (stdin)."""
     from pipeline.extractor import Extractor
     from pipeline.runner import progress_enabled, run_extract
 
     extractor = Extractor(model, n_process=n_process, batch_size=batch_size,
-                          components=_components(attribution_model))
+                          components=_components(preset, attribution_model))
     bar = None
     if progress_enabled():
         from tqdm import tqdm
@@ -193,13 +206,14 @@ def schema(dialect: str) -> None:
 
 @main.command()
 @model_option
+@preset_option
 @attribution_model_option
 @_fail_cleanly
-def info(model: str | None, attribution_model: str | None) -> None:
+def info(model: str | None, preset: str, attribution_model: str | None) -> None:
     """Print the version, base spaCy model, components and pipeline fingerprint as JSON."""
     from pipeline.extractor import Extractor
 
-    extractor = Extractor(model, components=_components(attribution_model))
+    extractor = Extractor(model, components=_components(preset, attribution_model))
     nlp = extractor.nlp
     click.echo(json.dumps({
         "version": __version__,
@@ -218,10 +232,11 @@ def info(model: str | None, attribution_model: str | None) -> None:
 @click.option("--text-key", default=None)
 @click.option("--id-key", default=None)
 @model_option
+@preset_option
 @attribution_model_option
 @_fail_cleanly
 def show(inputs: tuple[str, ...], doc_id: str | None, html_out: str | None,
-         text_key: str | None, id_key: str | None, model: str | None,
+         text_key: str | None, id_key: str | None, model: str | None, preset: str,
          attribution_model: str | None) -> None:
     """Show one article's claims as a table (and optionally an HTML report)."""
     from pipeline import show as render
@@ -235,7 +250,7 @@ def show(inputs: tuple[str, ...], doc_id: str | None, html_out: str | None,
     if chosen is None:
         raise UserError(f"no readable document {'with id ' + repr(doc_id) if doc_id else ''} "
                         f"in {', '.join(inputs)}")
-    extractor = Extractor(model, components=_components(attribution_model))
+    extractor = Extractor(model, components=_components(preset, attribution_model))
     tables = extractor.extract_text(chosen.text, chosen.doc_id,
                                            published_at=chosen.published_at, title=chosen.title)
     claims = tables["claims"]
@@ -261,10 +276,12 @@ def show(inputs: tuple[str, ...], doc_id: str | None, html_out: str | None,
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Score at most this many PolNeAR articles.")
 @model_option
+@preset_option
 @attribution_model_option
 @_fail_cleanly
 def evaluate(what: str, path: str | None, corpus_dir: str, data_dir: str | None,
-             limit: int | None, model: str | None, attribution_model: str | None) -> None:
+             limit: int | None, model: str | None, preset: str,
+             attribution_model: str | None) -> None:
     """Score the extractor: P/R/F1 against corpus/ gold and the shared benchmarks.
 
     PATH is the PolNeAR split folder for `attribution` (default: DATA/polnear/dev).
@@ -272,7 +289,7 @@ def evaluate(what: str, path: str | None, corpus_dir: str, data_dir: str | None,
     from pipeline import evaluate as ev
     from pipeline.extractor import Extractor
 
-    extractor = Extractor(model, components=_components(attribution_model))
+    extractor = Extractor(model, components=_components(preset, attribution_model))
     extractor.nlp  # noqa: B018 - fail on a bad model before reading any gold
 
     def extract_fn(text: str, doc_id: str, published_at: str | None) -> Any:

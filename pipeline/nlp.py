@@ -30,6 +30,19 @@ def register_components() -> None:
 
 ComponentConfig = Mapping[str, Mapping[str, Any]]
 
+PRESETS = ("default", "accurate")
+
+
+def preset_components(preset: str = "default") -> dict[str, dict[str, Any]]:
+    """Component settings of a named preset. ``default`` is what every README number is
+    about; ``accurate`` may trade speed for accuracy (slower, optional components)."""
+    if preset not in PRESETS:
+        raise UserError(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
+    if preset == "accurate":
+        return {"newsclaims_attribution": {
+            "model": str(resources.models_dir() / "attribution-tagger")}}
+    return {}
+
 
 def build_nlp(model: str | None = None, components: ComponentConfig | None = None) -> Language:
     """Load ``model`` (a package name or a path) and add our components to it.

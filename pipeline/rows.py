@@ -88,9 +88,9 @@ class RowBuilder:
         return {f"{prefix}_start": shifted[0] if shifted else None,
                 f"{prefix}_end": shifted[1] if shifted else None}
 
-    def _subject_entity(self, name: str | None, span: Span | None) -> str | None:
-        """The entity the subject names ("he" resolved to "Shigeru Ishiba"), else the
-        first entity inside its span."""
+    def _named_entity(self, name: str | None, span: Span | None) -> str | None:
+        """The entity a subject or target names ("he" resolved to "Shigeru Ishiba"), else
+        the first entity inside its span; None for a topic that is no entity."""
         if name in self._canonical_ids:
             return self._canonical_ids[name]
         if span is None:
@@ -108,8 +108,9 @@ class RowBuilder:
             row = self._claim("figure", fig.span, [fig.span])
             row.update(
                 subject=fig.subject,
-                subject_entity_id=self._subject_entity(fig.subject, fig.subject_span),
-                predicate=fig.predicate, target=fig.target, stance=None, content=text,
+                subject_entity_id=self._named_entity(fig.subject, fig.subject_span),
+                predicate=fig.predicate, target=fig.target, target_entity_id=None,
+                stance=None, content=text,
                 quote=None, value=fig.value, unit=fig.unit, modifier=fig.modifier,
                 value_text=text, time=fig.time, confidence=fig.confidence,
                 extractor=f"newsclaims_figures/{__version__}",
@@ -135,8 +136,10 @@ class RowBuilder:
             row = self._claim("stance", evidence, spans)
             row.update(
                 subject=st.source,
-                subject_entity_id=self._subject_entity(st.source, st.source_span),
-                predicate=st.cue, target=st.target, stance=st.stance,
+                subject_entity_id=self._named_entity(st.source, st.source_span),
+                predicate=st.cue, target=st.target,
+                target_entity_id=self._named_entity(st.target, st.target_span),
+                stance=st.stance,
                 content=self.text[st.content_span[0] : st.content_span[1]],
                 quote=st.quote, value=None, unit=None, modifier=None, value_text=None,
                 time=None, confidence=st.confidence,

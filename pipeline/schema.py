@@ -31,8 +31,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         "predicate:str target:str stance:str content:str quote:str value:float unit:str "
         "modifier:str value_text:str time:str sentence:str! sent_idx:int! char_start:int! "
         "char_end:int! subject_start:int subject_end:int predicate_start:int "
-        "predicate_end:int content_start:int content_end:int confidence:float! "
-        "extractor:str! linked_claim_id:str"
+        "predicate_end:int content_start:int content_end:int target_entity_id:str "
+        "confidence:float! extractor:str! linked_claim_id:str"
     ),
     "entities": _cols(
         "entity_id:str! doc_id:str! text:str! label:str! canonical:str! char_start:int! "

@@ -1,7 +1,8 @@
 import pytest
 
-from pipeline.errors import ModelNotFound
-from pipeline.nlp import COMPONENTS, build_nlp, fingerprint
+from pipeline import resources
+from pipeline.errors import ModelNotFound, UserError
+from pipeline.nlp import COMPONENTS, build_nlp, fingerprint, preset_components
 
 
 def test_default_pipeline_has_our_components_after_the_base_model(nlp):
@@ -50,3 +51,11 @@ def test_unknown_component_config_is_a_user_error():
 
     with pytest.raises(UserError, match="newsclaims_nope"):
         build_nlp(components={"newsclaims_nope": {}})
+
+
+def test_presets_are_component_settings() -> None:
+    assert preset_components("default") == {}
+    accurate = preset_components("accurate")
+    assert accurate["newsclaims_attribution"]["model"].startswith(str(resources.models_dir()))
+    with pytest.raises(UserError, match="unknown preset"):
+        preset_components("fastest")

@@ -184,3 +184,21 @@ def test_entity_id_is_one_per_canonical_name() -> None:
 def test_sha256_matches_hashlib_and_accepts_lone_surrogates() -> None:
     assert sha256("héllo") == hashlib.sha256("héllo".encode()).hexdigest()
     assert len(sha256("broken \udc80 text")) == 64
+
+
+def test_target_entity_id_names_an_entity_target_and_is_null_for_a_topic(
+    builder: RowBuilder,
+) -> None:
+    """A target the article names as an entity gets its entity id (by canonical name or by
+    the mention inside its span); a topic that is no entity gets null."""
+    for target, span, expected in (
+        ("Tokyo", None, entity_id("Tokyo")),
+        ("the city", _span("Tokyo"), entity_id("Tokyo")),
+        ("the plan", _span("the plan"), None),
+    ):
+        builder.doc._.nc_statements = [Statement(
+            source="Taro Aso", source_span=_span("Taro Aso"), cue="say", cue_span=_span("said"),
+            content_span=_span("the plan was premature"), target=target, stance="oppose",
+            quote=None, confidence=0.5, target_span=span)]
+        [row] = builder.statements()
+        assert row["target_entity_id"] == expected
