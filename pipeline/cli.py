@@ -99,6 +99,9 @@ def _components(preset: str, attribution_model: str | None) -> dict[str, dict[st
               help="Stop with exit status 1 once more than K documents failed.")
 @click.option("--text-key", default=None, help="Record key holding the text.")
 @click.option("--id-key", default=None, help="Record key holding the document id.")
+@click.option("--store-text/--no-store-text", default=True, show_default=True,
+              help="Store each document's text as ingested in documents.text (every offset "
+                   "points into it; the report needs it).")
 @model_option
 @preset_option
 @attribution_model_option
@@ -106,14 +109,15 @@ def _components(preset: str, attribution_model: str | None) -> dict[str, dict[st
 def extract(inputs: tuple[str, ...], out: str | None, fmt: str | None, partitioned: bool,
             n_process: int,
             batch_size: int, engine: str, resume: bool, force: bool, max_errors: int | None,
-            text_key: str | None, id_key: str | None, model: str | None, preset: str,
-            attribution_model: str | None) -> None:
+            text_key: str | None, id_key: str | None, store_text: bool, model: str | None,
+            preset: str, attribution_model: str | None) -> None:
     """Extract claims, entities and figures from INPUT files, folders, globs or - (stdin)."""
     from pipeline.extractor import Extractor
     from pipeline.runner import progress_enabled, run_extract
 
     extractor = Extractor(model, n_process=n_process, batch_size=batch_size,
-                          components=_components(preset, attribution_model))
+                          components=_components(preset, attribution_model),
+                          store_text=store_text)
     bar = None
     if progress_enabled():
         from tqdm import tqdm

@@ -60,6 +60,7 @@ class Extractor:
         max_chunk_chars: int = chunking.DEFAULT_MAX_CHARS,
         window: int = 256,
         components: nlp_builder.ComponentConfig | None = None,
+        store_text: bool = True,
     ) -> None:
         self.model = model
         self.components = {k: dict(v) for k, v in (components or {}).items()}
@@ -68,6 +69,7 @@ class Extractor:
         self.batch_chars = batch_chars
         self.max_chunk_chars = max_chunk_chars
         self.window = window
+        self.store_text = store_text
         self._nlp: Language | None = None
         self._fingerprint: str | None = None
 
@@ -79,7 +81,7 @@ class Extractor:
         return {"model": self.model, "batch_size": self.batch_size,
                 "batch_chars": self.batch_chars,
                 "max_chunk_chars": self.max_chunk_chars, "window": self.window,
-                "components": self.components}
+                "components": self.components, "store_text": self.store_text}
 
     def __call__(self, batch: pd.DataFrame) -> pd.DataFrame:
         """Ray Data ``map_batches`` step: column ``record`` (pickled Document, ReadError or
@@ -213,6 +215,7 @@ class Extractor:
             "n_chars": len(document.text), "n_tokens": n_tokens, "status": status,
             "pipeline_fingerprint": self.fingerprint, "processed_at": datetime.now(UTC),
             "url": document.url, "note": "; ".join(notes) or None,
+            "text": document.text if self.store_text and sha is not None else None,
         }
 
     # -- Python API --------------------------------------------------------------------

@@ -41,7 +41,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "documents": _cols(
         "doc_id:str! content_sha256:str source:str title:str published_at:str n_chars:int "
         "n_tokens:int status:str! pipeline_fingerprint:str processed_at:timestamp! "
-        "url:str note:str"
+        "url:str note:str text:str"
     ),
     "errors": _cols("doc_id:str source:str line:int stage:str! error_type:str! message:str!"),
 }

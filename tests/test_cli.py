@@ -297,6 +297,18 @@ def test_mixed_folder_finishes_with_bad_files_as_errors(runner: CliRunner, mixed
     claims = read_folder(out, "jsonl", "claims")
     assert {"good.txt", "sub/good.md", "j1", "latin1.txt"} <= set(claims["doc_id"])
     assert not set(claims["doc_id"]) & {"binary.txt", "empty.txt", "j3"}
+    # the text as ingested, which every offset points into; none for an unreadable one
+    assert documents.loc["latin1.txt", "text"] == "Prices in M\ufffdlaga rose 4% in 2021.\n"
+    assert pd.isna(documents.loc["empty.txt", "text"])
+
+
+def test_no_store_text_leaves_documents_text_null(runner: CliRunner, mixed: Path,
+                                                  tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = invoke(runner, "extract", mixed, "-o", out, "--format", "jsonl", "--no-store-text")
+    assert result.exit_code == 0, result.output
+    documents = read_folder(out, "jsonl", "documents")
+    assert documents["text"].isna().all() and (documents["status"] == "ok").any()
 
 
 def test_max_errors_exceeded_exits_1(runner: CliRunner, mixed: Path, tmp_path: Path) -> None:
