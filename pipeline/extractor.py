@@ -1,20 +1,16 @@
 """The one extraction step: documents in, rows of the four tables out.
 
-``Extractor`` holds settings only; the spaCy pipeline loads lazily on first use,
-so an Extractor pickles cheaply to worker processes and Ray actors, which build
-their own pipeline there.
+``Extractor`` holds settings only; the spaCy pipeline loads lazily on first use, so an
+Extractor pickles cheaply to worker processes and Ray actors, which build their own
+pipeline there. Where the step runs (this process, worker processes, Ray) is the
+business of ``pipeline.executors``; the step never knows.
 """
 
 from __future__ import annotations
 
-import copy
-import itertools
-import multiprocessing
-import pickle
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -24,16 +20,13 @@ from spacy.tokens import Doc
 from pipeline import chunking
 from pipeline import nlp as nlp_builder
 from pipeline.records import Document, ReadError
-from pipeline.rows import Row, RowBuilder, sha256
+from pipeline.rows import DocumentRows, Tables, empty_tables, read_error_tables
+from pipeline.sanitize import clean
 from pipeline.schema import TABLES
 
-Tables = dict[str, list[Row]]
-RECORD = "record"  # Ray batches in: a pickled Document, ReadError or None (already stored)
-PACKED = "tables"  # Ray batches out: that record's pickled Tables, or None
-
-
-def empty_tables() -> Tables:
-    return {name: [] for name in TABLES}
+# What the step takes: a document, an unreadable record, or None for a document that is
+# already stored (``--resume``), which passes through as None to keep the order.
+Item = Document | ReadError | None
 
 
 def to_frames(tables: Tables) -> dict[str, pd.DataFrame]:
@@ -42,6 +35,22 @@ def to_frames(tables: Tables) -> dict[str, pd.DataFrame]:
         name: pd.DataFrame(rows, columns=[c.name for c in TABLES[name]])
         for name, rows in tables.items()
     }
+
+
+@dataclass
+class _Pending:
+    """An item on its way through the step: its rows so far and its chunks still unparsed."""
+
+    rows: DocumentRows | None  # None for a ReadError or a skipped item
+    result: Tables | None = None
+    unparsed: int = 0
+
+
+@dataclass(frozen=True)
+class _Piece:
+    pending: _Pending
+    offset: int
+    text: str
 
 
 class Extractor:
@@ -54,21 +63,17 @@ class Extractor:
         self,
         model: str | None = None,
         *,
-        n_process: int = 1,
         batch_size: int = 32,
         batch_chars: int = chunking.DEFAULT_BATCH_CHARS,
         max_chunk_chars: int = chunking.DEFAULT_MAX_CHARS,
-        window: int = 256,
         components: nlp_builder.ComponentConfig | None = None,
         store_text: bool = True,
     ) -> None:
         self.model = model
         self.components = {k: dict(v) for k, v in (components or {}).items()}
-        self.n_process = n_process
         self.batch_size = batch_size
         self.batch_chars = batch_chars
         self.max_chunk_chars = max_chunk_chars
-        self.window = window
         self.store_text = store_text
         self._nlp: Language | None = None
         self._fingerprint: str | None = None
@@ -79,24 +84,8 @@ class Extractor:
     def settings(self) -> dict[str, Any]:
         """The constructor arguments, for building the same Extractor elsewhere (a Ray actor)."""
         return {"model": self.model, "batch_size": self.batch_size,
-                "batch_chars": self.batch_chars,
-                "max_chunk_chars": self.max_chunk_chars, "window": self.window,
+                "batch_chars": self.batch_chars, "max_chunk_chars": self.max_chunk_chars,
                 "components": self.components, "store_text": self.store_text}
-
-    def __call__(self, batch: pd.DataFrame) -> pd.DataFrame:
-        """Ray Data ``map_batches`` step: column ``record`` (pickled Document, ReadError or
-        None) -> column ``tables`` (its pickled rows, or None), same order.
-
-        The batch's documents go through ``process`` together, as they would locally.
-        """
-        records = [pickle.loads(payload) for payload in batch[RECORD]]
-        extracted = self.process(r for r in records if isinstance(r, Document))
-        out = [
-            None if record is None else
-            self.read_error_tables(record) if isinstance(record, ReadError) else next(extracted)
-            for record in records
-        ]
-        return pd.DataFrame({PACKED: [pickle.dumps(tables) for tables in out]})
 
     @property
     def nlp(self) -> Language:
@@ -115,108 +104,70 @@ class Extractor:
     def spacy_model(self) -> str:
         return self.model or nlp_builder.DEFAULT_MODEL
 
-    # -- batch step ------------------------------------------------------------------
+    # -- the step --------------------------------------------------------------------
 
-    def process(self, documents: Iterable[Document]) -> Iterator[Tables]:
-        """Yield the rows of each document, in input order, one dict of tables each.
+    def run(self, items: Iterable[Item]) -> Iterator[list[Tables | None]]:
+        """Each item's rows (None for None), in input order, a list per parse batch.
 
-        Documents go through spaCy in windows inside a memory zone, so memory stays
-        flat however many documents stream through.
+        Documents are cut into chunks and parsed in batches of at most ``batch_size``
+        chunks and ``batch_chars`` characters, each inside a spaCy memory zone, so memory
+        stays flat however many documents stream through. After each batch the items
+        finished by then are yielded, so a short document is out as soon as its batch is
+        parsed, whatever long one follows it.
         """
-        if self.n_process > 1:
-            yield from self._process_in_workers(documents)
+        queue: deque[_Pending] = deque()
+        for batch in chunking.batches(self._pieces(items, queue), self.batch_size,
+                                      self.batch_chars, lambda piece: len(piece.text)):
+            self._parse(batch)
+            if done := _finished(queue):
+                yield done
+        if done := _finished(queue):
+            yield done
+
+    def run_all(self, items: Iterable[Item]) -> list[Tables | None]:
+        """``run`` flattened: one entry per item (what a worker process sends back)."""
+        return [result for batch in self.run(items) for result in batch]
+
+    def _pieces(self, items: Iterable[Item], queue: deque[_Pending]) -> Iterator[_Piece]:
+        """The chunks to parse, registering each item in ``queue`` as it is reached. A
+        ReadError or None is finished at once and is an empty piece, so that it counts
+        towards a batch and leaves with it."""
+        for item in items:
+            if isinstance(item, Document):
+                pending = _Pending(DocumentRows(item))
+                cuts = list(chunking.chunks(item.text, self.max_chunk_chars))
+                pending.unparsed = len(cuts)
+                queue.append(pending)
+                for offset, text in cuts:
+                    yield _Piece(pending, offset, text)
+            else:
+                pending = _Pending(None, None if item is None else
+                                   read_error_tables(item, self.fingerprint))
+                queue.append(pending)
+                yield _Piece(pending, 0, "")
+
+    def _parse(self, batch: list[_Piece]) -> None:
+        pieces = [p for p in batch if p.pending.rows is not None]
+        if not pieces:
             return
-        iterator = iter(documents)
-        while window := list(itertools.islice(iterator, self.window)):
-            yield from self._process_window(window)
-
-    def _process_in_workers(self, documents: Iterable[Document]) -> Iterator[Tables]:
-        """``n_process`` worker processes each run this same Extractor on batches of
-        documents and send back rows, so this process only reads and writes. At most two
-        batches per worker are in flight, so memory stays flat; order is kept."""
-        worker = copy.copy(self)
-        worker.n_process = 1
-        methods = multiprocessing.get_all_start_methods()
-        # fork shares the loaded model with the workers; spawn makes each load its own
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        iterator = iter(documents)
-        with ProcessPoolExecutor(self.n_process, mp_context=context,
-                                 initializer=_start_worker, initargs=(worker,)) as pool:
-            in_flight: deque[Future[list[Tables]]] = deque()
-            while batch := list(itertools.islice(iterator, self.batch_size)):
-                in_flight.append(pool.submit(_work, batch))
-                if len(in_flight) >= 2 * self.n_process:
-                    yield from in_flight.popleft().result()
-            while in_flight:
-                yield from in_flight.popleft().result()
-
-    def _process_window(self, window: list[Document]) -> Iterator[Tables]:
         nlp = self.nlp
-        pieces = [
-            (i, offset, piece)
-            for i, document in enumerate(window)
-            for offset, piece in chunking.chunks(document.text, self.max_chunk_chars)
-        ]
-        per_doc: list[Tables] = [empty_tables() for _ in window]
-        sent_counts = [0] * len(window)
-        shas = [sha256(d.text) for d in window]
-        n_tokens = [0] * len(window)
         with nlp.memory_zone():
-            for (i, offset, _), doc in zip(pieces, self._parse(pieces, window), strict=True):
-                document = window[i]
-                sents = list(doc.sents)
-                notes = list(doc._.nc_errors or [])
-                try:
-                    builder = RowBuilder(doc, sents, document.doc_id, shas[i], offset,
-                                         sent_counts[i])
-                    makers = (("claims", builder.figures), ("claims", builder.statements),
-                              ("entities", builder.entities))
-                except Exception as exc:  # one bad document never stops a batch
-                    makers = ()
-                    notes.append(("rows", type(exc).__name__, str(exc)))
-                for table, make in makers:
-                    try:  # and one failing kind of row keeps the others
-                        per_doc[i][table].extend(make())
-                    except Exception as exc:
-                        notes.append(("rows", type(exc).__name__, str(exc)))
-                sent_counts[i] += len(sents)
-                n_tokens[i] += len(doc)
-                for stage, error_type, message in notes:
-                    per_doc[i]["errors"].append({
-                        "doc_id": document.doc_id, "source": document.source,
-                        "line": document.line, "stage": stage, "error_type": error_type,
-                        "message": message,
-                    })
-        for document, tables, sha, tokens in zip(window, per_doc, shas, n_tokens, strict=True):
-            tables["claims"].sort(key=lambda r: (r["char_start"], r["claim_type"], r["claim_id"]))
-            tables["documents"].append(self.document_row(document, sha, tokens,
-                                                         "error" if tables["errors"] else "ok"))
-            yield tables
+            docs = nlp.pipe((self._make_doc(p) for p in pieces), batch_size=len(pieces))
+            for piece, doc in zip(pieces, docs, strict=True):
+                rows = piece.pending.rows
+                assert rows is not None
+                rows.add_chunk(doc, piece.offset, doc._.nc_errors or [])
+                piece.pending.unparsed -= 1
+                if not piece.pending.unparsed:
+                    piece.pending.result = rows.tables(self.fingerprint,
+                                                       store_text=self.store_text)
+                    piece.pending.rows = None  # its Docs and partial rows can go
 
-    def _parse(self, pieces: list[tuple[int, int, str]], window: list[Document]) -> Iterator[Doc]:
-        """The pieces parsed, in order, in batches of at most ``batch_size`` pieces and
-        ``batch_chars`` characters: a batch of long articles would set a run's peak memory."""
-        for batch in chunking.batches(pieces, self.batch_size, self.batch_chars,
-                                      lambda piece: len(piece[2])):
-            yield from self.nlp.pipe((self._make_doc(piece, window[i]) for i, _, piece in batch),
-                                     batch_size=len(batch))
-
-    def _make_doc(self, text: str, document: Document) -> Doc:
-        doc = self.nlp.make_doc(text)
-        doc._.nc_published = document.published_at
+    def _make_doc(self, piece: _Piece) -> Doc:
+        doc = self.nlp.make_doc(piece.text)
+        assert piece.pending.rows is not None
+        doc._.nc_published = piece.pending.rows.document.published_at
         return doc
-
-    def document_row(self, document: Document, sha: str | None, n_tokens: int | None,
-                     status: str) -> Row:
-        notes = ["invalid UTF-8 replaced"] if document.meta.get("decode_replaced") else []
-        return {
-            "doc_id": document.doc_id, "content_sha256": sha, "source": document.source,
-            "title": document.title, "published_at": document.published_at,
-            "n_chars": len(document.text), "n_tokens": n_tokens, "status": status,
-            "pipeline_fingerprint": self.fingerprint, "processed_at": datetime.now(UTC),
-            "url": document.url, "note": "; ".join(notes) or None,
-            "text": document.text if self.store_text and sha is not None else None,
-        }
 
     # -- Python API --------------------------------------------------------------------
 
@@ -227,7 +178,7 @@ class Extractor:
         """One text -> the four tables as DataFrames."""
         document = Document(doc_id=doc_id, text=text, source="<python>", title=title,
                             published_at=published_at)
-        return to_frames(next(self.process([document])))
+        return self._frames([document])
 
     def extract(
         self, frame: pd.DataFrame, *, text_col: str = "text", id_col: str = "id"
@@ -237,16 +188,15 @@ class Extractor:
         A row whose text is missing, not a string or blank becomes an ``errors`` row and a
         ``documents`` row with status ``error``, as it would when read from a file.
         """
-        unreadable: list[ReadError] = []
 
-        def documents() -> Iterator[Document]:
+        def items() -> Iterator[Item]:
             for n, row in enumerate(frame.to_dict("records")):
                 doc_id = str(row[id_col]) if id_col in frame else str(n)
                 text = row.get(text_col)
                 if not isinstance(text, str) or not text.strip():
-                    unreadable.append(ReadError(
+                    yield ReadError(
                         source="<dataframe>", error_type="empty_text", doc_id=doc_id, line=n + 1,
-                        message=f"row {n + 1}: {text_col!r} is missing, not a string or blank"))
+                        message=f"row {n + 1}: {text_col!r} is missing, not a string or blank")
                     continue
                 yield Document(
                     doc_id=doc_id, text=text, source="<dataframe>", line=n + 1,
@@ -255,34 +205,21 @@ class Extractor:
                     str(row.get("published_at")),
                 )
 
+        return self._frames(items())
+
+    def _frames(self, items: Iterable[Document | ReadError]) -> dict[str, pd.DataFrame]:
         merged = empty_tables()
-        for tables in itertools.chain(self.process(documents()),
-                                      (self.read_error_tables(e) for e in unreadable)):
+        for tables in self.run_all(clean(item) for item in items):
+            assert tables is not None
             for name, rows in tables.items():
                 merged[name].extend(rows)
         return to_frames(merged)
 
-    def read_error_tables(self, error: ReadError) -> Tables:
-        """An unreadable record: an errors row, plus a documents row when it has an id."""
-        tables = empty_tables()
-        tables["errors"].append(error.row())
-        if error.doc_id is not None:
-            document = Document(doc_id=error.doc_id, text="", source=error.source,
-                                line=error.line)
-            row = self.document_row(document, None, None, "error")
-            row["n_chars"] = None
-            tables["documents"].append(row)
-        return tables
 
+def _finished(queue: deque[_Pending]) -> list[Tables | None]:
+    """Pop the leading finished items of ``queue``, keeping input order."""
+    done = []
+    while queue and queue[0].rows is None:
+        done.append(queue.popleft().result)
+    return done
 
-_WORKER: Extractor | None = None  # the Extractor of a worker process
-
-
-def _start_worker(extractor: Extractor) -> None:
-    global _WORKER
-    _WORKER = extractor
-
-
-def _work(batch: list[Document]) -> list[Tables]:
-    assert _WORKER is not None, "worker process not initialised"
-    return list(_WORKER.process(batch))

@@ -1,13 +1,17 @@
-"""Turn a Doc's annotations into rows of the contract's tables.
+"""Every row of the four tables is built here: claims and entities from a Doc's
+annotations (chunk by chunk), then one document's ``documents`` and ``errors`` rows.
 
 Offsets inside a chunk are shifted by the chunk's offset so that every
-``char_start``/``char_end`` indexes the document text as ingested.
+``char_start``/``char_end`` indexes the document text as ingested. A document's rows
+hold each primary key once: the same claim found twice is one row.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from spacy.tokens import Doc
@@ -15,8 +19,15 @@ from spacy.tokens import Span as SpacySpan
 
 from pipeline import __version__
 from pipeline.annotations import Figure, Span, Statement
+from pipeline.records import Document, ReadError
+from pipeline.schema import PRIMARY_KEYS, TABLES
 
 Row = dict[str, Any]
+Tables = dict[str, list[Row]]  # one document's rows (or a batch's), keyed by table name
+
+
+def empty_tables() -> Tables:
+    return {name: [] for name in TABLES}
 
 
 def sha256(text: str) -> str:
@@ -120,10 +131,13 @@ class RowBuilder:
                 **self._spans("content", fig.span),
             )
             rows.append(row)
-        for fig, row in zip(figures, rows, strict=True):
-            if fig.conversion_of is not None:  # link both ways: a conversion and its original
-                row["linked_claim_id"] = rows[fig.conversion_of]["claim_id"]
-                rows[fig.conversion_of]["linked_claim_id"] = row["claim_id"]
+        for i, (fig, row) in enumerate(zip(figures, rows, strict=True)):
+            j = fig.conversion_of
+            # link both ways: a conversion and its original, which comes before it in the
+            # text; an index that names no such figure links nothing and loses no row
+            if j is not None and 0 <= j < i and figures[j].span[1] <= fig.span[0]:
+                row["linked_claim_id"] = rows[j]["claim_id"]
+                rows[j]["linked_claim_id"] = row["claim_id"]
         return rows
 
     def statements(self) -> list[Row]:
@@ -165,3 +179,102 @@ class RowBuilder:
             }
             for m in self.doc._.nc_entities or []
         ]
+
+
+# -- one document's rows --------------------------------------------------------------------
+
+
+def unique(table: str, rows: Iterable[Row]) -> list[Row]:
+    """``rows`` with each primary key once, the first kept, in order."""
+    key = PRIMARY_KEYS[table]
+    if not key:
+        return list(rows)
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for row in rows:
+        k = tuple(row[c] for c in key)
+        if k not in seen:
+            seen.add(k)
+            out.append(row)
+    return out
+
+
+@dataclass
+class DocumentRows:
+    """A document's rows gathered chunk by chunk, then finished into its four tables."""
+
+    document: Document
+    sha: str = field(init=False)
+    claims: list[Row] = field(default_factory=list)
+    entities: list[Row] = field(default_factory=list)
+    errors: list[Row] = field(default_factory=list)
+    n_sents: int = 0
+    n_tokens: int = 0
+
+    def __post_init__(self) -> None:
+        self.sha = sha256(self.document.text)
+
+    def add_chunk(self, doc: Doc, offset: int, notes: Iterable[tuple[str, str, str]]) -> None:
+        """The rows of one parsed chunk starting at ``offset``; a failure to build one kind
+        of row becomes an errors row and keeps the other kinds."""
+        sents = list(doc.sents)
+        notes = list(notes)
+        try:
+            builder = RowBuilder(doc, sents, self.document.doc_id, self.sha, offset,
+                                 self.n_sents)
+            makers = ((self.claims, builder.figures), (self.claims, builder.statements),
+                      (self.entities, builder.entities))
+        except Exception as exc:  # one bad document never stops a batch
+            makers = ()
+            notes.append(("rows", type(exc).__name__, str(exc)))
+        for rows, make in makers:
+            try:
+                rows.extend(make())
+            except Exception as exc:
+                notes.append(("rows", type(exc).__name__, str(exc)))
+        self.n_sents += len(sents)
+        self.n_tokens += len(doc)
+        for stage, error_type, message in notes:
+            self.errors.append(error_row(self.document, stage, error_type, message))
+
+    def tables(self, fingerprint: str, *, store_text: bool) -> Tables:
+        claims = unique("claims", self.claims)
+        claims.sort(key=lambda r: (r["char_start"], r["claim_type"], r["claim_id"]))
+        status = "error" if self.errors else "ok"
+        return {
+            "claims": claims,
+            "entities": unique("entities", self.entities),
+            "errors": self.errors,
+            "documents": [document_row(self.document, fingerprint, self.sha, self.n_tokens,
+                                       status, store_text=store_text)],
+        }
+
+
+def error_row(document: Document, stage: str, error_type: str, message: str) -> Row:
+    return {"doc_id": document.doc_id, "source": document.source, "line": document.line,
+            "stage": stage, "error_type": error_type, "message": message}
+
+
+def document_row(document: Document, fingerprint: str, sha: str | None, n_tokens: int | None,
+                 status: str, *, store_text: bool) -> Row:
+    notes = ["invalid UTF-8 replaced"] if document.meta.get("decode_replaced") else []
+    notes += document.meta.get("notes", ())
+    return {
+        "doc_id": document.doc_id, "content_sha256": sha, "source": document.source,
+        "title": document.title, "published_at": document.published_at,
+        "n_chars": len(document.text) if sha is not None else None, "n_tokens": n_tokens,
+        "status": status, "pipeline_fingerprint": fingerprint, "processed_at": datetime.now(UTC),
+        "url": document.url, "note": "; ".join(notes) or None,
+        "text": document.text if store_text and sha is not None else None,
+    }
+
+
+def read_error_tables(error: ReadError, fingerprint: str) -> Tables:
+    """An unreadable record: an errors row, plus a documents row when it has an id."""
+    tables = empty_tables()
+    tables["errors"].append(error.row())
+    if error.doc_id is not None:
+        document = Document(doc_id=error.doc_id, text="", source=error.source, line=error.line)
+        tables["documents"].append(document_row(document, fingerprint, None, None, "error",
+                                                store_text=False))
+    return tables

@@ -1,6 +1,8 @@
 """``newsclaims extract`` as a library call: read -> extract -> sink, with counts.
 
-Read errors and extraction errors become ``errors`` rows and the run goes on;
+An executor (``pipeline.executors``) runs the step and hands back each finished batch
+of results; each batch is one sink write, so rows are stored as soon as their batch is
+parsed. Read errors and extraction errors become ``errors`` rows and the run goes on;
 only more than ``max_errors`` failed documents stop it.
 """
 
@@ -8,24 +10,16 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
 from pipeline.errors import TooManyErrors
-from pipeline.extractor import Extractor, Tables, empty_tables
-from pipeline.readers import InputSource, RecordKeys, iter_documents
-from pipeline.records import Document, ReadError
-from pipeline.rows import sha256
+from pipeline.executors import executor_for
+from pipeline.extractor import Extractor
+from pipeline.readers import RecordKeys
+from pipeline.rows import Tables, empty_tables
 from pipeline.writers import open_sink
-from pipeline.writers.base import DoneKey
-
-WRITE_EVERY = 64  # documents per sink write (one transaction for a database)
-
-
-def already_stored(document: Document, done: set[DoneKey], fingerprint: str) -> bool:
-    """Whether ``--resume`` may skip the document: same id, text and pipeline stored ok."""
-    return bool(done) and (document.doc_id, sha256(document.text), fingerprint) in done
 
 
 @dataclass
@@ -43,6 +37,18 @@ class RunStats:
     def docs(self) -> int:
         return self.ok + self.failed + self.skipped
 
+    def count(self, tables: Tables | None) -> None:
+        """Add one item's result (None: skipped)."""
+        if tables is None:
+            self.skipped += 1
+            return
+        failed = not tables["documents"] or tables["documents"][0]["status"] == "error"
+        self.failed += failed
+        self.ok += not failed
+        self.claims += len(tables["claims"])
+        self.entities += len(tables["entities"])
+        self.errors += len(tables["errors"])
+
     def summary(self) -> str:
         rate = (self.ok + self.failed) / self.seconds if self.seconds else 0.0
         return (
@@ -52,17 +58,25 @@ class RunStats:
         )
 
 
-@dataclass
-class _Pending:
-    """Rows waiting for the next sink write, and the counts they add."""
+def owner(tables: Tables) -> object:
+    """What a result's rows belong to: its doc_id, or for an unreadable file without one,
+    where the error came from."""
+    if tables["documents"]:
+        return tables["documents"][0]["doc_id"]
+    error = tables["errors"][0]
+    return (error["source"], error["line"])
 
-    tables: Tables = field(default_factory=empty_tables)
-    docs: int = 0
 
-    def add(self, tables: Tables) -> None:
-        for name, rows in tables.items():
-            self.tables[name].extend(rows)
-        self.docs += 1
+def merge_latest(results: Sequence[Tables]) -> Tables:
+    """One write batch from results in input order; when one id comes twice, the later
+    result's rows replace the earlier's, as they would across writes."""
+    last = {owner(tables): n for n, tables in enumerate(results)}
+    merged = empty_tables()
+    for n, tables in enumerate(results):
+        if last[owner(tables)] == n:
+            for name, rows in tables.items():
+                merged[name].extend(rows)
+    return merged
 
 
 def run_extract(
@@ -71,8 +85,10 @@ def run_extract(
     out: str | None = None,
     fmt: str | None = None,
     partitioned: bool = False,
+    table_prefix: str = "",
     extractor: Extractor | None = None,
     engine: str = "local",
+    n_process: int = 1,
     resume: bool = True,
     max_errors: int | None = None,
     text_key: str | None = None,
@@ -82,77 +98,31 @@ def run_extract(
 ) -> RunStats:
     """Extract every document of ``inputs`` into ``out``; returns the run's counts.
 
-    ``engine="ray"`` runs the extraction on Ray Data actors (``extractor.n_process`` of
-    them); reading back, writing and counting stay here, the same for both engines.
+    ``engine="ray"`` runs the step on ``n_process`` Ray Data actors, else ``n_process``
+    local worker processes (1: this process); writing and counting stay here.
     """
-    documents = iter_documents(inputs, text_key=text_key, id_key=id_key, stdin=stdin)
+    executor = executor_for(engine, n_process)
+    executor.open(inputs, RecordKeys(text_key, id_key), stdin)
     extractor = extractor or Extractor()
     # Load the model before opening OUT, so a bad --model leaves no empty database behind.
-    fingerprint = extractor.fingerprint
-    ray_sources: list[InputSource] = []  # the files Ray reads, checked before OUT opens
-    if engine == "ray":
-        from pipeline import ray_engine
-
-        ray_sources = ray_engine.check(inputs)
+    extractor.fingerprint  # noqa: B018
     stats = RunStats()
-    pending = _Pending()
-    with open_sink(out, fmt, partitioned=partitioned) as sink:
+    with open_sink(out, fmt, partitioned=partitioned, table_prefix=table_prefix) as sink:
         done = sink.done_keys() if resume else set()
-
-        def flush() -> None:
-            nonlocal pending
-            if pending.docs:
-                sink.write(pending.tables)
-                pending = _Pending()
-
-        def account(tables: Tables) -> None:
-            failed = any(r["status"] == "error" for r in tables["documents"]) or not tables[
-                "documents"]
-            stats.failed += failed
-            stats.ok += not failed
-            stats.claims += len(tables["claims"])
-            stats.entities += len(tables["entities"])
-            stats.errors += len(tables["errors"])
-            pending.add(tables)
-            if on_document:
-                on_document()
-            if pending.docs >= WRITE_EVERY:
-                flush()
-            if max_errors is not None and stats.failed > max_errors:
-                flush()
-                raise TooManyErrors(
-                    f"{stats.failed} documents failed, more than --max-errors {max_errors}; "
-                    "see the errors table"
-                )
-
-        def skip() -> None:
-            stats.skipped += 1
-            if on_document:
-                on_document()
-
-        def to_process() -> Iterator[Document]:
-            for item in documents:
-                if isinstance(item, ReadError):
-                    account(extractor.read_error_tables(item))
-                elif already_stored(item, done, fingerprint):
-                    skip()
-                else:
-                    yield item
-
         try:
-            if engine == "ray":
-                for found in ray_engine.process(
-                    extractor, ray_sources, keys=RecordKeys(text_key, id_key), done=done,
-                    n_actors=extractor.n_process,
-                ):
-                    if found is None:
-                        skip()
-                    else:
-                        account(found)
-            else:
-                for tables in extractor.process(to_process()):
-                    account(tables)
-            flush()
+            for results in executor.run(extractor, done):
+                for tables in results:
+                    stats.count(tables)
+                    if on_document:
+                        on_document()
+                stored = [tables for tables in results if tables is not None]
+                if stored:
+                    sink.write(merge_latest(stored))
+                if max_errors is not None and stats.failed > max_errors:
+                    raise TooManyErrors(
+                        f"{stats.failed} documents failed, more than --max-errors "
+                        f"{max_errors}; see the errors table"
+                    )
         finally:
             stats.seconds = time.perf_counter() - stats.started
     return stats

@@ -111,5 +111,5 @@ def test_a_batch_of_long_articles_is_split_but_rows_do_not_change(extractor: Ext
     texts = [f"Exports rose {n}% to ${n} billion in 2023, officials said. " * 20 for n in range(4)]
     documents = [Document(doc_id=str(n), text=t, source="t") for n, t in enumerate(texts)]
     small = Extractor(batch_chars=500)
-    rows = [[r["claim_id"] for r in t["claims"]] for t in small.process(documents)]
-    assert rows == [[r["claim_id"] for r in t["claims"]] for t in extractor.process(documents)]
+    rows = [[r["claim_id"] for r in t["claims"]] for t in small.run_all(documents)]
+    assert rows == [[r["claim_id"] for r in t["claims"]] for t in extractor.run_all(documents)]

@@ -24,15 +24,14 @@ from pipeline.runner import run_extract
 pytestmark = pytest.mark.slow
 
 SHARDS, PER_SHARD = 3, 12
-WRITE_EVERY = 8  # documents per sink write in the killed run: small, to kill between writes
+WRITE_EVERY = 8  # the killed run's batch size, so documents per write: small
 ARTICLE = (
     "Exports rose {pct}% to $3.2 billion in {year}, the trade ministry said on Tuesday.\n"
     '"This plan is premature," Finance Minister Taro Aso said of the proposal.\n'
 )
 KILLER = """
 import os, signal, sys
-from pipeline import runner
-runner.WRITE_EVERY = int(sys.argv[4])
+from pipeline import Extractor, runner
 seen = 0
 def tick():
     global seen
@@ -40,7 +39,7 @@ def tick():
     if seen == int(sys.argv[3]):
         os.kill(os.getpid(), signal.SIGKILL)
 runner.run_extract([sys.argv[1]], out=sys.argv[2], partitioned=sys.argv[2].endswith("parts"),
-            on_document=tick)
+            extractor=Extractor(batch_size=int(sys.argv[4])), on_document=tick)
 """
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 
 import pytest
@@ -9,7 +10,8 @@ import spacy
 from spacy.tokens import Doc
 
 from pipeline.annotations import EntityMention, Figure, Statement
-from pipeline.rows import RowBuilder, claim_id, entity_id, sha256
+from pipeline.records import Document
+from pipeline.rows import DocumentRows, RowBuilder, claim_id, entity_id, sha256
 
 for _ext in ("nc_figures", "nc_statements", "nc_entities"):
     if not Doc.has_extension(_ext):
@@ -202,3 +204,30 @@ def test_target_entity_id_names_an_entity_target_and_is_null_for_a_topic(
             quote=None, confidence=0.5, target_span=span)]
         [row] = builder.statements()
         assert row["target_entity_id"] == expected
+
+
+@pytest.mark.parametrize("bad_index", [7, -1, 1, 2], ids=["past-the-end", "negative", "itself",
+                                                          "a-later-figure"])
+def test_a_conversion_index_naming_no_earlier_figure_links_nothing_and_keeps_every_row(
+    builder: RowBuilder, bad_index: int,
+) -> None:
+    """The figures component indexes the list as it stood before joins dropped or merged
+    figures, so its index may be past the end, or name the wrong figure."""
+    figures = builder.doc._.nc_figures
+    figures[1] = dataclasses.replace(figures[1], conversion_of=bad_index)
+    rows = builder.figures()
+    assert [r["content"] for r in rows] == ["8 trillion yen", "US$55 billion", "3%"]
+    assert [r["linked_claim_id"] for r in rows] == [None, None, None]
+
+
+def test_a_claim_found_twice_is_one_row(builder: RowBuilder) -> None:
+    """Rules that find one statement twice (a PolNeAR paragraph did) give one row."""
+    builder.doc._.nc_statements = builder.doc._.nc_statements * 2
+    builder.doc._.nc_figures = builder.doc._.nc_figures + builder.doc._.nc_figures[:1]
+    document = Document(doc_id="d1", text=builder.doc.text, source="t")
+    rows = DocumentRows(document)
+    rows.add_chunk(builder.doc, 0, [])
+    tables = rows.tables("fp", store_text=False)
+    claims = tables["claims"]
+    assert len(claims) == 4 and len({c["claim_id"] for c in claims}) == 4
+    assert tables["errors"] == [] and tables["documents"][0]["status"] == "ok"

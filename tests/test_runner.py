@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import Extractor, runner
+from pipeline import Extractor
 from pipeline.errors import InputNotFound, ModelNotFound, TooManyErrors
 from pipeline.rows import sha256
 from pipeline.runner import RunStats, run_extract
@@ -98,14 +98,12 @@ def test_max_errors_stops_the_run_and_keeps_what_was_written(
     assert stats.failed == 1
 
 
-def test_many_writes_store_every_document_once(extractor: Extractor, write: Write,
-                                               tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(runner, "WRITE_EVERY", 2)
+def test_many_writes_store_every_document_once(write: Write, tmp_path: Path) -> None:
     for n in range(5):
         write(f"in/d{n}.txt", f"Exports rose {n + 1}% in 2023, officials said.\n")
     out = tmp_path / "out"
-    stats = run_extract([str(tmp_path / "in")], out=str(out), fmt="jsonl", extractor=extractor)
+    stats = run_extract([str(tmp_path / "in")], out=str(out), fmt="jsonl",
+                        extractor=Extractor(batch_size=2))
     assert stats.ok == 5
     documents = _table(out, "documents")
     assert sorted(d["doc_id"] for d in documents) == [f"d{n}.txt" for n in range(5)]
