@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from pipeline import __version__
-from pipeline.errors import NewsclaimsError, TooManyErrors, UserError
+from pipeline.errors import NewsclaimsError, UserError
 from pipeline.schema import DIALECTS, ddl
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -24,17 +24,19 @@ DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"
 
 
 def _fail_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn our own errors into a one-line message and an exit status."""
+    """Turn our own errors and Ctrl-C into a one-line message and an exit status:
+    2 usage error, 1 more failed documents than --max-errors, 3 the output failed
+    (disk full, database gone), 130 interrupted."""
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except TooManyErrors as exc:
+        except KeyboardInterrupt:
+            click.echo("interrupted: what was written is kept; run again to resume", err=True)
+            sys.exit(130)
+        except NewsclaimsError as exc:
             click.echo(f"error {exc}", err=True)
-            sys.exit(1)
-        except (UserError, NewsclaimsError) as exc:
-            click.echo(f"error {exc}", err=True)
-            sys.exit(2)
+            sys.exit(exc.exit_status)
 
     wrapper.__name__ = func.__name__
     wrapper.__doc__ = func.__doc__
@@ -85,6 +87,9 @@ def _components(preset: str, attribution_model: str | None) -> dict[str, dict[st
                    "for claims as JSONL on stdout. Default: ./newsclaims.duckdb")
 @click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl", "csv"]), default=None,
               help="File format when OUT is a folder (default parquet).")
+@click.option("--table-prefix", default="", metavar="PREFIX",
+              help="Database output: name the tables PREFIX + claims, entities, ... (e.g. "
+                   "nc_), to write beside tables of your own.")
 @click.option("--partitioned", is_flag=True,
               help="Folder output: one file per input shard under OUT/<table>/ (named after "
                    "the input path) instead of one file per table; for large runs.")
@@ -106,16 +111,18 @@ def _components(preset: str, attribution_model: str | None) -> dict[str, dict[st
 @preset_option
 @attribution_model_option
 @_fail_cleanly
-def extract(inputs: tuple[str, ...], out: str | None, fmt: str | None, partitioned: bool,
-            n_process: int,
+def extract(inputs: tuple[str, ...], out: str | None, fmt: str | None, table_prefix: str,
+            partitioned: bool, n_process: int,
             batch_size: int, engine: str, resume: bool, force: bool, max_errors: int | None,
             text_key: str | None, id_key: str | None, store_text: bool, model: str | None,
             preset: str, attribution_model: str | None) -> None:
     """Extract claims, entities and figures from INPUT files, folders, globs or - (stdin)."""
     from pipeline.extractor import Extractor
     from pipeline.runner import progress_enabled, run_extract
+    from pipeline.writers import DEFAULT_OUT
+    from pipeline.writers.sql import redact
 
-    extractor = Extractor(model, n_process=n_process, batch_size=batch_size,
+    extractor = Extractor(model, batch_size=batch_size,
                           components=_components(preset, attribution_model),
                           store_text=store_text)
     bar = None
@@ -125,8 +132,8 @@ def extract(inputs: tuple[str, ...], out: str | None, fmt: str | None, partition
         bar = tqdm(unit="doc", file=sys.stderr, desc="extract")
     try:
         stats = run_extract(
-            list(inputs), out=out, fmt=fmt, partitioned=partitioned, extractor=extractor,
-            engine=engine,
+            list(inputs), out=out, fmt=fmt, partitioned=partitioned,
+            table_prefix=table_prefix, extractor=extractor, engine=engine, n_process=n_process,
             resume=resume and not force,
             max_errors=max_errors, text_key=text_key, id_key=id_key,
             on_document=bar.update if bar else None,
@@ -134,7 +141,7 @@ def extract(inputs: tuple[str, ...], out: str | None, fmt: str | None, partition
     finally:
         if bar:
             bar.close()
-    destination = out or "newsclaims.duckdb"
+    destination = redact(out or DEFAULT_OUT)
     click.echo(f"{stats.summary()} -> {destination}", err=out == "-")
 
 

@@ -55,6 +55,15 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
 
 TABLE_NAMES: tuple[str, ...] = tuple(TABLES)
 
+# Columns added since the first release. A table holding every other column of its
+# table and nothing foreign is an older newsclaims table; the writers add these to it.
+ADDED_COLUMNS: dict[str, frozenset[str]] = {
+    "claims": frozenset({"target_entity_id"}),
+    "entities": frozenset(),
+    "documents": frozenset({"text"}),
+    "errors": frozenset(),
+}
+
 _SQL_TYPES: dict[str, dict[str, str]] = {
     "duckdb": {"str": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "timestamp": "TIMESTAMP"},
     "postgres": {"str": "TEXT", "int": "BIGINT", "float": "DOUBLE PRECISION",
@@ -65,15 +74,16 @@ _SQL_TYPES: dict[str, dict[str, str]] = {
 DIALECTS: tuple[str, ...] = tuple(_SQL_TYPES)
 
 
-def ddl(dialect: str = "duckdb") -> str:
-    """CREATE TABLE / CREATE INDEX statements for all four tables."""
+def ddl(dialect: str = "duckdb", prefix: str = "") -> str:
+    """CREATE TABLE / CREATE INDEX statements for all four tables, named ``prefix + table``."""
     types = _SQL_TYPES[dialect]
     parts = []
     for table, cols in TABLES.items():
+        name = prefix + table
         lines = [f"    {c.name} {types[c.type]}{'' if c.nullable else ' NOT NULL'}" for c in cols]
         if PRIMARY_KEYS[table]:
             lines.append(f"    PRIMARY KEY ({', '.join(PRIMARY_KEYS[table])})")
-        parts.append(f"CREATE TABLE IF NOT EXISTS {table} (\n" + ",\n".join(lines) + "\n);")
+        parts.append(f"CREATE TABLE IF NOT EXISTS {name} (\n" + ",\n".join(lines) + "\n);")
         if table != "documents":
-            parts.append(f"CREATE INDEX IF NOT EXISTS idx_{table}_doc_id ON {table} (doc_id);")
+            parts.append(f"CREATE INDEX IF NOT EXISTS idx_{name}_doc_id ON {name} (doc_id);")
     return "\n".join(parts) + "\n"

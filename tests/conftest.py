@@ -7,7 +7,8 @@ the ``nlp`` and ``extractor`` fixtures. Everything a test writes goes under its 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -77,6 +78,28 @@ def seed_text() -> str:
 def seed_tables(extractor: Extractor, seed_text: str) -> dict[str, pd.DataFrame]:
     """The seed article's four tables, extracted once per worker; tests only read them."""
     return extractor.extract_text(seed_text, doc_id="asian-nato-article.txt")
+
+
+# -- PostgreSQL -----------------------------------------------------------------------------
+
+PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+@pytest.fixture(scope="session")
+def pg_database() -> Iterator[str]:
+    """URL of a fresh PostgreSQL database for this session (worker)."""
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3)
+    except psycopg.Error as exc:
+        pytest.skip(f"PostgreSQL not reachable on 127.0.0.1:5432: {exc}")
+    name = f"nc_test_{uuid.uuid4().hex[:12]}"
+    with admin:
+        admin.execute(f"CREATE DATABASE {name}")
+        try:
+            yield f"postgresql://postgres@127.0.0.1:5432/{name}"
+        finally:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 # -- a tiny attribution tagger (tests/attribution_model/tiny.py) -----------------------------

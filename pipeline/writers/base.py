@@ -18,7 +18,8 @@ from typing import Any, Self
 
 import pyarrow as pa
 
-from pipeline.schema import TABLES
+from pipeline.sanitize import repair
+from pipeline.schema import PRIMARY_KEYS, TABLES
 
 Row = dict[str, Any]
 Batch = Mapping[str, Sequence[Mapping[str, Any]]]
@@ -78,11 +79,11 @@ def _missing(value: Any) -> bool:
 
 
 def _to_str(value: Any) -> str:
-    if isinstance(value, str):
-        return value
+    """Any value as storable text: NUL and lone surrogates, which some sinks refuse,
+    become U+FFFD (``pipeline.sanitize`` already replaced them in what was read)."""
     if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return str(value)
+        value = value.isoformat()
+    return repair(value if isinstance(value, str) else str(value))
 
 
 def _to_int(value: Any) -> int:
@@ -144,12 +145,24 @@ def conform(table: str, row: Mapping[str, Any]) -> Row:
     return out
 
 
+def latest(table: str, rows: list[Row]) -> list[Row]:
+    """Conformed rows with each primary key once: a later row replaces an earlier one, as
+    writing it in a later batch would (a database would refuse the pair)."""
+    key = PRIMARY_KEYS[table]
+    if not key:
+        return rows
+    by_key = {tuple(r[c] for c in key): r for r in rows}
+    return rows if len(by_key) == len(rows) else list(by_key.values())
+
+
 def conform_batch(rows: Batch) -> dict[str, list[Row]]:
-    """All tables of a batch conformed up front, so a bad row fails before anything is written."""
+    """All tables of a batch conformed up front, so a bad row fails before anything is
+    written, each primary key once."""
     unknown = set(rows) - set(TABLES)
     if unknown:
         raise ValueError(f"unknown table(s) {sorted(unknown)}; expected some of {list(TABLES)}")
-    return {table: [conform(table, r) for r in rows.get(table, ())] for table in WRITE_ORDER}
+    return {table: latest(table, [conform(table, r) for r in rows.get(table, ())])
+            for table in WRITE_ORDER}
 
 
 def batch_keys(tables: Mapping[str, Iterable[Row]]) -> tuple[set[str], set[ErrorKey]]:
@@ -166,11 +179,12 @@ def batch_keys(tables: Mapping[str, Iterable[Row]]) -> tuple[set[str], set[Error
     return doc_ids, error_keys
 
 
-def is_replaced(row: Row, doc_ids: set[str], error_keys: set[ErrorKey]) -> bool:
-    """Whether an earlier stored (conformed) row is superseded by rows written since."""
+def owner(row: Row) -> str | ErrorKey:
+    """What a (conformed) row belongs to, which writing it again replaces: its doc_id, or
+    for an errors row without one, its (source, line)."""
     if row["doc_id"] is not None:
-        return row["doc_id"] in doc_ids
-    return (row.get("source"), row.get("line")) in error_keys  # only errors rows lack doc_id
+        return row["doc_id"]
+    return (row.get("source"), row.get("line"))  # only errors rows lack doc_id
 
 
 def plain(row: Row) -> Row:

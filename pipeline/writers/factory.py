@@ -12,11 +12,11 @@ from pathlib import Path
 from pipeline.errors import BadOutput
 from pipeline.writers.base import Sink
 from pipeline.writers.csvfile import CsvFormat
-from pipeline.writers.folder import FolderSink, TableFormat
+from pipeline.writers.folder import FolderSink, TableFormat, remove_stale_temp_files
 from pipeline.writers.jsonl import JsonlFormat
 from pipeline.writers.parquet import ParquetFormat
 from pipeline.writers.partitioned import PartitionedSink
-from pipeline.writers.sql import SqlSink
+from pipeline.writers.sql import PREFIX, SqlSink, redact
 from pipeline.writers.stdout import StdoutSink
 
 FILE_FORMATS: dict[str, type[TableFormat]] = {
@@ -36,30 +36,38 @@ POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
 def open_sink(out: str | os.PathLike[str] | None, fmt: str | None = None, *,
-              partitioned: bool = False) -> Sink:
+              partitioned: bool = False, table_prefix: str = "") -> Sink:
     """The sink for OUT: None -> ./newsclaims.duckdb; "-" -> claims JSONL on stdout;
-    *.duckdb / *.sqlite / *.sqlite3 / *.db and postgresql:// URLs -> that database;
-    anything else -> a folder of ``fmt`` files, one per table, or with ``partitioned``
-    one per table and input shard. ``fmt`` and ``partitioned`` only matter for folders."""
+    *.duckdb / *.sqlite / *.sqlite3 / *.db and postgresql:// URLs -> that database, its
+    tables named ``table_prefix`` + table; anything else -> a folder of ``fmt`` files, one
+    per table, or with ``partitioned`` one per table and input shard. ``fmt`` and
+    ``partitioned`` only matter for folders, ``table_prefix`` only for databases."""
     if fmt is not None and fmt not in FILE_FORMATS:
         raise BadOutput(f"unknown output format {fmt!r}; choose one of {', '.join(FILE_FORMATS)}")
     target = DEFAULT_OUT if out is None else os.fspath(out)
     path = Path(target).expanduser()
-    is_folder = not (target == "-" or target.lower().startswith(POSTGRES_SCHEMES)
-                     or path.suffix.lower() in DB_SUFFIXES)
+    is_db = target.lower().startswith(POSTGRES_SCHEMES) or path.suffix.lower() in DB_SUFFIXES
+    is_folder = not (target == "-" or is_db)
     if partitioned and not is_folder:
-        raise BadOutput(f"--partitioned writes a folder of files; {target} is not a folder output")
+        raise BadOutput(f"--partitioned writes a folder of files; {redact(target)} is not a "
+                        "folder output")
+    if table_prefix and not is_db:
+        raise BadOutput("--table-prefix names database tables; OUT is not a database")
+    if table_prefix and not PREFIX.fullmatch(table_prefix):
+        raise BadOutput(f"--table-prefix {table_prefix!r}: use lower-case letters, digits and "
+                        "_, not starting with a digit (e.g. nc_)")
     if target == "-":
         return StdoutSink()
     if target.lower().startswith(POSTGRES_SCHEMES):
-        return SqlSink("postgres", target)
+        return SqlSink("postgres", target, table_prefix)
     dialect = DB_SUFFIXES.get(path.suffix.lower())
     if dialect is not None:
         _check_db_file(path)
-        return SqlSink(dialect, str(path.resolve()))
+        return SqlSink(dialect, str(path.resolve()), table_prefix)
     file_format = FILE_FORMATS[fmt or DEFAULT_FORMAT]()
     _check_folder(path)
     _check_layout(path, file_format.ext, partitioned)
+    remove_stale_temp_files(path)
     if partitioned:
         return PartitionedSink(path.resolve(), file_format)
     return FolderSink(path.resolve(), file_format)

@@ -2,12 +2,15 @@
 
 Each run writes every table to a hidden temp file in OUT and, on ``close``, appends
 the rows of the previous ``OUT/<table>.<ext>`` (streamed, never loaded whole) whose
-documents this run did not write, then ``os.replace``s the temp file over the final
-name. So:
+documents this run did not write; once all four temp files are complete, each is
+``os.replace``d over its final name, ``documents`` last. So:
 
-- a crash never leaves a half-written file under a final name (only a ``.*.tmp`` file);
+- a crash or a full disk never leaves a half-written file under a final name: the
+  folder keeps its previous complete state, and only ``.*.tmp`` files, which the next
+  sink on OUT removes once the process that wrote them is gone;
 - re-running a document replaces its rows; documents this run skipped (``--resume``)
-  or did not see keep theirs, exactly as in a database sink;
+  or did not see keep theirs, exactly as in a database sink; a document written twice
+  in one run keeps the later rows only (its earlier ones are dropped on ``close``);
 - ``done_keys`` reads the published ``documents`` file.
 
 Only files of this sink's format are read or replaced; one sink per OUT at a time.
@@ -15,15 +18,17 @@ Only files of this sink's format are read or replaced; one sink per OUT at a tim
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import os
+import re
 import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import BadOutput
+from pipeline.errors import BadOutput, OutputFailed
 from pipeline.writers.base import (
     WRITE_ORDER,
     Batch,
@@ -31,13 +36,33 @@ from pipeline.writers.base import (
     ErrorKey,
     Row,
     Sink,
-    batch_keys,
     conform,
     conform_batch,
-    is_replaced,
+    owner,
 )
 
 READ_BATCH_ROWS = 10_000
+_TEMP = re.compile(r"\..+\.(\d+)-[0-9a-f]{8}\.tmp")  # .claims.parquet.<pid>-<random>.tmp
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temp_files(folder: Path) -> None:
+    """Temp files of sinks whose process is gone (killed mid-run), in OUT and its table
+    folders: nothing will ever publish them."""
+    for path in [*folder.glob(".*.tmp"), *folder.glob("*/.*.tmp")]:
+        match = _TEMP.fullmatch(path.name)
+        if match and int(match.group(1)) != os.getpid() and not _alive(int(match.group(1))):
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 class TableWriter(ABC):
@@ -80,9 +105,16 @@ class FolderSink(Sink):
         self.fmt = fmt
         self.shard = shard
         self._writers: dict[str, tuple[TableWriter, Path]] = {}
-        self._doc_ids: set[str] = set()
-        self._error_keys: set[ErrorKey] = set()
         self._published = False  # nothing written since the last close
+        self._reset()
+
+    def _reset(self) -> None:
+        # which write last wrote each owner (doc_id, or an errors row's source and line),
+        # the owners written more than once, and each table's row count after each write
+        self._last_write: dict[str | ErrorKey, int] = {}
+        self._rewritten: set[str | ErrorKey] = set()
+        self._ends: dict[str, list[int]] = {table: [] for table in WRITE_ORDER}
+        self._broken = False  # a write failed half-way: publish nothing of this run
 
     def __reduce__(self) -> tuple[Callable[..., Sink], tuple[Any, ...]]:
         return (type(self), (self.folder, self.fmt, self.shard))
@@ -95,37 +127,54 @@ class FolderSink(Sink):
             return self.folder / f"{table}.{self.fmt.ext}"
         return self.folder / table / f"{self.shard}.{self.fmt.ext}"
 
+    def _temp_path(self, table: str) -> Path:
+        final = self.final_path(table)
+        # pid + random: two sinks (or pickled copies) never share a temp file.
+        return final.with_name(f".{final.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
+
     def _writer(self, table: str) -> TableWriter:
         if table not in self._writers:
-            final = self.final_path(table)
-            # pid + random: two sinks (or pickled copies) never share a temp file.
-            tmp = final.with_name(f".{final.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
+            tmp = self._temp_path(table)
             try:
                 tmp.parent.mkdir(exist_ok=True)
                 self._writers[table] = (self.fmt.open(tmp, table), tmp)
             except OSError as exc:
-                raise BadOutput(f"cannot write to output folder {self.folder}: {exc}") from exc
+                raise OutputFailed(f"cannot write to output folder {self.folder}: "
+                                   f"{exc.strerror or exc}") from None
         return self._writers[table][0]
 
     def write(self, rows: Batch) -> None:
         tables = conform_batch(rows)
-        for table in WRITE_ORDER:
-            if tables[table]:
-                self._writer(table).write(tables[table])
-        doc_ids, error_keys = batch_keys(tables)
-        self._doc_ids |= doc_ids
-        self._error_keys |= error_keys
+        number = len(self._ends["documents"])
         self._published = False
+        try:
+            for table in WRITE_ORDER:
+                if tables[table]:
+                    self._writer(table).write(tables[table])
+        except OSError as exc:
+            self._broken = True
+            raise OutputFailed(f"cannot write to output folder {self.folder}: "
+                               f"{exc.strerror or exc}") from None
+        for table in WRITE_ORDER:
+            ends = self._ends[table]
+            ends.append((ends[-1] if ends else 0) + len(tables[table]))
+            for row in tables[table]:
+                key = owner(row)
+                if self._last_write.get(key, number) != number:
+                    self._rewritten.add(key)
+                self._last_write[key] = number
 
-    def _read_old(self, table: str) -> Iterator[list[Row]]:
-        path = self.final_path(table)
-        if not path.exists():
-            return
+    def _read(self, path: Path, table: str) -> Iterator[list[Row]]:
         try:
             for batch in self.fmt.read(path, table):
                 yield [conform(table, r) for r in batch]
         except (OSError, ValueError) as exc:
             raise BadOutput(f"cannot read existing output file {path}: {exc}") from exc
+
+    def _read_old(self, table: str) -> Iterator[list[Row]]:
+        path = self.final_path(table)
+        if path.exists():
+            yield from self._read(path, table)
 
     def done_keys(self) -> set[DoneKey]:
         return {
@@ -136,22 +185,52 @@ class FolderSink(Sink):
         }
 
     def close(self) -> None:
+        if self._broken:
+            self._discard()
+            self._reset()
+            self._published = True
+            return
         if self._published:
             return
         try:
-            for table in WRITE_ORDER:  # documents published last, as in write()
-                writer = self._writer(table)
-                for old in self._read_old(table):
-                    kept = [r for r in old if not is_replaced(r, self._doc_ids, self._error_keys)]
-                    if kept:
-                        writer.write(kept)
-                writer.close()
-                os.replace(self._writers[table][1], self.final_path(table))
-                del self._writers[table]
+            for table in WRITE_ORDER:  # every temp file complete before any is published
+                self._finish(table)
+            for table in WRITE_ORDER:  # documents last, as in write()
+                os.replace(self._writers.pop(table)[1], self.final_path(table))
             self._published = True
+        except OSError as exc:
+            raise OutputFailed(f"cannot write to output folder {self.folder}: "
+                               f"{exc.strerror or exc}") from None
         finally:
             self._discard()
-            self._doc_ids, self._error_keys = set(), set()
+            self._reset()
+
+    def _finish(self, table: str) -> None:
+        """Complete the table's temp file: this run's rows (each owner's from its last
+        write only), then the previous file's rows of owners this run did not write."""
+        writer = self._writer(table)
+        if self._rewritten:
+            writer.close()
+            earlier = self._writers.pop(table)[1]
+            try:
+                writer = self._writer(table)
+                ends, position = self._ends[table], 0
+                for batch in self._read(earlier, table):
+                    kept = []
+                    for row in batch:
+                        key = owner(row)
+                        write = bisect.bisect_right(ends, position)
+                        if key not in self._rewritten or write == self._last_write[key]:
+                            kept.append(row)
+                        position += 1
+                    writer.write(kept)
+            finally:
+                earlier.unlink(missing_ok=True)
+        for old in self._read_old(table):
+            kept = [r for r in old if owner(r) not in self._last_write]
+            if kept:
+                writer.write(kept)
+        writer.close()
 
     def _discard(self) -> None:
         """After a failed close: remove the unpublished temp files."""

@@ -1,37 +1,14 @@
-"""Rows for the writer tests, and the databases they write to.
-
-PostgreSQL gets a fresh database per test session (so per xdist worker), dropped at the
-end; each test starts from no tables. Without a server the PostgreSQL cases skip.
-"""
+"""The databases the writer tests write to (PostgreSQL's is ``pg_database`` in the
+top conftest); each test starts from no tables. Without a server the PostgreSQL cases
+skip."""
 
 from __future__ import annotations
 
 import sqlite3
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-
-PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test"
-
-
-@pytest.fixture(scope="session")
-def pg_database() -> Iterator[str]:
-    """URL of a fresh PostgreSQL database for this session (worker)."""
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3)
-    except psycopg.Error as exc:
-        pytest.skip(f"PostgreSQL not reachable on 127.0.0.1:5432: {exc}")
-    name = f"nc_test_{uuid.uuid4().hex[:12]}"
-    with admin:
-        admin.execute(f"CREATE DATABASE {name}")
-        try:
-            yield f"postgresql://postgres@127.0.0.1:5432/{name}"
-        finally:
-            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-
 
 Fetch = Callable[[str], list[dict[str, Any]]]
 
@@ -42,8 +19,10 @@ def _fetch_with(connect: Callable[[], Any]) -> Fetch:
         try:
             cur = conn.cursor()
             cur.execute(sql)
-            names = [d[0] for d in cur.description]
-            return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+            rows = cur.fetchall() if cur.description else []  # DDL and DML give none
+            conn.commit()
+            names = [d[0] for d in cur.description or ()]
+            return [dict(zip(names, r, strict=True)) for r in rows]
         finally:
             conn.close()
 
@@ -52,7 +31,7 @@ def _fetch_with(connect: Callable[[], Any]) -> Fetch:
 
 @pytest.fixture(params=["duckdb", "sqlite", "postgres"])
 def database(request: pytest.FixtureRequest, tmp_path: Any) -> tuple[str, Fetch]:
-    """(OUT for open_sink, fetch(sql) -> rows as dicts) for each database kind."""
+    """(OUT for open_sink, fetch(sql) -> rows as dicts, committed) for each database kind."""
     if request.param == "duckdb":
         import duckdb
 
@@ -65,5 +44,5 @@ def database(request: pytest.FixtureRequest, tmp_path: Any) -> tuple[str, Fetch]
 
     url = request.getfixturevalue("pg_database")
     with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("DROP TABLE IF EXISTS claims, entities, documents, errors")
+        conn.execute("DROP TABLE IF EXISTS claims, entities, documents, errors, newsclaims_meta")
     return url, _fetch_with(lambda: psycopg.connect(url))
