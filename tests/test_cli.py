@@ -18,6 +18,7 @@ from click.testing import CliRunner, Result
 
 from pipeline import Extractor, __version__
 from pipeline.cli import main
+from pipeline.errors import OutputFailed
 from pipeline.rows import sha256
 from pipeline.schema import DIALECTS, TABLES, ddl
 from pipeline.writers.partitioned import shard_name
@@ -530,3 +531,82 @@ def test_stdout_closed_early_stops_quietly(tmp_path: Path) -> None:
     assert json.loads(done.stdout)["claim_id"]
     assert "Traceback" not in done.stderr
     assert "BrokenPipe" not in done.stderr
+
+
+# -- failures of the output, interruptions ----------------------------------------------------
+
+
+def test_a_failing_output_is_one_line_and_exit_3(runner: CliRunner, article: Path,
+                                                 tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.writers.sql import SqlSink
+
+    def full(self, rows):
+        raise OutputFailed("writing to DuckDB database x.duckdb: No space left on device")
+
+    monkeypatch.setattr(SqlSink, "write", full)
+    result = invoke(runner, "extract", article, "-o", tmp_path / "x.duckdb")
+    assert result.exit_code == 3, result.output
+    assert result.output.strip().splitlines() == [
+        "error [NC201] writing to DuckDB database x.duckdb: No space left on device"]
+
+
+def test_a_foreign_documents_table_is_a_usage_error(runner: CliRunner, article: Path,
+                                                    tmp_path: Path) -> None:
+    out = tmp_path / "mine.sqlite"
+    with sqlite3.connect(out) as con:
+        con.execute("CREATE TABLE documents (id INTEGER PRIMARY KEY, body TEXT)")
+    assert_usage_error(invoke(runner, "extract", article, "-o", out), "NC103",
+                       "--table-prefix")
+    result = invoke(runner, "extract", article, "-o", out, "--table-prefix", "nc_")
+    assert result.exit_code == 0, result.output
+    assert query(out, "SELECT count(*) FROM nc_documents") == [(1,)]
+    assert query(out, "SELECT count(*) FROM documents") == [(0,)]
+
+
+def test_the_summary_line_never_shows_a_password(runner: CliRunner, article: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import runner as run_module
+
+    monkeypatch.setattr(run_module, "run_extract", lambda *a, **k: run_module.RunStats())
+    result = invoke(runner, "extract", article, "-o",
+                    "postgresql://u@db/x?password=s3cret&sslmode=disable")
+    assert result.exit_code == 0, result.output
+    assert "s3cret" not in result.output and "password=***" in result.output
+
+
+INTERRUPTER = """
+import os, signal, sys
+from pipeline import cli, runner
+real = runner.run_extract
+seen = 0
+def tick():
+    global seen
+    seen += 1
+    if seen == 3:
+        os.kill(os.getpid(), signal.SIGINT)
+def run(*args, **kwargs):
+    return real(*args, **{**kwargs, "on_document": tick})
+runner.run_extract = run
+sys.argv = ["newsclaims", "extract", *sys.argv[1:]]
+cli.main()
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("extra", [[], ["--n-process", "2"]], ids=["one-process", "workers"])
+def test_ctrl_c_exits_130_and_leaves_a_valid_output(write: Write, tmp_path: Path,
+                                                    extra: list[str]) -> None:
+    for n in range(12):
+        write(f"in/d{n:02}.txt", f"Exports rose {n}% in 2023, officials said.\n")
+    out = tmp_path / "out.duckdb"
+    done = _run([sys.executable, "-c", INTERRUPTER, "in", "-o", str(out), "--batch-size", "2",
+                 *extra], cwd=tmp_path)
+    assert done.returncode == 130, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1].startswith("interrupted")
+    [(n,)] = query(out, "SELECT count(*) FROM documents")
+    assert n < 12
+    again = _run([_script(), "extract", "in", "-o", str(out)], cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert query(out, "SELECT count(*) FROM documents") == [(12,)]

@@ -133,6 +133,20 @@ def test_run_yields_one_result_per_document_in_order_a_batch_at_a_time() -> None
             for r in results] == [[1.0], [2.0], [3.0], [4.0], [5.0]]
 
 
+def test_a_short_document_is_out_before_the_long_one_beside_it_is_parsed() -> None:
+    """Rows leave a batch at a time: a tiny document is not held back by a long one in
+    the same input window (it used to wait for a 256-document window)."""
+    extractor = Extractor("blank:en", batch_size=4, batch_chars=2_000, max_chunk_chars=1_000)
+    long_text = "Exports rose 5% in 2023, officials said.\n" * 500  # 21 chunks
+    documents = [Document(doc_id="tiny", text="Sales fell 3% in 2022.", source="t"),
+                 Document(doc_id="long", text=long_text, source="t")]
+    batches = extractor.run(iter(documents))
+    first = next(batches)
+    assert [t["documents"][0]["doc_id"] for t in first] == ["tiny"]
+    rest = [t["documents"][0]["doc_id"] for batch in batches for t in batch]
+    assert rest == ["long"]
+
+
 # -- offsets and ids ---------------------------------------------------------------------
 
 

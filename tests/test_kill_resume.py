@@ -105,6 +105,8 @@ def test_killed_run_resumes_to_exactly_the_uninterrupted_rows(
         assert stats.skipped % PER_SHARD == 0 and stats.skipped < kill_after
     else:  # every full write was committed, the pending documents were lost
         assert stats.skipped == WRITE_EVERY * ((kill_after - 1) // WRITE_EVERY) > 0
+    if out_name == "parts":  # the killed run's temp files went with the resumed run
+        assert not list(out.rglob("*.tmp"))
     got = read_all(out)
     for table, expected in reference.items():
         if table == "errors" and expected.empty:

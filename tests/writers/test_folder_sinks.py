@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +15,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline.errors import OutputFailed
 from pipeline.schema import TABLES
 from pipeline.writers import FILE_FORMATS, open_sink
 from pipeline.writers.base import arrow_schema
@@ -167,3 +172,73 @@ def test_values_are_coerced_to_schema_types(tmp_path: Path) -> None:
     assert "extra" not in claim
     doc = pq.read_table(tmp_path / "documents.parquet").to_pylist()[0]
     assert doc["processed_at"] == PROCESSED
+
+
+def test_a_document_written_twice_in_one_run_keeps_its_later_rows(tmp_path: Path,
+                                                                  fmt: str) -> None:
+    with open_sink(str(tmp_path), fmt) as sink:
+        sink.write(doc_rows("a"))
+        sink.write(doc_rows("b"))
+        sink.write(doc_rows("a", n_claims=3, tag="v2"))
+    claims = read_table(tmp_path, "claims", fmt)
+    assert sorted(claims["claim_id"]) == ["a#v2#0", "a#v2#1", "a#v2#2", "b#v1#0", "b#v1#1"]
+    assert sorted(read_table(tmp_path, "documents", fmt)["doc_id"]) == ["a", "b"]
+    assert sorted(read_table(tmp_path, "errors", fmt)["message"]) == [
+        "odd sentence (v1)", "odd sentence (v2)"]
+
+
+def test_a_full_disk_keeps_the_previous_complete_output(
+    tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with open_sink(str(tmp_path), fmt) as sink:
+        sink.write(doc_rows("a"))
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    real = FILE_FORMATS[fmt].open
+
+    def open_until_full(self, path: Path, table: str):
+        if table == "documents":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, path, table)
+
+    monkeypatch.setattr(FILE_FORMATS[fmt], "open", open_until_full)
+    with pytest.raises(OutputFailed, match="No space left on device"), \
+            open_sink(str(tmp_path), fmt) as sink:
+        sink.write(doc_rows("b"))
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # no temp left
+
+
+def test_a_fresh_output_on_a_full_disk_gets_no_table_without_the_others(
+    tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The disk fills while the documents table is completed: claims, written before it,
+    are not published either."""
+    real = FILE_FORMATS[fmt].open
+    opened: list[str] = []
+
+    def open_until_full(self, path: Path, table: str):
+        opened.append(table)
+        if table == "documents" and opened.count("documents") > 1:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, path, table)
+
+    monkeypatch.setattr(FILE_FORMATS[fmt], "open", open_until_full)
+    out = tmp_path / "out"
+    with pytest.raises(OutputFailed), open_sink(str(out), fmt) as sink:
+        sink.write(doc_rows("a"))
+        sink.write(doc_rows("a", tag="v2"))  # a rewrite: close compacts, reopening files
+    assert list(out.iterdir()) == []
+
+
+def test_temp_files_of_a_killed_run_are_removed_by_the_next(tmp_path: Path, fmt: str) -> None:
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    pid = int(dead.stdout)
+    stale = [tmp_path / f".claims.{fmt}.{pid}-0123abcd.tmp",
+             tmp_path / "claims" / f".x.{fmt}.{pid}-0123abcd.tmp"]
+    mine = tmp_path / f".documents.{fmt}.{os.getpid()}-0123abcd.tmp"  # a live process's
+    foreign = tmp_path / ".notes.tmp"  # not a newsclaims temp file
+    for path in (*stale, mine, foreign):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("half")
+    open_sink(str(tmp_path), fmt, partitioned=True).close()
+    assert [p.exists() for p in (*stale, mine, foreign)] == [False, False, True, True]
