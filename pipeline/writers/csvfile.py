@@ -4,11 +4,11 @@ empty string reads back as NULL (CSV cannot tell them apart)."""
 from __future__ import annotations
 
 import csv
+import io
 import sys
 from collections.abc import Iterator
 from itertools import islice
-from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from pipeline.schema import TABLES
 from pipeline.writers.base import Row, plain
@@ -16,8 +16,8 @@ from pipeline.writers.folder import READ_BATCH_ROWS, TableFormat, TableWriter
 
 
 class CsvWriter(TableWriter):
-    def __init__(self, path: Path, table: str) -> None:
-        self.file = path.open("w", encoding="utf-8", newline="")
+    def __init__(self, file: IO[bytes], table: str) -> None:
+        self.file = io.TextIOWrapper(file, encoding="utf-8", newline="")
         self.writer = csv.DictWriter(self.file, fieldnames=[c.name for c in TABLES[table]])
         self.writer.writeheader()
 
@@ -31,13 +31,13 @@ class CsvWriter(TableWriter):
 class CsvFormat(TableFormat):
     ext = "csv"
 
-    def open(self, path: Path, table: str) -> TableWriter:
-        return CsvWriter(path, table)
+    def open(self, file: IO[bytes], table: str) -> TableWriter:
+        return CsvWriter(file, table)
 
-    def read(self, path: Path, table: str) -> Iterator[list[dict[str, Any]]]:
+    def read(self, file: IO[bytes], table: str) -> Iterator[list[dict[str, Any]]]:
         # A sentence or message may exceed the csv module's default 128 KiB field limit.
         csv.field_size_limit(max(csv.field_size_limit(), min(sys.maxsize, 2**31 - 1)))
-        with path.open(encoding="utf-8", newline="") as f:
+        with io.TextIOWrapper(file, encoding="utf-8", newline="") as f:
             rows = csv.DictReader(f)
             try:
                 while batch := list(islice(rows, READ_BATCH_ROWS)):

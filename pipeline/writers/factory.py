@@ -14,6 +14,7 @@ from pipeline.writers.base import Sink
 from pipeline.writers.csvfile import CsvFormat
 from pipeline.writers.folder import FolderSink, TableFormat, remove_stale_temp_files
 from pipeline.writers.jsonl import JsonlFormat
+from pipeline.writers.location import Folder, is_url
 from pipeline.writers.parquet import ParquetFormat
 from pipeline.writers.partitioned import PartitionedSink
 from pipeline.writers.sql import PREFIX, SqlSink, redact
@@ -62,25 +63,29 @@ def open_sink(out: str | os.PathLike[str] | None, fmt: str | None = None, *,
         return SqlSink("postgres", target, table_prefix)
     dialect = DB_SUFFIXES.get(path.suffix.lower())
     if dialect is not None:
+        if is_url(target):
+            raise BadOutput(f"output {target}: a database file must be a local path (or use "
+                            "a postgresql:// URL)")
         _check_db_file(path)
         return SqlSink(dialect, str(path.resolve()), table_prefix)
     file_format = FILE_FORMATS[fmt or DEFAULT_FORMAT]()
-    _check_folder(path)
-    _check_layout(path, file_format.ext, partitioned)
-    remove_stale_temp_files(path)
+    folder = Folder(target if is_url(target) else path.resolve())
+    _check_folder(folder)
+    _check_layout(folder, file_format.ext, partitioned)
+    remove_stale_temp_files(folder)
     if partitioned:
-        return PartitionedSink(path.resolve(), file_format)
-    return FolderSink(path.resolve(), file_format)
+        return PartitionedSink(folder, file_format)
+    return FolderSink(folder, file_format)
 
 
-def _check_layout(path: Path, ext: str, partitioned: bool) -> None:
+def _check_layout(folder: Folder, ext: str, partitioned: bool) -> None:
     """One OUT holds one layout: mixing them would hide rows from --resume and readers."""
     for table in ("claims", "documents"):
-        if partitioned and (path / f"{table}.{ext}").is_file():
-            raise BadOutput(f"{path} holds unpartitioned {table}.{ext}; write --partitioned "
+        if partitioned and folder.exists(folder.path(f"{table}.{ext}")):
+            raise BadOutput(f"{folder} holds unpartitioned {table}.{ext}; write --partitioned "
                             "output to another folder")
-        if not partitioned and (path / table).is_dir():
-            raise BadOutput(f"{path} holds partitioned output ({table}/); add --partitioned "
+        if not partitioned and folder.isdir(folder.path(table)):
+            raise BadOutput(f"{folder} holds partitioned output ({table}/); add --partitioned "
                             "or write to another folder")
 
 
@@ -92,13 +97,20 @@ def _check_db_file(path: Path) -> None:
         raise BadOutput(f"output database {path} is not writable")
 
 
-def _check_folder(path: Path) -> None:
-    if path.exists() and not path.is_dir():
-        raise BadOutput(
-            f"output {path} exists and is not a folder; file formats write a folder of "
-            f"tables (use a .duckdb/.sqlite path or postgresql:// URL for a database)"
-        )
-    _make_folder(path, "output folder")
+def _check_folder(folder: Folder) -> None:
+    root = folder.path()
+    try:
+        if folder.exists(root) and not folder.isdir(root):
+            raise BadOutput(
+                f"output {folder} exists and is not a folder; file formats write a folder of "
+                f"tables (use a .duckdb/.sqlite path or postgresql:// URL for a database)"
+            )
+        if not folder.local:
+            folder.makedirs(root)
+            return
+    except OSError as exc:
+        raise BadOutput(f"cannot use output folder {folder}: {exc}") from None
+    _make_folder(Path(root), "output folder")
 
 
 def _make_folder(path: Path, what: str) -> None:

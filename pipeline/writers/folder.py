@@ -13,7 +13,9 @@ documents this run did not write; once all four temp files are complete, each is
   in one run keeps the later rows only (its earlier ones are dropped on ``close``);
 - ``done_keys`` reads the published ``documents`` file.
 
-Only files of this sink's format are read or replaced; one sink per OUT at a time.
+OUT may be a local folder or an fsspec URL (``pipeline.writers.location``); there a
+rename is a copy, so only a local folder publishes atomically. Only files of this sink's
+format are read or replaced; one sink per OUT at a time.
 """
 
 from __future__ import annotations
@@ -25,8 +27,7 @@ import re
 import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
-from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from pipeline.errors import BadOutput, OutputFailed
 from pipeline.writers.base import (
@@ -40,6 +41,7 @@ from pipeline.writers.base import (
     conform_batch,
     owner,
 )
+from pipeline.writers.location import Folder
 
 READ_BATCH_ROWS = 10_000
 _TEMP = re.compile(r"\..+\.(\d+)-[0-9a-f]{8}\.tmp")  # .claims.parquet.<pid>-<random>.tmp
@@ -55,14 +57,15 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def remove_stale_temp_files(folder: Path) -> None:
-    """Temp files of sinks whose process is gone (killed mid-run), in OUT and its table
-    folders: nothing will ever publish them."""
-    for path in [*folder.glob(".*.tmp"), *folder.glob("*/.*.tmp")]:
-        match = _TEMP.fullmatch(path.name)
+def remove_stale_temp_files(folder: Folder) -> None:
+    """Temp files of sinks whose process is gone (killed mid-run), in a local OUT and its
+    table folders: nothing will ever publish them. (Elsewhere no process can be asked.)"""
+    if not folder.local:
+        return
+    for path in [*folder.glob(folder.path(".*.tmp")), *folder.glob(folder.path("*", ".*.tmp"))]:
+        match = _TEMP.fullmatch(path.rsplit("/", 1)[-1])
         if match and int(match.group(1)) != os.getpid() and not _alive(int(match.group(1))):
-            with contextlib.suppress(OSError):
-                path.unlink()
+            folder.remove(path)
 
 
 class TableWriter(ABC):
@@ -76,7 +79,8 @@ class TableWriter(ABC):
 
 
 class TableFormat(ABC):
-    """One file format: how to write a table file and how to read one back in batches."""
+    """One file format: how to write a table file and how to read one back in batches,
+    given a binary file opened for it (the writer closes it)."""
 
     ext: str
 
@@ -87,11 +91,11 @@ class TableFormat(ABC):
         return hash(type(self))
 
     @abstractmethod
-    def open(self, path: Path, table: str) -> TableWriter:
+    def open(self, file: IO[bytes], table: str) -> TableWriter:
         """Start the file, header or schema included, so an empty table is still valid."""
 
     @abstractmethod
-    def read(self, path: Path, table: str) -> Iterator[list[dict[str, Any]]]:
+    def read(self, file: IO[bytes], table: str) -> Iterator[list[dict[str, Any]]]:
         """Batches of raw rows (to be conformed) from a file this format wrote."""
 
 
@@ -99,12 +103,12 @@ class FolderSink(Sink):
     """``OUT/<table>.<ext>``; with a ``shard`` name, ``OUT/<table>/<shard>.<ext>`` instead
     (one shard of a partitioned output, see ``pipeline.writers.partitioned``)."""
 
-    def __init__(self, folder: str | os.PathLike[str], fmt: TableFormat,
+    def __init__(self, folder: str | os.PathLike[str] | Folder, fmt: TableFormat,
                  shard: str | None = None) -> None:
-        self.folder = Path(folder)
+        self.folder = folder if isinstance(folder, Folder) else Folder(folder)
         self.fmt = fmt
         self.shard = shard
-        self._writers: dict[str, tuple[TableWriter, Path]] = {}
+        self._writers: dict[str, tuple[TableWriter, str]] = {}
         self._published = False  # nothing written since the last close
         self._reset()
 
@@ -122,22 +126,28 @@ class FolderSink(Sink):
     def __repr__(self) -> str:
         return f"{type(self).__name__}({str(self.folder)!r}, {self.fmt.ext!r}, {self.shard!r})"
 
-    def final_path(self, table: str) -> Path:
+    def final_path(self, table: str) -> str:
         if self.shard is None:
-            return self.folder / f"{table}.{self.fmt.ext}"
-        return self.folder / table / f"{self.shard}.{self.fmt.ext}"
+            return self.folder.path(f"{table}.{self.fmt.ext}")
+        return self.folder.path(table, f"{self.shard}.{self.fmt.ext}")
 
-    def _temp_path(self, table: str) -> Path:
-        final = self.final_path(table)
+    def _temp_path(self, table: str) -> str:
+        parent, name = self.final_path(table).rsplit("/", 1)
         # pid + random: two sinks (or pickled copies) never share a temp file.
-        return final.with_name(f".{final.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
+        return f"{parent}/.{name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp"
 
     def _writer(self, table: str) -> TableWriter:
         if table not in self._writers:
             tmp = self._temp_path(table)
             try:
-                tmp.parent.mkdir(exist_ok=True)
-                self._writers[table] = (self.fmt.open(tmp, table), tmp)
+                self.folder.makedirs(tmp.rsplit("/", 1)[0])
+                file = self.folder.open(tmp, "wb")
+                try:
+                    self._writers[table] = (self.fmt.open(file, table), tmp)
+                except BaseException:
+                    file.close()
+                    self.folder.remove(tmp)
+                    raise
             except OSError as exc:
                 raise OutputFailed(f"cannot write to output folder {self.folder}: "
                                    f"{exc.strerror or exc}") from None
@@ -164,16 +174,17 @@ class FolderSink(Sink):
                     self._rewritten.add(key)
                 self._last_write[key] = number
 
-    def _read(self, path: Path, table: str) -> Iterator[list[Row]]:
+    def _read(self, path: str, table: str) -> Iterator[list[Row]]:
         try:
-            for batch in self.fmt.read(path, table):
-                yield [conform(table, r) for r in batch]
+            with self.folder.open(path, "rb") as file:
+                for batch in self.fmt.read(file, table):
+                    yield [conform(table, r) for r in batch]
         except (OSError, ValueError) as exc:
             raise BadOutput(f"cannot read existing output file {path}: {exc}") from exc
 
     def _read_old(self, table: str) -> Iterator[list[Row]]:
         path = self.final_path(table)
-        if path.exists():
+        if self.folder.exists(path):
             yield from self._read(path, table)
 
     def done_keys(self) -> set[DoneKey]:
@@ -196,7 +207,7 @@ class FolderSink(Sink):
             for table in WRITE_ORDER:  # every temp file complete before any is published
                 self._finish(table)
             for table in WRITE_ORDER:  # documents last, as in write()
-                os.replace(self._writers.pop(table)[1], self.final_path(table))
+                self.folder.replace(self._writers.pop(table)[1], self.final_path(table))
             self._published = True
         except OSError as exc:
             raise OutputFailed(f"cannot write to output folder {self.folder}: "
@@ -225,7 +236,7 @@ class FolderSink(Sink):
                         position += 1
                     writer.write(kept)
             finally:
-                earlier.unlink(missing_ok=True)
+                self.folder.remove(earlier)
         for old in self._read_old(table):
             kept = [r for r in old if owner(r) not in self._last_write]
             if kept:
@@ -237,5 +248,5 @@ class FolderSink(Sink):
         for writer, tmp in self._writers.values():
             with contextlib.suppress(Exception):
                 writer.close()
-            tmp.unlink(missing_ok=True)
+            self.folder.remove(tmp)
         self._writers.clear()

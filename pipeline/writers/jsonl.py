@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from pipeline.writers.base import Row, plain
 from pipeline.writers.folder import READ_BATCH_ROWS, TableFormat, TableWriter
@@ -31,11 +31,11 @@ class JsonlWriter(TableWriter):
 class JsonlFormat(TableFormat):
     ext = "jsonl"
 
-    def open(self, path: Path, table: str) -> TableWriter:
-        return JsonlWriter(path.open("w", encoding="utf-8"))
+    def open(self, file: IO[bytes], table: str) -> TableWriter:
+        return JsonlWriter(io.TextIOWrapper(file, encoding="utf-8"))
 
-    def read(self, path: Path, table: str) -> Iterator[list[dict[str, Any]]]:
-        with path.open(encoding="utf-8") as f:
+    def read(self, file: IO[bytes], table: str) -> Iterator[list[dict[str, Any]]]:
+        with io.TextIOWrapper(file, encoding="utf-8") as f:
             batch: list[dict[str, Any]] = []
             for line in f:
                 if line.strip():

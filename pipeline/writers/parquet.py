@@ -4,8 +4,7 @@ into row groups of ``ROW_GROUP_ROWS`` so that small batches do not make tiny gro
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyarrow.parquet as pq
 
@@ -16,9 +15,10 @@ ROW_GROUP_ROWS = 10_000
 
 
 class ParquetTableWriter(TableWriter):
-    def __init__(self, path: Path, table: str) -> None:
+    def __init__(self, file: IO[bytes], table: str) -> None:
         self.table = table
-        self.writer = pq.ParquetWriter(path, arrow_schema(table))
+        self.file = file
+        self.writer = pq.ParquetWriter(file, arrow_schema(table))
         self.buffer: list[Row] = []
 
     def write(self, rows: list[Row]) -> None:
@@ -32,17 +32,20 @@ class ParquetTableWriter(TableWriter):
             self.buffer = []
 
     def close(self) -> None:
-        self._flush()
-        self.writer.close()
+        try:
+            self._flush()
+            self.writer.close()
+        finally:
+            self.file.close()
 
 
 class ParquetFormat(TableFormat):
     ext = "parquet"
 
-    def open(self, path: Path, table: str) -> TableWriter:
-        return ParquetTableWriter(path, table)
+    def open(self, file: IO[bytes], table: str) -> TableWriter:
+        return ParquetTableWriter(file, table)
 
-    def read(self, path: Path, table: str) -> Iterator[list[dict[str, Any]]]:
-        with pq.ParquetFile(path) as f:
+    def read(self, file: IO[bytes], table: str) -> Iterator[list[dict[str, Any]]]:
+        with pq.ParquetFile(file) as f:
             for batch in f.iter_batches(batch_size=READ_BATCH_ROWS):
                 yield batch.to_pylist()

@@ -24,6 +24,7 @@ from typing import Any
 from pipeline.readers.sources import format_of
 from pipeline.writers.base import WRITE_ORDER, Batch, DoneKey, Row, Sink
 from pipeline.writers.folder import FolderSink, TableFormat
+from pipeline.writers.location import Folder
 
 ONE_DOC_PER_FILE = frozenset({"text", "html"})
 MAX_NAME = 120
@@ -52,8 +53,8 @@ def shard_name(source: str | None) -> str:
 class PartitionedSink(Sink):
     """Routes each document's rows to the ``FolderSink`` of its shard."""
 
-    def __init__(self, folder: str | os.PathLike[str], fmt: TableFormat) -> None:
-        self.folder = Path(folder)
+    def __init__(self, folder: str | os.PathLike[str] | Folder, fmt: TableFormat) -> None:
+        self.folder = folder if isinstance(folder, Folder) else Folder(folder)
         self.fmt = fmt
         self._open: dict[str, FolderSink] = {}
 
@@ -94,9 +95,9 @@ class PartitionedSink(Sink):
 
     def done_keys(self) -> set[DoneKey]:
         suffix = f".{self.fmt.ext}"
-        documents = self.folder / "documents"
-        stems = sorted(p.name[: -len(suffix)] for p in documents.glob(f"*{suffix}")
-                       if not p.name.startswith(".")) if documents.is_dir() else []
+        names = [path.rsplit("/", 1)[-1] for path in
+                 self.folder.glob(self.folder.path("documents", f"*{suffix}"))]
+        stems = sorted(name[: -len(suffix)] for name in names if not name.startswith("."))
         return {key for stem in stems
                 for key in FolderSink(self.folder, self.fmt, stem).done_keys()}
 

@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.errors import OutputFailed
+from pipeline.errors import BadOutput, OutputFailed
 from pipeline.schema import TABLES
 from pipeline.writers import FILE_FORMATS, open_sink
 from pipeline.writers.base import arrow_schema
@@ -242,3 +242,31 @@ def test_temp_files_of_a_killed_run_are_removed_by_the_next(tmp_path: Path, fmt:
         path.write_text("half")
     open_sink(str(tmp_path), fmt, partitioned=True).close()
     assert [p.exists() for p in (*stale, mine, foreign)] == [False, False, True, True]
+
+
+@pytest.mark.parametrize("partitioned", [False, True], ids=["folder", "partitioned"])
+def test_an_fsspec_url_is_a_folder_output(fmt: str, partitioned: bool) -> None:
+    """``memory://`` stands for any fsspec filesystem (s3://, gs:// with their packages)."""
+    import fsspec
+
+    url = f"memory://nc-{fmt}-{partitioned}-{os.getpid()}/out"
+    fs = fsspec.filesystem("memory")
+    with open_sink(url, fmt, partitioned=partitioned) as sink:
+        sink.write(doc_rows("a"))
+        sink.write(doc_rows("b"))
+    with open_sink(url, fmt, partitioned=partitioned) as sink:
+        assert {key[0] for key in sink.done_keys()} == {"a", "b"}
+        sink.write(doc_rows("a", tag="v2"))
+    pattern = f"{url}/claims/*.{fmt}" if partitioned else f"{url}/claims.{fmt}"
+    [path] = fs.glob(pattern)
+    with fs.open(path, "rb") as f:
+        claims = FILE_FORMATS[fmt]().read(f, "claims")
+        ids = sorted(r["claim_id"] for batch in claims for r in batch)
+    assert ids == ["a#v2#0", "a#v2#1", "b#v1#0", "b#v1#1"]
+    assert not [p for p in fs.find(url) if p.endswith(".tmp")]
+    fs.rm(url, recursive=True)
+
+
+def test_an_unknown_url_scheme_is_a_usage_error() -> None:
+    with pytest.raises(BadOutput, match="nosuchfs://x"):
+        open_sink("nosuchfs://x/out")
