@@ -19,10 +19,10 @@ from spacy.tokens import Span as SpacySpan
 
 from pipeline import __version__
 from pipeline.annotations import Figure, Span, Statement
+from pipeline.conform import Row, conform
 from pipeline.records import Document, ReadError
 from pipeline.schema import PRIMARY_KEYS, TABLES
 
-Row = dict[str, Any]
 Tables = dict[str, list[Row]]  # one document's rows (or a batch's), keyed by table name
 
 
@@ -238,16 +238,29 @@ class DocumentRows:
             self.errors.append(error_row(self.document, stage, error_type, message))
 
     def tables(self, fingerprint: str, *, store_text: bool) -> Tables:
-        claims = unique("claims", self.claims)
+        """The document's four tables, conformed (``pipeline.conform``)."""
+        claims = self._conformed("claims", unique("claims", self.claims))
         claims.sort(key=lambda r: (r["char_start"], r["claim_type"], r["claim_id"]))
+        entities = self._conformed("entities", unique("entities", self.entities))
         status = "error" if self.errors else "ok"
         return {
             "claims": claims,
-            "entities": unique("entities", self.entities),
-            "errors": self.errors,
-            "documents": [document_row(self.document, fingerprint, self.sha, self.n_tokens,
-                                       status, store_text=store_text)],
+            "entities": entities,
+            "errors": [conform("errors", row) for row in self.errors],
+            "documents": [conform("documents", document_row(
+                self.document, fingerprint, self.sha, self.n_tokens, status,
+                store_text=store_text))],
         }
+
+    def _conformed(self, table: str, rows: list[Row]) -> list[Row]:
+        """A row no sink could store (a bug upstream) becomes an errors row, not a crash."""
+        out = []
+        for row in rows:
+            try:
+                out.append(conform(table, row))
+            except ValueError as exc:
+                self.errors.append(error_row(self.document, "rows", "ValueError", str(exc)))
+        return out
 
 
 def error_row(document: Document, stage: str, error_type: str, message: str) -> Row:
@@ -272,9 +285,9 @@ def document_row(document: Document, fingerprint: str, sha: str | None, n_tokens
 def read_error_tables(error: ReadError, fingerprint: str) -> Tables:
     """An unreadable record: an errors row, plus a documents row when it has an id."""
     tables = empty_tables()
-    tables["errors"].append(error.row())
+    tables["errors"].append(conform("errors", error.row()))
     if error.doc_id is not None:
         document = Document(doc_id=error.doc_id, text="", source=error.source, line=error.line)
-        tables["documents"].append(document_row(document, fingerprint, None, None, "error",
-                                                store_text=False))
+        tables["documents"].append(conform("documents", document_row(
+            document, fingerprint, None, None, "error", store_text=False)))
     return tables

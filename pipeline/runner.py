@@ -20,6 +20,7 @@ from pipeline.extractor import Extractor
 from pipeline.readers import RecordKeys
 from pipeline.rows import Tables, empty_tables
 from pipeline.writers import open_sink
+from pipeline.writers.base import Conformed
 
 
 @dataclass
@@ -71,7 +72,7 @@ def merge_latest(results: Sequence[Tables]) -> Tables:
     """One write batch from results in input order; when one id comes twice, the later
     result's rows replace the earlier's, as they would across writes."""
     last = {owner(tables): n for n, tables in enumerate(results)}
-    merged = empty_tables()
+    merged = Conformed(empty_tables())  # the step conformed every row
     for n, tables in enumerate(results):
         if last[owner(tables)] == n:
             for name, rows in tables.items():

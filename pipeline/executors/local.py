@@ -2,8 +2,9 @@
 
 Workers each run the same Extractor on batches of items (bounded by its ``batch_size``
 and ``batch_chars``) and send back rows, so this process only reads and writes. At most
-two batches per worker are in flight, so memory stays flat; results come back in order,
-a batch at a time.
+eight batches per worker are in flight (each bounded in characters, so memory stays
+flat), enough that a worker never waits for a long batch on the other one; results come
+back in order, a batch at a time.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from pipeline.extractor import Extractor, Item
 from pipeline.readers import RecordKeys, iter_documents
 from pipeline.records import Document, ReadError
 from pipeline.writers.base import DoneKey
+
+IN_FLIGHT = 8  # batches per worker queued or running
 
 
 class LocalExecutor(Executor):
@@ -56,7 +59,7 @@ def _in_workers(step: Extractor, items: Iterator[Item], n_process: int) -> Itera
         try:
             for batch in chunking.batches(items, step.batch_size, step.batch_chars, _chars):
                 in_flight.append(pool.submit(_work, batch))
-                if len(in_flight) >= 2 * n_process:
+                if len(in_flight) >= IN_FLIGHT * n_process:
                     yield in_flight.popleft().result()
             while in_flight:
                 yield in_flight.popleft().result()

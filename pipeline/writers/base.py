@@ -2,15 +2,15 @@
 
 A sink receives batches of rows for whole documents, keyed by table name, and stores
 them so that writing a document again replaces its earlier rows. Rows are plain
-mappings; ``conform`` turns each into the schema's column order and types, so every
-sink stores the same values whatever the caller's types were (numpy, pandas, ISO
-strings). Columns not in ``pipeline.schema.TABLES`` are dropped.
+mappings; ``pipeline.conform`` turns each into the schema's column order and types, so
+every sink stores the same values whatever the caller's types were (numpy, pandas, ISO
+strings); a ``Conformed`` batch (what the runner writes) was conformed by the step.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
+import functools
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import TracebackType
@@ -18,10 +18,9 @@ from typing import Any, Self
 
 import pyarrow as pa
 
-from pipeline.sanitize import repair
+from pipeline.conform import Row, conform
 from pipeline.schema import PRIMARY_KEYS, TABLES
 
-Row = dict[str, Any]
 Batch = Mapping[str, Sequence[Mapping[str, Any]]]
 DoneKey = tuple[str, str, str]
 # An errors row without a doc_id (an unreadable file or line) is identified by where it came from.
@@ -68,83 +67,6 @@ class Sink(ABC):
         self.close()
 
 
-def _missing(value: Any) -> bool:
-    """None, NaN, NaT and pd.NA all mean NULL."""
-    if value is None:
-        return True
-    try:
-        return bool(value != value)
-    except (TypeError, ValueError):  # pd.NA refuses to be a bool
-        return True
-
-
-def _to_str(value: Any) -> str:
-    """Any value as storable text: NUL and lone surrogates, which some sinks refuse,
-    become U+FFFD (``pipeline.sanitize`` already replaced them in what was read)."""
-    if isinstance(value, dt.date | dt.time):
-        value = value.isoformat()
-    return repair(value if isinstance(value, str) else str(value))
-
-
-def _to_int(value: Any) -> int:
-    if isinstance(value, float) and not value.is_integer():
-        raise ValueError("not a whole number")
-    return int(value)
-
-
-def _to_float(value: Any) -> float | None:
-    number = float(value)
-    return number if math.isfinite(number) else None
-
-
-def _to_timestamp(value: Any) -> dt.datetime:
-    """Timezone-aware UTC; naive values are taken to be UTC already."""
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    elif hasattr(value, "to_pydatetime"):  # pandas.Timestamp
-        value = value.to_pydatetime()
-    elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        value = dt.datetime.combine(value, dt.time())
-    if not isinstance(value, dt.datetime):
-        raise TypeError(f"expected a datetime or ISO string, got {type(value).__name__}")
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone(dt.UTC)
-
-
-_COERCE: dict[str, Callable[[Any], Any]] = {
-    "str": _to_str,
-    "int": _to_int,
-    "float": _to_float,
-    "timestamp": _to_timestamp,
-}
-
-
-def conform(table: str, row: Mapping[str, Any]) -> Row:
-    """The row in schema column order and types; missing columns become None.
-
-    Raises ValueError for an unconvertible value or a missing NOT NULL column: that is
-    a bug upstream, and every sink should refuse it alike (a database would anyway)."""
-    out: Row = {}
-    for col in TABLES[table]:
-        value = row.get(col.name)
-        if not _missing(value):
-            try:
-                value = _COERCE[col.type](value)
-            except (TypeError, ValueError) as exc:
-                raise ValueError(
-                    f"{table}.{col.name}: cannot store {value!r} as {col.type}: {exc}"
-                ) from exc
-        else:
-            value = None
-        if value is None and not col.nullable:
-            raise ValueError(
-                f"{table}.{col.name} is required but missing (doc_id {row.get('doc_id')!r})"
-            )
-        out[col.name] = value
-    return out
-
-
 def latest(table: str, rows: list[Row]) -> list[Row]:
     """Conformed rows with each primary key once: a later row replaces an earlier one, as
     writing it in a later batch would (a database would refuse the pair)."""
@@ -155,12 +77,19 @@ def latest(table: str, rows: list[Row]) -> list[Row]:
     return rows if len(by_key) == len(rows) else list(by_key.values())
 
 
+class Conformed(dict[str, list[Row]]):
+    """A batch whose rows are conformed already (the step does it, in its worker, so the
+    process that writes does not): sinks take them as they are."""
+
+
 def conform_batch(rows: Batch) -> dict[str, list[Row]]:
     """All tables of a batch conformed up front, so a bad row fails before anything is
     written, each primary key once."""
     unknown = set(rows) - set(TABLES)
     if unknown:
         raise ValueError(f"unknown table(s) {sorted(unknown)}; expected some of {list(TABLES)}")
+    if isinstance(rows, Conformed):
+        return {table: latest(table, list(rows.get(table, ()))) for table in WRITE_ORDER}
     return {table: latest(table, [conform(table, r) for r in rows.get(table, ())])
             for table in WRITE_ORDER}
 
@@ -200,6 +129,7 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
 }
 
 
+@functools.cache
 def arrow_schema(table: str, *, tz: str | None = "UTC") -> pa.Schema:
     """The table's Arrow schema; ``tz=None`` gives naive UTC timestamps (DuckDB TIMESTAMP)."""
     types = {**_ARROW_TYPES, "timestamp": pa.timestamp("us", tz=tz)}

@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pipeline.readers.sources import format_of
-from pipeline.writers.base import WRITE_ORDER, Batch, DoneKey, Row, Sink
+from pipeline.writers.base import WRITE_ORDER, Batch, Conformed, DoneKey, Row, Sink
 from pipeline.writers.folder import FolderSink, TableFormat
 from pipeline.writers.location import Folder
 
@@ -78,7 +78,7 @@ class PartitionedSink(Sink):
                 else:
                     raise ValueError(f"{table} row of doc_id {doc_id!r} came without its "
                                      "documents row; a batch holds whole documents")
-                shards.setdefault(shard, {}).setdefault(table, []).append(dict(row))
+                shards.setdefault(shard, {}).setdefault(table, []).append(row)
         return shards
 
     def write(self, rows: Batch) -> None:
@@ -86,7 +86,8 @@ class PartitionedSink(Sink):
         for shard, tables in shards.items():
             if shard not in self._open:
                 self._open[shard] = FolderSink(self.folder, self.fmt, shard)
-            self._open[shard].write({t: tables.get(t, []) for t in WRITE_ORDER})
+            batch = {t: tables.get(t, []) for t in WRITE_ORDER}
+            self._open[shard].write(Conformed(batch) if isinstance(rows, Conformed) else batch)
         # Inputs are read file after file: once a later shard has started, the earlier
         # ones are complete, so publish them now (a shard seen again is merged, not lost).
         current = next(reversed(shards), None)
