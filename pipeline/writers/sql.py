@@ -113,6 +113,9 @@ class Dialect:
     columns: str  # SQL listing a table's columns (one parameter: the table name)
     begin: str = "BEGIN"
     insert: Callable[[Dialect, Any, str, str, list[Row]], None] = _insert_executemany
+    # Whether one process holds the database (DuckDB locks its file): the sink may then
+    # remember which doc_ids are stored and skip deleting the rows of new ones.
+    exclusive: bool = False
 
 
 DIALECTS: dict[str, Dialect] = {
@@ -127,6 +130,7 @@ DIALECTS: dict[str, Dialect] = {
         columns="SELECT column_name FROM information_schema.columns "
                 "WHERE table_schema = current_schema() AND table_name = ?",
         insert=_insert_arrow,
+        exclusive=True,
     ),
     "sqlite": Dialect(
         name="sqlite",
@@ -182,6 +186,7 @@ class SqlSink(Sink):
         self.prefix = table_prefix
         self._conn: Any = None
         self._cur: Any = None
+        self._stored: set[str] | None = None  # exclusive dialects: every doc_id in the tables
 
     def __reduce__(self) -> tuple[Callable[..., Sink], tuple[Any, ...]]:
         return (type(self), (self.dialect.name, self.target, self.prefix))
@@ -216,6 +221,8 @@ class SqlSink(Sink):
                     self._conn = self.dialect.connect(self.target)
                     self._cur = self._conn.cursor()
                     self._transaction(self._create_tables)
+                    if self.dialect.exclusive:
+                        self._stored = self._stored_ids()
             except BaseException:
                 self.close()
                 raise
@@ -231,6 +238,11 @@ class SqlSink(Sink):
             with contextlib.suppress(Exception):
                 cur.execute("ROLLBACK")
             raise
+
+    def _stored_ids(self) -> set[str]:
+        union = " UNION ".join(f"SELECT DISTINCT doc_id FROM {self.name(t)}" for t in TABLES)
+        self._cur.execute(f"SELECT doc_id FROM ({union}) WHERE doc_id IS NOT NULL")
+        return {row[0] for row in self._cur.fetchall()}
 
     def _columns(self, name: str) -> set[str]:
         self._cur.execute(self.dialect.columns, (name,))
@@ -284,12 +296,16 @@ class SqlSink(Sink):
         cur = self.cursor
         with self._failing_as(OutputFailed, "writing to"):
             self._transaction(lambda: self._replace(cur, tables, doc_ids, error_keys))
+        if self._stored is not None:
+            self._stored |= doc_ids
 
     def _replace(self, cur: Any, tables: dict[str, list[Row]], doc_ids: set[str],
                  error_keys: set[tuple[str | None, int | None]]) -> None:
         d = self.dialect
         if d.name == "postgres":  # concurrent writers over the same documents take turns
             cur.execute(f"LOCK TABLE {self.name('documents')} IN SHARE ROW EXCLUSIVE MODE")
+        if self._stored is not None:  # a new document has no rows to delete
+            doc_ids = doc_ids & self._stored
         if doc_ids:
             ids = d.encode_list(sorted(doc_ids))
             for table in TABLES:
@@ -321,3 +337,4 @@ class SqlSink(Sink):
                 with contextlib.suppress(Exception):
                     handle.close()
         self._conn = self._cur = None
+        self._stored = None
