@@ -78,8 +78,8 @@ def run_doc_groups(
     together = _Run()
     for _, _, run in runs:
         together.merge(run)
-    names = ", ".join(dataset for dataset, _, _ in runs)
-    return [*reports, together.report(name, total, [f"{len(runs)} sets together: {names}"])]
+    names = " + ".join(dataset for dataset, _, _ in runs)
+    return [*reports, together.report(name, total, [f"the sum of {names}"])]
 
 
 @dataclass

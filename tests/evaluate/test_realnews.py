@@ -152,7 +152,7 @@ def test_reports_each_file_and_all_together(corpus: Path, data: Path) -> None:
     counts = [{s.metric: (s.tp, s.fp, s.fn) for s in r.scores} for r in reports]
     assert [c["value+modifier"] for c in counts] == [(1, 0, 0), (3, 0, 0), (4, 0, 0)]
     assert set(counts[2]) == {"span", "value", "value+unit", "value+modifier"}
-    assert reports[2].notes[0] == "2 sets together: realnews:bbc, realnews:news"
+    assert reports[2].notes[0] == "the sum of realnews:bbc + realnews:news"
 
 
 def test_wrong_unit_and_prediction_on_an_empty_sentence(corpus: Path, data: Path) -> None:
