@@ -150,8 +150,8 @@ def evaluate_realnews(
     data the sentences cannot be read, so one empty report says why they were skipped."""
     if data_dir is None:
         return [Report("figures", "realnews", 0, 0.0, notes=[
-            f"skipped: the shared data folder (../shared/data) is absent, so the sentences "
-            f"of {len(files)} real-news gold files cannot be read"])]
+            f"skipped: no shared data folder (--data, $NEWSCLAIMS_DATA or ../shared/data), "
+            f"so the sentences of {len(files)} real-news gold file(s) cannot be read"])]
     groups = [(f"realnews:{path.stem}", load_realnews(path, data_dir)) for path in files]
     return run_doc_groups("figures", groups, extract_fn, score_realnews_figures,
                           "realnews:all")
