@@ -55,9 +55,17 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def read_all(out: Path) -> dict[str, pd.DataFrame]:
+def read_all(out: Path | str) -> dict[str, pd.DataFrame]:
     """Every table, rows sorted, the run-dependent ``processed_at`` dropped."""
-    if out.suffix == ".sqlite":
+    if isinstance(out, str):  # a PostgreSQL URL
+        import psycopg
+
+        with psycopg.connect(out) as conn:
+            frames = {}
+            for t in ("claims", "entities", "documents", "errors"):
+                cur = conn.execute(f"SELECT * FROM {t}")
+                frames[t] = pd.DataFrame(cur.fetchall(), columns=[d[0] for d in cur.description])
+    elif out.suffix == ".sqlite":
         with sqlite3.connect(out) as conn:
             frames = {t: pd.read_sql(f"SELECT * FROM {t}", conn) for t in
                       ("claims", "entities", "documents", "errors")}
@@ -87,12 +95,19 @@ def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory,
 
 # after one write with more pending; after a shard boundary (partitioned: shard 0 published)
 @pytest.mark.parametrize("kill_after", [WRITE_EVERY + 3, PER_SHARD * 2 + 3])
-@pytest.mark.parametrize("out_name", ["out.duckdb", "out.sqlite", "parts"])
+@pytest.mark.parametrize("out_name", ["out.duckdb", "out.sqlite", "postgres", "parts"])
 def test_killed_run_resumes_to_exactly_the_uninterrupted_rows(
     corpus: Path, reference: dict[str, pd.DataFrame], extractor: Extractor, tmp_path: Path,
-    out_name: str, kill_after: int,
+    out_name: str, kill_after: int, request: pytest.FixtureRequest,
 ) -> None:
-    out = tmp_path / out_name
+    out: Path | str = tmp_path / out_name
+    if out_name == "postgres":
+        import psycopg
+
+        out = request.getfixturevalue("pg_database")
+        with psycopg.connect(out, autocommit=True) as conn:
+            conn.execute("DROP TABLE IF EXISTS claims, entities, documents, errors, "
+                         "newsclaims_meta")
     argv = [sys.executable, "-c", KILLER, str(corpus), str(out), str(kill_after),
             str(WRITE_EVERY)]
     killed = subprocess.run(argv, capture_output=True, text=True, timeout=300)
@@ -105,7 +120,7 @@ def test_killed_run_resumes_to_exactly_the_uninterrupted_rows(
         assert stats.skipped % PER_SHARD == 0 and stats.skipped < kill_after
     else:  # every full write was committed, the pending documents were lost
         assert stats.skipped == WRITE_EVERY * ((kill_after - 1) // WRITE_EVERY) > 0
-    if out_name == "parts":  # the killed run's temp files went with the resumed run
+    if isinstance(out, Path) and out_name == "parts":  # the killed run's temp files are gone
         assert not list(out.rglob("*.tmp"))
     got = read_all(out)
     for table, expected in reference.items():
