@@ -42,14 +42,19 @@ class Folder:
     def fs(self) -> Any:
         if self._fs is None:
             import fsspec
+            from fsspec.implementations.local import LocalFileSystem
 
             try:
-                self._fs, self._root = fsspec.core.url_to_fs(self.url)
+                if is_url(self.url):
+                    self._fs, self._root = fsspec.core.url_to_fs(self.url)
+                else:  # a plain path, taken as it is ("::" means nothing special here)
+                    self._fs, self._root = LocalFileSystem(), self.url
             except ImportError as exc:
                 raise BadOutput(f"output {self.url}: its filesystem needs a package that is "
                                 f"not installed ({exc})") from None
-            except ValueError as exc:
-                raise BadOutput(f"output {self.url}: {exc}") from None
+            except Exception as exc:  # any backend's failure to connect or parse
+                raise BadOutput(f"cannot open output {self.url}: {type(exc).__name__}: "
+                                f"{exc}") from None
             self._root = self._root.rstrip("/") or "/"
         return self._fs
 

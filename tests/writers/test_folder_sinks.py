@@ -267,6 +267,14 @@ def test_an_fsspec_url_is_a_folder_output(fmt: str, partitioned: bool) -> None:
     fs.rm(url, recursive=True)
 
 
-def test_an_unknown_url_scheme_is_a_usage_error() -> None:
-    with pytest.raises(BadOutput, match="nosuchfs://x"):
-        open_sink("nosuchfs://x/out")
+@pytest.mark.parametrize("url", ["nosuchfs://x/out", "ftp://127.0.0.1:1/out", "zip://x"])
+def test_an_output_url_that_cannot_be_opened_is_a_usage_error(url: str) -> None:
+    with pytest.raises(BadOutput, match=url.replace("/", ".")):
+        open_sink(url)
+
+
+def test_a_local_path_is_never_read_as_a_url(tmp_path: Path) -> None:
+    out = tmp_path / "a::b"
+    with open_sink(str(out), "jsonl") as sink:
+        sink.write(doc_rows("a"))
+    assert (out / "claims.jsonl").is_file()
