@@ -15,6 +15,7 @@ from pipeline.readers.sources import UNLISTED, read_unlisted_folder, resolve_inp
 from pipeline.readers.stdin import STDIN_FORMATS, read_stdin
 from pipeline.readers.storage import NotARegularFile
 from pipeline.readers.text import read_text
+from pipeline.readers.warc import read_warc
 from pipeline.records import Document, ReadError
 
 READERS: dict[str, Reader] = {
@@ -24,6 +25,7 @@ READERS: dict[str, Reader] = {
     "json": read_json,
     "csv": read_csv,
     "parquet": read_parquet,
+    "warc": read_warc,
     UNLISTED: read_unlisted_folder,
 }
 

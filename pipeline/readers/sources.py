@@ -2,7 +2,7 @@
 
 An input is ``-`` (stdin), a file, a folder (walked recursively, sorted; hidden entries
 and unknown extensions skipped), a glob (``**`` recurses), or any of these as an fsspec
-URL (``s3://bucket/cc-news/*.jsonl.gz``, ``memory://corpus``). Each file's ``name``, which
+URL (``s3://bucket/cc-news/*.warc.gz``, ``memory://corpus``). Each file's ``name``, which
 doc_ids derive from, is its path relative to the input root: the folder given, the glob's
 fixed leading folders, or just the file name for a file given directly.
 
@@ -27,6 +27,7 @@ from pipeline.records import Document, ReadError
 
 # Longest suffix first, so ".jsonl.gz" wins over ".gz".
 FORMATS = {
+    ".warc.gz": "warc",
     ".jsonl.gz": "jsonl",
     ".ndjson.gz": "jsonl",
     ".jsonl": "jsonl",
@@ -38,6 +39,7 @@ FORMATS = {
     ".htm": "html",
     ".csv": "csv",
     ".parquet": "parquet",
+    ".warc": "warc",
 }
 UNLISTED = "unlisted_folder"  # the format of a folder the walk could not list
 STDIN_ARG = "-"
