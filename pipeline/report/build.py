@@ -40,9 +40,9 @@ class ReportStats:
     seconds: float
 
     def summary(self) -> str:
-        return (f"{self.documents:,} documents, {self.claims:,} claims; {self.articles:,} "
-                f"article views, {self.table_rows:,} table rows; {self.bytes / 1e6:.1f} MB "
-                f"in {self.seconds:.1f}s")
+        return (f"{plural(self.documents, 'document')}, {plural(self.claims, 'claim')}; "
+                f"{plural(self.articles, 'article view')}, {plural(self.table_rows, 'table row')}"
+                f"; {self.bytes / 1e6:.1f} MB in {self.seconds:.1f}s")
 
 
 def choose_articles(documents: pd.DataFrame, max_articles: int) -> list[str]:

@@ -44,10 +44,16 @@ def counts(tables: Tables) -> Counts:
     )
 
 
+def _stripped(column: pd.Series) -> pd.Series:
+    """Text without outer spaces; empty and missing become NA (whatever the dtype was)."""
+    return column.astype("string").str.strip().replace("", pd.NA)
+
+
 def _statements(claims: pd.DataFrame) -> pd.DataFrame:
-    rows = claims[(claims["claim_type"] == "stance") & claims["subject"].notna()]
-    return rows.assign(source=rows["subject"].str.strip(),
-                       stance=rows["stance"].where(rows["stance"].isin(STANCES), "neutral"))
+    """Stance rows that name a source; an unknown stance label counts as neutral."""
+    rows = claims[claims["claim_type"] == "stance"]
+    rows = rows.assign(source=_stripped(rows["subject"])).dropna(subset=["source"])
+    return rows.assign(stance=rows["stance"].where(rows["stance"].isin(STANCES), "neutral"))
 
 
 def top_sources(claims: pd.DataFrame, n: int = 15) -> pd.DataFrame:
@@ -68,7 +74,7 @@ def target_names(claims: pd.DataFrame, entities: pd.DataFrame) -> pd.Series:
     is an entity, else the target text."""
     canonical = entities.drop_duplicates("entity_id").set_index("entity_id")["canonical"]
     named = claims["target_entity_id"].map(canonical)
-    return named.where(named.notna(), claims["target"]).str.strip()
+    return _stripped(named.where(named.notna(), claims["target"]))
 
 
 def stance_matrix(claims: pd.DataFrame, entities: pd.DataFrame, n_sources: int = 12,
@@ -78,7 +84,6 @@ def stance_matrix(claims: pd.DataFrame, entities: pd.DataFrame, n_sources: int =
     net stance (support - oppose) / total in [-1, 1]."""
     rows = _statements(claims)
     rows = rows.assign(target=target_names(rows, entities)).dropna(subset=["target"])
-    rows = rows[rows["target"] != ""]
     columns = ["source", "target", *STANCES, "total", "net"]
     if rows.empty:
         return pd.DataFrame(columns=columns)
