@@ -16,6 +16,7 @@ KIND_COLOURS: dict[str, str] = {"money": "#1f77b4", "percent": "#ff7f0e",
                                 "count or measure": "#7b4fa0", "no unit": "#9e9e9e"}
 WIDTH = 460  # px of the plot area: two charts side by side at 1280 px, scaled on a phone
 LABEL_LIMIT = 200  # px of an axis label before it is cut with an ellipsis
+COUNT_AXIS = alt.Axis(tickMinStep=1, format="d")  # counts: no 0.2 ticks
 _SIZE = re.compile(r'^(<svg[^>]*?) width="([\d.]+)" height="([\d.]+)"')
 
 
@@ -56,7 +57,7 @@ def top_sources_chart(table: pd.DataFrame) -> str | None:
     order = list(dict.fromkeys(table["source"]))
     chart = alt.Chart(table).mark_bar().encode(
         y=alt.Y("source:N", sort=order, title=None),
-        x=alt.X("sum(count):Q", title="statements"),
+        x=alt.X("sum(count):Q", title="statements", axis=COUNT_AXIS),
         color=alt.Color("stance:N", scale=_scale(STANCE_COLOURS), title="stance"),
         order=alt.Order("stance:N"),
     ).properties(width=WIDTH - LABEL_LIMIT + 60, height=alt.Step(18))
@@ -89,7 +90,7 @@ def figures_by_unit_chart(table: pd.DataFrame) -> str | None:
         return None
     chart = alt.Chart(table).mark_bar().encode(
         y=alt.Y("unit:N", sort=list(table["unit"]), title=None),
-        x=alt.X("count:Q", title="figures"),
+        x=alt.X("count:Q", title="figures", axis=COUNT_AXIS),
         color=alt.Color("kind:N", scale=_scale(KIND_COLOURS), title="kind"),
     ).properties(width=WIDTH - LABEL_LIMIT + 60, height=alt.Step(18))
     return to_svg(chart, "figures by unit")
@@ -100,7 +101,7 @@ def figures_over_time_chart(table: pd.DataFrame) -> str | None:
         return None
     chart = alt.Chart(table).mark_bar().encode(
         x=alt.X("year:O", title="year the figure refers to", axis=alt.Axis(labelAngle=-45)),
-        y=alt.Y("sum(count):Q", title="figures"),
+        y=alt.Y("sum(count):Q", title="figures", axis=COUNT_AXIS),
         color=alt.Color("kind:N", scale=_scale(KIND_COLOURS), title="kind"),
-    ).properties(width=WIDTH, height=220)
+    ).properties(width=min(WIDTH, 40 * table["year"].nunique() + 40), height=220)
     return to_svg(chart, "figures over time")
