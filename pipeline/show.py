@@ -57,10 +57,11 @@ def html_report(tables: dict[str, pd.DataFrame], text: str | None) -> str:
     from pipeline.report.claims_table import table_data, table_html
     from pipeline.report.page import Section, render_page
 
-    document = tables["documents"].iloc[0]
+    document = tables["documents"].iloc[0].to_dict()
     claims, entities = tables["claims"], tables["entities"]
     data = {"claims": table_data(claims, {document["doc_id"]}),
             "entities": entity_names(entities)}
-    sections = [Section("article", "Article", article_view(document, text, claims, entities)),
+    view = article_view(document, text, claims.to_dict("records"), entities.to_dict("records"))
+    sections = [Section("article", "Article", view),
                 Section("claims", "Claims", table_html(len(claims), len(claims)))]
     return render_page("newsclaims show", document["doc_id"], sections, data)

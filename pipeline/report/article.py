@@ -13,8 +13,9 @@ from __future__ import annotations
 import hashlib
 import html
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -37,6 +38,10 @@ CLAIM_SPANS: dict[str, tuple[tuple[str, str, str], ...]] = {
 }
 
 
+SPAN_COLUMNS: tuple[str, ...] = tuple(dict.fromkeys(
+    column for spans in CLAIM_SPANS.values() for _, *columns in spans for column in columns))
+
+
 @dataclass(frozen=True)
 class Mark:
     """One marked span: all rows that mark the same span with the same role share it."""
@@ -48,6 +53,15 @@ class Mark:
     title: str  # the native tooltip
 
 
+def plural(n: int, what: str) -> str:
+    return f"{n:,} {what}{'' if n == 1 else 's'}"
+
+
+def text_or(value: object, default: str = "") -> str:
+    """A text cell's string; missing (None, NaN, NA) or empty gives ``default``."""
+    return value if isinstance(value, str) and value else default
+
+
 def _span(start: object, end: object, n_chars: int) -> tuple[int, int] | None:
     """A usable (start, end), or None for a missing or out-of-range span."""
     if pd.isna(start) or pd.isna(end):
@@ -56,23 +70,25 @@ def _span(start: object, end: object, n_chars: int) -> tuple[int, int] | None:
     return (s, e) if 0 <= s < e <= n_chars else None
 
 
-def _claim_title(row: pd.Series) -> str:
+def _claim_title(row: Row) -> str:
     if row["claim_type"] == "figure":
-        return f"figure: {row['value_text'] or row['content'] or ''}"
-    subject = row["subject"] or "?"
-    target = f" on {row['target']}" if row["target"] else ""
-    return f"{row['stance'] or 'stance'}: {subject}{target}"
+        return f"figure: {text_or(row['value_text'], text_or(row['content']))}"
+    target = f" on {row['target']}" if text_or(row["target"]) else ""
+    return f"{text_or(row['stance'], 'stance')}: {text_or(row['subject'], '?')}{target}"
 
 
-def collect_marks(claims: pd.DataFrame, entities: pd.DataFrame, n_chars: int) -> list[Mark]:
+Row = Mapping[str, Any]  # one row of a table, as ``DataFrame.to_dict("records")`` gives
+
+
+def collect_marks(claims: Iterable[Row], entities: Iterable[Row], n_chars: int) -> list[Mark]:
     """The marks of one document's claims and entity mentions."""
     found: dict[tuple[int, int, str], list[tuple[str, str]]] = defaultdict(list)
-    for _, row in claims.iterrows():
+    for row in claims:
         for role, start, end in CLAIM_SPANS.get(row["claim_type"], ()):
             span = _span(row[start], row[end], n_chars)
             if span:
                 found[(*span, role)].append((row["claim_id"], _claim_title(row)))
-    for _, row in entities.iterrows():
+    for row in entities:
         span = _span(row["char_start"], row["char_end"], n_chars)
         if span:
             title = f"{row['label']}: {row['canonical']}"
@@ -137,35 +153,28 @@ def anchor(doc_id: str) -> str:
     return "doc-" + hashlib.sha1(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
-def plural(n: int, what: str) -> str:
-    return f"{n:,} {what}{'' if n == 1 else 's'}"
-
-
-def _text_or(value: object, default: str = "") -> str:
-    return value if isinstance(value, str) and value else default
-
-
-def _rows_table(claims: pd.DataFrame) -> str:
+def _rows_table(claims: list[Row]) -> str:
     """The document's rows without marks, for a document whose text was not stored."""
     head = "".join(f"<th>{c}</th>" for c in ("type", "source", "cue", "target", "stance",
                                              "content / figure"))
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(_text_or(v))}</td>" for v in (
-            r.claim_type, r.subject, r.predicate, r.target, r.stance, r.content)) + "</tr>"
-        for r in claims.itertuples())
+        "<tr>" + "".join(f"<td>{html.escape(text_or(v))}</td>" for v in (
+            r["claim_type"], r["subject"], r["predicate"], r["target"], r["stance"],
+            r["content"])) + "</tr>" for r in claims)
     return f'<table class="rows"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def article_view(document: pd.Series, text: str | None, claims: pd.DataFrame,
-                 entities: pd.DataFrame) -> str:
+def article_view(document: Row, text: str | None, claims: list[Row],
+                 entities: list[Row]) -> str:
     """One article: a header, the legend, the marked text and the side panel. Without a
-    stored text (``extract --no-store-text``) it says so and lists the rows unmarked."""
+    stored text (``extract --no-store-text``) it says so and lists the rows unmarked.
+    ``claims`` and ``entities`` are the document's rows."""
     doc_id = document["doc_id"]
-    title = _text_or(document.get("title"), doc_id)
+    title = text_or(document.get("title"), doc_id)
     meta = [f"<code>{html.escape(doc_id)}</code>"]
     meta += [html.escape(v) for v in (document.get("source"), document.get("url"),
-                                      document.get("published_at")) if _text_or(v)]
-    n_stance = int((claims["claim_type"] == "stance").sum())
+                                      document.get("published_at")) if text_or(v)]
+    n_stance = sum(r["claim_type"] == "stance" for r in claims)
     meta.append(", ".join(plural(n, what) for n, what in (
         (n_stance, "statement"), (len(claims) - n_stance, "figure"),
         (len(entities), "entity mention"))))

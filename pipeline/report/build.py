@@ -20,14 +20,19 @@ from tqdm import tqdm
 
 from pipeline.errors import BadOutput
 from pipeline.report import charts, overview
-from pipeline.report.article import anchor, article_view, plural
-from pipeline.report.claims_table import table_data, table_html
+from pipeline.report.article import SPAN_COLUMNS, anchor, article_view, plural, text_or
+from pipeline.report.claims_table import COLUMNS, table_data, table_html
 from pipeline.report.page import Section, render_page
 from pipeline.report.source import Tables, open_output
 
 DEFAULT_MAX_ARTICLES = 200
 DEFAULT_MAX_CLAIMS = 20_000
 MAX_ERROR_ROWS = 500
+# What the page uses of the big tables; claims.sentence, the largest column, is not shown.
+READ_COLUMNS: dict[str, list[str]] = {
+    "claims": list(dict.fromkeys((*COLUMNS, *SPAN_COLUMNS, "char_start"))),
+    "entities": ["entity_id", "doc_id", "label", "canonical", "char_start", "char_end"],
+}
 
 
 @dataclass(frozen=True)
@@ -52,13 +57,15 @@ def choose_articles(documents: pd.DataFrame, max_articles: int) -> list[str]:
 
 
 def table_claims(claims: pd.DataFrame, included: list[str], max_claims: int) -> pd.DataFrame:
-    """The table's rows: every claim of the included articles, then others up to
-    ``max_claims`` in all; by document and position."""
-    order = claims.assign(_out=~claims["doc_id"].isin(included)).sort_values(
-        ["_out", "doc_id", "char_start"], kind="stable")
-    inside = order[~order["_out"]]
-    rest = order[order["_out"]].head(max(0, max_claims - len(inside)))
-    return pd.concat([inside, rest]).drop(columns="_out")
+    """The table's rows, by document and position: every claim of the included articles,
+    and those of further documents in doc_id order (whole documents) while the table
+    stays within ``max_claims`` rows."""
+    inside = claims["doc_id"].isin(included)
+    room = max_claims - int(inside.sum())
+    per_doc = claims.loc[~inside, "doc_id"].value_counts().sort_index()
+    others = per_doc.index[per_doc.cumsum() <= room]  # sorting 10,000 ids, not every row
+    rows = claims[inside | claims["doc_id"].isin(others)]
+    return rows.sort_values(["doc_id", "char_start"], kind="stable")
 
 
 def _cards(c: overview.Counts) -> str:
@@ -116,28 +123,33 @@ def overview_html(tables: Tables) -> str:
 def entity_names(entities: pd.DataFrame) -> dict[str, list[str]]:
     """entity_id -> [canonical, label], for the side panel."""
     unique = entities.drop_duplicates("entity_id")
-    return {e: [c, lab] for e, c, lab in zip(unique["entity_id"], unique["canonical"],
-                                             unique["label"], strict=True)}
+    return {e: [text_or(c), text_or(lab)] for e, c, lab in zip(
+        unique["entity_id"], unique["canonical"], unique["label"], strict=True)}
+
+
+def _rows_by_doc(table: pd.DataFrame, doc_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of ``doc_ids`` as records, grouped by document (one conversion for all)."""
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for row in table[table["doc_id"].isin(doc_ids)].to_dict("records"):
+        grouped.setdefault(row["doc_id"], []).append(row)
+    return grouped
 
 
 def articles_html(tables: Tables, texts: dict[str, str | None], *,
                   progress: bool = False) -> str:
     """The article index and one view per document of ``texts`` (in its order)."""
     included = list(texts)
-    claims = tables.claims[tables.claims["doc_id"].isin(included)]
-    entities = tables.entities[tables.entities["doc_id"].isin(included)]
-    claims_of = dict(tuple(claims.groupby("doc_id", sort=False)))
-    entities_of = dict(tuple(entities.groupby("doc_id", sort=False)))
-    documents = tables.documents.drop_duplicates("doc_id").set_index("doc_id", drop=False)
+    claims_of = _rows_by_doc(tables.claims, included)
+    entities_of = _rows_by_doc(tables.entities, included)
+    documents = {r["doc_id"]: r for r in tables.documents[
+        tables.documents["doc_id"].isin(included)].to_dict("records")}
     views, index = [], []
     for i, doc_id in enumerate(tqdm(included, desc="report", unit="article", file=sys.stderr,
                                     disable=not progress)):
-        document = documents.loc[doc_id]
-        doc_claims = claims_of.get(doc_id, claims.iloc[:0])
-        view = article_view(document, texts[doc_id], doc_claims,
-                            entities_of.get(doc_id, entities.iloc[:0]))
+        document, doc_claims = documents[doc_id], claims_of.get(doc_id, [])
+        view = article_view(document, texts[doc_id], doc_claims, entities_of.get(doc_id, []))
         views.append(view if i == 0 else view.replace("<article ", "<article hidden ", 1))
-        title = document["title"] if isinstance(document["title"], str) else doc_id
+        title = text_or(document["title"], doc_id)
         index.append(f'<li><a href="#{anchor(doc_id)}">{html.escape(title)}</a> '
                      f"<small>({plural(len(doc_claims), 'claim')})</small></li>")
     left = len(tables.documents) - len(included)
@@ -171,7 +183,7 @@ def build_report(src: str, out: str | os.PathLike[str], *,
     if path.is_dir():
         raise BadOutput(f"report output {out} is a folder; give a file name such as report.html")
     with open_output(src, table_prefix=table_prefix) as reader:
-        tables = reader.tables()
+        tables = reader.tables(READ_COLUMNS)
         chosen = choose_articles(tables.documents, max_articles)
         stored = reader.texts(chosen)
     texts = {d: stored.get(d) for d in chosen}

@@ -65,9 +65,10 @@ def table_html(total: int, shown: int) -> str:
                            '<option value="">all</option></select></label>')
     heads = "".join(f'<th data-sort="{c}" tabindex="0" aria-sort="none">{label}</th>'
                     for c, label, _ in SHOWN)
-    capped = (f'<p class="notice">The table holds {shown:,} of the {total:,} claims (those '
-              "of the articles included first; raise <code>--max-claims</code> for more). "
-              "The overview counts them all.</p>") if shown < total else ""
+    capped = (f'<p class="notice">The table holds {shown:,} of the {total:,} claims: those '
+              "of the articles included, then of further documents up to "
+              "<code>--max-claims</code>. The overview counts them all.</p>"
+              ) if shown < total else ""
     return (f'{capped}<form class="filters" onsubmit="return false">{"".join(filters)}</form>'
             '<div class="table-wrap"><table id="claims-table"><thead><tr>'
             f'{heads}</tr></thead><tbody></tbody></table></div>'

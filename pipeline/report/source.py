@@ -11,7 +11,7 @@ backend answers the same two questions through SQL: a table's columns, and its r
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,11 +75,14 @@ class OutputReader:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
         cur = self._conn.cursor()
         try:
             cur.execute(sql, tuple(params))
-            return [d[0].lower() for d in cur.description], list(cur.fetchall())
+            if hasattr(cur, "fetch_df"):  # DuckDB: columnar, no Python tuple per row
+                return cur.fetch_df()
+            names = [d[0].lower() for d in cur.description]
+            return pd.DataFrame.from_records(cur.fetchall(), columns=names)
         finally:
             with contextlib.suppress(Exception):
                 cur.close()
@@ -89,7 +92,7 @@ class OutputReader:
         source = self._from(table)
         if source is None:
             return None
-        names, _ = self._query(f"SELECT * FROM {source} LIMIT 0")
+        names = {str(n).lower() for n in self._query(f"SELECT * FROM {source} LIMIT 0").columns}
         return [c.name for c in TABLES[table] if c.name in names]
 
     def read(self, table: str, columns: Sequence[str] | None = None,
@@ -99,33 +102,35 @@ class OutputReader:
         wanted = list(columns or (c.name for c in TABLES[table]))
         have = set(self.columns(table) or ())
         present = [c for c in wanted if c in have]
-        rows: list[tuple] = []
+        frames = []
         if present:
             select = f"SELECT {', '.join(present)} FROM {self._from(table)}"
             if doc_ids is None:
-                rows = self._query(select)[1]
+                frames.append(self._query(select))
             else:
                 ids = sorted(set(doc_ids))
                 for i in range(0, len(ids), IDS_PER_QUERY):
                     chunk = ids[i:i + IDS_PER_QUERY]
                     marks = ", ".join([self._param] * len(chunk))
-                    rows += self._query(f"{select} WHERE doc_id IN ({marks})", chunk)[1]
-        frame = pd.DataFrame.from_records(rows, columns=present)
+                    frames.append(self._query(f"{select} WHERE doc_id IN ({marks})", chunk))
+        frame = (pd.concat(frames, ignore_index=True) if len(frames) > 1 else
+                 frames[0] if frames else pd.DataFrame(columns=present))
+        frame.columns = [str(c).lower() for c in frame.columns]
         for name in wanted:
             if name not in frame:
                 frame[name] = None
         return _typed(frame[wanted], table)
 
-    def tables(self) -> Tables:
-        """All four tables, the documents' texts left out."""
+    def tables(self, columns: Mapping[str, Sequence[str]] | None = None) -> Tables:
+        """The four tables, with ``columns[table]`` where given, else every column but
+        the documents' text (read it with ``texts`` for the documents that need it)."""
         for table in REQUIRED:
             if self.columns(table) is None:
                 raise UnsupportedInput(f"{self.name} holds no newsclaims output (no {table} "
                                        "table); give what `newsclaims extract -o` wrote")
-        document_columns = [c.name for c in TABLES["documents"] if c.name != "text"]
-        return Tables(claims=self.read("claims"), entities=self.read("entities"),
-                      documents=self.read("documents", document_columns),
-                      errors=self.read("errors"))
+        wanted = {"documents": [c.name for c in TABLES["documents"] if c.name != "text"],
+                  **(columns or {})}
+        return Tables(**{table: self.read(table, wanted.get(table)) for table in TABLE_NAMES})
 
     def texts(self, doc_ids: Iterable[str]) -> dict[str, str | None]:
         """doc_id -> the text as ingested (None where it was not stored)."""
@@ -135,20 +140,15 @@ class OutputReader:
 
 
 def _typed(frame: pd.DataFrame, table: str) -> pd.DataFrame:
-    """Schema types whatever the backend gave (CSV gives text, an all-null column objects)."""
+    """Numbers as the schema types them, whatever the backend gave (CSV gives text, an
+    all-null column objects). Text columns stay as read: missing is None or NaN."""
     types = {c.name: c.type for c in TABLES[table]}
-    out = {}
     for name in frame.columns:
-        column = frame[name]
-        kind = types[name]
-        if kind == "int":
-            column = pd.to_numeric(column, errors="coerce").astype("Int64")
-        elif kind == "float":
-            column = pd.to_numeric(column, errors="coerce").astype("float64")
-        elif kind == "str":
-            column = column.astype(object).where(column.notna(), None)
-        out[name] = column
-    return pd.DataFrame(out, columns=frame.columns, index=frame.index)
+        if types[name] == "int":
+            frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("Int64")
+        elif types[name] == "float":
+            frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("float64")
+    return frame
 
 
 def open_output(src: str, *, table_prefix: str = "") -> OutputReader:

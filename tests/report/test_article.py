@@ -41,11 +41,14 @@ def test_a_split_span_keeps_its_claim_id_in_every_part() -> None:
     assert "".join(p.text() for p in parts) == "cdef"
 
 
+def of(table: pd.DataFrame, doc_id: str) -> list[dict]:
+    return table[table["doc_id"] == doc_id].to_dict("records")
+
+
 def test_article_marks_every_role_with_its_ids() -> None:
     tables = frames()
-    a = tables["documents"].iloc[0]
-    html = article_view(a, TEXTS["a.txt"], tables["claims"].query("doc_id == 'a.txt'"),
-                        tables["entities"].query("doc_id == 'a.txt'"))
+    html = article_view(of(tables["documents"], "a.txt")[0], TEXTS["a.txt"],
+                        of(tables["claims"], "a.txt"), of(tables["entities"], "a.txt"))
     tree = parse(html)
     figure = tree.css_first('mark[data-role="figure"][data-claim-id="c-yen"]')
     assert figure.text() == "8.54 trillion yen"
@@ -64,7 +67,7 @@ def test_article_marks_every_role_with_its_ids() -> None:
 def test_rows_sharing_a_span_share_one_mark() -> None:
     claims = frames()["claims"].query("claim_id == 'c-aso'")
     twin = claims.assign(claim_id="c-twin", content_start=None, content_end=None)
-    marks = collect_marks(pd.concat([claims, twin]), frames()["entities"].iloc[:0], 200)
+    marks = collect_marks(pd.concat([claims, twin]).to_dict("records"), [], 200)
     sources = [m for m in marks if m.role == "source"]
     assert [m.ids for m in sources] == [("c-aso", "c-twin")]
     assert {m.role for m in marks} == {"source", "cue", "content"}
@@ -73,16 +76,14 @@ def test_rows_sharing_a_span_share_one_mark() -> None:
 def test_spans_out_of_range_or_missing_are_left_out() -> None:
     claims = frames()["claims"].query("claim_id == 'c-aso'").assign(
         content_end=10_000, subject_start=None)
-    marks = collect_marks(claims, frames()["entities"].iloc[:0], len(TEXTS["a.txt"]))
+    marks = collect_marks(claims.to_dict("records"), [], len(TEXTS["a.txt"]))
     assert [m.role for m in marks] == ["cue"]
 
 
 def test_hostile_text_is_escaped_everywhere() -> None:
-    tables = frames()
-    odd = tables["documents"].iloc[1]
-    doc = "doc_id == 'odd/<b>.txt'"
-    html = article_view(odd, TEXTS["odd/<b>.txt"], tables["claims"].query(doc),
-                        tables["entities"].query(doc))
+    tables, odd = frames(), "odd/<b>.txt"
+    html = article_view(of(tables["documents"], odd)[0], TEXTS[odd], of(tables["claims"], odd),
+                        of(tables["entities"], odd))
     assert "<script" not in html and "<img" not in html and "<b>" not in html
     tree = parse(html)
     assert tree.css_first(".text").text() == TEXTS["odd/<b>.txt"]
@@ -92,8 +93,8 @@ def test_hostile_text_is_escaped_everywhere() -> None:
 
 def test_a_document_without_text_lists_its_rows_unmarked() -> None:
     tables = frames(store_text=False)
-    html = article_view(tables["documents"].iloc[0], None,
-                        tables["claims"].query("doc_id == 'a.txt'"), tables["entities"])
+    html = article_view(of(tables["documents"], "a.txt")[0], None,
+                        of(tables["claims"], "a.txt"), of(tables["entities"], "a.txt"))
     tree = parse(html)
     assert "--no-store-text" in tree.css_first(".notice").text()
     assert not tree.css("mark[data-role]")

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from pipeline import Extractor
 from pipeline.report import overview
 from pipeline.report.article import ROLES
 from pipeline.report.build import build_report
@@ -44,7 +46,8 @@ def browse(browser: str, profile: Path, url: str, *args: str) -> str:
 
 
 @pytest.mark.slow
-def test_report_of_a_real_extraction_in_chromium(extractor, news: str, write,  # noqa: ANN001
+def test_report_of_a_real_extraction_in_chromium(extractor: Extractor, news: str,
+                                                 write: Callable[[str, str], Path],
                                                  tmp_path: Path) -> None:
     browser = chromium()
     write("in/news.txt", news)
