@@ -244,7 +244,7 @@ def show(inputs: tuple[str, ...], doc_id: str | None, html_out: str | None,
          attribution_model: str | None) -> None:
     """Show one article's claims as a table (and optionally an HTML report)."""
     from pipeline import show as render
-    from pipeline.extractor import Extractor
+    from pipeline.extractor import Extractor, to_frames
     from pipeline.readers import iter_documents
     from pipeline.records import Document
 
@@ -255,8 +255,7 @@ def show(inputs: tuple[str, ...], doc_id: str | None, html_out: str | None,
         raise UserError(f"no readable document {'with id ' + repr(doc_id) if doc_id else ''} "
                         f"in {', '.join(inputs)}")
     extractor = Extractor(model, components=_components(preset, attribution_model))
-    tables = extractor.extract_text(chosen.text, chosen.doc_id,
-                                           published_at=chosen.published_at, title=chosen.title)
+    tables = to_frames(next(extractor.process([chosen])))  # keeps its source, url, title
     claims = tables["claims"]
     click.echo(f"{chosen.doc_id}: {len(claims)} claims, {len(tables['entities'])} entity "
                "mentions")

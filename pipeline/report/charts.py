@@ -71,7 +71,7 @@ def stance_matrix_chart(table: pd.DataFrame) -> str | None:
     sources = list(table.groupby("source")["total"].sum().sort_values(ascending=False).index)
     targets = list(table.groupby("target")["total"].sum().sort_values(ascending=False).index)
     base = alt.Chart(table).encode(
-        y=alt.Y("source:N", sort=sources, title="source"),
+        y=alt.Y("source:N", sort=sources, title=None),
         x=alt.X("target:N", sort=targets, title="about",
                 axis=alt.Axis(labelAngle=-40, labelLimit=140)),
     )

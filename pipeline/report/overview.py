@@ -79,18 +79,27 @@ def target_names(claims: pd.DataFrame, entities: pd.DataFrame) -> pd.Series:
 
 def stance_matrix(claims: pd.DataFrame, entities: pd.DataFrame, n_sources: int = 12,
                   n_targets: int = 12) -> pd.DataFrame:
-    """Who supports or opposes whom or what: one row per (source, target) pair among the
-    busiest sources and targets, with support/oppose/neutral counts, their total and the
-    net stance (support - oppose) / total in [-1, 1]."""
+    """Who supports or opposes whom or what: one row per (source, target) pair, for the
+    sources and targets of the commonest pairs (at most ``n_sources`` by ``n_targets``),
+    with support/oppose/neutral counts, their total and the net stance
+    (support - oppose) / total in [-1, 1]."""
     rows = _statements(claims)
     rows = rows.assign(target=target_names(rows, entities)).dropna(subset=["target"])
     columns = ["source", "target", *STANCES, "total", "net"]
     if rows.empty:
         return pd.DataFrame(columns=columns)
-    sources = rows["source"].value_counts().head(n_sources).index
-    rows = rows[rows["source"].isin(sources)]
-    targets = rows["target"].value_counts().head(n_targets).index
-    rows = rows[rows["target"].isin(targets)]
+    sources: dict[str, None] = {}
+    targets: dict[str, None] = {}
+    # Commonest pairs first; among equals, those of the busiest sources and targets.
+    pairs = rows.groupby(["source", "target"]).size().rename("n").reset_index()
+    pairs["by_source"] = pairs["source"].map(rows["source"].value_counts())
+    pairs["by_target"] = pairs["target"].map(rows["target"].value_counts())
+    ranked = pairs.sort_values(["n", "by_source", "by_target"], ascending=False, kind="stable")
+    for source, target in zip(ranked["source"], ranked["target"], strict=True):
+        if (source in sources or len(sources) < n_sources) and (
+                target in targets or len(targets) < n_targets):
+            sources[source] = targets[target] = None
+    rows = rows[rows["source"].isin(list(sources)) & rows["target"].isin(list(targets))]
     table = (rows.groupby(["source", "target", "stance"]).size().unstack(fill_value=0)
              .reindex(columns=list(STANCES), fill_value=0).reset_index())
     table["total"] = table[list(STANCES)].sum(axis=1)

@@ -107,3 +107,13 @@ def test_figures_by_unit_and_over_time() -> None:
         {"year": 2024, "kind": "percent", "count": 1},
         {"year": 2025, "kind": "money", "count": 1},
     ]
+
+
+def test_stance_matrix_keeps_the_commonest_pairs() -> None:
+    claims = frame("claims", [
+        *[statement("A", "support", "x")] * 3, *[statement("B", "oppose", "y")] * 2,
+        statement("C", "neutral", "z"), statement("A", "oppose", "y"),
+    ])
+    table = overview.stance_matrix(claims, frame("entities", []), n_sources=2, n_targets=2)
+    assert sorted(zip(table["source"], table["target"], table["total"], strict=True)) == [
+        ("A", "x", 3), ("A", "y", 1), ("B", "y", 2)]  # C's one statement on z is left out
