@@ -36,10 +36,11 @@ CLAIM_SPANS: dict[str, tuple[tuple[str, str, str], ...]] = {
                ("content", "content_start", "content_end")),
     "figure": (("figure", "content_start", "content_end"),),
 }
-
-
 SPAN_COLUMNS: tuple[str, ...] = tuple(dict.fromkeys(
     column for spans in CLAIM_SPANS.values() for _, *columns in spans for column in columns))
+
+
+Row = Mapping[str, Any]  # one row of a table, as ``DataFrame.to_dict("records")`` gives
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,6 @@ def _claim_title(row: Row) -> str:
     target = f" on {row['target']}" if text_or(row["target"]) else ""
     return f"{text_or(row['stance'], 'stance')}: {text_or(row['subject'], '?')}{target}"
 
-
-Row = Mapping[str, Any]  # one row of a table, as ``DataFrame.to_dict("records")`` gives
 
 
 def collect_marks(claims: Iterable[Row], entities: Iterable[Row], n_chars: int) -> list[Mark]:

@@ -1,8 +1,9 @@
 """``newsclaims report``: read an output, aggregate, render, write one HTML file.
 
 The overview counts every row; the page carries the article views of the first
-``max_articles`` documents (by doc_id) and up to ``max_claims`` table rows (those
-articles' claims first), so a 10,000-document corpus still gives a page of a few MB.
+``max_articles`` documents (by doc_id) and their claims in the table, with further
+documents' claims up to ``max_claims`` rows, so a 10,000-document corpus still gives a
+page of a few MB.
 """
 
 from __future__ import annotations
