@@ -178,7 +178,7 @@ class Extractor:
         """One text -> the four tables as DataFrames."""
         document = Document(doc_id=doc_id, text=text, source="<python>", title=title,
                             published_at=published_at)
-        return self._frames([document])
+        return self.extract_documents([document])
 
     def extract(
         self, frame: pd.DataFrame, *, text_col: str = "text", id_col: str = "id"
@@ -205,9 +205,11 @@ class Extractor:
                     str(row.get("published_at")),
                 )
 
-        return self._frames(items())
+        return self.extract_documents(items())
 
-    def _frames(self, items: Iterable[Document | ReadError]) -> dict[str, pd.DataFrame]:
+    def extract_documents(self, items: Iterable[Document | ReadError]
+                          ) -> dict[str, pd.DataFrame]:
+        """Documents (and unreadable records) as read -> the four tables, in this process."""
         merged = empty_tables()
         for tables in self.run_all(clean(item) for item in items):
             assert tables is not None

@@ -270,8 +270,7 @@ def error_row(document: Document, stage: str, error_type: str, message: str) -> 
 
 def document_row(document: Document, fingerprint: str, sha: str | None, n_tokens: int | None,
                  status: str, *, store_text: bool) -> Row:
-    notes = ["invalid UTF-8 replaced"] if document.meta.get("decode_replaced") else []
-    notes += document.meta.get("notes", ())
+    notes = document.meta.get("notes", ())  # what reading and admission repaired
     return {
         "doc_id": document.doc_id, "content_sha256": sha, "source": document.source,
         "title": document.title, "published_at": document.published_at,
