@@ -1,11 +1,10 @@
-"""Helpers shared by the report tests: read marked HTML back as a bracket string."""
+"""Helpers shared by the report tests: read marked HTML back as a bracket string.
+(``pg_database`` comes from the top conftest.)"""
 
 from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
-
-from tests.writers.conftest import pg_database  # noqa: F401 - a fixture, for the reader tests
 
 
 def bracket(node: Node) -> str:
