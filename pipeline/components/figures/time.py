@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline import resources
 from pipeline.annotations import Figure
-from pipeline.components.figure_context import absolute_clause
+from pipeline.components.figures.context import absolute_clause
 
 _FISCAL = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?(\d{4}|\d{2})\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2}|21\d{2})\b")

@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 
 from pipeline.annotations import Figure
-from pipeline.components.figure_grammar import FigureGrammar
+from pipeline.components.figures.grammar import FigureGrammar
 
 _DASH = re.compile(r"^\s?[-–]\s?$")
 _DASHED = re.compile(r"[-–]\d")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline import resources
-from pipeline.components import numbers
+from pipeline.components.figures import numbers
 
 
 def _lower(table: dict[str, str]) -> dict[str, str]:

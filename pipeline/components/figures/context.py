@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.components.figure_grammar import FigureGrammar
+from pipeline.components.figures.grammar import FigureGrammar
 
 _NOT_TARGETS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _COUNT_DEPS = ("nummod", "quantmod", "compound", "amod")

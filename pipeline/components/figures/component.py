@@ -17,10 +17,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.annotations import Figure
-from pipeline.components import figure_context as context
-from pipeline.components import numbers, timex
-from pipeline.components.figure_grammar import FigureGrammar
-from pipeline.components.figure_joins import (
+from pipeline.components.figures import context, numbers
+from pipeline.components.figures import time as timex
+from pipeline.components.figures.grammar import FigureGrammar
+from pipeline.components.figures.joins import (
     inherit_units,
     join_compounds,
     join_ranges,
