@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.annotations import Figure
-from pipeline.components.figures import context, numbers
+from pipeline.components.figures import context, numbers, senses
 from pipeline.components.figures import time as timex
 from pipeline.components.figures.grammar import FigureGrammar
 from pipeline.components.figures.joins import (
@@ -28,7 +30,6 @@ from pipeline.components.figures.joins import (
 )
 from pipeline.components.guard import never_raises
 
-_CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:(?:about|around|approx\.|approximately|roughly|~)\s*)?$")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _OUT_OF = re.compile(rf"\s+(?:in|out\s+of)\s+(\d+|{numbers.word_number_pattern()})\b"
                      r"(?!\s*(?:%|per ?cent))", re.IGNORECASE)
@@ -45,6 +46,7 @@ _PER_CURRENCY = re.compile(r"\s+(?:per|to the|against the|a)\s+([A-Za-z]+)\b")
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w-]* $")
 _TIME_AGO = re.compile(r"\s+(?:earlier|ago|later)\b", re.IGNORECASE)
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+_NEXT_WORD = re.compile(r"[\s-]*([A-Za-z][\w'-]*)")
 _HYPHEN_WORD = re.compile(r" ?- ?([A-Za-z]+)( ?- ?old)?")
 # the hundredths of "thirteen dollars forty five", "one dollar and two": number words that
 # end the clause or run on with "and"
@@ -52,16 +54,36 @@ _HUNDREDTHS = re.compile(rf"(?:\s+and)?\s+({numbers.word_number_pattern()})"
                          r"(?=\s*(?:[.,;:!?)]|$)|\s+and\b)", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """What the pattern matched once ambiguous abbreviations are read: the scale that
+    applies, the unit word after the number, the unit a reading names (None: decide from
+    the word or the context) and where the surface ends."""
+
+    scale: str | None
+    post: str | None
+    unit: str | None
+    end: int
+
+
 class FigureExtractor:
     """Sets ``doc._.nc_figures``: a list of :class:`Figure`, in text order."""
 
     def __init__(self, nlp: Language, name: str, *, published_attr: str = "nc_published") -> None:
         self.name = name
-        self.grammar = FigureGrammar.load()
         self.published_attr = published_attr
+        self._grammar: FigureGrammar | None = None
         for attr in ("nc_figures", published_attr):
             if not Doc.has_extension(attr):
                 Doc.set_extension(attr, default=None)
+
+    @property
+    def grammar(self) -> FigureGrammar:
+        """The pattern and tables, built on first use in the process that runs the
+        component (the unit registry takes a second to build)."""
+        if self._grammar is None:
+            self._grammar = _grammar()
+        return self._grammar
 
     @never_raises
     def __call__(self, doc: Doc) -> Doc:
@@ -101,16 +123,15 @@ class FigureExtractor:
         done: list[Figure], first: int,
     ) -> Figure | None:
         g = self.grammar
-        cur, scale, post = match.group("cur"), match.group("scale"), match.group("post")
-        number, pre = match.group("num"), match.group("pre")
+        cur, number, pre = match.group("cur"), match.group("num"), match.group("pre")
+        reading = self._read(text, sent, match)
+        if reading is None:
+            return None
+        scale, post, end = reading.scale, reading.post, reading.end
+        written = bool(post or reading.unit)  # a unit written after the number
         start = match.start() if cur or pre else match.start("neg" if match.group("neg") else "num")
-        end = match.end()
-        if scale and scale.lower() in g.short_scales and not cur and (
-            match.start("scale") != match.end("num")
-        ):
-            return None  # "5 m" is metres or noise, "5m" or "$5 m" is millions
         is_words = not number[0].isdigit() and not number.startswith(".")
-        over = None if cur or scale or post or pre else g.over.match(text, match.end("num"))
+        over = None if cur or scale or written or pre else g.over.match(text, match.end("num"))
         if over:  # "one over three", "2000 over 3"
             number, end = text[match.start("num") : over.end()], over.end()
         value = numbers.value(number)
@@ -120,17 +141,18 @@ class FigureExtractor:
             return None  # "a quarter of a percentage point" is a figure, "one of a kind" none
         if _DOTTED.match(text, match.end()):
             return None  # "192.168.1.2", "version 1.2.3": codes, not quantities
-        hyphen = _HYPHEN_WORD.match(text, match.end("num")) if not (scale or post) else None
+        hyphen = _HYPHEN_WORD.match(text, match.end("num")) if not (scale or written) else None
         if hyphen and hyphen.group(2):
             return None  # "15-year-old": an age
-        if hyphen and is_words and hyphen.group(1).lower() not in g.units | g.currency_names:
+        if hyphen and is_words and not (g.units.unit(hyphen.group(1))
+                                        or g.units.currency(hyphen.group(1))):
             return None  # "zero-coupon", "one-time", "two-door": adjectives, not counts
         hyphenated = (hyphen.group(1), hyphen.end()) if hyphen else (
             (post, match.end()) if post and text[match.start("post") - 1] == "-" else None
         )
         if hyphenated and self._names_a_thing(text, *hyphenated):
             return None
-        bare = not (cur or scale or post or hyphen or pre)
+        bare = not (cur or scale or written or hyphen or pre)
         if bare and not is_words and self._not_a_figure(text, sent, match, number):
             return None
         tokens = doc.char_span(start, end, alignment_mode="expand")
@@ -149,14 +171,14 @@ class FigureExtractor:
             value, end = share
             unit: str | None = "%"
         else:
-            unit, end = self._unit(text, sent, match, hyphen, tokens, noun, end)
+            unit, end = self._unit(text, sent, match, reading, hyphen, tokens, noun, end)
         if pre and unit == "%" and noun is not None:
             return None  # "percent of 10 banks": no share is written this way
         if unit in g.hundredths_currencies and not scale and value.is_integer():
             value, end = self._hundredths(text, value, end)
         if unit in g.period_units and _TIME_AGO.match(text, end):
             return None  # "two weeks earlier", "a decade ago": when, not how much
-        counts = noun is not None and share is None and not (cur or post or hyphen)
+        counts = noun is not None and share is None and not (cur or written or hyphen)
         factor = Decimal(str(g.scale_factor(scale)))
         # Decimal keeps 8.54 trillion at 8.54e12 instead of 8539999999999.999
         negative = match.group("neg") or match.group("cursign")  # "minus 5%", "-€135"
@@ -182,8 +204,49 @@ class FigureExtractor:
                 else self._target(tokens, verb, noun, modifier, unit)
             ),
             conversion_of=conversion_of,
-            confidence=0.9 if (cur or post) else 0.7 if (scale or noun) else 0.5,
+            confidence=0.9 if (cur or written) else 0.7 if (scale or noun) else 0.5,
         )
+
+    def _read(self, text: str, sent: Span, match: re.Match[str]) -> _Reading | None:
+        """Reads what the pattern matched where it is ambiguous; None when it is no figure.
+        One-letter units and "in" count only written against the number ("500g", "17in";
+        not "5 in 10"); "m" and "k" without a currency are a scale or a unit by their
+        context ("$5m", "5m people"; "the 400m final", "a 5k run"), and so are "p", "pc",
+        "g" after a number ("95p", "1080p", "5G"); a sign that stands for one lost in
+        scraping needs a number no product name has ("PS4.5m", not "PS2")."""
+        g = self.grammar
+        cur, scale, post = match.group("cur"), match.group("scale"), match.group("post")
+        number, end = match.group("num"), match.end()
+        lettered = post is not None and len(post) == 1 and post.isascii() and post.isalpha()
+        if lettered and post not in g.one_letter_units:
+            return None  # "5G", "10G": a name
+        if post and (lettered or post.lower() in g.units.glued) \
+                and match.start("post") != match.end("scale" if scale else "num"):
+            post, end = None, match.end("scale" if scale else "num")
+        if cur and not (scale or re.search(r"[.,]", number)) and (
+            cur.lower() in g.units.scraped_signs or (
+                cur in g.units.codes and match.start("num") == match.end("cur")
+                and (numbers.value(number) or 0) < 100)
+        ):
+            return None  # "PS2", "COP29": names; "PS4.5m", "USD115" money
+        window = sent.text
+        after = _NEXT_WORD.match(text, end)
+        after_word = after.group(1) if after else ""
+        value = numbers.value(number) or 0.0
+        if scale and not cur and scale.lower() in g.senses:
+            meaning = g.senses[scale.lower()].reading(window, after_word, value)
+            if meaning == senses.NONE:
+                return None
+            if meaning.lower() not in g.scales:  # "the 400m final": metres
+                return _Reading(scale=None, post=None, unit=meaning, end=match.end("scale"))
+            if scale.lower() in g.short_scales and match.start("scale") != match.end("num"):
+                return None  # "5 m" is metres or noise, "5m" or "$5 m" is millions
+        unit = None
+        if post and post.lower() in g.senses:
+            unit = g.post_unit(post, window, value)
+            if unit == senses.NONE:
+                return None
+        return _Reading(scale=scale, post=post, unit=unit, end=end)
 
     @staticmethod
     def _hundredths(text: str, value: float, end: int) -> tuple[float, int]:
@@ -212,24 +275,24 @@ class FigureExtractor:
         return found if words & changes else f"{found} change"
 
     def _unit(
-        self, text: str, sent: Span, match: re.Match[str], hyphen: re.Match[str] | None,
-        tokens: Span | None, noun: Token | None, end: int,
+        self, text: str, sent: Span, match: re.Match[str], reading: _Reading,
+        hyphen: re.Match[str] | None, tokens: Span | None, noun: Token | None, end: int,
     ) -> tuple[str | None, int]:
         """The unit, and where the figure's surface ends (a "per day" may extend it)."""
         g = self.grammar
-        cur, post, pre = match.group("cur"), match.group("post"), match.group("pre")
+        cur, pre = match.group("cur"), match.group("pre")
         if cur:
             return g.currency(cur, sent.text), end
         if pre:
             return g.prefix_units[pre.lower()], end
-        if post:
-            unit = g.post_unit(post, sent.text)
+        if reading.unit is not None or reading.post:
+            unit = reading.unit or g.post_unit(reading.post, sent.text)
             if unit in ("%", "pp") or unit is None or unit.isupper():
                 return unit, end
             return self._per(text, unit, end)
         if hyphen:
             word = hyphen.group(1).lower()
-            unit = g.units.get(word) or g.currency_names.get(word) or g.singular(word)
+            unit = g.units.unit(word) or g.units.currency(word) or g.singular(word)
             return unit, hyphen.end()
         if tokens is None:
             return None, end
@@ -255,8 +318,9 @@ class FigureExtractor:
         before = text[sent.start_char : match.start()].lower()
         per = _PER_CURRENCY.match(text, match.end())
         if per:
-            quoted = g.currency_names.get(per.group(1).lower())
-            named = [g.currency_names[m.group(0)] for m in g.currency_name_pattern.finditer(before)]
+            quoted = g.units.currency(per.group(1))
+            named = [g.currency_word(m.group(0), sent.text)
+                     for m in g.currency_name_pattern.finditer(before)]
             named = [code for code in named if code != quoted]
             return named[-1] if named else None
         if g.index_pattern.search(before):
@@ -268,7 +332,7 @@ class FigureExtractor:
         a hyphenated period before a word, or a size that names a standard thing, is part
         of a name; "a 10-year, $700 million contract" states a length."""
         g = self.grammar
-        unit = g.units.get(word.lower()) or g.singular(word.lower())
+        unit = g.units.unit(word) or g.singular(word.lower())
         following = re.match(r" ([A-Za-z][\w-]*)", text[end : end + 30])
         if following is None:
             return False
@@ -342,15 +406,15 @@ class FigureExtractor:
             return f"{unit} per {table[per.group(2)]}", end + per.end()
         return unit, end
 
-    @staticmethod
     def _converts(
-        text: str, start: int, end: int, in_sentence: list[Figure], count: int
+        self, text: str, start: int, end: int, in_sentence: list[Figure], count: int
     ) -> int | None:
         """Index of the figure this bracketed one converts: "8.54 trillion yen (US$59 billion)"."""
         if not in_sentence:
             return None
         gap = text[in_sentence[-1].span[1] : start]
-        if _CONVERSION_GAP.match(gap) and text[end : end + 3].lstrip().startswith(")"):
+        if self.grammar.conversion_gap.match(gap) \
+                and text[end : end + 3].lstrip().startswith(")"):
             return count - 1
         return None
 
@@ -423,6 +487,11 @@ class FigureExtractor:
         if phrase is not None:
             return symbol or "="
         return done[conversion_of].modifier if conversion_of is not None else "="
+
+
+@cache
+def _grammar() -> FigureGrammar:
+    return FigureGrammar.load()
 
 
 @Language.factory("newsclaims_figures", default_config={"published_attr": "nc_published"})

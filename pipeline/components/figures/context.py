@@ -4,9 +4,12 @@ governs it, whose it is (subject), what is measured (target) and whether it is a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Span, Token
 
-from pipeline.components.figures.grammar import FigureGrammar
+if TYPE_CHECKING:
+    from pipeline.components.figures.grammar import FigureGrammar
 
 _NOT_TARGETS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _COUNT_DEPS = ("nummod", "quantmod", "compound", "amod")

@@ -1,8 +1,9 @@
 """What a figure looks like on the surface: the pattern and the lookup tables.
 
-Built once from ``models/figures.json`` and ``models/numbers.json``. Matching is
-case-insensitive ("2.1 Trillion Yen" in a headline, "hk $" in tokenised text); every
-lookup goes through lower-cased keys.
+Built once from ``models/figures.json``, ``models/numbers.json`` and the unit and
+currency lexicon (:mod:`units`: pint, Babel and ``models/units.json``). Matching is
+case-insensitive ("2.1 Trillion Yen" in a headline, "hk $" in tokenised text) except for
+ISO codes ("USD", never "try"); every lookup goes through lower-cased keys.
 """
 
 from __future__ import annotations
@@ -11,30 +12,39 @@ import re
 from dataclasses import dataclass
 
 from pipeline import resources
-from pipeline.components.figures import numbers
+from pipeline.components.figures import numbers, senses
+from pipeline.components.figures.senses import Ambiguity
+from pipeline.components.figures.time import months
+from pipeline.components.figures.units import Lexicon, forms, lexicon, repaired
 
 
 def _lower(table: dict[str, str]) -> dict[str, str]:
     return {k.lower(): v for k, v in table.items()}
 
 
-def _pattern(data: dict, names: dict[str, str], number: str) -> re.Pattern[str]:
+def _pattern(data: dict, units: Lexicon, ambiguous: dict[str, Ambiguity], number: str
+             ) -> re.Pattern[str]:
     """Currency or prefix unit, sign, number, scale, then a unit or currency word."""
     alt = numbers.alternation
-    post = [*data["percent"], *data["percentage_points"], *names, *data["units"]]
+    codes = sorted(units.codes)
+    words = [form for form in ambiguous if form.isalpha()]  # "p", "pc", "won"; not "$"
+    post = forms([*data["percent"], *data["percentage_points"], *units.names, *units.units,
+                  *units.lettered_signs, *units.common_codes, *words])
     exact = "".join(f"|(?-i:{re.escape(w)})" for w in data["scales_case_sensitive"])
     scales = alt(data["scales"]) + exact  # "$1MM" is a million, "1mm" a millimetre
     spaced_prefix = r"(?:US|HK|C|NZ)\s\$"  # tokenised "us $ 10", "hk $ 5"; not "a $5"
     return re.compile(
         rf"(?:(?<![\w$€£¥₹₱.])(?P<cursign>[-−])?(?P<cur>{spaced_prefix}|"
-        rf"{alt(data['currency_prefixes'])})\s?"
+        rf"{alt(forms([*units.signs, *units.common_codes]))}|(?-i:{alt(codes)}))\s?"
         rf"|(?<![\w/.])(?<!\D,)(?<![A-Za-z]-)(?:(?P<pre>{alt(data['prefix_units'])})\s+)?)"
         # "F-15", "COVID-19" are names; "3-4%" is not; "Mach 5" is a speed; a number
         # after a digit and a comma is the next of a list ("22,24,26")
         rf"(?P<neg>(?:minus|negative)\s+|(?<![\w)\]%])[-−](?=\d))?"
         rf"(?P<num>{number})"
-        rf"(?:\s?(?P<scale>(?:{scales})(?:\s(?:{scales}))?)(?![A-Za-z]))?"  # "lakh crore"
-        rf"(?:(?:\s?|-|\s+(?:of\s+)?an?\s+)(?P<post>{alt(post)}|(?-i:C))(?![A-Za-z'’]))?"
+        # "lakh crore"; not the "m" of "m.p.h."
+        rf"(?:\s?(?P<scale>(?:{scales})(?:\s(?:{scales}))?)(?![A-Za-z]|\.[A-Za-z]))?"
+        rf"(?:(?:\s?|-|\s+(?:of\s+)?an?\s+)(?P<post>{alt(post)}|(?-i:C|{alt(codes)}))"
+        r"(?![A-Za-z'’]))?"
         r"(?![A-Za-z\d])",  # "2nd", "10x": not figures; "won't" is no currency
         re.IGNORECASE,
     )
@@ -44,16 +54,16 @@ def _pattern(data: dict, names: dict[str, str], number: str) -> re.Pattern[str]:
 class FigureGrammar:
     pattern: re.Pattern[str]
     over: re.Pattern[str]  # " over 3": what makes the number before it a numerator
-    currency_prefixes: dict[str, str]
-    currency_names: dict[str, str]
+    units: Lexicon  # units and currencies: pint, Babel and models/units.json
+    senses: dict[str, Ambiguity]  # "m", "p", "$"...: the reading from the words around
     scales: dict[str, float]
     short_scales: frozenset[str]
     percent: frozenset[str]
     points: frozenset[str]
-    units: dict[str, str]
     modifier_before: re.Pattern[str]  # "more than", "about"... ending right before a figure
     modifier_symbols: dict[str, str]
-    approx: tuple[str, ...]
+    conversion_gap: re.Pattern[str]  # "(", "(about ": what opens a bracketed conversion
+    one_letter_units: frozenset[str]  # as written: "500g", "1.6l", "95p"; not "5G"
     change_verbs: dict[str, str]
     change_nouns: dict[str, str]
     comparatives_after: dict[str, str]
@@ -63,9 +73,8 @@ class FigureGrammar:
     subunits: dict[str, tuple[str, int]]
     compound_units: dict[str, tuple[str, float]]
     fraction_words: frozenset[str]
-    months: frozenset[str]
+    months: dict[str, int]  # month names and abbreviations -> 1 to 12
     time_of_day: frozenset[str]
-    context_currency: dict[str, dict[str, list[str]]]
     irregular_plurals: dict[str, str]
     count_skip: frozenset[str]
     per_units: dict[str, str]
@@ -76,7 +85,6 @@ class FigureGrammar:
     slash_names: frozenset[str]
     level_verbs: frozenset[str]
     state_verbs: frozenset[str]  # "is", "remains": the subject is what the figure measures
-    unit_context: dict[str, dict[str, list[str]]]
     by_before: re.Pattern[str]  # "by", "by as much as" right before a figure: a change
     relative_units: frozenset[str]  # a change's size: "cuts of 25bp" (not "of $70bn")
     level_prepositions: frozenset[str]
@@ -92,29 +100,28 @@ class FigureGrammar:
     def load(cls) -> FigureGrammar:
         data = resources.load("figures")
         alt = numbers.alternation
-        prefixes = data["currency_prefixes"]
-        codes = {c: c for c in data["iso_codes"]} | {
-            p: iso for p, iso in prefixes.items() if re.fullmatch(r"[A-Z]{3}", p)
-        }
-        names = {**data["currency_names"], **codes}  # "500 USD", "40 RMB"
+        units, ambiguous = lexicon(), senses.ambiguities()
         number = (rf"(?:{numbers.DIGITS})(?!\d)|(?<![A-Za-z]){numbers.word_number_pattern()}"
                   r"(?![A-Za-z])")
-        pattern = _pattern(data, names, number)
+        pattern = _pattern(data, units, ambiguous, number)
         changes = [*data["approx_words"], *data["modifiers_before"]]
-        currency_words = [n.lower() for n in data["currency_names"] if n.isalpha()]
+        currency_words = [*(n for n in units.names if n.isalpha()),
+                          *(form for form, ambiguity in ambiguous.items()
+                            if form.isalpha() and ambiguity.currencies)]
+        approximations = [w for w, symbol in data["modifiers_before"].items() if symbol == "~"]
         return cls(
             pattern=pattern,
             over=re.compile(numbers.over_pattern(number), re.IGNORECASE),
-            currency_prefixes=_lower(prefixes),
-            currency_names=_lower(names),
+            units=units,
+            senses=ambiguous,
             scales={**_lower(data["scales"]), **data["scales_case_sensitive"]},
             short_scales=frozenset(data["short_scales"]),
             percent=frozenset(w.lower() for w in data["percent"]),
             points=frozenset(w.lower() for w in data["percentage_points"]),
-            units=_lower(data["units"]),
             modifier_before=re.compile(rf"(?:^|\W)({alt(data['modifiers_before'])})\s+$"),
             modifier_symbols=data["modifiers_before"],
-            approx=tuple(data["approx_words"]),
+            one_letter_units=frozenset([*(f for f in units.units if len(f) == 1), "p", "C"]),
+            conversion_gap=re.compile(rf"^\s*\(\s*(?:(?:{alt(approximations)}|~)\s*)?$"),
             change_verbs=data["change_verbs"],
             change_nouns=data["change_nouns"],
             comparatives_after=data["comparatives_after"],
@@ -130,9 +137,8 @@ class FigureGrammar:
             # them; not "to" and "up"/"down", which end the search ("fell to 39%")
             bound_words=frozenset(w for phrase in changes for w in phrase.split())
             - {"to", "up", "down", "of", "in"},
-            months=frozenset(data["months"]),
+            months=months(),
             time_of_day=frozenset(w.lower() for w in data["time_of_day"]),
-            context_currency={"¥": data["yen_or_yuan"], "$": data["dollar_countries"]},
             irregular_plurals=data["irregular_plurals"],
             count_skip=frozenset(data["count_skip_modifiers"]),
             per_units=data["per_units"],
@@ -146,7 +152,6 @@ class FigureGrammar:
             level_prepositions=frozenset(data["level_prepositions"]),
             state_verbs=frozenset(data["state_verbs"]),
             relative_units=frozenset(data["relative_units"]),
-            unit_context=data["unit_context"],
             by_before=re.compile(rf"\bby\s+(?:{alt(changes)}\s+)?$", re.IGNORECASE),
             not_counted_subjects=frozenset(data["not_counted_subjects"]),
             currency_name_pattern=re.compile(rf"\b{alt(currency_words)}\b"),
@@ -159,17 +164,21 @@ class FigureGrammar:
             counted_verb_participles=data["counted_verb_participles"],
         )
 
-    def currency(self, prefix: str, sentence: str) -> str:
-        """ISO code for a prefix; '¥' and '$' read the sentence ("yuan", "Canadian")."""
-        key = re.sub(r"\s+", "", prefix).lower()
-        code = self.currency_prefixes[key]
-        context = self.context_currency.get(key[-1:] if key.endswith("$") and key != "$" else key)
-        if key in ("¥", "$") and context:
-            lowered = sentence.lower()
-            for iso, cues in context.items():
-                if any(cue in lowered for cue in cues):
-                    return iso
-        return code
+    def currency(self, sign: str, sentence: str) -> str | None:
+        """ISO code for a currency sign; a bare '$' or '¥' reads the sentence ("yuan",
+        "Canadian")."""
+        code = self.units.sign(sign)
+        ambiguity = self.senses.get(repaired(re.sub(r"\s+", "", sign)).lower())
+        return ambiguity.reading(sentence) if ambiguity is not None else code
+
+    def currency_word(self, word: str, sentence: str) -> str | None:
+        """The ISO code a currency's name stands for, read from the sentence where it has
+        several meanings ("the won weakened" -> KRW)."""
+        ambiguity = self.senses.get(word.lower())
+        if ambiguity is not None:
+            reading = ambiguity.reading(sentence)
+            return reading if reading in ambiguity.currencies else None
+        return self.units.currency(word)
 
     def scale_factor(self, scale: str | None) -> float:
         """'billion' -> 1e9; a compound 'lakh crore' -> 1e12."""
@@ -178,19 +187,13 @@ class FigureGrammar:
             factor *= self.scales.get(word) or self.scales[word.lower()]
         return factor
 
-    def post_unit(self, post: str, sentence: str = "") -> str | None:
-        """The unit a word after the number names; 'degrees' are Celsius where the
-        sentence speaks of warming or temperatures (unit_context)."""
-        unit = self._post_unit(post)
-        context = self.unit_context.get(unit or "")
-        if context:
-            lowered = sentence.lower()
-            for meant, cues in context.items():
-                if any(cue in lowered for cue in cues):
-                    return meant
-        return unit
-
-    def _post_unit(self, post: str) -> str | None:
+    def post_unit(self, post: str, sentence: str = "", value: float = 0.0) -> str | None:
+        """The unit a word after the number names, read from the sentence where it has
+        several ('1.5 degrees' of warming is degree Celsius, '95p' a penny); None for no
+        unit, senses.NONE for no figure."""
+        ambiguity = self.senses.get(post.lower())
+        if ambiguity is not None:
+            return ambiguity.reading(sentence, value=value)
         lowered = post.lower()
         if post == "C":  # "1.5C"; matched case-sensitively, "5c" is five cents
             return "degree Celsius"
@@ -198,7 +201,8 @@ class FigureGrammar:
             return "%"
         if lowered in self.points:
             return "pp"
-        return self.currency_names.get(lowered) or self.units.get(lowered)
+        return self.units.currency(post) or self.units.unit(post)
 
     def singular(self, lemma: str) -> str:
         return self.irregular_plurals.get(lemma, lemma)
+

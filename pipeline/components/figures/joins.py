@@ -83,14 +83,14 @@ def join_ranges(text: str, figures: list[Figure], grammar: FigureGrammar) -> lis
 def join_subunits(
     text: str, figures: list[Figure], subunits: dict[str, tuple[str, int]]
 ) -> list[Figure]:
-    """'14 cents' -> 0.14 USD; '3 dollars 50 cents' -> 3.5 USD, the coin's row gone."""
+    """'14 cents' -> 0.14 USD, '95p' -> 0.95 GBP; '3 dollars 50 cents' -> 3.5 USD, the
+    coin's row gone."""
     out: list[Figure] = []
     for figure in figures:
-        coin = text[figure.span[0] : figure.span[1]].split()[-1].lower()
-        if coin not in subunits or figure.unit not in subunits:  # not "3.5 per cent"
+        if figure.unit not in subunits:  # "14 cents", "95p" (a penny)
             out.append(figure)
             continue
-        code, per_unit = subunits[coin]
+        code, per_unit = subunits[figure.unit]
         previous = out[-1] if out else None
         if (previous is not None and previous.unit and previous.unit.isupper()
                 and _SUBUNIT_GAP.match(text[previous.span[1] : figure.span[0]])):
