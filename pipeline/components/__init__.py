@@ -1,5 +1,5 @@
 """newsclaims' spaCy components; importing this package registers their factories."""
 
-from pipeline.components import attribution, entities, figures, paragraphs
+from pipeline.components import attribution, entities, figures, paragraphs, stance
 
-__all__ = ["attribution", "entities", "figures", "paragraphs"]
+__all__ = ["attribution", "entities", "figures", "paragraphs", "stance"]

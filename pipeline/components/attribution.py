@@ -4,15 +4,15 @@ Rules on the dependency parse, with the cue vocabulary in ``models/cues.json``:
 a cue verb with a subject and a clausal complement, an object ("described the
 proposal as ..."), or an adjacent quotation ('"...," she said'); and
 prepositional cues ("according to X, ..."). Pronoun and title sources ("he", "the
-minister") resolve to the last person the article named. Every statement gets a
-target and a stance from :mod:`pipeline.components.stance`.
+minister") resolve to the last person the article named. Target and stance are
+the ``newsclaims_stance`` component's job, which runs next.
 
 With ``model`` set (a folder that ``newsclaims train attribution`` wrote), a trained
 tagger finds source, cue and content spans and :mod:`pipeline.attribution_model.linking`
 pairs them. With ``with_rules`` (the default) the rules' statements stay and the
 tagger adds those whose cue the rules did not find (best on PolNeAR dev); without
-it the tagger alone decides. Everything after the spans (canonical source, target,
-stance, quote) is the same code for both.
+it the tagger alone decides. Everything after the spans (canonical source, quote)
+is the same code for both.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline import resources
 from pipeline.annotations import EntityMention, Statement
 from pipeline.attribution_model import artifact, require_trf
-from pipeline.components import stance
+from pipeline.components import quotes as quoting
 from pipeline.components.guard import never_raises
 
 _CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
@@ -174,7 +174,6 @@ class AttributionExtractor:
         self.phrasal: dict[str, list[str]] = data["phrasal"]
         self.settings = frozenset(data["settings"])
         self.nominal: dict[str, str | None] = data["nominal"]
-        self.cue_stances = {**self.verbs, **self.nominal}
         self.group_nouns = frozenset(data["group_nouns"])
         self.companions = [phrase.split() for phrase in data["companions"]]
         self.examples = [phrase.split() for phrase in data["examples"]]
@@ -190,8 +189,7 @@ class AttributionExtractor:
     @never_raises
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # Doc.text joins all tokens on each access: read it once
-        quotes = stance.quotes(text)
-        topic = stance.topic(text, quotes)
+        quotes = quoting.quotes(text)
         mentions: list[EntityMention] = getattr(doc._, "nc_entities", None) or []
         statements: list[Statement] = []
         found_all = self._rules(doc, text, quotes) if self.with_rules or not self.model else []
@@ -206,7 +204,7 @@ class AttributionExtractor:
                     source_span is not None and source_span[0] == source_span[1]):
                 continue
             statements.append(
-                self._statement(doc, text, found, mentions, statements, quotes, topic)
+                self._statement(doc, text, found, mentions, statements, quotes)
             )
         statements.sort(key=lambda s: s.cue_span)
         doc._.nc_statements = statements
@@ -480,12 +478,10 @@ class AttributionExtractor:
         mentions: list[EntityMention],
         earlier: list[Statement],
         quotes: list[tuple[int, int]],
-        topic: str | None,
     ) -> Statement:
+        """The statement's spans, canonical source and quoted words; target and stance are
+        left to the ``newsclaims_stance`` component."""
         source_span, cue_lemma, cue_span, content_span = found
-        content = doc.char_span(*content_span, alignment_mode="expand")
-        cue = doc.char_span(*cue_span, alignment_mode="expand")
-        polarity, confidence = stance.label(cue, content, self.cue_stances.get(cue_lemma))
         return Statement(
             source=None if source_span is None else
             self._canonical_source(doc, source_span, mentions, earlier),
@@ -493,10 +489,10 @@ class AttributionExtractor:
             cue=cue_lemma,
             cue_span=cue_span,
             content_span=content_span,
-            target=stance.target(content, topic),
-            stance=polarity,
-            quote=stance.quote_in(text, content_span, quotes),
-            confidence=confidence,
+            target=None,
+            stance="neutral",
+            quote=quoting.quote_in(text, content_span, quotes),
+            confidence=0.5,
         )
 
     def _canonical_source(
@@ -529,8 +525,8 @@ class AttributionExtractor:
             if orgs:
                 return orgs[-1].canonical
         elif lower in self.titles and any(c.lower_ == "the" for c in head.children):
-            first = stance.sentence_start(doc, source.start)  # from the sentence before
-            window = doc[stance.sentence_start(doc, first - 1)].idx if first else 0
+            first = quoting.sentence_start(doc, source.start)  # from the sentence before
+            window = doc[quoting.sentence_start(doc, first - 1)].idx if first else 0
             people = [m for m in before if m.label == "PERSON" and m.start >= window - 2000]
             if people:
                 return people[-1].canonical
@@ -566,8 +562,8 @@ class AttributionExtractor:
         if not earlier:
             return None
         doc = head.doc
-        here = stance.sentence_start(doc, head.i)
-        previous = stance.sentence_start(doc, here - 1) if here else 0
+        here = quoting.sentence_start(doc, head.i)
+        previous = quoting.sentence_start(doc, here - 1) if here else 0
         last = earlier[-1]
         close = last.cue_span[0] >= doc[previous].idx
         return last.source if close and last.source else None

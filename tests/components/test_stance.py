@@ -1,6 +1,7 @@
 import pytest
 
-from pipeline.components import stance
+from pipeline.components import quotes
+from pipeline.components.stance import lexicon
 
 
 @pytest.mark.parametrize(
@@ -14,7 +15,7 @@ from pipeline.components import stance
     ],
 )
 def test_quotes(text, expected):
-    assert [text[s:e] for s, e in stance.quotes(text)] == expected
+    assert [text[s:e] for s, e in quotes.quotes(text)] == expected
 
 
 @pytest.mark.parametrize(
@@ -53,11 +54,11 @@ def test_rejecting_an_objection_is_support(nlp, sentence, label):
 def test_topic_is_the_repeated_quoted_name(nlp):
     doc = nlp('Ishiba backs an "Asian NATO". Critics call the "Asian NATO" idea risky. '
               'One said it was "bold".')
-    assert stance.topic(doc.text, stance.quotes(doc.text)) == "Asian NATO"
+    assert lexicon.topic(doc.text, quotes.quotes(doc.text)) == "Asian NATO"
 
 
 def test_anaphor_target_resolves_to_topic(nlp):
     doc = nlp("Officials said the proposal was premature.")
     content = doc[3:]
-    assert stance.target(content, "Asian NATO") == "Asian NATO"
-    assert stance.target(content, None) == "the proposal" or stance.target(content, None)
+    assert lexicon.target(content, "Asian NATO") == "Asian NATO"
+    assert lexicon.target(content, None) == "the proposal" or lexicon.target(content, None)

@@ -1,4 +1,4 @@
-"""Stance of an attributed statement: what it is about (target) and its polarity.
+"""The stance lexicon: what a statement is about (target) and its polarity (label).
 
 Pure functions over spaCy spans, driven by ``models/stance.json``. The label is a
 lexicon vote over the cue and the content, with negation flipping a word and
@@ -7,26 +7,15 @@ shifter phrases ("stopped short of endorsing") turning support into opposition.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from pipeline import resources
+from pipeline.components.quotes import sentence_start
 
-# a double mark: one character, or two apostrophes / backticks (newswire style: ''Yes,'')
-_DOUBLE_MARK = re.compile(r"''|``|[\"“”„«»]")
-_SINGLE_QUOTED = re.compile(r"(?<![\w])[‘'](?P<q>[^‘’'\n]{2,}?)[’'](?![\w])")
 _DEFINITE = frozenset({"the", "this", "that", "such", "any", "these", "those"})
-
-
-def sentence_start(doc: Doc, i: int) -> int:
-    """The index of the first token of token ``i``'s sentence. Walks back rather than
-    use spaCy's ``.sent``, which scans the whole document on every call."""
-    while i > 0 and not doc[i].is_sent_start:
-        i -= 1
-    return i
 
 
 @cache
@@ -38,37 +27,6 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozens
     phrases = tuple(w for w in data["oppose"] if " " in w)
     return (support, oppose, phrases, frozenset(data["negators"]), tuple(data["shifters"]),
             frozenset(data["anaphors"]))
-
-
-def quotes(text: str) -> list[tuple[int, int]]:
-    """Inner spans of quotations, quote marks excluded.
-
-    Double quote marks of any style pair up in order within a paragraph; an opening
-    mark left unclosed runs to the paragraph's end (news style for quotes that go on
-    in the next paragraph, and the best span for a stray mark). Never raises.
-    """
-    found: list[tuple[int, int]] = []
-    offset = 0
-    for paragraph in text.split("\n"):
-        marks = [m.span() for m in _DOUBLE_MARK.finditer(paragraph)]
-        for k in range(0, len(marks), 2):
-            start = marks[k][1]
-            end = marks[k + 1][0] if k + 1 < len(marks) else len(paragraph.rstrip())
-            if end > start:
-                found.append((offset + start, offset + end))
-        for match in _SINGLE_QUOTED.finditer(paragraph.replace("''", "  ")):
-            found.append((offset + match.start("q"), offset + match.end("q")))
-        offset += len(paragraph) + 1
-    return sorted(found)
-
-
-def quote_in(text: str, span: tuple[int, int], doc_quotes: list[tuple[int, int]]) -> str | None:
-    """The quoted words inside ``span``, joined by ' ... ' when there are several."""
-    inside = [
-        text[s:e].strip(" ,.;:") for s, e in doc_quotes if s >= span[0] - 1 and e <= span[1] + 1
-    ]
-    inside = [q for q in inside if q]
-    return " ... ".join(inside) if inside else None
 
 
 def topic(text: str, doc_quotes: list[tuple[int, int]]) -> str | None:
