@@ -46,8 +46,10 @@ _PER_CURRENCY = re.compile(r"\s+(?:per|to the|against the|a)\s+([A-Za-z]+)\b")
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w-]* $")
 _TIME_AGO = re.compile(r"\s+(?:earlier|ago|later)\b", re.IGNORECASE)
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+_FOLLOWING_WORDS = re.compile(r"(?: [A-Za-z][\w-]*){1,3}")
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z][\w'-]*)")
-_HYPHEN_WORD = re.compile(r" ?- ?([A-Za-z]+)( ?- ?old)?")
+# "10-year", "15-year-old(s)"; not the "to" of "18- to 24-year-olds"
+_HYPHEN_WORD = re.compile(r" ?- ?(?!(?:to|and|or)\b)([A-Za-z]+)( ?- ?olds?)?")
 # the hundredths of "thirteen dollars forty five", "one dollar and two": number words that
 # end the clause or run on with "and"
 _HUNDREDTHS = re.compile(rf"(?:\s+and)?\s+({numbers.word_number_pattern()})"
@@ -142,28 +144,29 @@ class FigureExtractor:
         if _DOTTED.match(text, match.end()):
             return None  # "192.168.1.2", "version 1.2.3": codes, not quantities
         hyphen = _HYPHEN_WORD.match(text, match.end("num")) if not (scale or written) else None
-        if hyphen and hyphen.group(2):
-            return None  # "15-year-old": an age
-        if hyphen and is_words and not (g.units.unit(hyphen.group(1))
+        if hyphen and is_words and not (g.unit_word(hyphen.group(1))
                                         or g.units.currency(hyphen.group(1))):
             return None  # "zero-coupon", "one-time", "two-door": adjectives, not counts
         hyphenated = (hyphen.group(1), hyphen.end()) if hyphen else (
             (post, match.end()) if post and text[match.start("post") - 1] == "-" else None
         )
-        if hyphenated and self._names_a_thing(text, *hyphenated):
-            return None
+        if hyphenated and not (hyphen and hyphen.group(2)) \
+                and self._names_a_thing(text, value, *hyphenated):
+            return None  # but "the 19-year-old" is an age
         bare = not (cur or scale or written or hyphen or pre)
         if bare and not is_words and self._not_a_figure(text, sent, match, number):
             return None
         tokens = doc.char_span(start, end, alignment_mode="expand")
         anchor = tokens.root if tokens is not None else None
         noun = context.counted_noun(tokens) if tokens is not None else None
+        if noun is not None and noun.lower_ in g.pronoun_nouns:
+            noun = None  # "one or two others": they stand for a noun
         share = self._share(text, match, number, value, tokens) if bare else None
         if share is None and bare and is_words and tokens is not None \
                 and self._ordinal_before(number, tokens):
             return None  # "a third source", "a fifth season": ranks, not amounts
         if share is None and bare and is_words and (
-            self._pronoun_like(text, sent, number, value, noun, match)
+            self._pronoun_like(text, sent, number, value, noun, match, tokens)
             or (noun is None and self._in_a_name(text, sent, match))
         ):
             return None
@@ -186,8 +189,8 @@ class FigureExtractor:
         conversion_of = self._converts(text, start, end, done[first:], len(done))
         verb = context.governing_verb(anchor) if anchor is not None else None
         subject, subject_span = context.subject(verb)
-        modifier = self._modifier(text, start, tokens, noun if counts else None, unit, done,
-                                  conversion_of)
+        modifier = self._modifier(text, start, end, tokens, noun if counts else None, unit,
+                                  done, conversion_of)
         return Figure(
             span=(start, end),
             value=value,
@@ -292,13 +295,16 @@ class FigureExtractor:
             return self._per(text, unit, end)
         if hyphen:
             word = hyphen.group(1).lower()
-            unit = g.units.unit(word) or g.units.currency(word) or g.singular(word)
+            unit = g.unit_word(word) or g.units.currency(word) or g.singular(word)
             return unit, hyphen.end()
         if tokens is None:
             return None, end
         if noun is not None:
             unit = context.count_unit(tokens.end, noun, g)
             return self._per(text, unit, noun.idx + len(noun))
+        value = numbers.value(match.group("num")) or 0.0
+        if g.ages.is_age(text, match.start("num"), end, value, tokens):
+            return "year", end  # "aged 64", "Jones, 31,"
         antecedent = context.partitive_noun(tokens) or self._level_subject(tokens, match)
         if antecedent is not None:
             return context.count_unit(context.phrase_start(antecedent), antecedent, g), end
@@ -327,16 +333,23 @@ class FigureExtractor:
             return "point"
         return None
 
-    def _names_a_thing(self, text: str, word: str, end: int) -> bool:
-        """"10-year yield", "seven-month high", "zero-hours contract", "40-foot container":
-        a hyphenated period before a word, or a size that names a standard thing, is part
-        of a name; "a 10-year, $700 million contract" states a length."""
+    def _names_a_thing(self, text: str, value: float, word: str, end: int) -> bool:
+        """A hyphenated period names a level, a statistic or an instrument when one of
+        period_name_nouns follows within three words ("seven-month high", "20-day
+        average", "10-year Treasury yield"), a size names a standard thing ("40-foot
+        container") and a zero a kind ("zero-hours contract"); else it states a length
+        ("two-year bans", "a four-day tour", "a 10-year, $700 million contract")."""
         g = self.grammar
-        unit = g.units.unit(word) or g.singular(word.lower())
-        following = re.match(r" ([A-Za-z][\w-]*)", text[end : end + 30])
+        unit = g.unit_word(word)
+        following = _FOLLOWING_WORDS.match(text, end)
         if following is None:
             return False
-        return unit in g.period_units or following.group(1).lower() in g.hyphen_name_nouns
+        words = following.group(0).lower().split()
+        if value == 0:
+            return True
+        if unit in g.period_units:
+            return any(w in g.period_name_nouns for w in words)
+        return words[0] in g.hyphen_name_nouns
 
     def _ordinal_before(self, number: str, tokens: Span) -> bool:
         """A singular fraction word before a singular noun is an ordinal: "a third
@@ -358,15 +371,20 @@ class FigureExtractor:
 
     def _pronoun_like(
         self, text: str, sent: Span, number: str, value: float, noun: Token | None,
-        match: re.Match[str],
+        match: re.Match[str], tokens: Span | None,
     ) -> bool:
         """A number word that stands for a noun: "one of them", "two said", "the three";
-        but not "two-thirds", "twenty-two", "seventeen", "fell to zero", nor a number that
-        is all its sentence says."""
+        but not "two-thirds", "twenty-two", "seventeen", "fell to zero", a range's low end
+        ("five or six awards"), a count of a partitive ("two of her seven matches"), nor a
+        number that is all its sentence says."""
         if noun is not None:
             return value == 1  # "one person"
         if len(re.split(r"[\s-]+", number)) > 1 or match.group("neg"):
             return False
+        if tokens is not None and (context.range_low(tokens, self.grammar.pronoun_nouns) or (
+            value > 1 and context.partitive_noun(tokens) is not None
+        )):
+            return False  # "five or six awards", "two of her seven matches"; "one of" is
         if self.grammar.scale_before.search(text, max(0, match.start() - 20), match.start()):
             return False  # the "one" of "3 hundred and one"
         alone = not re.sub(r"[\W_]+", "", text[sent.start_char : match.start()]
@@ -465,7 +483,7 @@ class FigureExtractor:
         return not capitalised_plural
 
     def _modifier(
-        self, text: str, start: int, tokens: Span | None, noun: Token | None,
+        self, text: str, start: int, end: int, tokens: Span | None, noun: Token | None,
         unit: str | None, done: list[Figure], conversion_of: int | None,
     ) -> str:
         """A change (up/down) wins over approximation: "fell roughly 6%" is down; a bound
@@ -486,7 +504,10 @@ class FigureExtractor:
                 return found
         if phrase is not None:
             return symbol or "="
-        return done[conversion_of].modifier if conversion_of is not None else "="
+        if conversion_of is not None:
+            return done[conversion_of].modifier
+        bound = g.modifier_after.match(text, end)  # "17 and older", "$75,000 (£39,000) or above"
+        return g.modifiers_after[bound.group(1).lower()] if bound else "="
 
 
 @cache

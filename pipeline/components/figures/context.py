@@ -19,8 +19,11 @@ _WHOLE = frozenset({"of", "their", "its", "his", "her", "our"})  # "half their v
 def counted_noun(figure: Span) -> Token | None:
     """The noun a bare number counts ("98 F-15 fighter jets" -> jets), if any; a plural
     noun right after the number when the parse is lost (title-case headlines). A compound
-    gives way to its head ("half a million bed nets" -> nets)."""
+    gives way to its head ("half a million bed nets" -> nets); the second of two numbers
+    counts what the first does ("two or three warning letters")."""
     anchor, doc = figure.root, figure.doc
+    if anchor.dep_ == "conj" and anchor.head.like_num and anchor.head.dep_ in _COUNT_DEPS:
+        anchor = anchor.head  # the "three" of "two or three warning letters"
     noun = anchor.head if anchor.dep_ in _COUNT_DEPS else None
     if noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun.is_alpha \
             and noun.i >= figure.end and not any(
@@ -31,6 +34,17 @@ def counted_noun(figure: Span) -> Token | None:
     if following is not None and following.tag_ in ("NNS", "NNPS"):
         return following
     return None
+
+
+def range_low(figure: Span, pronoun_nouns: frozenset[str]) -> bool:
+    """The figure is the low end of "N or M things" / "N to M things": a number joined by
+    "or" or "to" to one that counts a noun ("five or six awards", "two to 2.5 hours");
+    not "one or two others"."""
+    doc, end = figure.doc, figure.end
+    if end + 2 >= len(doc) or doc[end].lower_ not in ("or", "to") or not doc[end + 1].like_num:
+        return False
+    following = doc[end + 2]
+    return following.pos_ in ("NOUN", "ADJ", "PROPN") and following.lower_ not in pronoun_nouns
 
 
 def _compound_head(noun: Token) -> Token:
@@ -64,11 +78,12 @@ def count_unit(first: int, noun: Token, grammar: FigureGrammar) -> str:
 
 
 def partitive_noun(figure: Span) -> Token | None:
-    """What "12 of their last 15 games" or "23 of the 32 allies" counts."""
+    """What "12 of their last 15 games" or "23 of the 32 allies" counts; not a rank among
+    the best ("two of the most significant milestones")."""
     for prep in figure.root.children:
         if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == figure.end:
             nouns = [c for c in prep.children if c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS")]
-            if nouns:
+            if nouns and not any(t.tag_ in ("JJS", "RBS") for t in nouns[0].lefts):
                 return nouns[0]
     return None
 

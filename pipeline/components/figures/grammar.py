@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from pipeline import resources
 from pipeline.components.figures import numbers, senses
+from pipeline.components.figures.ages import Ages
 from pipeline.components.figures.senses import Ambiguity
 from pipeline.components.figures.time import months
 from pipeline.components.figures.units import Lexicon, forms, lexicon, repaired
@@ -64,6 +65,11 @@ class FigureGrammar:
     modifier_symbols: dict[str, str]
     conversion_gap: re.Pattern[str]  # "(", "(about ": what opens a bracketed conversion
     one_letter_units: frozenset[str]  # as written: "500g", "1.6l", "95p"; not "5G"
+    ages: Ages  # "aged 64", "Jones, 31,": a bare number that is an age
+    modifier_after: re.Pattern[str]  # "or above", "and older" after a figure or its conversion
+    modifiers_after: dict[str, str]
+    period_name_nouns: frozenset[str]  # a hyphenated period before these names a thing
+    pronoun_nouns: frozenset[str]  # "two others": nouns that stand for a counted noun
     change_verbs: dict[str, str]
     change_nouns: dict[str, str]
     comparatives_after: dict[str, str]
@@ -120,6 +126,14 @@ class FigureGrammar:
             points=frozenset(w.lower() for w in data["percentage_points"]),
             modifier_before=re.compile(rf"(?:^|\W)({alt(data['modifiers_before'])})\s+$"),
             modifier_symbols=data["modifiers_before"],
+            ages=Ages.from_data(data["ages"]),
+            modifier_after=re.compile(
+                rf"\s*(?:\([^()]{{0,40}}\)\s*)?\)?\s*({alt(data['modifiers_after'])})\b"
+                r"(?!\s+than)",  # not "5000 or more than 4500"
+                re.IGNORECASE),
+            modifiers_after=_lower(data["modifiers_after"]),
+            period_name_nouns=frozenset(data["period_name_nouns"]),
+            pronoun_nouns=frozenset(data["pronoun_nouns"]),
             one_letter_units=frozenset([*(f for f in units.units if len(f) == 1), "p", "C"]),
             conversion_gap=re.compile(rf"^\s*\(\s*(?:(?:{alt(approximations)}|~)\s*)?$"),
             change_verbs=data["change_verbs"],
@@ -202,6 +216,11 @@ class FigureGrammar:
         if lowered in self.points:
             return "pp"
         return self.units.currency(post) or self.units.unit(post)
+
+    def unit_word(self, word: str) -> str | None:
+        """The unit a word names, periods in the singular too ("year" of "10-year")."""
+        singular = self.singular(word.lower())
+        return self.units.unit(word) or (singular if singular in self.period_units else None)
 
     def singular(self, lemma: str) -> str:
         return self.irregular_plurals.get(lemma, lemma)

@@ -1,8 +1,10 @@
 """Figures that combine with their neighbour.
 
-- Ranges ("between 3 and 4 billion", "3-4%", "a range of 4.75% to 5%") become two rows,
-  the lower end with modifier ``>=`` and the upper with ``<=``; the lower end takes the
-  unit and scale it leaves to the upper one ("3-4%" is 3% to 4%).
+- Ranges ("between 3 and 4 billion", "3-4%", "a range of 4.75% to 5%", "five or six
+  awards") become two rows, the lower end with modifier ``>=`` and the upper with ``<=``;
+  the lower end takes the unit and scale it leaves to the upper one ("3-4%" is 3% to 4%),
+  but not a scale when its own digits are already larger than the upper end's ("$650,000
+  to $2.1 million" is 650,000, not 650,000 million).
 - Coins are money ("14 cents" is 0.14 USD), and coins after money ("3 dollars 50
   cents", "thirteen dollars and forty-five cents") join it: one row of 3.5 USD.
 - A number written with a scale word goes on in the next one when that is smaller than
@@ -23,7 +25,7 @@ from pipeline.components.figures.grammar import FigureGrammar
 _DASH = re.compile(r"^\s?[-–]\s?$")
 _DASHED = re.compile(r"[-–]\d")
 _AFTER_DASH = re.compile(r"\d[-–]$")
-_WORD_JOIN = re.compile(r"^\s+(to|and)\s+$")
+_WORD_JOIN = re.compile(r"^-?\s+(to|and|or)\s+$")  # "18- to 24-year-olds"
 _SUBUNIT_GAP = re.compile(r"^\s+(?:and\s+)?$")
 _BETWEEN = re.compile(r"between\s+$", re.IGNORECASE)
 _COMPARED = re.compile(
@@ -33,7 +35,8 @@ _MORE = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.IGN
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _OPENERS = {"to": re.compile(r"(?:range[sd]? (?:of|from)|ranging from|between)\s+$",
                              re.IGNORECASE),
-            "and": re.compile(r"between\s+$", re.IGNORECASE)}
+            "and": re.compile(r"between\s+$", re.IGNORECASE),
+            "or": re.compile(r"(?!)")}  # no opener: "five or six awards" by their units
 
 
 def _scale(text: str, figure: Figure, grammar: FigureGrammar) -> float:
@@ -53,10 +56,12 @@ def _is_range(text: str, low: Figure, high: Figure) -> bool:
     before = text[max(0, low.span[0] - 20) : low.span[0]]
     if _OPENERS[joined.group(1)].search(before):
         return True
-    # "70% to 80%": same unit on both ends, or "aged 5 to 17 months": the lower end
-    # leaves its unit to the upper; but "rose from 3% to 4%" is a change
+    # "70% to 80%", "five or six awards": same unit on both ends, or "aged 5 to 17
+    # months": the lower end leaves its unit to the upper; but "rose from 3% to 4%" is a
+    # change, and "leads 46% to 42%" two levels
     same_unit = high.unit is not None and low.unit in (None, high.unit)
-    return joined.group(1) == "to" and same_unit and not _FROM.search(before)
+    return joined.group(1) in ("to", "or") and same_unit and not _FROM.search(before) \
+        and low.value <= high.value
 
 
 def join_ranges(text: str, figures: list[Figure], grammar: FigureGrammar) -> list[Figure]:
@@ -68,9 +73,9 @@ def join_ranges(text: str, figures: list[Figure], grammar: FigureGrammar) -> lis
         low, high = out[i], out[i + 1]
         if not _is_range(text, low, high) or (high.unit is None and low.unit is None):
             continue
-        value = low.value
-        if _scale(text, low, grammar) == 1.0:
-            value *= _scale(text, high, grammar)
+        value, scale = low.value, _scale(text, high, grammar)
+        if _scale(text, low, grammar) == 1.0 and low.value < high.value / scale:
+            value *= scale  # "3 to 4 billion"; not "$650,000 to $2.1 million"
         out[i] = replace(low, modifier=">=", unit=low.unit or high.unit, value=value)
         out[i + 1] = replace(high, modifier="<=")
         joined |= {i, i + 1}
