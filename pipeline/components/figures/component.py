@@ -27,7 +27,9 @@ from pipeline.components.figures.joins import (
     join_compounds,
     join_ranges,
     join_subunits,
+    join_tallies,
 )
+from pipeline.components.figures.nonfigures import capitalised_in_a_name
 from pipeline.components.guard import never_raises
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -44,9 +46,14 @@ _MODEL_AFTER = re.compile(r"\s[A-Z]{2,}\s+\d")
 _SLASHED = re.compile(r"(?:(\d+)\s+)?(\d+)\s?/\s?(\d+)")
 _PER_CURRENCY = re.compile(r"\s+(?:per|to the|against the|a)\s+([A-Za-z]+)\b")
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w-]* $")
-_TIME_AGO = re.compile(r"\s+(?:earlier|ago|later)\b", re.IGNORECASE)
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 _FOLLOWING_WORDS = re.compile(r"(?: [A-Za-z][\w-]*){1,3}")
+
+
+def _first_following(text: str, end: int) -> str | None:
+    """The word right after ``end``, lower-cased."""
+    following = _FOLLOWING_WORDS.match(text, end)
+    return following.group(0).split()[0].lower() if following else None
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z][\w'-]*)")
 # "10-year", "15-year-old(s)"; not the "to" of "18- to 24-year-olds"
 _HYPHEN_WORD = re.compile(r" ?- ?(?!(?:to|and|or)\b)([A-Za-z]+)( ?- ?olds?)?")
@@ -114,6 +121,7 @@ class FigureExtractor:
                 figures.append(figure)
         figures = join_compounds(text, join_subunits(text, figures, self.grammar.subunits),
                                  self.grammar)
+        figures = join_tallies(text, figures, self.grammar)
         figures = inherit_units(text, join_ranges(text, figures, self.grammar), self.grammar)
         doc._.nc_figures = timex.carry_over(doc, text, figures)
         return doc
@@ -144,6 +152,8 @@ class FigureExtractor:
         if _DOTTED.match(text, match.end()):
             return None  # "192.168.1.2", "version 1.2.3": codes, not quantities
         hyphen = _HYPHEN_WORD.match(text, match.end("num")) if not (scale or written) else None
+        if hyphen and hyphen.group(1).lower() in g.hyphen_name_words:
+            return None  # ".45-caliber", "18-rated", "two-time": a name or a rating
         if hyphen and is_words and not (g.unit_word(hyphen.group(1))
                                         or g.units.currency(hyphen.group(1))):
             return None  # "zero-coupon", "one-time", "two-door": adjectives, not counts
@@ -161,6 +171,8 @@ class FigureExtractor:
         noun = context.counted_noun(tokens) if tokens is not None else None
         if noun is not None and noun.lower_ in g.pronoun_nouns:
             noun = None  # "one or two others": they stand for a noun
+        if self._no_quantity(text, sent, match, tokens, noun, measured=bool(cur or written)):
+            return None
         share = self._share(text, match, number, value, tokens) if bare else None
         if share is None and bare and is_words and tokens is not None \
                 and self._ordinal_before(number, tokens):
@@ -179,8 +191,10 @@ class FigureExtractor:
             return None  # "percent of 10 banks": no share is written this way
         if unit in g.hundredths_currencies and not scale and value.is_integer():
             value, end = self._hundredths(text, value, end)
-        if unit in g.period_units and _TIME_AGO.match(text, end):
-            return None  # "two weeks earlier", "a decade ago": when, not how much
+        if unit in g.period_units and (g.relative_time.match(text, end) or (
+            not hyphen and _first_following(text, end) in g.period_name_nouns
+        )):
+            return None  # "two weeks earlier", "a decade ago", "a two-and-a-half year high"
         counts = noun is not None and share is None and not (cur or written or hyphen)
         factor = Decimal(str(g.scale_factor(scale)))
         # Decimal keeps 8.54 trillion at 8.54e12 instead of 8539999999999.999
@@ -250,6 +264,42 @@ class FigureExtractor:
             if unit == senses.NONE:
                 return None
         return _Reading(scale=scale, post=post, unit=unit, end=end)
+
+    def _no_quantity(
+        self, text: str, sent: Span, match: re.Match[str], tokens: Span | None,
+        noun: Token | None, *, measured: bool,
+    ) -> bool:
+        """Ranks, labels, identifiers, list markers, days in a list of dates, bases of a
+        rate, names ("Six Nations", "50 Cent"), ranks among the largest ("the world's 500
+        largest companies") and multipliers ("four times more likely")."""
+        g = self.grammar
+        number = match.group("num")
+        start, end = match.start("num"), match.end("num")
+        counts = noun is not None
+        if g.nonfigures.excluded(text, start, end, number, counts=counts, measured=measured):
+            return True
+        following = _NEXT_WORD.match(text, end)
+        word = following.group(1) if following else None
+        if capitalised_in_a_name(sent.text, start - sent.start_char, number,
+                                 word if word and self._capitalised_unit_word(word) else None):
+            return True
+        if noun is None or tokens is None or measured:
+            return False
+        doc = tokens.doc
+        if any(t.tag_ in ("JJS", "RBS") for t in doc[tokens.end : noun.i]):
+            return True
+        after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        return noun.lemma_.lower() == "time" and after is not None \
+            and after.lower_ in g.multiplier_followers
+
+    def _capitalised_unit_word(self, word: str) -> bool:
+        """A unit or currency word written capitalised that is written in lower case as a
+        unit ("Cent", "Degrees", "Millennium"; not the symbol "Mbps")."""
+        g = self.grammar
+        lowered = word.lower()
+        if word == lowered or word in g.units.units or not lowered.isalpha():
+            return False
+        return bool(g.unit_word(lowered) or g.units.currency(lowered) or lowered in g.subunits)
 
     @staticmethod
     def _hundredths(text: str, value: float, end: int) -> tuple[float, int]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pipeline import resources
 from pipeline.components.figures import numbers, senses
 from pipeline.components.figures.ages import Ages
+from pipeline.components.figures.nonfigures import NonFigures
 from pipeline.components.figures.senses import Ambiguity
 from pipeline.components.figures.time import months
 from pipeline.components.figures.units import Lexicon, forms, lexicon, repaired
@@ -70,6 +71,12 @@ class FigureGrammar:
     modifiers_after: dict[str, str]
     period_name_nouns: frozenset[str]  # a hyphenated period before these names a thing
     pronoun_nouns: frozenset[str]  # "two others": nouns that stand for a counted noun
+    nonfigures: NonFigures  # ranks, labels, identifiers, list markers, date lists
+    relative_time: re.Pattern[str]  # " ago", " after": a period before it is a time, no figure
+    hyphen_name_words: frozenset[str]  # ".45-caliber", "18-rated", "two-time": names
+    multiplier_followers: frozenset[str]  # "four times more likely": a multiplier
+    score_cues: re.Pattern[str]  # "a 4-0 win": a dashed pair is a score
+    vote_cues: re.Pattern[str]  # "voted 272-219": a pair is a tally of votes
     change_verbs: dict[str, str]
     change_nouns: dict[str, str]
     comparatives_after: dict[str, str]
@@ -134,6 +141,13 @@ class FigureGrammar:
             modifiers_after=_lower(data["modifiers_after"]),
             period_name_nouns=frozenset(data["period_name_nouns"]),
             pronoun_nouns=frozenset(data["pronoun_nouns"]),
+            nonfigures=NonFigures.from_data(data, list(months())),
+            relative_time=re.compile(rf"\s+(?:{alt(data['relative_time_after'])})\b",
+                                     re.IGNORECASE),
+            hyphen_name_words=frozenset(data["hyphen_name_words"]),
+            multiplier_followers=frozenset(data["multiplier_followers"]),
+            score_cues=re.compile(rf"\b(?:{alt(data['score_cues'])})\b", re.IGNORECASE),
+            vote_cues=re.compile(rf"\b(?:{alt(data['vote_cues'])})\b", re.IGNORECASE),
             one_letter_units=frozenset([*(f for f in units.units if len(f) == 1), "p", "C"]),
             conversion_gap=re.compile(rf"^\s*\(\s*(?:(?:{alt(approximations)}|~)\s*)?$"),
             change_verbs=data["change_verbs"],

@@ -26,6 +26,7 @@ _DASH = re.compile(r"^\s?[-–]\s?$")
 _DASHED = re.compile(r"[-–]\d")
 _AFTER_DASH = re.compile(r"\d[-–]$")
 _WORD_JOIN = re.compile(r"^-?\s+(to|and|or)\s+$")  # "18- to 24-year-olds"
+_TALLY_JOIN = re.compile(r"^\s+(?:to|by)\s+$")
 _SUBUNIT_GAP = re.compile(r"^\s+(?:and\s+)?$")
 _BETWEEN = re.compile(r"between\s+$", re.IGNORECASE)
 _COMPARED = re.compile(
@@ -47,7 +48,7 @@ def _scale(text: str, figure: Figure, grammar: FigureGrammar) -> float:
 def _is_range(text: str, low: Figure, high: Figure) -> bool:
     gap = text[low.span[1] : high.span[0]]
     if _DASH.match(gap):
-        return True
+        return low.value <= high.value  # "3-4%"; not the tally "272-219"
     if low.modifier in ("up", "down"):
         return False  # "rose by €1.4bn to €28.6bn": a change, then the level
     joined = _WORD_JOIN.match(gap)
@@ -62,6 +63,43 @@ def _is_range(text: str, low: Figure, high: Figure) -> bool:
     same_unit = high.unit is not None and low.unit in (None, high.unit)
     return joined.group(1) in ("to", "or") and same_unit and not _FROM.search(before) \
         and low.value <= high.value
+
+
+def join_tallies(text: str, figures: list[Figure], grammar: FigureGrammar) -> list[Figure]:
+    """Two whole numbers joined by a dash, or for votes by "to": a vote tally near a word
+    of voting ("voted 272-219", "passed 63 to 33": two counts of vote), else with a word
+    of a match near a score, which is no figure ("a 4-0 win", "won 6-4 6-2")."""
+    out: list[Figure] = []
+    skip = False
+    for i, figure in enumerate(figures):
+        if skip:
+            skip = False
+            continue
+        following = figures[i + 1] if i + 1 < len(figures) else None
+        pair = following is not None and _pair(text, figure, following, grammar)
+        if not pair:
+            out.append(figure)
+            continue
+        window = text[max(0, figure.span[0] - 60) : following.span[1] + 30]
+        if grammar.vote_cues.search(window) and (figure.unit or following.unit) in (None, "vote"):
+            out += [replace(figure, unit="vote"), replace(following, unit="vote")]
+        elif not (_DASH.match(text[figure.span[1] : following.span[0]])
+                  and grammar.score_cues.search(window)):
+            out.append(figure)
+            continue
+        skip = True
+    return out
+
+
+def _pair(text: str, first: Figure, second: Figure, grammar: FigureGrammar) -> bool:
+    """Whole numbers with no unit (or a word of a match: "4-0 win") joined by a dash, or
+    by "to" or "by" ("voted by 229 to 206")."""
+    gap = text[first.span[1] : second.span[0]]
+    if not (_DASH.match(gap) or _TALLY_JOIN.match(gap)):
+        return False
+    whole = first.value.is_integer() and second.value.is_integer() and first.value >= 0
+    units = {first.unit, second.unit} - {None, "vote"}
+    return whole and all(grammar.score_cues.fullmatch(u) for u in units)
 
 
 def join_ranges(text: str, figures: list[Figure], grammar: FigureGrammar) -> list[Figure]:
