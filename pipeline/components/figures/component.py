@@ -47,6 +47,8 @@ _SLASHED = re.compile(r"(?:(\d+)\s+)?(\d+)\s?/\s?(\d+)")
 _PER_CURRENCY = re.compile(r"\s+(?:per|to the|against the|a)\s+([A-Za-z]+)\b")
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w-]* $")
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+_OF_WORD = re.compile(r"\s+of\s+([A-Za-z]+)")
+_NUMBER_BEFORE = re.compile(rf"(?:\d|\b{numbers.word_number_pattern()})\s+$", re.IGNORECASE)
 _FOLLOWING_WORDS = re.compile(r"(?: [A-Za-z][\w-]*){1,3}")
 
 
@@ -171,6 +173,8 @@ class FigureExtractor:
         noun = context.counted_noun(tokens) if tokens is not None else None
         if noun is not None and noun.lower_ in g.pronoun_nouns:
             noun = None  # "one or two others": they stand for a noun
+        if g.vague(number) and not self._vague_amount(text, match, tokens, noun):
+            return None
         if self._no_quantity(text, sent, match, tokens, noun, measured=bool(cur or written)):
             return None
         share = self._share(text, match, number, value, tokens) if bare else None
@@ -204,7 +208,7 @@ class FigureExtractor:
         verb = context.governing_verb(anchor) if anchor is not None else None
         subject, subject_span = context.subject(verb)
         modifier = self._modifier(text, start, end, tokens, noun if counts else None, unit,
-                                  done, conversion_of)
+                                  done, conversion_of, vague=g.vague(number))
         return Figure(
             span=(start, end),
             value=value,
@@ -292,6 +296,18 @@ class FigureExtractor:
         return noun.lemma_.lower() == "time" and after is not None \
             and after.lower_ in g.multiplier_followers
 
+    def _vague_amount(self, text: str, match: re.Match[str], tokens: Span | None,
+                      noun: Token | None) -> bool:
+        """A vague plural is an amount when it says what it counts ("millions of people",
+        "hundreds of millions of dollars") or is what its verb is about ("Hundreds were
+        arrested"); not after a number ("five hundreds") nor as a bare object of a
+        preposition ("Water for billions")."""
+        if _NUMBER_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            return False
+        if noun is not None or _OF_WORD.match(text, match.end()):
+            return True
+        return tokens is not None and tokens.root.dep_ in ("nsubj", "nsubjpass", "dobj")
+
     def _capitalised_unit_word(self, word: str) -> bool:
         """A unit or currency word written capitalised that is written in lower case as a
         unit ("Cent", "Degrees", "Millennium"; not the symbol "Mbps")."""
@@ -355,6 +371,9 @@ class FigureExtractor:
         value = numbers.value(match.group("num")) or 0.0
         if g.ages.is_age(text, match.start("num"), end, value, tokens):
             return "year", end  # "aged 64", "Jones, 31,"
+        money = _OF_WORD.match(text, end) if g.vague(match.group("num")) else None
+        if money and g.units.currency(money.group(1)):  # "hundreds of millions of dollars"
+            return g.units.currency(money.group(1)), money.end()
         antecedent = context.partitive_noun(tokens) or self._level_subject(tokens, match)
         if antecedent is not None:
             return context.count_unit(context.phrase_start(antecedent), antecedent, g), end
@@ -534,7 +553,7 @@ class FigureExtractor:
 
     def _modifier(
         self, text: str, start: int, end: int, tokens: Span | None, noun: Token | None,
-        unit: str | None, done: list[Figure], conversion_of: int | None,
+        unit: str | None, done: list[Figure], conversion_of: int | None, *, vague: bool,
     ) -> str:
         """A change (up/down) wins over approximation: "fell roughly 6%" is down; a bound
         before a comparative wins over it ("up to 20% less fuel" is <=); a bracketed
@@ -557,7 +576,9 @@ class FigureExtractor:
         if conversion_of is not None:
             return done[conversion_of].modifier
         bound = g.modifier_after.match(text, end)  # "17 and older", "$75,000 (£39,000) or above"
-        return g.modifiers_after[bound.group(1).lower()] if bound else "="
+        if bound:
+            return g.modifiers_after[bound.group(1).lower()]
+        return ">" if vague else "="  # "millions of people": more than a million
 
 
 @cache

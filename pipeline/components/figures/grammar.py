@@ -71,6 +71,7 @@ class FigureGrammar:
     modifiers_after: dict[str, str]
     period_name_nouns: frozenset[str]  # a hyphenated period before these names a thing
     pronoun_nouns: frozenset[str]  # "two others": nouns that stand for a counted noun
+    vague_number: re.Pattern[str]  # "millions", "tens of thousands": their lowest value, >
     nonfigures: NonFigures  # ranks, labels, identifiers, list markers, date lists
     relative_time: re.Pattern[str]  # " ago", " after": a period before it is a time, no figure
     hyphen_name_words: frozenset[str]  # ".45-caliber", "18-rated", "two-time": names
@@ -114,8 +115,8 @@ class FigureGrammar:
         data = resources.load("figures")
         alt = numbers.alternation
         units, ambiguous = lexicon(), senses.ambiguities()
-        number = (rf"(?:{numbers.DIGITS})(?!\d)|(?<![A-Za-z]){numbers.word_number_pattern()}"
-                  r"(?![A-Za-z])")
+        number = (rf"(?:{numbers.DIGITS})(?!\d)|(?<![A-Za-z]){numbers.vague_pattern()}"
+                  rf"|(?<![A-Za-z]){numbers.word_number_pattern()}(?![A-Za-z])")
         pattern = _pattern(data, units, ambiguous, number)
         changes = [*data["approx_words"], *data["modifiers_before"]]
         currency_words = [*(n for n in units.names if n.isalpha()),
@@ -141,6 +142,7 @@ class FigureGrammar:
             modifiers_after=_lower(data["modifiers_after"]),
             period_name_nouns=frozenset(data["period_name_nouns"]),
             pronoun_nouns=frozenset(data["pronoun_nouns"]),
+            vague_number=re.compile(numbers.vague_pattern(), re.IGNORECASE),
             nonfigures=NonFigures.from_data(data, list(months())),
             relative_time=re.compile(rf"\s+(?:{alt(data['relative_time_after'])})\b",
                                      re.IGNORECASE),
@@ -207,6 +209,10 @@ class FigureGrammar:
             reading = ambiguity.reading(sentence)
             return reading if reading in ambiguity.currencies else None
         return self.units.currency(word)
+
+    def vague(self, number: str) -> bool:
+        """A vague amount ("millions", "tens of thousands", "several hundred")."""
+        return self.vague_number.fullmatch(number) is not None
 
     def scale_factor(self, scale: str | None) -> float:
         """'billion' -> 1e9; a compound 'lakh crore' -> 1e12."""

@@ -102,6 +102,33 @@ def word_number_pattern() -> str:
     return rf"{article}?{word}(?:{separator}{word})*"
 
 
+@cache
+def vague_pattern() -> str:
+    """A vague amount: plural scales, one of another ("tens of thousands", "hundreds of
+    millions"), or a few of a scale ("several hundred")."""
+    data = _data()
+    plural = alternation(data["vague"])
+    singular = alternation([w.rstrip("s") for w in data["vague"] if w not in ("tens", "dozens")])
+    few = alternation(data["vague_few"])
+    return (rf"(?:{few}\s+{singular}|{plural}(?:\s+of\s+(?:{plural}|{singular}))?)"
+            r"(?![A-Za-z])")
+
+
+def vague_value(text: str) -> float | None:
+    """The lowest value of a vague amount ("hundreds of millions" 1e8), None for others."""
+    if not re.fullmatch(vague_pattern(), text, re.IGNORECASE):
+        return None
+    data, total = _data(), 1.0
+    for word in text.lower().split():
+        if word in data["vague"]:
+            total *= data["vague"][word]
+        elif word in data["vague_few"] or word in ("a", "few", "of"):
+            continue
+        else:
+            total *= _vocabulary()["scales"].get(word) or data["vague"].get(word + "s", 1.0)
+    return total
+
+
 def over_pattern(number: str) -> str:
     """What makes a number the numerator of 'one over three', '2000 over 3': 'over' and a
     denominator that ends the clause (else "over 3 years" is a bound)."""
@@ -118,7 +145,7 @@ def value(text: str) -> float | None:
         return numerator / denominator
     if text[0].isdigit() or text.startswith("."):
         return digits_value(text)
-    return word_value(text)
+    return vague_value(text) or word_value(text)
 
 
 def digits_value(text: str) -> float | None:
