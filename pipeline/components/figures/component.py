@@ -38,9 +38,14 @@ _OUT_OF = re.compile(rf"\s+(?:in|out\s+of)\s+(\d+|{numbers.word_number_pattern()
 _OF = re.compile(r"\s+(?:of|the|their|its|his|her|our)\s")  # "half their value"
 _ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|final)\s+$", re.IGNORECASE)
 _PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,}|\b(?:1-)?\d{3}-\d{3}-\d{4}\b")
-_PER = re.compile(r"(?:\s+of\s+[A-Za-z][\w-]*)?\s+(per\s+|an?\s+|each\s+)?([a-z\-]+)"
-                  r"(?!\s+(?:earlier|ago|later|before)\b)")  # not "a year earlier"
+# "a month" after the counted noun or "of" and a few words ("barrels of fuel oil a month");
+# not "a year earlier"
+_OF_WORDS = r"(?:\s+of\s+[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)?"
+_PER = re.compile(rf"{_OF_WORDS}\s+(per\s+|an?\s+|each\s+)([a-z\-]+)"
+                  r"(?!\s+(?:earlier|ago|later|before)\b)")
+_PER_ADVERB = re.compile(rf"{_OF_WORDS}\s+([a-z]+ly)\b")  # "annually"
 _DOTTED = re.compile(r"\.\d")
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "cent", "capita", "each", "every"})
 _MODEL_BEFORE = re.compile(r"(?:No\.|#|(?:[A-Z][a-z]*|[a-z]+)[A-Z]\w*|[A-Z]\w*\s\d+[-–])\s?$")
 _MODEL_AFTER = re.compile(r"\s[A-Z]{2,}\s+\d")
 _SLASHED = re.compile(r"(?:(\d+)\s+)?(\d+)\s?/\s?(\d+)")
@@ -50,6 +55,16 @@ _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 _OF_WORD = re.compile(r"\s+of\s+([A-Za-z]+)")
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b{numbers.word_number_pattern()})\s+$", re.IGNORECASE)
 _FOLLOWING_WORDS = re.compile(r"(?: [A-Za-z][\w-]*){1,3}")
+
+
+def _ranked(tokens: Span) -> bool:
+    """The number follows the possessive of a place: "the world's 500 largest companies"
+    is a rank; "New Labour's two most powerful figures" a count."""
+    doc = tokens.doc
+    if tokens.start < 2 or doc[tokens.start - 1].tag_ != "POS":
+        return False
+    owner = doc[tokens.start - 2]
+    return owner.lower_ == "world" or owner.ent_type_ in ("GPE", "LOC")
 
 
 def _first_following(text: str, end: int) -> str | None:
@@ -191,6 +206,8 @@ class FigureExtractor:
             unit: str | None = "%"
         else:
             unit, end = self._unit(text, sent, match, reading, hyphen, tokens, noun, end)
+        if unit == "point":  # a poll lead in points is in percentage points
+            unit = g.senses["point"].reading(sent.text)
         if pre and unit == "%" and noun is not None:
             return None  # "percent of 10 banks": no share is written this way
         if unit in g.hundredths_currencies and not scale and value.is_integer():
@@ -274,7 +291,7 @@ class FigureExtractor:
         noun: Token | None, *, measured: bool,
     ) -> bool:
         """Ranks, labels, identifiers, list markers, days in a list of dates, bases of a
-        rate, names ("Six Nations", "50 Cent"), ranks among the largest ("the world's 500
+        rate, names ("Six Nations", "50 Cent"), ranks in a place ("the world's 500
         largest companies") and multipliers ("four times more likely")."""
         g = self.grammar
         number = match.group("num")
@@ -290,7 +307,7 @@ class FigureExtractor:
         if noun is None or tokens is None or measured:
             return False
         doc = tokens.doc
-        if any(t.tag_ in ("JJS", "RBS") for t in doc[tokens.end : noun.i]):
+        if any(t.tag_ in ("JJS", "RBS") for t in doc[tokens.end : noun.i]) and _ranked(tokens):
             return True
         after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
         return noun.lemma_.lower() == "time" and after is not None \
@@ -299,14 +316,15 @@ class FigureExtractor:
     def _vague_amount(self, text: str, match: re.Match[str], tokens: Span | None,
                       noun: Token | None) -> bool:
         """A vague plural is an amount when it says what it counts ("millions of people",
-        "hundreds of millions of dollars") or is what its verb is about ("Hundreds were
-        arrested"); not after a number ("five hundreds") nor as a bare object of a
-        preposition ("Water for billions")."""
+        "hundreds of millions of dollars") or is its verb's subject ("Hundreds were
+        arrested"); not after a number ("five hundreds"), nor money with no currency
+        ("cost companies billions"), nor a bare object of a preposition ("Water for
+        billions")."""
         if _NUMBER_BEFORE.search(text, max(0, match.start() - 20), match.start()):
             return False
         if noun is not None or _OF_WORD.match(text, match.end()):
             return True
-        return tokens is not None and tokens.root.dep_ in ("nsubj", "nsubjpass", "dobj")
+        return tokens is not None and tokens.root.dep_ in ("nsubj", "nsubjpass")
 
     def _capitalised_unit_word(self, word: str) -> bool:
         """A unit or currency word written capitalised that is written in lower case as a
@@ -367,14 +385,15 @@ class FigureExtractor:
             return None, end
         if noun is not None:
             unit = context.count_unit(tokens.end, noun, g)
-            return self._per(text, unit, noun.idx + len(noun))
+            return self._per(text, unit, noun.idx + len(noun), counted=True)
         value = numbers.value(match.group("num")) or 0.0
         if g.ages.is_age(text, match.start("num"), end, value, tokens):
             return "year", end  # "aged 64", "Jones, 31,"
         money = _OF_WORD.match(text, end) if g.vague(match.group("num")) else None
         if money and g.units.currency(money.group(1)):  # "hundreds of millions of dollars"
             return g.units.currency(money.group(1)), money.end()
-        antecedent = context.partitive_noun(tokens) or self._level_subject(tokens, match)
+        antecedent = context.partitive_noun(tokens) or self._level_subject(tokens, match) \
+            or context.of_noun(tokens, g)
         if antecedent is not None:
             return context.count_unit(context.phrase_start(antecedent), antecedent, g), end
         return self._rate_or_points(text, sent, match), end
@@ -446,14 +465,16 @@ class FigureExtractor:
         but not "two-thirds", "twenty-two", "seventeen", "fell to zero", a range's low end
         ("five or six awards"), a count of a partitive ("two of her seven matches"), nor a
         number that is all its sentence says."""
-        if noun is not None:
-            return value == 1  # "one person"
+        if noun is not None:  # "one person"; but "one more point" is set against others
+            return value == 1 and context.comparative(tokens, noun, self.grammar) is None
         if len(re.split(r"[\s-]+", number)) > 1 or match.group("neg"):
             return False
-        if tokens is not None and (context.range_low(tokens, self.grammar.pronoun_nouns) or (
-            value > 1 and context.partitive_noun(tokens) is not None
-        )):
-            return False  # "five or six awards", "two of her seven matches"; "one of" is
+        whole = context.partitive_noun(tokens) if tokens is not None and value > 1 else None
+        if (tokens is not None and context.range_low(tokens, self.grammar.pronoun_nouns)) or (
+            whole is not None and not context.superlative(whole)
+        ):
+            return False  # "five or six awards", "two of her seven matches"; not "one of",
+            # "two of the most significant milestones"
         if self.grammar.scale_before.search(text, max(0, match.start() - 20), match.start()):
             return False  # the "one" of "3 hundred and one"
         alone = not re.sub(r"[\W_]+", "", text[sent.start_char : match.start()]
@@ -484,13 +505,21 @@ class FigureExtractor:
             return round(value * 100, 6), match.end("num")
         return None
 
-    def _per(self, text: str, unit: str, end: int) -> tuple[str, int]:
+    def _per(self, text: str, unit: str, end: int, *, counted: bool = False
+             ) -> tuple[str, int]:
         """"38 jets a month" -> jet per month; "2 million gallons of water per day";
-        "150 gigatonnes of ice annually" -> gigatonne per year."""
-        per = _PER.match(text[end : end + 40])
-        table = self.grammar.per_units if per and per.group(1) else self.grammar.per_adverbs
-        if per and per.group(2) in table:  # "a year", "per day", "annually"
-            return f"{unit} per {table[per.group(2)]}", end + per.end()
+        "150 gigatonnes of ice annually" -> gigatonne per year; after a ``counted`` noun
+        "per" names any singular noun ("2.9 million viewers per episode")."""
+        g = self.grammar
+        per = _PER.match(text[end : end + 50])
+        if per is not None and per.group(2) in g.per_units:  # "a year", "per day"
+            return f"{unit} per {g.per_units[per.group(2)]}", end + per.end()
+        if per is not None and per.group(1).startswith("per") and counted \
+                and per.group(2) not in _FUNCTION_WORDS:
+            return f"{unit} per {per.group(2)}", end + per.end()
+        adverb = _PER_ADVERB.match(text[end : end + 50])
+        if adverb is not None and adverb.group(1) in g.per_adverbs:  # "annually"
+            return f"{unit} per {g.per_adverbs[adverb.group(1)]}", end + adverb.end()
         return unit, end
 
     def _converts(

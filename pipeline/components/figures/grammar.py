@@ -71,6 +71,7 @@ class FigureGrammar:
     modifiers_after: dict[str, str]
     period_name_nouns: frozenset[str]  # a hyphenated period before these names a thing
     pronoun_nouns: frozenset[str]  # "two others": nouns that stand for a counted noun
+    count_nouns: frozenset[str]  # "the number of hotspots reached 200,000": hotspots
     vague_number: re.Pattern[str]  # "millions", "tens of thousands": their lowest value, >
     nonfigures: NonFigures  # ranks, labels, identifiers, list markers, date lists
     relative_time: re.Pattern[str]  # " ago", " after": a period before it is a time, no figure
@@ -142,6 +143,7 @@ class FigureGrammar:
             modifiers_after=_lower(data["modifiers_after"]),
             period_name_nouns=frozenset(data["period_name_nouns"]),
             pronoun_nouns=frozenset(data["pronoun_nouns"]),
+            count_nouns=frozenset(data["count_nouns"]),
             vague_number=re.compile(numbers.vague_pattern(), re.IGNORECASE),
             nonfigures=NonFigures.from_data(data, list(months())),
             relative_time=re.compile(rf"\s+(?:{alt(data['relative_time_after'])})\b",

@@ -21,13 +21,14 @@ NONE = "none"
 
 
 def _cue_pattern(cues: list[str]) -> re.Pattern[str] | None:
-    """Words match whole ("run" not in "rerun"); signs ("£") anywhere."""
+    """Words match whole, also in the plural ("run" not in "rerun"; "electorates");
+    signs ("£") anywhere."""
     if not cues:
         return None
     words = sorted((c for c in cues if c[:1].isalnum()), key=len, reverse=True)
     signs = [re.escape(c) for c in cues if not c[:1].isalnum()]
-    options = ([rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})(?![\w-])"] if words else []) \
-        + signs
+    options = ([rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})(?:e?s)?(?![\w-])"]
+               if words else []) + signs
     return re.compile("|".join(options), re.IGNORECASE)
 
 
