@@ -53,6 +53,10 @@ _PER_CURRENCY = re.compile(r"\s+(?:per|to the|against the|a)\s+([A-Za-z]+)\b")
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w-]* $")
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 _OF_WORD = re.compile(r"\s+of\s+([A-Za-z]+)")
+_POINT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+_RACE_TIME = re.compile(r"\d{0,2}\.\d\d")
+_ALTERNATIVE = re.compile(r",\s+or\s+")
+_PLUS = re.compile(r"\w-plus\b")
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b{numbers.word_number_pattern()})\s+$", re.IGNORECASE)
 _FOLLOWING_WORDS = re.compile(r"(?: [A-Za-z][\w-]*){1,3}")
 
@@ -217,6 +221,8 @@ class FigureExtractor:
         )):
             return None  # "two weeks earlier", "a decade ago", "a two-and-a-half year high"
         counts = noun is not None and share is None and not (cur or written or hyphen)
+        if counts and not scale and _POINT_THOUSANDS.fullmatch(number):
+            value *= 1000  # "136.069 units": a point groups thousands; no count has decimals
         factor = Decimal(str(g.scale_factor(scale)))
         # Decimal keeps 8.54 trillion at 8.54e12 instead of 8539999999999.999
         negative = match.group("neg") or match.group("cursign")  # "minus 5%", "-€135"
@@ -301,6 +307,9 @@ class FigureExtractor:
             return True
         following = _NEXT_WORD.match(text, end)
         word = following.group(1) if following else None
+        if word and word.lower() in ("minute", "minutes") \
+                and g.match_minute.search(text, max(0, start - 10), start):
+            return True  # "on 28 minutes": a match minute
         if capitalised_in_a_name(sent.text, start - sent.start_char, number,
                                  word if word and self._capitalised_unit_word(word) else None):
             return True
@@ -389,6 +398,8 @@ class FigureExtractor:
         value = numbers.value(match.group("num")) or 0.0
         if g.ages.is_age(text, match.start("num"), end, value, tokens):
             return "year", end  # "aged 64", "Jones, 31,"
+        if _RACE_TIME.fullmatch(match.group("num")) and g.race_time_cues.search(sent.text):
+            return "second", end  # "won in 46.45", ".02 outside his personal best"
         money = _OF_WORD.match(text, end) if g.vague(match.group("num")) else None
         if money and g.units.currency(money.group(1)):  # "hundreds of millions of dollars"
             return g.units.currency(money.group(1)), money.end()
@@ -594,6 +605,9 @@ class FigureExtractor:
         # "over four seasons" is a period
         symbol = None if phrase is None or (phrase == "over" and unit in g.period_units) \
             else g.modifier_symbols[phrase]
+        if phrase is not None and tokens is not None and tokens.start > 0 \
+                and tokens.doc[tokens.start - 1].dep_ == "prt":
+            phrase = symbol = None  # "taken over 80% of the property": a particle
         if tokens is not None:
             if symbol not in (None, "~") and context.comparative(tokens, noun, g):
                 return symbol
@@ -604,6 +618,10 @@ class FigureExtractor:
             return symbol or "="
         if conversion_of is not None:
             return done[conversion_of].modifier
+        if _PLUS.search(text, start, end + 6):
+            return ">"  # "2 million-plus people"
+        if done and _ALTERNATIVE.fullmatch(text[done[-1].span[1] : start]):
+            return done[-1].modifier  # "up 8.5p, or 8.1%,"; "nearly 10%, or 1.3 million people"
         bound = g.modifier_after.match(text, end)  # "17 and older", "$75,000 (£39,000) or above"
         if bound:
             return g.modifiers_after[bound.group(1).lower()]

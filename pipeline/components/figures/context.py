@@ -142,13 +142,13 @@ def _hyphen_prefix(noun: Token) -> str:
 
 def _coordinated(noun: Token) -> Token | None:
     """A plural noun joined to the counted one by "and" or "or" with no determiner,
-    number or possessive of its own ("interviews and depositions"; not "people and their
-    families")."""
+    number, possessive or adjective of its own ("interviews and depositions"; not
+    "people and their families", "buildings and small boats")."""
     if not any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in noun.children):
         return None
     for child in noun.children:
         if child.dep_ == "conj" and child.pos_ == "NOUN" and child.tag_ == "NNS" and not any(
-            c.dep_ in ("det", "poss", "nummod") or c.like_num for c in child.lefts
+            c.dep_ in ("det", "poss", "nummod", "amod") or c.like_num for c in child.lefts
         ):
             return child
     return None
@@ -229,6 +229,7 @@ def governing_verb(anchor: Token) -> Token | None:
     return None
 
 
+_RATE_NOUNS = frozenset({"rate", "pace"})
 _AMOUNT_DEPS = ("dobj", "attr", "nsubj", "nsubjpass", "appos", "conj")
 
 
@@ -244,12 +245,16 @@ def _via_by(anchor: Token, grammar: FigureGrammar, relative: bool) -> str | None
     for _ in range(4):
         if token.dep_ == "pobj" and token.head.lower_ == "of":  # "cuts of 25bp"
             changed = token.head.head  # but "spending cuts of R$70 billion" is an amount
+            if changed.lemma_.lower() in _RATE_NOUNS and relative:
+                verb = changed.head.head if changed.head.pos_ == "ADP" else changed.head
+                return _change_word(verb, grammar) if verb.pos_ == "VERB" else None
+                # "rose at an annual rate of 2.4%": the verb above says
             return grammar.change_nouns.get(changed.lemma_.lower()) \
                 if changed.pos_ == "NOUN" and relative else None
         if token.dep_ == "pobj" and token.head.lower_ == "by":
             changed = token.head.head
             for candidate in (changed, changed.head):
-                found = _change_word(candidate, grammar)
+                found = _change_word(candidate, grammar) or _particle(candidate)
                 if found:
                     return found
             return None
@@ -257,6 +262,24 @@ def _via_by(anchor: Token, grammar: FigureGrammar, relative: bool) -> str | None
             return None
         token = token.head
     return None
+
+
+def _particle(token: Token) -> str | None:
+    """'up' or 'down' of "went up by 7.5 percent"."""
+    if token.lower_ in ("up", "down"):
+        return token.lower_
+    return next((c.lower_ for c in token.children
+                 if c.dep_ == "prt" and c.lower_ in ("up", "down")), None)
+
+
+def _changed_subject(anchor: Token, grammar: FigureGrammar) -> str | None:
+    """The figure states what a change noun amounts to: "Economic growth in 2004 was
+    about 4.7%", "The increase was 5%"."""
+    verb = anchor.head
+    if anchor.dep_ != "attr" or verb.lemma_.lower() != "be":
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return grammar.change_nouns.get(subjects[0].lemma_.lower()) if subjects else None
 
 
 def change(
@@ -268,7 +291,8 @@ def change(
     "raise €400 million"; ``noun`` is what the figure counts) -- though a verb's
     percentage is its change ("gained 11%")."""
     doc, anchor = figure.doc, figure.root
-    found = _via_by(anchor, grammar, unit in grammar.relative_units)
+    found = _via_by(anchor, grammar, unit in grammar.relative_units) or (
+        _changed_subject(anchor, grammar) if unit in grammar.relative_units else None)
     if found:
         return found
     compared = comparative(figure, noun, grammar)
@@ -280,8 +304,10 @@ def change(
     while before >= 0 and doc[before].lower_ in grammar.bound_words:  # "fell as much as 5%"
         before -= 1
     word = doc[before] if before >= 0 else None
-    if word is not None and word.lower_ in ("up", "down") and word.dep_ != "prt":
-        return word.lower_  # "up 5%", but not "racked up $5m"
+    if word is not None and word.lower_ in ("up", "down") and (
+        word.dep_ != "prt" or word.i != word.head.i + 1
+    ):
+        return word.lower_  # "up 5%", "sent shares up 8.5p", but not "racked up $5m"
     role = noun or anchor
     share = after is not None and after.lower_ in _WHOLE  # "lost 39% of their volume"
     relative = unit in grammar.relative_units  # "gained 12.7 points" is a change
@@ -310,7 +336,8 @@ def comparative(figure: Span, noun: Token | None, grammar: FigureGrammar) -> str
     end = max(figure.end, noun.i + 1 if noun is not None else 0)  # "14 cents lower"
     after = doc[end] if end < len(doc) else None
     if (after is not None and after.lower_ in grammar.comparatives_after
-            and (after.dep_ not in ("prt", "amod") or figure.root.head.i == after.i)):
+            and after.dep_ != "prt"  # "£33.5bn less spending", not the 'more' of a count
+            and (after.dep_ != "amod" or noun is None or figure.root.head.i == after.i)):
         return grammar.comparatives_after[after.lower_]
     return None
 

@@ -72,6 +72,8 @@ class FigureGrammar:
     period_name_nouns: frozenset[str]  # a hyphenated period before these names a thing
     pronoun_nouns: frozenset[str]  # "two others": nouns that stand for a counted noun
     count_nouns: frozenset[str]  # "the number of hotspots reached 200,000": hotspots
+    race_time_cues: re.Pattern[str]  # a sentence of a race: "46.45" is in seconds
+    match_minute: re.Pattern[str]  # "on " before "28 minutes": a match minute
     vague_number: re.Pattern[str]  # "millions", "tens of thousands": their lowest value, >
     nonfigures: NonFigures  # ranks, labels, identifiers, list markers, date lists
     relative_time: re.Pattern[str]  # " ago", " after": a period before it is a time, no figure
@@ -144,6 +146,9 @@ class FigureGrammar:
             period_name_nouns=frozenset(data["period_name_nouns"]),
             pronoun_nouns=frozenset(data["pronoun_nouns"]),
             count_nouns=frozenset(data["count_nouns"]),
+            race_time_cues=re.compile(rf"\b(?:{alt(data['race_time_cues'])})\b", re.IGNORECASE),
+            match_minute=re.compile(rf"\b(?:{alt(data['match_minute_before'])})\s+$",
+                                    re.IGNORECASE),
             vague_number=re.compile(numbers.vague_pattern(), re.IGNORECASE),
             nonfigures=NonFigures.from_data(data, list(months())),
             relative_time=re.compile(rf"\s+(?:{alt(data['relative_time_after'])})\b",

@@ -32,6 +32,9 @@ _BETWEEN = re.compile(r"between\s+$", re.IGNORECASE)
 _COMPARED = re.compile(
     r"\b(?:from|compared with|compared to|than|versus|vs\.?|against|instead of)\b", re.IGNORECASE
 )
+_PARALLEL = re.compile(r"\b(?:and|or|but|while|whereas|with|out of)\b|,", re.IGNORECASE)
+_CODE = re.compile(r"[A-Z]{3}")
+_BREAK = re.compile(r"[.;:!?]\s|\n")
 _MORE = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _OPENERS = {"to": re.compile(r"(?:range[sd]? (?:of|from)|ranging from|between)\s+$",
@@ -182,7 +185,9 @@ def _compound(
 def inherit_units(text: str, figures: list[Figure], grammar: FigureGrammar) -> list[Figure]:
     """A bare number takes the unit of the figure it is compared with ("up from about
     400"), or, after "another" or "a further", of the last count or quantity in its
-    sentence ("18 tanks within three months, and asked for another 300")."""
+    sentence ("18 tanks within three months, and asked for another 300"), or of the
+    figure before it in its clause's coordination ("interviewed 401 people before ... and
+    601 afterwards", "39 nations out of 65 questioned ..., with 29 cutting back")."""
     out = list(figures)
     for i in range(1, len(out)):
         previous, figure = out[i - 1], out[i]
@@ -196,7 +201,17 @@ def inherit_units(text: str, figures: list[Figure], grammar: FigureGrammar) -> l
                                and f.unit is not None), None)
             if antecedent is not None and ". " not in text[antecedent.span[1] : figure.span[0]]:
                 out[i] = replace(figure, unit=antecedent.unit)
+        elif figure.value.is_integer() and _counted(previous, grammar) \
+                and _PARALLEL.search(gap) and not _BREAK.search(gap) and len(gap) <= 80:
+            out[i] = replace(figure, unit=previous.unit)  # "401 people ... and 601 afterwards"
     return out
+
+
+def _counted(figure: Figure, grammar: FigureGrammar) -> bool:
+    """A count of things or a physical quantity: no money, share or period."""
+    unit = figure.unit
+    return unit is not None and unit not in ("%", "pp") and unit not in grammar.period_units \
+        and not _CODE.fullmatch(unit)
 
 
 def _beside_dash(text: str, figure: Figure) -> bool:

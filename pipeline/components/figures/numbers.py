@@ -23,8 +23,9 @@ _FRACTION = r"(?:\d+\s+)?\d+\s?/\s?\d+(?![/\d])"
 # thousands grouped by commas, by (narrow) no-break spaces, or by plain spaces when there
 # are two groups or more ("1 234 567"; "in 2019 300 people" stays two numbers) or the one
 # group starts with a zero, which no number of its own does ("40 000"); Indian grouping
-# in lakhs and crores ("1,30,000", "12,34,56,789")
-_GROUPED = (r"\d{1,2}(?:,\d\d)+,\d{3}|\d{1,3}(?:(?:,| , )\d{3})+"
+# in lakhs and crores ("1,30,000", "12,34,56,789"); a space scraped in after the comma
+# before "000" ("$30, 000")
+_GROUPED = (r"\d{1,2}(?:,\d\d)+,\d{3}|\d{1,3}(?:(?:,| , |, (?=000))\d{3})+"
             r"|\d{1,3}(?:[\u00a0\u202f]\d{3})+|\d{1,3}(?: \d{3}){2,}|\d{1,3} 0\d\d")
 _PLAIN = rf"(?:{_GROUPED}|\d+)(?:(?:\.| \. )\d+)?(?:[eE][+-]?\d+|\^[+-]*\d+)?|\.\d+"
 # a European decimal comma where it cannot be a thousands separator: one or two digits
