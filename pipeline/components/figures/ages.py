@@ -47,12 +47,14 @@ class Ages:
 
 
 def _after_a_name(tokens: Span) -> bool:
-    """"Williams, 29, offers": the number alone between commas right after a name."""
+    """"Williams, 29, offers", "the Wales star, 30, with": the number alone between commas
+    in apposition to a singular noun or name."""
     doc = tokens.doc
     first, last = tokens.start, tokens.end
     if len(tokens) != 1 or first < 2 or doc[first - 1].text != ",":
         return False
-    name = doc[first - 2]
+    number, name = tokens[0], doc[first - 2]
     following = doc[last].text if last < len(doc) else "."
-    return name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "") \
-        and following in _APPOSITION_END
+    return following in _APPOSITION_END and number.dep_ == "appos" \
+        and number.head.tag_ in ("NN", "NNP") and number.head.is_alpha \
+        and name.pos_ in ("PROPN", "NOUN") and name.is_alpha

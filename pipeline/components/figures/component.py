@@ -55,6 +55,8 @@ _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 _OF_WORD = re.compile(r"\s+of\s+([A-Za-z]+)")
 _POINT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 _RACE_TIME = re.compile(r"\d{0,2}\.\d\d")
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _ALTERNATIVE = re.compile(r",\s+or\s+")
 _PLUS = re.compile(r"\w-plus\b")
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b{numbers.word_number_pattern()})\s+$", re.IGNORECASE)
@@ -192,6 +194,8 @@ class FigureExtractor:
         noun = context.counted_noun(tokens) if tokens is not None else None
         if noun is not None and noun.lower_ in g.pronoun_nouns:
             noun = None  # "one or two others": they stand for a noun
+        if noun is not None and bare and context.names_an_item(noun):
+            return None
         if g.vague(number) and not self._vague_amount(text, match, tokens, noun):
             return None
         if self._no_quantity(text, sent, match, tokens, noun, measured=bool(cur or written)):
@@ -307,6 +311,9 @@ class FigureExtractor:
             return True
         following = _NEXT_WORD.match(text, end)
         word = following.group(1) if following else None
+        if word and self._capitalised_unit_word(word) \
+                and _CAPITALISED_NEXT.match(text, following.end()):
+            return True  # "8 Rand Paul": a name
         if word and word.lower() in ("minute", "minutes") \
                 and g.match_minute.search(text, max(0, start - 10), start):
             return True  # "on 28 minutes": a match minute
@@ -334,6 +341,14 @@ class FigureExtractor:
         if noun is not None or _OF_WORD.match(text, match.end()):
             return True
         return tokens is not None and tokens.root.dep_ in ("nsubj", "nsubjpass")
+
+    def _unit_or_scale_word(self, word: str) -> bool:
+        """A unit, currency or scale word, or one that stands for a noun: not a counted
+        noun ("2 and 8 degrees" is a range of units, "12 and 11 players" two counts)."""
+        g = self.grammar
+        lowered = word.lower()
+        return bool(g.unit_word(word) or g.units.currency(word) or lowered in g.scales
+                    or lowered in g.pronoun_nouns)
 
     def _capitalised_unit_word(self, word: str) -> bool:
         """A unit or currency word written capitalised that is written in lower case as a
@@ -403,6 +418,9 @@ class FigureExtractor:
         money = _OF_WORD.match(text, end) if g.vague(match.group("num")) else None
         if money and g.units.currency(money.group(1)):  # "hundreds of millions of dollars"
             return g.units.currency(money.group(1)), money.end()
+        shared = context.shared_noun(tokens)
+        if shared is not None and not self._unit_or_scale_word(shared.text):
+            return context.count_unit(context.phrase_start(shared), shared, g), end
         antecedent = context.partitive_noun(tokens) or self._level_subject(tokens, match) \
             or context.of_noun(tokens, g)
         if antecedent is not None:
@@ -565,6 +583,9 @@ class FigureExtractor:
             return True
         if next_word and next_word.group(1).lower() in g.time_of_day:
             return True
+        if _CLOCK.fullmatch(number) and g.clock_before.search(before) \
+                and not g.index_pattern.search(sent.text.lower()):
+            return True  # "due at the stadium at 1330"
         if re.search(r"(?:^|\n|[;:]\s?)\s*$", before) and re.match(r"[.)]\s", after):
             return True  # list numbering, at a line start or inline ("; 2. less waste")
         if _MODEL_BEFORE.search(before) or _MODEL_AFTER.match(after):

@@ -24,9 +24,10 @@ def counted_noun(figure: Span) -> Token | None:
     anchor, doc = figure.root, figure.doc
     if anchor.dep_ == "conj" and anchor.head.like_num and anchor.head.dep_ in _COUNT_DEPS:
         anchor = anchor.head  # the "three" of "two or three warning letters"
-    noun = anchor.head if anchor.dep_ in _COUNT_DEPS else None
+    noun = anchor.head if anchor.dep_ in _COUNT_DEPS or anchor.head.tag_ in ("JJR", "RBR") \
+        else None
     if noun is not None and noun.tag_ in ("JJR", "RBR") and noun.head.i > noun.i:
-        noun = noun.head  # "100,000 more sixth-form places", "230 fewer injuries"
+        noun = noun.head  # "100,000 more sixth-form places", "14 million more jobs"
     if noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun.is_alpha \
             and noun.i >= figure.end and not any(
         _another_count(t) for t in doc[figure.end : noun.i]
@@ -36,6 +37,22 @@ def counted_noun(figure: Span) -> Token | None:
     if following is not None and following.tag_ in ("NNS", "NNPS"):
         return following
     return None
+
+
+def names_an_item(noun: Token) -> bool:
+    """A number before a singular proper name numbers an item of a list ("10 Mike.
+    Huckabee.", "11 Rick. Santorum."); it counts nothing."""
+    return noun.tag_ == "NNP"
+
+
+def shared_noun(figure: Span) -> Token | None:
+    """The noun the next number counts, when it is joined to this one: "12 and 11
+    players", "two or three warning letters"."""
+    doc, end = figure.doc, figure.end
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("and", "or", "to") \
+            or not doc[end + 1].like_num:
+        return None
+    return counted_noun(doc[end + 1 : end + 2])
 
 
 def range_low(figure: Span, pronoun_nouns: frozenset[str]) -> bool:

@@ -74,6 +74,7 @@ class FigureGrammar:
     count_nouns: frozenset[str]  # "the number of hotspots reached 200,000": hotspots
     race_time_cues: re.Pattern[str]  # a sentence of a race: "46.45" is in seconds
     match_minute: re.Pattern[str]  # "on " before "28 minutes": a match minute
+    clock_before: re.Pattern[str]  # "at " before "1330": a time of day
     vague_number: re.Pattern[str]  # "millions", "tens of thousands": their lowest value, >
     nonfigures: NonFigures  # ranks, labels, identifiers, list markers, date lists
     relative_time: re.Pattern[str]  # " ago", " after": a period before it is a time, no figure
@@ -147,6 +148,7 @@ class FigureGrammar:
             pronoun_nouns=frozenset(data["pronoun_nouns"]),
             count_nouns=frozenset(data["count_nouns"]),
             race_time_cues=re.compile(rf"\b(?:{alt(data['race_time_cues'])})\b", re.IGNORECASE),
+            clock_before=re.compile(rf"\b(?:{alt(data['clock_before'])})\s+$", re.IGNORECASE),
             match_minute=re.compile(rf"\b(?:{alt(data['match_minute_before'])})\s+$",
                                     re.IGNORECASE),
             vague_number=re.compile(numbers.vague_pattern(), re.IGNORECASE),
