@@ -600,7 +600,10 @@ class FigureExtractor:
                 and prev_word.group(1).lower() not in ("in", "on", "by", "for", "about", "some")):
             return False
         name, following = prev_word.group(1), next_word.group(1) if next_word else ""
-        capitalised_plural = following[:1].isupper() and following.endswith("s")
+        # a capitalised plural right after it is what a headline counts ("Orders 77 Jets");
+        # not a name after a comma ("Henry 23, Pires 55")
+        capitalised_plural = following[:1].isupper() and following.endswith("s") \
+            and after.startswith(" " + following)
         if name.endswith(("'s", "’s")):  # "Boeing's 787 Dreamliner", not "Japan's 47 prefectures"
             return following[:1].isupper() and not capitalised_plural
         if text[sent.start_char : match.start("num")].strip() == name:

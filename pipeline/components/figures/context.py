@@ -34,7 +34,7 @@ def counted_noun(figure: Span) -> Token | None:
     ):  # "2 and 8 degrees": the 2 is a range end, not a count of degrees
         return _compound_head(noun)
     following = doc[figure.end] if figure.end < len(doc) else None
-    if following is not None and following.tag_ in ("NNS", "NNPS"):
+    if following is not None and following.tag_ in ("NNS", "NNPS") and following.is_alpha:
         return following
     return None
 

@@ -41,11 +41,14 @@ def _pattern(data: dict, units: Lexicon, ambiguous: dict[str, Ambiguity], number
         rf"|(?<![\w/.])(?<!\D,)(?<![A-Za-z]-)(?:(?P<pre>{alt(data['prefix_units'])})\s+)?)"
         # "F-15", "COVID-19" are names; "3-4%" is not; "Mach 5" is a speed; a number
         # after a digit and a comma is the next of a list ("22,24,26")
-        rf"(?P<neg>(?:minus|negative)\s+|(?<![\w)\]%])[-−](?=\d))?"
+        rf"(?P<neg>(?:minus|negative)[\s-]+|(?<![\w)\]%])[-−](?=\d))?"  # "minus-12 degrees"
         rf"(?P<num>{number})"
         # "lakh crore"; not the "m" of "m.p.h."
         rf"(?:\s?(?P<scale>(?:{scales})(?:\s(?:{scales}))?)(?![A-Za-z]|\.[A-Za-z]))?"
-        rf"(?:(?:\s?|-|\s+(?:of\s+)?an?\s+)(?P<post>{alt(post)}|(?-i:C|{alt(codes)}))"
+        rf"(?:(?:\s?|-|\s+(?:of\s+)?an?\s+)(?P<post>{alt(post)}|(?-i:C|{alt(codes)})"
+        # a sign after the number, unless it is the next amount's ("10 €"; not the first
+        # "$" of "$ 20,000.00 $ 37,305.97")
+        rf"|{alt(units.symbol_signs)}(?!\s?\.?\d))"
         r"(?![A-Za-z'’]))?"
         r"(?![A-Za-z\d])",  # "2nd", "10x": not figures; "won't" is no currency
         re.IGNORECASE,

@@ -1,9 +1,9 @@
-"""Numbers that are no quantity: ranks, labels, identifiers, list markers, date lists and
-names, told by the words around them (lists in ``models/figures.json``).
+"""Numbers that are no quantity: ranks, labels, addresses, identifiers, list markers,
+date lists and names, told by the words around them (lists in ``models/figures.json``).
 
 "top 40", "No 11", "number 18", "the last 16" are ranks; "section 6", "resolution 2334",
-"chapter 11" labels; "007" and "0630" identifiers, and so is a number in markup
-(``tweet_id="7073..."``); "(1)" a list marker; the 4 of "on 4 or 5
+"chapter 11" labels; "10 Downing Street" an address; "007" and "0630" identifiers, and so
+is a number in markup (``tweet_id="7073..."``); "(1)" a list marker; the 4 of "on 4 or 5
 April" a day; the base of a rate ("$2 per 1,000 cubic metres") no figure of its own; and
 a capitalised number word or unit inside a sentence ("Six Nations", "Three Degrees",
 "50 Cent", "BBC Three") a name, unless the sentence is a title-case headline.
@@ -30,6 +30,7 @@ class NonFigures:
     labels: re.Pattern[str]  # "section ", "resolution " right before the number
     per: re.Pattern[str]  # "per " right before the number: the base of a rate
     date_list: re.Pattern[str]  # " or 5 April", ", 9 and 16 May" after a day
+    address: re.Pattern[str]  # "(B) Baker Street" after a house number
 
     @classmethod
     def from_data(cls, data: dict, months: list[str]) -> NonFigures:
@@ -41,6 +42,8 @@ class NonFigures:
             uncounted_ranks=before(data["uncounted_rank_words"]),
             labels=before(data["label_nouns"]),
             per=before(["per"]),
+            address=re.compile(
+                rf"[A-Za-z]?(?:\s+[A-Z][\w'-]*){{1,3}}?\s+(?:{alternation(data['street_words'])})\b"),
             date_list=re.compile(
                 rf"(?:(?:\s*,\s*|\s+(?:or|and|to)\s+)\d{{1,2}}(?:st|nd|rd|th)?)+\s+"
                 rf"(?:{alternation(months)})\b", re.IGNORECASE),
@@ -62,7 +65,7 @@ class NonFigures:
             return True
         if _LIST_MARKER.search(before) and text[end : end + 2].startswith(") "):
             return True
-        return bool(self.date_list.match(text, end))
+        return bool(self.date_list.match(text, end) or self.address.match(text, end))
 
 
 def capitalised_in_a_name(sentence: str, offset: int, number: str, unit_word: str | None

@@ -27,12 +27,18 @@ _FRACTION = r"(?:\d+\s+)?\d+\s?/\s?\d+(?![/\d])"
 # before "000" ("$30, 000")
 _GROUPED = (r"\d{1,2}(?:,\d\d)+,\d{3}|\d{1,3}(?:(?:,| , |, (?=000))\d{3})+"
             r"|\d{1,3}(?:[\u00a0\u202f]\d{3})+|\d{1,3}(?: \d{3}){2,}|\d{1,3} 0\d\d")
-_PLAIN = rf"(?:{_GROUPED}|\d+)(?:(?:\.| \. )\d+)?(?:[eE][+-]?\d+|\^[+-]*\d+)?|\.\d+"
+# scientific notation as news writes it: "6.02×10^23", "6.02 x 10^23", "6.02×10²³"
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_TIMES_TEN = rf"\s?[x×]\s?10(?:\^\s?[-−+]?\d+|⁻?[{_SUPERSCRIPTS}]+)"
+_PLAIN = (rf"(?:{_GROUPED}|\d+)(?:(?:\.| \. )\d+)?(?:[eE][+-]?\d+|\^[+-]*\d+|{_TIMES_TEN})?"
+          r"|\.\d+")
 # a European decimal comma where it cannot be a thousands separator: one or two digits
 # after the comma ("1,3", "€2,75"), not in a list of such numbers ("22,24,26")
 _DECIMAL_COMMA = r"(?<!\d,)\d{1,3},\d{1,2}(?![\d,]|\.\d)"
 DIGITS = rf"{_FRACTION}|{_DECIMAL_COMMA}|{_PLAIN}"
 _DECIMAL_COMMA_VALUE = re.compile(_DECIMAL_COMMA)
+_SCIENTIFIC = re.compile(rf"([\d,.]+)\s?[x×]\s?10(\^\s?[-−+]?\d+|⁻?[{_SUPERSCRIPTS}]+)")
+_FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS + "⁻", "0123456789-")
 _MIXED = re.compile(r"^(?:(\d+)\s+)?(\d+)\s?/\s?(\d+)$")
 _OVER = re.compile(r"\s+over\s+", re.IGNORECASE)
 _SPLIT = re.compile(r"[\s-]+")
@@ -150,6 +156,14 @@ def value(text: str) -> float | None:
 
 
 def digits_value(text: str) -> float | None:
+    scientific = _SCIENTIFIC.fullmatch(text)
+    if scientific:  # "6.02×10^23"
+        mantissa, exponent = scientific.group(1), scientific.group(2)
+        exponent = exponent.translate(_FROM_SUPERSCRIPT).replace("−", "-").lstrip("^ ")
+        try:
+            return float(mantissa.replace(",", "")) * 10.0 ** int(exponent)
+        except OverflowError:
+            return None
     mixed = _MIXED.match(text)
     if mixed:
         whole, numerator, denominator = (int(g) if g else 0 for g in mixed.groups())

@@ -52,17 +52,24 @@ class Lexicon:
         return self.signs.get(key) or (key.upper() if key.upper() in self.codes else None)
 
     def currency(self, word: str) -> str | None:
-        """The ISO code of a currency name, code or lettered sign written after a number
-        ("500 USD", "40 RMB", "5 dollars")."""
+        """The ISO code of a currency name, code or sign written after a number ("500
+        USD", "40 RMB", "5 dollars", "10 €")."""
         if word in self.codes or word.upper() in self.common_codes:
             return word.upper()
         key = _SPACES.sub(" ", word.strip()).lower()
-        return self.names.get(key) or (self.signs.get(key) if key.isalpha() else None)
+        lettered = key.isalpha() and len(key) >= 3  # "RMB"; not "Rs" or the scraped "PS"
+        return self.names.get(key) or (self.signs.get(key) if lettered or not key.isalpha()
+                                       else None)
 
     @property
     def lettered_signs(self) -> list[str]:
         """Signs of three letters or more, which may also follow the number ("40 RMB")."""
         return [sign for sign in self.signs if sign.isalpha() and len(sign) >= 3]
+
+    @property
+    def symbol_signs(self) -> list[str]:
+        """Signs with no letter, which may also follow the number ("10 €", "10 $")."""
+        return [sign for sign in self.signs if not any(c.isalpha() for c in sign)]
 
     @cached_property
     def measures(self) -> frozenset[str]:
