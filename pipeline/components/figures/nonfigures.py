@@ -20,7 +20,7 @@ _IDENTIFIER = re.compile(r"0+[1-9]\d*")  # "007", "0630"; "0000" is zero
 _ATTRIBUTE = re.compile(r"=\s*[\"']$")  # tweet_id="707395353688018944": markup
 _LIST_MARKER = re.compile(r"\(\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_TITLE_CASE_SHARE = 0.6
+_TITLE_CASE_SHARE = 0.75
 
 
 @dataclass(frozen=True)
@@ -34,11 +34,13 @@ class NonFigures:
 
     @classmethod
     def from_data(cls, data: dict, months: list[str]) -> NonFigures:
-        def before(words: list[str]) -> re.Pattern[str]:
-            return re.compile(rf"(?:^|[^\w.])(?:{alternation(words)})\s+$", re.IGNORECASE)
+        def before(words: list[str], then: str = "") -> re.Pattern[str]:
+            return re.compile(rf"(?:^|[^\w.])(?:{alternation(words)})\s+{then}$",
+                              re.IGNORECASE)
 
         return cls(
-            ranks=before(data["rank_words"]),
+            # "number 18 from 32": the other end of a rank's move is a rank too
+            ranks=before(data["rank_words"], r"(?:\d+\s+(?:from|to|and|or)\s+)?"),
             uncounted_ranks=before(data["uncounted_rank_words"]),
             labels=before(data["label_nouns"]),
             per=before(["per"]),
