@@ -109,6 +109,10 @@ class FigureExtractor:
             if not Doc.has_extension(attr):
                 Doc.set_extension(attr, default=None)
 
+    def __getstate__(self) -> dict:
+        """A worker rebuilds the tables itself: they do not travel with the component."""
+        return {**self.__dict__, "_grammar": None}
+
     @property
     def grammar(self) -> FigureGrammar:
         """The pattern and tables, built on first use in the process that runs the

@@ -3,6 +3,8 @@ units, ambiguous abbreviations, ages, vague amounts, ranges and changes, and the
 that are no quantity. Every sentence here is made up; the real-news set stays in
 ``corpus/figures/realnews`` and is scored by ``newsclaims evaluate figures``."""
 
+import pickle
+
 import pytest
 
 from tests.components.figures.test_component import figures
@@ -208,3 +210,10 @@ def test_the_figures_component_reads_mojibake_without_repairing_the_text(parse):
     (surface, first), (_, second) = figures(parse, text)
     assert surface == "Â£800m" and text.index(surface) == first.span[0]
     assert (first.value, first.unit, second.unit) == (8e8, "GBP", "USD")
+
+
+def test_the_component_pickles_without_its_tables(nlp):
+    component = nlp.get_pipe("newsclaims_figures")
+    component(nlp.make_doc("It cost £5m."))  # builds the tables
+    clone = pickle.loads(pickle.dumps(component))
+    assert clone._grammar is None and clone.grammar.units.sign("£") == "GBP"
