@@ -55,9 +55,13 @@ _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 _OF_WORD = re.compile(r"\s+of\s+([A-Za-z]+)")
 _POINT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 _RACE_TIME = re.compile(r"\d{0,2}\.\d\d")
+_RANGE_TAIL = re.compile(rf"\s*(?:to|or|-|–)\s*(?:\d+|{numbers.word_number_pattern()})\s+"
+                         r"([A-Za-z]+)", re.IGNORECASE)
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
-_ALTERNATIVE = re.compile(r",\s+or\s+")
+_BRACKET_REST = re.compile(r"\s*(?:[;,/]\s*[^()]{0,40})?\)")
+_LIST_GAP = re.compile(r"\s*[;,/]\s*")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$|^(?:a|an)\s", re.IGNORECASE)
 _PLUS = re.compile(r"\w-plus\b")
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b{numbers.word_number_pattern()})\s+$", re.IGNORECASE)
 _FOLLOWING_WORDS = re.compile(r"(?: [A-Za-z][\w-]*){1,3}")
@@ -78,8 +82,10 @@ def _first_following(text: str, end: int) -> str | None:
     following = _FOLLOWING_WORDS.match(text, end)
     return following.group(0).split()[0].lower() if following else None
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z][\w'-]*)")
-# "10-year", "15-year-old(s)"; not the "to" of "18- to 24-year-olds"
-_HYPHEN_WORD = re.compile(r" ?- ?(?!(?:to|and|or)\b)([A-Za-z]+)( ?- ?olds?)?")
+# "10-year", "15-year-old(s)", tokenised "62,000 - seat"; not the "to" of "18- to
+# 24-year-olds", nor a dash before a word of a clause ("2004 - in particular")
+_HYPHEN_WORD = re.compile(r" ?- ?(?!(?:to|and|or|in|on|at|of|for|the|a|an|but|with|as|by|from)\b)"
+                          r"([A-Za-z]+)( ?- ?olds?)?")
 # the hundredths of "thirteen dollars forty five", "one dollar and two": number words that
 # end the clause or run on with "and"
 _HUNDREDTHS = re.compile(rf"(?:\s+and)?\s+({numbers.word_number_pattern()})"
@@ -190,6 +196,9 @@ class FigureExtractor:
         if hyphenated and not (hyphen and hyphen.group(2)) \
                 and self._names_a_thing(text, value, *hyphenated):
             return None  # but "the 19-year-old" is an age
+        if hyphen and is_words and value < 1 and not _ARTICLE_BEFORE.search(text, 0, start) \
+                and not _ARTICLE_BEFORE.match(number + " "):
+            return None  # "its half-year sales": a period's name; "a half-hour show" lasts
         bare = not (cur or scale or written or hyphen or pre)
         if bare and not is_words and self._not_a_figure(text, sent, match, number):
             return None
@@ -228,6 +237,8 @@ class FigureExtractor:
             not hyphen and _first_following(text, end) in g.period_name_nouns
         )):
             return None  # "two weeks earlier", "a decade ago", "a two-and-a-half year high"
+        if unit is None and bare and self._before_a_relative_time(text, end):
+            return None  # the "two" of "two to three weeks before he is back"
         counts = noun is not None and share is None and not (cur or written or hyphen)
         if counts and not scale and _POINT_THOUSANDS.fullmatch(number):
             value *= 1000  # "136.069 units": a point groups thousands; no count has decimals
@@ -236,6 +247,9 @@ class FigureExtractor:
         negative = match.group("neg") or match.group("cursign")  # "minus 5%", "-€135"
         value = float(Decimal(str(value)) * factor) * (-1 if negative else 1)
         conversion_of = self._converts(text, start, end, done[first:], len(done))
+        if conversion_of is not None and cur and unit == done[conversion_of].unit \
+                and unit != g.units.sign(cur):
+            unit = g.units.sign(cur)  # "7.4bn Australian dollars ($5.8bn)" converts to USD
         verb = context.governing_verb(anchor) if anchor is not None else None
         subject, subject_span = context.subject(verb)
         modifier = self._modifier(text, start, end, tokens, noun if counts else None, unit,
@@ -345,6 +359,14 @@ class FigureExtractor:
         if noun is not None or _OF_WORD.match(text, match.end()):
             return True
         return tokens is not None and tokens.root.dep_ in ("nsubj", "nsubjpass")
+
+    def _before_a_relative_time(self, text: str, end: int) -> bool:
+        """A range's low end whose high end is a relative time: "two to three weeks
+        before"."""
+        tail = _RANGE_TAIL.match(text, end)
+        if tail is None or not self.grammar.unit_word(tail.group(1)):
+            return False
+        return self.grammar.relative_time.match(text, tail.end()) is not None
 
     def _unit_or_scale_word(self, word: str) -> bool:
         """A unit, currency or scale word, or one that stands for a noun: not a counted
@@ -558,13 +580,18 @@ class FigureExtractor:
     def _converts(
         self, text: str, start: int, end: int, in_sentence: list[Figure], count: int
     ) -> int | None:
-        """Index of the figure this bracketed one converts: "8.54 trillion yen (US$59 billion)"."""
+        """Index of the figure this bracketed one converts: "8.54 trillion yen (US$59
+        billion)", and both of "7.4bn Australian dollars ($5.8bn; £3bn)"."""
         if not in_sentence:
             return None
-        gap = text[in_sentence[-1].span[1] : start]
-        if self.grammar.conversion_gap.match(gap) \
-                and text[end : end + 3].lstrip().startswith(")"):
+        previous = in_sentence[-1]
+        gap = text[previous.span[1] : start]
+        if not _BRACKET_REST.match(text, end):
+            return None
+        if self.grammar.conversion_gap.match(gap):
             return count - 1
+        if previous.conversion_of is not None and _LIST_GAP.fullmatch(gap):
+            return previous.conversion_of  # the £3bn of "A$7.4bn ($5.8bn; £3bn)"
         return None
 
     def _not_a_figure(self, text: str, sent: Span, match: re.Match[str], number: str) -> bool:
@@ -636,20 +663,24 @@ class FigureExtractor:
         if phrase is not None and tokens is not None and tokens.start > 0 \
                 and tokens.doc[tokens.start - 1].dep_ == "prt":
             phrase = symbol = None  # "taken over 80% of the property": a particle
+        alternative = done[-1].modifier if done and g.alternative.fullmatch(
+            text[done[-1].span[1] : start]) else None  # "up 8.5p, or 8.1%"
         if tokens is not None:
             if symbol not in (None, "~") and context.comparative(tokens, noun, g):
                 return symbol
             found = context.change(tokens, noun, unit, g) or context.bound(tokens, g)
             if found:
                 return found
+        if alternative in ("up", "down"):
+            return alternative  # "rose 4p or nearly 1%": a change wins over "nearly"
         if phrase is not None:
             return symbol or "="
         if conversion_of is not None:
             return done[conversion_of].modifier
         if _PLUS.search(text, start, end + 6):
             return ">"  # "2 million-plus people"
-        if done and _ALTERNATIVE.fullmatch(text[done[-1].span[1] : start]):
-            return done[-1].modifier  # "up 8.5p, or 8.1%,"; "nearly 10%, or 1.3 million people"
+        if alternative is not None:
+            return alternative  # "nearly 10%, or 1.3 million people"
         bound = g.modifier_after.match(text, end)  # "17 and older", "$75,000 (£39,000) or above"
         if bound:
             return g.modifiers_after[bound.group(1).lower()]

@@ -98,6 +98,8 @@ def count_unit(first: int, noun: Token, grammar: FigureGrammar) -> str:
     if head is not None and words and words[-1] == _word_form(list(head[:-1])):
         words.pop()  # "ex-wives": the hyphen group ends in the noun itself
     unit = " ".join([*words, _hyphen_prefix(noun) + grammar.singular(lemma)])
+    if unit in _AGE_UNITS:
+        return "year"  # "18 to 24 year olds"
     joined = _coordinated(noun)
     if joined is not None:  # "lawyers and immigration officers"
         unit += f" and {count_unit(phrase_start(joined), joined, grammar)}"
@@ -247,6 +249,7 @@ def governing_verb(anchor: Token) -> Token | None:
 
 
 _RATE_NOUNS = frozenset({"rate", "pace"})
+_AGE_UNITS = frozenset({"year old", "year-old"})
 _AMOUNT_DEPS = ("dobj", "attr", "nsubj", "nsubjpass", "appos", "conj")
 
 
@@ -326,6 +329,11 @@ def change(
     ):
         return word.lower_  # "up 5%", "sent shares up 8.5p", but not "racked up $5m"
     role = noun or anchor
+    verb = anchor.head
+    if noun is None and anchor.dep_ in ("dobj", "npadvmod") and verb.pos_ == "VERB" \
+            and verb.lemma_.lower() in grammar.intransitive_change_verbs \
+            and not (after is not None and after.lower_ in _WHOLE):
+        return grammar.change_verbs.get(verb.lemma_.lower())  # "shares rose 4p"
     share = after is not None and after.lower_ in _WHOLE  # "lost 39% of their volume"
     relative = unit in grammar.relative_units  # "gained 12.7 points" is a change
     amount = share or not relative

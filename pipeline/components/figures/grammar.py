@@ -68,6 +68,7 @@ class FigureGrammar:
     modifier_before: re.Pattern[str]  # "more than", "about"... ending right before a figure
     modifier_symbols: dict[str, str]
     conversion_gap: re.Pattern[str]  # "(", "(about ": what opens a bracketed conversion
+    alternative: re.Pattern[str]  # ", or ", " or nearly ": the same amount said another way
     one_letter_units: frozenset[str]  # as written: "500g", "1.6l", "95p"; not "5G"
     ages: Ages  # "aged 64", "Jones, 31,": a bare number that is an age
     modifier_after: re.Pattern[str]  # "or above", "and older" after a figure or its conversion
@@ -86,6 +87,7 @@ class FigureGrammar:
     score_cues: re.Pattern[str]  # "a 4-0 win": a dashed pair is a score
     vote_cues: re.Pattern[str]  # "voted 272-219": a pair is a tally of votes
     change_verbs: dict[str, str]
+    intransitive_change_verbs: frozenset[str]  # "rose 4p": the amount is the change
     change_nouns: dict[str, str]
     comparatives_after: dict[str, str]
     comparison_verbs: dict[str, str]
@@ -163,8 +165,10 @@ class FigureGrammar:
             score_cues=re.compile(rf"\b(?:{alt(data['score_cues'])})\b", re.IGNORECASE),
             vote_cues=re.compile(rf"\b(?:{alt(data['vote_cues'])})\b", re.IGNORECASE),
             one_letter_units=frozenset([*(f for f in units.units if len(f) == 1), "p", "C"]),
+            alternative=re.compile(rf",?\s+or\s+(?:(?:{alt(approximations)})\s+)?"),
             conversion_gap=re.compile(rf"^\s*\(\s*(?:(?:{alt(approximations)}|~)\s*)?$"),
             change_verbs=data["change_verbs"],
+            intransitive_change_verbs=frozenset(data["intransitive_change_verbs"]),
             change_nouns=data["change_nouns"],
             comparatives_after=data["comparatives_after"],
             comparison_verbs=data["comparison_verbs"],
