@@ -59,6 +59,7 @@ _RANGE_TAIL = re.compile(rf"\s*(?:to|or|-|–)\s*(?:\d+|{numbers.word_number_pat
                          r"([A-Za-z]+)", re.IGNORECASE)
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
+_OF_A_UNIT = re.compile(r"\s+of\s+an?\s+([a-z]+)")
 _BRACKET_REST = re.compile(r"\s*(?:[;,/]\s*[^()]{0,40})?\)")
 _LIST_GAP = re.compile(r"\s*[;,/]\s*")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$|^(?:a|an)\s", re.IGNORECASE)
@@ -213,7 +214,11 @@ class FigureExtractor:
             return None
         if self._no_quantity(text, sent, match, tokens, noun, measured=bool(cur or written)):
             return None
-        share = self._share(text, match, number, value, tokens) if bare else None
+        of_unit = _OF_A_UNIT.match(text, match.end("num")) if bare and value < 1 else None
+        if of_unit is not None and not g.unit_word(of_unit.group(1)):
+            of_unit = None
+        share = self._share(text, match, number, value, tokens) \
+            if bare and of_unit is None else None
         if share is None and bare and is_words and tokens is not None \
                 and self._ordinal_before(number, tokens):
             return None  # "a third source", "a fifth season": ranks, not amounts
@@ -225,6 +230,8 @@ class FigureExtractor:
         if share is not None:  # "a third of adults", "1 in 5 workers": a percentage
             value, end = share
             unit: str | None = "%"
+        elif of_unit is not None:  # "one hundredth of a second" is 0.01 second
+            unit, end = g.unit_word(of_unit.group(1)), of_unit.end()
         else:
             unit, end = self._unit(text, sent, match, reading, hyphen, tokens, noun, end)
         if unit == "point":  # a poll lead in points is in percentage points

@@ -254,9 +254,13 @@ class FigureGrammar:
         return self.units.currency(post) or self.units.unit(post)
 
     def unit_word(self, word: str) -> str | None:
-        """The unit a word names, periods in the singular too ("year" of "10-year")."""
+        """The unit a word names, periods in the singular too ("year" of "10-year", the
+        "second" of "a hundredth of a second")."""
         singular = self.singular(word.lower())
-        return self.units.unit(word) or (singular if singular in self.period_units else None)
+        if singular in self.period_units:
+            return singular
+        return self.units.unit(word) or (self.units.unit(word + "s") if word.isalpha()
+                                         else None)
 
     def singular(self, lemma: str) -> str:
         return self.irregular_plurals.get(lemma, lemma)

@@ -231,6 +231,8 @@ def test_the_component_pickles_without_its_tables(nlp):
         ("Egypt lost close to $7 billion in revenue.", "$7 billion", 7e9, "USD", "~"),
         ("A survey covered 18 to 24 year olds.", "24 year olds", 24.0, "year", "<="),
         ("A half-hour show ran.", "A half-hour", 0.5, "hour", "="),
+        ("He won by one hundredth of a second.", "one hundredth of a second", 0.01, "second",
+         "="),
     ],
 )
 def test_audit_findings(parse, text, surface, value, unit, modifier):
