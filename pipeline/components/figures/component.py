@@ -59,6 +59,7 @@ _RANGE_TAIL = re.compile(rf"\s*(?:to|or|-|–)\s*(?:\d+|{numbers.word_number_pat
                          r"([A-Za-z]+)", re.IGNORECASE)
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
+_SHARE_ROLES = frozenset({"nsubj", "nsubjpass", "pobj", "dobj"})
 _OF_A_UNIT = re.compile(r"\s+of\s+an?\s+([a-z]+)")
 _BRACKET_REST = re.compile(r"\s*(?:[;,/]\s*[^()]{0,40})?\)")
 _LIST_GAP = re.compile(r"\s*[;,/]\s*")
@@ -547,7 +548,8 @@ class FigureExtractor:
         self, text: str, match: re.Match[str], number: str, value: float, tokens: Span | None
     ) -> tuple[float, int] | None:
         """A fraction of a whole as a percentage, and where it ends: "two-thirds of"
-        (66.67), "1 in 5" or "one in five" (20), "rose by a third" (33.33)."""
+        (66.67), "1 in 5" or "one in five" (20), "rose by a third" (33.33), a fraction
+        that stands for the part of a group ("more than a third had it turned off")."""
         out_of = _OUT_OF.match(text, match.end("num"))
         if out_of:
             whole = out_of.group(1)
@@ -562,6 +564,8 @@ class FigureExtractor:
         whole = _OF.match(text, match.end("num")) or (
             not counted  # "cut by a quarter point" is 0.25 point
             and self.grammar.by_before.search(text, max(0, match.start() - 30), match.start())
+        ) or (  # "more than a third had it turned off", "important for a third"
+            tokens is not None and not counted and tokens.root.dep_ in _SHARE_ROLES
         )  # "a third of adults", "half the number", "fell by as much as a fifth"
         if has_fraction and value < 1 and whole and not period:
             return round(value * 100, 6), match.end("num")

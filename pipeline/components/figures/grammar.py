@@ -158,7 +158,7 @@ class FigureGrammar:
                                     re.IGNORECASE),
             vague_number=re.compile(numbers.vague_pattern(), re.IGNORECASE),
             nonfigures=NonFigures.from_data(data, list(months())),
-            relative_time=re.compile(rf"\s+(?:{alt(data['relative_time_after'])})\b",
+            relative_time=re.compile(rf"['’]?\s+(?:{alt(data['relative_time_after'])})\b",
                                      re.IGNORECASE),
             hyphen_name_words=frozenset(data["hyphen_name_words"]),
             multiplier_followers=frozenset(data["multiplier_followers"]),

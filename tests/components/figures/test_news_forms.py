@@ -233,6 +233,8 @@ def test_the_component_pickles_without_its_tables(nlp):
         ("A half-hour show ran.", "A half-hour", 0.5, "hour", "="),
         ("He won by one hundredth of a second.", "one hundredth of a second", 0.01, "second",
          "="),
+        ("The survey found more than a third had it turned off.", "a third", 100 / 3, "%",
+         ">"),
     ],
 )
 def test_audit_findings(parse, text, surface, value, unit, modifier):
@@ -244,6 +246,7 @@ def test_audit_findings(parse, text, surface, value, unit, modifier):
 
 @pytest.mark.parametrize("text", ["Losses plagued the industry throughout 2004 - in particular.",
                                   "Its half-year clothing sales were weak.",
-                                  "He may be out two to three weeks before he is back."])
+                                  "He may be out two to three weeks before he is back.",
+                                  "Two weeks' ago the group announced savings."])
 def test_audit_non_figures(parse, text):
     assert figures(parse, text) == []
