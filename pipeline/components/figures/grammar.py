@@ -24,6 +24,12 @@ def _lower(table: dict[str, str]) -> dict[str, str]:
     return {k.lower(): v for k, v in table.items()}
 
 
+def _words(words: list[str], end: str = r"\b") -> re.Pattern[str]:
+    """Any of the words, whole, in any case; ``end`` what must follow ("\\s+$": right
+    before the figure)."""
+    return re.compile(rf"\b(?:{numbers.alternation(words)}){end}", re.IGNORECASE)
+
+
 def _pattern(data: dict, units: Lexicon, ambiguous: dict[str, Ambiguity], number: str
              ) -> re.Pattern[str]:
     """Currency or prefix unit, sign, number, scale, then a unit or currency word."""
@@ -152,18 +158,17 @@ class FigureGrammar:
             period_name_nouns=frozenset(data["period_name_nouns"]),
             pronoun_nouns=frozenset(data["pronoun_nouns"]),
             count_nouns=frozenset(data["count_nouns"]),
-            race_time_cues=re.compile(rf"\b(?:{alt(data['race_time_cues'])})\b", re.IGNORECASE),
-            clock_before=re.compile(rf"\b(?:{alt(data['clock_before'])})\s+$", re.IGNORECASE),
-            match_minute=re.compile(rf"\b(?:{alt(data['match_minute_before'])})\s+$",
-                                    re.IGNORECASE),
+            race_time_cues=_words(data["race_time_cues"]),
+            clock_before=_words(data["clock_before"], r"\s+$"),
+            match_minute=_words(data["match_minute_before"], r"\s+$"),
             vague_number=re.compile(numbers.vague_pattern(), re.IGNORECASE),
             nonfigures=NonFigures.from_data(data, list(months())),
             relative_time=re.compile(rf"['’]?\s+(?:{alt(data['relative_time_after'])})\b",
                                      re.IGNORECASE),
             hyphen_name_words=frozenset(data["hyphen_name_words"]),
             multiplier_followers=frozenset(data["multiplier_followers"]),
-            score_cues=re.compile(rf"\b(?:{alt(data['score_cues'])})\b", re.IGNORECASE),
-            vote_cues=re.compile(rf"\b(?:{alt(data['vote_cues'])})\b", re.IGNORECASE),
+            score_cues=_words(data["score_cues"]),
+            vote_cues=_words(data["vote_cues"]),
             one_letter_units=frozenset([*(f for f in units.units if len(f) == 1), "p", "C"]),
             alternative=re.compile(rf",?\s+or\s+(?:(?:{alt(approximations)})\s+)?"),
             conversion_gap=re.compile(rf"^\s*\(\s*(?:(?:{alt(approximations)}|~)\s*)?$"),

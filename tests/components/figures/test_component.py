@@ -8,6 +8,14 @@ def figures(parse, text, year=None):
     return [(doc.text[f.span[0] : f.span[1]], f) for f in doc._.nc_figures]
 
 
+def assert_figure(parse, text, surface, value, unit, modifier):
+    """The figure written ``surface`` in ``text`` has this value, unit and modifier."""
+    found = dict(figures(parse, text))
+    assert surface in found, f"{surface!r} not in {list(found)}"
+    fig = found[surface]
+    assert (fig.value, fig.unit, fig.modifier) == (pytest.approx(value), unit, modifier)
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "value", "unit", "modifier"),
     [
@@ -176,12 +184,7 @@ def figures(parse, text, year=None):
     ],
 )
 def test_value_unit_modifier(parse, text, surface, value, unit, modifier):
-    found = dict(figures(parse, text))
-    assert surface in found, f"{surface!r} not in {list(found)}"
-    fig = found[surface]
-    assert fig.value == pytest.approx(value)
-    assert fig.unit == unit
-    assert fig.modifier == modifier
+    assert_figure(parse, text, surface, value, unit, modifier)
 
 
 @pytest.mark.parametrize(
