@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from importlib.metadata import version
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -116,6 +117,12 @@ class FigureExtractor:
         for attr in ("nc_figures", published_attr):
             if not Doc.has_extension(attr):
                 Doc.set_extension(attr, default=None)
+
+    @property
+    def artifact_fingerprint(self) -> str:
+        """The libraries the unit and currency tables are built from: a new pint or Babel
+        (CLDR) release may change them, so it changes the pipeline fingerprint."""
+        return "+".join(f"{name}-{version(name)}" for name in ("pint", "babel"))
 
     def __getstate__(self) -> dict:
         """A worker rebuilds the tables itself: they do not travel with the component."""
