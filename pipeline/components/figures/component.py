@@ -1,10 +1,12 @@
-"""Figures: money, percentages, counts and quantities, normalised.
+"""The figures component: money, percentages, counts and quantities, normalised.
 
-The surface pattern (:mod:`figure_grammar`) finds numbers in digits or words with
-their currency, scale and unit; the dependency parse (:mod:`figure_context`) adds
-what a pattern cannot see: the counted noun, the governing verb (predicate, and
-"rose by" -> up), the owner (subject) and what is measured (target). Years, dates,
-times, model numbers, list numbering and URLs are dropped.
+The surface pattern (:mod:`grammar`, with units and currencies from :mod:`units`) finds
+numbers in digits or words with their currency, scale and unit; ambiguous abbreviations
+are read from their context (:mod:`senses`); the dependency parse (:mod:`context`) adds
+what a pattern cannot see: the counted noun, the governing verb (predicate, and "rose by"
+-> up), the owner (subject) and what is measured (target). Years, dates, times, ranks,
+labels, names and list numbering are dropped (:mod:`nonfigures`); ages are years
+(:mod:`ages`); neighbours combine (:mod:`joins`) and take their time (:mod:`time`).
 """
 
 from __future__ import annotations
