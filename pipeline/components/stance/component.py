@@ -1,54 +1,167 @@
-"""What each attributed statement is about (target) and whether its source is for or
-against it (stance).
+"""Who is for or against whom: targets and polarity of statements and stance events.
 
-Runs after ``newsclaims_attribution`` and rewrites the target, stance and confidence of
-every statement in ``doc._.nc_statements``; the spans and the source stay as found, so
-the finding of statements and the judging of their stance can be improved apart.
+Runs after ``newsclaims_attribution``. For every statement attribution found it keeps one
+row with the statement's main target (the article's topic when the content refers to it,
+else its subject noun phrase) and the lexicon's label, which a confident classifier
+overrides; it adds a row for every further target the classifier finds a stance toward
+("Obama said Republicans are holding Lynch hostage": against the Republicans, for Lynch).
+Stance events ("X criticised Y", "X backed Y's bid") and other actions with a named
+subject become statements of their own where the classifier finds a stance
+(:mod:`candidates`). Targets are canonical across the article (:mod:`targets`).
+
+The classifier (:mod:`classifier`) loads lazily, in the process that labels.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline import resources
 from pipeline.annotations import Statement
 from pipeline.components import quotes as quoting
 from pipeline.components.guard import never_raises
-from pipeline.components.stance import lexicon
+from pipeline.components.stance import classifier, lexicon
+from pipeline.components.stance.candidates import EVENT, STATEMENT, Candidate, CandidateFinder
+from pipeline.components.stance.classifier import Judged
+from pipeline.components.stance.targets import PHRASE, TOPIC, Resolver, Target
+
+DEFAULT_MODEL = "stance-linear"
+
+
+def model_path(model: str) -> Path:
+    """A model folder: a path, or a folder name under ``models/``."""
+    path = Path(model)
+    return path if path.is_dir() or len(path.parts) > 1 else resources.models_dir() / model
 
 
 class StanceLabeller:
-    """Sets target, stance and confidence on ``doc._.nc_statements``."""
+    """Sets target, target_span, stance and confidence on ``doc._.nc_statements`` and adds
+    the statements of stance events and of further targets."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, model: str = DEFAULT_MODEL) -> None:
         self.name = name
+        self.model = str(model_path(model)) if model else ""
         cues = resources.load("cues")
         # the stance a cue carries by itself ("endorse" support, "reject" oppose)
         self.cue_stances: dict[str, str | None] = {**cues["verbs"], **cues["nominal"]}
+        self.events: dict[str, str | None] = resources.load("stance")["events"]
+        self.finder = CandidateFinder(self.events, frozenset(cues["verbs"]))
+        self.artifact_fingerprint: str | None = None
+        self.thresholds: dict[str, float] = {}
+        self._classifier: classifier.LinearStance | classifier.EncoderStance | None = None
+        if self.model:  # fail now, with a clean message, not once per document later
+            meta = classifier.read_meta(self.model)
+            self.thresholds = meta["thresholds"]
+            self.artifact_fingerprint = classifier.fingerprint(self.model)
         if not Doc.has_extension("nc_statements"):
             Doc.set_extension("nc_statements", default=None)
 
+    def __getstate__(self) -> dict:
+        """Pickles without the loaded classifier: each worker loads its own."""
+        return {**self.__dict__, "_classifier": None}
+
+    @property
+    def classifier(self) -> classifier.LinearStance | classifier.EncoderStance | None:
+        if self._classifier is None and self.model:
+            self._classifier = classifier.load(self.model)
+        return self._classifier
+
     @never_raises
     def __call__(self, doc: Doc) -> Doc:
-        statements: list[Statement] = doc._.nc_statements or []
-        if not statements:
-            return doc
+        given: list[Statement] = doc._.nc_statements or []
         text = doc.text
         topic = lexicon.topic(text, quoting.quotes(text))
-        doc._.nc_statements = [self._judged(doc, st, topic) for st in statements]
+        resolver = Resolver(doc, doc._.nc_entities or [], topic, text)
+        statements, candidates = self.finder.find(doc, resolver, given)
+        judged = self.judge(doc, statements, candidates, resolver)
+        doc._.nc_statements = self.assemble(doc, statements, candidates, judged, topic,
+                                            resolver)
         return doc
 
-    def _judged(self, doc: Doc, statement: Statement, topic: str | None) -> Statement:
+    def assemble(self, doc: Doc, statements: list[Statement], candidates: list[Candidate],
+                 judged: list[Judged], topic: str | None, resolver: Resolver
+                 ) -> list[Statement]:
+        """The rows: each statement's main row and the pairs judged polar enough."""
+        by_statement: dict[int, list[tuple[Candidate, Judged]]] = {}
+        for candidate, judgement in zip(candidates, judged, strict=True):
+            by_statement.setdefault(candidate.statement, []).append((candidate, judgement))
+        out: list[Statement] = []
+        for i, statement in enumerate(statements):
+            out.extend(self._rows(doc, statement, by_statement.get(i, []), topic, resolver))
+        out.sort(key=lambda s: (s.cue_span, s.target_span or (-1, -1)))
+        return out
+
+    def cue_stance(self, statement: Statement) -> str | None:
+        table = self.cue_stances if statement.kind == STATEMENT else self.events
+        return table.get(statement.cue)
+
+    def judge(self, doc: Doc, statements: list[Statement], candidates: list[Candidate],
+              resolver: Resolver) -> list[Judged]:
+        """The classifier's probabilities for each candidate (none without a model)."""
+        model = self.classifier
+        if model is None or not candidates:
+            return [Judged(1.0, 0.0, 0.0) for _ in candidates]
+        return model.predict(doc, statements, candidates, resolver,
+                             [self.cue_stance(s) for s in statements])
+
+    def _rows(self, doc: Doc, statement: Statement, judged: list[tuple[Candidate, Judged]],
+              topic: str | None, resolver: Resolver) -> list[Statement]:
+        threshold = self.thresholds.get(statement.kind, 0.5)
+        polar = [(c.target, j) for c, j in judged if j.polar >= threshold]
+        if statement.kind != STATEMENT:
+            rows = [self._row(statement, target, j.label, j.polar) for target, j in polar]
+            if not rows and statement.kind == EVENT and judged and self.cue_stance(statement):
+                # "X criticised Y": the verb says it, whatever the classifier's doubt
+                first = judged[0][0].target
+                rows = [self._row(statement, first, self.cue_stance(statement) or "neutral",
+                                  0.5)]
+            return rows
+        main = self._main(doc, statement, topic, resolver)
+        rows = [main]
+        rows += [self._row(statement, target, j.label, j.polar) for target, j in polar
+                 if target.name != main.target]
+        return rows
+
+    def _main(self, doc: Doc, statement: Statement, topic: str | None, resolver: Resolver
+              ) -> Statement:
+        """The statement's own row: its main target and label."""
         content = doc.char_span(*statement.content_span, alignment_mode="expand")
         cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
         polarity, confidence = lexicon.label(cue, content, self.cue_stances.get(statement.cue))
-        return replace(statement, target=lexicon.target(content, topic), stance=polarity,
-                       confidence=confidence)
+        target = self._main_target(content, topic, resolver)
+        name = target.name if target else None
+        return replace(statement, target=name, target_span=target.span if target else None,
+                       stance=polarity, confidence=confidence)
+
+    @staticmethod
+    def _main_target(content: Span | None, topic: str | None, resolver: Resolver
+                     ) -> Target | None:
+        """The article's topic when the content refers to it, else what the content's
+        subject or object names, resolved across the article ("the agreement" -> "the Good
+        Friday agreement", "the president" -> "Donald Trump")."""
+        if content is None:
+            return None
+        if topic and lexicon.names_topic(content, topic):
+            return Target(topic, TOPIC, (content.start_char, content.end_char), content.root.i)
+        token = lexicon.main_token(content)
+        if token is None:
+            return None
+        return resolver.at(token) or Target(token.text, PHRASE,
+                                            (token.idx, token.idx + len(token.text)), token.i)
+
+    @staticmethod
+    def _row(statement: Statement, target: Target, label: str, confidence: float
+             ) -> Statement:
+        return replace(statement, target=target.name, target_span=target.span, stance=label,
+                       confidence=round(min(0.99, confidence), 3))
 
 
-@Language.factory("newsclaims_stance", default_config={})
-def make_stance_labeller(nlp: Language, name: str) -> StanceLabeller:
-    return StanceLabeller(nlp, name)
+@Language.factory("newsclaims_stance", default_config={"model": DEFAULT_MODEL})
+def make_stance_labeller(nlp: Language, name: str, model: str) -> StanceLabeller:
+    """``model``: a stance classifier folder (a path, or a name under ``models/``:
+    ``stance-linear``, the default, or ``stance-minilm``); empty for the lexicon alone."""
+    return StanceLabeller(nlp, name, model)

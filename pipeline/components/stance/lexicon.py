@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from pipeline import resources
 from pipeline.components.quotes import sentence_start
@@ -27,6 +27,16 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozens
     phrases = tuple(w for w in data["oppose"] if " " in w)
     return (support, oppose, phrases, frozenset(data["negators"]), tuple(data["shifters"]),
             frozenset(data["anaphors"]))
+
+
+def polar_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The one-word support and oppose lemmas."""
+    support, oppose, *_ = _lexicon()
+    return support, oppose
+
+
+def negators() -> frozenset[str]:
+    return _lexicon()[3]
 
 
 def topic(text: str, doc_quotes: list[tuple[int, int]]) -> str | None:
@@ -58,13 +68,27 @@ def target(content: Span, topic_name: str | None) -> str | None:
                    for c in token.children) or any(
                     t.lower_ == head_word and t.pos_ == "PROPN" for t in token.subtree):
                 return topic_name
+    token = main_token(content)
+    if token is None:
+        return None
+    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "det")]
+    tokens = [t for t in tokens if not t.is_punct]
+    if tokens and len(tokens) <= 6:
+        return content.doc[tokens[0].i : tokens[-1].i + 1].text
+    return token.text
+
+
+def names_topic(content: Span, topic_name: str | None) -> bool:
+    """The content names the topic or refers back to it ("the proposal", "such an
+    alliance", "an alliance akin to NATO")."""
+    return bool(topic_name) and target(content, topic_name) == topic_name
+
+
+def main_token(content: Span) -> Token | None:
+    """The head of what the content is about: its first subject or object noun."""
     for token in content:
         if token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.pos_ in ("NOUN", "PROPN"):
-            tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "det")]
-            tokens = [t for t in tokens if not t.is_punct]
-            if tokens and len(tokens) <= 6:
-                return content.doc[tokens[0].i : tokens[-1].i + 1].text
-            return token.text
+            return token
     return None
 
 
