@@ -14,16 +14,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pipeline.components.stance.classifier import LABELS
+from pipeline.components.stance.classifier import LABELS, LinearStance
 from pipeline.stance_model.data import Example
 
 EXPORT_BATCH = 16
 
 
-def _sample(examples: list[Example], negatives: float, seed: int) -> list[Example]:
+def _sample(examples: list[Example], negatives: float, seed: int, first: LinearStance,
+            threshold: float, max_pairs: int | None) -> list[Example]:
+    """Every polar pair, and ``negatives`` times as many of the none pairs that the first
+    stage passes on (the hard ones the encoder will see)."""
     rng = random.Random(seed)
     polar = [e for e in examples if e.label != "none"]
-    none = [e for e in examples if e.label == "none"]
+    none = [e for e in examples if e.label == "none" and first.polar(e.features) >= threshold]
+    if max_pairs and len(polar) * (1 + negatives) > max_pairs:
+        polar = rng.sample(polar, int(max_pairs / (1 + negatives)))
     kept = polar + rng.sample(none, min(len(none), int(negatives * len(polar))))
     rng.shuffle(kept)
     return kept
@@ -48,8 +53,11 @@ def fit_and_export(examples: list[Example], config: Any, out: Path,
     tokenizer = AutoTokenizer.from_pretrained(name)
     model = AutoModelForSequenceClassification.from_pretrained(
         name, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)),
-        label2id={label: i for i, label in enumerate(LABELS)})
-    data = _sample(examples, config.negatives, config.seed)
+        label2id={label: i for i, label in enumerate(LABELS)},
+        num_hidden_layers=config.layers)  # the lower layers only: half the cost
+    first = LinearStance(out.parent / config.prefilter_model)
+    data = _sample(examples, config.negatives, config.seed, first, config.prefilter,
+                   config.max_pairs)
     steps = config.epochs * ((len(data) + config.batch_size - 1) // config.batch_size)
     optimizer = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.01)
     schedule = torch.optim.lr_scheduler.LambdaLR(
@@ -92,6 +100,8 @@ def fit_and_export(examples: list[Example], config: Any, out: Path,
     fp32.unlink()
     tokenizer.backend_tokenizer.save(str(out / "tokenizer.json"))
     return {"encoder": Path(name).name if Path(name).exists() else name,
+            "layers": config.layers,
+            "prefilter": {"model": config.prefilter_model, "threshold": config.prefilter},
             "max_length": config.max_length, "batch_size": EXPORT_BATCH,
             "fine_tune_pairs": len(data), "fine_tune_steps": steps,
             "fine_tune_seconds": round(seconds, 1), "final_loss": round(model_loss, 4)}

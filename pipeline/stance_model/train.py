@@ -29,7 +29,11 @@ class TrainConfig:
     batch_size: int = 16
     lr: float = 5e-5
     max_length: int = 128
-    negatives: float = 4.0  # none examples kept per polar one (encoder)
+    negatives: float = 2.0  # none examples kept per polar one (encoder)
+    layers: int = 4  # encoder layers kept (MiniLM has 6)
+    prefilter_model: str = "stance-linear"  # the encoder's first stage, beside its folder
+    prefilter: float = 0.15  # P(polar) the first stage needs to pass a pair on
+    max_pairs: int | None = None  # encoder: fine-tune on at most this many pairs
     seed: int = 13
     cache: str | None = None
     limit: int | None = None  # train on the first N articles only (quick runs)
@@ -48,8 +52,9 @@ def train(config: TrainConfig, log=print) -> dict:
     log(f"{len(examples)} training pairs from {len(train_docs)} SEESAW train articles")
     out = Path(config.out)
     out.mkdir(parents=True, exist_ok=True)
+    settings = {k: v for k, v in asdict(config).items() if k not in ("seesaw", "out", "cache")}
     meta: dict = {"kind": config.kind, "labels": list(classifier.LABELS),
-                  "config": asdict(config), "thresholds": {}}
+                  "config": settings, "thresholds": {}}
     if config.kind == "encoder":
         from pipeline.stance_model import encoder
 

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from pipeline.annotations import Statement
 from pipeline.components.stance import features as feats
 from pipeline.components.stance.candidates import Candidate
+from pipeline.components.stance.encoding import pair_text
 from pipeline.components.stance.targets import Resolver
 from pipeline.errors import MissingExtra, ModelNotFound
 
@@ -106,6 +107,18 @@ class LinearStance:
             judged.append(_softmax((none, support, oppose)))
         return judged
 
+    def polar(self, features: dict[str, float]) -> float:
+        """P(support or oppose) of one pair's features (what the encoder's first stage
+        keeps)."""
+        weights, intercept = self._weights
+        scores = list(intercept)
+        for name, value in features.items():
+            w = weights.get(name)
+            if w is not None:
+                for k in range(3):
+                    scores[k] += value * w[k]
+        return _softmax(scores).polar
+
 
 def _softmax(scores: Sequence[float]) -> Judged:
     top = max(scores)
@@ -115,11 +128,16 @@ def _softmax(scores: Sequence[float]) -> Judged:
 
 
 class EncoderStance:
-    """The ONNX cross-encoder (``model.onnx`` + ``tokenizer.json``)."""
+    """The ONNX cross-encoder (``model.onnx`` + ``tokenizer.json``), behind a first stage:
+    the linear model it names judges every pair, and only pairs it finds possibly polar
+    (``prefilter`` threshold) are read by the encoder; the rest stay ``none``."""
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
         self.meta = read_meta(folder)
+        first = self.meta["prefilter"]
+        self.first = LinearStance(Path(folder).parent / first["model"])
+        self.prefilter = float(first["threshold"])
 
     @cached_property
     def _session(self) -> tuple[Any, Any]:
@@ -140,8 +158,19 @@ class EncoderStance:
 
     def predict(self, doc: Doc, statements: list[Statement], candidates: list[Candidate],
                 resolver: Resolver, cue_stances: list[str | None]) -> list[Judged]:
-        from pipeline.components.stance.encoding import pair_text
 
+        if not candidates:
+            return []
+        first = self.first.predict(doc, statements, candidates, resolver, cue_stances)
+        read = [i for i, j in enumerate(first) if j.polar >= self.prefilter]
+        judged = [Judged(1.0, 0.0, 0.0) for _ in candidates]
+        for i, j in zip(read, self._encode(doc, statements, [candidates[i] for i in read],
+                                           resolver), strict=True):
+            judged[i] = j
+        return judged
+
+    def _encode(self, doc: Doc, statements: list[Statement], candidates: list[Candidate],
+                resolver: Resolver) -> list[Judged]:
         if not candidates:
             return []
         session, tokenizer = self._session

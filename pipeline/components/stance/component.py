@@ -89,9 +89,23 @@ class StanceLabeller:
         by_statement: dict[int, list[tuple[Candidate, Judged]]] = {}
         for candidate, judgement in zip(candidates, judged, strict=True):
             by_statement.setdefault(candidate.statement, []).append((candidate, judgement))
-        out: list[Statement] = []
+        main: list[Statement] = []
+        pairs: dict[tuple[str, str, int], Statement] = {}
         for i, statement in enumerate(statements):
-            out.extend(self._rows(doc, statement, by_statement.get(i, []), topic, resolver))
+            rows = self._rows(doc, statement, by_statement.get(i, []), topic, resolver)
+            if statement.kind == STATEMENT:
+                main.append(rows.pop(0))
+            for row in rows:  # one row per holder, target and sentence: the surest
+                at = doc.char_span(*(row.target_span or row.content_span),
+                                   alignment_mode="expand")
+                key = ((row.source or "").casefold(), (row.target or "").casefold(),
+                       quoting.sentence_start(doc, at.start) if at is not None else -1)
+                if key not in pairs or pairs[key].confidence < row.confidence:
+                    pairs[key] = row
+        said = {((r.source or "").casefold(), (r.target or "").casefold(), r.cue_span)
+                for r in main}
+        out = main + [r for r in pairs.values() if ((r.source or "").casefold(),
+                      (r.target or "").casefold(), r.cue_span) not in said]
         out.sort(key=lambda s: (s.cue_span, s.target_span or (-1, -1)))
         return out
 
@@ -121,6 +135,10 @@ class StanceLabeller:
                                   0.5)]
             return rows
         main = self._main(doc, statement, topic, resolver)
+        judged_main = [j for c, j in judged if c.target.name == main.target]
+        if judged_main and judged_main[0].polar >= threshold:  # the classifier is sure
+            main = replace(main, stance=judged_main[0].label,
+                           confidence=round(min(0.99, judged_main[0].polar), 3))
         rows = [main]
         rows += [self._row(statement, target, j.label, j.polar) for target, j in polar
                  if target.name != main.target]

@@ -16,7 +16,8 @@ from pipeline.components.quotes import sentence_start
 from pipeline.components.stance.candidates import Candidate
 from pipeline.components.stance.targets import Resolver
 
-_MAX_CHARS = 600  # per sentence: the tokenizer truncates anyway
+_MAX_CHARS = 600  # how far back the holder's sentence may start
+_MAX_WORDS = 48  # of the second text, around the target
 
 
 def _often(n: int) -> str:
@@ -55,5 +56,9 @@ def pair_text(doc: Doc, statement: Statement, candidate: Candidate, resolver: Re
             pieces += [text[at:offset], mark]
             at = offset
     pieces.append(text[at:hi])
-    second = " ".join("".join(pieces).split())
-    return first, second[-_MAX_CHARS * 2 :]
+    words = "".join(pieces).split()
+    if len(words) > _MAX_WORDS:  # a window around the target, so truncation keeps it
+        at = words.index("#") if "#" in words else 0
+        lo = max(0, min(at - _MAX_WORDS // 3, len(words) - _MAX_WORDS))
+        words = words[lo : lo + _MAX_WORDS]
+    return first, " ".join(words)

@@ -64,6 +64,7 @@ class Featurizer:
         f: dict[str, float] = {}
         content = doc.char_span(*span, alignment_mode="expand")
         counts = {"support": 0.0, "oppose": 0.0}
+        valences = {"positive": 0.0, "negative": 0.0}
         if content is not None:
             end = sentence + 1
             while end < len(doc) and not doc[end].is_sent_start:
@@ -71,14 +72,21 @@ class Featurizer:
             for i in range(max(content.start, sentence), min(content.end, end)):
                 t = doc[i]
                 polarity = _polarity(_lemma(t))
-                if polarity:
+                value = lexicon.valence(t.lower_) or lexicon.valence(_lemma(t))
+                if polarity or value:
                     flipped = _negated(t) or (_negated(t.head) and t.head.i != t.i)
-                    counts[polarity if not flipped else _flip(polarity)] += 1.0
+                    if polarity:
+                        counts[polarity if not flipped else _flip(polarity)] += 1.0
+                    value = -value if flipped else value
+                    valences["positive" if value > 0 else "negative"] += abs(value)
                 if not t.is_punct and not t.is_stop:
                     f[f"content={_lemma(t)}"] = 1.0
         for polarity, n in counts.items():
             if n:
                 f[f"content_{polarity}"] = min(n, 3.0)
+        for sign, total in valences.items():
+            if total:
+                f[f"valence_{sign}"] = min(total, 8.0) / 4.0
         self._contents[key] = f
         return f
 
@@ -119,6 +127,10 @@ class Featurizer:
             negations += _negated(token)
             lemma = _lemma(token)
             f[f"gov={lemma}"] = f.get(f"gov={lemma}", 0.0) + 1.0
+            value = lexicon.valence(token.lower_) or lexicon.valence(lemma)
+            if value:
+                sign = "positive" if (value > 0) != bool(negations) else "negative"
+                f[f"gov_valence_{sign}"] = f.get(f"gov_valence_{sign}", 0.0) + abs(value) / 4
             polarity = _polarity(lemma)
             if polarity:
                 f[f"gov_pol={polarity}"] = f.get(f"gov_pol={polarity}", 0.0) + 1.0

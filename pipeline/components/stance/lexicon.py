@@ -29,6 +29,27 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozens
             frozenset(data["anaphors"]))
 
 
+@cache
+def _valences() -> dict[str, float]:
+    """VADER's sentiment lexicon (Hutto and Gilbert 2014, MIT; the vadersentiment
+    package): word -> mean valence, -4 (very negative) to +4."""
+    from importlib import resources as package_data
+
+    text = package_data.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(
+        encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        word, value, *_ = line.split("\t")
+        if word.isalpha():
+            table[word] = float(value)
+    return table
+
+
+def valence(word: str) -> float:
+    """The sentiment a (lower-cased) word carries by itself; 0.0 when it carries none."""
+    return _valences().get(word, 0.0)
+
+
 def polar_words() -> tuple[frozenset[str], frozenset[str]]:
     """The one-word support and oppose lemmas."""
     support, oppose, *_ = _lexicon()
