@@ -30,6 +30,7 @@ ACTION = "action"
 _SUBJECTS = ("nsubj",)
 _OBJECT_DEPS = frozenset({"dobj", "prep", "dative", "xcomp", "ccomp", "attr", "oprd", "acomp",
                           "advcl", "npadvmod", "prt"})
+_ABOUT = frozenset({"of", "for", "over", "against", "about", "on"})  # "accused X of ..."
 _HOLDER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 MAX_TARGETS = 6  # per statement and sentence: a long list is an enumeration, not stances
 
@@ -127,9 +128,8 @@ class CandidateFinder:
         tokens = {t.i: t for t in span} if span is not None else {}
         cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
         if cue is not None and len(cue):
-            verb = cue.root
-            for child in verb.rights:
-                if child.dep_ in _OBJECT_DEPS:
+            for child in cue.root.rights:  # not the addressee: "told BBC Radio that ..."
+                if child.dep_ == "prep" and child.lower_ in _ABOUT:
                     tokens.update((t.i, t) for t in child.subtree)
         return [tokens[i] for i in sorted(tokens)]
 
@@ -139,6 +139,8 @@ class CandidateFinder:
         if not statement.source:
             return
         source = statement.source.casefold()
+        cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
+        cue_sentence = sentence_start(doc, cue.start) if cue is not None else -1
         seen: dict[tuple[str, int], int] = {}
         for token in span:
             if token.dep_ in ("compound", "poss") and token.head.pos_ in ("NOUN", "PROPN") \
@@ -147,6 +149,8 @@ class CandidateFinder:
             target = self._target_at(token, resolver)
             if target is None or target.name.casefold() == source:
                 continue
+            if token.pos_ == "PRON" and sentence_start(doc, token.i) != cue_sentence:
+                continue  # a pronoun in a quote's later sentences: too often someone else
             if _overlaps(target.span, statement.source_span):
                 continue
             sent = sentence_start(doc, token.i)

@@ -8,6 +8,7 @@ shifter phrases ("stopped short of endorsing") turning support into opposition.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -54,6 +55,18 @@ def polar_words() -> tuple[frozenset[str], frozenset[str]]:
     """The one-word support and oppose lemmas."""
     support, oppose, *_ = _lexicon()
     return support, oppose
+
+
+@cache
+def _reversers() -> frozenset[str]:
+    return frozenset(resources.load("stance")["reversers"])
+
+
+def reversed_(token: Token) -> bool:
+    """``token`` is what a reversing verb acts on ("measures to combat ageism")."""
+    return token.dep_ in ("dobj", "pobj", "nsubjpass") and (
+        token.head.lemma_.lower() in _reversers()
+        or (token.head.dep_ == "prep" and token.head.head.lemma_.lower() in _reversers()))
 
 
 def negators() -> frozenset[str]:
@@ -107,10 +120,16 @@ def names_topic(content: Span, topic_name: str | None) -> bool:
 
 def main_token(content: Span) -> Token | None:
     """The head of what the content is about: its first subject or object noun."""
-    for token in content:
-        if token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.pos_ in ("NOUN", "PROPN"):
-            return token
-    return None
+    return next(main_tokens(content), None)
+
+
+def main_tokens(content: Span) -> Iterator[Token]:
+    """Heads of what the content may be about, likeliest first: subject and object nouns,
+    then nouns of prepositional phrases and complements."""
+    for deps in (("nsubj", "nsubjpass", "dobj"), ("pobj", "attr", "appos")):
+        for token in content:
+            if token.dep_ in deps and token.pos_ in ("NOUN", "PROPN"):
+                yield token
 
 
 def label(cue: Span, content: Span, cue_stance: str | None) -> tuple[str, float]:
