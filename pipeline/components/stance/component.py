@@ -182,7 +182,8 @@ class StanceLabeller:
         first = self._first_sentence(doc, statement)
         opening = doc.char_span(*first, alignment_mode="expand") if content is not None else None
         target = self._main_target(opening, topic, resolver, statement.source)
-        if target is not None and polarity != "neutral" and lexicon.reversed_(doc[target.head]):
+        if target is not None and polarity != "neutral" and lexicon.reversed_(
+                doc[target.head], cue):
             polarity = "oppose" if polarity == "support" else "support"
         name = target.name if target else None
         return replace(statement, target=name, target_span=target.span if target else None,

@@ -62,11 +62,14 @@ def _reversers() -> frozenset[str]:
     return frozenset(resources.load("stance")["reversers"])
 
 
-def reversed_(token: Token) -> bool:
-    """``token`` is what a reversing verb acts on ("measures to combat ageism")."""
-    return token.dep_ in ("dobj", "pobj", "nsubjpass") and (
-        token.head.lemma_.lower() in _reversers()
-        or (token.head.dep_ == "prep" and token.head.head.lemma_.lower() in _reversers()))
+def reversed_(token: Token, cue: Span | None) -> bool:
+    """``token`` is what a reversing verb of the content acts on ("measures to combat
+    ageism"); the cue's own verb ("rejected the plan") has had its say already."""
+    if token.dep_ not in ("dobj", "pobj", "nsubjpass"):
+        return False
+    verb = token.head.head if token.head.dep_ == "prep" else token.head
+    in_cue = cue is not None and cue.start <= verb.i < cue.end
+    return verb.lemma_.lower() in _reversers() and not in_cue
 
 
 def negators() -> frozenset[str]:
