@@ -5,28 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-_TITLES = {"linear": "logistic regression over parse features (the default pipeline's)",
-           "encoder": "MiniLM cross-encoder, ONNX int8 (the accurate preset's)"}
-
 
 def _command(meta: dict) -> str:
     config = meta["config"]
-    parts = ["newsclaims train stance", "--data ../shared/data/seesaw",
-             f"--kind {config['kind']}"]
-    if config["kind"] == "linear":
-        parts.append(f"--c {config['c']}")
-    else:
-        parts += [f"--epochs {config['epochs']}", f"--batch-size {config['batch_size']}",
-                  f"--lr {config['lr']}", f"--negatives {config['negatives']}"]
-    parts.append(f"--seed {config['seed']}")
-    return " ".join(parts)
+    return (f"newsclaims train stance --data ../shared/data/seesaw --c {config['c']} "
+            f"--min-count {config['min_count']} --seed {config['seed']}")
 
 
 def write(folder: Path, meta: dict) -> Path:
-    kind = meta["config"]["kind"]
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.name != "README.md")
     lines = [
-        f"# newsclaims stance classifier: {_TITLES[kind]}",
+        "# newsclaims stance classifier: logistic regression over parse features",
         "",
         "Judges each (holder, target) candidate that `newsclaims_stance` proposes (a "
         "statement's source and a target its content names; a stance event's or action's "
@@ -45,21 +34,13 @@ def write(folder: Path, meta: dict) -> Path:
         "## Rebuild",
         "",
         "```bash",
-        "pip install -e '.[train]'" if kind == "encoder" else "pip install -e '.[train]'  "
-        "# scikit-learn",
+        "pip install -e '.[train]'  # scikit-learn",
         _command(meta),
         "```",
         "",
         f"{meta['train_seconds']:.0f} s to train, {meta['seconds']:.0f} s with tuning, on "
         "the shared 2-core CPU (parses cached with `--cache`).",
     ]
-    if kind == "encoder":
-        lines += ["", f"Fine-tuned {meta['encoder']} for {meta['fine_tune_steps']} steps on "
-                  f"{meta['fine_tune_pairs']} pairs (every polar pair and "
-                  f"{meta['config']['negatives']} none pairs per polar one), "
-                  f"{meta['fine_tune_seconds']:.0f} s, final loss {meta['final_loss']}; "
-                  "exported to ONNX and quantized to int8 (onnxruntime dynamic "
-                  "quantization)."]
     valid = meta["valid"]
     lines += [
         "",

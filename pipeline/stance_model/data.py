@@ -21,7 +21,6 @@ from pipeline import nlp as nlp_builder
 from pipeline.components import quotes as quoting
 from pipeline.components.stance import lexicon
 from pipeline.components.stance.component import StanceLabeller
-from pipeline.components.stance.encoding import pair_text
 from pipeline.components.stance.features import Featurizer
 from pipeline.components.stance.targets import Resolver
 from pipeline.evaluate.metrics import phrases_match
@@ -36,7 +35,6 @@ class Example:
     doc_id: str
     kind: str  # statement, event or action
     features: dict[str, float]
-    text: tuple[str, str]  # what the cross-encoder reads
     label: str  # none, support or oppose
 
 
@@ -85,7 +83,6 @@ def examples(docs: list[EvalDoc[SeesawGold]], parses: list[Doc]) -> Iterator[Exa
             yield Example(
                 doc_id=item.doc_id, kind=statement.kind,
                 features=featurizer(statement, candidate, labeller.cue_stance(statement)),
-                text=pair_text(doc, statement, candidate, resolver),
                 label=gold_label(item.gold, candidate.target.span[0], statement.source,
                                  candidate.target.name))
 

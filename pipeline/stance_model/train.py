@@ -21,19 +21,8 @@ from pipeline.stance_model import data, linear, tuning
 class TrainConfig:
     seesaw: str
     out: str
-    kind: str = "linear"  # or "encoder"
-    c: float = 0.1
-    min_count: int = 2
-    encoder: str | None = None
-    epochs: int = 2
-    batch_size: int = 16
-    lr: float = 5e-5
-    max_length: int = 128
-    negatives: float = 2.0  # none examples kept per polar one (encoder)
-    layers: int = 4  # encoder layers kept (MiniLM has 6)
-    prefilter_model: str = "stance-linear"  # the encoder's first stage, beside its folder
-    prefilter: float = 0.15  # P(polar) the first stage needs to pass a pair on
-    max_pairs: int | None = None  # encoder: fine-tune on at most this many pairs
+    c: float = 0.1  # inverse L2 regularisation strength
+    min_count: int = 2  # features seen fewer times in training are dropped
     seed: int = 13
     cache: str | None = None
     limit: int | None = None  # train on the first N articles only (quick runs)
@@ -53,15 +42,10 @@ def train(config: TrainConfig, log=print) -> dict:
     out = Path(config.out)
     out.mkdir(parents=True, exist_ok=True)
     settings = {k: v for k, v in asdict(config).items() if k not in ("seesaw", "out", "cache")}
-    meta: dict = {"kind": config.kind, "labels": list(classifier.LABELS),
+    meta: dict = {"kind": "linear", "labels": list(classifier.LABELS),
                   "config": settings, "thresholds": {}}
-    if config.kind == "encoder":
-        from pipeline.stance_model import encoder
-
-        meta.update(encoder.fit_and_export(examples, config, out, log))
-    else:
-        linear.save(linear.fit(examples, c=config.c, min_count=config.min_count,
-                               seed=config.seed), out)
+    linear.save(linear.fit(examples, c=config.c, min_count=config.min_count, seed=config.seed),
+                out)
     trained_s = time.perf_counter() - started
     # valid: thresholds, then the scores the card reports
     (out / classifier.META).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")

@@ -1,14 +1,9 @@
-"""The stance classifiers at run time: (holder, target) candidates -> P(none, support, oppose).
+"""The stance classifier at run time: (holder, target) candidates -> P(none, support, oppose).
 
-- :class:`LinearStance` (the default): a multinomial logistic regression over
-  :mod:`features`, its weights a JSON file (``models/stance-linear/model.json``);
-  plain Python at run time, microseconds a pair.
-- :class:`EncoderStance` (the ``accurate`` preset): a MiniLM cross-encoder over the
-  sentence with holder and target marked, exported to ONNX (int8) and run with
-  onnxruntime + tokenizers, no torch; about a millisecond a pair.
-
-Both read their settings (the thresholds tuned on SEESAW valid) from the model folder's
-``newsclaims.json`` and load lazily, in the process that labels.
+:class:`LinearStance`: a multinomial logistic regression over :mod:`features`, its weights a
+JSON file (``models/stance-linear/model.json``); plain Python at run time, microseconds a
+pair. Its settings (the thresholds tuned on SEESAW valid) are in the model folder's
+``newsclaims.json``; the weights load lazily, in the process that labels.
 """
 
 from __future__ import annotations
@@ -22,15 +17,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from spacy.tokens import Doc
 
 from pipeline.annotations import Statement
 from pipeline.components.stance import features as feats
 from pipeline.components.stance.candidates import Candidate
-from pipeline.components.stance.encoding import pair_text
 from pipeline.components.stance.targets import Resolver
-from pipeline.errors import MissingExtra, ModelNotFound
+from pipeline.errors import ModelNotFound
 
 LABELS = ("none", "support", "oppose")
 META = "newsclaims.json"
@@ -108,8 +101,7 @@ class LinearStance:
         return judged
 
     def polar(self, features: dict[str, float]) -> float:
-        """P(support or oppose) of one pair's features (what the encoder's first stage
-        keeps)."""
+        """P(support or oppose) of one pair's features."""
         weights, intercept = self._weights
         scores = list(intercept)
         for name, value in features.items():
@@ -127,78 +119,6 @@ def _softmax(scores: Sequence[float]) -> Judged:
     return Judged(*(e / total for e in exps))
 
 
-class EncoderStance:
-    """The ONNX cross-encoder (``model.onnx`` + ``tokenizer.json``), behind a first stage:
-    the linear model it names judges every pair, and only pairs it finds possibly polar
-    (``prefilter`` threshold) are read by the encoder; the rest stay ``none``."""
-
-    def __init__(self, folder: str | Path) -> None:
-        self.folder = Path(folder)
-        self.meta = read_meta(folder)
-        first = self.meta["prefilter"]
-        self.first = LinearStance(Path(folder).parent / first["model"])
-        self.prefilter = float(first["threshold"])
-
-    @cached_property
-    def _session(self) -> tuple[Any, Any]:
-        try:
-            import onnxruntime as ort
-            from tokenizers import Tokenizer
-        except ImportError as exc:
-            raise MissingExtra("the stance encoder needs onnxruntime and tokenizers: "
-                               "pip install onnxruntime tokenizers") from exc
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1  # one worker, one core: scale out with processes
-        options.inter_op_num_threads = 1
-        session = ort.InferenceSession(str(self.folder / "model.onnx"), options,
-                                       providers=["CPUExecutionProvider"])
-        tokenizer = Tokenizer.from_file(str(self.folder / "tokenizer.json"))
-        tokenizer.enable_truncation(self.meta["max_length"])
-        return session, tokenizer
-
-    def predict(self, doc: Doc, statements: list[Statement], candidates: list[Candidate],
-                resolver: Resolver, cue_stances: list[str | None]) -> list[Judged]:
-
-        if not candidates:
-            return []
-        first = self.first.predict(doc, statements, candidates, resolver, cue_stances)
-        read = [i for i, j in enumerate(first) if j.polar >= self.prefilter]
-        judged = [Judged(1.0, 0.0, 0.0) for _ in candidates]
-        for i, j in zip(read, self._encode(doc, statements, [candidates[i] for i in read],
-                                           resolver), strict=True):
-            judged[i] = j
-        return judged
-
-    def _encode(self, doc: Doc, statements: list[Statement], candidates: list[Candidate],
-                resolver: Resolver) -> list[Judged]:
-        if not candidates:
-            return []
-        session, tokenizer = self._session
-        texts = [pair_text(doc, statements[c.statement], c, resolver) for c in candidates]
-        order = [self.meta["labels"].index(label) for label in LABELS]
-        judged: list[Judged] = []
-        batch = self.meta.get("batch_size", 16)
-        for start in range(0, len(texts), batch):
-            chunk = texts[start : start + batch]
-            encoded = tokenizer.encode_batch([(a, b) for a, b in chunk])
-            width = max(len(e.ids) for e in encoded)
-            ids = np.zeros((len(encoded), width), dtype=np.int64)
-            mask = np.zeros_like(ids)
-            types = np.zeros_like(ids)
-            for row, e in enumerate(encoded):
-                ids[row, : len(e.ids)] = e.ids
-                mask[row, : len(e.ids)] = 1
-                types[row, : len(e.ids)] = e.type_ids
-            feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
-            names = {i.name for i in session.get_inputs()}
-            (logits,) = session.run(None, {k: v for k, v in feed.items() if k in names})
-            judged.extend(_softmax([float(row[i]) for i in order]) for row in logits)
-        return judged
-
-
-def load(folder: str | Path) -> LinearStance | EncoderStance:
-    """The classifier a model folder holds (its ``newsclaims.json`` says which)."""
-    meta = read_meta(folder)
-    if meta.get("kind") == "encoder":
-        return EncoderStance(folder)
+def load(folder: str | Path) -> LinearStance:
+    """The classifier a model folder holds."""
     return LinearStance(folder)
