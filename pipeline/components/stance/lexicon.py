@@ -135,8 +135,30 @@ def main_tokens(content: Span) -> Iterator[Token]:
                 yield token
 
 
-def label(cue: Span, content: Span, cue_stance: str | None) -> tuple[str, float]:
-    """``support``, ``oppose`` or ``neutral`` with a confidence in 0..1."""
+def _about(target: Token, content: Span) -> set[int]:
+    """Tokens of the content that say something of ``target``: the words governing it up
+    to the content's root, its own modifiers, and what is predicated of it when it is a
+    subject ("the plan was premature", "a reckless plan", "will hurt the plan")."""
+    near = {t.i for t in target.subtree}
+    token = target
+    while content.start <= token.head.i < content.end and token.head.i != token.i:
+        token = token.head
+        near.add(token.i)
+        for child in token.children:
+            if child.dep_ in ("advmod", "neg", "amod"):
+                near.add(child.i)
+            elif child.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj", "ccomp"):
+                near.update(t.i for t in child.subtree)  # "made a mistake", "was premature"
+    return near
+
+
+def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None = None
+          ) -> tuple[str, float]:
+    """``support``, ``oppose`` or ``neutral`` with a confidence in 0..1. With ``target``,
+    only the content's words that say something of it count (see :func:`_about`): a polar
+    word elsewhere in a factual sentence is no stance toward it."""
+    about = _about(target, content) if target is not None and (
+        content.start <= target.i < content.end) else None
     support, oppose, phrases, negators, shifters, _ = _lexicon()
     score = {"support": 0.0, "oppose": 0.0}
     cue_text = cue.text.lower()
@@ -154,7 +176,7 @@ def label(cue: Span, content: Span, cue_stance: str | None) -> tuple[str, float]
     for token in content:
         lemma = token.lemma_.lower()
         polarity = "support" if lemma in support else "oppose" if lemma in oppose else None
-        if polarity is None:
+        if polarity is None or (about is not None and token.i not in about):
             continue
         if token == rejected and polarity == "oppose":  # "dismissed the criticism": for it
             score["oppose"] -= 1.0
