@@ -18,28 +18,23 @@ STORY = [
 ]
 
 
-def _write(path: Path, data: object) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data), encoding="utf-8")
-
-
 @pytest.fixture
-def seesaw(tmp_path: Path) -> Path:
-    root = tmp_path / "seesaw"
+def seesaw(tmp_path: Path, write) -> Path:
+    """Two train stories and one valid story, the same three sentences each."""
     for story, split in (("000", "train"), ("001", "train"), ("002", "valid")):
-        _write(root / "meta" / f"TRIPLET_{story}.json", {"Split": split})
+        write(f"seesaw/meta/TRIPLET_{story}.json", json.dumps({"Split": split}))
         name = f"TRIPLET_{story}_DOCUMENT_0.json"
-        _write(root / "articles" / name,
-               {"title": "t", "text": [{"id": i, "text": s} for i, s in enumerate(STORY)]})
+        write(f"seesaw/articles/{name}", json.dumps(
+            {"title": "t", "text": [{"id": i, "text": s} for i, s in enumerate(STORY)]}))
         triple = {"id": 0, "annotators": ["A"]}
-        _write(root / "annotations" / name, {"sentence-level stances": {
+        write(f"seesaw/annotations/{name}", json.dumps({"sentence-level stances": {
             "0": [{**triple, "subject": "Barack Obama", "sentiment": "NEG",
                    "object": "Republican Party"}],
             "1": [{**triple, "subject": "Mitch McConnell", "sentiment": "POS",
                    "object": "trafficking bill"}],
             "2": [{**triple, "subject": "Barack Obama", "sentiment": "POS",
-                   "object": "Loretta Lynch"}]}})
-    return root
+                   "object": "Loretta Lynch"}]}}))
+    return tmp_path / "seesaw"
 
 
 def test_gold_label_matches_like_the_scorer(seesaw: Path) -> None:
