@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import resources
+from pipeline.components.figures.units import lexicon
 from pipeline.evaluate.gold import (
     FIGURE_CASES,
     CorpusGold,
@@ -168,11 +168,10 @@ RECOGNIZER_METRICS: dict[str, FigureCheck] = {
 NUMBER_METRICS: dict[str, FigureCheck] = {**RECOGNIZER_METRICS, "value+unit": value_ok}
 
 _CURRENCY_CODE = re.compile(r"[A-Za-z]{3}")
-_MEASURES = frozenset(resources.load("figures")["units"].values())
 _IN_SCOPE: dict[str, Callable[[PredFigure], bool]] = {
     "currency": lambda p: bool(p.unit and _CURRENCY_CODE.fullmatch(p.unit)),
     "percent": lambda p: p.unit in ("%", "pp"),
-    "number": lambda p: not (p.unit and (p.unit in ("%", "pp") or p.unit in _MEASURES
+    "number": lambda p: not (p.unit and (p.unit in ("%", "pp") or p.unit in lexicon().measures
                                           or _CURRENCY_CODE.fullmatch(p.unit))),
 }
 """Which predictions a spec could have annotated: CurrencyModel marks no counts, so a

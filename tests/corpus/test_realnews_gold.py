@@ -30,10 +30,11 @@ CURRENCIES = {
     "USD", "EUR", "GBP", "JPY", "CNY", "INR", "KRW", "TWD", "HKD", "CAD", "AUD", "SGD",
     "BRL", "CHF", "ZAR", "PHP", "NGN", "COP", "RUB", "MXN", "SEK", "NOK", "DKK", "PLN",
     "TRY", "ILS", "NZD", "ARS", "IDR", "THB", "MYR", "PKR", "EGP", "SAR", "AED", "KES",
+    "XAF",
 }
 # a physical unit or counted noun: singular words (digits and hyphens allowed)
 NOUN_UNIT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\- ]*[A-Za-z0-9]$|^[A-Za-z]$")
-PLURAL_OK = {"celsius", "staff", "bus", "virus", "series", "news"}
+PLURAL_OK = {"celsius", "staff", "bus", "virus", "series", "news", "business"}
 BBC_DOMAINS = {"business", "entertainment", "politics", "sport", "tech"}
 
 
