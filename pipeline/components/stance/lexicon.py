@@ -64,12 +64,15 @@ def _reversers() -> frozenset[str]:
 
 def reversed_(token: Token, cue: Span | None) -> bool:
     """``token`` is what a reversing verb of the content acts on ("measures to combat
-    ageism"); the cue's own verb ("rejected the plan") has had its say already."""
+    ageism"); the cue's own verb ("rejected the plan") and a verb of the lexicon
+    ("have rejected a third bid") have had their say already."""
     if token.dep_ not in ("dobj", "pobj", "nsubjpass"):
         return False
     verb = token.head.head if token.head.dep_ == "prep" else token.head
     in_cue = cue is not None and cue.start <= verb.i < cue.end
-    return verb.lemma_.lower() in _reversers() and not in_cue
+    lemma = verb.lemma_.lower()
+    support, oppose = polar_words()  # "rejected a bid": the word has counted against it
+    return lemma in _reversers() and not in_cue and lemma not in support | oppose
 
 
 def negators() -> frozenset[str]:

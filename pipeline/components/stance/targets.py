@@ -157,8 +157,9 @@ class Resolver:
             earlier = self._named_before(token, lemma)
             if earlier:
                 return Target(earlier, PHRASE, (token.idx, token.idx + len(token.text)), token.i)
-        if not phrases or lemma in self.vocab.generic:
-            return None
+        if not phrases or (lemma in self.vocab.generic and not any(
+                c.dep_ in ("compound", "amod", "nummod", "poss") for c in token.children)):
+            return None  # "the case", not "the court case"
         tokens = self._phrase_tokens(token)
         if token.pos_ == "PROPN":  # a name the entity recogniser missed: no title, no "of"
             tokens = [t for t in tokens if t.i <= token.i and t.text not in self.person_titles]
