@@ -143,9 +143,12 @@ def _about(target: Token, content: Span) -> set[int]:
     to the content's root, its own modifiers, and what is predicated of it when it is a
     subject ("the plan was premature", "a reckless plan", "will hurt the plan")."""
     near = {t.i for t in target.subtree}
-    token = target
-    while content.start <= token.head.i < content.end and token.head.i != token.i:
-        token = token.head
+    chain = [target]
+    while content.start <= chain[-1].head.i < content.end and (
+            chain[-1].head.i != chain[-1].i):
+        chain.append(chain[-1].head)
+    # the content's own verdict counts too ("the position on the bill has been cautious")
+    for token in (*chain[1:], content.root):
         near.add(token.i)
         for child in token.children:
             if child.dep_ in ("advmod", "neg", "amod"):
