@@ -131,8 +131,7 @@ def predicted_attributions(tables: dict[str, pd.DataFrame]) -> list[Attribution]
     mark it."""
     merged: dict[tuple[Span | None, Span | None], list[Span]] = {}
     for row in rows(tables, "claims", claim_type="stance"):
-        if not str(row.get("extractor") or "newsclaims_attribution").startswith(
-                "newsclaims_attribution"):
+        if str(row.get("extractor") or "").startswith("newsclaims_stance"):
             continue
         sources = merged.setdefault((span_of(row, "predicate"), span_of(row, "content")), [])
         if (source := span_of(row, "subject")) is not None:
