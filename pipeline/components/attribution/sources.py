@@ -1,0 +1,94 @@
+"""Who a source span stands for: the canonical name the article gives it.
+
+"He" is the last person named, "the minister" the last person named nearby, "U.S.
+officials" the United States, "the ministry" the ministry named last, a bare
+"officials" the source of the statement just before. The vocabularies are in
+``models/cues.json`` (pronouns, titles, group nouns) and ``models/entities.json``
+(demonyms and capitals).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from pipeline import resources
+from pipeline.annotations import EntityMention, Span, Statement
+from pipeline.components import quotes as quoting
+
+
+class SourceResolver:
+    def __init__(self) -> None:
+        cues = resources.load("cues")
+        self.pronouns: dict[str, str] = cues["pronouns"]
+        self.titles = frozenset(cues["speaker_titles"])
+        self.group_nouns = frozenset(cues["group_nouns"])
+        self.states: dict[str, str] = resources.load("entities")["states"]
+
+    def canonical(self, doc: Doc, span: Span, mentions: list[EntityMention],
+                  earlier: list[Statement]) -> str:
+        """The name ``span`` stands for; its own words when nothing resolves it."""
+        source = doc.char_span(*span, alignment_mode="expand")
+        head = source.root
+        named = self.mention_at(head, mentions)
+        if named is not None:
+            return named
+        lower = head.lower_
+        before = [m for m in mentions if m.end <= span[0]]
+        if head.pos_ != "PRON" and head.lemma_.lower() in self.group_nouns:
+            owner = self._group_owner(head, mentions, earlier)
+            if owner:
+                return owner
+        kind = self.pronouns.get(lower) if head.pos_ == "PRON" else None
+        if kind == "PERSON":
+            people = [m for m in before if m.label == "PERSON"]
+            if people:
+                return people[-1].canonical
+        elif kind == "GROUP" and earlier and earlier[-1].source:
+            return earlier[-1].source
+        elif kind == "ORG":
+            orgs = [m for m in before if m.label in ("ORG", "GPE")]
+            if orgs:
+                return orgs[-1].canonical
+        elif lower in self.titles and any(c.lower_ == "the" for c in head.children):
+            first = quoting.sentence_start(doc, source.start)  # from the sentence before
+            window = doc[quoting.sentence_start(doc, first - 1)].idx if first else 0
+            people = [m for m in before if m.label == "PERSON" and m.start >= window - 2000]
+            if people:
+                return people[-1].canonical
+        return source.text
+
+    def mention_at(self, token: Token, mentions: list[EntityMention]) -> str | None:
+        """The canonical name of the entity ``token`` is part of; a demonym or a capital
+        ("Chinese", "Beijing") stands for its state."""
+        for mention in mentions:
+            if mention.start <= token.idx < mention.end:
+                if mention.label in ("NORP", "GPE"):
+                    return self.states.get(mention.canonical, mention.canonical)
+                return mention.canonical
+        return None
+
+    def _group_owner(self, head: Token, mentions: list[EntityMention],
+                     earlier: list[Statement]) -> str | None:
+        """Whose group a group source is: the state or organisation modifying it ("U.S.
+        officials", "Japan's ministers", "Chinese state media"); "the ministry", the last
+        named one; bare ("officials"), the source of the statement just before, in the same
+        or the previous sentence."""
+        modifiers = [t for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                     for t in c.subtree]
+        for token in modifiers:
+            if (owner := self.mention_at(token, mentions)) is not None:
+                return owner
+        if any(t.pos_ in ("PROPN", "ADJ", "NOUN") for t in modifiers):
+            return None
+        if any(c.lower_ == "the" for c in head.children):
+            named = [m for m in mentions if m.label == "ORG" and m.end <= head.idx
+                     and m.canonical.lower().split()[-1] == head.lemma_.lower()]
+            return named[-1].canonical if named else None
+        if not earlier:
+            return None
+        doc = head.doc
+        here = quoting.sentence_start(doc, head.i)
+        previous = quoting.sentence_start(doc, here - 1) if here else 0
+        last = earlier[-1]
+        close = last.cue_span[0] >= doc[previous].idx
+        return last.source if close and last.source else None
