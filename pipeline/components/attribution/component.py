@@ -2,111 +2,142 @@
 (content). Target and stance are the ``newsclaims_stance`` component's job, which runs
 next.
 
-The rules (:mod:`.rules`) always run. With ``model`` set (a folder that ``newsclaims
-train attribution`` wrote), a trained tagger finds source, cue and content spans and
-:mod:`pipeline.attribution_model.linking` pairs them; with ``with_rules`` (the default)
-the rules' statements stay and the tagger adds those whose cue the rules did not find.
-Everything after the spans (canonical source, quote) is the same code for both.
+The rules (:mod:`.rules`) always run: their statements are features of the trained
+model (:mod:`.model`, ``models/attribution/``), which finds the statements when its
+folder is there, and they are the answer when it is not. Everything after the spans
+(canonical source, quoted words) is the same code for both.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from pipeline.annotations import EntityMention, Statement
-from pipeline.attribution_model import artifact, require_trf
+from pipeline import resources
+from pipeline.annotations import EntityMention, Span, Statement
 from pipeline.components import quotes as quoting
+from pipeline.components.attribution import model as trained
+from pipeline.components.attribution.features import TokenStatement, char_range
 from pipeline.components.attribution.found import Found
 from pipeline.components.attribution.linking import floating_quotes
 from pipeline.components.attribution.rules import RuleFinder
 from pipeline.components.attribution.sources import SourceResolver
 from pipeline.components.guard import never_raises
 
+DEFAULT_MODEL = "attribution"
+"""The shipped model: a folder of that name under ``models/``."""
+
+
+def model_folder(setting: str) -> Path | None:
+    """The model folder a ``model`` setting names: a path, or a folder under ``models/``;
+    None for "" (the rules alone) and for the default when it is not installed. A folder
+    named on purpose that is not there is a clean :class:`ModelNotFound`."""
+    if not setting:
+        return None
+    named = Path(setting)
+    folder = named if named.is_dir() or len(named.parts) > 1 else resources.models_dir() / named
+    if setting == DEFAULT_MODEL and not folder.is_dir():
+        return None  # the rules stay the fallback
+    return trained.check(folder)
+
 
 class AttributionExtractor:
     """Sets ``doc._.nc_statements``: a list of :class:`Statement` in text order."""
 
-    def __init__(self, nlp: Language, name: str, model: str = "", with_rules: bool = True
-                 ) -> None:
+    def __init__(self, nlp: Language, name: str, model: str = DEFAULT_MODEL) -> None:
         self.name = name
         self.model = model
-        self.with_rules = with_rules
-        self.artifact_fingerprint: str | None = None
-        self._tagger = None  # loaded on first use, in the process that tags
-        if model:  # fail now, with a clean message, not once per document later
-            self.artifact_fingerprint = artifact.fingerprint(model)  # a missing folder first
-            require_trf(f"the attribution model {model!r}")
+        self.folder = model_folder(model)
+        self.artifact_fingerprint = trained.fingerprint(self.folder) if self.folder else None
+        self._model: trained.AttributionModel | None = None  # loaded where it first runs
         self.rules = RuleFinder()
         self.sources = SourceResolver()
         if not Doc.has_extension("nc_statements"):
             Doc.set_extension("nc_statements", default=None)
 
     def __getstate__(self) -> dict[str, Any]:
-        """Pickles without the loaded tagger: each worker loads its own."""
-        return {**self.__dict__, "_tagger": None}
+        """Pickles without the loaded model: each worker loads its own."""
+        return {**self.__dict__, "_model": None}
+
+    @property
+    def trained(self) -> trained.AttributionModel | None:
+        """The trained model, loaded on first use (in the worker that tags)."""
+        if self._model is None and self.folder is not None:
+            self._model = trained.AttributionModel(self.folder)
+        return self._model
 
     @never_raises
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # Doc.text joins all tokens on each access: read it once
         quotes = quoting.quotes(text)
         mentions: list[EntityMention] = getattr(doc._, "nc_entities", None) or []
-        found = self.rules.find(doc, text, quotes) if self.with_rules or not self.model else []
-        if self.model:
-            cues = [f.cue_span for f in found]
-            found += [f for f in self._tagged(doc, text)
-                      if not any(c[0] < f.cue_span[1] and f.cue_span[0] < c[1] for c in cues)]
+        found = floating_quotes(text, quotes, self.rules.find(doc, text, quotes))
+        if self.trained is not None:
+            found = [each for tagged in self.trained.find(doc, quotes, found)
+                     for each in self._found(doc, text, tagged)]
         statements: list[Statement] = []
-        for each in sorted(floating_quotes(text, quotes, found), key=lambda f: f.cue_span):
+        for each in sorted(found, key=lambda f: f.cue_span):
             source, content = each.source_span, each.content_span
             if content[1] - content[0] < 2 or (source is not None and source[0] == source[1]):
                 continue
-            statements.append(self._statement(doc, text, each, mentions, statements, quotes))
-        statements.sort(key=lambda s: s.cue_span)
+            statement = self._statement(doc, text, each, mentions, statements, quotes)
+            if statement is not None:
+                statements.append(statement)
         doc._.nc_statements = statements
         return doc
 
-    # -- the trained tagger ------------------------------------------------------------
+    # -- the model's statements as Found records ------------------------------------------
 
-    @property
-    def tagger(self) -> Any:  # a Tagger; its module imports torch, so it is not named here
-        if self._tagger is None:
-            from pipeline.attribution_model.tagger import Tagger
+    def _found(self, doc: Doc, text: str, tagged: TokenStatement) -> list[Found]:
+        cue = _with_negation(doc, tagged.cue)
+        cue_span = char_range(doc, cue)
+        lemma = self._cue_lemma(doc, cue, text)
+        content = char_range(doc, tagged.content) if tagged.content else None
+        if content is None:
+            return []
+        if tagged.source is None:
+            return [Found(None, lemma, cue_span, content)]
+        return [Found(source, lemma, cue_span, content)
+                for source in self._sources(doc, tagged.source, cue)]
 
-            self._tagger = Tagger(self.model)
-        return self._tagger
+    def _sources(self, doc: Doc, source: tuple[int, int], cue: tuple[int, int]) -> list[Span]:
+        """One span per source ("X and Y said"), as the rules give them, when the tagged
+        source is a whole phrase; else the tagged stretch."""
+        root = doc[source[0] : source[1]].root
+        if (root.left_edge.i, root.right_edge.i + 1) != source:
+            return [char_range(doc, source)]
+        return self.rules.split_sources(root, doc[cue[0] : cue[1]].root)
 
-    def _tagged(self, doc: Doc, text: str) -> list[Found]:
-        from pipeline.attribution_model.linking import link
-
-        spans = self.tagger.tag(text)
-        return [Found(found.source, self._cue_lemma(doc, found.cue), found.cue, found.content)
-                for found in link(text, spans["SOURCE"], spans["CUE"], spans["CONTENT"])]
-
-    def _cue_lemma(self, doc: Doc, span: tuple[int, int]) -> str:
-        """What the predicate column holds for a tagged cue: "according to" for a
-        prepositional cue, else the lemma of its first verb ("has also vowed" -> "vow")."""
-        cue = doc.char_span(*span, alignment_mode="expand")
-        if cue is None or not len(cue):
-            return doc.text[span[0]:span[1]].lower()
-        words = [t.lower_ for t in cue]
+    def _cue_lemma(self, doc: Doc, cue: tuple[int, int], text: str) -> str:
+        """What the predicate column holds: "according to" for a prepositional cue, the
+        mark of a speaker label or signature (":", "―"), else the lemma of the cue's first
+        verb ("has also vowed" -> "vow")."""
+        tokens = doc[cue[0] : cue[1]]
+        words = [t.lower_ for t in tokens]
         if words in self.rules.prepositional.get(words[0], ()):
             return " ".join(words)
-        verbs = [t for t in cue if t.pos_ == "VERB"] or [t for t in cue if t.pos_ == "AUX"]
-        return (verbs[0] if verbs else cue.root).lemma_.lower()
+        if all(t.is_punct for t in tokens):
+            return tokens.text.strip()
+        verbs = [t for t in tokens if t.pos_ == "VERB"] or [t for t in tokens if t.pos_ == "AUX"]
+        return (verbs[0] if verbs else tokens.root).lemma_.lower()
 
     # -- building a statement --------------------------------------------------------
 
     def _statement(self, doc: Doc, text: str, found: Found, mentions: list[EntityMention],
-                   earlier: list[Statement], quotes: list[tuple[int, int]]) -> Statement:
-        """The statement's spans, canonical source and quoted words; target and stance are
-        left to the ``newsclaims_stance`` component."""
+                   earlier: list[Statement], quotes: list[Span]) -> Statement | None:
+        """The statement's spans, canonical source and quoted words; None when its source
+        names no one ("you"). Target and stance are left to the ``newsclaims_stance``
+        component."""
         source = found.source_span
+        name = None if source is None else self.sources.canonical(doc, source, mentions,
+                                                                  earlier)
+        if source is not None and name is None:
+            return None
         return Statement(
-            source=None if source is None else
-            self.sources.canonical(doc, source, mentions, earlier),
+            source=name,
             source_span=source,
             cue=found.cue,
             cue_span=found.cue_span,
@@ -118,9 +149,21 @@ class AttributionExtractor:
         )
 
 
-@Language.factory("newsclaims_attribution", default_config={"model": "", "with_rules": True})
-def make_attribution_extractor(nlp: Language, name: str, model: str, with_rules: bool
-                               ) -> AttributionExtractor:
-    """``model``: a trained tagger's folder; empty (the default) means the rules only.
-    ``with_rules``: with a model, keep the rules' statements and add the tagger's."""
-    return AttributionExtractor(nlp, name, model, with_rules)
+def _with_negation(doc: Doc, cue: tuple[int, int]) -> tuple[int, int]:
+    """A negated cue keeps its negation ("what we don't want", "did not say"): the cue
+    grows left over the auxiliaries and the negation its verb governs."""
+    head: Token = doc[cue[0] : cue[1]].root
+    start = cue[0]
+    while start > 0 and doc[start - 1].head.i == head.i and doc[start - 1].dep_ in (
+            "aux", "neg", "advmod"):
+        start -= 1
+    negated = any(doc[i].dep_ == "neg" for i in range(start, cue[0]))
+    return (start, cue[1]) if negated else cue
+
+
+@Language.factory("newsclaims_attribution", default_config={"model": DEFAULT_MODEL})
+def make_attribution_extractor(nlp: Language, name: str, model: str) -> AttributionExtractor:
+    """``model``: the trained model's folder, a path or a name under ``models/``; the
+    default is the shipped ``models/attribution`` (the rules alone when it is absent);
+    "" means the rules alone."""
+    return AttributionExtractor(nlp, name, model)

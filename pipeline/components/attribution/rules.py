@@ -114,10 +114,10 @@ class RuleFinder:
             if content is None:
                 continue
             content = continued(content, max(source[1], cue[1]), text, quotes, sent)
-            for each in self._sources(subject, subject.head):
+            for each in self.split_sources(subject, subject.head):
                 yield Found(each, lemma, cue, content)
 
-    def _sources(self, subject: Token, verb: Token) -> list[Chars]:
+    def split_sources(self, subject: Token, verb: Token) -> list[Chars]:
         """One span per source: "X and Y said", "X, along with Y, said" give X and Y, and a
         group named by its members ("powers like India and Australia") gives the members.
         A single source keeps its whole phrase."""

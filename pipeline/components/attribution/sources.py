@@ -1,10 +1,12 @@
 """Who a source span stands for: the canonical name the article gives it.
 
 "He" is the last person named, "the minister" the last person named nearby, "U.S.
-officials" the United States, "the ministry" the ministry named last, a bare
-"officials" the source of the statement just before. The vocabularies are in
-``models/cues.json`` (pronouns, titles, group nouns) and ``models/entities.json``
-(demonyms and capitals).
+officials" the United States, "the ministry" the ministry named last, "the newspaper"
+the organisation named last, "the paper, which said" the paper, a bare "officials" the
+source of the statement just before. "You" names no one the article can point to: it
+resolves to None, and the statement is left out. The vocabularies are in
+``models/cues.json`` (pronouns, titles, group and organisation nouns) and
+``models/entities.json`` (demonyms and capitals).
 """
 
 from __future__ import annotations
@@ -22,22 +24,39 @@ class SourceResolver:
         self.pronouns: dict[str, str] = cues["pronouns"]
         self.titles = frozenset(cues["speaker_titles"])
         self.group_nouns = frozenset(cues["group_nouns"])
+        self.organisation_nouns = frozenset(cues["organisation_nouns"])
+        self.relative = frozenset(cues["relative_pronouns"])
+        self.unresolvable = frozenset(cues["unresolvable"])
         self.states: dict[str, str] = resources.load("entities")["states"]
 
     def canonical(self, doc: Doc, span: Span, mentions: list[EntityMention],
-                  earlier: list[Statement]) -> str:
-        """The name ``span`` stands for; its own words when nothing resolves it."""
+                  earlier: list[Statement]) -> str | None:
+        """The name ``span`` stands for; its own words when nothing resolves it; None when
+        it names no one ("you", a relative pronoun with nothing to hang on)."""
         source = doc.char_span(*span, alignment_mode="expand")
         head = source.root
         named = self.mention_at(head, mentions)
         if named is not None:
             return named
         lower = head.lower_
+        if lower in self.unresolvable:
+            return None
+        if lower in self.relative and head.tag_ in ("WP", "WDT"):
+            antecedent = head.head.head if head.head.dep_ in ("relcl", "acl") else None
+            if antecedent is None or antecedent.i == head.i:
+                return None
+            left = [t for t in antecedent.subtree if t.i <= antecedent.i]
+            return self.canonical(doc, (left[0].idx, antecedent.idx + len(antecedent)),
+                                  mentions, earlier)
         before = [m for m in mentions if m.end <= span[0]]
         if head.pos_ != "PRON" and head.lemma_.lower() in self.group_nouns:
             owner = self._group_owner(head, mentions, earlier)
             if owner:
                 return owner
+        if head.lemma_.lower() in self.organisation_nouns and _definite(head):
+            organisations = [m for m in before if m.label == "ORG"]
+            if organisations:
+                return organisations[-1].canonical
         kind = self.pronouns.get(lower) if head.pos_ == "PRON" else None
         if kind == "PERSON":
             people = [m for m in before if m.label == "PERSON"]
@@ -92,3 +111,10 @@ class SourceResolver:
         last = earlier[-1]
         close = last.cue_span[0] >= doc[previous].idx
         return last.source if close and last.source else None
+
+
+def _definite(head: Token) -> bool:
+    """"the newspaper", "the firm": a noun that points back, with nothing naming it."""
+    children = list(head.children)
+    return any(c.lower_ == "the" for c in children) and not any(
+        c.dep_ in ("compound", "poss", "amod") and c.pos_ == "PROPN" for c in children)
