@@ -16,21 +16,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
-
 from pipeline.components.attribution.features import DocView, Tokens
 
 
-def _trimmed(doc: Doc, start: int, end: int) -> Tokens | None:
-    while start < end and (doc[start].is_punct or doc[start].is_space):
+def _trimmed(view: DocView, start: int, end: int) -> Tokens | None:
+    blank = view.blank
+    while start < end and blank[start]:
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and blank[end - 1]:
         end -= 1
     return (start, end) if end > start else None
-
-
-def _subtree(token: Token) -> Tokens:
-    return token.left_edge.i, token.right_edge.i + 1
 
 
 def quotations(view: DocView) -> list[Tokens]:
@@ -49,40 +44,39 @@ def quotations(view: DocView) -> list[Tokens]:
 
 def candidates(view: DocView, cue: Tokens, quotes: Sequence[Tokens]) -> dict[Tokens, set[str]]:
     """Candidate content spans of ``cue``, each with the names of what proposed it."""
-    doc = view.doc
-    head = doc[cue[0] : cue[1]].root
+    head = view.root(cue)
     sent = view.sent_of[cue[0]]
     sent_start, sent_end = view.sents[sent]
+    dep, left, right = view.dep, view.left_edge, view.right_edge
     found: dict[Tokens, set[str]] = defaultdict(set)
 
     def add(start: int, end: int, kind: str) -> None:
-        span = _trimmed(doc, start, end)
+        span = _trimmed(view, start, end)
         if span and not (span[0] >= cue[0] and span[1] <= cue[1]):
             found[span].add(kind)
 
     for i in range(*cue):
-        rights = [c for c in doc[i].children if c.i >= cue[1] and not c.is_punct]
-        for child in doc[i].children:
-            if cue[0] <= child.i < cue[1]:
-                continue
-            start, end = _subtree(child)
-            add(start, end, "child:" + child.dep_)
+        outside = [c for c in view.children[i] if not cue[0] <= c < cue[1]]
+        for child in outside:
+            start, end = left[child], right[child] + 1
+            add(start, end, "child:" + dep[child])
             if start < cue[0] < end:
-                add(cue[1], end, "childR:" + child.dep_)
-            if child.dep_ == "prep":
-                for grandchild in child.children:
-                    add(*_subtree(grandchild), "gchild:" + grandchild.dep_)
+                add(cue[1], end, "childR:" + dep[child])
+            if dep[child] == "prep":
+                for grandchild in view.children[child]:
+                    add(left[grandchild], right[grandchild] + 1, "gchild:" + dep[grandchild])
+        rights = [c for c in outside if c >= cue[1] and not view.blank[c]]
         for child in rights[1:]:  # "endorsed X for president": an object and what follows
-            add(_subtree(rights[0])[0], _subtree(child)[1], f"rights:{rights[0].dep_}>{child.dep_}")
-    top, cue_tree = head, _subtree(head)
+            add(left[rights[0]], right[child] + 1, f"rights:{dep[rights[0]]}>{dep[child]}")
+    top, tree = head, (left[head], right[head] + 1)
     for step in range(2):  # the cue hangs on the content ("X, he said, Y")
-        if top.head.i == top.i:
+        if view.head[top] == top:
             break
-        dep, top = top.dep_, top.head
-        start, end = _subtree(top)
-        add(start, cue_tree[0], f"headL{step}:{dep}")
-        add(start, end, f"head{step}:{dep}")
-        add(cue_tree[1], end, f"headR{step}:{dep}")
+        relation, top = dep[top], view.head[top]
+        start, end = left[top], right[top] + 1
+        add(start, tree[0], f"headL{step}:{relation}")
+        add(start, end, f"head{step}:{relation}")
+        add(tree[1], end, f"headR{step}:{relation}")
     add(sent_start, cue[0], "sentL")
     add(cue[1], sent_end, "sentR")
     add(sent_start, sent_end, "sent")
@@ -114,44 +108,50 @@ def _length(n: int) -> str:
     return next((str(b) for b in (1, 2, 3, 6, 10, 20, 40) if n <= b), "41+")
 
 
-def candidate_features(view: DocView, cue: Tokens, span: Tokens, kinds: Iterable[str],
-                       rule_contents: list[Tokens], rule_source: Tokens | None) -> list[str]:
-    doc = view.doc
+def candidate_features(view: DocView, cue: Tokens, head: int, span: Tokens,
+                       kinds: Iterable[str], rule_contents: list[Tokens],
+                       rule_source: Tokens | None) -> list[str]:
     start, end = span
-    head = doc[cue[0] : cue[1]].root
-    lemma = head.lemma_.lower()
+    lemma, head_dep = view.lemma[head], view.dep[head]
+    lower, blank, n = view.lower, view.blank, len(view.lower)
+    quoted = view.in_quote
+    any_quoted = any(quoted[start:end])
     features = []
     for kind in kinds:
-        base = kind.split("+")[0]
+        base, *runs_on = kind.split("+")
         features += ["k=" + kind, "kb=" + base, f"cl|kb={lemma}|{base}",
-                     f"cd|kb={head.dep_}|{base}"]
+                     f"cd|kb={head_dep}|{base}"]
+        if runs_on:  # running on past the sentence is for quotations, mostly
+            features.append(f"ext={'+'.join(runs_on)}|q={int(any_quoted)}")
     features += [
         "len=" + _length(end - start),
         f"ns={min(view.sent_of[end - 1] - view.sent_of[start], 3)}",
         f"np={min(view.para_of[end - 1] - view.para_of[start], 2)}",
     ]
     if end <= cue[0]:
+        side = "b"
         features += ["pos=before", "gap=" + _length(cue[0] - end) if cue[0] > end else "gap=0"]
     elif start >= cue[1]:
+        side = "a"
         features += ["pos=after", "gap=" + _length(start - cue[1]) if start > cue[1] else "gap=0"]
     else:
+        side = "o"
         features += ["pos=around", "gap=0"]
-    first, last = doc[start], doc[end - 1]
-    features += ["fw=" + first.lower_, "fp=" + first.pos_, "fd=" + first.dep_,
-                 "lw=" + last.lower_, "lp=" + last.pos_,
-                 "nx=" + (doc[end].lower_ if end < len(doc) else "<end>"),
-                 "pv=" + (doc[start - 1].lower_ if start > 0 else "<start>")]
+    features += [f"cp={view.pos[head]}|{head_dep}", f"cl|pos={lemma}|{side}"]
+    features += ["fw=" + lower[start], "fp=" + view.pos[start], "fd=" + view.dep[start],
+                 "lw=" + lower[end - 1], "lp=" + view.pos[end - 1],
+                 "nx=" + (lower[end] if end < n else "<end>"),
+                 "pv=" + (lower[start - 1] if start > 0 else "<start>")]
     sent_start = view.sents[view.sent_of[start]][0]
-    if all(doc[x].is_punct or doc[x].is_space for x in range(sent_start, start)):
+    if all(blank[sent_start:start]):
         features.append("ss")
     sent_end = view.sents[view.sent_of[end - 1]][1]
-    if all(doc[x].is_punct or doc[x].is_space for x in range(end, sent_end)):
+    if all(blank[end:sent_end]):
         features.append("se")
-    quoted = view.in_quote
     features.append(f"qf={round(sum(quoted[start:end]) / (end - start) * 4)}")
     if quoted[start] and (start == 0 or not quoted[start - 1]):
         features.append("qs")
-    if quoted[end - 1] and (end >= len(doc) or not quoted[end]):
+    if quoted[end - 1] and (end >= n or not quoted[end]):
         features.append("qe")
     if start > 0 and quoted[start - 1] and quoted[start]:
         features.append("qmid_s")
@@ -164,7 +164,8 @@ def candidate_features(view: DocView, cue: Tokens, span: Tokens, kinds: Iterable
             features.append("rule_e")
     if rule_source is not None and rule_source[0] < end and start < rule_source[1]:
         features.append("hassrc")
-    if any("lexV" in view.base[x] for x in range(start, end) if not quoted[x]):
+    lexical = view.lexical_cue
+    if any(lexical[x] and not quoted[x] for x in range(start, end)):
         features.append("hasV")
     return features
 
@@ -193,8 +194,9 @@ class ContentRanker:
         rules = view.rules_at(cue)
         contents = [r.content for r in rules if r.content is not None]
         source = next((r.source for r in rules if r.source is not None), None)
-        scored = [(self.score(candidate_features(view, cue, span, sorted(kinds), contents,
-                                                 source)), span)
+        head = view.root(cue)
+        scored = [(self.score(candidate_features(view, cue, head, span, sorted(kinds),
+                                                 contents, source)), span)
                   for span, kinds in found.items()]
         best, span = max(scored)
         total = sum(math.exp(s - best) for s, _ in scored)

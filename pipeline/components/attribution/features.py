@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from pipeline import resources
 from pipeline.annotations import Span
@@ -35,9 +35,22 @@ class TokenStatement:
 
 @dataclass(frozen=True)
 class DocView:
-    """Per-document facts every feature function reads, computed once per document."""
+    """Per-document facts every feature function reads, computed once per document: the
+    token attributes as plain lists, since creating spaCy Token objects dominates the
+    cost of features read token by token."""
 
     doc: Doc
+    lower: list[str]
+    lemma: list[str]  # lower-cased
+    pos: list[str]
+    dep: list[str]
+    ent: list[str]  # entity type, "" outside entities
+    head: list[int]
+    children: list[list[int]]
+    left_edge: list[int]
+    right_edge: list[int]
+    blank: list[bool]  # punctuation or white space
+    lexical_cue: list[bool]  # the lemma is a cue verb of the lexicon
     sent_of: list[int]  # token -> sentence number
     sents: list[Tokens]
     para_of: list[int]  # token -> paragraph number
@@ -48,6 +61,43 @@ class DocView:
     def rules_at(self, cue: Tokens) -> list[TokenStatement]:
         """The rule statements whose cue overlaps ``cue``."""
         return [r for r in self.rules if r.cue[0] < cue[1] and cue[0] < r.cue[1]]
+
+    def root(self, tokens: Tokens) -> int:
+        """The token of a range that the others hang on (spaCy's ``Span.root``)."""
+        start, end = tokens
+        best, depth = start, None
+        for i in range(start, end):
+            steps, j = 0, i
+            while start <= self.head[j] < end and self.head[j] != j:
+                j = self.head[j]
+                steps += 1
+                if steps > end - start:
+                    break
+            if self.head[j] == j or not start <= self.head[j] < end:
+                d = self.depth(j)
+                if depth is None or d < depth:
+                    best, depth = j, d
+        return best
+
+    def depth(self, i: int) -> int:
+        steps = 0
+        while self.head[i] != i and steps < 200:
+            i = self.head[i]
+            steps += 1
+        return steps
+
+    def relation(self, token: int, head: int, limit: int = 8) -> str | None:
+        """The dependency label by which ``token``'s branch hangs on ``head`` ("self" for
+        the head itself), or None when ``head`` is not among its first ``limit``
+        ancestors."""
+        below = None
+        for _ in range(limit):
+            if token == head:
+                return self.dep[below] if below is not None else "self"
+            if self.head[token] == token:
+                return None
+            below, token = token, self.head[token]
+        return None
 
 
 def token_range(doc: Doc, span: Span) -> Tokens | None:
@@ -74,18 +124,42 @@ class Vocabulary:
         self.prepositional = frozenset(p.split()[0] for p in cues["prepositional"])
 
     def view(self, doc: Doc, quotes: list[Span], rules: list[Found]) -> DocView:
-        sent_of = [0] * len(doc)
-        sents: list[Tokens] = []
-        for k, sent in enumerate(doc.sents):
-            sents.append((sent.start, sent.end))
-            sent_of[sent.start : sent.end] = [k] * (sent.end - sent.start)
-        para_of, paragraph = [0] * len(doc), 0
+        n = len(doc)
+        lower, lemma, pos, tag, dep, ent, iob, head = [], [], [], [], [], [], [], []
+        left, right, blank, sent_start, ends_line, space_line = [], [], [], [], [], []
         for token in doc:
-            if token.i and ("\n" in doc[token.i - 1].whitespace_
-                            or (token.is_space and "\n" in token.text)):
+            lower.append(token.lower_)
+            lemma.append(token.lemma_.lower())
+            pos.append(token.pos_)
+            tag.append(token.tag_)
+            dep.append(token.dep_)
+            ent.append(token.ent_type_)
+            iob.append(token.ent_iob_)
+            head.append(token.head.i)
+            left.append(token.left_edge.i)
+            right.append(token.right_edge.i)
+            blank.append(token.is_punct or token.is_space)
+            sent_start.append(bool(token.is_sent_start))
+            ends_line.append("\n" in token.whitespace_)
+            space_line.append(token.is_space and "\n" in token.text)
+        children: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(head):
+            if h != i:
+                children[h].append(i)
+        sent_of, sents, k = [0] * n, [], -1
+        for i in range(n):
+            if i == 0 or sent_start[i]:
+                k += 1
+                sents.append((i, i + 1))
+            else:
+                sents[-1] = (sents[-1][0], i + 1)
+            sent_of[i] = k
+        para_of, paragraph = [0] * n, 0
+        for i in range(n):
+            if i and (ends_line[i - 1] or space_line[i]):
                 paragraph += 1
-            para_of[token.i] = paragraph
-        in_quote = [False] * len(doc)
+            para_of[i] = paragraph
+        in_quote = [False] * n
         for quote in quotes:
             if (tokens := token_range(doc, quote)) is not None:
                 in_quote[tokens[0] : tokens[1]] = [True] * (tokens[1] - tokens[0])
@@ -96,28 +170,27 @@ class Vocabulary:
                 spans.append(TokenStatement(
                     None if found.source_span is None else token_range(doc, found.source_span),
                     cue, token_range(doc, found.content_span)))
-        base = [self._token(token, in_quote[token.i]) for token in doc]
-        return DocView(doc, sent_of, sents, para_of, in_quote, base, spans)
-
-    def _token(self, token: Token, quoted: bool) -> list[str]:
-        lemma = token.lemma_.lower()
-        features = ["w=" + token.lower_, "l=" + lemma, "p=" + token.pos_, "t=" + token.tag_,
-                    "d=" + token.dep_, "hp=" + token.head.pos_,
-                    "e=" + token.ent_type_ + token.ent_iob_]
-        if quoted:
-            features.append("q")
-        if lemma in self.verbs:
-            features += ["lexV", f"lexVs={self.verbs[lemma]}"]
-            if lemma in self.need_clause:
-                features.append("lexNeed")
-        if lemma in self.nominal:
-            features.append("lexN")
-        if token.lower_ in self.prepositional:
-            features.append("lexP")
-        if token.is_sent_start:
-            features.append("ss")
-        features += ["k=" + child.dep_ for child in token.children]
-        return features
+        lexical = [x in self.verbs for x in lemma]
+        base = []
+        for i in range(n):
+            features = ["w=" + lower[i], "l=" + lemma[i], "p=" + pos[i], "t=" + tag[i],
+                        "d=" + dep[i], "hp=" + pos[head[i]], "e=" + ent[i] + iob[i]]
+            if in_quote[i]:
+                features.append("q")
+            if lexical[i]:
+                features += ["lexV", f"lexVs={self.verbs[lemma[i]]}"]
+                if lemma[i] in self.need_clause:
+                    features.append("lexNeed")
+            if lemma[i] in self.nominal:
+                features.append("lexN")
+            if lower[i] in self.prepositional:
+                features.append("lexP")
+            if sent_start[i]:
+                features.append("ss")
+            features += ["k=" + dep[c] for c in children[i]]
+            base.append(features)
+        return DocView(doc, lower, lemma, pos, dep, ent, head, children, left, right, blank,
+                       lexical, sent_of, sents, para_of, in_quote, base, spans)
 
 
 def _bucket(distance: int) -> str:
@@ -137,77 +210,65 @@ def _tags(ranges: list[Tokens]) -> dict[int, str]:
 def cue_features(view: DocView, sent: Tokens) -> list[list[str]]:
     """Per token of one sentence: its own features, its syntactic context (subject kind,
     complements, nearness to a quotation), its neighbours and the rules' cue tags."""
-    doc = view.doc
     start, end = sent
+    lower, pos, dep, in_quote = view.lower, view.pos, view.dep, view.in_quote
     rule_tag = _tags([r.cue for r in view.rules if start <= r.cue[0] < end])
-    quoted_sentence = any(view.in_quote[start:end])
+    quoted_sentence = any(in_quote[start:end])
+    padded = ["<>", "<>", *lower[start:end], "<>", "<>"]
+    padded_pos = ["", "", *pos[start:end], "", ""]
     sequence = []
     for i in range(start, end):
-        token = doc[i]
-        features = [*view.base[i], "hl=" + token.head.lemma_.lower(), "hd=" + token.head.dep_]
+        head = view.head[i]
+        features = [*view.base[i], "hl=" + view.lemma[head], "hd=" + dep[head]]
         if i in rule_tag:
             features.append("rc=" + rule_tag[i])
         if quoted_sentence:
             features.append("sq")
-        for child in token.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                kind = child.ent_type_ or ("PRONP" if child.lower_ in _PERSONISH else child.pos_)
-                features += [f"subj={kind}", f"subjl={child.lemma_.lower()}"]
-            elif child.dep_ == "prep":
-                features.append(f"kl=prep:{child.lemma_.lower()}")
-            elif child.dep_ in _CHILD_DEPS:
-                quoted = any(view.in_quote[x.i] for x in (child, child.left_edge,
-                                                          child.right_edge))
-                features.append(f"kq={child.dep_}:{int(quoted)}")
-                if child.dep_ == "ccomp":
-                    marks = [m.lower_ for m in child.children if m.dep_ == "mark"]
+        for c in view.children[i]:
+            relation = dep[c]
+            if relation in ("nsubj", "nsubjpass"):
+                kind = view.ent[c] or ("PRONP" if lower[c] in _PERSONISH else pos[c])
+                features += [f"subj={kind}", f"subjl={view.lemma[c]}"]
+            elif relation == "prep":
+                features.append(f"kl=prep:{view.lemma[c]}")
+            elif relation in _CHILD_DEPS:
+                quoted = in_quote[c] or in_quote[view.left_edge[c]] or in_quote[view.right_edge[c]]
+                features.append(f"kq={relation}:{int(quoted)}")
+                if relation == "ccomp":
+                    marks = [lower[m] for m in view.children[c] if dep[m] == "mark"]
                     if marks:
                         features.append("mark=" + marks[0])
-        if (i > start and view.in_quote[i - 1]) or (i + 1 < end and view.in_quote[i + 1]):
+        if (i > start and in_quote[i - 1]) or (i + 1 < end and in_quote[i + 1]):
             features.append("nearq")
+        k = i - start + 2
         for offset in (-2, -1, 1, 2):
-            j = i + offset
-            if start <= j < end:
-                features += [f"w{offset}={doc[j].lower_}", f"p{offset}={doc[j].pos_}"]
-                if j in rule_tag:
-                    features.append(f"rc{offset}")
-            else:
+            word = padded[k + offset]
+            if word == "<>" and not start <= i + offset < end:
                 features.append(f"w{offset}=<>")
-        before = doc[i - 1].lower_ if i > start else "<>"
-        after = doc[i + 1].lower_ if i + 1 < end else "<>"
-        features += [f"w-1|w={before}|{token.lower_}", f"w|w+1={token.lower_}|{after}"]
+                continue
+            features += [f"w{offset}={word}", f"p{offset}={padded_pos[k + offset]}"]
+            if i + offset in rule_tag:
+                features.append(f"rc{offset}")
+        features += [f"w-1|w={padded[k - 1]}|{lower[i]}", f"w|w+1={lower[i]}|{padded[k + 1]}"]
         sequence.append(features)
     return sequence
-
-
-def relation(token: Token, head: Token, limit: int = 8) -> str | None:
-    """The dependency label by which ``token``'s branch hangs on ``head`` ("self" for the
-    head itself), or None when ``head`` is not among its first ``limit`` ancestors."""
-    below = None
-    for _ in range(limit):
-        if token.i == head.i:
-            return below.dep_ if below is not None else "self"
-        if token.head.i == token.i:
-            return None
-        below, token = token, token.head
-    return None
 
 
 def source_features(view: DocView, cue: Tokens) -> list[list[str]]:
     """Per token of the cue's sentence: its own features, where it stands from the cue
     (side, distance, the branch by which it hangs on the cue's head) and the rules'
     source for this cue."""
-    doc = view.doc
-    head = doc[cue[0] : cue[1]].root
+    head = view.root(cue)
     start, end = view.sents[view.sent_of[cue[0]]]
     rules = view.rules_at(cue)
     rule_tag = _tags([r.source for r in rules if r.source is not None])
     in_content = {i for r in rules if r.content is not None for i in range(*r.content)}
-    lemma = head.lemma_.lower()
-    governor = head.head if head.head.i != head.i and not cue[0] <= head.head.i < cue[1] else None
+    lemma = "cl=" + view.lemma[head]
+    up = view.head[head]
+    governor = up if up != head and not cue[0] <= up < cue[1] else None
+    lower, pos = view.lower, view.pos
     sequence = []
     for i in range(start, end):
-        token = doc[i]
         features = list(view.base[i])
         if i < cue[0]:
             features.append("rp=B" + _bucket(i - cue[0]))
@@ -215,22 +276,21 @@ def source_features(view: DocView, cue: Tokens) -> list[list[str]]:
             features.append("rp=A" + _bucket(i - cue[1] + 1))
         else:
             features.append("rp=IN")
-        branch = relation(token, head)
+        branch = view.relation(i, head)
         features += [f"ar={branch}", f"ar={branch}|{'b' if i < cue[0] else 'a'}"]
-        above = relation(head, token)
-        if above is not None and token.i != head.i:
+        if i != head and (above := view.relation(head, i)) is not None:
             features.append(f"hr={above}")
-        if governor is not None and (branch := relation(token, governor, 4)) is not None:
+        if governor is not None and (branch := view.relation(i, governor, 4)) is not None:
             features.append(f"gr={branch}")  # the subject of "wants to", "refused to back"
         if i in rule_tag:
             features.append("rr=" + rule_tag[i])
         if i in in_content:
             features.append("ro")
-        features.append("cl=" + lemma)
+        features.append(lemma)
         for offset in (-1, 1):
             j = i + offset
             if start <= j < end:
-                features += [f"w{offset}={doc[j].lower_}", f"p{offset}={doc[j].pos_}"]
+                features += [f"w{offset}={lower[j]}", f"p{offset}={pos[j]}"]
                 if j in rule_tag:
                     features.append(f"rr{offset}")
             else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from pipeline.annotations import Span
@@ -19,6 +20,7 @@ EDGE = " \t\n,.;:!?\"“”‘’'«»-—–()"
 """Characters trimmed off a content span's edges."""
 
 _CONTINUES = re.compile(r"[ \t]*,[ \t]*(?P<next>\S)")
+_SENTENCE_END = re.compile(r"[.!?]")
 
 
 def short_gap(between: str, words: int = 3, chars: int = 40) -> bool:
@@ -88,3 +90,24 @@ def floating_quotes(text: str, quotes: list[Span], found: list[Found]) -> list[F
                  if f.cue_span == last.cue_span and f.content_span == content else f
                  for f in found]
     return found
+
+
+def ends_a_sentence_before(text: str, content: Span, sentence_start: int) -> bool:
+    """The content ends a sentence of its own before the cue's sentence (which starts at
+    ``sentence_start``): the cue is not its ('"The plan is sound." He said ...'). A
+    quotation that goes on with a comma ('"The plan is sound," he said') is the cue's,
+    however spaCy splits it."""
+    return (content[1] <= sentence_start
+            and _SENTENCE_END.search(text, content[1], sentence_start) is not None)
+
+
+def with_negation(doc: Doc, cue: tuple[int, int]) -> tuple[int, int]:
+    """A negated cue keeps its negation ("what we don't want", "did not say"): the cue's
+    token range grows left over the auxiliaries, adverbs and the negation its verb governs."""
+    head = doc[cue[0] : cue[1]].root.i
+    start = cue[0]
+    while start > 0 and doc[start - 1].head.i == head and doc[start - 1].dep_ in (
+            "aux", "neg", "advmod"):
+        start -= 1
+    negated = any(doc[i].dep_ == "neg" for i in range(start, cue[0]))
+    return (start, cue[1]) if negated else cue

@@ -53,10 +53,13 @@ class SourceResolver:
             owner = self._group_owner(head, mentions, earlier)
             if owner:
                 return owner
-        if head.lemma_.lower() in self.organisation_nouns and _definite(head):
+        if head.lemma_.lower() in self.organisation_nouns and head.tag_ == "NN" and _definite(
+                head):  # "the newspaper": one organisation, the last that spoke or was named
             organisations = [m for m in before if m.label == "ORG"]
-            if organisations:
-                return organisations[-1].canonical
+            spoke = {m.canonical for m in organisations} & {e.source for e in earlier}
+            named = [m for m in organisations if m.canonical in spoke] or organisations
+            if named:
+                return named[-1].canonical
         kind = self.pronouns.get(lower) if head.pos_ == "PRON" else None
         if kind == "PERSON":
             people = [m for m in before if m.label == "PERSON"]
@@ -118,3 +121,17 @@ def _definite(head: Token) -> bool:
     children = list(head.children)
     return any(c.lower_ == "the" for c in children) and not any(
         c.dep_ in ("compound", "poss", "amod") and c.pos_ == "PROPN" for c in children)
+
+
+def past_the_headline(doc: Doc, span: Span) -> Span:
+    """A source in the article's first sentence that holds a finite verb before its head
+    took in a headline run into the first sentence ("Milburn defends poster campaign
+    Labour's election chief Alan Milburn has defended ..."): it starts after that verb."""
+    source = doc.char_span(*span, alignment_mode="expand")
+    if source is None or not len(source) or quoting.sentence_start(doc, source.start) != 0:
+        return span
+    verbs = [t for t in source if t.tag_ in ("VBZ", "VBD", "VBP") and t.i < source.root.i]
+    if not verbs:
+        return span
+    rest = doc[verbs[-1].i + 1 : source.end]
+    return (rest.start_char, rest.end_char) if len(rest) else span

@@ -167,8 +167,10 @@ def content_groups(items: list[Article]) -> Iterator[tuple[list[list[str]], int]
             rules = view.rules_at(gold.cue)
             contents = [r.content for r in rules if r.content is not None]
             source = next((r.source for r in rules if r.source is not None), None)
-            yield ([content.candidate_features(view, gold.cue, span, sorted(kinds), contents,
-                                               source) for span, kinds in found], index)
+            head = view.root(gold.cue)
+            yield ([content.candidate_features(view, gold.cue, head, span, sorted(kinds),
+                                               contents, source) for span, kinds in found],
+                   index)
 
 
 def fit_ranker(groups: list[tuple[list[list[str]], int]], epochs: int, seed: int,
