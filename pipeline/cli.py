@@ -241,7 +241,7 @@ def show(inputs: tuple[str, ...], doc_id: str | None, html_out: str | None,
          attribution_model: str | None) -> None:
     """Show one article's claims as a table (and optionally an HTML report)."""
     from pipeline import show as render
-    from pipeline.extractor import Extractor
+    from pipeline.extractor import Extractor, to_frames
     from pipeline.readers import iter_documents
     from pipeline.records import Document
 
@@ -252,17 +252,40 @@ def show(inputs: tuple[str, ...], doc_id: str | None, html_out: str | None,
         raise UserError(f"no readable document {'with id ' + repr(doc_id) if doc_id else ''} "
                         f"in {', '.join(inputs)}")
     extractor = Extractor(model, components=_components(preset, attribution_model))
-    tables = extractor.extract_text(chosen.text, chosen.doc_id,
-                                           published_at=chosen.published_at, title=chosen.title)
+    tables = to_frames(next(extractor.process([chosen])))  # keeps its source, url, title
     claims = tables["claims"]
     click.echo(f"{chosen.doc_id}: {len(claims)} claims, {len(tables['entities'])} entity "
                "mentions")
     click.echo(render.table(claims))
     if html_out:
-        Path(html_out).write_text(
-            render.html_report(chosen.text, chosen.title or chosen.doc_id, claims),
-            encoding="utf-8")
+        Path(html_out).write_text(render.html_report(tables, chosen.text), encoding="utf-8")
         click.echo(f"HTML report written to {html_out}")
+
+
+@main.command()
+@click.argument("src", metavar="SRC")
+@click.option("-o", "--out", default="report.html", show_default=True, metavar="FILE.html",
+              type=click.Path(dir_okay=False, writable=True), help="The HTML file to write.")
+@click.option("--max-articles", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Article views in the page, the first N documents by doc_id (default "
+                   "200); the rest are counted and listed as not included.")
+@click.option("--max-claims", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Rows of the claims table (default 20,000): every claim of the included "
+                   "articles, then others up to N.")
+@click.option("--table-prefix", default="", metavar="PREFIX",
+              help="Read tables named PREFIX<table> (an output written with a prefix).")
+@_fail_cleanly
+def report(src: str, out: str, max_articles: int | None, max_claims: int | None,
+           table_prefix: str) -> None:
+    """Write a self-contained HTML report of SRC: anything `extract` wrote (a .duckdb or
+    .sqlite file, a postgresql:// URL, or an output folder, partitioned or not)."""
+    from pipeline.report import build
+
+    stats = build.build_report(
+        src, out, table_prefix=table_prefix, progress=sys.stderr.isatty(),
+        max_articles=build.DEFAULT_MAX_ARTICLES if max_articles is None else max_articles,
+        max_claims=build.DEFAULT_MAX_CLAIMS if max_claims is None else max_claims)
+    click.echo(f"{stats.summary()} -> {out}")
 
 
 @main.command()
@@ -272,8 +295,9 @@ def show(inputs: tuple[str, ...], doc_id: str | None, html_out: str | None,
 @click.option("--corpus", "corpus_dir", type=click.Path(exists=True, file_okay=False),
               default=str(REPO_ROOT / "corpus"), show_default=True)
 @click.option("--data", "data_dir", type=click.Path(file_okay=False), default=None,
-              help="Shared benchmark data (PolNeAR, Recognizers-Text, SEESAW); default "
-                   "$NEWSCLAIMS_DATA or ../shared/data beside the repo, when present.")
+              help="Shared benchmark data (PolNeAR, Recognizers-Text, SEESAW, the texts of "
+                   "the real-news figure gold); default $NEWSCLAIMS_DATA or ../shared/data "
+                   "beside the repo, when present.")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Score at most this many PolNeAR articles.")
 @model_option
@@ -306,7 +330,7 @@ def evaluate(what: str, path: str | None, corpus_dir: str, data_dir: str | None,
     if what in ("all", "figures"):
         recognizers = shared / "recognizers-text" if shared else None
         reports += ev.evaluate_figures(extract_fn, corpus_dir=corpus_dir,
-                                       recognizers_dir=recognizers)
+                                       recognizers_dir=recognizers, data_dir=shared)
     if what in ("all", "stance"):
         seesaw = shared / "seesaw" if shared else None
         reports += ev.evaluate_stance(extract_fn, corpus_dir=corpus_dir, seesaw_dir=seesaw)

@@ -208,7 +208,7 @@ class Extractor:
 
     def document_row(self, document: Document, sha: str | None, n_tokens: int | None,
                      status: str) -> Row:
-        notes = ["invalid UTF-8 replaced"] if document.meta.get("decode_replaced") else []
+        notes = document.meta.get("notes", ())
         return {
             "doc_id": document.doc_id, "content_sha256": sha, "source": document.source,
             "title": document.title, "published_at": document.published_at,

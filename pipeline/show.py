@@ -1,8 +1,8 @@
-"""One article's claims for a person to read: a terminal table or an HTML report."""
+"""One article's claims for a person to read: a terminal table or an HTML page (the
+report's article view, ``pipeline.report.article``)."""
 
 from __future__ import annotations
 
-import html
 import shutil
 
 import pandas as pd
@@ -49,32 +49,19 @@ def table(claims: pd.DataFrame, width: int | None = None) -> str:
     return "\n".join(lines)
 
 
-def html_report(text: str, title: str, claims: pd.DataFrame) -> str:
-    """A standalone page: the claims table, then the article with every evidence span marked."""
-    marks = sorted(
-        ((int(r.content_start), int(r.content_end), r.claim_type)
-         for r in claims.itertuples() if pd.notna(r.content_start)),
-        key=lambda m: (m[0], -m[1]),
-    )
-    body, cursor = [], 0
-    for start, end, kind in marks:
-        if start < cursor:
-            continue  # nested or overlapping spans: the first one wins
-        body.append(html.escape(text[cursor:start]))
-        body.append(f'<mark class="{kind}">{html.escape(text[start:end])}</mark>')
-        cursor = end
-    body.append(html.escape(text[cursor:]))
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in _cells(r)) + "</tr>"
-        for _, r in claims.iterrows()
-    )
-    head = "".join(f"<th>{c}</th>" for c in _COLUMNS)
-    return (
-        f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
-        "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}"
-        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .4em}"
-        "mark.figure{background:#cde}mark.stance{background:#fd9}"
-        "pre{white-space:pre-wrap}</style></head><body>"
-        f"<h1>{html.escape(title)}</h1><table><tr>{head}</tr>{rows}</table>"
-        f"<h2>Article</h2><pre>{''.join(body)}</pre></body></html>"
-    )
+def html_report(tables: dict[str, pd.DataFrame], text: str | None) -> str:
+    """One article as a standalone page: the report's article view (spans marked, the side
+    panel, the legend) and its claims table."""
+    from pipeline.report.article import article_view
+    from pipeline.report.build import entity_names
+    from pipeline.report.claims_table import table_data, table_html
+    from pipeline.report.page import Section, render_page
+
+    document = tables["documents"].iloc[0].to_dict()
+    claims, entities = tables["claims"], tables["entities"]
+    data = {"claims": table_data(claims, {document["doc_id"]}),
+            "entities": entity_names(entities)}
+    view = article_view(document, text, claims.to_dict("records"), entities.to_dict("records"))
+    sections = [Section("article", "Article", view),
+                Section("claims", "Claims", table_html(len(claims), len(claims)))]
+    return render_page("newsclaims show", document["doc_id"], sections, data)

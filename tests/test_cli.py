@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 import pytest
 from click.testing import CliRunner, Result
+from selectolax.lexbor import LexborHTMLParser
 
 from pipeline import Extractor, __version__
 from pipeline.cli import main
@@ -441,9 +442,13 @@ def test_show_html_report_contains_the_article(runner: CliRunner, article: Path,
     assert str(report) in result.output
     page = report.read_text(encoding="utf-8")
     assert page.startswith("<!doctype html>")
-    assert "Japan Pledges Record Defense Budget" in page
-    assert "Finance Minister Taro Aso said" in page
-    assert '<mark class="figure">8.54 trillion yen</mark>' in page
+    tree = LexborHTMLParser(page)  # the report's article view: every role marked
+    assert tree.css_first("article h3").text() == "Japan Pledges Record Defense Budget"
+    assert "Finance Minister Taro Aso said" in tree.css_first("article .text").text()
+    marks = {(m.attributes["data-role"], m.text()) for m in tree.css("mark[data-role]")}
+    assert ("figure", "8.54 trillion yen") in marks
+    assert ("cue", "said") in marks
+    assert any(role == "source" and "Taro Aso" in text for role, text in marks)
 
 
 def test_show_picks_a_document_by_id(runner: CliRunner, write: Write) -> None:

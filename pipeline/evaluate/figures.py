@@ -1,5 +1,6 @@
-"""Figures (value, unit, modifier, concept, time) against the gold corpus and the
-Recognizers-Text specs (see ``recognizers.py`` for what those cases become).
+"""Figures (value, unit, modifier, concept, time) against the gold corpus, its figure
+cases, the real-news sentences (``realnews.py``) and the Recognizers-Text specs (see
+``recognizers.py`` for what those cases become).
 
 A prediction is a claims row with ``claim_type == "figure"``; its position is the
 ``content_start/content_end`` span (the figure's surface). A prediction and a gold
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import resources
+from pipeline.components.figures.units import lexicon
 from pipeline.evaluate.gold import (
     FIGURE_CASES,
     CorpusGold,
@@ -33,9 +34,10 @@ from pipeline.evaluate.metrics import (
     values_equal,
 )
 from pipeline.evaluate.predictions import PredFigure, pred_figures
+from pipeline.evaluate.realnews import load_realnews, realnews_files
 from pipeline.evaluate.recognizers import RecognizerGold, load_recognizers
 from pipeline.evaluate.report import Report
-from pipeline.evaluate.runner import EvalDoc, ExtractFn, run_docs
+from pipeline.evaluate.runner import EvalDoc, ExtractFn, run_doc_groups, run_docs
 from pipeline.evaluate.spans import Span, any_overlap_weight, overlaps
 
 FigureCheck = Callable[[GoldFigure, PredFigure], bool]
@@ -129,6 +131,32 @@ def score_case_figures(doc: EvalDoc[CorpusGold], tables: dict[str, pd.DataFrame]
     return score_gold_figures(doc, tables, CASE_METRICS)
 
 
+# The real-news gold carries neither a time nor a target.
+REALNEWS_METRICS: dict[str, FigureCheck] = {
+    name: CORPUS_METRICS[name] for name in ("span", "value", "value+unit", "value+modifier")
+}
+
+
+def score_realnews_figures(
+    doc: EvalDoc[CorpusGold], tables: dict[str, pd.DataFrame]
+) -> Tally:
+    return score_gold_figures(doc, tables, REALNEWS_METRICS)
+
+
+def evaluate_realnews(
+    extract_fn: ExtractFn, files: list[Path], data_dir: str | Path | None
+) -> list[Report]:
+    """One report per real-news gold file and one for all of them; without the shared
+    data the sentences cannot be read, so one empty report says why they were skipped."""
+    if data_dir is None:
+        return [Report("figures", "realnews", 0, 0.0, notes=[
+            f"skipped: no shared data folder (--data, $NEWSCLAIMS_DATA or ../shared/data), "
+            f"so the sentences of {len(files)} real-news gold file(s) cannot be read"])]
+    groups = [(f"realnews:{path.stem}", load_realnews(path, data_dir)) for path in files]
+    return run_doc_groups("figures", groups, extract_fn, score_realnews_figures,
+                          "realnews:all")
+
+
 # No value+modifier here: the specs annotate no modifier (their spans leave out "about",
 # "more than"), so "about $14 million" -> "~" would count as wrong against an implied "=".
 RECOGNIZER_METRICS: dict[str, FigureCheck] = {
@@ -140,11 +168,10 @@ RECOGNIZER_METRICS: dict[str, FigureCheck] = {
 NUMBER_METRICS: dict[str, FigureCheck] = {**RECOGNIZER_METRICS, "value+unit": value_ok}
 
 _CURRENCY_CODE = re.compile(r"[A-Za-z]{3}")
-_MEASURES = frozenset(resources.load("figures")["units"].values())
 _IN_SCOPE: dict[str, Callable[[PredFigure], bool]] = {
     "currency": lambda p: bool(p.unit and _CURRENCY_CODE.fullmatch(p.unit)),
     "percent": lambda p: p.unit in ("%", "pp"),
-    "number": lambda p: not (p.unit and (p.unit in ("%", "pp") or p.unit in _MEASURES
+    "number": lambda p: not (p.unit and (p.unit in ("%", "pp") or p.unit in lexicon().measures
                                           or _CURRENCY_CODE.fullmatch(p.unit))),
 }
 """Which predictions a spec could have annotated: CurrencyModel marks no counts, so a
@@ -179,9 +206,12 @@ def evaluate_figures(
     *,
     corpus_dir: str | Path,
     recognizers_dir: str | Path | None = None,
+    data_dir: str | Path | None = None,
 ) -> list[Report]:
     """Figure scores on the gold corpus, on its figure cases (``figures/cases.jsonl``,
-    when present) and, if given, on the Recognizers-Text specs, in that order."""
+    when present), on its real-news sentences (``figures/realnews/*.jsonl``, read from the
+    shared data folder ``data_dir``) and, if given, on the Recognizers-Text specs, in that
+    order."""
     gold = load_corpus(corpus_dir)
     reports = [
         run_docs("figures", f"corpus:{Path(corpus_dir).name}", gold.docs, extract_fn,
@@ -192,6 +222,8 @@ def evaluate_figures(
         cases = load_figure_cases(cases_path)
         reports.append(run_docs("figures", "corpus-cases", cases.docs, extract_fn,
                                 score_case_figures, cases.notes))
+    if files := realnews_files(corpus_dir):
+        reports += evaluate_realnews(extract_fn, files, data_dir)
     if recognizers_dir is not None:
         specs = load_recognizers(recognizers_dir)
         reports.append(run_docs("figures", "recognizers-text", specs.docs, extract_fn,

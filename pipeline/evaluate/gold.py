@@ -86,7 +86,7 @@ def read_text(path: Path) -> str:
         raise GoldFormatError(f"{path}: cannot read article text: {exc}") from exc
 
 
-class _Fields:
+class Fields:
     """Typed access to one gold record; every failure names the file and field."""
 
     def __init__(self, record: Any, where: str) -> None:
@@ -136,7 +136,7 @@ class _Fields:
         return value
 
 
-def _figure(f: _Fields, n_chars: int) -> GoldFigure:
+def _figure(f: Fields, n_chars: int) -> GoldFigure:
     return GoldFigure(
         span=f.span("char_start", "char_end", n_chars, required=True),  # type: ignore[arg-type]
         value_text=f.text("value_text"),
@@ -150,7 +150,35 @@ def _figure(f: _Fields, n_chars: int) -> GoldFigure:
     )
 
 
-def _stance(f: _Fields, n_chars: int) -> GoldStance:
+def figures_of(top: Fields, n_chars: int) -> tuple[GoldFigure, ...]:
+    """The ``figures`` list of a record whose text has ``n_chars`` characters."""
+    return tuple(
+        _figure(Fields(x, f"{top.where}:figures[{i}]"), n_chars)
+        for i, x in enumerate(top.items("figures"))
+    )
+
+
+def read_jsonl(path: Path, what: str) -> list[tuple[str, Any]]:
+    """``(file:line, record)`` for each non-blank line of a JSONL gold file; a line that
+    cannot be read raises ``GoldFormatError`` naming the file and line number."""
+    try:
+        with path.open(encoding="utf-8-sig") as fh:
+            lines = fh.read().split("\n")  # not splitlines(): U+2028 may sit in a text
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldFormatError(f"{path}: cannot read {what}: {exc}") from exc
+    records = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path.name}:{number}"
+        try:
+            records.append((where, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            raise GoldFormatError(f"{where}: cannot read JSON: {exc}") from exc
+    return records
+
+
+def _stance(f: Fields, n_chars: int) -> GoldStance:
     return GoldStance(
         source=f.text("source"),
         source_span=f.span("source_start", "source_end", n_chars),
@@ -165,7 +193,7 @@ def _stance(f: _Fields, n_chars: int) -> GoldStance:
     )
 
 
-def _entity(f: _Fields) -> GoldEntity:
+def _entity(f: Fields) -> GoldEntity:
     aliases = f.items("aliases")
     if not all(isinstance(a, str) for a in aliases):
         raise GoldFormatError(f"{f.where}.aliases: expected a list of strings")
@@ -175,13 +203,13 @@ def _entity(f: _Fields) -> GoldEntity:
 def _not_figure(item: Any, where: str, n_chars: int) -> Span | None:
     """not_figures entries with offsets become spans; bare strings carry no position."""
     if isinstance(item, Mapping):
-        return _Fields(item, where).span("char_start", "char_end", n_chars)
+        return Fields(item, where).span("char_start", "char_end", n_chars)
     return None
 
 
 def load_gold_file(path: Path, articles_dir: Path) -> tuple[EvalDoc[CorpusGold], list[str]]:
     """One gold JSON and its article; returns the doc and soft warnings."""
-    top = _Fields(read_json(path), path.name)
+    top = Fields(read_json(path), path.name)
     doc_id = top.text("doc_id", required=True)
     assert doc_id is not None
     article = articles_dir / doc_id
@@ -190,8 +218,8 @@ def load_gold_file(path: Path, articles_dir: Path) -> tuple[EvalDoc[CorpusGold],
     text = read_text(article)
     n = len(text)
 
-    def items(key: str) -> list[_Fields]:
-        return [_Fields(x, f"{path.name}:{key}[{i}]") for i, x in enumerate(top.items(key))]
+    def items(key: str) -> list[Fields]:
+        return [Fields(x, f"{path.name}:{key}[{i}]") for i, x in enumerate(top.items(key))]
 
     figures = tuple(_figure(f, n) for f in items("figures"))
     gold = CorpusGold(
@@ -245,17 +273,14 @@ FIGURE_CASES = Path("figures") / "cases.jsonl"
 
 
 def _figure_case(record: Any, where: str, seen: set[str]) -> tuple[EvalDoc[CorpusGold], list[str]]:
-    top = _Fields(record, where)
+    top = Fields(record, where)
     case_id = top.text("id", required=True)
     text = top.text("text", required=True)
     assert case_id is not None and text is not None
     if case_id in seen:
         raise GoldFormatError(f"{where}: duplicate id {case_id!r}")
     seen.add(case_id)
-    figures = tuple(
-        _figure(_Fields(x, f"{where}:figures[{i}]"), len(text))
-        for i, x in enumerate(top.items("figures"))
-    )
+    figures = figures_of(top, len(text))
     gold = CorpusGold(entities=(), figures=figures, not_figures=(), stances=())
     doc = EvalDoc(case_id, text, gold, top.text("published_at"))
     return doc, _text_mismatches(case_id, text, figures)
@@ -269,20 +294,8 @@ def load_figure_cases(path: str | Path) -> GoldSet[CorpusGold]:
     that cannot be read raises ``GoldFormatError`` naming the file and line number.
     """
     path = Path(path)
-    try:
-        with path.open(encoding="utf-8-sig") as fh:
-            lines = fh.read().split("\n")  # not splitlines(): U+2028 may sit in a text
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldFormatError(f"{path}: cannot read figure cases: {exc}") from exc
     docs, notes, seen = [], [], set()
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path.name}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldFormatError(f"{where}: cannot read JSON: {exc}") from exc
+    for where, record in read_jsonl(path, "figure cases"):
         doc, warnings = _figure_case(record, where, seen)
         docs.append(doc)
         notes.extend(warnings)

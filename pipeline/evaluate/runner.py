@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import pandas as pd
@@ -60,30 +60,75 @@ def run_docs(
     Timing starts here, after gold loading, so ``seconds`` and docs/s measure the
     extractor (plus the cheap scoring), not the reading of gold files.
     """
+    return _run(docs, extract_fn, score_doc).report(name, dataset, notes)
+
+
+def run_doc_groups(
+    name: str,
+    groups: Iterable[tuple[str, GoldSet[GoldT]]],
+    extract_fn: ExtractFn,
+    score_doc: Callable[[EvalDoc[GoldT], dict[str, pd.DataFrame]], Tally],
+    total: str,
+) -> list[Report]:
+    """One Report per (dataset, gold set), then one for all of them together (``total``),
+    each document extracted once."""
+    runs = [(dataset, gold.notes, _run(gold.docs, extract_fn, score_doc))
+            for dataset, gold in groups]
+    reports = [run.report(name, dataset, notes) for dataset, notes, run in runs]
+    together = _Run()
+    for _, _, run in runs:
+        together.merge(run)
+    names = " + ".join(dataset for dataset, _, _ in runs)
+    return [*reports, together.report(name, total, [f"the sum of {names}"])]
+
+
+@dataclass
+class _Run:
+    """What scoring a set of documents left: counts, failures, size and time."""
+
+    tally: Tally = field(default_factory=Tally)
+    errors: list[str] = field(default_factory=list)
+    n_docs: int = 0
+    seconds: float = 0.0
+
+    def merge(self, other: _Run) -> None:
+        self.tally.merge(other.tally)
+        self.errors.extend(other.errors)
+        self.n_docs += other.n_docs
+        self.seconds += other.seconds
+
+    def report(self, name: str, dataset: str, notes: list[str] | None) -> Report:
+        all_notes = list(notes or [])
+        all_notes.extend(f"{what}: {n}" for what, n in self.tally.counters.items())
+        if self.errors:
+            listed = "; ".join(self.errors[:_MAX_ERRORS_LISTED])
+            extra = len(self.errors) - _MAX_ERRORS_LISTED
+            more = f" (+{extra} more)" if extra > 0 else ""
+            all_notes.append(
+                f"{len(self.errors)} documents failed and were scored as empty: {listed}{more}"
+            )
+        return Report(name, dataset, self.n_docs, self.seconds, self.tally.scores(), all_notes,
+                      len(self.errors))
+
+
+def _run(
+    docs: Iterable[EvalDoc[GoldT]],
+    extract_fn: ExtractFn,
+    score_doc: Callable[[EvalDoc[GoldT], dict[str, pd.DataFrame]], Tally],
+) -> _Run:
     started = time.perf_counter()
-    tally = Tally()
-    errors: list[str] = []
-    n_docs = 0
+    run = _Run()
     for doc in docs:
-        n_docs += 1
+        run.n_docs += 1
         try:
             tables = extract_fn(doc.text, doc.doc_id, doc.published_at)
             doc_tally = score_doc(doc, tables)
         except Exception as exc:  # one bad document must not end the evaluation
-            errors.append(f"{doc.doc_id}: {type(exc).__name__}: {exc}")
+            run.errors.append(f"{doc.doc_id}: {type(exc).__name__}: {exc}")
             doc_tally = _score_empty(doc, score_doc)
-        tally.merge(doc_tally)
-    seconds = time.perf_counter() - started
-    all_notes = list(notes or [])
-    all_notes.extend(f"{what}: {n}" for what, n in tally.counters.items())
-    if errors:
-        listed = "; ".join(errors[:_MAX_ERRORS_LISTED])
-        extra = len(errors) - _MAX_ERRORS_LISTED
-        more = f" (+{extra} more)" if extra > 0 else ""
-        all_notes.append(
-            f"{len(errors)} documents failed and were scored as empty: {listed}{more}"
-        )
-    return Report(name, dataset, n_docs, seconds, tally.scores(), all_notes, len(errors))
+        run.tally.merge(doc_tally)
+    run.seconds = time.perf_counter() - started
+    return run
 
 
 def _score_empty(

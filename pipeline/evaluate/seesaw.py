@@ -52,7 +52,8 @@ class SeesawGold:
     triples: tuple[Triple, ...]
 
 
-def _sentences(article: Any, where: str) -> list[str]:
+def article_sentences(article: Any, where: str) -> list[str]:
+    """A SEESAW article's sentences in id order (ids run 0..n-1, so id = list index)."""
     try:
         items = sorted(article["text"], key=lambda s: int(s["id"]))
         return [str(s["text"]) for s in items]
@@ -101,7 +102,7 @@ def load_seesaw(seesaw_dir: str | Path, *, split: str = "valid") -> GoldSet[Sees
         if not isinstance(meta, dict) or meta.get("Split") != split:
             continue
         for path in sorted(articles_dir.glob(f"{meta_path.stem}_DOCUMENT_*.json")):
-            text, spans = _join(_sentences(read_json(path), path.name))
+            text, spans = _join(article_sentences(read_json(path), path.name))
             ann_path = annotations_dir / path.name
             triples = (
                 _triples(read_json(ann_path), len(spans), ann_path.name, dropped)

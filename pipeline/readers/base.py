@@ -20,16 +20,15 @@ the first key holding a usable value wins:
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol
 
 import pyarrow as pa
 
+from pipeline.readers import storage
 from pipeline.records import Document, ReadError
 
 TEXT_KEYS = ("text", "maintext", "content", "raw_text", "body", "article")
@@ -39,9 +38,9 @@ URL_KEYS = ("url",)
 DATE_KEYS = ("published_at", "date_publish", "date", "published")
 OUTLET_KEYS = ("source", "source_domain")
 _ALL_KEYS = frozenset(TEXT_KEYS + ID_KEYS + TITLE_KEYS + URL_KEYS + DATE_KEYS + OUTLET_KEYS)
-
-SNIFF_BYTES = 8192
-REPLACEMENT = "\ufffd"
+# Document.meta key: a tuple of short notes on what reading repaired ("mojibake repaired
+# (ftfy)"); documents.note joins them.
+NOTES = "notes"
 
 # Exceptions meaning "this file cannot be read (any further)": unreadable, corrupt gzip or
 # parquet, ... Anything else is a bug in newsclaims and should surface as one.
@@ -58,7 +57,7 @@ READ_FAILURES: tuple[type[BaseException], ...] = (
 class InputSource:
     """One file to read (or stdin, ``path is None``) and the name its doc_ids derive from."""
 
-    path: Path | None
+    path: str | None  # a local path or an fsspec URL
     name: str  # relative to the input root, forward slashes; "stdin" for "-"
     format: str  # a key of FORMATS, or "stdin"
 
@@ -66,6 +65,15 @@ class InputSource:
     def source(self) -> str:
         """What Document.source / ReadError.source say: the path as found, or ``<stdin>``."""
         return "<stdin>" if self.path is None else str(self.path)
+
+    def open(self) -> BinaryIO:
+        """The file, buffered; a FIFO, device or socket is refused rather than waited on."""
+        assert self.path is not None, "stdin is read by the stdin reader"
+        return storage.open_binary(str(self.path))
+
+    def read_bytes(self) -> bytes:
+        with self.open() as fh:
+            return fh.read()
 
     def error(self, error_type: str, message: str, **fields: Any) -> ReadError:
         return ReadError(source=self.source, error_type=error_type, message=message, **fields)
@@ -88,23 +96,6 @@ class RecordKeys:
 
 class Reader(Protocol):
     def __call__(self, source: InputSource, keys: RecordKeys) -> Iterator[Document | ReadError]: ...
-
-
-def is_binary(head: bytes) -> bool:
-    """Text never holds NUL bytes; binary formats nearly always do near the start."""
-    return b"\x00" in head[:SNIFF_BYTES]
-
-
-def decode(data: bytes) -> tuple[str, bool]:
-    """UTF-8 without a BOM; invalid bytes become U+FFFD. Returns (text, replaced).
-
-    Line endings are kept: offsets point into the text exactly as decoded.
-    """
-    data = data.removeprefix(codecs.BOM_UTF8)
-    try:
-        return data.decode("utf-8"), False
-    except UnicodeDecodeError:
-        return data.decode("utf-8", errors="replace"), True
 
 
 def title_from_text(text: str) -> str | None:
@@ -159,12 +150,12 @@ def record_to_document(
     number: int,
     keys: RecordKeys,
     *,
-    replaced: bool = False,
+    notes: tuple[str, ...] = (),
 ) -> Document | ReadError:
     """Map one record of any record format to a Document, or to a ReadError saying why not.
 
-    ``number`` is the record's 1-based line/row/item; ``replaced`` says invalid UTF-8 was
-    replaced in the bytes the record came from.
+    ``number`` is the record's 1-based line/row/item; ``notes`` say what decoding the bytes
+    the record came from had to repair (``Document.meta["notes"]``).
     """
     id_value = _first(record, (keys.id_key,) if keys.id_key else ID_KEYS)
     doc_id = _as_str(id_value) or f"{source.name}:{number}"
@@ -177,8 +168,8 @@ def record_to_document(
     meta: dict[str, Any] = {}
     if outlet:
         meta["source"] = outlet
-    if replaced:
-        meta["decode_replaced"] = True
+    if notes:
+        meta[NOTES] = notes
     return Document(
         doc_id=doc_id,
         text=text,

@@ -9,10 +9,13 @@ from typing import BinaryIO, TextIO
 from pipeline import errors
 from pipeline.readers.base import READ_FAILURES, InputSource, Reader, RecordKeys
 from pipeline.readers.html import read_html
+from pipeline.readers.mojibake import repair
 from pipeline.readers.records import read_csv, read_json, read_jsonl, read_parquet
-from pipeline.readers.sources import resolve_inputs
+from pipeline.readers.sources import UNLISTED, read_unlisted_folder, resolve_inputs
 from pipeline.readers.stdin import STDIN_FORMATS, read_stdin
+from pipeline.readers.storage import NotARegularFile
 from pipeline.readers.text import read_text
+from pipeline.readers.warc import read_warc
 from pipeline.records import Document, ReadError
 
 READERS: dict[str, Reader] = {
@@ -22,13 +25,17 @@ READERS: dict[str, Reader] = {
     "json": read_json,
     "csv": read_csv,
     "parquet": read_parquet,
+    "warc": read_warc,
+    UNLISTED: read_unlisted_folder,
 }
 
 
 def _read(
     source: InputSource, keys: RecordKeys, stdin: TextIO | BinaryIO, stdin_format: str
 ) -> Iterator[Document | ReadError]:
-    """One source; a file that fails or holds nothing becomes a ReadError, never an exception."""
+    """One source; a file that fails or holds nothing becomes a ReadError, never an exception.
+
+    Every document leaves with its mojibake repaired, whichever reader made it."""
     empty = True
     try:
         if source.path is None:
@@ -37,7 +44,10 @@ def _read(
             items = READERS[source.format](source, keys)
         for item in items:
             empty = False
-            yield item
+            yield repair(item) if isinstance(item, Document) else item
+    except NotARegularFile as exc:
+        empty = False
+        yield source.error("not_a_file", f"skipped, {exc}")
     except READ_FAILURES as exc:
         empty = False
         yield source.error("unreadable_file", f"{type(exc).__name__}: {exc}")

@@ -9,21 +9,23 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import io
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import ExitStack
 from typing import Any, BinaryIO
 
 import pandas as pd
 import pyarrow.parquet as pq
 
-from pipeline.readers.base import (
+from pipeline.readers.base import InputSource, RecordKeys, record_to_document
+from pipeline.readers.decoding import (
     REPLACEMENT,
     SNIFF_BYTES,
-    InputSource,
-    RecordKeys,
+    bom_codec,
     decode,
     is_binary,
-    record_to_document,
+    replaced_note,
 )
 from pipeline.records import Document, ReadError
 
@@ -40,12 +42,28 @@ def _has_replacement(record: Mapping[str, Any]) -> bool:
     return any(isinstance(value, str) and REPLACEMENT in value for value in record.values())
 
 
+def _line_notes(line: str, file_notes: tuple[str, ...]) -> tuple[str, ...]:
+    """A text line carries its file's decoding notes only where U+FFFD landed in it."""
+    return file_notes if file_notes and REPLACEMENT in line else ()
+
+
 def parse_jsonl(
-    lines: Iterable[bytes | str], source: InputSource, keys: RecordKeys
+    lines: Iterable[bytes | str],
+    source: InputSource,
+    keys: RecordKeys,
+    file_notes: tuple[str, ...] = (),
 ) -> Iterator[Document | ReadError]:
-    """JSONL lines -> documents; shared with the stdin reader. Blank lines are skipped."""
+    """JSONL lines -> documents; shared with the stdin reader. Blank lines are skipped.
+
+    Byte lines are UTF-8, decoded one by one; text lines were decoded with the whole file,
+    whose decoding notes are ``file_notes``.
+    """
     for number, raw in enumerate(lines, start=1):
-        line, replaced = decode(raw) if isinstance(raw, bytes) else (raw.lstrip("\ufeff"), False)
+        if isinstance(raw, bytes):
+            decoded = decode(raw)
+            line, notes = decoded.text, decoded.notes
+        else:
+            line, notes = raw.lstrip("\ufeff"), _line_notes(raw, file_notes)
         if not line.strip():
             continue
         try:
@@ -58,71 +76,81 @@ def parse_jsonl(
             message = f"line {number}: expected a JSON object, got {type(record).__name__}"
             yield source.error("not_a_record", message, line=number)
             continue
-        yield record_to_document(record, source, number, keys, replaced=replaced)
+        yield record_to_document(record, source, number, keys, notes=notes)
+
+
+def _invalid_notes(fh: BinaryIO, codec: str) -> tuple[str, ...]:
+    """One streaming pass: pandas and TextIOWrapper replace bad bytes silently, we need to
+    know they did. The file is rewound after."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    try:
+        while block := fh.read(1 << 20):
+            decoder.decode(block)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return (replaced_note(codec),)
+    finally:
+        fh.seek(0)
+    return ()
 
 
 def read_jsonl(source: InputSource, keys: RecordKeys) -> Iterator[Document | ReadError]:
-    assert source.path is not None
-    opener = gzip.open if source.path.name.lower().endswith(".gz") else open
-    with opener(source.path, "rb") as fh:
-        if is_binary(fh.peek(SNIFF_BYTES)):
+    """UTF-8 lines are decoded one at a time; UTF-16/32 (with a BOM) through a text wrapper."""
+    with ExitStack() as stack:
+        fh: BinaryIO = stack.enter_context(source.open())
+        if source.name.lower().endswith(".gz"):
+            fh = stack.enter_context(gzip.open(fh, "rb"))  # type: ignore[arg-type]
+        head = fh.peek(SNIFF_BYTES)  # type: ignore[attr-defined]
+        if is_binary(head):
             yield _binary_error(source)
             return
-        yield from parse_jsonl(fh, source, keys)
+        codec = bom_codec(head)
+        if codec in (None, "utf-8-sig"):
+            yield from parse_jsonl(fh, source, keys)
+            return
+        notes = _invalid_notes(fh, codec)
+        text = io.TextIOWrapper(fh, encoding=codec, errors="replace", newline="")
+        yield from parse_jsonl(text, source, keys, notes)
 
 
 def read_json(source: InputSource, keys: RecordKeys) -> Iterator[Document | ReadError]:
     """A JSON list of records, or one record."""
-    assert source.path is not None
-    data = source.path.read_bytes()
+    data = source.read_bytes()
     if is_binary(data):
         yield _binary_error(source)
         return
-    text, replaced = decode(data)
+    decoded = decode(data)
     try:
-        parsed = json.loads(text)
+        parsed = json.loads(decoded.text)
     except json.JSONDecodeError as exc:
         message = f"line {exc.lineno}: {exc.msg} (column {exc.colno})"
         yield source.error("malformed_json", message, line=exc.lineno)
         return
     for number, record in enumerate(parsed if isinstance(parsed, list) else [parsed], start=1):
         if isinstance(record, dict):
-            flag = replaced and _has_replacement(record)
-            yield record_to_document(record, source, number, keys, replaced=flag)
+            notes = decoded.notes if _has_replacement(record) else ()
+            yield record_to_document(record, source, number, keys, notes=notes)
         else:
             message = f"item {number}: expected a JSON object, got {type(record).__name__}"
             yield source.error("not_a_record", message, line=number)
 
 
-def _has_invalid_utf8(fh: BinaryIO) -> bool:
-    """One streaming pass: pandas replaces bad bytes silently, we need to know it did."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        while block := fh.read(1 << 20):
-            decoder.decode(block)
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return True
-    finally:
-        fh.seek(0)
-    return False
-
-
 def read_csv(source: InputSource, keys: RecordKeys) -> Iterator[Document | ReadError]:
     """A header row, then one document per row; ``line`` is the 1-based data row."""
-    assert source.path is not None
-    with source.path.open("rb") as fh:
-        if is_binary(fh.peek(SNIFF_BYTES)):
+    with source.open() as fh:
+        head = fh.peek(SNIFF_BYTES)  # type: ignore[attr-defined]
+        if is_binary(head):
             yield _binary_error(source)
             return
-        replaced = _has_invalid_utf8(fh)
+        codec = bom_codec(head) or "utf-8-sig"
+        file_notes = _invalid_notes(fh, codec)
         number = 0
         try:
             chunks = pd.read_csv(
                 fh,
                 dtype=str,
                 keep_default_na=False,  # "NA" or "null" in a text cell is text
-                encoding="utf-8-sig",
+                encoding=codec,
                 encoding_errors="replace",
                 chunksize=CSV_CHUNK_ROWS,
             )
@@ -130,8 +158,8 @@ def read_csv(source: InputSource, keys: RecordKeys) -> Iterator[Document | ReadE
                 for row in chunk.to_dict("records"):
                     number += 1
                     record = {key: value for key, value in row.items() if isinstance(value, str)}
-                    flag = replaced and _has_replacement(record)
-                    yield record_to_document(record, source, number, keys, replaced=flag)
+                    notes = file_notes if _has_replacement(record) else ()
+                    yield record_to_document(record, source, number, keys, notes=notes)
         except pd.errors.EmptyDataError:
             return
         except pd.errors.ParserError as exc:
@@ -140,8 +168,7 @@ def read_csv(source: InputSource, keys: RecordKeys) -> Iterator[Document | ReadE
 
 def read_parquet(source: InputSource, keys: RecordKeys) -> Iterator[Document | ReadError]:
     """Streamed by batches, reading only the columns a record key can use."""
-    assert source.path is not None
-    with source.path.open("rb") as fh:
+    with source.open() as fh:
         table = pq.ParquetFile(fh)
         columns = [name for name in table.schema_arrow.names if keys.wanted(name)]
         number = 0

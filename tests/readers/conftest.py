@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import signal
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -33,3 +35,28 @@ def read() -> Callable[..., list[Document | ReadError]]:
         return list(iter_documents([str(arg) for arg in inputs], **options))
 
     return _read
+
+
+class Hung(Exception):
+    """Not an OSError (as TimeoutError is), which code under test may catch and go on."""
+
+
+@pytest.fixture
+def deadline():
+    """deadline(seconds): a context in which running longer raises Hung, so a reproduction
+    of a hang fails instead of hanging the suite (main thread only)."""
+
+    @contextlib.contextmanager
+    def _deadline(seconds: float) -> Iterator[None]:
+        def expire(signum, frame):
+            raise Hung(f"still running after {seconds} s")
+
+        previous = signal.signal(signal.SIGALRM, expire)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+    return _deadline

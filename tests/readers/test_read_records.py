@@ -204,13 +204,13 @@ def test_jsonl_invalid_utf8_and_bom(write, read):
     data = b'\xef\xbb\xbf{"id": "a", "text": "ok"}\n{"id": "b", "text": "caf\xe9"}\n'
     first, second = read(write("a.jsonl", data))
     assert (first.text, first.meta) == ("ok", {})
-    assert (second.text, second.meta) == ("caf\ufffd", {"decode_replaced": True})
+    assert (second.text, second.meta) == ("caf\ufffd", {"notes": ("invalid UTF-8 replaced",)})
 
 
 def test_csv_invalid_utf8_flags_only_affected_rows(write, read):
     first, second = read(write("a.csv", b"id,text\na,fine\nb,caf\xe9\n"))
     assert (first.text, first.meta) == ("fine", {})
-    assert (second.text, second.meta) == ("caf\ufffd", {"decode_replaced": True})
+    assert (second.text, second.meta) == ("caf\ufffd", {"notes": ("invalid UTF-8 replaced",)})
 
 
 def test_csv_keeps_na_like_strings_and_multiline_cells(write, read):
@@ -298,3 +298,23 @@ def test_files_are_read_only_when_iteration_reaches_them(tmp_path, write):
     error = next(items)
     assert (error.error_type, error.source) == ("unreadable_file", str(later))
     assert "FileNotFoundError" in error.message
+
+
+@pytest.mark.parametrize("name", ["a.jsonl", "a.jsonl.gz", "a.json", "a.csv"])
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
+def test_wide_unicode_record_files_with_a_bom(write, read, name, codec):
+    records = [{"id": "r1", "text": "Zürich “first”"}, {"id": "r2", "text": "second 日本"}]
+    data = WRITERS[name.replace(".gz", "")](records).decode("utf-8").encode(codec)
+    path = write(name, gzip.compress(data) if name.endswith(".gz") else data)
+    assert [(d.doc_id, d.text, d.meta) for d in read(path)] == [
+        ("r1", "Zürich “first”", {}),
+        ("r2", "second 日本", {}),
+    ]
+
+
+def test_wide_unicode_jsonl_notes_only_the_line_with_bad_bytes(write, read):
+    good = '{"id": "a", "text": "fine"}\n'.encode("utf-16-le")
+    bad = '{"id": "b", "text": "x'.encode("utf-16-le") + b"\x00\xd8" + '"}\n'.encode("utf-16-le")
+    first, second = read(write("a.jsonl", b"\xff\xfe" + good + bad))
+    assert (first.text, first.meta) == ("fine", {})
+    assert (second.text, second.meta) == ("x\ufffd", {"notes": ("invalid UTF-16 replaced",)})

@@ -58,7 +58,7 @@ def test_empty_or_binary_stdin(read, data, error_type):
 
 def test_invalid_utf8_on_stdin(read):
     [doc] = read("-", stdin=io.BytesIO(b"caf\xe9\n"))
-    assert (doc.text, doc.meta) == ("caf\ufffd\n", {"decode_replaced": True})
+    assert (doc.text, doc.meta) == ("caf\ufffd\n", {"notes": ("invalid UTF-8 replaced",)})
 
 
 def test_default_is_process_stdin_as_bytes(read, monkeypatch):
@@ -66,3 +66,11 @@ def test_default_is_process_stdin_as_bytes(read, monkeypatch):
     monkeypatch.setattr(sys, "stdin", wrapper)
     [doc] = read("-")
     assert doc.text == "line one\r\nline two"  # not newline-translated by text mode
+
+
+def test_utf16_stdin_with_a_bom(read):
+    jsonl = '{"id": "a", "text": "Zürich"}\n{"id": "b", "text": "two"}\n'
+    docs = read("-", stdin=io.BytesIO(jsonl.encode("utf-16")))
+    assert [(d.doc_id, d.text, d.line) for d in docs] == [("a", "Zürich", 1), ("b", "two", 2)]
+    [doc] = read("-", stdin=io.BytesIO("Plain Zürich\r\ntext".encode("utf-32")))
+    assert (doc.doc_id, doc.text) == ("stdin", "Plain Zürich\r\ntext")

@@ -29,7 +29,7 @@ def test_invalid_utf8_is_replaced_and_flagged(write, read):
     path = write("bad.txt", b"caf\xe9 au lait\n")
     [doc] = read(path)
     assert doc.text == "caf\ufffd au lait\n"
-    assert doc.meta == {"decode_replaced": True}
+    assert doc.meta == {"notes": ("invalid UTF-8 replaced",)}
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,13 @@ def test_unreadable_text_file_becomes_an_error_and_reading_goes_on(
     assert (first.error_type, first.source, first.doc_id) == (error_type, str(bad), "a.txt")
     assert first.message
     assert second.doc_id == "b.txt"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_unicode_with_a_byte_order_mark_is_text_not_binary(write, read, codec):
+    # Python's "utf-16"/"utf-32" write a BOM; "utf-16-be" needs one written by hand
+    bom = b"\xfe\xff" if codec == "utf-16-be" else b""
+    path = write("wide.txt", bom + "Ünïcode story\r\nline two".encode(codec))
+    [doc] = read(path)
+    assert isinstance(doc, Document)
+    assert (doc.text, doc.title, doc.meta) == ("Ünïcode story\r\nline two", "Ünïcode story", {})

@@ -19,12 +19,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import resources
 from pipeline.annotations import Figure
-from pipeline.components.figure_context import absolute_clause
+from pipeline.components.figures.context import absolute_clause
 
 _FISCAL = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?(\d{4}|\d{2})\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2}|21\d{2})\b")
@@ -46,7 +47,6 @@ _PERIOD = re.compile(r"\b(?:to|until|through)\b|[-–]", re.IGNORECASE)
 _TEMPORAL_MARKS = frozenset({"when", "once", "after", "before", "until", "while"})
 _TEMPORAL_PREPOSITIONS = _TEMPORAL_MARKS | {"since", "during", "by"}
 _RECORD = frozenset({"first", "record", "time"})  # "for the first time since", "a record"
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAYS_BACK = {"today": 0, "yesterday": 1}
 
 
@@ -66,18 +66,38 @@ def _relative_day(text: str, day: date) -> str | None:
     for word, back in _DAYS_BACK.items():
         if word in lowered:
             return (day - timedelta(days=back)).isoformat()
-    for index, name in enumerate(_WEEKDAYS):
+    for index, name in enumerate(_weekdays()):
         if name in lowered:
             return (day - timedelta(days=(day.weekday() - index) % 7)).isoformat()
     return None
 
 
+@cache
+def months() -> dict[str, int]:
+    """English month names and abbreviations from CLDR (Babel) -> 1 to 12, with the
+    abbreviations news adds ("sept")."""
+    from babel import Locale
+
+    english = Locale.parse("en")
+    table = {name.lower(): number for width in ("wide", "abbreviated")
+             for number, name in english.months["format"][width].items()}
+    return table | resources.load("figures")["month_abbreviations"]
+
+
+@cache
+def _weekdays() -> tuple[str, ...]:
+    """English weekday names from CLDR, Monday first (as ``date.weekday``)."""
+    from babel import Locale
+
+    names = Locale.parse("en").days["format"]["wide"]
+    return tuple(names[index].lower() for index in range(7))
+
+
 def _month(text: str) -> int | None:
-    months = resources.load("figures")["months"]
+    table = months()
     for word in re.findall(r"[A-Za-z]+", text.lower()):
-        if word in months:
-            index = months.index(word)
-            return index + 1 if index < 12 else [1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12][index - 12]
+        if word in table:
+            return table[word]
     return None
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.components.timex import normalise
+from pipeline.components.figures.time import normalise
 
 
 @pytest.mark.parametrize(

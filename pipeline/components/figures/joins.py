@@ -1,8 +1,10 @@
 """Figures that combine with their neighbour.
 
-- Ranges ("between 3 and 4 billion", "3-4%", "a range of 4.75% to 5%") become two rows,
-  the lower end with modifier ``>=`` and the upper with ``<=``; the lower end takes the
-  unit and scale it leaves to the upper one ("3-4%" is 3% to 4%).
+- Ranges ("between 3 and 4 billion", "3-4%", "a range of 4.75% to 5%", "five or six
+  awards") become two rows, the lower end with modifier ``>=`` and the upper with ``<=``;
+  the lower end takes the unit and scale it leaves to the upper one ("3-4%" is 3% to 4%),
+  but not a scale when its own digits are already larger than the upper end's ("$650,000
+  to $2.1 million" is 650,000, not 650,000 million).
 - Coins are money ("14 cents" is 0.14 USD), and coins after money ("3 dollars 50
   cents", "thirteen dollars and forty-five cents") join it: one row of 3.5 USD.
 - A number written with a scale word goes on in the next one when that is smaller than
@@ -18,22 +20,27 @@ import re
 from dataclasses import replace
 
 from pipeline.annotations import Figure
-from pipeline.components.figure_grammar import FigureGrammar
+from pipeline.components.figures.grammar import FigureGrammar
 
 _DASH = re.compile(r"^\s?[-–]\s?$")
 _DASHED = re.compile(r"[-–]\d")
 _AFTER_DASH = re.compile(r"\d[-–]$")
-_WORD_JOIN = re.compile(r"^\s+(to|and)\s+$")
+_WORD_JOIN = re.compile(r"^-?\s+(to|and|or)\s+$")  # "18- to 24-year-olds"
+_TALLY_JOIN = re.compile(r"^\s+(?:to|by)\s+$")
 _SUBUNIT_GAP = re.compile(r"^\s+(?:and\s+)?$")
 _BETWEEN = re.compile(r"between\s+$", re.IGNORECASE)
 _COMPARED = re.compile(
     r"\b(?:from|compared with|compared to|than|versus|vs\.?|against|instead of)\b", re.IGNORECASE
 )
+_PARALLEL = re.compile(r"\b(?:and|or|but|while|whereas|with|out of)\b|,", re.IGNORECASE)
+_CODE = re.compile(r"[A-Z]{3}")
+_BREAK = re.compile(r"[.;:!?]\s|\n")
 _MORE = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _OPENERS = {"to": re.compile(r"(?:range[sd]? (?:of|from)|ranging from|between)\s+$",
                              re.IGNORECASE),
-            "and": re.compile(r"between\s+$", re.IGNORECASE)}
+            "and": re.compile(r"between\s+$", re.IGNORECASE),
+            "or": re.compile(r"(?!)")}  # no opener: "five or six awards" by their units
 
 
 def _scale(text: str, figure: Figure, grammar: FigureGrammar) -> float:
@@ -44,7 +51,7 @@ def _scale(text: str, figure: Figure, grammar: FigureGrammar) -> float:
 def _is_range(text: str, low: Figure, high: Figure) -> bool:
     gap = text[low.span[1] : high.span[0]]
     if _DASH.match(gap):
-        return True
+        return low.value <= high.value  # "3-4%"; not the tally "272-219"
     if low.modifier in ("up", "down"):
         return False  # "rose by €1.4bn to €28.6bn": a change, then the level
     joined = _WORD_JOIN.match(gap)
@@ -53,10 +60,49 @@ def _is_range(text: str, low: Figure, high: Figure) -> bool:
     before = text[max(0, low.span[0] - 20) : low.span[0]]
     if _OPENERS[joined.group(1)].search(before):
         return True
-    # "70% to 80%": same unit on both ends, or "aged 5 to 17 months": the lower end
-    # leaves its unit to the upper; but "rose from 3% to 4%" is a change
+    # "70% to 80%", "five or six awards": same unit on both ends, or "aged 5 to 17
+    # months": the lower end leaves its unit to the upper; but "rose from 3% to 4%" is a
+    # change, and "leads 46% to 42%" two levels
     same_unit = high.unit is not None and low.unit in (None, high.unit)
-    return joined.group(1) == "to" and same_unit and not _FROM.search(before)
+    return joined.group(1) in ("to", "or") and same_unit and not _FROM.search(before) \
+        and low.value <= high.value
+
+
+def join_tallies(text: str, figures: list[Figure], grammar: FigureGrammar) -> list[Figure]:
+    """Two whole numbers joined by a dash, or for votes by "to": a vote tally near a word
+    of voting ("voted 272-219", "passed 63 to 33": two counts of vote), else with a word
+    of a match near a score, which is no figure ("a 4-0 win", "won 6-4 6-2")."""
+    out: list[Figure] = []
+    skip = False
+    for i, figure in enumerate(figures):
+        if skip:
+            skip = False
+            continue
+        following = figures[i + 1] if i + 1 < len(figures) else None
+        pair = following is not None and _pair(text, figure, following, grammar)
+        if not pair:
+            out.append(figure)
+            continue
+        window = text[max(0, figure.span[0] - 60) : following.span[1] + 30]
+        if grammar.vote_cues.search(window) and (figure.unit or following.unit) in (None, "vote"):
+            out += [replace(figure, unit="vote"), replace(following, unit="vote")]
+        elif not (_DASH.match(text[figure.span[1] : following.span[0]])
+                  and grammar.score_cues.search(window)):
+            out.append(figure)
+            continue
+        skip = True
+    return out
+
+
+def _pair(text: str, first: Figure, second: Figure, grammar: FigureGrammar) -> bool:
+    """Whole numbers with no unit (or a word of a match: "4-0 win") joined by a dash, or
+    by "to" or "by" ("voted by 229 to 206")."""
+    gap = text[first.span[1] : second.span[0]]
+    if not (_DASH.match(gap) or _TALLY_JOIN.match(gap)):
+        return False
+    whole = first.value.is_integer() and second.value.is_integer() and first.value >= 0
+    units = {first.unit, second.unit} - {None, "vote"}
+    return whole and all(grammar.score_cues.fullmatch(u) for u in units)
 
 
 def join_ranges(text: str, figures: list[Figure], grammar: FigureGrammar) -> list[Figure]:
@@ -68,9 +114,9 @@ def join_ranges(text: str, figures: list[Figure], grammar: FigureGrammar) -> lis
         low, high = out[i], out[i + 1]
         if not _is_range(text, low, high) or (high.unit is None and low.unit is None):
             continue
-        value = low.value
-        if _scale(text, low, grammar) == 1.0:
-            value *= _scale(text, high, grammar)
+        value, scale = low.value, _scale(text, high, grammar)
+        if _scale(text, low, grammar) == 1.0 and low.value < high.value / scale:
+            value *= scale  # "3 to 4 billion"; not "$650,000 to $2.1 million"
         out[i] = replace(low, modifier=">=", unit=low.unit or high.unit, value=value)
         out[i + 1] = replace(high, modifier="<=")
         joined |= {i, i + 1}
@@ -83,14 +129,14 @@ def join_ranges(text: str, figures: list[Figure], grammar: FigureGrammar) -> lis
 def join_subunits(
     text: str, figures: list[Figure], subunits: dict[str, tuple[str, int]]
 ) -> list[Figure]:
-    """'14 cents' -> 0.14 USD; '3 dollars 50 cents' -> 3.5 USD, the coin's row gone."""
+    """'14 cents' -> 0.14 USD, '95p' -> 0.95 GBP; '3 dollars 50 cents' -> 3.5 USD, the
+    coin's row gone."""
     out: list[Figure] = []
     for figure in figures:
-        coin = text[figure.span[0] : figure.span[1]].split()[-1].lower()
-        if coin not in subunits or figure.unit not in subunits:  # not "3.5 per cent"
+        if figure.unit not in subunits:  # "14 cents", "95p" (a penny)
             out.append(figure)
             continue
-        code, per_unit = subunits[coin]
+        code, per_unit = subunits[figure.unit]
         previous = out[-1] if out else None
         if (previous is not None and previous.unit and previous.unit.isupper()
                 and _SUBUNIT_GAP.match(text[previous.span[1] : figure.span[0]])):
@@ -139,7 +185,9 @@ def _compound(
 def inherit_units(text: str, figures: list[Figure], grammar: FigureGrammar) -> list[Figure]:
     """A bare number takes the unit of the figure it is compared with ("up from about
     400"), or, after "another" or "a further", of the last count or quantity in its
-    sentence ("18 tanks within three months, and asked for another 300")."""
+    sentence ("18 tanks within three months, and asked for another 300"), or of the
+    figure before it in its clause's coordination ("interviewed 401 people before ... and
+    601 afterwards", "39 nations out of 65 questioned ..., with 29 cutting back")."""
     out = list(figures)
     for i in range(1, len(out)):
         previous, figure = out[i - 1], out[i]
@@ -153,7 +201,17 @@ def inherit_units(text: str, figures: list[Figure], grammar: FigureGrammar) -> l
                                and f.unit is not None), None)
             if antecedent is not None and ". " not in text[antecedent.span[1] : figure.span[0]]:
                 out[i] = replace(figure, unit=antecedent.unit)
+        elif figure.value.is_integer() and _counted(previous, grammar) \
+                and _PARALLEL.search(gap) and not _BREAK.search(gap) and len(gap) <= 80:
+            out[i] = replace(figure, unit=previous.unit)  # "401 people ... and 601 afterwards"
     return out
+
+
+def _counted(figure: Figure, grammar: FigureGrammar) -> bool:
+    """A count of things or a physical quantity: no money, share or period."""
+    unit = figure.unit
+    return unit is not None and unit not in ("%", "pp") and unit not in grammar.period_units \
+        and not _CODE.fullmatch(unit)
 
 
 def _beside_dash(text: str, figure: Figure) -> bool:

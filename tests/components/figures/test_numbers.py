@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from pipeline.components.numbers import alternation, value, word_value
+from pipeline.components.figures.numbers import alternation, value, word_value
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,12 @@ governs it, whose it is (subject), what is measured (target) and whether it is a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Span, Token
 
-from pipeline.components.figure_grammar import FigureGrammar
+if TYPE_CHECKING:
+    from pipeline.components.figures.grammar import FigureGrammar
 
 _NOT_TARGETS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _COUNT_DEPS = ("nummod", "quantmod", "compound", "amod")
@@ -16,18 +19,51 @@ _WHOLE = frozenset({"of", "their", "its", "his", "her", "our"})  # "half their v
 def counted_noun(figure: Span) -> Token | None:
     """The noun a bare number counts ("98 F-15 fighter jets" -> jets), if any; a plural
     noun right after the number when the parse is lost (title-case headlines). A compound
-    gives way to its head ("half a million bed nets" -> nets)."""
+    gives way to its head ("half a million bed nets" -> nets); the second of two numbers
+    counts what the first does ("two or three warning letters")."""
     anchor, doc = figure.root, figure.doc
-    noun = anchor.head if anchor.dep_ in _COUNT_DEPS else None
+    if anchor.dep_ == "conj" and anchor.head.like_num and anchor.head.dep_ in _COUNT_DEPS:
+        anchor = anchor.head  # the "three" of "two or three warning letters"
+    noun = anchor.head if anchor.dep_ in _COUNT_DEPS or anchor.head.tag_ in ("JJR", "RBR") \
+        else None
+    if noun is not None and noun.tag_ in ("JJR", "RBR") and noun.head.i > noun.i:
+        noun = noun.head  # "100,000 more sixth-form places", "14 million more jobs"
     if noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun.is_alpha \
             and noun.i >= figure.end and not any(
         _another_count(t) for t in doc[figure.end : noun.i]
     ):  # "2 and 8 degrees": the 2 is a range end, not a count of degrees
         return _compound_head(noun)
     following = doc[figure.end] if figure.end < len(doc) else None
-    if following is not None and following.tag_ in ("NNS", "NNPS"):
+    if following is not None and following.tag_ in ("NNS", "NNPS") and following.is_alpha:
         return following
     return None
+
+
+def names_an_item(noun: Token) -> bool:
+    """A number before a singular proper name numbers an item of a list ("10 Mike.
+    Huckabee.", "11 Rick. Santorum."); it counts nothing."""
+    return noun.tag_ == "NNP"
+
+
+def shared_noun(figure: Span) -> Token | None:
+    """The noun the next number counts, when it is joined to this one: "12 and 11
+    players", "two or three warning letters"."""
+    doc, end = figure.doc, figure.end
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("and", "or", "to") \
+            or not doc[end + 1].like_num:
+        return None
+    return counted_noun(doc[end + 1 : end + 2])
+
+
+def range_low(figure: Span, pronoun_nouns: frozenset[str]) -> bool:
+    """The figure is the low end of "N or M things" / "N to M things": a number joined by
+    "or" or "to" to one that counts a noun ("five or six awards", "two to 2.5 hours");
+    not "one or two others"."""
+    doc, end = figure.doc, figure.end
+    if end + 2 >= len(doc) or doc[end].lower_ not in ("or", "to") or not doc[end + 1].like_num:
+        return False
+    following = doc[end + 2]
+    return following.pos_ in ("NOUN", "ADJ", "PROPN") and following.lower_ not in pronoun_nouns
 
 
 def _compound_head(noun: Token) -> Token:
@@ -39,25 +75,102 @@ def _compound_head(noun: Token) -> Token:
 def _another_count(token: Token) -> bool:
     """A number between a figure and its noun that is no model name ("Boeing 737-8")."""
     previous = token.doc[token.i - 1]
-    return token.like_num and token.ent_type_ != "PRODUCT" and previous.pos_ != "PROPN"
+    return token.like_num and token.tag_ == "CD" and token.ent_type_ != "PRODUCT" \
+        and previous.pos_ != "PROPN"  # not the ordinal of "sixth-form places"
 
 
 def count_unit(first: int, noun: Token, grammar: FigureGrammar) -> str:
-    """The singular counted noun with its descriptive words from token ``first`` on: "37
-    electronic voting machines" -> electronic voting machine; "six additional IRIS-T
-    batteries" -> battery."""
-    words = [
-        t.lower_
-        for t in noun.doc[first : noun.i]
-        if t.is_alpha and t.pos_ in ("NOUN", "ADJ", "VERB") and t.lower_ not in grammar.count_skip
-        and t.head.i in (noun.i, *[c.i for c in noun.lefts])
-        # "250 Lithuanian soldiers" -> soldier; but "Measles cases" opening a sentence
-        and (not t.text[0].isupper() or (t.is_sent_start and t.pos_ != "PROPN"))
-    ]
+    """The singular counted noun with the words that name its kind, from token ``first``
+    on: "37 electronic voting machines" -> electronic voting machine; "six pre-election
+    pledges" -> pre-election pledge; "84,000 civil servants jobs" -> civil servant job.
+    Not the words that judge, rank or place it ("two unnamed firms", "three main
+    parties", "the two most powerful figures", "six additional IRIS-T batteries"), nor
+    proper names ("250 Lithuanian soldiers").
+    Nouns joined by "and" are counted together ("53 interviews and depositions")."""
+    doc = noun.doc
+    attached = (noun.i, *[c.i for c in noun.lefts])
+    words = [_word_form(group) for group in _hyphen_groups(doc[first : noun.i])
+             if _names_kind(group, attached, grammar)]
     lemma = noun.lemma_.lower()
     if noun.tag_ in ("NNS", "NNPS") and lemma == noun.lower_ and lemma.endswith("s"):
         lemma = lemma[:-1]  # title-case plurals ("77 Jets") keep their surface as lemma
-    return " ".join([*words, grammar.singular(lemma)])
+    head = doc[noun.i - 2 : noun.i + 1] if _hyphenated_before(noun) else None
+    if head is not None and words and words[-1] == _word_form(list(head[:-1])):
+        words.pop()  # "ex-wives": the hyphen group ends in the noun itself
+    unit = " ".join([*words, _hyphen_prefix(noun) + grammar.singular(lemma)])
+    if unit in _AGE_UNITS:
+        return "year"  # "18 to 24 year olds"
+    joined = _coordinated(noun)
+    if joined is not None:  # "lawyers and immigration officers"
+        unit += f" and {count_unit(phrase_start(joined), joined, grammar)}"
+    return unit
+
+
+def _hyphen_groups(tokens: Span) -> list[list[Token]]:
+    """Tokens written together with hyphens as one word: "pre - election" -> pre-election."""
+    groups: list[list[Token]] = []
+    for token in tokens:
+        glued = groups and (token.text == "-" or groups[-1][-1].text == "-") \
+            and not groups[-1][-1].whitespace_
+        if glued:
+            groups[-1].append(token)
+        else:
+            groups.append([token])
+    return groups
+
+
+def _word_form(group: list[Token]) -> str:
+    """A word of a counted phrase: lower-cased, a plural modifier in the singular ("civil
+    servants jobs" -> civil servant job)."""
+    if len(group) == 1 and group[0].tag_ == "NNS" and group[0].is_lower:
+        return group[0].lemma_.lower()
+    return "".join(t.lower_ for t in group)
+
+
+def _names_kind(group: list[Token], attached: tuple[int, ...], grammar: FigureGrammar) -> bool:
+    """A word that says what kind of thing is counted: a noun, adjective or participle
+    attached to the noun, not one that judges or ranks it (count_skip_modifiers, a
+    superlative or comparative), not a proper name."""
+    last = group[-1]
+    if len(group) == 1 and not last.is_alpha:
+        return False
+    if last.pos_ not in ("NOUN", "ADJ", "VERB") or last.head.i not in attached:
+        return False
+    if any(t.lower_ in grammar.count_skip or t.tag_ in ("JJS", "JJR", "RBS", "RBR")
+           for t in group):
+        return False
+    if any(c.tag_ in ("RBS", "RBR") for c in last.lefts):
+        return False  # "most powerful"
+    # "250 Lithuanian soldiers" -> soldier; but "Measles cases" opening a sentence
+    first = group[0]
+    return not first.text[0].isupper() or (first.is_sent_start and first.pos_ != "PROPN")
+
+
+def _hyphenated_before(noun: Token) -> bool:
+    doc = noun.doc
+    return noun.i >= 2 and doc[noun.i - 1].text == "-" and not doc[noun.i - 2].whitespace_ \
+        and not doc[noun.i - 1].whitespace_
+
+
+def _hyphen_prefix(noun: Token) -> str:
+    """The words glued to the noun by a hyphen: "ex-wives" -> "ex-"."""
+    if not _hyphenated_before(noun):
+        return ""
+    return noun.doc[noun.i - 2].lower_ + "-"
+
+
+def _coordinated(noun: Token) -> Token | None:
+    """A plural noun joined to the counted one by "and" or "or" with no determiner,
+    number, possessive or adjective of its own ("interviews and depositions"; not
+    "people and their families", "buildings and small boats")."""
+    if not any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in noun.children):
+        return None
+    for child in noun.children:
+        if child.dep_ == "conj" and child.pos_ == "NOUN" and child.tag_ == "NNS" and not any(
+            c.dep_ in ("det", "poss", "nummod", "amod") or c.like_num for c in child.lefts
+        ):
+            return child
+    return None
 
 
 def partitive_noun(figure: Span) -> Token | None:
@@ -70,9 +183,15 @@ def partitive_noun(figure: Span) -> Token | None:
     return None
 
 
+def superlative(noun: Token) -> bool:
+    """"the most significant milestones", "the largest firms"."""
+    return any(t.tag_ in ("JJS", "RBS") for t in noun.subtree if t.i < noun.i)
+
+
 def level_subject(figure: Span, grammar: FigureGrammar) -> Token | None:
     """The plural subject a bare level counts: "Measles cases exceeded 58,000", "trips rose
-    21% to 2.8 billion", "deaths fell to roughly 107,500"; not a price or a rate."""
+    21% to 2.8 billion", "deaths fell to roughly 107,500", "the number of hotspots is
+    expected to reach 200,000"; not a price or a rate."""
     anchor = figure.root
     verb = anchor.head
     if anchor.dep_ == "pobj" and verb.lower_ in grammar.level_prepositions:
@@ -84,9 +203,27 @@ def level_subject(figure: Span, grammar: FigureGrammar) -> Token | None:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in grammar.level_verbs:
         return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    while not subjects and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head  # "the number ... is expected to reach 200,000"
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and subjects[0].lemma_.lower() in grammar.count_nouns:
+        subjects = [c for p in subjects[0].children if p.dep_ == "prep" and p.lower_ == "of"
+                    for c in p.children if c.dep_ == "pobj"]  # "the number of hotspots"
     if not subjects or subjects[0].tag_ != "NNS":
         return None
     noun = subjects[0]
+    return None if noun.lemma_.lower() in grammar.not_counted_subjects else noun
+
+
+def of_noun(figure: Span, grammar: FigureGrammar) -> Token | None:
+    """The plural noun a bare number is "of": "pre-orders of more than 1.5 million"; not
+    a price or a rate ("sales of 5 million")."""
+    anchor = figure.root
+    if anchor.dep_ != "pobj" or anchor.head.lower_ != "of":
+        return None
+    noun = anchor.head.head
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.i > figure.start:
+        return None
     return None if noun.lemma_.lower() in grammar.not_counted_subjects else noun
 
 
@@ -111,6 +248,8 @@ def governing_verb(anchor: Token) -> Token | None:
     return None
 
 
+_RATE_NOUNS = frozenset({"rate", "pace"})
+_AGE_UNITS = frozenset({"year old", "year-old"})
 _AMOUNT_DEPS = ("dobj", "attr", "nsubj", "nsubjpass", "appos", "conj")
 
 
@@ -126,12 +265,16 @@ def _via_by(anchor: Token, grammar: FigureGrammar, relative: bool) -> str | None
     for _ in range(4):
         if token.dep_ == "pobj" and token.head.lower_ == "of":  # "cuts of 25bp"
             changed = token.head.head  # but "spending cuts of R$70 billion" is an amount
+            if changed.lemma_.lower() in _RATE_NOUNS and relative:
+                verb = changed.head.head if changed.head.pos_ == "ADP" else changed.head
+                return _change_word(verb, grammar) if verb.pos_ == "VERB" else None
+                # "rose at an annual rate of 2.4%": the verb above says
             return grammar.change_nouns.get(changed.lemma_.lower()) \
                 if changed.pos_ == "NOUN" and relative else None
         if token.dep_ == "pobj" and token.head.lower_ == "by":
             changed = token.head.head
             for candidate in (changed, changed.head):
-                found = _change_word(candidate, grammar)
+                found = _change_word(candidate, grammar) or _particle(candidate)
                 if found:
                     return found
             return None
@@ -139,6 +282,24 @@ def _via_by(anchor: Token, grammar: FigureGrammar, relative: bool) -> str | None
             return None
         token = token.head
     return None
+
+
+def _particle(token: Token) -> str | None:
+    """'up' or 'down' of "went up by 7.5 percent"."""
+    if token.lower_ in ("up", "down"):
+        return token.lower_
+    return next((c.lower_ for c in token.children
+                 if c.dep_ == "prt" and c.lower_ in ("up", "down")), None)
+
+
+def _changed_subject(anchor: Token, grammar: FigureGrammar) -> str | None:
+    """The figure states what a change noun amounts to: "Economic growth in 2004 was
+    about 4.7%", "The increase was 5%"."""
+    verb = anchor.head
+    if anchor.dep_ != "attr" or verb.lemma_.lower() != "be":
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return grammar.change_nouns.get(subjects[0].lemma_.lower()) if subjects else None
 
 
 def change(
@@ -150,7 +311,8 @@ def change(
     "raise €400 million"; ``noun`` is what the figure counts) -- though a verb's
     percentage is its change ("gained 11%")."""
     doc, anchor = figure.doc, figure.root
-    found = _via_by(anchor, grammar, unit in grammar.relative_units)
+    found = _via_by(anchor, grammar, unit in grammar.relative_units) or (
+        _changed_subject(anchor, grammar) if unit in grammar.relative_units else None)
     if found:
         return found
     compared = comparative(figure, noun, grammar)
@@ -162,9 +324,16 @@ def change(
     while before >= 0 and doc[before].lower_ in grammar.bound_words:  # "fell as much as 5%"
         before -= 1
     word = doc[before] if before >= 0 else None
-    if word is not None and word.lower_ in ("up", "down") and word.dep_ != "prt":
-        return word.lower_  # "up 5%", but not "racked up $5m"
+    if word is not None and word.lower_ in ("up", "down") and (
+        word.dep_ != "prt" or word.i != word.head.i + 1
+    ):
+        return word.lower_  # "up 5%", "sent shares up 8.5p", but not "racked up $5m"
     role = noun or anchor
+    verb = anchor.head
+    if noun is None and anchor.dep_ in ("dobj", "npadvmod") and verb.pos_ == "VERB" \
+            and verb.lemma_.lower() in grammar.intransitive_change_verbs \
+            and not (after is not None and after.lower_ in _WHOLE):
+        return grammar.change_verbs.get(verb.lemma_.lower())  # "shares rose 4p"
     share = after is not None and after.lower_ in _WHOLE  # "lost 39% of their volume"
     relative = unit in grammar.relative_units  # "gained 12.7 points" is a change
     amount = share or not relative
@@ -181,13 +350,19 @@ def change(
 
 def comparative(figure: Span, noun: Token | None, grammar: FigureGrammar) -> str | None:
     """'up' or 'down' for a figure a comparative follows: "40 per cent higher", "14 cents
-    lower", "30% fewer" (which measures 'fewer'); not the noun's 'more' of "two more
-    cuts"."""
+    lower", "30% fewer" (which measures 'fewer'), or that counts more or fewer of a thing
+    ("100,000 more places", "230 fewer injuries"); not a count of changes ("two more
+    cuts")."""
     doc = figure.doc
+    if noun is not None and noun.lemma_.lower() not in grammar.change_nouns:
+        between = [t for t in doc[figure.end : noun.i] if t.lower_ in grammar.comparatives_after]
+        if between:
+            return grammar.comparatives_after[between[0].lower_]
     end = max(figure.end, noun.i + 1 if noun is not None else 0)  # "14 cents lower"
     after = doc[end] if end < len(doc) else None
     if (after is not None and after.lower_ in grammar.comparatives_after
-            and (after.dep_ not in ("prt", "amod") or figure.root.head.i == after.i)):
+            and after.dep_ != "prt"  # "£33.5bn less spending", not the 'more' of a count
+            and (after.dep_ != "amod" or noun is None or figure.root.head.i == after.i)):
         return grammar.comparatives_after[after.lower_]
     return None
 

@@ -23,15 +23,22 @@ _FRACTION = r"(?:\d+\s+)?\d+\s?/\s?\d+(?![/\d])"
 # thousands grouped by commas, by (narrow) no-break spaces, or by plain spaces when there
 # are two groups or more ("1 234 567"; "in 2019 300 people" stays two numbers) or the one
 # group starts with a zero, which no number of its own does ("40 000"); Indian grouping
-# in lakhs and crores ("1,30,000", "12,34,56,789")
-_GROUPED = (r"\d{1,2}(?:,\d\d)+,\d{3}|\d{1,3}(?:(?:,| , )\d{3})+"
+# in lakhs and crores ("1,30,000", "12,34,56,789"); a space scraped in after the comma
+# before "000" ("$30, 000")
+_GROUPED = (r"\d{1,2}(?:,\d\d)+,\d{3}|\d{1,3}(?:(?:,| , |, (?=000))\d{3})+"
             r"|\d{1,3}(?:[\u00a0\u202f]\d{3})+|\d{1,3}(?: \d{3}){2,}|\d{1,3} 0\d\d")
-_PLAIN = rf"(?:{_GROUPED}|\d+)(?:(?:\.| \. )\d+)?(?:[eE][+-]?\d+|\^[+-]*\d+)?|\.\d+"
+# scientific notation as news writes it: "6.02×10^23", "6.02 x 10^23", "6.02×10²³"
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_TIMES_TEN = rf"\s?[x×]\s?10(?:\^\s?[-−+]?\d+|⁻?[{_SUPERSCRIPTS}]+)"
+_PLAIN = (rf"(?:{_GROUPED}|\d+)(?:(?:\.| \. )\d+)?(?:[eE][+-]?\d+|\^[+-]*\d+|{_TIMES_TEN})?"
+          r"|\.\d+")
 # a European decimal comma where it cannot be a thousands separator: one or two digits
 # after the comma ("1,3", "€2,75"), not in a list of such numbers ("22,24,26")
 _DECIMAL_COMMA = r"(?<!\d,)\d{1,3},\d{1,2}(?![\d,]|\.\d)"
 DIGITS = rf"{_FRACTION}|{_DECIMAL_COMMA}|{_PLAIN}"
 _DECIMAL_COMMA_VALUE = re.compile(_DECIMAL_COMMA)
+_SCIENTIFIC = re.compile(rf"([\d,.]+)\s?[x×]\s?10(\^\s?[-−+]?\d+|⁻?[{_SUPERSCRIPTS}]+)")
+_FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS + "⁻", "0123456789-")
 _MIXED = re.compile(r"^(?:(\d+)\s+)?(\d+)\s?/\s?(\d+)$")
 _OVER = re.compile(r"\s+over\s+", re.IGNORECASE)
 _SPLIT = re.compile(r"[\s-]+")
@@ -102,6 +109,33 @@ def word_number_pattern() -> str:
     return rf"{article}?{word}(?:{separator}{word})*"
 
 
+@cache
+def vague_pattern() -> str:
+    """A vague amount: plural scales, one of another ("tens of thousands", "hundreds of
+    millions"), or a few of a scale ("several hundred")."""
+    data = _data()
+    plural = alternation(data["vague"])
+    singular = alternation([w.rstrip("s") for w in data["vague"] if w not in ("tens", "dozens")])
+    few = alternation(data["vague_few"])
+    return (rf"(?:{few}\s+{singular}|{plural}(?:\s+of\s+(?:{plural}|{singular}))?)"
+            r"(?![A-Za-z])")
+
+
+def vague_value(text: str) -> float | None:
+    """The lowest value of a vague amount ("hundreds of millions" 1e8), None for others."""
+    if not re.fullmatch(vague_pattern(), text, re.IGNORECASE):
+        return None
+    data, total = _data(), 1.0
+    for word in text.lower().split():
+        if word in data["vague"]:
+            total *= data["vague"][word]
+        elif word in data["vague_few"] or word in ("a", "few", "of"):
+            continue
+        else:
+            total *= _vocabulary()["scales"].get(word) or data["vague"].get(word + "s", 1.0)
+    return total
+
+
 def over_pattern(number: str) -> str:
     """What makes a number the numerator of 'one over three', '2000 over 3': 'over' and a
     denominator that ends the clause (else "over 3 years" is a bound)."""
@@ -118,10 +152,18 @@ def value(text: str) -> float | None:
         return numerator / denominator
     if text[0].isdigit() or text.startswith("."):
         return digits_value(text)
-    return word_value(text)
+    return vague_value(text) or word_value(text)
 
 
 def digits_value(text: str) -> float | None:
+    scientific = _SCIENTIFIC.fullmatch(text)
+    if scientific:  # "6.02×10^23"
+        mantissa, exponent = scientific.group(1), scientific.group(2)
+        exponent = exponent.translate(_FROM_SUPERSCRIPT).replace("−", "-").lstrip("^ ")
+        try:
+            return float(mantissa.replace(",", "")) * 10.0 ** int(exponent)
+        except OverflowError:
+            return None
     mixed = _MIXED.match(text)
     if mixed:
         whole, numerator, denominator = (int(g) if g else 0 for g in mixed.groups())

@@ -1,0 +1,60 @@
+"""Ages: a bare whole number that says how old someone is is a figure in years.
+
+"aged 64", "at the age of 70", "as young as 12", "17 and older", and a number set off by
+commas after a person's name ("Jones, 31, said"); a range's high end goes with its low
+end ("aged 30 to 40"). A unit written after the number wins ("children aged 5 to 17
+months" are months). "the 19-year-old" is read by the hyphen rule of the component.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from pipeline.components.figures.numbers import alternation
+
+_RANGE_LOW = r"(?:\d+\s*(?:to|-|–|and|or)\s*)?"  # "aged 30 to " before the high end
+_OTHER_UNIT = re.compile(r"\s*(?:(?:to|-|–|and|or)\s*\d+\s*)?(?:months?|weeks?|days?)\b",
+                         re.IGNORECASE)
+_APPOSITION_END = frozenset({",", ".", ")", ";", "!", "?"})
+
+
+@dataclass(frozen=True)
+class Ages:
+    before: re.Pattern[str]  # "aged ", "at the age of " (and a range's low end) before it
+    after: re.Pattern[str]  # " years old", " and older" after it
+    up_to: int
+
+    @classmethod
+    def from_data(cls, data: dict) -> Ages:
+        return cls(
+            before=re.compile(rf"(?:^|\W)(?:{alternation(data['before'])})\s+{_RANGE_LOW}$",
+                              re.IGNORECASE),
+            after=re.compile(rf"\s+(?:{alternation(data['after'])})\b", re.IGNORECASE),
+            up_to=data["up_to"],
+        )
+
+    def is_age(self, text: str, start: int, end: int, value: float, tokens: Span | None
+               ) -> bool:
+        """Whether the bare number at ``text[start:end]`` (tokens ``tokens``) is an age."""
+        if not value.is_integer() or not 0 < value <= self.up_to or _OTHER_UNIT.match(text, end):
+            return False
+        if self.before.search(text, max(0, start - 30), start) or self.after.match(text, end):
+            return True
+        return tokens is not None and _after_a_name(tokens)
+
+
+def _after_a_name(tokens: Span) -> bool:
+    """"Williams, 29, offers", "the Wales star, 30, with": the number alone between commas
+    in apposition to a singular noun or name."""
+    doc = tokens.doc
+    first, last = tokens.start, tokens.end
+    if len(tokens) != 1 or first < 2 or doc[first - 1].text != ",":
+        return False
+    number, name = tokens[0], doc[first - 2]
+    following = doc[last].text if last < len(doc) else "."
+    return following in _APPOSITION_END and number.dep_ == "appos" \
+        and number.head.tag_ in ("NN", "NNP") and number.head.is_alpha \
+        and name.pos_ in ("PROPN", "NOUN") and name.is_alpha

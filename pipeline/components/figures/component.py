@@ -1,0 +1,717 @@
+"""The figures component: money, percentages, counts and quantities, normalised.
+
+The surface pattern (:mod:`grammar`, with units and currencies from :mod:`units`) finds
+numbers in digits or words with their currency, scale and unit; ambiguous abbreviations
+are read from their context (:mod:`senses`); the dependency parse (:mod:`context`) adds
+what a pattern cannot see: the counted noun, the governing verb (predicate, and "rose by"
+-> up), the owner (subject) and what is measured (target). Years, dates, times, ranks,
+labels, names and list numbering are dropped (:mod:`nonfigures`); ages are years
+(:mod:`ages`); neighbours combine (:mod:`joins`) and take their time (:mod:`time`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib.metadata import version
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.annotations import Figure
+from pipeline.components.figures import context, numbers, senses
+from pipeline.components.figures import time as timex
+from pipeline.components.figures.grammar import FigureGrammar
+from pipeline.components.figures.joins import (
+    inherit_units,
+    join_compounds,
+    join_ranges,
+    join_subunits,
+    join_tallies,
+)
+from pipeline.components.figures.nonfigures import capitalised_in_a_name
+from pipeline.components.guard import never_raises
+
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_OUT_OF = re.compile(rf"\s+(?:in|out\s+of)\s+(\d+|{numbers.word_number_pattern()})\b"
+                     r"(?!\s*(?:%|per ?cent))", re.IGNORECASE)
+_OF = re.compile(r"\s+(?:of|the|their|its|his|her|our)\s")  # "half their value"
+_ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|final)\s+$", re.IGNORECASE)
+_PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,}|\b(?:1-)?\d{3}-\d{3}-\d{4}\b")
+# "a month" after the counted noun or "of" and a few words ("barrels of fuel oil a month");
+# not "a year earlier"
+_OF_WORDS = r"(?:\s+of\s+[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)?"
+_PER = re.compile(rf"{_OF_WORDS}\s+(per\s+|an?\s+|each\s+)([a-z\-]+)"
+                  r"(?!\s+(?:earlier|ago|later|before)\b)")
+_PER_ADVERB = re.compile(rf"{_OF_WORDS}\s+([a-z]+ly)\b")  # "annually"
+_DOTTED = re.compile(r"\.\d")
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "cent", "capita", "each", "every"})
+_MODEL_BEFORE = re.compile(r"(?:No\.|#|(?:[A-Z][a-z]*|[a-z]+)[A-Z]\w*|[A-Z]\w*\s\d+[-–])\s?$")
+_MODEL_AFTER = re.compile(r"\s[A-Z]{2,}\s+\d")
+_SLASHED = re.compile(r"(?:(\d+)\s+)?(\d+)\s?/\s?(\d+)")
+_PER_CURRENCY = re.compile(r"\s+(?:per|to the|against the|a)\s+([A-Za-z]+)\b")
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w-]* $")
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+_OF_WORD = re.compile(r"\s+of\s+([A-Za-z]+)")
+_POINT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+_RACE_TIME = re.compile(r"\d{0,2}\.\d\d")
+_RANGE_TAIL = re.compile(rf"\s*(?:to|or|-|–)\s*(?:\d+|{numbers.word_number_pattern()})\s+"
+                         r"([A-Za-z]+)", re.IGNORECASE)
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
+_SHARE_ROLES = frozenset({"nsubj", "nsubjpass", "pobj", "dobj"})
+_OF_A_UNIT = re.compile(r"\s+of\s+an?\s+([a-z]+)")
+_BRACKET_REST = re.compile(r"\s*(?:[;,/]\s*[^()]{0,40})?\)")
+_LIST_GAP = re.compile(r"\s*[;,/]\s*")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$|^(?:a|an)\s", re.IGNORECASE)
+_PLUS = re.compile(r"\w-plus\b")
+_NUMBER_BEFORE = re.compile(rf"(?:\d|\b{numbers.word_number_pattern()})\s+$", re.IGNORECASE)
+_FOLLOWING_WORDS = re.compile(r"(?: [A-Za-z][\w-]*){1,3}")
+
+
+def _ranked(tokens: Span) -> bool:
+    """The number follows the possessive of a place: "the world's 500 largest companies"
+    is a rank; "New Labour's two most powerful figures" a count."""
+    doc = tokens.doc
+    if tokens.start < 2 or doc[tokens.start - 1].tag_ != "POS":
+        return False
+    owner = doc[tokens.start - 2]
+    return owner.lower_ == "world" or owner.ent_type_ in ("GPE", "LOC")
+
+
+def _first_following(text: str, end: int) -> str | None:
+    """The word right after ``end``, lower-cased."""
+    following = _FOLLOWING_WORDS.match(text, end)
+    return following.group(0).split()[0].lower() if following else None
+_NEXT_WORD = re.compile(r"[\s-]*([A-Za-z][\w'-]*)")
+# "10-year", "15-year-old(s)", tokenised "62,000 - seat"; not the "to" of "18- to
+# 24-year-olds", nor a dash before a word of a clause ("2004 - in particular")
+_HYPHEN_WORD = re.compile(r" ?- ?(?!(?:to|and|or|in|on|at|of|for|the|a|an|but|with|as|by|from)\b)"
+                          r"([A-Za-z]+)( ?- ?olds?)?")
+# the hundredths of "thirteen dollars forty five", "one dollar and two": number words that
+# end the clause or run on with "and"
+_HUNDREDTHS = re.compile(rf"(?:\s+and)?\s+({numbers.word_number_pattern()})"
+                         r"(?=\s*(?:[.,;:!?)]|$)|\s+and\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What the pattern matched once ambiguous abbreviations are read: the scale that
+    applies, the unit word after the number, the unit a reading names (None: decide from
+    the word or the context) and where the surface ends."""
+
+    scale: str | None
+    post: str | None
+    unit: str | None
+    end: int
+
+
+class FigureExtractor:
+    """Sets ``doc._.nc_figures``: a list of :class:`Figure`, in text order."""
+
+    def __init__(self, nlp: Language, name: str, *, published_attr: str = "nc_published") -> None:
+        self.name = name
+        self.published_attr = published_attr
+        self._grammar: FigureGrammar | None = None
+        for attr in ("nc_figures", published_attr):
+            if not Doc.has_extension(attr):
+                Doc.set_extension(attr, default=None)
+
+    @property
+    def artifact_fingerprint(self) -> str:
+        """The libraries the unit and currency tables are built from: a new pint or Babel
+        (CLDR) release may change them, so it changes the pipeline fingerprint."""
+        return "+".join(f"{name}-{version(name)}" for name in ("pint", "babel"))
+
+    def __getstate__(self) -> dict:
+        """A worker rebuilds the tables itself: they do not travel with the component."""
+        return {**self.__dict__, "_grammar": None}
+
+    @property
+    def grammar(self) -> FigureGrammar:
+        """The pattern and tables, built on first use in the process that runs the
+        component (the unit registry takes a second to build)."""
+        if self._grammar is None:
+            self._grammar = _grammar()
+        return self._grammar
+
+    @never_raises
+    def __call__(self, doc: Doc) -> Doc:
+        figures: list[Figure] = []
+        text = doc.text  # Doc.text joins all tokens on each access: read it once
+        urls = [m.span() for pattern in (_URL, _PHONE) for m in pattern.finditer(text)]
+        sents = list(doc.sents)
+        starts = [s.start_char for s in sents]
+        dates: list[list[Span]] = [[] for _ in sents]  # Span.ents scans the whole doc
+        for ent in doc.ents:
+            if ent.label_ == "DATE":
+                dates[bisect.bisect_right(starts, ent.start_char) - 1].append(ent)
+        first_in_sentence, current = 0, -1
+        # over the whole text, not per sentence: tokenised "6 . 2 %" spans a sentence break
+        for match in self.grammar.pattern.finditer(text):
+            if any(s <= match.start() < e for s, e in urls) or (
+                figures and match.start() < figures[-1].span[1]
+            ):  # the "5" of "1 in 5" is inside its share
+                continue
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index != current:
+                first_in_sentence, current = len(figures), index
+            figure = self._figure(doc, text, sents[index], dates[index], match, figures,
+                                  first_in_sentence)
+            if figure is not None:
+                figures.append(figure)
+        figures = join_compounds(text, join_subunits(text, figures, self.grammar.subunits),
+                                 self.grammar)
+        figures = join_tallies(text, figures, self.grammar)
+        figures = inherit_units(text, join_ranges(text, figures, self.grammar), self.grammar)
+        doc._.nc_figures = timex.carry_over(doc, text, figures)
+        return doc
+
+    # -- one candidate ---------------------------------------------------------------
+
+    def _figure(
+        self, doc: Doc, text: str, sent: Span, dates: list[Span], match: re.Match[str],
+        done: list[Figure], first: int,
+    ) -> Figure | None:
+        g = self.grammar
+        cur, number, pre = match.group("cur"), match.group("num"), match.group("pre")
+        reading = self._read(text, sent, match)
+        if reading is None:
+            return None
+        scale, post, end = reading.scale, reading.post, reading.end
+        written = bool(post or reading.unit)  # a unit written after the number
+        start = match.start() if cur or pre else match.start("neg" if match.group("neg") else "num")
+        is_words = not number[0].isdigit() and not number.startswith(".")
+        over = None if cur or scale or written or pre else g.over.match(text, match.end("num"))
+        if over:  # "one over three", "2000 over 3"
+            number, end = text[match.start("num") : over.end()], over.end()
+        value = numbers.value(number)
+        if value is None:
+            return None
+        if post and value >= 1 and " of " in text[match.end("num") : match.start("post")]:
+            return None  # "a quarter of a percentage point" is a figure, "one of a kind" none
+        if _DOTTED.match(text, match.end()):
+            return None  # "192.168.1.2", "version 1.2.3": codes, not quantities
+        hyphen = _HYPHEN_WORD.match(text, match.end("num")) if not (scale or written) else None
+        if hyphen and hyphen.group(1).lower() in g.hyphen_name_words:
+            return None  # ".45-caliber", "18-rated", "two-time": a name or a rating
+        if hyphen and is_words and not (g.unit_word(hyphen.group(1))
+                                        or g.units.currency(hyphen.group(1))):
+            return None  # "zero-coupon", "one-time", "two-door": adjectives, not counts
+        hyphenated = (hyphen.group(1), hyphen.end()) if hyphen else (
+            (post, match.end()) if post and text[match.start("post") - 1] == "-" else None
+        )
+        if hyphenated and not (hyphen and hyphen.group(2)) \
+                and self._names_a_thing(text, value, *hyphenated):
+            return None  # but "the 19-year-old" is an age
+        if hyphen and is_words and value < 1 and not _ARTICLE_BEFORE.search(text, 0, start) \
+                and not _ARTICLE_BEFORE.match(number + " "):
+            return None  # "its half-year sales": a period's name; "a half-hour show" lasts
+        bare = not (cur or scale or written or hyphen or pre)
+        if bare and not is_words and self._not_a_figure(text, sent, match, number):
+            return None
+        tokens = doc.char_span(start, end, alignment_mode="expand")
+        anchor = tokens.root if tokens is not None else None
+        noun = context.counted_noun(tokens) if tokens is not None else None
+        if noun is not None and noun.lower_ in g.pronoun_nouns:
+            noun = None  # "one or two others": they stand for a noun
+        if noun is not None and bare and context.names_an_item(noun):
+            return None
+        if g.vague(number) and not self._vague_amount(text, match, tokens, noun):
+            return None
+        if self._no_quantity(text, sent, match, tokens, noun, measured=bool(cur or written)):
+            return None
+        of_unit = _OF_A_UNIT.match(text, match.end("num")) if bare and value < 1 else None
+        if of_unit is not None and not g.unit_word(of_unit.group(1)):
+            of_unit = None
+        share = self._share(text, match, number, value, tokens) \
+            if bare and of_unit is None else None
+        if share is None and bare and is_words and tokens is not None \
+                and self._ordinal_before(number, tokens):
+            return None  # "a third source", "a fifth season": ranks, not amounts
+        if share is None and bare and is_words and (
+            self._pronoun_like(text, sent, number, value, noun, match, tokens)
+            or (noun is None and self._in_a_name(text, sent, match))
+        ):
+            return None
+        if share is not None:  # "a third of adults", "1 in 5 workers": a percentage
+            value, end = share
+            unit: str | None = "%"
+        elif of_unit is not None:  # "one hundredth of a second" is 0.01 second
+            unit, end = g.unit_word(of_unit.group(1)), of_unit.end()
+        else:
+            unit, end = self._unit(text, sent, match, reading, hyphen, tokens, noun, end)
+        if unit == "point":  # a poll lead in points is in percentage points
+            unit = g.senses["point"].reading(sent.text)
+        if pre and unit == "%" and noun is not None:
+            return None  # "percent of 10 banks": no share is written this way
+        if unit in g.hundredths_currencies and not scale and value.is_integer():
+            value, end = self._hundredths(text, value, end)
+        if unit in g.period_units and (g.relative_time.match(text, end) or (
+            not hyphen and _first_following(text, end) in g.period_name_nouns
+        )):
+            return None  # "two weeks earlier", "a decade ago", "a two-and-a-half year high"
+        if unit is None and bare and self._before_a_relative_time(text, end):
+            return None  # the "two" of "two to three weeks before he is back"
+        counts = noun is not None and share is None and not (cur or written or hyphen)
+        if counts and not scale and _POINT_THOUSANDS.fullmatch(number):
+            value *= 1000  # "136.069 units": a point groups thousands; no count has decimals
+        factor = Decimal(str(g.scale_factor(scale)))
+        # Decimal keeps 8.54 trillion at 8.54e12 instead of 8539999999999.999
+        negative = match.group("neg") or match.group("cursign")  # "minus 5%", "-€135"
+        value = float(Decimal(str(value)) * factor) * (-1 if negative else 1)
+        conversion_of = self._converts(text, start, end, done[first:], len(done))
+        if conversion_of is not None and cur and unit == done[conversion_of].unit \
+                and unit != g.units.sign(cur):
+            unit = g.units.sign(cur)  # "7.4bn Australian dollars ($5.8bn)" converts to USD
+        verb = context.governing_verb(anchor) if anchor is not None else None
+        subject, subject_span = context.subject(verb)
+        modifier = self._modifier(text, start, end, tokens, noun if counts else None, unit,
+                                  done, conversion_of, vague=g.vague(number))
+        return Figure(
+            span=(start, end),
+            value=value,
+            unit=unit,
+            modifier=modifier,
+            time=timex.time_of(dates, start, getattr(doc._, self.published_attr), tokens),
+            subject=subject,
+            subject_span=subject_span,
+            predicate=verb.lemma_.lower() if verb is not None else None,
+            predicate_span=(verb.idx, verb.idx + len(verb.text)) if verb is not None else None,
+            target=(
+                done[conversion_of].target
+                if conversion_of is not None
+                else self._target(tokens, verb, noun, modifier, unit)
+            ),
+            conversion_of=conversion_of,
+            confidence=0.9 if (cur or written) else 0.7 if (scale or noun) else 0.5,
+        )
+
+    def _read(self, text: str, sent: Span, match: re.Match[str]) -> _Reading | None:
+        """Reads what the pattern matched where it is ambiguous; None when it is no figure.
+        One-letter units and "in" count only written against the number ("500g", "17in";
+        not "5 in 10"); "m" and "k" without a currency are a scale or a unit by their
+        context ("$5m", "5m people"; "the 400m final", "a 5k run"), and so are "p", "pc",
+        "g" after a number ("95p", "1080p", "5G"); a sign that stands for one lost in
+        scraping needs a number no product name has ("PS4.5m", not "PS2")."""
+        g = self.grammar
+        cur, scale, post = match.group("cur"), match.group("scale"), match.group("post")
+        number, end = match.group("num"), match.end()
+        lettered = post is not None and len(post) == 1 and post.isascii() and post.isalpha()
+        if lettered and post not in g.one_letter_units:
+            return None  # "5G", "10G": a name
+        if post and (lettered or post.lower() in g.units.glued) \
+                and match.start("post") != match.end("scale" if scale else "num"):
+            post, end = None, match.end("scale" if scale else "num")
+        if cur and not (scale or re.search(r"[.,]", number)) and (
+            cur.lower() in g.units.scraped_signs or (
+                cur in g.units.codes and match.start("num") == match.end("cur")
+                and (numbers.value(number) or 0) < 100)
+        ):
+            return None  # "PS2", "COP29": names; "PS4.5m", "USD115" money
+        window = sent.text
+        after = _NEXT_WORD.match(text, end)
+        after_word = after.group(1) if after else ""
+        value = numbers.value(number) or 0.0
+        if scale and not cur and scale.lower() in g.senses:
+            meaning = g.senses[scale.lower()].reading(window, after_word, value)
+            if meaning == senses.NONE:
+                return None
+            if meaning.lower() not in g.scales:  # "the 400m final": metres
+                return _Reading(scale=None, post=None, unit=meaning, end=match.end("scale"))
+            if scale.lower() in g.short_scales and match.start("scale") != match.end("num"):
+                return None  # "5 m" is metres or noise, "5m" or "$5 m" is millions
+        unit = None
+        if post and post.lower() in g.senses:
+            unit = g.post_unit(post, window, value)
+            if unit == senses.NONE:
+                return None
+        return _Reading(scale=scale, post=post, unit=unit, end=end)
+
+    def _no_quantity(
+        self, text: str, sent: Span, match: re.Match[str], tokens: Span | None,
+        noun: Token | None, *, measured: bool,
+    ) -> bool:
+        """Ranks, labels, identifiers, list markers, days in a list of dates, bases of a
+        rate, names ("Six Nations", "50 Cent"), ranks in a place ("the world's 500
+        largest companies") and multipliers ("four times more likely")."""
+        g = self.grammar
+        number = match.group("num")
+        start, end = match.start("num"), match.end("num")
+        counts = noun is not None
+        if g.nonfigures.excluded(text, start, end, number, counts=counts, measured=measured):
+            return True
+        following = _NEXT_WORD.match(text, end)
+        word = following.group(1) if following else None
+        if word and self._capitalised_unit_word(word) \
+                and _CAPITALISED_NEXT.match(text, following.end()):
+            return True  # "8 Rand Paul": a name
+        if word and word.lower() in ("minute", "minutes") \
+                and g.match_minute.search(text, max(0, start - 10), start):
+            return True  # "on 28 minutes": a match minute
+        if capitalised_in_a_name(sent.text, start - sent.start_char, number,
+                                 word if word and self._capitalised_unit_word(word) else None):
+            return True
+        if noun is None or tokens is None or measured:
+            return False
+        doc = tokens.doc
+        if any(t.tag_ in ("JJS", "RBS") for t in doc[tokens.end : noun.i]) and _ranked(tokens):
+            return True
+        after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        return noun.lemma_.lower() == "time" and after is not None \
+            and after.lower_ in g.multiplier_followers
+
+    def _vague_amount(self, text: str, match: re.Match[str], tokens: Span | None,
+                      noun: Token | None) -> bool:
+        """A vague plural is an amount when it says what it counts ("millions of people",
+        "hundreds of millions of dollars") or is its verb's subject ("Hundreds were
+        arrested"); not after a number ("five hundreds"), nor money with no currency
+        ("cost companies billions"), nor a bare object of a preposition ("Water for
+        billions")."""
+        if _NUMBER_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            return False
+        if noun is not None or _OF_WORD.match(text, match.end()):
+            return True
+        return tokens is not None and tokens.root.dep_ in ("nsubj", "nsubjpass")
+
+    def _before_a_relative_time(self, text: str, end: int) -> bool:
+        """A range's low end whose high end is a relative time: "two to three weeks
+        before"."""
+        tail = _RANGE_TAIL.match(text, end)
+        if tail is None or not self.grammar.unit_word(tail.group(1)):
+            return False
+        return self.grammar.relative_time.match(text, tail.end()) is not None
+
+    def _unit_or_scale_word(self, word: str) -> bool:
+        """A unit, currency or scale word, or one that stands for a noun: not a counted
+        noun ("2 and 8 degrees" is a range of units, "12 and 11 players" two counts)."""
+        g = self.grammar
+        lowered = word.lower()
+        return bool(g.unit_word(word) or g.units.currency(word) or lowered in g.scales
+                    or lowered in g.pronoun_nouns)
+
+    def _capitalised_unit_word(self, word: str) -> bool:
+        """A unit or currency word written capitalised that is written in lower case as a
+        unit ("Cent", "Degrees", "Millennium"; not the symbol "Mbps")."""
+        g = self.grammar
+        lowered = word.lower()
+        if word == lowered or word in g.units.units or not lowered.isalpha():
+            return False
+        return bool(g.unit_word(lowered) or g.units.currency(lowered) or lowered in g.subunits)
+
+    @staticmethod
+    def _hundredths(text: str, value: float, end: int) -> tuple[float, int]:
+        """"thirteen dollars forty five" -> 13.45, "C$100 and fifty." -> 100.5."""
+        tail = _HUNDREDTHS.match(text, end)
+        cents = numbers.value(tail.group(1)) if tail else None
+        if cents is None or not (1 <= cents < 100) or not cents.is_integer():
+            return value, end
+        return value + cents / 100, tail.end()
+
+    def _target(
+        self, tokens: Span | None, verb: Token | None, noun: Token | None, modifier: str,
+        unit: str | None,
+    ) -> str | None:
+        """What is measured; for a change, its change ("Core inflation fell 0.2 points"
+        measures the change in core inflation)."""
+        if tokens is None:
+            return None
+        money = unit is not None and _CURRENCY_CODE.fullmatch(unit) is not None
+        found = context.target(tokens, verb, noun, self.grammar, percent=unit == "%",
+                               money=money, period=unit in self.grammar.period_units)
+        if found is None or modifier not in ("up", "down") or noun is not None:
+            return found
+        words = set(found.lower().split())
+        changes = set(self.grammar.change_nouns) | {"change", "growth"}
+        return found if words & changes else f"{found} change"
+
+    def _unit(
+        self, text: str, sent: Span, match: re.Match[str], reading: _Reading,
+        hyphen: re.Match[str] | None, tokens: Span | None, noun: Token | None, end: int,
+    ) -> tuple[str | None, int]:
+        """The unit, and where the figure's surface ends (a "per day" may extend it)."""
+        g = self.grammar
+        cur, pre = match.group("cur"), match.group("pre")
+        if cur:
+            return g.currency(cur, sent.text), end
+        if pre:
+            return g.prefix_units[pre.lower()], end
+        if reading.unit is not None or reading.post:
+            unit = reading.unit or g.post_unit(reading.post, sent.text)
+            if unit in ("%", "pp") or unit is None or unit.isupper():
+                return unit, end
+            return self._per(text, unit, end)
+        if hyphen:
+            word = hyphen.group(1).lower()
+            unit = g.unit_word(word) or g.units.currency(word) or g.singular(word)
+            return unit, hyphen.end()
+        if tokens is None:
+            return None, end
+        if noun is not None:
+            unit = context.count_unit(tokens.end, noun, g)
+            return self._per(text, unit, noun.idx + len(noun), counted=True)
+        value = numbers.value(match.group("num")) or 0.0
+        if g.ages.is_age(text, match.start("num"), end, value, tokens):
+            return "year", end  # "aged 64", "Jones, 31,"
+        if _RACE_TIME.fullmatch(match.group("num")) and g.race_time_cues.search(sent.text):
+            return "second", end  # "won in 46.45", ".02 outside his personal best"
+        money = _OF_WORD.match(text, end) if g.vague(match.group("num")) else None
+        if money and g.units.currency(money.group(1)):  # "hundreds of millions of dollars"
+            return g.units.currency(money.group(1)), money.end()
+        shared = context.shared_noun(tokens)
+        if shared is not None and not self._unit_or_scale_word(shared.text):
+            return context.count_unit(context.phrase_start(shared), shared, g), end
+        antecedent = context.partitive_noun(tokens) or self._level_subject(tokens, match) \
+            or context.of_noun(tokens, g)
+        if antecedent is not None:
+            return context.count_unit(context.phrase_start(antecedent), antecedent, g), end
+        return self._rate_or_points(text, sent, match), end
+
+    def _level_subject(self, tokens: Span, match: re.Match[str]) -> Token | None:
+        """A count's subject, for a whole number or a scaled one ("2.8 billion")."""
+        number = match.group("num")
+        whole = "." not in number or match.group("scale")
+        return context.level_subject(tokens, self.grammar) if whole else None
+
+    def _rate_or_points(self, text: str, sent: Span, match: re.Match[str]) -> str | None:
+        """A bare level with nothing counted: an exchange rate in the currency the
+        sentence names ("the yen weakened past 160 per dollar" -> JPY), or index points
+        ("the Hang Seng Index gained 2.6% to 18,430.39")."""
+        g = self.grammar
+        before = text[sent.start_char : match.start()].lower()
+        per = _PER_CURRENCY.match(text, match.end())
+        if per:
+            quoted = g.units.currency(per.group(1))
+            named = [g.currency_word(m.group(0), sent.text)
+                     for m in g.currency_name_pattern.finditer(before)]
+            named = [code for code in named if code != quoted]
+            return named[-1] if named else None
+        if g.index_pattern.search(before):
+            return "point"
+        return None
+
+    def _names_a_thing(self, text: str, value: float, word: str, end: int) -> bool:
+        """A hyphenated period names a level, a statistic or an instrument when one of
+        period_name_nouns follows within three words ("seven-month high", "20-day
+        average", "10-year Treasury yield"), a size names a standard thing ("40-foot
+        container") and a zero a kind ("zero-hours contract"); else it states a length
+        ("two-year bans", "a four-day tour", "a 10-year, $700 million contract")."""
+        g = self.grammar
+        unit = g.unit_word(word)
+        following = _FOLLOWING_WORDS.match(text, end)
+        if following is None:
+            return False
+        words = following.group(0).lower().split()
+        if value == 0:
+            return True
+        if unit in g.period_units:
+            return any(w in g.period_name_nouns for w in words)
+        return words[0] in g.hyphen_name_nouns
+
+    def _ordinal_before(self, number: str, tokens: Span) -> bool:
+        """A singular fraction word before a singular noun is an ordinal: "a third
+        source", "a third straight day"; not "two-thirds majority", "half a million", "a
+        quarter point"."""
+        last = re.split(r"[\s-]+", number.lower())[-1]
+        doc = tokens.doc
+        following = doc[tokens.end] if tokens.end < len(doc) else None
+        return last in self.grammar.fraction_words and last not in ("half", "quarter") \
+            and following is not None and following.tag_ in ("NN", "NNP", "JJ")
+
+    @staticmethod
+    def _in_a_name(text: str, sent: Span, match: re.Match[str]) -> bool:
+        """A capitalised number word after a capitalised word inside a sentence: "Net
+        Zero", "Formula One"."""
+        before = text[sent.start_char : match.start()]
+        name = _CAPITALISED_BEFORE.search(before)
+        return match.group("num")[0].isupper() and name is not None and name.start() > 0
+
+    def _pronoun_like(
+        self, text: str, sent: Span, number: str, value: float, noun: Token | None,
+        match: re.Match[str], tokens: Span | None,
+    ) -> bool:
+        """A number word that stands for a noun: "one of them", "two said", "the three";
+        but not "two-thirds", "twenty-two", "seventeen", "fell to zero", a range's low end
+        ("five or six awards"), a count of a partitive ("two of her seven matches"), nor a
+        number that is all its sentence says."""
+        if noun is not None:  # "one person"; but "one more point" is set against others
+            return value == 1 and context.comparative(tokens, noun, self.grammar) is None
+        if len(re.split(r"[\s-]+", number)) > 1 or match.group("neg"):
+            return False
+        whole = context.partitive_noun(tokens) if tokens is not None and value > 1 else None
+        if (tokens is not None and context.range_low(tokens, self.grammar.pronoun_nouns)) or (
+            whole is not None and not context.superlative(whole)
+        ):
+            return False  # "five or six awards", "two of her seven matches"; not "one of",
+            # "two of the most significant milestones"
+        if self.grammar.scale_before.search(text, max(0, match.start() - 20), match.start()):
+            return False  # the "one" of "3 hundred and one"
+        alone = not re.sub(r"[\W_]+", "", text[sent.start_char : match.start()]
+                           + text[match.end() : sent.end_char])
+        return not alone and 0 < value <= self.grammar.pronoun_numbers_up_to
+
+    def _share(
+        self, text: str, match: re.Match[str], number: str, value: float, tokens: Span | None
+    ) -> tuple[float, int] | None:
+        """A fraction of a whole as a percentage, and where it ends: "two-thirds of"
+        (66.67), "1 in 5" or "one in five" (20), "rose by a third" (33.33), a fraction
+        that stands for the part of a group ("more than a third had it turned off")."""
+        out_of = _OUT_OF.match(text, match.end("num"))
+        if out_of:
+            whole = out_of.group(1)
+            denominator = numbers.value(whole)
+            if denominator and value < denominator <= 1000:  # not "400 in 2024"
+                return round(value / denominator * 100, 6), out_of.end()
+        has_fraction = any(w.lower().rstrip("s") in self.grammar.fraction_words
+                           for w in re.split(r"[\s-]+", number))
+        period = _ORDINAL_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        doc = tokens.doc if tokens is not None else None
+        counted = doc is not None and tokens.end < len(doc) and doc[tokens.end].tag_ == "NN"
+        whole = _OF.match(text, match.end("num")) or (
+            not counted  # "cut by a quarter point" is 0.25 point
+            and self.grammar.by_before.search(text, max(0, match.start() - 30), match.start())
+        ) or (  # "more than a third had it turned off", "important for a third"
+            tokens is not None and not counted and tokens.root.dep_ in _SHARE_ROLES
+        )  # "a third of adults", "half the number", "fell by as much as a fifth"
+        if has_fraction and value < 1 and whole and not period:
+            return round(value * 100, 6), match.end("num")
+        return None
+
+    def _per(self, text: str, unit: str, end: int, *, counted: bool = False
+             ) -> tuple[str, int]:
+        """"38 jets a month" -> jet per month; "2 million gallons of water per day";
+        "150 gigatonnes of ice annually" -> gigatonne per year; after a ``counted`` noun
+        "per" names any singular noun ("2.9 million viewers per episode")."""
+        g = self.grammar
+        per = _PER.match(text[end : end + 50])
+        if per is not None and per.group(2) in g.per_units:  # "a year", "per day"
+            return f"{unit} per {g.per_units[per.group(2)]}", end + per.end()
+        if per is not None and per.group(1).startswith("per") and counted \
+                and per.group(2) not in _FUNCTION_WORDS:
+            return f"{unit} per {per.group(2)}", end + per.end()
+        adverb = _PER_ADVERB.match(text[end : end + 50])
+        if adverb is not None and adverb.group(1) in g.per_adverbs:  # "annually"
+            return f"{unit} per {g.per_adverbs[adverb.group(1)]}", end + adverb.end()
+        return unit, end
+
+    def _converts(
+        self, text: str, start: int, end: int, in_sentence: list[Figure], count: int
+    ) -> int | None:
+        """Index of the figure this bracketed one converts: "8.54 trillion yen (US$59
+        billion)", and both of "7.4bn Australian dollars ($5.8bn; £3bn)"."""
+        if not in_sentence:
+            return None
+        previous = in_sentence[-1]
+        gap = text[previous.span[1] : start]
+        if not _BRACKET_REST.match(text, end):
+            return None
+        if self.grammar.conversion_gap.match(gap):
+            return count - 1
+        if previous.conversion_of is not None and _LIST_GAP.fullmatch(gap):
+            return previous.conversion_of  # the £3bn of "A$7.4bn ($5.8bn; £3bn)"
+        return None
+
+    def _not_a_figure(self, text: str, sent: Span, match: re.Match[str], number: str) -> bool:
+        """Years, dates, times of day, model numbers and list numbering are not figures."""
+        g = self.grammar
+        # look back past the sentence start: tokenised "sept . 30" splits there
+        before = text[max(0, match.start("num") - 40) : match.start("num")]
+        after = text[match.end("num") : sent.end_char]
+        if re.fullmatch(r"1[5-9]\d\d|20\d\d|21\d\d", number):
+            return True
+        prev_word = re.search(r"([A-Za-z][\w.]*(?:['’]s)?)\W*$", before)
+        next_word = re.match(r"\W{0,2}([A-Za-z][\w.']*)", after)
+        if (prev_word and prev_word.group(1).lower().rstrip(".") in g.months) or (
+            next_word and next_word.group(1).lower().rstrip(".") in g.months
+        ):
+            return True
+        if re.match(r"[:/]\d", after) or re.match(r"\s?[:/]\s?\d", after):
+            return True  # times, dates, fractions; "3-4%" is left to join_ranges
+        if re.search(r"\d\s?/\s?$", before):  # the 4 of "1 / 4": a fraction
+            return True
+        if next_word and next_word.group(1).lower() in g.time_of_day:
+            return True
+        if _CLOCK.fullmatch(number) and g.clock_before.search(before) \
+                and not g.index_pattern.search(sent.text.lower()):
+            return True  # "due at the stadium at 1330"
+        if re.search(r"(?:^|\n|[;:]\s?)\s*$", before) and re.match(r"[.)]\s", after):
+            return True  # list numbering, at a line start or inline ("; 2. less waste")
+        if _MODEL_BEFORE.search(before) or _MODEL_AFTER.match(after):
+            return True  # "No. 5", "iPhone 15", "PlayStation 5", "Boeing 737-8", "737 MAX 9"
+        slashed = _SLASHED.fullmatch(number)
+        if slashed and (re.sub(r"\s", "", number) in g.slash_names or (
+            not slashed.group(1) and int(slashed.group(2)) >= int(slashed.group(3))
+        )):
+            return True  # "9/11", "24/7", the "2023/24" season: names, not fractions
+        if not (prev_word and before.endswith(prev_word.group(1) + " ")
+                and prev_word.group(1)[0].isupper()
+                and prev_word.group(1).lower() not in ("in", "on", "by", "for", "about", "some")):
+            return False
+        name, following = prev_word.group(1), next_word.group(1) if next_word else ""
+        # a capitalised plural right after it is what a headline counts ("Orders 77 Jets");
+        # not a name after a comma ("Henry 23, Pires 55")
+        capitalised_plural = following[:1].isupper() and following.endswith("s") \
+            and after.startswith(" " + following)
+        if name.endswith(("'s", "’s")):  # "Boeing's 787 Dreamliner", not "Japan's 47 prefectures"
+            return following[:1].isupper() and not capitalised_plural
+        if text[sent.start_char : match.start("num")].strip() == name:
+            # a sentence's first word: "Article 5 of the treaty", "Apollo 11 landed", but
+            # "Its 80 turbines"
+            first = sent.doc.char_span(sent.start_char, sent.start_char + len(name))
+            if first is None or first.root.pos_ not in ("PROPN", "NOUN"):
+                return False
+        # "Boeing 737" is a model; "Orders 77 Jets" in a headline counts jets
+        return not capitalised_plural
+
+    def _modifier(
+        self, text: str, start: int, end: int, tokens: Span | None, noun: Token | None,
+        unit: str | None, done: list[Figure], conversion_of: int | None, *, vague: bool,
+    ) -> str:
+        """A change (up/down) wins over approximation: "fell roughly 6%" is down; a bound
+        before a comparative wins over it ("up to 20% less fuel" is <=); a bracketed
+        conversion shares its original's modifier."""
+        g = self.grammar
+        before = g.modifier_before.search(text[max(0, start - 40) : start].lower())
+        phrase = before.group(1) if before else None
+        # the longest phrase ending at the figure: "no more than", not "more than"; but
+        # "over four seasons" is a period
+        symbol = None if phrase is None or (phrase == "over" and unit in g.period_units) \
+            else g.modifier_symbols[phrase]
+        if phrase is not None and tokens is not None and tokens.start > 0 \
+                and tokens.doc[tokens.start - 1].dep_ == "prt":
+            phrase = symbol = None  # "taken over 80% of the property": a particle
+        alternative = done[-1].modifier if done and g.alternative.fullmatch(
+            text[done[-1].span[1] : start]) else None  # "up 8.5p, or 8.1%"
+        if tokens is not None:
+            if symbol not in (None, "~") and context.comparative(tokens, noun, g):
+                return symbol
+            found = context.change(tokens, noun, unit, g) or context.bound(tokens, g)
+            if found:
+                return found
+        if alternative in ("up", "down"):
+            return alternative  # "rose 4p or nearly 1%": a change wins over "nearly"
+        if phrase is not None:
+            return symbol or "="
+        if conversion_of is not None:
+            return done[conversion_of].modifier
+        if _PLUS.search(text, start, end + 6):
+            return ">"  # "2 million-plus people"
+        if alternative is not None:
+            return alternative  # "nearly 10%, or 1.3 million people"
+        bound = g.modifier_after.match(text, end)  # "17 and older", "$75,000 (£39,000) or above"
+        if bound:
+            return g.modifiers_after[bound.group(1).lower()]
+        return ">" if vague else "="  # "millions of people": more than a million
+
+
+@cache
+def _grammar() -> FigureGrammar:
+    return FigureGrammar.load()
+
+
+@Language.factory("newsclaims_figures", default_config={"published_attr": "nc_published"})
+def make_figure_extractor(nlp: Language, name: str, published_attr: str) -> FigureExtractor:
+    return FigureExtractor(nlp, name, published_attr=published_attr)

@@ -1,0 +1,44 @@
+import pytest
+
+from pipeline.components.figures.senses import NONE, ambiguities
+
+
+@pytest.mark.parametrize(
+    ("form", "sentence", "after", "value", "reading"),
+    [
+        ("m", "He won the 400m final in Madrid.", "final", 400, "metre"),
+        ("m", "She cleared 1.85m to win the high jump.", "to", 1.85, "metre"),
+        ("m", "Holmes won the 800m and 1500m.", "and", 800, "metre"),  # a race distance
+        ("m", "The firm made 5m in profit.", "in", 5, "million"),
+        ("m", "It sold 2m copies.", "copies", 2, "million"),
+        ("m", "It was 7m.", "", 7, "million"),  # no cue: the default
+        ("k", "He ran a 5k race for charity.", "race", 5, "kilometre"),
+        ("k", "The job pays 30k a year.", "a", 30, "thousand"),
+        ("p", "The stamp costs 95p.", "", 95, "penny"),
+        ("p", "The video plays in 1080p on the TV.", "on", 1080, NONE),
+        ("pc", "Rates rose to 2.75pc.", "", 2.75, "%"),
+        ("g", "It has 5g of sugar.", "of", 5, "gram"),
+        ("g", "Operators will launch 5g networks.", "networks", 5, NONE),
+        ("pounds", "The fish weighed 12 pounds.", "", 12, "pound"),
+        ("pounds", "It cost 12 pounds.", "", 12, "GBP"),
+        ("won", "The won weakened against the dollar.", "", 0, "KRW"),
+        ("won", "They won 3 games.", "games", 3, NONE),
+        ("$", "Ottawa will spend $2 billion.", "", 2, "CAD"),
+        ("$", "Washington will spend $2 billion.", "", 2, "USD"),
+        ("¥", "Beijing approved ¥20 billion in yuan loans.", "", 20, "CNY"),
+        ("¥", "Tokyo approved ¥20 billion.", "", 20, "JPY"),
+        ("degrees", "Warming must stay below 1.5 degrees.", "", 1.5, "degree Celsius"),
+        ("degrees", "The road turns 90 degrees.", "", 90, "degree"),
+    ],
+)
+def test_reading(form, sentence, after, value, reading):
+    assert ambiguities()[form].reading(sentence, after, value) == reading
+
+
+def test_a_tie_leaves_the_default():
+    # one metre cue ("final") against one million cue ("worth")
+    assert ambiguities()["m"].reading("The final deal is worth 7m.", "", 7) == "million"
+
+
+def test_cue_words_match_whole():
+    assert ambiguities()["m"].reading("The rerun cost 7m.", "", 7) == "million"

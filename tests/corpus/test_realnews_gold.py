@@ -1,0 +1,112 @@
+"""Integrity checks for the real-news figure gold (corpus/figures/realnews/*.jsonl).
+
+The format is checked without the shared data; that every reference resolves to the
+sentence that was annotated (sha1) needs ../shared/data (or $NEWSCLAIMS_DATA) and skips
+without it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from pipeline.evaluate.realnews import load_realnews
+
+REPO = Path(__file__).resolve().parents[2]
+GOLD_DIR = REPO / "corpus" / "figures" / "realnews"
+FILES = sorted(GOLD_DIR.glob("*.jsonl"))
+SHARED = Path(os.environ.get("NEWSCLAIMS_DATA") or REPO.parent / "shared" / "data")
+
+KEYS = {"id", "file", "record", "start", "end", "sha1", "domain", "figures"}
+FIGURE_KEYS = {"char_start", "char_end", "value", "unit", "modifier"}
+MODIFIERS = {"=", "~", ">", "<", ">=", "<=", "up", "down"}
+CURRENCIES = {
+    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "KRW", "TWD", "HKD", "CAD", "AUD", "SGD",
+    "BRL", "CHF", "ZAR", "PHP", "NGN", "COP", "RUB", "MXN", "SEK", "NOK", "DKK", "PLN",
+    "TRY", "ILS", "NZD", "ARS", "IDR", "THB", "MYR", "PKR", "EGP", "SAR", "AED", "KES",
+    "XAF",
+}
+# a physical unit or counted noun: singular words (digits and hyphens allowed)
+NOUN_UNIT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\- ]*[A-Za-z0-9]$|^[A-Za-z]$")
+PLURAL_OK = {"celsius", "staff", "bus", "virus", "series", "news", "business"}
+BBC_DOMAINS = {"business", "entertainment", "politics", "sport", "tech"}
+
+
+def _records(path: Path) -> list[dict]:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+RECORDS = [(path.name, r) for path in FILES for r in _records(path)]
+
+
+def test_the_gold_files_are_there() -> None:
+    assert "bbc.jsonl" in [p.name for p in FILES]
+
+
+def test_ids_are_unique_across_files() -> None:
+    dupes = [i for i, n in Counter(r["id"] for _, r in RECORDS).items() if n > 1]
+    assert not dupes
+
+
+def test_bbc_size_and_balance() -> None:
+    bbc = [r for name, r in RECORDS if name == "bbc.jsonl"]
+    domains = Counter(r["domain"] for r in bbc)
+    assert set(domains) == BBC_DOMAINS
+    assert min(domains.values()) >= 0.8 * max(domains.values())
+    assert len(bbc) >= 250 and sum(len(r["figures"]) for r in bbc) >= 360
+    assert sum(1 for r in bbc if not r["figures"]) >= 50
+    assert {r["file"] for r in bbc} == {"bbc-news/train.csv", "bbc-news/val.csv"}
+
+
+@pytest.mark.parametrize(("name", "record"), RECORDS, ids=[r["id"] for _, r in RECORDS])
+def test_record_format(name: str, record: dict) -> None:
+    assert KEYS <= set(record) <= KEYS | {"note"}
+    assert isinstance(record["id"], str) and isinstance(record["domain"], str)
+    assert not Path(record["file"]).is_absolute() and ".." not in Path(record["file"]).parts
+    assert record["file"].endswith((".csv", ".txt", ".json"))
+    assert (record["record"] is None) == record["file"].endswith(".txt")
+    assert re.fullmatch(r"[0-9a-f]{40}", record["sha1"])
+    assert 0 <= record["start"] < record["end"]
+    if name == "bbc.jsonl":
+        split = record["file"].removeprefix("bbc-news/").removesuffix(".csv")
+        assert re.fullmatch(rf"bbc-{split}-{record['record']:04d}-s\d+", record["id"])
+        assert record["domain"] in BBC_DOMAINS
+    if "note" in record:
+        assert isinstance(record["note"], str) and 0 < len(record["note"]) <= 200
+    previous_end = 0
+    for fig in record["figures"]:
+        assert set(fig) == FIGURE_KEYS
+        assert previous_end <= fig["char_start"] < fig["char_end"], "figures overlap or unsorted"
+        assert fig["char_end"] <= record["end"] - record["start"]
+        previous_end = fig["char_end"]
+        assert isinstance(fig["value"], float) and math.isfinite(fig["value"])
+        assert fig["modifier"] in MODIFIERS
+        unit = fig["unit"]
+        if re.fullmatch(r"[A-Z]{3}", unit):
+            assert unit in CURRENCIES
+        elif unit not in ("%", "pp"):
+            assert NOUN_UNIT.match(unit), unit
+            last = unit.split()[-1].lower()
+            assert not last.endswith("s") or last in PLURAL_OK, f"plural unit {unit!r}"
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_every_reference_resolves_to_the_annotated_sentence(path: Path) -> None:
+    if not SHARED.is_dir():
+        pytest.skip(f"shared data not available at {SHARED} (set NEWSCLAIMS_DATA)")
+    gold = load_realnews(path, SHARED)  # checks files, records, spans and sha1
+    records = _records(path)
+    assert [d.doc_id for d in gold.docs] == [r["id"] for r in records]
+    for doc, record in zip(gold.docs, records, strict=True):
+        assert len(doc.text) == record["end"] - record["start"]
+        assert doc.text == doc.text.strip(), "a sentence starts or ends with white space"
+        for fig in doc.gold.figures:
+            surface = doc.text[fig.span.start:fig.span.end]
+            assert surface == surface.strip() and any(c.isalnum() for c in surface)
