@@ -124,13 +124,13 @@ def _definite(head: Token) -> bool:
 
 
 def past_the_headline(doc: Doc, span: Span) -> Span:
-    """A source in the article's first sentence that holds a finite verb before its head
-    took in a headline run into the first sentence ("Milburn defends poster campaign
+    """A source in the article's first sentence that holds a finite verb took in a
+    headline run into the first sentence ("Milburn defends poster campaign
     Labour's election chief Alan Milburn has defended ..."): it starts after that verb."""
     source = doc.char_span(*span, alignment_mode="expand")
     if source is None or not len(source) or quoting.sentence_start(doc, source.start) != 0:
         return span
-    verbs = [t for t in source if t.tag_ in ("VBZ", "VBD", "VBP") and t.i < source.root.i]
+    verbs = [t for t in source[:-1] if t.tag_ in ("VBZ", "VBD", "VBP")]
     if not verbs:
         return span
     rest = doc[verbs[-1].i + 1 : source.end]
