@@ -26,6 +26,7 @@ from pipeline.components.attribution.linking import (
     ends_a_sentence_before,
     floating_quotes,
     with_negation,
+    within_reach,
 )
 from pipeline.components.attribution.rules import RuleFinder
 from pipeline.components.attribution.sources import SourceResolver, past_the_headline
@@ -90,11 +91,13 @@ class AttributionExtractor:
             cues = [f.cue_span for f in tagged]
             found = tagged + [f for f in found if f.cue in _MARKS and not any(
                 c[0] < f.cue_span[1] and f.cue_span[0] < c[1] for c in cues)]
+        found = within_reach(doc, found, quotes)
         statements: list[Statement] = []
         for each in sorted(found, key=lambda f: f.cue_span):
             if not _plausible(doc, each):
                 continue
-            statement = self._statement(doc, text, each, mentions, statements, quotes)
+            speaker = _quoting(text, each, found) or each
+            statement = self._statement(doc, text, each, speaker, mentions, statements, quotes)
             if statement is not None:
                 statements.append(statement)
         doc._.nc_statements = statements
@@ -138,16 +141,21 @@ class AttributionExtractor:
 
     # -- building a statement --------------------------------------------------------
 
-    def _statement(self, doc: Doc, text: str, found: Found, mentions: list[EntityMention],
-                   earlier: list[Statement], quotes: list[Span]) -> Statement | None:
+    def _statement(self, doc: Doc, text: str, found: Found, speaker: Found,
+                   mentions: list[EntityMention], earlier: list[Statement],
+                   quotes: list[Span]) -> Statement | None:
         """The statement's spans, canonical source and quoted words; None when its source
-        names no one ("you"). Target and stance are left to the ``newsclaims_stance``
-        component."""
+        names no one ("you", or "I" outside any quotation). ``speaker`` is whose name the
+        source resolves to: the statement's own, or for "I" inside a quotation the
+        quotation's. Target and stance
+        are left to the ``newsclaims_stance`` component."""
         source = found.source_span
         if source is not None:
             source = past_the_headline(doc, source)
-        name = None if source is None else self.sources.canonical(doc, source, mentions,
-                                                                  earlier)
+            if speaker is found and text[source[0] : source[1]].lower() in _FIRST_PERSON:
+                return None  # "I" with no quotation around it: the writer, not a source
+        name = None if source is None else self.sources.canonical(
+            doc, source if speaker is found else speaker.source_span, mentions, earlier)
         if source is not None and name is None:
             return None
         return Statement(
@@ -161,6 +169,20 @@ class AttributionExtractor:
             quote=quoting.quote_in(text, found.content_span, quotes),
             confidence=0.5,
         )
+
+
+_FIRST_PERSON = frozenset(("i", "me", "my", "we", "us", "our"))
+
+
+def _quoting(text: str, found: Found, others: list[Found]) -> Found | None:
+    """For "I" or "we" inside someone's quoted words, that someone's statement."""
+    source = found.source_span
+    if source is None or text[source[0] : source[1]].lower() not in _FIRST_PERSON:
+        return None
+    return next((o for o in others if o.source_span is not None and o is not found
+                 and o.content_span[0] <= source[0] and source[1] <= o.content_span[1]
+                 and text[o.source_span[0] : o.source_span[1]].lower() not in _FIRST_PERSON),
+                None)
 
 
 def _plausible(doc: Doc, found: Found) -> bool:

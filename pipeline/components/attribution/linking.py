@@ -7,6 +7,7 @@ Pure functions over the text and its quotation spans; they never raise.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -111,3 +112,34 @@ def with_negation(doc: Doc, cue: tuple[int, int]) -> tuple[int, int]:
         start -= 1
     negated = any(doc[i].dep_ == "neg" for i in range(start, cue[0]))
     return (start, cue[1]) if negated else cue
+
+
+def within_reach(doc: Doc, found: list[Found], quotes: list[Span]) -> list[Found]:
+    """Content that runs on past its cue's sentence stops before the first later sentence
+    that holds no quotation or holds another statement's cue: news quotes a speaker for a
+    few sentences, and text with no paragraph breaks (BBC's) would otherwise let a run-on
+    swallow the article."""
+    starts = [t.idx for t in doc if t.is_sent_start]
+    cues = sorted({f.cue_span for f in found})
+    out = []
+    for each in found:
+        start, end = each.content_span
+        here = bisect.bisect_right(starts, each.cue_span[0]) - 1
+        first = max(here + 1, bisect.bisect_right(starts, start))
+        cut = end
+        for k in range(first, len(starts)):
+            if starts[k] >= end:
+                break
+            sentence = (starts[k], starts[k + 1] if k + 1 < len(starts) else len(doc.text))
+            quoted = any(q[0] < sentence[1] and sentence[0] < q[1] for q in quotes)
+            other = any(sentence[0] <= c[0] < sentence[1] and c != each.cue_span for c in cues)
+            if not quoted or other:
+                cut = starts[k]
+                break
+        if cut < end:
+            cut = len(doc.text[:cut].rstrip(EDGE))
+            if cut - start < 2:
+                continue
+            each = replace(each, content_span=(start, cut))
+        out.append(each)
+    return out

@@ -64,7 +64,7 @@ class SourceResolver:
         if kind == "PERSON":
             people = [m for m in before if m.label == "PERSON"]
             if people:
-                return people[-1].canonical
+                return self._salient(doc, source.start, people, earlier)
         elif kind == "GROUP" and earlier and earlier[-1].source:
             return earlier[-1].source
         elif kind == "ORG":
@@ -78,6 +78,27 @@ class SourceResolver:
             if people:
                 return people[-1].canonical
         return source.text
+
+    def _salient(self, doc: Doc, at: int, people: list[EntityMention],
+                 earlier: list[Statement]) -> str:
+        """Whom "he" or "she" stands for: the speaker of the statement just before, in this
+        or the previous two sentences; else the last person who was a sentence's subject
+        there; else the last person named. ('Mr Rakosky said it was better than C-Murder,
+        real name Corey Miller, ... "Here's a guy in jail," he said': Rakosky.)"""
+        window = at
+        for _ in range(3):
+            window = quoting.sentence_start(doc, max(0, window - 1)) if window else 0
+        since = doc[window].idx
+        names = {m.canonical for m in people}
+        if earlier and earlier[-1].source in names and earlier[-1].cue_span[0] >= since:
+            return earlier[-1].source
+        for mention in reversed(people):
+            if mention.start < since:
+                break
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return mention.canonical
+        return people[-1].canonical
 
     def mention_at(self, token: Token, mentions: list[EntityMention]) -> str | None:
         """The canonical name of the entity ``token`` is part of; a demonym or a capital
