@@ -75,8 +75,9 @@ class SourceResolver:
             first = quoting.sentence_start(doc, source.start)  # from the sentence before
             window = doc[quoting.sentence_start(doc, first - 1)].idx if first else 0
             people = [m for m in before if m.label == "PERSON" and m.start >= window - 2000]
-            if people:
-                return people[-1].canonical
+            titled = [m for m in people if lower in _words_around(doc, m)]
+            if titled:  # "Foreign Minister X ... the minister", not any person named last
+                return titled[-1].canonical
         return source.text
 
     def _salient(self, doc: Doc, at: int, people: list[EntityMention],
@@ -156,3 +157,11 @@ def past_the_headline(doc: Doc, span: Span) -> Span:
         return span
     rest = doc[verbs[-1].i + 1 : source.end]
     return (rest.start_char, rest.end_char) if len(rest) else span
+
+
+def _words_around(doc: Doc, mention: EntityMention, reach: int = 4) -> set[str]:
+    """The words just before and after a mention ("Foreign Minister X", "X, the minister")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    return {t.lower_ for t in doc[max(0, span.start - reach) : span.end + reach]}
