@@ -64,6 +64,12 @@ class AttributionExtractor:
         self._model: trained.AttributionModel | None = None  # loaded where it first runs
         self.rules = RuleFinder()
         self.sources = SourceResolver()
+        # stance events ("X sued Y", "Y was praised by X") are newsclaims_stance's to find
+        # and judge: the model's statements with such a cue are left to it when the cue
+        # lexicon does not know the verb or the verb is passive (PolNeAR dev: -0.006 source
+        # and cue F1, -0.002 content)
+        self.events = frozenset(resources.load("stance")["events"])
+        self.event_only = self.events - frozenset(resources.load("cues")["verbs"])
         if not Doc.has_extension("nc_statements"):
             Doc.set_extension("nc_statements", default=None)
 
@@ -86,6 +92,7 @@ class AttributionExtractor:
         found = floating_quotes(text, quotes, self.rules.find(doc, text, quotes))
         if self.trained is not None:
             tagged = [each for statement in self.trained.find(doc, quotes, found)
+                      if not self._event(doc, statement)
                       for each in self._found(doc, text, statement)]
             special = self._special(text, found)
             found = special + [f for f in tagged if not any(
@@ -102,6 +109,12 @@ class AttributionExtractor:
                 statements.append(statement)
         doc._.nc_statements = statements
         return doc
+
+    def _event(self, doc: Doc, tagged: TokenStatement) -> bool:
+        cue = doc[tagged.cue[0] : tagged.cue[1]]
+        lemma = cue.root.lemma_.lower()
+        return lemma in self.event_only or (lemma in self.events and any(
+            t.dep_ == "auxpass" for t in cue))
 
     def _special(self, text: str, found: list[Found]) -> list[Found]:
         """The rules' statements that win over the model's for the same cue: speaker labels

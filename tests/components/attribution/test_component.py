@@ -36,7 +36,7 @@ def test_a_model_folder_named_on_purpose_must_be_there(tmp_path: Path) -> None:
         build_nlp("blank:en", {"newsclaims_attribution": {"model": str(tmp_path / "none")}})
     (tmp_path / "half").mkdir()
     (tmp_path / "half" / "cue.crfsuite").write_bytes(b"")
-    with pytest.raises(ModelNotFound, match="source.crfsuite"):
+    with pytest.raises(ModelNotFound, match=r"source\.crfsuite"):
         model_folder(str(tmp_path / "half"))
 
 
