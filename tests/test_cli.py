@@ -364,33 +364,25 @@ def test_usage_errors_exit_2_without_traceback(
     assert not (tmp_path / "newsclaims.duckdb").exists()  # nothing written on a usage error
 
 
-def test_train_without_the_trf_extra_says_what_to_install(
-    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, polnear_tiny: Path,
-) -> None:
-    import importlib.util
-
-    real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: None if name in ("torch", "transformers")
-                        else real(name, *a))
-    result = invoke(runner, "train", "attribution", "--data", polnear_tiny / "train")
-    assert_usage_error(result, "NC106", "torch and transformers", "pip install 'newsclaims[trf]'")
+def test_train_without_a_polnear_split_is_a_usage_error(runner: CliRunner,
+                                                        tmp_path: Path) -> None:
+    result = invoke(runner, "train", "attribution", "--data", tmp_path / "none")
+    assert_usage_error(result, "no PolNeAR train split")
 
 
 def test_train_attribution_writes_a_model_with_its_card_and_dev_scores(
-    runner: CliRunner, tmp_path: Path, polnear_tiny: Path, tiny_encoder: Path,
+    runner: CliRunner, tmp_path: Path, polnear_tiny: Path,
 ) -> None:
-    out = tmp_path / "tagger"
+    out = tmp_path / "attribution"
     result = invoke(runner, "train", "attribution", "--data", polnear_tiny / "train",
-                    "--encoder", tiny_encoder, "--out", out, "--epochs", "2", "--max-length",
-                    "32", "--batch-size", "8", "--seed", "3")
+                    "--out", out, "--min-density", "0", "--iterations", "20", "--epochs", "2")
     assert result.exit_code == 0, result.output
     assert "cue exact F1" in result.output
     card = (out / "README.md").read_text(encoding="utf-8")
     assert "## Scores on PolNeAR dev (2 articles)" in card
-    assert "--max-length 32" in card  # the command that rebuilds it
+    assert "--iterations 20" in card  # the command that rebuilds it
     fingerprints = {invoke(runner, "info", *extra).output.split('"fingerprint": ')[1][:19]
-                    for extra in ([], ["--attribution-model", str(out)])}
+                    for extra in (["--attribution-model", ""], ["--attribution-model", str(out)])}
     assert len(fingerprints) == 2
 
 

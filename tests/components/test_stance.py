@@ -64,13 +64,22 @@ def test_anaphor_target_resolves_to_topic(nlp):
     assert lexicon.target(content, None) == "the proposal" or lexicon.target(content, None)
 
 
+@pytest.fixture(scope="module")
+def rules_nlp():
+    """The attribution rules' statements, so the stance is judged on a known statement
+    (the trained attribution model finds no nested 'has rejected' here)."""
+    from pipeline.nlp import build_nlp
+
+    return build_nlp(None, {"newsclaims_attribution": {"model": ""}})
+
+
 @pytest.mark.parametrize(("sentence", "target", "label"), [
     ("He also called for measures to combat ageism.", "ageism", "oppose"),
     ("Mr Bush has promised to halve the budget deficit.", "budget deficit", "oppose"),
     ("Officials said the club has rejected a third bid from Rangers.", "third bid", "oppose"),
 ])
-def test_reversers_turn_the_stance_on_what_they_act_on(nlp, sentence, target, label):
-    rows = [st for st in nlp(sentence)._.nc_statements if st.target == target]
+def test_reversers_turn_the_stance_on_what_they_act_on(rules_nlp, sentence, target, label):
+    rows = [st for st in rules_nlp(sentence)._.nc_statements if st.target == target]
     assert [st.stance for st in rows] == [label]
 
 

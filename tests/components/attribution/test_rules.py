@@ -1,4 +1,16 @@
+"""The attribution rules alone (the pipeline's answer when no trained model is installed,
+and features of the model when it is)."""
+
 import pytest
+
+from pipeline.nlp import build_nlp
+
+
+@pytest.fixture(scope="module")
+def parse():
+    """Text -> Doc through the pipeline with the attribution rules alone."""
+    nlp = build_nlp(None, {"newsclaims_attribution": {"model": ""}})
+    return nlp
 
 
 def statements(parse, text):
@@ -140,79 +152,6 @@ def test_quote_wins_over_the_lead_in_the_parse_adds(parse):
     found = [(s, c, t) for s, c, t, _ in statements(parse, text)]
     assert ("he", "said", "there is no single point of failure") in found
     assert any(c == "said" and "officials should be vigilant" in t for _, c, t in found)
-
-
-# -- the trained tagger instead of the rules (pipeline.attribution_model) --------------------
-
-
-def test_rules_are_the_default(nlp):
-    component = nlp.get_pipe("newsclaims_attribution")
-    assert component.model == "" and component.artifact_fingerprint is None
-    assert nlp.config["components"]["newsclaims_attribution"]["model"] == ""
-
-
-def test_a_missing_model_folder_is_a_clean_error(tmp_path):
-    from pipeline.errors import ModelNotFound
-    from pipeline.nlp import build_nlp
-
-    with pytest.raises(ModelNotFound, match="no attribution model at"):
-        build_nlp("blank:en", {"newsclaims_attribution": {"model": str(tmp_path / "none")}})
-
-
-def test_a_model_without_the_trf_extra_is_a_clean_error(tmp_path, monkeypatch):
-    import importlib.util
-
-    from pipeline.errors import MissingExtra
-    from pipeline.nlp import build_nlp
-
-    real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: None if name == "torch" else real(name, *a))
-    for name in ("newsclaims.json", "config.json"):  # a model folder, as train writes it
-        (tmp_path / name).write_text("{}")
-    with pytest.raises(MissingExtra, match=r"pip install 'newsclaims\[trf\]'"):
-        build_nlp("blank:en", {"newsclaims_attribution": {"model": str(tmp_path)}})
-
-
-def test_tagged_spans_become_statements(tiny_model):
-    from pipeline.nlp import build_nlp
-    from tests.attribution_model.tiny import article
-
-    nlp = build_nlp(None, {"newsclaims_attribution": {"model": str(tiny_model),
-                                                      "with_rules": False}})
-    text, gold = article(1)
-    doc = nlp(text)
-    found = [(text[slice(*s.source_span)] if s.source_span else None, text[slice(*s.cue_span)],
-              s.cue) for s in doc._.nc_statements]
-    assert [(source, cue) for source, cue, _ in found] == [(s, c) for s, c, _ in gold]
-    assert {lemma for *_, lemma in found} <= {"say", "argue", "warn", "claim"}
-    assert all(s.stance in ("support", "oppose", "neutral") for s in doc._.nc_statements)
-
-
-def test_with_rules_the_tagger_adds_only_cues_the_rules_missed(tiny_model):
-    from pipeline.nlp import build_nlp
-    from tests.attribution_model.tiny import article
-
-    text = article(2)[0] + "Taxes will rise, Smith's aides fear.\n"
-    both = build_nlp(None, {"newsclaims_attribution": {"model": str(tiny_model)}})
-    rules_only = build_nlp(None)
-    cues = [text[slice(*s.cue_span)] for s in both(text)._.nc_statements]
-    rule_cues = [text[slice(*s.cue_span)] for s in rules_only(text)._.nc_statements]
-    assert set(rule_cues) <= set(cues)
-    assert len(cues) == len(set(cues))  # a cue both found is one statement
-
-
-def test_pickles_without_the_loaded_tagger(tiny_model):
-    import pickle
-
-    from pipeline.nlp import build_nlp
-
-    nlp = build_nlp("blank:en", {"newsclaims_attribution": {"model": str(tiny_model)}})
-    component = nlp.get_pipe("newsclaims_attribution")
-    nlp("Smith said that taxes will rise.")
-    assert component._tagger is not None
-    copy = pickle.loads(pickle.dumps(component))
-    assert copy._tagger is None and copy.model == str(tiny_model)
 
 
 def by_source(parse, text):

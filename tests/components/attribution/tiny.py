@@ -1,10 +1,9 @@
-"""A tiny PolNeAR-shaped split and a tiny randomly initialised BERT, built in tmp:
-training on them takes seconds. The fixtures in ``tests/conftest.py`` use these."""
+"""A tiny PolNeAR-shaped split, built in tmp: training on it takes seconds. The
+``polnear_tiny`` fixture in ``tests/conftest.py`` writes it."""
 
 from __future__ import annotations
 
 import itertools
-import re
 from pathlib import Path
 
 SPEAKERS = ["Smith", "Jones", "The minister", "Officials", "Aides"]
@@ -50,35 +49,3 @@ def write_split(root: Path, articles: range) -> Path:
         (root / "attributions" / f"art{k}_4e07.ann").write_text(brat(text, gold),
                                                                   encoding="utf-8")
     return root
-
-
-def write_encoder(folder: Path) -> Path:
-    """A 1-layer BERT with random weights and a word-level vocabulary of the articles."""
-    import transformers
-
-    words = sorted({w.lower() for k in range(10)
-                    for w in re.findall(r"\w+|[^\w\s]", article(k)[0])})
-    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers
-
-    specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
-    vocab = {w: i for i, w in enumerate([*specials, *words])}
-    wordpiece = Tokenizer(models.WordPiece(vocab=vocab, unk_token="[UNK]"))
-    wordpiece.normalizer = normalizers.BertNormalizer(lowercase=True)
-    wordpiece.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
-    transformers.PreTrainedTokenizerFast(
-        tokenizer_object=wordpiece, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]",
-        sep_token="[SEP]", mask_token="[MASK]").save_pretrained(folder)
-    config = transformers.BertConfig(vocab_size=len(words) + 5, hidden_size=32,
-                                     num_hidden_layers=1, num_attention_heads=2,
-                                     intermediate_size=64, max_position_embeddings=64)
-    transformers.BertModel(config).save_pretrained(folder)
-    return folder
-
-
-def tiny_config(encoder: Path, polnear: Path, out: Path, **changes: object) -> object:
-    from pipeline.attribution_model.train import TrainConfig
-
-    settings = {"data": str(polnear / "train"), "encoder": str(encoder), "out": str(out),
-                "epochs": 20, "batch_size": 8, "lr": 1e-2, "max_length": 32, "overlap": 8,
-                "seed": 7, **changes}
-    return TrainConfig(**settings)

@@ -1,0 +1,239 @@
+"""The ``newsclaims_attribution`` component: who (source) says or signals (cue) what
+(content). Target and stance are the ``newsclaims_stance`` component's job, which runs
+next.
+
+The rules (:mod:`.rules`) always run: their statements are features of the trained
+model (:mod:`.model`, ``models/attribution/``), which finds the statements when its
+folder is there, and they are the answer when it is not. Everything after the spans
+(canonical source, quoted words) is the same code for both.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline import resources
+from pipeline.annotations import EntityMention, Span, Statement
+from pipeline.components import quotes as quoting
+from pipeline.components.attribution import model as trained
+from pipeline.components.attribution.features import TokenStatement, char_range
+from pipeline.components.attribution.found import Found
+from pipeline.components.attribution.linking import (
+    EDGE,
+    ends_a_sentence_before,
+    floating_quotes,
+    with_negation,
+    within_reach,
+)
+from pipeline.components.attribution.rules import RuleFinder
+from pipeline.components.attribution.sources import SourceResolver, past_the_headline
+from pipeline.components.guard import never_raises
+
+DEFAULT_MODEL = "attribution"
+"""The shipped model: a folder of that name under ``models/``."""
+
+_MARKS = (":", "―")
+"""The cues of speaker labels ("PENCE: ...") and signed quotations ('"..." ― Name')."""
+
+
+def model_folder(setting: str) -> Path | None:
+    """The model folder a ``model`` setting names: a path, or a folder under ``models/``;
+    None for "" (the rules alone) and for the default when it is not installed. A folder
+    named on purpose that is not there is a clean :class:`ModelNotFound`."""
+    if not setting:
+        return None
+    named = Path(setting)
+    folder = named if named.is_dir() or len(named.parts) > 1 else resources.models_dir() / named
+    if setting == DEFAULT_MODEL and not folder.is_dir():
+        return None  # the rules stay the fallback
+    return trained.check(folder)
+
+
+class AttributionExtractor:
+    """Sets ``doc._.nc_statements``: a list of :class:`Statement` in text order."""
+
+    def __init__(self, nlp: Language, name: str, model: str = DEFAULT_MODEL) -> None:
+        self.name = name
+        self.model = model
+        self.folder = model_folder(model)
+        self.artifact_fingerprint = trained.fingerprint(self.folder) if self.folder else None
+        self._model: trained.AttributionModel | None = None  # loaded where it first runs
+        self.rules = RuleFinder()
+        self.sources = SourceResolver()
+        # stance events ("X sued Y", "Y was praised by X") are newsclaims_stance's to find
+        # and judge: the model's statements with such a cue are left to it when the cue
+        # lexicon does not know the verb or the verb is passive (PolNeAR dev: -0.006 source
+        # and cue F1, -0.002 content)
+        self.events = frozenset(resources.load("stance")["events"])
+        self.event_only = self.events - frozenset(resources.load("cues")["verbs"])
+        if not Doc.has_extension("nc_statements"):
+            Doc.set_extension("nc_statements", default=None)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickles without the loaded model: each worker loads its own."""
+        return {**self.__dict__, "_model": None}
+
+    @property
+    def trained(self) -> trained.AttributionModel | None:
+        """The trained model, loaded on first use (in the worker that tags)."""
+        if self._model is None and self.folder is not None:
+            self._model = trained.AttributionModel(self.folder)
+        return self._model
+
+    @never_raises
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # Doc.text joins all tokens on each access: read it once
+        quotes = quoting.quotes(text)
+        mentions: list[EntityMention] = getattr(doc._, "nc_entities", None) or []
+        found = floating_quotes(text, quotes, self.rules.find(doc, text, quotes))
+        if self.trained is not None:
+            tagged = [each for statement in self.trained.find(doc, quotes, found)
+                      if not self._event(doc, statement)
+                      for each in self._found(doc, text, statement)]
+            special = self._special(text, found)
+            found = special + [f for f in tagged if not any(
+                c.cue_span[0] < f.cue_span[1] and f.cue_span[0] < c.cue_span[1]
+                for c in special)]
+        found = within_reach(doc, found, quotes)
+        statements: list[Statement] = []
+        for each in sorted(found, key=lambda f: f.cue_span):
+            if not _plausible(doc, each):
+                continue
+            speaker = _quoting(text, each, found) or each
+            statement = self._statement(doc, text, each, speaker, mentions, statements, quotes)
+            if statement is not None:
+                statements.append(statement)
+        doc._.nc_statements = statements
+        return doc
+
+    def _event(self, doc: Doc, tagged: TokenStatement) -> bool:
+        cue = doc[tagged.cue[0] : tagged.cue[1]]
+        lemma = cue.root.lemma_.lower()
+        return lemma in self.event_only or (lemma in self.events and any(
+            t.dep_ == "auxpass" for t in cue))
+
+    def _special(self, text: str, found: list[Found]) -> list[Found]:
+        """The rules' statements that win over the model's for the same cue: speaker labels
+        and signed quotations (the cue tagger rarely tags a punctuation mark; the rules are
+        right for 27 of 28 it missed on PolNeAR dev), nominal cues ("China's opposition
+        to"), shifted cues ("stopped short of endorsing") and statements the rules give
+        several sources ("X, along with Y and Z, said")."""
+        sources: dict[Span, int] = {}
+        for f in found:
+            sources[f.cue_span] = sources.get(f.cue_span, 0) + 1
+        def shifted(cue: Span) -> bool:
+            words = text[cue[0] : cue[1]].lower()
+            return any(" ".join(p) in words for p in self.rules.shifters)
+
+        return [f for f in found if f.cue in _MARKS or f.cue in self.rules.nominal
+                or sources[f.cue_span] > 1 or shifted(f.cue_span)]
+
+    # -- the model's statements as Found records ------------------------------------------
+
+    def _found(self, doc: Doc, text: str, tagged: TokenStatement) -> list[Found]:
+        cue = with_negation(doc, tagged.cue)
+        cue_span = char_range(doc, cue)
+        lemma = self._cue_lemma(doc, cue, text)
+        content = char_range(doc, tagged.content) if tagged.content else None
+        sentence = doc[quoting.sentence_start(doc, cue[0])].idx
+        if content is None or ends_a_sentence_before(text, content, sentence):
+            return []
+        said_by = char_range(doc, tagged.source) if tagged.source else cue_span
+        tag = (min(cue_span[0], said_by[0]), max(cue_span[1], said_by[1]))
+        if content[0] < tag[0] < content[1] and len(
+                text[tag[1] : content[1]].strip(EDGE).split()) <= 3:
+            # '"...," adds Conti': the quotation, without the speech tag that ends it
+            content = (content[0], len(text[: tag[0]].rstrip(EDGE)))
+        if tagged.source is None:
+            return [Found(None, lemma, cue_span, content)]
+        return [Found(source, lemma, cue_span, content)
+                for source in self._sources(doc, tagged.source, cue)]
+
+    def _sources(self, doc: Doc, source: tuple[int, int], cue: tuple[int, int]) -> list[Span]:
+        """One span per source ("X and Y said"), as the rules give them, when the tagged
+        source is a whole phrase; else the tagged stretch."""
+        root = doc[source[0] : source[1]].root
+        if (root.left_edge.i, root.right_edge.i + 1) != source:
+            return [char_range(doc, source)]
+        return self.rules.split_sources(root, doc[cue[0] : cue[1]].root)
+
+    def _cue_lemma(self, doc: Doc, cue: tuple[int, int], text: str) -> str:
+        """What the predicate column holds: "according to" for a prepositional cue, the
+        mark of a speaker label or signature (":", "―"), else the lemma of the cue's first
+        verb ("has also vowed" -> "vow")."""
+        tokens = doc[cue[0] : cue[1]]
+        words = [t.lower_ for t in tokens]
+        if words in self.rules.prepositional.get(words[0], ()):
+            return " ".join(words)
+        if all(t.is_punct for t in tokens):
+            return tokens.text.strip()
+        verbs = [t for t in tokens if t.pos_ == "VERB"] or [t for t in tokens if t.pos_ == "AUX"]
+        return (verbs[0] if verbs else tokens.root).lemma_.lower()
+
+    # -- building a statement --------------------------------------------------------
+
+    def _statement(self, doc: Doc, text: str, found: Found, speaker: Found,
+                   mentions: list[EntityMention], earlier: list[Statement],
+                   quotes: list[Span]) -> Statement | None:
+        """The statement's spans, canonical source and quoted words; None when its source
+        names no one ("you", or "I" outside any quotation). ``speaker`` is whose name the
+        source resolves to: the statement's own, or for "I" inside a quotation the
+        quotation's. Target and stance
+        are left to the ``newsclaims_stance`` component."""
+        source = found.source_span
+        if source is not None:
+            source = past_the_headline(doc, source)
+            if speaker is found and text[source[0] : source[1]].lower() in _FIRST_PERSON:
+                return None  # "I" with no quotation around it: the writer, not a source
+        name = None if source is None else self.sources.canonical(
+            doc, source if speaker is found else speaker.source_span, mentions, earlier)
+        if source is not None and name is None:
+            return None
+        return Statement(
+            source=name,
+            source_span=source,
+            cue=found.cue,
+            cue_span=found.cue_span,
+            content_span=found.content_span,
+            target=None,
+            stance="neutral",
+            quote=quoting.quote_in(text, found.content_span, quotes),
+            confidence=0.5,
+        )
+
+
+_FIRST_PERSON = frozenset(("i", "me", "my", "we", "us", "our"))
+
+
+def _quoting(text: str, found: Found, others: list[Found]) -> Found | None:
+    """For "I" or "we" inside someone's quoted words, that someone's statement."""
+    source = found.source_span
+    if source is None or text[source[0] : source[1]].lower() not in _FIRST_PERSON:
+        return None
+    return next((o for o in others if o.source_span is not None and o is not found
+                 and o.content_span[0] <= source[0] and source[1] <= o.content_span[1]
+                 and text[o.source_span[0] : o.source_span[1]].lower() not in _FIRST_PERSON),
+                None)
+
+
+def _plausible(doc: Doc, found: Found) -> bool:
+    """Not a statement: content of one character, the same words as the source, or a lone
+    pronoun or determiner ("which authorities have said")."""
+    source, content = found.source_span, found.content_span
+    if content[1] - content[0] < 2 or source == content or (
+            source is not None and source[0] == source[1]):
+        return False
+    words = doc.char_span(*content, alignment_mode="expand")
+    return words is None or len(words) > 1 or words[0].pos_ not in ("PRON", "DET")
+
+
+@Language.factory("newsclaims_attribution", default_config={"model": DEFAULT_MODEL})
+def make_attribution_extractor(nlp: Language, name: str, model: str) -> AttributionExtractor:
+    """``model``: the trained model's folder, a path or a name under ``models/``; the
+    default is the shipped ``models/attribution`` (the rules alone when it is absent);
+    "" means the rules alone."""
+    return AttributionExtractor(nlp, name, model)

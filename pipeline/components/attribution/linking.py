@@ -1,0 +1,145 @@
+"""Content that a cue's own clause does not hold: an adjacent quotation, a quotation
+interrupted by its speaker, and a floating quotation after the statement. These are
+PolNeAR's conventions, shared by the rules and the trained model.
+
+Pure functions over the text and its quotation spans; they never raise.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from pipeline.annotations import Span
+from pipeline.components.attribution.found import Found
+
+EDGE = " \t\n,.;:!?\"“”‘’'«»-—–()"
+"""Characters trimmed off a content span's edges."""
+
+_CONTINUES = re.compile(r"[ \t]*,[ \t]*(?P<next>\S)")
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+def short_gap(between: str, words: int = 3, chars: int = 40) -> bool:
+    """Only punctuation and at most ``words`` words ("on Tuesday") separate the two."""
+    return len(between) < chars and len(between.strip(EDGE).split()) <= words
+
+
+def adjacent_quote(text: str, quotes: list[Span], speaker: tuple[Span, Span]) -> Span | None:
+    """A quotation right next to source and cue: '"...," she said', 'She said: "..."'. It
+    may be a sentence of its own: spaCy often splits '"...," he said'."""
+    start = min(s[0] for s in speaker)
+    end = max(s[1] for s in speaker)
+    for q_start, q_end in quotes:
+        if (q_end <= start and short_gap(text[q_end:start])) or (
+            end <= q_start and short_gap(text[end:q_start])
+        ):
+            inner = text[q_start:q_end]  # without the comma or stop inside the marks
+            left = len(inner) - len(inner.lstrip(EDGE))
+            return q_start + left, q_start + len(inner.rstrip(EDGE))
+    return None
+
+
+def continued(content: Span, speaker_end: int, text: str, quotes: list[Span],
+              sent: SpacySpan) -> Span:
+    """Content interrupted by its speaker goes on after it: '"A," he said. "B."', '"A," he
+    said, "B."' and 'A, he said, B.' are one statement whose content runs from A to B, as
+    annotators mark it."""
+    if content[1] > speaker_end:
+        return content
+    quoted = any(s <= content[0] and content[1] <= e for s, e in quotes)
+    after = next(((s, e) for s, e in quotes if s > speaker_end), None)
+    if quoted and after is not None:
+        gap = text[speaker_end : after[0] - 1]
+        if gap.count("\n") <= 1 and short_gap(gap, words=6, chars=61):
+            return content[0], len(text[: after[1]].rstrip(EDGE))
+    follows = _CONTINUES.match(text, speaker_end)
+    if quoted or follows is None or follows.start("next") >= sent.end_char:
+        return content
+    if not text[follows.start("next")].islower():
+        return content
+    return content[0], len(text[: sent.end_char].rstrip(EDGE))
+
+
+def floating_quotes(text: str, quotes: list[Span], found: list[Found]) -> list[Found]:
+    """A quotation that opens a sentence or paragraph and has no cue of its own belongs to
+    the statement just before it, in the same or the previous paragraph ('Caddell told
+    Breitbart how surprised he is. / "Obamacare is ..."'): that statement's content runs on
+    to the quotation's end, as PolNeAR annotates it."""
+    found = sorted(found, key=lambda f: f.content_span[1])
+    for q_start, q_end in quotes:
+        opening = text[max(0, q_start - 3) : q_start - 1].rstrip(" \t")
+        if opening and opening[-1] not in ".!?\n":
+            continue  # the quote is inside a sentence: a mixed quote, not a floating one
+        if len(text[q_start:q_end].split()) < 4 or any(
+                f.content_span[0] < q_end and q_start < f.content_span[1] for f in found):
+            continue
+        before = [k for k, f in enumerate(found)
+                  if f.content_span[1] <= q_start and f.source_span is not None]
+        if not before:
+            continue
+        last = found[before[-1]]
+        content = last.content_span
+        if text.count("\n", content[1], q_start) > 1 + text.count("\n\n", content[1], q_start):
+            continue  # more than one paragraph away
+        longer = (content[0], len(text[:q_end].rstrip(EDGE)))
+        found = [replace(f, content_span=longer)
+                 if f.cue_span == last.cue_span and f.content_span == content else f
+                 for f in found]
+    return found
+
+
+def ends_a_sentence_before(text: str, content: Span, sentence_start: int) -> bool:
+    """The content ends a sentence of its own before the cue's sentence (which starts at
+    ``sentence_start``): the cue is not its ('"The plan is sound." He said ...'). A
+    quotation that goes on with a comma ('"The plan is sound," he said') is the cue's,
+    however spaCy splits it."""
+    return (content[1] <= sentence_start
+            and _SENTENCE_END.search(text, content[1], sentence_start) is not None)
+
+
+def with_negation(doc: Doc, cue: tuple[int, int]) -> tuple[int, int]:
+    """A negated cue keeps its negation ("what we don't want", "did not say"): the cue's
+    token range grows left over the auxiliaries, adverbs and the negation its verb governs."""
+    head = doc[cue[0] : cue[1]].root.i
+    start = cue[0]
+    while start > 0 and doc[start - 1].head.i == head and doc[start - 1].dep_ in (
+            "aux", "neg", "advmod"):
+        start -= 1
+    negated = any(doc[i].dep_ == "neg" for i in range(start, cue[0]))
+    return (start, cue[1]) if negated else cue
+
+
+def within_reach(doc: Doc, found: list[Found], quotes: list[Span]) -> list[Found]:
+    """Content that runs on past its cue's sentence stops before the first later sentence
+    that holds no quotation or holds another statement's cue: news quotes a speaker for a
+    few sentences, and text with no paragraph breaks (BBC's) would otherwise let a run-on
+    swallow the article."""
+    starts = [t.idx for t in doc if t.is_sent_start]
+    cues = sorted({f.cue_span for f in found})
+    out = []
+    for each in found:
+        start, end = each.content_span
+        here = bisect.bisect_right(starts, each.cue_span[0]) - 1
+        first = max(here + 1, bisect.bisect_right(starts, start))
+        cut = end
+        for k in range(first, len(starts)):
+            if starts[k] >= end:
+                break
+            sentence = (starts[k], starts[k + 1] if k + 1 < len(starts) else len(doc.text))
+            quoted = any(q[0] < sentence[1] and sentence[0] < q[1] for q in quotes)
+            other = any(sentence[0] <= c[0] < sentence[1] and c != each.cue_span for c in cues)
+            if not quoted or other:
+                cut = starts[k]
+                break
+        if cut < end:
+            cut = len(doc.text[:cut].rstrip(EDGE))
+            if cut - start < 2:
+                continue
+            each = replace(each, content_span=(start, cut))
+        out.append(each)
+    return out

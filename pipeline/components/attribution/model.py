@@ -1,0 +1,100 @@
+"""The trained attribution model: a cue tagger, a source tagger and a content ranker.
+
+Citron's split of the work (bbc/citron): a CRF tags cues sentence by sentence; for each
+cue, a second CRF tags its source in the cue's sentence, and a ranker picks its content
+among candidate spans (:mod:`.content`). Each step reads the parse, the cue vocabulary
+and the rules' statements as features (:mod:`.features`), so it adds little time to
+the pipeline. The folder holds ``cue.crfsuite``, ``source.crfsuite`` (python-crfsuite),
+``content.json`` (the ranker's weights), ``newsclaims.json`` (how it was trained and
+scored) and the model card ``README.md``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from pipeline.annotations import Span
+from pipeline.components.attribution import features
+from pipeline.components.attribution.content import ContentRanker, quotations
+from pipeline.components.attribution.features import DocView, Tokens, TokenStatement, Vocabulary
+from pipeline.components.attribution.found import Found
+from pipeline.errors import ModelNotFound
+
+META = "newsclaims.json"
+FILES = ("cue.crfsuite", "source.crfsuite", "content.json", META)
+
+
+def check(path: str | Path) -> Path:
+    """The model folder, or a clean :class:`ModelNotFound` naming what is missing."""
+    folder = Path(path)
+    missing = [name for name in FILES if not (folder / name).is_file()]
+    if missing:
+        raise ModelNotFound(f"no attribution model at {str(path)!r}: {', '.join(missing)} "
+                            "missing (`newsclaims train attribution` writes them)")
+    return folder
+
+
+def read_meta(path: str | Path) -> dict[str, Any]:
+    return json.loads((Path(path) / META).read_text(encoding="utf-8"))
+
+
+def write_meta(path: str | Path, meta: dict[str, Any]) -> None:
+    (Path(path) / META).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+
+def fingerprint(path: str | Path) -> str:
+    """Hash of the files that shape the output, so retraining into the same folder
+    changes the pipeline fingerprint; the card and the training record do not."""
+    digest = hashlib.sha256()
+    for name in FILES[:-1]:
+        digest.update(name.encode())
+        digest.update((check(path) / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class AttributionModel:
+    """Loads the three parts from ``path``; :meth:`find` turns a Doc into statements."""
+
+    def __init__(self, path: str | Path) -> None:
+        import pycrfsuite
+
+        folder = check(path)
+        self.cues = pycrfsuite.Tagger()
+        self.cues.open(str(folder / "cue.crfsuite"))
+        self.sources = pycrfsuite.Tagger()
+        self.sources.open(str(folder / "source.crfsuite"))
+        weights = json.loads((folder / "content.json").read_text(encoding="utf-8"))
+        self.content = ContentRanker(weights["weights"])
+        self.vocabulary = Vocabulary()
+
+    def find(self, doc: Doc, quotes: list[Span], rules: list[Found]) -> list[TokenStatement]:
+        """Every statement the model finds: one per tagged cue that has a content and a
+        source (tagged, else the rules' for that cue). A statement with no source costs
+        nothing on PolNeAR dev when left out (cue F1 0.697 against 0.699, content 0.570
+        against 0.569) and raises precision (cue 0.793 against 0.751), and a stance row
+        without a subject says little."""
+        view = self.vocabulary.view(doc, quotes, rules)
+        spans = quotations(view)
+        found = []
+        for sent in view.sents:
+            for cue in features.runs(self.cues.tag(features.cue_features(view, sent)), sent[0]):
+                source = self._source(view, cue)
+                if source is None:
+                    source = next((r.source for r in view.rules_at(cue) if r.source), None)
+                choice = self.content.choose(view, cue, spans) if source else None
+                if choice is not None:
+                    found.append(TokenStatement(source, cue, choice.span))
+        return found
+
+    def _source(self, view: DocView, cue: Tokens) -> Tokens | None:
+        """The tagged source of ``cue``: of several tagged runs, the one nearest the cue
+        (given the gold cues of PolNeAR dev, 1,756 sources exact against 1,715 when the
+        runs were joined into one stretch)."""
+        start = view.sents[view.sent_of[cue[0]]][0]
+        found = features.runs(self.sources.tag(features.source_features(view, cue)), start)
+        return min(found, key=lambda run: max(run[0] - cue[1], cue[0] - run[1]), default=None)

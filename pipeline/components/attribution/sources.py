@@ -1,0 +1,167 @@
+"""Who a source span stands for: the canonical name the article gives it.
+
+"He" is the last person named, "the minister" the last person named nearby, "U.S.
+officials" the United States, "the ministry" the ministry named last, "the newspaper"
+the organisation named last, "the paper, which said" the paper, a bare "officials" the
+source of the statement just before. "You" names no one the article can point to: it
+resolves to None, and the statement is left out. The vocabularies are in
+``models/cues.json`` (pronouns, titles, group and organisation nouns) and
+``models/entities.json`` (demonyms and capitals).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from pipeline import resources
+from pipeline.annotations import EntityMention, Span, Statement
+from pipeline.components import quotes as quoting
+
+
+class SourceResolver:
+    def __init__(self) -> None:
+        cues = resources.load("cues")
+        self.pronouns: dict[str, str] = cues["pronouns"]
+        self.titles = frozenset(cues["speaker_titles"])
+        self.group_nouns = frozenset(cues["group_nouns"])
+        self.organisation_nouns = frozenset(cues["organisation_nouns"])
+        self.relative = frozenset(cues["relative_pronouns"])
+        self.unresolvable = frozenset(cues["unresolvable"])
+        self.states: dict[str, str] = resources.load("entities")["states"]
+
+    def canonical(self, doc: Doc, span: Span, mentions: list[EntityMention],
+                  earlier: list[Statement]) -> str | None:
+        """The name ``span`` stands for; its own words when nothing resolves it; None when
+        it names no one ("you", a relative pronoun with nothing to hang on)."""
+        source = doc.char_span(*span, alignment_mode="expand")
+        head = source.root
+        named = self.mention_at(head, mentions)
+        if named is not None:
+            return named
+        lower = head.lower_
+        if lower in self.unresolvable:
+            return None
+        if lower in self.relative and head.tag_ in ("WP", "WDT"):
+            antecedent = head.head.head if head.head.dep_ in ("relcl", "acl") else None
+            if antecedent is None or antecedent.i == head.i:
+                return None
+            left = [t for t in antecedent.subtree if t.i <= antecedent.i]
+            return self.canonical(doc, (left[0].idx, antecedent.idx + len(antecedent)),
+                                  mentions, earlier)
+        before = [m for m in mentions if m.end <= span[0]]
+        if head.pos_ != "PRON" and head.lemma_.lower() in self.group_nouns:
+            owner = self._group_owner(head, mentions, earlier)
+            if owner:
+                return owner
+        if head.lemma_.lower() in self.organisation_nouns and head.tag_ == "NN" and _definite(
+                head):  # "the newspaper": one organisation, the last that spoke or was named
+            organisations = [m for m in before if m.label == "ORG"]
+            spoke = {m.canonical for m in organisations} & {e.source for e in earlier}
+            named = [m for m in organisations if m.canonical in spoke] or organisations
+            if named:
+                return named[-1].canonical
+        kind = self.pronouns.get(lower) if head.pos_ == "PRON" else None
+        if kind == "PERSON":
+            people = [m for m in before if m.label == "PERSON"]
+            if people:
+                return self._salient(doc, source.start, people, earlier)
+        elif kind == "GROUP" and earlier and earlier[-1].source:
+            return earlier[-1].source
+        elif kind == "ORG":
+            orgs = [m for m in before if m.label in ("ORG", "GPE")]
+            if orgs:
+                return orgs[-1].canonical
+        elif lower in self.titles and any(c.lower_ == "the" for c in head.children):
+            first = quoting.sentence_start(doc, source.start)  # from the sentence before
+            window = doc[quoting.sentence_start(doc, first - 1)].idx if first else 0
+            people = [m for m in before if m.label == "PERSON" and m.start >= window - 2000]
+            titled = [m for m in people if lower in _words_around(doc, m)]
+            if titled:  # "Foreign Minister X ... the minister", not any person named last
+                return titled[-1].canonical
+        return source.text
+
+    def _salient(self, doc: Doc, at: int, people: list[EntityMention],
+                 earlier: list[Statement]) -> str:
+        """Whom "he" or "she" stands for: the speaker of the statement just before, in this
+        or the previous two sentences; else the last person who was a sentence's subject
+        there; else the last person named. ('Mr Rakosky said it was better than C-Murder,
+        real name Corey Miller, ... "Here's a guy in jail," he said': Rakosky.)"""
+        window = at
+        for _ in range(3):
+            window = quoting.sentence_start(doc, max(0, window - 1)) if window else 0
+        since = doc[window].idx
+        names = {m.canonical for m in people}
+        if earlier and earlier[-1].source in names and earlier[-1].cue_span[0] >= since:
+            return earlier[-1].source
+        for mention in reversed(people):
+            if mention.start < since:
+                break
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return mention.canonical
+        return people[-1].canonical
+
+    def mention_at(self, token: Token, mentions: list[EntityMention]) -> str | None:
+        """The canonical name of the entity ``token`` is part of; a demonym or a capital
+        ("Chinese", "Beijing") stands for its state."""
+        for mention in mentions:
+            if mention.start <= token.idx < mention.end:
+                if mention.label in ("NORP", "GPE"):
+                    return self.states.get(mention.canonical, mention.canonical)
+                return mention.canonical
+        return None
+
+    def _group_owner(self, head: Token, mentions: list[EntityMention],
+                     earlier: list[Statement]) -> str | None:
+        """Whose group a group source is: the state or organisation modifying it ("U.S.
+        officials", "Japan's ministers", "Chinese state media"); "the ministry", the last
+        named one; bare ("officials"), the source of the statement just before, in the same
+        or the previous sentence."""
+        modifiers = [t for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                     for t in c.subtree]
+        for token in modifiers:
+            if (owner := self.mention_at(token, mentions)) is not None:
+                return owner
+        if any(t.pos_ in ("PROPN", "ADJ", "NOUN") for t in modifiers):
+            return None
+        if any(c.lower_ == "the" for c in head.children):
+            named = [m for m in mentions if m.label == "ORG" and m.end <= head.idx
+                     and m.canonical.lower().split()[-1] == head.lemma_.lower()]
+            return named[-1].canonical if named else None
+        if not earlier:
+            return None
+        doc = head.doc
+        here = quoting.sentence_start(doc, head.i)
+        previous = quoting.sentence_start(doc, here - 1) if here else 0
+        last = earlier[-1]
+        close = last.cue_span[0] >= doc[previous].idx
+        return last.source if close and last.source else None
+
+
+def _definite(head: Token) -> bool:
+    """"the newspaper", "the firm": a noun that points back, with nothing naming it."""
+    children = list(head.children)
+    return any(c.lower_ == "the" for c in children) and not any(
+        c.dep_ in ("compound", "poss", "amod") and c.pos_ == "PROPN" for c in children)
+
+
+def past_the_headline(doc: Doc, span: Span) -> Span:
+    """A source in the article's first sentence that holds a finite verb took in a
+    headline run into the first sentence ("Milburn defends poster campaign
+    Labour's election chief Alan Milburn has defended ..."): it starts after that verb."""
+    source = doc.char_span(*span, alignment_mode="expand")
+    if source is None or not len(source) or quoting.sentence_start(doc, source.start) != 0:
+        return span
+    verbs = [t for t in source[:-1] if t.tag_ in ("VBZ", "VBD", "VBP")]
+    if not verbs:
+        return span
+    rest = doc[verbs[-1].i + 1 : source.end]
+    return (rest.start_char, rest.end_char) if len(rest) else span
+
+
+def _words_around(doc: Doc, mention: EntityMention, reach: int = 4) -> set[str]:
+    """The words just before and after a mention ("Foreign Minister X", "X, the minister")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    return {t.lower_ for t in doc[max(0, span.start - reach) : span.end + reach]}

@@ -1,0 +1,63 @@
+"""The component: which finder it uses, clean errors, and what it never makes a statement."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline import resources
+from pipeline.components.attribution.component import DEFAULT_MODEL, model_folder
+from pipeline.components.attribution.sources import past_the_headline
+from pipeline.errors import ModelNotFound
+from pipeline.nlp import build_nlp
+
+
+def test_the_default_is_the_shipped_model_when_it_is_there(nlp) -> None:
+    component = nlp.get_pipe("newsclaims_attribution")
+    assert nlp.config["components"]["newsclaims_attribution"]["model"] == DEFAULT_MODEL
+    shipped = resources.models_dir() / DEFAULT_MODEL
+    assert component.folder == (shipped if shipped.is_dir() else None)
+    assert (component.artifact_fingerprint is not None) == shipped.is_dir()
+
+
+def test_without_the_model_folder_the_rules_are_the_fallback(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSCLAIMS_MODELS", str(tmp_path))
+    for name in ("cues", "entities", "stance"):  # the rules' vocabularies, but no model
+        (tmp_path / f"{name}.json").write_bytes(
+            (resources._REPO_MODELS / f"{name}.json").read_bytes())
+    assert model_folder(DEFAULT_MODEL) is None
+    assert model_folder("") is None
+
+
+def test_a_model_folder_named_on_purpose_must_be_there(tmp_path: Path) -> None:
+    with pytest.raises(ModelNotFound, match="no attribution model at"):
+        build_nlp("blank:en", {"newsclaims_attribution": {"model": str(tmp_path / "none")}})
+    (tmp_path / "half").mkdir()
+    (tmp_path / "half" / "cue.crfsuite").write_bytes(b"")
+    with pytest.raises(ModelNotFound, match=r"source\.crfsuite"):
+        model_folder(str(tmp_path / "half"))
+
+
+def test_a_headline_run_into_the_first_sentence_is_no_part_of_the_source(nlp) -> None:
+    text = ("Milburn defends poster campaign Labour's election chief Alan Milburn has defended "
+            "his party's campaign posters.")
+    doc = nlp(text)
+    start = text.index("Milburn defends")
+    end = text.index(" has defended")
+    cut = past_the_headline(doc, (start, end))
+    assert "defends" not in text[slice(*cut)]
+    assert text[slice(*cut)].endswith("Alan Milburn")
+    later = nlp("Nothing happened. " + text[start:])  # not the first sentence: left alone
+    shift = len("Nothing happened. ")
+    assert past_the_headline(later, (start + shift, end + shift)) == (start + shift, end + shift)
+
+
+@pytest.mark.parametrize("text", [
+    "Further muddying the waters is a merger between Rosneft and Gazprom which authorities "
+    "have said will go ahead as planned.",  # content 'which': no statement
+])
+def test_no_statement_with_a_lone_pronoun_for_content(nlp, text) -> None:
+    doc = nlp(text)
+    assert all(text[slice(*s.content_span)].lower() != "which" for s in doc._.nc_statements)

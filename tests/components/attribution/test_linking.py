@@ -1,0 +1,37 @@
+"""Linking helpers shared by the rules and the trained model."""
+
+import pytest
+
+from pipeline.components.attribution.linking import ends_a_sentence_before, with_negation
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "cue"),
+    [
+        ("What we don't want is higher taxes.", "want", "do n't want"),
+        ("The minister did not say when the vote would be held.", "say", "did not say"),
+        ("The minister said the vote would be held.", "said", "said"),  # nothing to add
+        ("He will also argue that the vote was fair.", "argue", "argue"),  # no negation
+    ],
+)
+def test_a_negated_cue_keeps_its_negation(nlp, text, verb, cue):
+    doc = nlp.make_doc(text)
+    for _, pipe in nlp.pipeline:  # the parse is enough
+        doc = pipe(doc)
+    i = next(t.i for t in doc if t.text == verb)
+    start, end = with_negation(doc, (i, i + 1))
+    assert " ".join(t.text for t in doc[start:end]) == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue_sentence", "before"),
+    [
+        ('"The plan is sound." He said more.', "The plan is sound", "He", True),
+        ('"The plan is sound," he said.', "The plan is sound", "he", False),
+        ("He said the plan is sound.", "the plan is sound", "He", False),  # content after
+    ],
+)
+def test_a_cue_is_never_taken_from_the_next_sentence(text, content, cue_sentence, before):
+    start = text.index(content)
+    sentence = text.index(cue_sentence)
+    assert ends_a_sentence_before(text, (start, start + len(content)), sentence) is before

@@ -1,0 +1,45 @@
+"""Sources resolve to whom the article names: relative pronouns, organisation nouns, and
+no statement at all for a source that names no one."""
+
+import pytest
+
+from pipeline.nlp import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp(None, {"newsclaims_attribution": {"model": ""}})
+
+
+def sources(nlp, text):
+    return [(text[slice(*s.source_span)], s.source) for s in nlp(text)._.nc_statements
+            if s.source_span is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("Acme Corporation, which said profits would fall, cut 200 jobs.", "which",
+         "Acme Corporation"),
+        ("Maria Lopez, who said the plan would fail, left the meeting early.", "who",
+         "Maria Lopez"),
+        ("The Guardian broke the story on Monday. The newspaper said the minister had "
+         "resigned.", "The newspaper", "Guardian"),
+        ("Shares in Tesco fell on Friday. The firm said sales had slowed.", "The firm",
+         "Tesco"),
+    ],
+)
+def test_sources_resolve_to_the_name(nlp, text, span, name):
+    found = dict(sources(nlp, text))
+    assert span in found
+    assert name in found[span]
+
+
+@pytest.mark.parametrize("text", [
+    "You said the plan would fail.",
+    "As you said yourself, the plan would fail.",
+])
+def test_a_source_that_names_no_one_gives_no_statement(nlp, text):
+    assert all(name is not None and name.lower() not in ("you", "yourself")
+               for _, name in sources(nlp, text))
+    assert all(span.lower() != "you" for span, _ in sources(nlp, text))
