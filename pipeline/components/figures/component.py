@@ -386,12 +386,13 @@ class FigureExtractor:
         return self.grammar.relative_time.match(text, tail.end()) is not None
 
     def _unit_or_scale_word(self, word: str) -> bool:
-        """A unit, currency or scale word, or one that stands for a noun: not a counted
-        noun ("2 and 8 degrees" is a range of units, "12 and 11 players" two counts)."""
+        """A unit, currency, percent or scale word, or one that stands for a noun: not a
+        counted noun ("2 and 8 degrees", "8 to 10 percent" are ranges of units, "12 and 11
+        players" two counts)."""
         g = self.grammar
         lowered = word.lower()
         return bool(g.unit_word(word) or g.units.currency(word) or lowered in g.scales
-                    or lowered in g.pronoun_nouns)
+                    or lowered in g.pronoun_nouns or lowered in g.percent or lowered in g.points)
 
     def _capitalised_unit_word(self, word: str) -> bool:
         """A unit or currency word written capitalised that is written in lower case as a

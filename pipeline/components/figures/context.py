@@ -4,6 +4,7 @@ governs it, whose it is (subject), what is measured (target) and whether it is a
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
 
 _NOT_TARGETS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _COUNT_DEPS = ("nummod", "quantmod", "compound", "amod")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 _WHOLE = frozenset({"of", "their", "its", "his", "her", "our"})  # "half their value"
 
 
@@ -89,13 +91,15 @@ def count_unit(first: int, noun: Token, grammar: FigureGrammar) -> str:
     Nouns joined by "and" are counted together ("53 interviews and depositions")."""
     doc = noun.doc
     attached = (noun.i, *[c.i for c in noun.lefts])
-    words = [_word_form(group) for group in _hyphen_groups(doc[first : noun.i])
+    words = [_word_form(group, grammar) for group in _hyphen_groups(doc[first : noun.i])
              if _names_kind(group, attached, grammar)]
     lemma = noun.lemma_.lower()
     if noun.tag_ in ("NNS", "NNPS") and lemma == noun.lower_ and lemma.endswith("s"):
         lemma = lemma[:-1]  # title-case plurals ("77 Jets") keep their surface as lemma
+    if _ACRONYM_PLURAL.fullmatch(noun.text):
+        lemma = noun.text[:-1]  # "MPs" -> MP, whatever the tagger made of it
     head = doc[noun.i - 2 : noun.i + 1] if _hyphenated_before(noun) else None
-    if head is not None and words and words[-1] == _word_form(list(head[:-1])):
+    if head is not None and words and words[-1] == _word_form(list(head[:-1]), grammar):
         words.pop()  # "ex-wives": the hyphen group ends in the noun itself
     unit = " ".join([*words, _hyphen_prefix(noun) + grammar.singular(lemma)])
     if unit in _AGE_UNITS:
@@ -119,11 +123,15 @@ def _hyphen_groups(tokens: Span) -> list[list[Token]]:
     return groups
 
 
-def _word_form(group: list[Token]) -> str:
-    """A word of a counted phrase: lower-cased, a plural modifier in the singular ("civil
-    servants jobs" -> civil servant job)."""
-    if len(group) == 1 and group[0].tag_ == "NNS" and group[0].is_lower:
-        return group[0].lemma_.lower()
+def _word_form(group: list[Token], grammar: FigureGrammar) -> str:
+    """A word of a counted phrase, lower-cased and as written: a plural modifier names
+    the kind in the plural ("cosmetics brand", "special operations force", "arms deal"),
+    unless it names people, whose plural before a noun is a possessive that lost its
+    apostrophe ("civil servants jobs" -> civil servant job)."""
+    token = group[0]
+    if len(group) == 1 and token.tag_ == "NNS" and token.is_lower \
+            and grammar.person_plural.search(token.lower_):
+        return token.lemma_.lower()
     return "".join(t.lower_ for t in group)
 
 

@@ -106,6 +106,7 @@ class FigureGrammar:
     time_of_day: frozenset[str]
     irregular_plurals: dict[str, str]
     count_skip: frozenset[str]
+    person_plural: re.Pattern[str]  # "servants", "women": a plural modifier that names people
     per_units: dict[str, str]
     per_adverbs: dict[str, str]
     pronoun_numbers_up_to: float
@@ -192,6 +193,8 @@ class FigureGrammar:
             time_of_day=frozenset(w.lower() for w in data["time_of_day"]),
             irregular_plurals=data["irregular_plurals"],
             count_skip=frozenset(data["count_skip_modifiers"]),
+            person_plural=re.compile(
+                rf"(?:{alt(data['person_plural_endings'])})$|^(?:{alt(data['person_plurals'])})$"),
             per_units=data["per_units"],
             per_adverbs=data["per_adverbs"],
             pronoun_numbers_up_to=data["pronoun_numbers_up_to"],

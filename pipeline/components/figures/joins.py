@@ -3,6 +3,7 @@
 - Ranges ("between 3 and 4 billion", "3-4%", "a range of 4.75% to 5%", "five or six
   awards") become two rows, the lower end with modifier ``>=`` and the upper with ``<=``;
   the lower end takes the unit and scale it leaves to the upper one ("3-4%" is 3% to 4%),
+  and the upper end the currency written only before the lower one ("$5-10 billion"),
   but not a scale when its own digits are already larger than the upper end's ("$650,000
   to $2.1 million" is 650,000, not 650,000 million).
 - Coins are money ("14 cents" is 0.14 USD), and coins after money ("3 dollars 50
@@ -118,7 +119,7 @@ def join_ranges(text: str, figures: list[Figure], grammar: FigureGrammar) -> lis
         if _scale(text, low, grammar) == 1.0 and low.value < high.value / scale:
             value *= scale  # "3 to 4 billion"; not "$650,000 to $2.1 million"
         out[i] = replace(low, modifier=">=", unit=low.unit or high.unit, value=value)
-        out[i + 1] = replace(high, modifier="<=")
+        out[i + 1] = replace(high, modifier="<=", unit=high.unit or low.unit)
         joined |= {i, i + 1}
     return [
         f for i, f in enumerate(out)
