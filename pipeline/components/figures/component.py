@@ -70,6 +70,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$|^(?:a|an)\s", re.IGNORECASE)
 _PLUS = re.compile(r"\w-plus\b")
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b{numbers.word_number_pattern()})\s+$", re.IGNORECASE)
 _FOLLOWING_WORDS = re.compile(r"(?: [A-Za-z][\w-]*){1,3}")
+_THE_BEFORE = re.compile(r"\s+the\s+$")
 
 
 def _ranked(tokens: Span) -> bool:
@@ -216,8 +217,9 @@ class FigureExtractor:
         tokens = doc.char_span(start, end, alignment_mode="expand")
         anchor = tokens.root if tokens is not None else None
         noun = context.counted_noun(tokens) if tokens is not None else None
-        if noun is not None and noun.lower_ in g.pronoun_nouns:
-            noun = None  # "one or two others": they stand for a noun
+        if noun is not None and (noun.lower_ in g.pronoun_nouns
+                                 or g.threshold_after.match(" " + noun.text)):
+            noun = None  # "one or two others" stand for a noun; "the 5,000 level" is one
         if noun is not None and bare and context.names_an_item(noun):
             return None
         if g.vague(number) and not self._vague_amount(text, match, tokens, noun):
@@ -675,7 +677,12 @@ class FigureExtractor:
         before a comparative wins over it ("up to 20% less fuel" is <=); a bracketed
         conversion shares its original's modifier."""
         g = self.grammar
-        before = g.modifier_before.search(text[max(0, start - 40) : start].lower())
+        window = text[max(0, start - 40) : start].lower()
+        before = g.modifier_before.search(window)
+        if before is None and g.threshold_after.match(text, end) and not (
+            done and done[-1].span[1] > start - 40
+        ):  # "above the $50 mark"; not "at 75.3%, well below the 80% level" (its figure's)
+            before = g.modifier_before.search(_THE_BEFORE.sub(" ", window))
         phrase = before.group(1) if before else None
         # the longest phrase ending at the figure: "no more than", not "more than"; but
         # "over four seasons" is a period

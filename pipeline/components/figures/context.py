@@ -285,7 +285,10 @@ def _via_by(anchor: Token, grammar: FigureGrammar, relative: bool) -> str | None
                 found = _change_word(candidate, grammar) or _particle(candidate)
                 if found:
                     return found
-            return None
+            # "turnout rises by 4%" parsed as a noun "rises": the word before "by" says
+            before = token.doc[token.head.i - 1] if token.head.i > 0 else None
+            lemma = before.lemma_.lower() if before is not None else ""
+            return grammar.change_verbs.get(lemma) or grammar.change_nouns.get(lemma)
         if token.head.i == token.i:
             return None
         token = token.head
@@ -351,8 +354,10 @@ def change(
         return _change_word(word, grammar)
     if anchor.head.pos_ == "VERB" and anchor.dep_ not in _AMOUNT_DEPS:
         return _change_word(anchor.head, grammar)
-    if noun is None and anchor.head.pos_ == "NOUN" and anchor.head.i > anchor.i:
-        return _change_word(anchor.head, grammar)  # "a 20% drop", not "two more cuts"
+    if noun is None and anchor.head.pos_ == "NOUN" and anchor.head.i > anchor.i and not any(
+        t.pos_ in ("NOUN", "PROPN") for t in doc[figure.end : anchor.head.i]
+    ):  # "a 20% drop"; not "two more cuts", nor "£4bn tax cuts" (the amount a cut is of)
+        return _change_word(anchor.head, grammar)
     return None
 
 

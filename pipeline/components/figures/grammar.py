@@ -73,6 +73,7 @@ class FigureGrammar:
     points: frozenset[str]
     modifier_before: re.Pattern[str]  # "more than", "about"... ending right before a figure
     modifier_symbols: dict[str, str]
+    threshold_after: re.Pattern[str]  # " mark": "above the $50 mark" bounds the figure
     conversion_gap: re.Pattern[str]  # "(", "(about ": what opens a bracketed conversion
     alternative: re.Pattern[str]  # ", or ", " or nearly ": the same amount said another way
     one_letter_units: frozenset[str]  # as written: "500g", "1.6l", "95p"; not "5G"
@@ -150,6 +151,7 @@ class FigureGrammar:
             points=frozenset(w.lower() for w in data["percentage_points"]),
             modifier_before=re.compile(rf"(?:^|\W)({alt(data['modifiers_before'])})\s+$"),
             modifier_symbols=data["modifiers_before"],
+            threshold_after=re.compile(rf"\s+(?:{alt(data['threshold_nouns'])})\b", re.IGNORECASE),
             ages=Ages.from_data(data["ages"]),
             modifier_after=re.compile(
                 rf"\s*(?:\([^()]{{0,40}}\)\s*)?\)?\s*({alt(data['modifiers_after'])})\b"

@@ -213,6 +213,35 @@ def test_second_round_units(parse, text, surface, value, unit, modifier):
     assert_figure(parse, text, surface, value, unit, modifier)
 
 
+MODIFIERS = [
+    # a bound before "the" with a threshold noun after the figure
+    ("Prices rose above the $50 mark for the first time.", "$50", 50.0, "USD", ">"),
+    ("The index fell below the 5,000 level on Monday.", "5,000", 5000.0, "point", "<"),
+    ("Mills ran at 75.3% of capacity, well below the 80% level.", "80%", 80.0, "%", "="),
+    # a verb with the particle "up"/"down" and "by": the size of a change
+    ("It could drive the cost up by another £130m by 2022.", "£130m", 1.3e8, "GBP", "up"),
+    ("It could drive the cost up by another Â£130m by 2022.", "Â£130m", 1.3e8, "GBP", "up"),
+    ("The move pushed prices down by 5%.", "5%", 5.0, "%", "down"),
+    # a change word right before "by", however the tagger read it
+    ("Where women stand, turnout rises by 4%.", "4%", 4.0, "%", "up"),
+    ("Say that when they cut, the deficit falls by 2%.", "2%", 2.0, "%", "down"),
+    # bounds
+    ("Her ratings were at one point as low as 19%.", "19%", 19.0, "%", ">="),
+    ("Rates could go as high as 7%.", "7%", 7.0, "%", "<="),
+    # the amount a named cut or rise is of; a figure right before a change noun is a change
+    ("They could not compete without the £4bn tax cuts.", "£4bn", 4e9, "GBP", "="),
+    ("They pledged $70bn spending cuts.", "$70bn", 7e10, "USD", "="),
+    ("It was granted a 300,000 bpd increase in output.", "300,000 bpd", 3e5,
+     "barrel per day", "up"),
+    ("Sales saw a 20% drop.", "20%", 20.0, "%", "down"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit", "modifier"), MODIFIERS)
+def test_second_round_modifiers(parse, text, surface, value, unit, modifier):
+    assert_figure(parse, text, surface, value, unit, modifier)
+
+
 NOT_FIGURES = [
     "He lives at No 11 with his family.",
     "The UN passed resolution 2334 last year.",
