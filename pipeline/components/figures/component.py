@@ -71,6 +71,7 @@ _PLUS = re.compile(r"\w-plus\b")
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b{numbers.word_number_pattern()})\s+$", re.IGNORECASE)
 _FOLLOWING_WORDS = re.compile(r"(?: [A-Za-z][\w-]*){1,3}")
 _THE_BEFORE = re.compile(r"\s+the\s+$")
+_ELIDED_CENTURY = re.compile(r"(?:^|[^\w'‘’])['‘’]$")
 
 
 def _ranked(tokens: Span) -> bool:
@@ -197,6 +198,8 @@ class FigureExtractor:
         if _DOTTED.match(text, match.end()):
             return None  # "192.168.1.2", "version 1.2.3": codes, not quantities
         hyphen = _HYPHEN_WORD.match(text, match.end("num")) if not (scale or written) else None
+        if hyphen and hyphen.group(0).startswith(" ") and not self._spaced_compound(doc, hyphen):
+            hyphen = None  # "2004 - pushing employment": a dash before a clause
         if hyphen and hyphen.group(1).lower() in g.hyphen_name_words:
             return None  # ".45-caliber", "18-rated", "two-time": a name or a rating
         if hyphen and is_words and not (g.unit_word(hyphen.group(1))
@@ -252,7 +255,7 @@ class FigureExtractor:
             return None  # "percent of 10 banks": no share is written this way
         if unit in g.hundredths_currencies and not scale and value.is_integer():
             value, end = self._hundredths(text, value, end)
-        if unit in g.period_units and (g.relative_time.match(text, end) or (
+        if unit in g.period_units and (self._relative_time(doc, text, end) or (
             not hyphen and _first_following(text, end) in g.period_name_nouns
         )):
             return None  # "two weeks earlier", "a decade ago", "a two-and-a-half year high"
@@ -351,9 +354,12 @@ class FigureExtractor:
         if word and self._capitalised_unit_word(word) \
                 and _CAPITALISED_NEXT.match(text, following.end()):
             return True  # "8 Rand Paul": a name
-        if word and word.lower() in ("minute", "minutes") \
-                and g.match_minute.search(text, max(0, start - 10), start):
-            return True  # "on 28 minutes": a match minute
+        if word and word.lower() in ("minute", "minutes") and (
+            g.match_minute.search(text, max(0, start - 10), start)
+            or (g.match_minute_in_a_match.search(text, max(0, start - 10), start)
+                and g.match_cues.search(sent.text))
+        ):
+            return True  # "on 28 minutes", "a penalty after 20 minutes": a match minute
         if capitalised_in_a_name(sent.text, start - sent.start_char, number,
                                  word if word and self._capitalised_unit_word(word) else None):
             return True
@@ -386,6 +392,19 @@ class FigureExtractor:
         if tail is None or not self.grammar.unit_word(tail.group(1)):
             return False
         return self.grammar.relative_time.match(text, tail.end()) is not None
+
+    def _relative_time(self, doc: Doc, text: str, end: int) -> bool:
+        """A period before "ago", "after", "since"... is a time, no figure ("four weeks
+        since Trump won"); but a period "since" a date is how long ("lengthened by 20 days
+        since the 1990s")."""
+        found = self.grammar.relative_time.match(text, end)
+        if found is None:
+            return False
+        if not found.group(0).lower().endswith("since"):
+            return True
+        following = doc.char_span(found.end(), len(text), alignment_mode="expand")
+        nxt = next((t for t in following if not t.is_space), None) if following else None
+        return nxt is None or (nxt.ent_type_ != "DATE" and not nxt.like_num)
 
     def _unit_or_scale_word(self, word: str) -> bool:
         """A unit, currency, percent or scale word, or one that stands for a noun: not a
@@ -514,6 +533,15 @@ class FigureExtractor:
             return any(w in g.period_name_nouns for w in words)
         return words[0] in g.hyphen_name_nouns
 
+    def _spaced_compound(self, doc: Doc, hyphen: re.Match[str]) -> bool:
+        """A word after a spaced dash makes a compound with the number when it is a unit,
+        a currency or a noun (tokenised "62,000 - seat stadium"), not a verb of a clause."""
+        word = hyphen.group(1)
+        if self.grammar.unit_word(word) or self.grammar.units.currency(word):
+            return True
+        token = doc.char_span(hyphen.start(1), hyphen.end(1), alignment_mode="expand")
+        return token is not None and token.root.tag_.startswith("NN")
+
     def _ordinal_before(self, number: str, tokens: Span) -> bool:
         """A singular fraction word before a singular noun is an ordinal: "a third
         source", "a third straight day"; not "two-thirds majority", "half a million", "a
@@ -541,7 +569,8 @@ class FigureExtractor:
         ("five or six awards"), a count of a partitive ("two of her seven matches"), nor a
         number that is all its sentence says."""
         if noun is not None:  # "one person"; but "one more point" is set against others
-            return value == 1 and context.comparative(tokens, noun, self.grammar) is None
+            return value == 1 and (context.comparative(tokens, noun, self.grammar) is None
+                                   or not self._another_number(sent, match))
         if len(re.split(r"[\s-]+", number)) > 1 or match.group("neg"):
             return False
         whole = context.partitive_noun(tokens) if tokens is not None and value > 1 else None
@@ -555,6 +584,12 @@ class FigureExtractor:
         alone = not re.sub(r"[\W_]+", "", text[sent.start_char : match.start()]
                            + text[match.end() : sent.end_char])
         return not alone and 0 < value <= self.grammar.pronoun_numbers_up_to
+
+    @staticmethod
+    def _another_number(sent: Span, match: re.Match[str]) -> bool:
+        """The sentence has a number besides this one ("We lost two points, but we have
+        one more point"; not "We have one more session")."""
+        return any(t.like_num and not match.start() <= t.idx < match.end() for t in sent)
 
     def _share(
         self, text: str, match: re.Match[str], number: str, value: float, tokens: Span | None
@@ -633,8 +668,10 @@ class FigureExtractor:
             return True
         if re.match(r"[:/]\d", after) or re.match(r"\s?[:/]\s?\d", after):
             return True  # times, dates, fractions; "3-4%" is left to join_ranges
-        if re.search(r"\d\s?/\s?$", before):  # the 4 of "1 / 4": a fraction
+        if re.search(r"\d\s?[/:]\s?$", before):  # the 4 of "1 / 4", the 55 of "12:55 p.m"
             return True
+        if len(number) == 2 and _ELIDED_CENTURY.search(before):
+            return True  # "in '16", "in ‘08": a year
         if next_word and next_word.group(1).lower() in g.time_of_day:
             return True
         if _CLOCK.fullmatch(number) and g.clock_before.search(before) \

@@ -85,6 +85,8 @@ class FigureGrammar:
     count_nouns: frozenset[str]  # "the number of hotspots reached 200,000": hotspots
     race_time_cues: re.Pattern[str]  # a sentence of a race: "46.45" is in seconds
     match_minute: re.Pattern[str]  # "on " before "28 minutes": a match minute
+    match_minute_in_a_match: re.Pattern[str]  # "after " before "20 minutes" in a match
+    match_cues: re.Pattern[str]  # "penalty", "scored": the sentence reports a match
     clock_before: re.Pattern[str]  # "at " before "1330": a time of day
     vague_number: re.Pattern[str]  # "millions", "tens of thousands": their lowest value, >
     nonfigures: NonFigures  # ranks, labels, identifiers, list markers, date lists
@@ -164,6 +166,8 @@ class FigureGrammar:
             race_time_cues=_words(data["race_time_cues"]),
             clock_before=_words(data["clock_before"], r"\s+$"),
             match_minute=_words(data["match_minute_before"], r"\s+$"),
+            match_minute_in_a_match=_words(data["match_minute_before_in_a_match"], r"\s+$"),
+            match_cues=_words(data["match_cues"]),
             vague_number=re.compile(numbers.vague_pattern(), re.IGNORECASE),
             nonfigures=NonFigures.from_data(data, list(months())),
             relative_time=re.compile(rf"['’]?\s+(?:{alt(data['relative_time_after'])})\b",

@@ -3,10 +3,11 @@ date lists and names, told by the words around them (lists in ``models/figures.j
 
 "top 40", "No 11", "number 18", "the last 16" are ranks; "section 6", "resolution 2334",
 "chapter 11" labels; "10 Downing Street" an address; "007" and "0630" identifiers, and so
-is a number in markup (``tweet_id="7073..."``); "(1)" a list marker; the 4 of "on 4 or 5
-April" a day; the base of a rate ("$2 per 1,000 cubic metres") no figure of its own; and
-a capitalised number word or unit inside a sentence ("Six Nations", "Three Degrees",
-"50 Cent", "BBC Three") a name, unless the sentence is a title-case headline.
+is a number in markup (``tweet_id="7073..."``); "(1)" a list marker; "at one point" an
+idiom; the 4 of "on 4 or 5 April" a day; the base of a rate ("$2 per 1,000 cubic metres")
+no figure of its own; and a capitalised number word or unit inside a sentence ("Six
+Nations", "Three Degrees", "50 Cent", "BBC Three") a name, unless the sentence is a
+title-case headline.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class NonFigures:
     per: re.Pattern[str]  # "per " right before the number: the base of a rate
     date_list: re.Pattern[str]  # " or 5 April", ", 9 and 16 May" after a day
     address: re.Pattern[str]  # "(B) Baker Street" after a house number
+    idioms: re.Pattern[str]  # "at one point": a number word in a set phrase
 
     @classmethod
     def from_data(cls, data: dict, months: list[str]) -> NonFigures:
@@ -46,6 +48,7 @@ class NonFigures:
             per=before(["per"]),
             address=re.compile(
                 rf"[A-Za-z]?(?:\s+[A-Z][\w'-]*){{1,3}}?\s+(?:{alternation(data['street_words'])})\b"),
+            idioms=re.compile(rf"\b(?:{alternation(data['number_idioms'])})\b", re.IGNORECASE),
             date_list=re.compile(
                 rf"(?:(?:\s*,\s*|\s+(?:or|and|to)\s+)\d{{1,2}}(?:st|nd|rd|th)?)+\s+"
                 rf"(?:{alternation(months)})\b", re.IGNORECASE),
@@ -65,6 +68,9 @@ class NonFigures:
             return True
         if _IDENTIFIER.fullmatch(number) or _ATTRIBUTE.search(before):
             return True
+        if any(m.start() <= start and end <= m.end()
+               for m in self.idioms.finditer(text, max(0, start - 20), end + 20)):
+            return True  # "at one point", "on the one hand"
         if _LIST_MARKER.search(before) and text[end : end + 2].startswith(") "):
             return True
         return bool(self.date_list.match(text, end) or self.address.match(text, end))

@@ -213,6 +213,15 @@ def test_second_round_units(parse, text, surface, value, unit, modifier):
     assert_figure(parse, text, surface, value, unit, modifier)
 
 
+STILL_FIGURES = [
+    # a period "since" a date is a length; "after N minutes" outside a match a duration
+    ("The season had lengthened by up to 20 days since the 1990s.", "20 days", 20.0, "day",
+     "up"),
+    ("The talks broke up after 20 minutes.", "20 minutes", 20.0, "minute", "="),
+    ("We lost two points, but we have one more point.", "one more point", 1.0, "point", "up"),
+    ("They built a 62,000 - seat stadium.", "62,000 - seat", 62000.0, "seat", "="),
+]
+
 MODIFIERS = [
     # a bound before "the" with a threshold noun after the figure
     ("Prices rose above the $50 mark for the first time.", "$50", 50.0, "USD", ">"),
@@ -237,7 +246,8 @@ MODIFIERS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "surface", "value", "unit", "modifier"), MODIFIERS)
+@pytest.mark.parametrize(("text", "surface", "value", "unit", "modifier"),
+                         MODIFIERS + STILL_FIGURES)
 def test_second_round_modifiers(parse, text, surface, value, unit, modifier):
     assert_figure(parse, text, surface, value, unit, modifier)
 
@@ -281,6 +291,20 @@ NOT_FIGURES = [
     "Its half-year clothing sales were weak.",
     "He may be out two to three weeks before he is back.",
     "Two weeks' ago the group announced savings.",
+    # the second round: relative times, match minutes, clock minutes, elided years, idioms,
+    # "one more" with no number to set it against, a year before a dash
+    "Japan wants to host the event in seven years' time.",
+    "In three weeks time the vote is held.",
+    "With voters four weeks away from the caucus, they campaigned.",
+    "Tuesday marks four weeks since Trump won the primary.",
+    "England were awarded a penalty after 20 minutes and Hodgson kicked it.",
+    "The striker scored after 35 minutes.",
+    "Calls about gunfire came at 12:55 p.m Friday.",
+    "The column asked why electing her in '16 mattered more than in ‘08.",
+    "Her ratings were, at one point, low.",
+    "On the one hand, they agree.",
+    "We have one more session but I think Drogba will play.",
+    "Jobs were lost in 2004 - pushing employment down.",
 ]
 
 
