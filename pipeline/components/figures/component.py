@@ -71,6 +71,7 @@ _PLUS = re.compile(r"\w-plus\b")
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b{numbers.word_number_pattern()})\s+$", re.IGNORECASE)
 _FOLLOWING_WORDS = re.compile(r"(?: [A-Za-z][\w-]*){1,3}")
 _THE_BEFORE = re.compile(r"\s+the\s+$")
+_ANOTHER = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.IGNORECASE)
 _ELIDED_CENTURY = re.compile(r"(?:^|[^\w'‘’])['‘’]$")
 
 
@@ -203,8 +204,9 @@ class FigureExtractor:
         if hyphen and hyphen.group(1).lower() in g.hyphen_name_words:
             return None  # ".45-caliber", "18-rated", "two-time": a name or a rating
         if hyphen and is_words and not (g.unit_word(hyphen.group(1))
-                                        or g.units.currency(hyphen.group(1))):
-            return None  # "zero-coupon", "one-time", "two-door": adjectives, not counts
+                                        or g.units.currency(hyphen.group(1))
+                                        or (value >= 2 and self._noun_at(doc, hyphen))):
+            return None  # "zero-coupon", "one-time": adjectives; "four-piece" counts pieces
         hyphenated = (hyphen.group(1), hyphen.end()) if hyphen else (
             (post, match.end()) if post and text[match.start("post") - 1] == "-" else None
         )
@@ -255,10 +257,12 @@ class FigureExtractor:
             return None  # "percent of 10 banks": no share is written this way
         if unit in g.hundredths_currencies and not scale and value.is_integer():
             value, end = self._hundredths(text, value, end)
-        if unit in g.period_units and (self._relative_time(doc, text, end) or (
+        if unit in g.period_units and not _ANOTHER.search(text, max(0, start - 20), start) \
+                and (self._relative_time(doc, text, end) or (
             not hyphen and _first_following(text, end) in g.period_name_nouns
         )):
-            return None  # "two weeks earlier", "a decade ago", "a two-and-a-half year high"
+            return None  # "two weeks earlier", "a decade ago", "a two-and-a-half year high";
+            # but "it took another 10 years before" is an amount of time
         if unit is None and bare and self._before_a_relative_time(text, end):
             return None  # the "two" of "two to three weeks before he is back"
         counts = noun is not None and share is None and not (cur or written or hyphen)
@@ -347,7 +351,9 @@ class FigureExtractor:
         number = match.group("num")
         start, end = match.start("num"), match.end("num")
         counts = noun is not None
-        if g.nonfigures.excluded(text, start, end, number, counts=counts, measured=measured):
+        previous = tokens.doc[tokens.start - 1] if tokens is not None and tokens.start else None
+        if g.nonfigures.excluded(text, start, end, number, counts=counts, measured=measured,
+                                 verb_before=previous is not None and previous.pos_ == "VERB"):
             return True
         following = _NEXT_WORD.match(text, end)
         word = following.group(1) if following else None
@@ -539,8 +545,13 @@ class FigureExtractor:
         word = hyphen.group(1)
         if self.grammar.unit_word(word) or self.grammar.units.currency(word):
             return True
+        return self._noun_at(doc, hyphen)
+
+    @staticmethod
+    def _noun_at(doc: Doc, hyphen: re.Match[str]) -> bool:
+        """The word after the number's hyphen is a common noun ("seven-page complaint")."""
         token = doc.char_span(hyphen.start(1), hyphen.end(1), alignment_mode="expand")
-        return token is not None and token.root.tag_.startswith("NN")
+        return token is not None and token.root.tag_ in ("NN", "NNS")
 
     def _ordinal_before(self, number: str, tokens: Span) -> bool:
         """A singular fraction word before a singular noun is an ordinal: "a third
@@ -568,9 +579,15 @@ class FigureExtractor:
         but not "two-thirds", "twenty-two", "seventeen", "fell to zero", a range's low end
         ("five or six awards"), a count of a partitive ("two of her seven matches"), nor a
         number that is all its sentence says."""
-        if noun is not None:  # "one person"; but "one more point" is set against others
-            return value == 1 and (context.comparative(tokens, noun, self.grammar) is None
-                                   or not self._another_number(sent, match))
+        if noun is not None:  # "one person"; but "one more point" is set against others,
+            # and "at least one case" is bounded (not "under one manager": a preposition)
+            bound = self.grammar.modifier_before.search(
+                text[max(0, match.start() - 40) : match.start()].lower())
+            bounded = bound is not None and " " in bound.group(1) \
+                and self.grammar.modifier_symbols[bound.group(1)] in (">", "<", ">=", "<=")
+            return value == 1 and not bounded and (
+                context.comparative(tokens, noun, self.grammar) is None
+                or not self._another_number(sent, match))
         if len(re.split(r"[\s-]+", number)) > 1 or match.group("neg"):
             return False
         whole = context.partitive_noun(tokens) if tokens is not None and value > 1 else None

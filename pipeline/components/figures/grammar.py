@@ -44,8 +44,8 @@ def _pattern(data: dict, units: Lexicon, ambiguous: dict[str, Ambiguity], number
     return re.compile(
         rf"(?:(?<![\w$€£¥₹₱.])(?P<cursign>[-−])?(?P<cur>{spaced_prefix}|"
         rf"{alt(forms([*units.signs, *units.common_codes]))}|(?-i:{alt(codes)}))\s?"
-        rf"|(?<![\w/.])(?<!\D,)(?<![A-Za-z]-)(?:(?P<pre>{alt(data['prefix_units'])})\s+)?)"
-        # "F-15", "COVID-19" are names; "3-4%" is not; "Mach 5" is a speed; a number
+        rf"|(?<![\w/.])(?<!\D,)(?:(?<![A-Za-z]-)|(?<=\d-to-))(?:(?P<pre>{alt(data['prefix_units'])})\s+)?)"
+        # "F-15", "COVID-19" are names; "3-4%" and "93-to-7" are not; "Mach 5" is a speed; a number
         # after a digit and a comma is the next of a list ("22,24,26")
         rf"(?P<neg>(?:minus|negative)[\s-]+|(?<![\w)\]%])[-−](?=\d))?"  # "minus-12 degrees"
         rf"(?P<num>{number})"

@@ -55,14 +55,15 @@ class NonFigures:
         )
 
     def excluded(self, text: str, start: int, end: int, number: str, *, counts: bool,
-                 measured: bool) -> bool:
+                 measured: bool, verb_before: bool = False) -> bool:
         """Whether the number ``text[start:end]`` (digits or words) is a rank, a label,
         an identifier, a list marker, a day in a list of dates or the base of a rate;
         ``counts`` when it counts a noun ("the last 15 games" is a count), ``measured``
-        when a currency or unit is written with it ("the top 1%" is a share)."""
+        when a currency or unit is written with it ("the top 1%" is a share),
+        ``verb_before`` when the word before it is a verb (a label noun is no label then)."""
         before = text[max(0, start - 25) : start]
-        if self.labels.search(before) or self.per.search(before):
-            return True
+        if (self.labels.search(before) and not verb_before) or self.per.search(before):
+            return True  # "block 3"; not "to block three state laws"
         if not measured and (self.ranks.search(before)
                              or (not counts and self.uncounted_ranks.search(before))):
             return True

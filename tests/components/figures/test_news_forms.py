@@ -213,6 +213,24 @@ def test_second_round_units(parse, text, surface, value, unit, modifier):
     assert_figure(parse, text, surface, value, unit, modifier)
 
 
+MISSED_COUNTS = [
+    # a number word hyphenated to a common noun counts it; not "one-time", "two-way"
+    ("Apple said in the seven-page complaint that it did not know.", "seven-page", 7.0, "page",
+     "="),
+    ("His Glasgow four-piece band was nominated.", "four-piece", 4.0, "piece", "="),
+    ("Curbishley paid tribute to two-goal striker Johansson.", "two-goal", 2.0, "goal", "="),
+    # a label noun used as a verb is no label ("block 3" is; "to block three laws" counts)
+    ("He sued to block three state laws.", "three state laws", 3.0, "state law", "="),
+    ("Officials found at least one case in the county.", "one case", 1.0, "case", ">="),
+    ("More than one person was hurt.", "one person", 1.0, "person", ">"),
+    # "another" makes a period an amount of time, even before "before"
+    ("It took another 10 years before a black woman won a seat.", "10 years", 10.0, "year",
+     "="),
+    # a tally written with "-to-"
+    ("The 93-to-7 vote in the Senate came late.", "93", 93.0, "vote", "="),
+    ("The 93-to-7 vote in the Senate came late.", "7 vote", 7.0, "vote", "="),
+]
+
 STILL_FIGURES = [
     # a period "since" a date is a length; "after N minutes" outside a match a duration
     ("The season had lengthened by up to 20 days since the 1990s.", "20 days", 20.0, "day",
@@ -247,7 +265,7 @@ MODIFIERS = [
 
 
 @pytest.mark.parametrize(("text", "surface", "value", "unit", "modifier"),
-                         MODIFIERS + STILL_FIGURES)
+                         MODIFIERS + STILL_FIGURES + MISSED_COUNTS)
 def test_second_round_modifiers(parse, text, surface, value, unit, modifier):
     assert_figure(parse, text, surface, value, unit, modifier)
 
@@ -305,6 +323,10 @@ NOT_FIGURES = [
     "On the one hand, they agree.",
     "We have one more session but I think Drogba will play.",
     "Jobs were lost in 2004 - pushing employment down.",
+    "In a two-way race, she leads.",
+    "The former three-term governor spoke.",
+    "He had a one-time payment.",
+    "He will not get a game under one manager.",
 ]
 
 
