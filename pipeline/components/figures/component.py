@@ -71,6 +71,7 @@ _PLUS = re.compile(r"\w-plus\b")
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b{numbers.word_number_pattern()})\s+$", re.IGNORECASE)
 _FOLLOWING_WORDS = re.compile(r"(?: [A-Za-z][\w-]*){1,3}")
 _THE_BEFORE = re.compile(r"\s+the\s+$")
+_GROUP_BEFORE = re.compile(r"\b([A-Za-z]+?)s?\s+(?:of\s+)?$")
 _ANOTHER = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.IGNORECASE)
 _ELIDED_CENTURY = re.compile(r"(?:^|[^\w'‘’])['‘’]$")
 
@@ -225,10 +226,16 @@ class FigureExtractor:
         if noun is not None and (noun.lower_ in g.pronoun_nouns
                                  or g.threshold_after.match(" " + noun.text)):
             noun = None  # "one or two others" stand for a noun; "the 5,000 level" is one
+        group = self._group(text, start) if bare else None
+        if group is not None and noun is not None and not (
+            noun.i >= tokens.end and doc[tokens.end].pos_ in ("NOUN", "PROPN", "ADJ")
+        ):
+            noun = None  # "crowds 15,000 strong", "the crowd of about 2,600 waved signs"
         if noun is not None and bare and context.names_an_item(noun):
             return None
-        if g.vague(number) and not self._vague_amount(text, match, tokens, noun):
-            return None
+        if g.vague(number) and group is None \
+                and not self._vague_amount(text, match, tokens, noun):
+            return None  # but "a crowd of several hundred" is an amount
         if self._no_quantity(text, sent, match, tokens, noun, measured=bool(cur or written)):
             return None
         of_unit = _OF_A_UNIT.match(text, match.end("num")) if bare and value < 1 else None
@@ -249,6 +256,8 @@ class FigureExtractor:
             unit: str | None = "%"
         elif of_unit is not None:  # "one hundredth of a second" is 0.01 second
             unit, end = g.unit_word(of_unit.group(1)), of_unit.end()
+        elif group is not None and noun is None:  # "a crowd of 8,000" counts people
+            unit = group
         else:
             unit, end = self._unit(text, sent, match, reading, hyphen, tokens, noun, end)
         if unit == "point":  # a poll lead in points is in percentage points
@@ -538,6 +547,17 @@ class FigureExtractor:
         if unit in g.period_units:
             return any(w in g.period_name_nouns for w in words)
         return words[0] in g.hyphen_name_nouns
+
+    def _group(self, text: str, start: int) -> str | None:
+        """What a number sizing a group counts: "a crowd of (about) 8,000", "crowds
+        15,000 strong", "population 1.3bn" -> person (``group_nouns``)."""
+        g = self.grammar
+        before = text[max(0, start - 60) : start]
+        bound = g.modifier_before.search(before.lower())
+        if bound is not None:
+            before = before[: bound.start(1)]
+        named = _GROUP_BEFORE.search(before)
+        return g.group_nouns.get(g.singular(named.group(1).lower())) if named else None
 
     def _spaced_compound(self, doc: Doc, hyphen: re.Match[str]) -> bool:
         """A word after a spaced dash makes a compound with the number when it is a unit,

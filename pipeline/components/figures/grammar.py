@@ -83,6 +83,7 @@ class FigureGrammar:
     period_name_nouns: frozenset[str]  # a hyphenated period before these names a thing
     pronoun_nouns: frozenset[str]  # "two others": nouns that stand for a counted noun
     count_nouns: frozenset[str]  # "the number of hotspots reached 200,000": hotspots
+    group_nouns: dict[str, str]  # "a crowd of 8,000": the group noun -> what it counts
     race_time_cues: re.Pattern[str]  # a sentence of a race: "46.45" is in seconds
     match_minute: re.Pattern[str]  # "on " before "28 minutes": a match minute
     match_minute_in_a_match: re.Pattern[str]  # "after " before "20 minutes" in a match
@@ -163,6 +164,7 @@ class FigureGrammar:
             period_name_nouns=frozenset(data["period_name_nouns"]),
             pronoun_nouns=frozenset(data["pronoun_nouns"]),
             count_nouns=frozenset(data["count_nouns"]),
+            group_nouns=data["group_nouns"],
             race_time_cues=_words(data["race_time_cues"]),
             clock_before=_words(data["clock_before"], r"\s+$"),
             match_minute=_words(data["match_minute_before"], r"\s+$"),

@@ -213,6 +213,18 @@ def test_second_round_units(parse, text, surface, value, unit, modifier):
     assert_figure(parse, text, surface, value, unit, modifier)
 
 
+COUNTED_ELSEWHERE = [
+    # a number that sizes a group counts what the group is made of
+    ("Fans in a crowd of about 2,600 cheered loudly.", "2,600", 2600.0, "person", "~"),
+    ("He needs to keep speaking to crowds 15,000 strong.", "15,000", 15000.0, "person", "="),
+    ("The crowd of several hundred had waited an hour.", "several hundred", 100.0, "person",
+     ">"),
+    ("Obama urged the crowd of 8,000 to vote.", "8,000", 8000.0, "person", "="),
+    ("The church drew a congregation of 2,000 on Sunday.", "2,000", 2000.0, "person", "="),
+    # but a counted noun right after the number wins
+    ("A crowd of 2,000 fans sang.", "2,000 fans", 2000.0, "fan", "="),
+]
+
 MISSED_COUNTS = [
     # a number word hyphenated to a common noun counts it; not "one-time", "two-way"
     ("Apple said in the seven-page complaint that it did not know.", "seven-page", 7.0, "page",
@@ -265,7 +277,7 @@ MODIFIERS = [
 
 
 @pytest.mark.parametrize(("text", "surface", "value", "unit", "modifier"),
-                         MODIFIERS + STILL_FIGURES + MISSED_COUNTS)
+                         MODIFIERS + STILL_FIGURES + MISSED_COUNTS + COUNTED_ELSEWHERE)
 def test_second_round_modifiers(parse, text, surface, value, unit, modifier):
     assert_figure(parse, text, surface, value, unit, modifier)
 
