@@ -335,7 +335,8 @@ class FigureExtractor:
         after_word = after.group(1) if after else ""
         value = numbers.value(number) or 0.0
         if scale and not cur and scale.lower() in g.senses:
-            meaning = g.senses[scale.lower()].reading(window, after_word, value)
+            meaning = g.senses[scale.lower()].reading(window, after_word, value,
+                                                      text[end : end + 30])
             if meaning == senses.NONE:
                 return None
             if meaning.lower() not in g.scales:  # "the 400m final": metres

@@ -36,7 +36,9 @@ def _pattern(data: dict, units: Lexicon, ambiguous: dict[str, Ambiguity], number
     alt = numbers.alternation
     codes = sorted(units.codes)
     words = [form for form in ambiguous if form.isalpha()]  # "p", "pc", "won"; not "$"
-    post = forms([*data["percent"], *data["percentage_points"], *units.names, *units.units,
+    shared = [name for name in units.shared_names if " " in name]  # "cfa francs"
+    post = forms([*data["percent"], *data["percentage_points"], *units.names, *shared,
+                  *units.units,
                   *units.lettered_signs, *units.common_codes, *words])
     exact = "".join(f"|(?-i:{re.escape(w)})" for w in data["scales_case_sensitive"])
     scales = alt(data["scales"]) + exact  # "$1MM" is a million, "1mm" a millimetre
@@ -267,7 +269,8 @@ class FigureGrammar:
             return "%"
         if lowered in self.points:
             return "pp"
-        return self.units.currency(post) or self.units.unit(post)
+        return self.units.currency_in(post, sentence) or self.units.currency(post) \
+            or self.units.unit(post)  # "francs" in a sentence about Mali are XOF
 
     def unit_word(self, word: str) -> str | None:
         """The unit a word names, periods in the singular too ("year" of "10-year", the

@@ -184,6 +184,15 @@ RANGE_ENDS = [
 ]
 
 UNIT_WORDING = [
+    # a currency named by the end of several CLDR names, settled by the country named
+    ("Cameroon says it lost 1bn CFA francs a month.", "1bn CFA francs", 1e9, "XAF", "="),
+    ("Senegal paid 5bn CFA francs.", "5bn CFA francs", 5e9, "XOF", "="),
+    ("Mali paid 5,000 francs.", "5,000 francs", 5000.0, "XOF", "="),
+    ("Canada paid 5 million dollars.", "5 million dollars", 5e6, "CAD", "="),
+    ("It cost 5 Swiss francs.", "5 Swiss francs", 5.0, "CHF", "="),
+    ("It cost 5 francs.", "5 francs", 5.0, "CHF", "="),  # no country: the default
+    # "m" with a phrase only a distance takes
+    ("The plan was to go with 500m to go.", "500m", 500.0, "metre", "="),
     # an acronym's plural is singular without its s, whatever the tagger says
     ("She was elected with three other ethnic minority MPs in 1987.",
      "three other ethnic minority MPs", 3.0, "ethnic minority MP", "="),
