@@ -71,6 +71,8 @@ _PLUS = re.compile(r"\w-plus\b")
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b{numbers.word_number_pattern()})\s+$", re.IGNORECASE)
 _FOLLOWING_WORDS = re.compile(r"(?: [A-Za-z][\w-]*){1,3}")
 _THE_BEFORE = re.compile(r"\s+the\s+$")
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d|21\d\d")
+_TALLY_NEXT = re.compile(r"(?:\s+to\s+|-|–|-to-)\d")
 _GROUP_BEFORE = re.compile(r"\b([A-Za-z]+?)s?\s+(?:of\s+)?$")
 _ANOTHER = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.IGNORECASE)
 _ELIDED_CENTURY = re.compile(r"(?:^|[^\w'‘’])['‘’]$")
@@ -218,7 +220,12 @@ class FigureExtractor:
                 and not _ARTICLE_BEFORE.match(number + " "):
             return None  # "its half-year sales": a period's name; "a half-hour show" lasts
         bare = not (cur or scale or written or hyphen or pre)
-        if bare and not is_words and self._not_a_figure(text, sent, match, number):
+        # "repealed the rule 234 to 175, and the Senate 51 to 47": a tally, no label or name
+        tally = bare and bool(_TALLY_NEXT.match(text, match.end())
+                              and g.vote_cues.search(sent.text))
+        if bare and not is_words and (self._not_a_figure(text, sent, match, number) and not (
+            tally and not _YEAR.fullmatch(number)
+        )):
             return None
         tokens = doc.char_span(start, end, alignment_mode="expand")
         anchor = tokens.root if tokens is not None else None
@@ -236,7 +243,8 @@ class FigureExtractor:
         if g.vague(number) and group is None \
                 and not self._vague_amount(text, match, tokens, noun):
             return None  # but "a crowd of several hundred" is an amount
-        if self._no_quantity(text, sent, match, tokens, noun, measured=bool(cur or written)):
+        if self._no_quantity(text, sent, match, tokens, noun, measured=bool(cur or written),
+                             tally=tally):
             return None
         of_unit = _OF_A_UNIT.match(text, match.end("num")) if bare and value < 1 else None
         if of_unit is not None and not g.unit_word(of_unit.group(1)):
@@ -266,12 +274,14 @@ class FigureExtractor:
             return None  # "percent of 10 banks": no share is written this way
         if unit in g.hundredths_currencies and not scale and value.is_integer():
             value, end = self._hundredths(text, value, end)
-        if unit in g.period_units and not _ANOTHER.search(text, max(0, start - 20), start) \
+        if unit in g.period_units and not (bare and noun is None) \
+                and not _ANOTHER.search(text, max(0, start - 20), start) \
                 and (self._relative_time(doc, text, end) or (
             not hyphen and _first_following(text, end) in g.period_name_nouns
         )):
             return None  # "two weeks earlier", "a decade ago", "a two-and-a-half year high";
-            # but "it took another 10 years before" is an amount of time
+            # but "it took another 10 years before" is an amount of time, and "will turn 18
+            # before the vote" an age
         if unit is None and bare and self._before_a_relative_time(text, end):
             return None  # the "two" of "two to three weeks before he is back"
         counts = noun is not None and share is None and not (cur or written or hyphen)
@@ -352,7 +362,7 @@ class FigureExtractor:
 
     def _no_quantity(
         self, text: str, sent: Span, match: re.Match[str], tokens: Span | None,
-        noun: Token | None, *, measured: bool,
+        noun: Token | None, *, measured: bool, tally: bool = False,
     ) -> bool:
         """Ranks, labels, identifiers, list markers, days in a list of dates, bases of a
         rate, names ("Six Nations", "50 Cent"), ranks in a place ("the world's 500
@@ -363,7 +373,8 @@ class FigureExtractor:
         counts = noun is not None
         previous = tokens.doc[tokens.start - 1] if tokens is not None and tokens.start else None
         if g.nonfigures.excluded(text, start, end, number, counts=counts, measured=measured,
-                                 verb_before=previous is not None and previous.pos_ == "VERB"):
+                                 verb_before=tally or (previous is not None
+                                                       and previous.pos_ == "VERB")):
             return True
         following = _NEXT_WORD.match(text, end)
         word = following.group(1) if following else None
@@ -503,9 +514,11 @@ class FigureExtractor:
         if shared is not None and not self._unit_or_scale_word(shared.text):
             return context.count_unit(context.phrase_start(shared), shared, g), end
         antecedent = context.partitive_noun(tokens) or self._level_subject(tokens, match) \
-            or context.of_noun(tokens, g)
+            or context.of_noun(tokens, g) or context.attribute_noun(tokens)
         if antecedent is not None:
             return context.count_unit(context.phrase_start(antecedent), antecedent, g), end
+        if g.vague(match.group("num")) and tokens.root.dep_ in ("nsubj", "nsubjpass"):
+            return "person", end  # "Hundreds were arrested", "thousands marched"
         return self._rate_or_points(text, sent, match), end
 
     def _level_subject(self, tokens: Span, match: re.Match[str]) -> Token | None:
@@ -696,7 +709,7 @@ class FigureExtractor:
         # look back past the sentence start: tokenised "sept . 30" splits there
         before = text[max(0, match.start("num") - 40) : match.start("num")]
         after = text[match.end("num") : sent.end_char]
-        if re.fullmatch(r"1[5-9]\d\d|20\d\d|21\d\d", number):
+        if _YEAR.fullmatch(number):
             return True
         prev_word = re.search(r"([A-Za-z][\w.]*(?:['’]s)?)\W*$", before)
         next_word = re.match(r"\W{0,2}([A-Za-z][\w.']*)", after)
@@ -772,8 +785,8 @@ class FigureExtractor:
             if symbol not in (None, "~") and context.comparative(tokens, noun, g):
                 return symbol
             found = context.change(tokens, noun, unit, g) or context.bound(tokens, g)
-            if found:
-                return found
+            if found and not (vague and found == context.comparative(tokens, noun, g)):
+                return found  # but "hundreds more" is more than a hundred
         if alternative in ("up", "down"):
             return alternative  # "rose 4p or nearly 1%": a change wins over "nearly"
         if phrase is not None:

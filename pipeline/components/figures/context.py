@@ -235,6 +235,16 @@ def of_noun(figure: Span, grammar: FigureGrammar) -> Token | None:
     return None if noun.lemma_.lower() in grammar.not_counted_subjects else noun
 
 
+def attribute_noun(figure: Span) -> Token | None:
+    """The plural noun a bare number is said to be: "of which more than 2,700 were UK
+    businesses" -> businesses."""
+    anchor = figure.root
+    if anchor.dep_ not in ("nsubj", "nsubjpass") or anchor.head.lemma_ != "be":
+        return None
+    return next((c for c in anchor.head.children if c.dep_ == "attr" and c.tag_ == "NNS"),
+                None)
+
+
 def phrase_start(noun: Token) -> int:
     """The first token of a noun's descriptive words, after its numbers and determiners
     ("the 1,000 promised charging points" -> promised)."""

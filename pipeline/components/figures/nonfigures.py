@@ -60,7 +60,8 @@ class NonFigures:
         an identifier, a list marker, a day in a list of dates or the base of a rate;
         ``counts`` when it counts a noun ("the last 15 games" is a count), ``measured``
         when a currency or unit is written with it ("the top 1%" is a share),
-        ``verb_before`` when the word before it is a verb (a label noun is no label then)."""
+        ``verb_before`` when the word before it is a verb or the number opens a vote tally
+        (a label noun is no label then)."""
         before = text[max(0, start - 25) : start]
         if (self.labels.search(before) and not verb_before) or self.per.search(before):
             return True  # "block 3"; not "to block three state laws"

@@ -107,7 +107,7 @@ def test_an_address_is_no_221_billion(parse):
          "USD", ">"),
         ("Millions of people watched.", "Millions", 1e6, "person", ">"),
         ("He sent several hundred pages.", "several hundred pages", 100.0, "page", ">"),
-        ("Hundreds were arrested.", "Hundreds", 100.0, None, ">"),
+        ("Hundreds were arrested.", "Hundreds", 100.0, "person", ">"),
         # ranges, tallies, shares of a partitive
         ("It could win five or six awards.", "five", 5.0, "award", ">="),
         ("It could win five or six awards.", "six awards", 6.0, "award", "<="),
@@ -232,6 +232,23 @@ COUNTED_ELSEWHERE = [
     ("The church drew a congregation of 2,000 on Sunday.", "2,000", 2000.0, "person", "="),
     # but a counted noun right after the number wins
     ("A crowd of 2,000 fans sang.", "2,000 fans", 2000.0, "fan", "="),
+    # the plural noun a number is said to be
+    ("It polled firms, of which more than 2,700 were UK businesses.", "2,700", 2700.0,
+     "business", ">"),
+    # a vague amount that does something is people, and "more" leaves it a lower bound
+    ("Hundreds more showed up to hear her.", "Hundreds", 100.0, "person", ">"),
+    ("Thousands marched through the city.", "Thousands", 1000.0, "person", ">"),
+    # a number compared with a count across an abbreviation's point takes its noun
+    ("She won 30 more delegates than Mr. Sanders, out of 247 at stake.", "247", 247.0,
+     "delegate", "="),
+    # a number joined by "and" to the figure after it shares its unit; "turn 18" is an age
+    ("A wage for 16 and 17-year-olds was set.", "16", 16.0, "year", "="),
+    ("Teens who will turn 18 before the vote may take part.", "18", 18.0, "year", "="),
+    # a vote tally is no label ("the rule 234") and no name ("Senate 51")
+    ("The House voted to repeal the rule 234 to 175, and the Senate 51 to 47.", "234", 234.0,
+     "vote", "="),
+    ("The House voted to repeal the rule 234 to 175, and the Senate 51 to 47.", "51", 51.0,
+     "vote", "="),
 ]
 
 MISSED_COUNTS = [
