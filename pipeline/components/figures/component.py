@@ -12,6 +12,7 @@ labels, names and list numbering are dropped (:mod:`nonfigures`); ages are years
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -71,6 +72,7 @@ _PLUS = re.compile(r"\w-plus\b")
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b{numbers.word_number_pattern()})\s+$", re.IGNORECASE)
 _FOLLOWING_WORDS = re.compile(r"(?: [A-Za-z][\w-]*){1,3}")
 _THE_BEFORE = re.compile(r"\s+the\s+$")
+_ELIDED_COUNT_FROM = 1000  # smaller bare numbers are as often ranks, scores or ages
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d|21\d\d")
 _TALLY_NEXT = re.compile(r"(?:\s+to\s+|-|–|-to-)\d")
 _GROUP_BEFORE = re.compile(r"\b([A-Za-z]+?)s?\s+(?:of\s+)?$")
@@ -173,8 +175,25 @@ class FigureExtractor:
                                  self.grammar)
         figures = join_tallies(text, figures, self.grammar)
         figures = inherit_units(text, join_ranges(text, figures, self.grammar), self.grammar)
+        figures = [self._elided_count(doc, sents, starts, f) for f in figures]
         doc._.nc_figures = timex.carry_over(doc, text, figures)
         return doc
+
+    def _elided_count(self, doc: Doc, sents: list[Span], starts: list[int], figure: Figure
+                      ) -> Figure:
+        """A large whole count that nothing else gave a unit counts the last plural noun
+        before it in its sentence ("compact cars, with sales jumping to 136,000" -> car;
+        "104,000 workers axed ..., pushing employment to 3.24 million" -> worker)."""
+        if figure.unit is not None or figure.value < _ELIDED_COUNT_FROM \
+                or not figure.value.is_integer():
+            return figure
+        tokens = doc.char_span(*figure.span, alignment_mode="expand")
+        sent = sents[bisect.bisect_right(starts, figure.span[0]) - 1]
+        earlier = context.earlier_plural(sent, tokens, self.grammar) if tokens else None
+        if earlier is None:
+            return figure
+        unit = context.count_unit(context.phrase_start(earlier), earlier, self.grammar)
+        return dataclasses.replace(figure, unit=unit)
 
     # -- one candidate ---------------------------------------------------------------
 

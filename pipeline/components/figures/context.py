@@ -235,6 +235,20 @@ def of_noun(figure: Span, grammar: FigureGrammar) -> Token | None:
     return None if noun.lemma_.lower() in grammar.not_counted_subjects else noun
 
 
+def earlier_plural(sent: Span, figure: Span, grammar: FigureGrammar) -> Token | None:
+    """The last plural common noun before a bare count in its sentence, what an elided
+    count counts: "compact cars, with sales jumping to 136,000" -> cars; "All books ...,
+    something like 15 million" -> books; not a price, rate or period, nor a unit."""
+    for token in reversed(sent.doc[sent.start : figure.start]):
+        lemma = token.lemma_.lower()
+        if token.tag_ == "NNS" and token.pos_ == "NOUN" and token.is_alpha \
+                and lemma not in grammar.not_counted_subjects \
+                and grammar.singular(lemma) not in grammar.period_units \
+                and not grammar.unit_word(token.text) and token.lower_ not in grammar.pronoun_nouns:
+            return token
+    return None
+
+
 def attribute_noun(figure: Span) -> Token | None:
     """The plural noun a bare number is said to be: "of which more than 2,700 were UK
     businesses" -> businesses."""

@@ -120,8 +120,8 @@ def test_an_address_is_no_221_billion(parse):
         ("Munster and Leinster have 12 and 11 players.", "12", 12.0, "player", "="),
         # rises against levels
         ("Claims rose 12%, up 4,100 to 38,200.", "12%", 12.0, "%", "up"),
-        ("Claims rose 12%, up 4,100 to 38,200.", "4,100", 4100.0, None, "up"),
-        ("Claims rose 12%, up 4,100 to 38,200.", "38,200", 38200.0, None, "="),
+        ("Claims rose 12%, up 4,100 to 38,200.", "4,100", 4100.0, "claim", "up"),
+        ("Claims rose 12%, up 4,100 to 38,200.", "38,200", 38200.0, "claim", "="),
         ("Shares went up by 7.5 percent.", "7.5 percent", 7.5, "%", "up"),
         ("GDP rose at an annual rate of 2.4%.", "2.4%", 2.4, "%", "up"),
         ("Growth in 2004 was about 4.7%.", "4.7%", 4.7, "%", "up"),
@@ -232,6 +232,13 @@ COUNTED_ELSEWHERE = [
     ("The church drew a congregation of 2,000 on Sunday.", "2,000", 2000.0, "person", "="),
     # but a counted noun right after the number wins
     ("A crowd of 2,000 fans sang.", "2,000 fans", 2000.0, "fan", "="),
+    # a large count that nothing else gives a unit counts the last plural noun before it
+    ("The brand of small cars did well, with its sales jumping by 21% to 136,000.", "136,000",
+     136000.0, "car", "="),
+    ("All books in the library, something like 15 million, could be scanned.", "15 million",
+     1.5e7, "book", "~"),
+    ("With 104,000 workers laid off in 2004 - pushing employment to a low of 3.24 million.",
+     "3.24 million", 3.24e6, "worker", "="),
     # the plural noun a number is said to be
     ("It polled firms, of which more than 2,700 were UK businesses.", "2,700", 2700.0,
      "business", ">"),
