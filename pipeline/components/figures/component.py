@@ -33,7 +33,7 @@ from pipeline.components.figures.joins import (
     join_subunits,
     join_tallies,
 )
-from pipeline.components.figures.nonfigures import capitalised_in_a_name
+from pipeline.components.figures.nonfigures import capitalised_in_a_name, digit_before_a_name
 from pipeline.components.guard import never_raises
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -395,6 +395,8 @@ class FigureExtractor:
                                  verb_before=tally or (previous is not None
                                                        and previous.pos_ == "VERB")):
             return True
+        if self.grammar.age_group.match(text, end):
+            return True  # "the six to eights prize", "five to sevens": a name of an age group
         following = _NEXT_WORD.match(text, end)
         word = following.group(1) if following else None
         if word and self._capitalised_unit_word(word) \
@@ -407,8 +409,10 @@ class FigureExtractor:
         ):
             return True  # "on 28 minutes", "a penalty after 20 minutes": a match minute
         if capitalised_in_a_name(sent.text, start - sent.start_char, number,
-                                 word if word and self._capitalised_unit_word(word) else None):
-            return True
+                                 word if word and self._capitalised_unit_word(word) else None) \
+                or (not measured and digit_before_a_name(sent.text, start - sent.start_char,
+                                                         number, word)):
+            return True  # "Six Nations", "50 Cent", "6 Music"
         if noun is None or tokens is None or measured:
             return False
         doc = tokens.doc

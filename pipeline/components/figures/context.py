@@ -168,10 +168,11 @@ def _hyphen_prefix(noun: Token) -> str:
 
 
 def _coordinated(noun: Token) -> Token | None:
-    """A plural noun joined to the counted one by "and" or "or" with no determiner,
-    number, possessive or adjective of its own ("interviews and depositions"; not
-    "people and their families", "buildings and small boats")."""
-    if not any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in noun.children):
+    """A plural noun joined to the counted one by "and" with no determiner, number,
+    possessive or adjective of its own ("interviews and depositions"; not "people and
+    their families", "buildings and small boats"); "or" names another word for the same
+    thing ("11 householders or occupiers" counts householders)."""
+    if not any(c.dep_ == "cc" and c.lower_ == "and" for c in noun.children):
         return None
     for child in noun.children:
         if child.dep_ == "conj" and child.pos_ == "NOUN" and child.tag_ == "NNS" and not any(

@@ -85,6 +85,7 @@ class FigureGrammar:
     period_name_nouns: frozenset[str]  # a hyphenated period before these names a thing
     pronoun_nouns: frozenset[str]  # "two others": nouns that stand for a counted noun
     count_nouns: frozenset[str]  # "the number of hotspots reached 200,000": hotspots
+    age_group: re.Pattern[str]  # " to eights": a number word in the plural names a group
     group_nouns: dict[str, str]  # "a crowd of 8,000": the group noun -> what it counts
     race_time_cues: re.Pattern[str]  # a sentence of a race: "46.45" is in seconds
     match_minute: re.Pattern[str]  # "on " before "28 minutes": a match minute
@@ -166,6 +167,8 @@ class FigureGrammar:
             period_name_nouns=frozenset(data["period_name_nouns"]),
             pronoun_nouns=frozenset(data["pronoun_nouns"]),
             count_nouns=frozenset(data["count_nouns"]),
+            age_group=re.compile(rf"\s*(?:to|-|–)\s*(?:{numbers.word_number_pattern()})s\b",
+                                 re.IGNORECASE),
             group_nouns=data["group_nouns"],
             race_time_cues=_words(data["race_time_cues"]),
             clock_before=_words(data["clock_before"], r"\s+$"),

@@ -96,6 +96,19 @@ def capitalised_in_a_name(sentence: str, offset: int, number: str, unit_word: st
         and unit_word[1:].islower()
 
 
+def digit_before_a_name(sentence: str, offset: int, number: str, next_word: str | None
+                        ) -> bool:
+    """A single digit before a capitalised singular word inside a sentence is part of a
+    name ("6 Music listeners", "5 Live"): news writes counts under ten in words ("three
+    Test matches"), so a digit there counts nothing; not in a title-case headline, nor
+    before a plural ("3 Oscars")."""
+    if len(number) != 1 or not number.isdigit() or number == "0" or not next_word:
+        return False
+    if not (next_word[0].isupper() and next_word[1:].islower()) or next_word.endswith("s"):
+        return False
+    return bool(sentence[:offset].strip()) and not _title_case(sentence)
+
+
 def _title_case(sentence: str) -> bool:
     words = [w for w in _WORD.findall(sentence) if len(w) > 3]
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) > _TITLE_CASE_SHARE

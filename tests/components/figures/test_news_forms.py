@@ -210,6 +210,13 @@ UNIT_WORDING = [
      "civilian", "="),
     ("He was slower than his three immediate predecessors.",
      "three immediate predecessors", 3.0, "predecessor", "="),
+    # "or" names another word for the same thing; "and" counts both
+    ("Only 11 householders or occupiers were charged.", "11 householders", 11.0, "householder",
+     "="),
+    ("He held 53 interviews and depositions.", "53 interviews", 53.0,
+     "interview and deposition", "="),
+    # a digit before a capitalised word is a name only when that word is singular
+    ("The film won 3 Oscars.", "3 Oscars", 3.0, "oscar", "="),
     # "per capita" as written
     ("Wine drinking is low, at 0.22 litres per capita.", "0.22 litres per capita", 0.22,
      "litre per capita", "="),
@@ -372,6 +379,8 @@ NOT_FIGURES = [
     "The former three-term governor spoke.",
     "He had a one-time payment.",
     "He will not get a game under one manager.",
+    "Questions were sent in by 6 Music listeners.",
+    "As well as the six to eights prize, it won an award.",
 ]
 
 
