@@ -41,7 +41,10 @@ _OUT_OF = re.compile(rf"\s+(?:in|out\s+of)\s+(\d+|{numbers.word_number_pattern()
                      r"(?!\s*(?:%|per ?cent))", re.IGNORECASE)
 _OF = re.compile(r"\s+(?:of|the|their|its|his|her|our)\s")  # "half their value"
 _ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|final)\s+$", re.IGNORECASE)
-_PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,}|\b(?:1-)?\d{3}-\d{3}-\d{4}\b")
+# "+44 20 7946 0000", "212-555-0100", a national number with a trunk 0 in groups ("0845 8
+# 505 505", "0800 555 111", "020 7946 0000")
+_PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,}|\b(?:1-)?\d{3}-\d{3}-\d{4}\b"
+                    r"|\b0\d{2,4}(?: \d{1,4}){1,3}\b(?![,.]?\d)")
 # "a month" after the counted noun or "of" and a few words ("barrels of fuel oil a month");
 # not "a year earlier"
 _OF_WORDS = r"(?:\s+of\s+[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)?"
@@ -72,7 +75,7 @@ _PLUS = re.compile(r"\w-plus\b")
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b{numbers.word_number_pattern()})\s+$", re.IGNORECASE)
 _FOLLOWING_WORDS = re.compile(r"(?: [A-Za-z][\w-]*){1,3}")
 _THE_BEFORE = re.compile(r"\s+the\s+$")
-_ELIDED_COUNT_FROM = 1000  # smaller bare numbers are as often ranks, scores or ages
+_ELIDED_COUNT_FROM = 100  # smaller bare numbers are as often ranks, scores or ages
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d|21\d\d")
 _TALLY_NEXT = re.compile(r"(?:\s+to\s+|-|–|-to-)\d")
 _GROUP_BEFORE = re.compile(r"\b([A-Za-z]+?)s?\s+(?:of\s+)?$")

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 _NOT_TARGETS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _COUNT_DEPS = ("nummod", "quantmod", "compound", "amod")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _WHOLE = frozenset({"of", "their", "its", "his", "her", "our"})  # "half their value"
 
 
@@ -218,8 +219,10 @@ def level_subject(figure: Span, grammar: FigureGrammar) -> Token | None:
     if subjects and subjects[0].lemma_.lower() in grammar.count_nouns:
         subjects = [c for p in subjects[0].children if p.dep_ == "prep" and p.lower_ == "of"
                     for c in p.children if c.dep_ == "pobj"]  # "the number of hotspots"
-    if not subjects or subjects[0].tag_ != "NNS":
-        return None
+    if not subjects or subjects[0].tag_ != "NNS" or subjects[0].ent_type_ in _NAMES or (
+        subjects[0].text[0].isupper() and not subjects[0].is_sent_start
+    ):
+        return None  # not a name the tagger read as a plural ("Sanders will gain 24")
     noun = subjects[0]
     return None if noun.lemma_.lower() in grammar.not_counted_subjects else noun
 

@@ -246,6 +246,12 @@ COUNTED_ELSEWHERE = [
      1.5e7, "book", "~"),
     ("With 104,000 workers laid off in 2004 - pushing employment to a low of 3.24 million.",
      "3.24 million", 3.24e6, "worker", "="),
+    # a bare count of 100 or more counts the plural noun before it; a name the tagger
+    # read as a plural is no counted subject (audit of fresh articles)
+    ("Trump still leads the race for delegates, with 568.", "568", 568.0, "delegate", "="),
+    ("Sanders will gain at least 24.", "24", 24.0, None, ">="),
+    ("Sanders was handed three early defeats on Tuesday.", "three early defeats", 3.0,
+     "defeat", "="),
     # the plural noun a number is said to be
     ("It polled firms, of which more than 2,700 were UK businesses.", "2,700", 2700.0,
      "business", ">"),
@@ -381,6 +387,9 @@ NOT_FIGURES = [
     "He will not get a game under one manager.",
     "Questions were sent in by 6 Music listeners.",
     "As well as the six to eights prize, it won an award.",
+    # found in the audit of fresh BBC and PolNeAR train articles: national phone numbers
+    "Police appealed for help on 0845 8 505 505 or 0800 555 111.",
+    "Call the helpline on 020 7946 0000.",
 ]
 
 
