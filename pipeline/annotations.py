@@ -52,6 +52,9 @@ class Statement:
     quote: str | None
     confidence: float
     target_span: Span | None = None  # where the text names the target, when it does
+    # "statement" (attribution: someone says), "event" (a stance verb: "X criticised Y"),
+    # "action" (another verb the stance classifier found a stance in: "X delayed Y's vote")
+    kind: str = "statement"
 
 
 _RECORDS = {cls.__name__: cls for cls in (EntityMention, Figure, Statement)}

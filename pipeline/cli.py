@@ -201,6 +201,46 @@ def train_attribution(data: str | None, encoder: str | None, out: str, epochs: i
     click.echo(f"model and card written to {saved}")
 
 
+@train.command("stance")
+@click.option("--data", "data", type=click.Path(file_okay=False), default=None,
+              help="SEESAW folder (meta/, articles/, annotations/); default DATA/seesaw. "
+                   "Trains on the stories whose Split is train, tunes on valid.")
+@click.option("--out", default=str(REPO_ROOT / "models" / "stance-linear"), show_default=True,
+              type=click.Path(file_okay=False))
+@click.option("--c", "c", type=click.FloatRange(min=0, min_open=True), default=0.1,
+              show_default=True, help="Inverse L2 regularisation strength.")
+@click.option("--min-count", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Drop features seen fewer times in training.")
+@click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--cache", type=click.Path(file_okay=False), default=None,
+              help="Folder to keep the parsed SEESAW articles in between runs.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Train on the first N train articles only (quick runs).")
+@_fail_cleanly
+def train_stance(data: str | None, out: str, c: float, min_count: int, seed: int,
+                 cache: str | None, limit: int | None) -> None:
+    """Train the stance classifier on SEESAW train, tune on valid; save it with a card
+    (needs scikit-learn: pip install 'newsclaims[train]')."""
+    import importlib.util
+
+    seesaw = Path(data) if data else DEFAULT_DATA / "seesaw"
+    if not (seesaw / "meta").is_dir():
+        raise UserError(f"no SEESAW data at {str(seesaw)!r}: pass --data PATH")
+    if importlib.util.find_spec("sklearn") is None:
+        raise UserError("newsclaims train stance needs scikit-learn: "
+                        "pip install 'newsclaims[train]'")
+    from pipeline.stance_model import card
+    from pipeline.stance_model.train import TrainConfig
+    from pipeline.stance_model.train import train as run_training
+
+    config = TrainConfig(seesaw=str(seesaw), out=out, c=c, min_count=min_count, seed=seed,
+                         cache=cache, limit=limit)
+    meta = run_training(config, log=lambda line: click.echo(line, err=True))
+    card.write(Path(out), meta)
+    click.echo(f"SEESAW valid triple F1 {meta['valid']['triple']:.3f}; model and card "
+               f"written to {out}")
+
+
 @main.command()
 @click.option("--dialect", type=click.Choice(DIALECTS), default="duckdb", show_default=True)
 def schema(dialect: str) -> None:

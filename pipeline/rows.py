@@ -88,13 +88,17 @@ class RowBuilder:
         return {f"{prefix}_start": shifted[0] if shifted else None,
                 f"{prefix}_end": shifted[1] if shifted else None}
 
-    def _named_entity(self, name: str | None, span: Span | None) -> str | None:
+    def _named_entity(self, name: str | None, span: Span | None, *, whole: bool = False
+                      ) -> str | None:
         """The entity a subject or target names ("he" resolved to "Shigeru Ishiba"), else
-        the first entity inside its span; None for a topic that is no entity."""
+        the first entity inside its span (``whole``: the entity that is its whole span, so
+        that the target "Trump's border wall" is no entity); None for a topic."""
         if name in self._canonical_ids:
             return self._canonical_ids[name]
         if span is None:
             return None
+        if whole:
+            return self._entity_ids.get((span[0], span[1]))
         for (start, end), eid in self._entity_ids.items():
             if span[0] <= start and end <= span[1]:
                 return eid
@@ -133,17 +137,20 @@ class RowBuilder:
             spans = (st.source_span, st.cue_span, st.content_span)
             given = [s for s in spans if s is not None]
             evidence = (min(s[0] for s in given), max(s[1] for s in given))
-            row = self._claim("stance", evidence, spans)
+            # a statement with stances toward several targets gives a row per target
+            key = (*spans, st.target_span) if st.target_span else spans
+            row = self._claim("stance", evidence, key)
+            component = "newsclaims_attribution" if st.kind == "statement" else "newsclaims_stance"
             row.update(
                 subject=st.source,
                 subject_entity_id=self._named_entity(st.source, st.source_span),
                 predicate=st.cue, target=st.target,
-                target_entity_id=self._named_entity(st.target, st.target_span),
+                target_entity_id=self._named_entity(st.target, st.target_span, whole=True),
                 stance=st.stance,
                 content=self.text[st.content_span[0] : st.content_span[1]],
                 quote=st.quote, value=None, unit=None, modifier=None, value_text=None,
                 time=None, confidence=st.confidence,
-                extractor=f"newsclaims_attribution/{__version__}", linked_claim_id=None,
+                extractor=f"{component}/{__version__}", linked_claim_id=None,
                 **self._spans("subject", st.source_span),
                 **self._spans("predicate", st.cue_span),
                 **self._spans("content", st.content_span),

@@ -202,3 +202,27 @@ def test_target_entity_id_names_an_entity_target_and_is_null_for_a_topic(
             quote=None, confidence=0.5, target_span=span)]
         [row] = builder.statements()
         assert row["target_entity_id"] == expected
+
+
+def test_a_phrase_target_holding_an_entity_is_no_entity(builder: RowBuilder) -> None:
+    """"Taro Aso said Tokyo's plan ...": the target "Tokyo's plan" is not Tokyo."""
+    builder.doc._.nc_statements = [Statement(
+        source="Taro Aso", source_span=_span("Taro Aso"), cue="say", cue_span=_span("said"),
+        content_span=_span("the plan was premature"), target="Tokyo spending",
+        stance="oppose", quote=None, confidence=0.5, target_span=_span("Tokyo spent"))]
+    [row] = builder.statements()
+    assert row["target_entity_id"] is None
+
+
+def test_one_statement_toward_two_targets_gives_two_rows_and_ids(builder: RowBuilder) -> None:
+    base = dict(source="Taro Aso", source_span=_span("Taro Aso"), cue="say",
+                cue_span=_span("said"), content_span=_span("the plan was premature"),
+                stance="oppose", quote=None, confidence=0.5)
+    builder.doc._.nc_statements = [
+        Statement(**base, target="plan", target_span=_span("plan")),
+        Statement(**base, target="Tokyo", target_span=_span("Tokyo"), kind="event"),
+    ]
+    rows = builder.statements()
+    assert len({r["claim_id"] for r in rows}) == 2
+    assert [r["extractor"].split("/")[0] for r in rows] == ["newsclaims_attribution",
+                                                            "newsclaims_stance"]

@@ -124,11 +124,15 @@ def load_polnear(path: str | Path, *, limit: int | None = None) -> GoldSet[list[
 
 
 def predicted_attributions(tables: dict[str, pd.DataFrame]) -> list[Attribution]:
-    """The stance rows as attributions. Rows that share a cue and a content are one
-    statement with several sources ("X, along with Y and Z, said"): its source is the
-    stretch of text from the first to the last of them, as annotators mark it."""
+    """The attribution component's stance rows as attributions (stance events such as "X
+    sued Y", which the stance component adds, are no attributions). Rows that share a cue
+    and a content are one statement with several sources ("X, along with Y and Z, said"):
+    its source is the stretch of text from the first to the last of them, as annotators
+    mark it."""
     merged: dict[tuple[Span | None, Span | None], list[Span]] = {}
     for row in rows(tables, "claims", claim_type="stance"):
+        if str(row.get("extractor") or "").startswith("newsclaims_stance"):
+            continue
         sources = merged.setdefault((span_of(row, "predicate"), span_of(row, "content")), [])
         if (source := span_of(row, "subject")) is not None:
             sources.append(source)

@@ -1,6 +1,8 @@
 """Stance statements (source, cue, target, label) against the gold corpus.
 
-A stance row matches a gold statement when
+Rows are grouped by statement (subject, cue and content spans): a statement with stances
+toward several targets gives several rows, and counts as one prediction, matched by its
+best row. A stance row matches a gold statement when
 - its source agrees: ``subject`` equals the gold ``source`` (case-insensitive), or
   the ``subject_start/end`` span overlaps the gold source mention (a pronoun
   resolved to the wrong canonical still finds its statement); and
@@ -60,14 +62,29 @@ STANCE_METRICS = {
 }
 
 
+def _statements(pred: list[PredStance]) -> list[list[PredStance]]:
+    """Rows grouped by statement (the same subject, cue and content spans): the gold has one
+    row per statement, so a statement with stances toward several targets is one
+    prediction, matched by its best row."""
+    groups: dict[tuple, list[PredStance]] = {}
+    for p in pred:
+        groups.setdefault((p.subject_span, p.spans), []).append(p)
+    return list(groups.values())
+
+
 def score_corpus_stances(doc: EvalDoc[CorpusGold], tables: dict[str, pd.DataFrame]) -> Tally:
-    gold, pred = list(doc.gold.stances), pred_stances(tables)
+    gold, statements = list(doc.gold.stances), _statements(pred_stances(tables))
     tally = Tally()
     for name, check in STANCE_METRICS.items():
-        pairs = greedy_match(
-            gold, pred, lambda g, p, check=check: statement_weight(g, p) if check(g, p) else None
-        )
-        tally.add_matches(name, len(pairs), len(pred), len(gold))
+        def weight(g: GoldStance, rows: list[PredStance], check=check) -> float | None:
+            weights = [w for p in rows if check(g, p) and (w := statement_weight(g, p))
+                       is not None]
+            return max(weights) if weights else None
+
+        pairs = greedy_match(gold, statements, weight)
+        tally.add_matches(name, len(pairs), len(statements), len(gold))
+    tally.count("stance rows beyond a statement's first",
+                sum(len(rows) - 1 for rows in statements))
     return tally
 
 

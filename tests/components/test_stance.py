@@ -62,3 +62,20 @@ def test_anaphor_target_resolves_to_topic(nlp):
     content = doc[3:]
     assert lexicon.target(content, "Asian NATO") == "Asian NATO"
     assert lexicon.target(content, None) == "the proposal" or lexicon.target(content, None)
+
+
+@pytest.mark.parametrize(("sentence", "target", "label"), [
+    ("He also called for measures to combat ageism.", "ageism", "oppose"),
+    ("Mr Bush has promised to halve the budget deficit.", "budget deficit", "oppose"),
+    ("Officials said the club has rejected a third bid from Rangers.", "third bid", "oppose"),
+])
+def test_reversers_turn_the_stance_on_what_they_act_on(nlp, sentence, target, label):
+    rows = [st for st in nlp(sentence)._.nc_statements if st.target == target]
+    assert [st.stance for st in rows] == [label]
+
+
+def test_polar_words_about_something_else_are_no_stance(nlp):
+    """'declining health' is a report about the manager, not against him."""
+    [st] = nlp("The music manager had been in declining health, according to his family."
+               )._.nc_statements
+    assert st.stance == "neutral"

@@ -123,6 +123,20 @@ def test_rows_sharing_cue_and_content_are_one_statement(split: Path, extractor) 
     assert got["source exact"] == (1, 1, 1)  # "Critics, he" is not the gold "he"
 
 
+def test_stance_events_are_no_attributions(split: Path, extractor) -> None:
+    """A stance event the stance component adds ("X sued Y") is not scored as an
+    attribution; the attribution component's rows are."""
+    tables = _tables(GOLD)
+    claims = tables["claims"]
+    claims["extractor"] = "newsclaims_attribution/0.1.0"
+    event = {"claim_type": "stance", "extractor": "newsclaims_stance/0.1.0",
+             "subject_start": 0, "subject_end": 5, "predicate_start": 12,
+             "predicate_end": 16, "content_start": 17, "content_end": 26}
+    tables["claims"] = pd.concat([claims, pd.DataFrame([event])], ignore_index=True)
+    report = evaluate_attribution(split, extractor(tables))
+    assert all(s.f1 == 1.0 for s in report.scores), report.scores
+
+
 def test_failing_extractor_counts_error_and_misses(split: Path, failing) -> None:
     report = evaluate_attribution(split, failing)
     assert report.n_errors == 1

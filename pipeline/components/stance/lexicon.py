@@ -8,9 +8,10 @@ shifter phrases ("stopped short of endorsing") turning support into opposition.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from pipeline import resources
 from pipeline.components.quotes import sentence_start
@@ -27,6 +28,55 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozens
     phrases = tuple(w for w in data["oppose"] if " " in w)
     return (support, oppose, phrases, frozenset(data["negators"]), tuple(data["shifters"]),
             frozenset(data["anaphors"]))
+
+
+@cache
+def _valences() -> dict[str, float]:
+    """VADER's sentiment lexicon (Hutto and Gilbert 2014, MIT; the vadersentiment
+    package): word -> mean valence, -4 (very negative) to +4."""
+    from importlib import resources as package_data
+
+    text = package_data.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(
+        encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        word, value, *_ = line.split("\t")
+        if word.isalpha():
+            table[word] = float(value)
+    return table
+
+
+def valence(word: str) -> float:
+    """The sentiment a (lower-cased) word carries by itself; 0.0 when it carries none."""
+    return _valences().get(word, 0.0)
+
+
+def polar_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The one-word support and oppose lemmas."""
+    support, oppose, *_ = _lexicon()
+    return support, oppose
+
+
+@cache
+def _reversers() -> frozenset[str]:
+    return frozenset(resources.load("stance")["reversers"])
+
+
+def reversed_(token: Token, cue: Span | None) -> bool:
+    """``token`` is what a reversing verb of the content acts on ("measures to combat
+    ageism"); the cue's own verb ("rejected the plan") and a verb of the lexicon
+    ("have rejected a third bid") have had their say already."""
+    if token.dep_ not in ("dobj", "pobj", "nsubjpass"):
+        return False
+    verb = token.head.head if token.head.dep_ == "prep" else token.head
+    in_cue = cue is not None and cue.start <= verb.i < cue.end
+    lemma = verb.lemma_.lower()
+    support, oppose = polar_words()  # "rejected a bid": the word has counted against it
+    return lemma in _reversers() and not in_cue and lemma not in support | oppose
+
+
+def negators() -> frozenset[str]:
+    return _lexicon()[3]
 
 
 def topic(text: str, doc_quotes: list[tuple[int, int]]) -> str | None:
@@ -58,18 +108,63 @@ def target(content: Span, topic_name: str | None) -> str | None:
                    for c in token.children) or any(
                     t.lower_ == head_word and t.pos_ == "PROPN" for t in token.subtree):
                 return topic_name
-    for token in content:
-        if token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.pos_ in ("NOUN", "PROPN"):
-            tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "det")]
-            tokens = [t for t in tokens if not t.is_punct]
-            if tokens and len(tokens) <= 6:
-                return content.doc[tokens[0].i : tokens[-1].i + 1].text
-            return token.text
-    return None
+    token = main_token(content)
+    if token is None:
+        return None
+    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "det")]
+    tokens = [t for t in tokens if not t.is_punct]
+    if tokens and len(tokens) <= 6:
+        return content.doc[tokens[0].i : tokens[-1].i + 1].text
+    return token.text
 
 
-def label(cue: Span, content: Span, cue_stance: str | None) -> tuple[str, float]:
-    """``support``, ``oppose`` or ``neutral`` with a confidence in 0..1."""
+def names_topic(content: Span, topic_name: str | None) -> bool:
+    """The content names the topic or refers back to it ("the proposal", "such an
+    alliance", "an alliance akin to NATO")."""
+    return bool(topic_name) and target(content, topic_name) == topic_name
+
+
+def main_token(content: Span) -> Token | None:
+    """The head of what the content is about: its first subject or object noun."""
+    return next(main_tokens(content), None)
+
+
+def main_tokens(content: Span) -> Iterator[Token]:
+    """Heads of what the content may be about, likeliest first: subject and object nouns,
+    then nouns of prepositional phrases and complements."""
+    for deps in (("nsubj", "nsubjpass", "dobj"), ("pobj", "attr", "appos")):
+        for token in content:
+            if token.dep_ in deps and token.pos_ in ("NOUN", "PROPN"):
+                yield token
+
+
+def _about(target: Token, content: Span) -> set[int]:
+    """Tokens of the content that say something of ``target``: the words governing it up
+    to the content's root, its own modifiers, and what is predicated of it when it is a
+    subject ("the plan was premature", "a reckless plan", "will hurt the plan")."""
+    near = {t.i for t in target.subtree}
+    chain = [target]
+    while content.start <= chain[-1].head.i < content.end and (
+            chain[-1].head.i != chain[-1].i):
+        chain.append(chain[-1].head)
+    # the content's own verdict counts too ("the position on the bill has been cautious")
+    for token in (*chain[1:], content.root):
+        near.add(token.i)
+        for child in token.children:
+            if child.dep_ in ("advmod", "neg", "amod"):
+                near.add(child.i)
+            elif child.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj", "ccomp"):
+                near.update(t.i for t in child.subtree)  # "made a mistake", "was premature"
+    return near
+
+
+def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None = None
+          ) -> tuple[str, float]:
+    """``support``, ``oppose`` or ``neutral`` with a confidence in 0..1. With ``target``,
+    only the content's words that say something of it count (see :func:`_about`): a polar
+    word elsewhere in a factual sentence is no stance toward it."""
+    about = _about(target, content) if target is not None and (
+        content.start <= target.i < content.end) else None
     support, oppose, phrases, negators, shifters, _ = _lexicon()
     score = {"support": 0.0, "oppose": 0.0}
     cue_text = cue.text.lower()
@@ -87,7 +182,7 @@ def label(cue: Span, content: Span, cue_stance: str | None) -> tuple[str, float]
     for token in content:
         lemma = token.lemma_.lower()
         polarity = "support" if lemma in support else "oppose" if lemma in oppose else None
-        if polarity is None:
+        if polarity is None or (about is not None and token.i not in about):
             continue
         if token == rejected and polarity == "oppose":  # "dismissed the criticism": for it
             score["oppose"] -= 1.0

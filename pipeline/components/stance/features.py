@@ -1,0 +1,157 @@
+"""Features of a (holder, target) candidate for the linear stance classifier.
+
+Read off the parse the pipeline already has, so judging a pair costs microseconds: how
+the holder relates to the target (statement, stance event or action; the cue), where the
+target sits (its role, the words that govern it up to the cue), and the polarity words
+around it (lexicon hits, negation, quotation). Shared by training and the component, so
+both see the same features.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from pipeline.annotations import Statement
+from pipeline.components.stance import lexicon
+from pipeline.components.stance.candidates import Candidate
+from pipeline.components.stance.targets import Resolver
+
+_WINDOW = 4  # words either side of the target
+_MAX_PATH = 4  # dependency steps from the target toward the cue
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _polarity(lemma: str) -> str | None:
+    support, oppose = lexicon.polar_words()
+    return "support" if lemma in support else "oppose" if lemma in oppose else None
+
+
+def _negated(token: Token) -> bool:
+    negators = lexicon.negators()
+    return any(c.lower_ in negators for c in token.children)
+
+
+def _bucket(n: int) -> str:
+    return "1" if n <= 1 else "2" if n == 2 else "3-5" if n <= 5 else "6-10" if n <= 10 else "11+"
+
+
+class Featurizer:
+    """Pair features over one Doc; what several pairs share (a statement's cue, its
+    content's polarity words in one sentence) is worked out once."""
+
+    def __init__(self, doc: Doc, resolver: Resolver) -> None:
+        self.doc = doc
+        self.resolver = resolver
+        self._cues: dict[tuple[int, int], set[int]] = {}
+        self._contents: dict[tuple[tuple[int, int], int], dict[str, float]] = {}
+
+    def _cue_ids(self, span: tuple[int, int]) -> set[int]:
+        if span not in self._cues:
+            cue = self.doc.char_span(*span, alignment_mode="expand")
+            self._cues[span] = {t.i for t in cue} if cue is not None else set()
+        return self._cues[span]
+
+    def _content(self, span: tuple[int, int], sentence: int) -> dict[str, float]:
+        """Polarity words (negation flips one) and content lemmas of the content in the
+        sentence starting at token ``sentence``."""
+        key = (span, sentence)
+        if key in self._contents:
+            return self._contents[key]
+        doc = self.doc
+        f: dict[str, float] = {}
+        content = doc.char_span(*span, alignment_mode="expand")
+        counts = {"support": 0.0, "oppose": 0.0}
+        valences = {"positive": 0.0, "negative": 0.0}
+        if content is not None:
+            end = sentence + 1
+            while end < len(doc) and not doc[end].is_sent_start:
+                end += 1
+            for i in range(max(content.start, sentence), min(content.end, end)):
+                t = doc[i]
+                polarity = _polarity(_lemma(t))
+                value = lexicon.valence(t.lower_) or lexicon.valence(_lemma(t))
+                if polarity or value:
+                    flipped = _negated(t) or (_negated(t.head) and t.head.i != t.i)
+                    if polarity:
+                        counts[polarity if not flipped else _flip(polarity)] += 1.0
+                    value = -value if flipped else value
+                    valences["positive" if value > 0 else "negative"] += abs(value)
+                if not t.is_punct and not t.is_stop:
+                    f[f"content={_lemma(t)}"] = 1.0
+        for polarity, n in counts.items():
+            if n:
+                f[f"content_{polarity}"] = min(n, 3.0)
+        for sign, total in valences.items():
+            if total:
+                f[f"valence_{sign}"] = min(total, 8.0) / 4.0
+        self._contents[key] = f
+        return f
+
+    def __call__(self, statement: Statement, candidate: Candidate, cue_stance: str | None
+                 ) -> dict[str, float]:
+        """Named features, each 1.0 unless it counts something."""
+        doc, resolver = self.doc, self.resolver
+        target = candidate.target
+        head = doc[target.head]
+        kind, cue = statement.kind, statement.cue
+        # salience: SEESAW's annotators, like readers, care about who the article is about
+        target_count = _bucket(resolver.salience(target))
+        holder_count = _bucket(resolver.count(statement.source or ""))
+        mention = resolver.entity_at(head)
+        f: dict[str, float] = {
+            f"target_salience={target_count}": 1.0,
+            f"holder_salience={holder_count}": 1.0,
+            f"saliences={holder_count}:{target_count}": 1.0,
+            f"kind_target={kind}:{target.kind}": 1.0,
+            f"target_label={mention.label if mention else None}": 1.0,
+            f"kind={kind}": 1.0,
+            f"cue={cue}": 1.0,
+            f"cue_stance={cue_stance}": 1.0,
+            f"kind_cue_stance={kind}:{cue_stance}": 1.0,
+            f"target_kind={target.kind}": 1.0,
+            f"target_dep={head.dep_}": 1.0,
+            f"target_pos={head.pos_}": 1.0,
+            f"target_head={_lemma(head)}": 1.0,
+        }
+        cue_ids = self._cue_ids(statement.cue_span)
+        # the path from the target up to the cue (or the content's root)
+        path, token, negations = [], head, 0
+        for _ in range(_MAX_PATH):
+            if token.i in cue_ids or token.head.i == token.i:
+                break
+            path.append(token.dep_)
+            token = token.head
+            negations += _negated(token)
+            lemma = _lemma(token)
+            f[f"gov={lemma}"] = f.get(f"gov={lemma}", 0.0) + 1.0
+            value = lexicon.valence(token.lower_) or lexicon.valence(lemma)
+            if value:
+                sign = "positive" if (value > 0) != bool(negations) else "negative"
+                f[f"gov_valence_{sign}"] = f.get(f"gov_valence_{sign}", 0.0) + abs(value) / 4
+            polarity = _polarity(lemma)
+            if polarity:
+                f[f"gov_pol={polarity}"] = f.get(f"gov_pol={polarity}", 0.0) + 1.0
+        f["path=" + ">".join(path)] = 1.0
+        f[f"path_len={len(path)}"] = 1.0
+        f[f"reaches_cue={token.i in cue_ids}"] = 1.0
+        if path:
+            f[f"first_gov={path[0]}:{_lemma(head.head)}"] = 1.0
+        if negations:
+            f["path_negated"] = 1.0
+        for i in range(max(0, head.i - _WINDOW), min(len(doc), head.i + _WINDOW + 1)):
+            t = doc[i]
+            if i != head.i and not t.is_punct:
+                f[f"near={_lemma(t)}"] = 1.0
+        f.update(self._content(statement.content_span, candidate.sentence_start))
+        if statement.quote:
+            f["quoted"] = 1.0
+        if head.i < candidate.sentence_start + 3:
+            f["target_opens_sentence"] = 1.0
+        return f
+
+
+def _flip(polarity: str) -> str:
+    return "oppose" if polarity == "support" else "support"

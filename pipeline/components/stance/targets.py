@@ -1,0 +1,289 @@
+"""Target resolution: the canonical name a mention stands for, across one article.
+
+A target is an entity ("Ms. Lynch" -> "Loretta Lynch", "her" -> the last person named,
+"the president" -> the last person the article called President), the article's topic
+("the proposal" -> "Asian NATO"), or otherwise the noun phrase itself ("the tax bill").
+Pure functions of the Doc and its entity mentions; never raise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from pipeline import resources
+from pipeline.annotations import EntityMention
+
+ENTITY = "entity"
+TOPIC = "topic"
+PHRASE = "phrase"
+
+# modifiers kept in a phrase target: what makes "the tax bill" more than "bill"
+_KEEP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "npadvmod", "case"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "such", "any",
+                          "some", "its", "his", "her", "their", "our", "my", "your"})
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A resolved mention: its canonical ``name``, ``kind`` (entity, topic or phrase),
+    the character span of the words that name it, and the token index of its head."""
+
+    name: str
+    kind: str
+    span: tuple[int, int]
+    head: int
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    person_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
+    titles: frozenset[str]
+    anaphors: frozenset[str]
+    aliases: dict[str, str]
+    states: dict[str, str]
+    generic: frozenset[str]
+
+
+@cache
+def _vocabulary() -> _Vocabulary:
+    data = resources.load("stance")["targets"]
+    return _Vocabulary(
+        person_pronouns=frozenset(data["person_pronouns"]),
+        thing_pronouns=frozenset(data["thing_pronouns"]),
+        titles=frozenset(data["titles"]),
+        anaphors=frozenset(resources.load("stance")["anaphors"]),
+        aliases={k.casefold(): v for k, v in data["aliases"].items()},
+        states=resources.load("entities")["states"],
+        generic=frozenset(data["generic_nouns"]),
+    )
+
+
+class Resolver:
+    """Resolves mentions of one Doc. Built once per Doc: it indexes the entity mentions
+    by token."""
+
+    def __init__(self, doc: Doc, mentions: list[EntityMention], topic: str | None,
+                 text: str | None = None) -> None:
+        self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text joins every token: once
+        self.topic = topic
+        self.vocab = _vocabulary()
+        self.person_titles = frozenset(resources.load("entities")["titles"])
+        self.mentions = mentions
+        self._by_token: dict[int, EntityMention] = {}
+        # how often the article names each entity, and uses each noun: salience
+        self._counts = Counter(self.canonical(m.canonical, m.label).casefold() for m in mentions)
+        self._lemmas = Counter(t.lemma_.lower() for t in doc if t.pos_ in _NOMINAL)
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    self._by_token[token.i] = mention
+        self._heads: dict[str, list[tuple[int, str]]] | None = None  # built on first use
+        self._titles: dict[str, str] | None = None
+        self._title_end = 0
+        # the person each title word last named: "President Donald Trump" -> president
+        self._titled: list[tuple[int, str, str]] = []
+        for mention in mentions:
+            if mention.label != "PERSON":
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            words = {t.lower_ for t in doc[max(0, span.start - 3) : span.start]}
+            words |= {t.lower_ for t in span}
+            for title in words & self.vocab.titles:
+                self._titled.append((mention.start, title, mention.canonical))
+
+    def canonical(self, name: str, label: str | None = None) -> str:
+        """One name per target: the alias table ("Republicans" -> "Republican Party"), a
+        demonym or capital for its state ("Chinese" -> "China")."""
+        alias = self.vocab.aliases.get(name.casefold())
+        if alias:
+            return alias
+        if label in ("NORP", "GPE"):
+            return self.vocab.states.get(name, name)
+        return name
+
+    def salience(self, target: Target) -> int:
+        """How often the article names the target: its entity mentions, or its head noun."""
+        if target.kind == ENTITY:
+            return self._counts[target.name.casefold()] or 1
+        if target.kind == TOPIC:
+            return max(self._lemmas[self.doc[target.head].lemma_.lower()], 2)
+        return self._lemmas[self.doc[target.head].lemma_.lower()] or 1
+
+    def count(self, name: str) -> int:
+        """How many entity mentions the article has with this canonical name."""
+        return self._counts[name.casefold()]
+
+    def entity_at(self, token: Token) -> EntityMention | None:
+        return self._by_token.get(token.i)
+
+    def at(self, token: Token, *, phrases: bool = True) -> Target | None:
+        """The target the noun phrase headed by ``token`` names, if any."""
+        mention = self._by_token.get(token.i)
+        if mention is not None:
+            return Target(self.canonical(mention.canonical, mention.label), ENTITY,
+                          (mention.start, mention.end), token.i)
+        lower = token.lower_
+        if token.pos_ == "PRON":
+            return self._pronoun(token, lower)
+        if token.pos_ not in _NOMINAL:
+            return None
+        lemma = token.lemma_.lower()
+        definite = any(c.lower_ in _DETERMINERS for c in token.children)
+        if lemma in self.vocab.titles and definite and not self._modified(token):
+            person = self._titled_person(token, lemma)
+            if person:
+                return Target(person, ENTITY, (token.idx, token.idx + len(token.text)), token.i)
+        if self.topic and ((lemma in self.vocab.anaphors and definite) or self._names_topic(token)):
+            return Target(self.topic, TOPIC, self._phrase_span(token), token.i)
+        alias = self.vocab.aliases.get(lower)
+        if alias:
+            return Target(alias, ENTITY, (token.idx, token.idx + len(token.text)), token.i)
+        titled = self._title_phrases().get(lemma)
+        if titled and token.idx > self._title_end:  # "a 25% tariff": the headline's tariffs
+            return Target(titled, PHRASE, self._phrase_span(token), token.i)
+        if definite and not self._modified(token):  # "the agreement": the one named before
+            earlier = self._named_before(token, lemma)
+            if earlier:
+                return Target(earlier, PHRASE, (token.idx, token.idx + len(token.text)), token.i)
+        if not phrases or (lemma in self.vocab.generic and not any(
+                c.dep_ in ("compound", "amod", "nummod", "poss") for c in token.children)):
+            return None  # "the case", not "the court case"
+        tokens = self._phrase_tokens(token)
+        if token.pos_ == "PROPN":  # a name the entity recogniser missed: no title, no "of"
+            tokens = [t for t in tokens if t.i <= token.i and t.text not in self.person_titles]
+        name = self._name_of(tokens)
+        span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else None
+        return Target(name, PHRASE, span, token.i) if name and span else None
+
+    def _pronoun(self, token: Token, lower: str) -> Target | None:
+        if lower in self.vocab.person_pronouns:
+            labels: tuple[str, ...] = ("PERSON",)
+        elif lower in self.vocab.thing_pronouns:
+            labels = ("ORG", "GPE")
+        else:
+            return None
+        before = [m for m in self.mentions if m.end <= token.idx and m.label in labels
+                  and token.idx - m.start < 1500]
+        if not before:
+            return None
+        m = before[-1]
+        return Target(self.canonical(m.canonical, m.label), ENTITY,
+                      (token.idx, token.idx + len(token.text)), token.i)
+
+    def _title_phrases(self) -> dict[str, str]:
+        """Head noun -> phrase of the headline ("U.S. Steel Tariffs" for "tariff"), when the
+        article opens with one (a short first line without a full stop). Headline case
+        confuses the tagger, so a phrase is the run of words up to the noun, back to a
+        lower-case word, a number or the start."""
+        if self._titles is None:
+            self._titles = {}
+            first = self.text.split("\n", 1)[0]
+            self._title_end = len(first)
+            if "\n" not in self.text or len(first.split()) > 20 or first.rstrip(
+                    ).endswith("."):
+                return self._titles
+            words = []
+            for t in self.doc:
+                if t.idx >= self._title_end:
+                    break
+                words.append(t)
+            for k, t in enumerate(words):
+                lemma = t.lemma_.lower()
+                if not t.is_alpha or not t.text[:1].isupper() or lemma in self.vocab.generic:
+                    continue
+                lo = k
+                while lo > 0 and k - lo < 3 and (words[lo - 1].text[:1].isupper() and not (
+                        words[lo - 1].like_num or words[lo - 1].pos_ == "VERB")):
+                    lo -= 1
+                if k > lo:
+                    phrase = " ".join(w.text for w in words[lo : k + 1])
+                    self._titles.setdefault(lemma, phrase)
+                    self._titles.setdefault(t.lower_, phrase)
+        return self._titles
+
+    def _named_before(self, token: Token, lemma: str) -> str | None:
+        """The last longer phrase with this head noun before ``token`` ("the Good Friday
+        agreement" for "the agreement"), within the previous 60 sentences' worth of text."""
+        if self._heads is None:
+            self._heads = {}
+            for t in self.doc:
+                if t.pos_ == "NOUN" and t.dep_ != "compound" and self._modified(t) and (
+                        t.lemma_.lower() not in self.vocab.generic):
+                    name = self._phrase_name(t)
+                    if name and len(name.split()) > 1:
+                        self._heads.setdefault(t.lemma_.lower(), []).append((t.idx, name))
+        named = [name for idx, name in self._heads.get(lemma, ()) if
+                 token.idx - 3000 < idx < token.idx]
+        return named[-1] if named else None
+
+    def _titled_person(self, token: Token, title: str) -> str | None:
+        named = [name for start, t, name in self._titled if t == title and start < token.idx]
+        return named[-1] if named else None
+
+    def _names_topic(self, token: Token) -> bool:
+        topic = (self.topic or "").casefold()
+        return bool(topic) and topic in self.doc[token.left_edge.i : token.i + 1].text.casefold()
+
+    @staticmethod
+    def _modified(token: Token) -> bool:
+        """'the president of the club': not the article's president."""
+        return any(c.dep_ in ("prep", "compound", "amod", "poss") for c in token.children)
+
+    @staticmethod
+    def _phrase_tokens(token: Token) -> list[Token]:
+        """The words naming what ``token`` heads: its modifiers and an "of/on/for/to"
+        phrase right after it ("annual production of the missiles"), not its clauses; no
+        leading determiner; at most 8 words (else the modifiers and the head alone)."""
+        doc = token.doc
+        ids = {token.i}
+        after: set[int] = set()
+        for child in token.children:
+            if child.dep_ in _KEEP_DEPS or (child.dep_ in ("det", "punct") and child.i < token.i):
+                ids.update(t.i for t in child.subtree)
+            elif child.dep_ == "prep" and child.lower_ in ("of", "on", "for", "to") and (
+                    child.i == token.i + 1):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and objects[0].pos_ in _NOMINAL:
+                    cut = {t.i for c in objects[0].children if c.dep_ in ("relcl", "acl", "prep")
+                           for t in c.subtree}
+                    after = {child.i} | {t.i for t in objects[0].subtree if t.i not in cut}
+        lo = hi = token.i
+        while lo - 1 in ids:
+            lo -= 1
+        while hi + 1 in ids:
+            hi += 1
+        if after and min(after) == hi + 1 and hi + 1 - lo + len(after) <= 8:
+            while hi + 1 in after:
+                hi += 1
+        while lo < token.i and (doc[lo].lower_ in _DETERMINERS or doc[lo].is_punct
+                                or doc[lo].tag_ == "POS"):
+            lo += 1
+        while hi > token.i and (doc[hi].is_punct or doc[hi].tag_ == "POS"):
+            hi -= 1
+        return list(doc[max(lo, hi - 7) : hi + 1])
+
+    def _phrase_span(self, token: Token) -> tuple[int, int]:
+        tokens = self._phrase_tokens(token)
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+    def _phrase_name(self, token: Token) -> str | None:
+        return self._name_of(self._phrase_tokens(token))
+
+    def _name_of(self, tokens: list[Token]) -> str | None:
+        while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].dep_ == "case"):
+            tokens.pop()
+        text = self.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else ""
+        text = _SPACE.sub(" ", text).strip(" \"“”‘’'")
+        return text if any(c.isalpha() for c in text) else None

@@ -1,0 +1,70 @@
+"""The model card (``README.md``) of a trained stance classifier, from its
+``newsclaims.json``: data, rebuild command, SEESAW valid scores, training time, files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.components.stance.component import FLOORS
+
+
+def _command(meta: dict) -> str:
+    config = meta["config"]
+    return (f"newsclaims train stance --data ../shared/data/seesaw --c {config['c']} "
+            f"--min-count {config['min_count']} --seed {config['seed']}")
+
+
+def write(folder: Path, meta: dict) -> Path:
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.name != "README.md")
+    lines = [
+        "# newsclaims stance classifier: logistic regression over parse features",
+        "",
+        "Judges each (holder, target) candidate that `newsclaims_stance` proposes (a "
+        "statement's source and a target its content names; a stance event's or action's "
+        "subject and object): none, support or oppose. A pair becomes a stance row when "
+        "P(support or oppose) reaches its kind's threshold.",
+        "",
+        "## Data",
+        "",
+        f"SEESAW (Zhang et al., EMNLP 2022) stories whose meta `Split` is `train`: "
+        f"{meta['train_articles']} articles, {meta['train_pairs']} candidate pairs, each "
+        "labelled with the gold triple of its sentence whose subject and object match it "
+        "(token F1 >= 0.5, as `newsclaims evaluate stance` matches), else none. Thresholds "
+        "tuned on the `valid` stories; SEESAW test was never read. Our corpus gold is not "
+        "used in training: it is the second check.",
+        "",
+        "## Rebuild",
+        "",
+        "```bash",
+        "pip install -e '.[train]'  # scikit-learn",
+        _command(meta),
+        "```",
+        "",
+        f"{meta['train_seconds']:.0f} s to train, {meta['seconds']:.0f} s with tuning, on "
+        "the shared 2-core CPU, SEESAW's parses read from `--cache` (parsing its train and "
+        "valid articles takes about 4 more minutes).",
+    ]
+    valid = meta["valid"]
+    lines += [
+        "",
+        "## Scores on SEESAW valid",
+        "",
+        f"Thresholds: {', '.join(f'{k} {v}' for k, v in meta['thresholds'].items())}; the "
+        "component never goes below its floors ("
+        f"{', '.join(f'{k} {v}' for k, v in FLOORS.items())}: less sure pairs were mostly "
+        "wrong on BBC news), so these are the scores of the rows it writes.",
+        "",
+        "| metric | F1 |",
+        "|---|---|",
+        *(f"| {name} | {f1:.3f} |" for name, f1 in valid.items()),
+        "",
+        "`newsclaims evaluate stance` prints precision and recall as well.",
+        "",
+        "## Files",
+        "",
+        *(f"- `{p.name}` ({p.stat().st_size / 1e6:.1f} MB)" for p in files),
+        "",
+    ]
+    path = folder / "README.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path

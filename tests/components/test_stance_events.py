@@ -1,0 +1,34 @@
+"""Stance events and per-target rows (``newsclaims_stance`` on the default pipeline)."""
+
+import pytest
+
+from pipeline.annotations import Statement
+
+
+def _rows(parse, text: str) -> list[Statement]:
+    return parse(text)._.nc_statements
+
+
+@pytest.mark.parametrize(("text", "source", "target", "stance"), [
+    ("Microsoft sued Google over the patent.", "Microsoft", "Google", "oppose"),
+    ("Governor Ana Ruiz was praised by Senator Tom Hale.", "Tom Hale", "Ana Ruiz", "support"),
+])
+def test_stance_event_is_a_statement(parse, text, source, target, stance):
+    rows = [r for r in _rows(parse, text) if r.kind == "event"]
+    assert [(r.source, r.target, r.stance) for r in rows] == [(source, target, stance)]
+    [row] = rows
+    assert parse(text).text[row.target_span[0]:row.target_span[1]].endswith(target.split()[-1])
+
+
+def test_no_event_where_attribution_has_the_cue(parse):
+    """'criticised' is an attribution cue too: one statement, not a second event."""
+    rows = _rows(parse, "Senator Tom Hale criticised the budget plan on Monday.")
+    assert [r.kind for r in rows] == ["statement"]
+    assert rows[0].stance == "oppose"
+
+
+def test_rows_of_one_statement_differ_in_target(parse):
+    rows = _rows(parse, "Barack Obama said Republicans were holding Loretta Lynch hostage, "
+                        "and he praised Lynch.")
+    keys = [(r.cue_span, r.target_span) for r in rows]
+    assert len(keys) == len(set(keys))

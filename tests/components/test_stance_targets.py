@@ -1,0 +1,57 @@
+"""Target resolution across an article (``pipeline.components.stance.targets``)."""
+
+import pytest
+
+from pipeline.components.stance.targets import ENTITY, PHRASE, Resolver
+
+
+def _resolver(doc, topic=None):
+    return Resolver(doc, doc._.nc_entities or [], topic)
+
+
+def _token(doc, text, nth=0):
+    return [t for t in doc if t.text == text][nth]
+
+
+def test_pronoun_is_the_last_person_named(parse):
+    doc = parse("Barack Obama met Loretta Lynch on Monday. Republicans criticised her.")
+    target = _resolver(doc).at(_token(doc, "her"))
+    assert (target.name, target.kind) == ("Loretta Lynch", ENTITY)
+
+
+def test_title_is_the_person_the_article_gave_it(parse):
+    doc = parse("President Donald Trump spoke in Ohio. Democrats attacked the president.")
+    assert _resolver(doc).at(_token(doc, "president")).name == "Donald Trump"
+
+
+def test_party_members_stand_for_the_party(parse):
+    doc = parse("Barack Obama blasted Republicans for the delay.")
+    assert _resolver(doc).at(_token(doc, "Republicans")).name == "Republican Party"
+
+
+def test_anaphor_is_the_topic(parse):
+    doc = parse('Ishiba wants an "Asian NATO". China said the proposal was dangerous.')
+    assert _resolver(doc, "Asian NATO").at(_token(doc, "proposal")).name == "Asian NATO"
+
+
+def test_definite_noun_is_the_longer_phrase_named_before(parse):
+    doc = parse("The leaders signed the Good Friday agreement in 1998. "
+                "Nancy Pelosi praised the agreement on Tuesday.")
+    target = _resolver(doc).at(_token(doc, "agreement", 1))
+    assert target.kind == PHRASE
+    assert "Good Friday agreement" in target.name
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
+    ("Critics attacked the proposed border wall on Monday.", "wall", "proposed border wall"),
+    ("She opposed the annual production of the missiles.", "production",
+     "annual production of the missiles"),
+])
+def test_phrase_keeps_its_modifiers_not_its_determiner(parse, text, word, name):
+    doc = parse(text)
+    assert _resolver(doc).at(_token(doc, word)).name == name
+
+
+def test_generic_nouns_are_no_targets(parse):
+    doc = parse("Officials said people were waiting.")
+    assert _resolver(doc).at(_token(doc, "people")) is None
