@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -73,7 +74,23 @@ def build_nlp(model: str | None = None, components: ComponentConfig | None = Non
         nlp.add_pipe("newsclaims_paragraphs", before=splitter)
     for component in COMPONENTS:
         nlp.add_pipe(component, config=dict(overrides.get(component, {})))
+    _split_scraped_currency_signs(nlp)
     return nlp
+
+
+def _split_scraped_currency_signs(nlp: Language) -> None:
+    """A currency sign in mojibake ("Â£130m": UTF-8 read as Windows-1252) is split off
+    like the sign itself ("£130m"), so the parse sees an amount, not one odd noun; the
+    text and its offsets stay as given."""
+    from spacy.lang.char_classes import LIST_CURRENCY
+    from spacy.util import compile_prefix_regex
+
+    from pipeline.components.figures.units import mojibake
+
+    broken = {form for sign in LIST_CURRENCY if not sign.isascii() for form in mojibake(sign)}
+    prefixes = [*(re.escape(form) for form in sorted(broken, key=len, reverse=True)),
+                *nlp.Defaults.prefixes]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
 
 
 def fingerprint(nlp: Language) -> str:

@@ -57,3 +57,12 @@ def test_presets_are_component_settings() -> None:
     assert preset_components("accurate") == {}
     with pytest.raises(UserError, match="unknown preset"):
         preset_components("fastest")
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("It cost Â£130m in 2004.", ["It", "cost", "Â£", "130", "m", "in", "2004", "."]),
+    ("It cost â‚¬5bn.", ["It", "cost", "â‚¬", "5bn", "."]),
+    ("It cost £130m in 2004.", ["It", "cost", "£", "130", "m", "in", "2004", "."]),
+])
+def test_a_scraped_currency_sign_is_split_off_like_the_sign(nlp, text, tokens):
+    assert [t.text for t in nlp.make_doc(text)] == tokens

@@ -34,7 +34,7 @@ from pipeline.evaluate.metrics import (
     values_equal,
 )
 from pipeline.evaluate.predictions import PredFigure, pred_figures
-from pipeline.evaluate.realnews import load_realnews, realnews_files
+from pipeline.evaluate.realnews import HELD_OUT, load_realnews, realnews_files
 from pipeline.evaluate.recognizers import RecognizerGold, load_recognizers
 from pipeline.evaluate.report import Report
 from pipeline.evaluate.runner import EvalDoc, ExtractFn, run_doc_groups, run_docs
@@ -146,15 +146,27 @@ def score_realnews_figures(
 def evaluate_realnews(
     extract_fn: ExtractFn, files: list[Path], data_dir: str | Path | None
 ) -> list[Report]:
-    """One report per real-news gold file and one for all of them; without the shared
-    data the sentences cannot be read, so one empty report says why they were skipped."""
+    """One report per real-news gold file, one for the development files together
+    (``realnews:all``), then the held-out file (``check.jsonl``) on its own: it is how
+    the rules are judged on news nobody tuned them on, so it never joins the sum.
+    Without the shared data the sentences cannot be read, so one empty report says why
+    they were skipped."""
     if data_dir is None:
         return [Report("figures", "realnews", 0, 0.0, notes=[
             f"skipped: no shared data folder (--data, $NEWSCLAIMS_DATA or ../shared/data), "
             f"so the sentences of {len(files)} real-news gold file(s) cannot be read"])]
-    groups = [(f"realnews:{path.stem}", load_realnews(path, data_dir)) for path in files]
-    return run_doc_groups("figures", groups, extract_fn, score_realnews_figures,
-                          "realnews:all")
+    development = [path for path in files if path.name != HELD_OUT]
+    held_out = [path for path in files if path.name == HELD_OUT]
+    groups = [(f"realnews:{path.stem}", load_realnews(path, data_dir)) for path in development]
+    reports = run_doc_groups("figures", groups, extract_fn, score_realnews_figures,
+                             "realnews:all") if groups else []
+    for path in held_out:
+        gold = load_realnews(path, data_dir)
+        reports.append(run_docs("figures", f"realnews:{path.stem}", gold.docs, extract_fn,
+                                score_realnews_figures,
+                                ["held out: never used to tune the rules, not in realnews:all",
+                                 *gold.notes]))
+    return reports
 
 
 # No value+modifier here: the specs annotate no modifier (their spans leave out "about",

@@ -44,6 +44,8 @@ from pipeline.evaluate.seesaw import article_sentences
 
 REALNEWS = Path("figures") / "realnews"
 """The real-news gold files inside a corpus folder."""
+HELD_OUT = "check.jsonl"
+"""The real-news file kept out of development: scored on its own, never in the sum."""
 
 
 @dataclass(frozen=True)

@@ -155,6 +155,28 @@ def test_reports_each_file_and_all_together(corpus: Path, data: Path) -> None:
     assert reports[2].notes[0] == "the sum of realnews:bbc + realnews:news"
 
 
+def test_the_held_out_file_is_scored_alone_and_left_out_of_the_sum(corpus: Path,
+                                                                    data: Path) -> None:
+    realnews = corpus / "figures" / "realnews"
+    _gold(realnews / "bbc.jsonl", RECORDS[:2])
+    _gold(realnews / "check.jsonl", RECORDS[2:])
+    wrong = json.loads(json.dumps(RECORDS))
+    wrong[2]["figures"][0]["value"] = 2.0  # the held-out file's one money figure is missed
+    reports = evaluate_figures(_oracle(wrong), corpus_dir=corpus, data_dir=data)[1:]
+    assert [(r.dataset, r.n_docs) for r in reports] == [
+        ("realnews:bbc", 2), ("realnews:all", 2), ("realnews:check", 2)]
+    counts = [{s.metric: (s.tp, s.fp, s.fn) for s in r.scores}["value"] for r in reports]
+    assert counts == [(1, 0, 0), (1, 0, 0), (2, 1, 1)]
+    assert reports[1].notes[0] == "the sum of realnews:bbc"
+    assert reports[2].notes[0].startswith("held out: ")
+
+
+def test_a_held_out_file_alone_gives_no_sum(corpus: Path, data: Path) -> None:
+    _gold(corpus / "figures" / "realnews" / "check.jsonl", RECORDS)
+    reports = evaluate_figures(_oracle(RECORDS), corpus_dir=corpus, data_dir=data)[1:]
+    assert [(r.dataset, r.n_docs) for r in reports] == [("realnews:check", 4)]
+
+
 def test_wrong_unit_and_prediction_on_an_empty_sentence(corpus: Path, data: Path) -> None:
     wrong = json.loads(json.dumps(RECORDS))
     wrong[0]["figures"][0]["unit"] = "USD"

@@ -12,6 +12,7 @@ labels, names and list numbering are dropped (:mod:`nonfigures`); ages are years
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -32,7 +33,7 @@ from pipeline.components.figures.joins import (
     join_subunits,
     join_tallies,
 )
-from pipeline.components.figures.nonfigures import capitalised_in_a_name
+from pipeline.components.figures.nonfigures import capitalised_in_a_name, digit_before_a_name
 from pipeline.components.guard import never_raises
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -40,7 +41,10 @@ _OUT_OF = re.compile(rf"\s+(?:in|out\s+of)\s+(\d+|{numbers.word_number_pattern()
                      r"(?!\s*(?:%|per ?cent))", re.IGNORECASE)
 _OF = re.compile(r"\s+(?:of|the|their|its|his|her|our)\s")  # "half their value"
 _ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|final)\s+$", re.IGNORECASE)
-_PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,}|\b(?:1-)?\d{3}-\d{3}-\d{4}\b")
+# "+44 20 7946 0000", "212-555-0100", a national number with a trunk 0 in groups ("0845 8
+# 505 505", "0800 555 111", "020 7946 0000")
+_PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,}|\b(?:1-)?\d{3}-\d{3}-\d{4}\b"
+                    r"|\b0\d{2,4}(?: \d{1,4}){1,3}\b(?![,.]?\d)")
 # "a month" after the counted noun or "of" and a few words ("barrels of fuel oil a month");
 # not "a year earlier"
 _OF_WORDS = r"(?:\s+of\s+[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)?"
@@ -70,6 +74,13 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$|^(?:a|an)\s", re.IGNORECASE)
 _PLUS = re.compile(r"\w-plus\b")
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b{numbers.word_number_pattern()})\s+$", re.IGNORECASE)
 _FOLLOWING_WORDS = re.compile(r"(?: [A-Za-z][\w-]*){1,3}")
+_THE_BEFORE = re.compile(r"\s+the\s+$")
+_ELIDED_COUNT_FROM = 100  # smaller bare numbers are as often ranks, scores or ages
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d|21\d\d")
+_TALLY_NEXT = re.compile(r"(?:\s+to\s+|-|–|-to-)\d")
+_GROUP_BEFORE = re.compile(r"\b([A-Za-z]+?)s?\s+(?:of\s+)?$")
+_ANOTHER = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.IGNORECASE)
+_ELIDED_CENTURY = re.compile(r"(?:^|[^\w'‘’])['‘’]$")
 
 
 def _ranked(tokens: Span) -> bool:
@@ -167,8 +178,25 @@ class FigureExtractor:
                                  self.grammar)
         figures = join_tallies(text, figures, self.grammar)
         figures = inherit_units(text, join_ranges(text, figures, self.grammar), self.grammar)
+        figures = [self._elided_count(doc, sents, starts, f) for f in figures]
         doc._.nc_figures = timex.carry_over(doc, text, figures)
         return doc
+
+    def _elided_count(self, doc: Doc, sents: list[Span], starts: list[int], figure: Figure
+                      ) -> Figure:
+        """A large whole count that nothing else gave a unit counts the last plural noun
+        before it in its sentence ("compact cars, with sales jumping to 136,000" -> car;
+        "104,000 workers axed ..., pushing employment to 3.24 million" -> worker)."""
+        if figure.unit is not None or figure.value < _ELIDED_COUNT_FROM \
+                or not figure.value.is_integer():
+            return figure
+        tokens = doc.char_span(*figure.span, alignment_mode="expand")
+        sent = sents[bisect.bisect_right(starts, figure.span[0]) - 1]
+        earlier = context.earlier_plural(sent, tokens, self.grammar) if tokens else None
+        if earlier is None:
+            return figure
+        unit = context.count_unit(context.phrase_start(earlier), earlier, self.grammar)
+        return dataclasses.replace(figure, unit=unit)
 
     # -- one candidate ---------------------------------------------------------------
 
@@ -196,11 +224,14 @@ class FigureExtractor:
         if _DOTTED.match(text, match.end()):
             return None  # "192.168.1.2", "version 1.2.3": codes, not quantities
         hyphen = _HYPHEN_WORD.match(text, match.end("num")) if not (scale or written) else None
+        if hyphen and hyphen.group(0).startswith(" ") and not self._spaced_compound(doc, hyphen):
+            hyphen = None  # "2004 - pushing employment": a dash before a clause
         if hyphen and hyphen.group(1).lower() in g.hyphen_name_words:
             return None  # ".45-caliber", "18-rated", "two-time": a name or a rating
         if hyphen and is_words and not (g.unit_word(hyphen.group(1))
-                                        or g.units.currency(hyphen.group(1))):
-            return None  # "zero-coupon", "one-time", "two-door": adjectives, not counts
+                                        or g.units.currency(hyphen.group(1))
+                                        or (value >= 2 and self._noun_at(doc, hyphen))):
+            return None  # "zero-coupon", "one-time": adjectives; "four-piece" counts pieces
         hyphenated = (hyphen.group(1), hyphen.end()) if hyphen else (
             (post, match.end()) if post and text[match.start("post") - 1] == "-" else None
         )
@@ -211,18 +242,31 @@ class FigureExtractor:
                 and not _ARTICLE_BEFORE.match(number + " "):
             return None  # "its half-year sales": a period's name; "a half-hour show" lasts
         bare = not (cur or scale or written or hyphen or pre)
-        if bare and not is_words and self._not_a_figure(text, sent, match, number):
+        # "repealed the rule 234 to 175, and the Senate 51 to 47": a tally, no label or name
+        tally = bare and bool(_TALLY_NEXT.match(text, match.end())
+                              and g.vote_cues.search(sent.text))
+        if bare and not is_words and (self._not_a_figure(text, sent, match, number) and not (
+            tally and not _YEAR.fullmatch(number)
+        )):
             return None
         tokens = doc.char_span(start, end, alignment_mode="expand")
         anchor = tokens.root if tokens is not None else None
         noun = context.counted_noun(tokens) if tokens is not None else None
-        if noun is not None and noun.lower_ in g.pronoun_nouns:
-            noun = None  # "one or two others": they stand for a noun
+        if noun is not None and (noun.lower_ in g.pronoun_nouns
+                                 or g.threshold_after.match(" " + noun.text)):
+            noun = None  # "one or two others" stand for a noun; "the 5,000 level" is one
+        group = self._group(text, start) if bare else None
+        if group is not None and noun is not None and not (
+            noun.i >= tokens.end and doc[tokens.end].pos_ in ("NOUN", "PROPN", "ADJ")
+        ):
+            noun = None  # "crowds 15,000 strong", "the crowd of about 2,600 waved signs"
         if noun is not None and bare and context.names_an_item(noun):
             return None
-        if g.vague(number) and not self._vague_amount(text, match, tokens, noun):
-            return None
-        if self._no_quantity(text, sent, match, tokens, noun, measured=bool(cur or written)):
+        if g.vague(number) and group is None \
+                and not self._vague_amount(text, match, tokens, noun):
+            return None  # but "a crowd of several hundred" is an amount
+        if self._no_quantity(text, sent, match, tokens, noun, measured=bool(cur or written),
+                             tally=tally):
             return None
         of_unit = _OF_A_UNIT.match(text, match.end("num")) if bare and value < 1 else None
         if of_unit is not None and not g.unit_word(of_unit.group(1)):
@@ -242,6 +286,8 @@ class FigureExtractor:
             unit: str | None = "%"
         elif of_unit is not None:  # "one hundredth of a second" is 0.01 second
             unit, end = g.unit_word(of_unit.group(1)), of_unit.end()
+        elif group is not None and noun is None:  # "a crowd of 8,000" counts people
+            unit = group
         else:
             unit, end = self._unit(text, sent, match, reading, hyphen, tokens, noun, end)
         if unit == "point":  # a poll lead in points is in percentage points
@@ -250,10 +296,14 @@ class FigureExtractor:
             return None  # "percent of 10 banks": no share is written this way
         if unit in g.hundredths_currencies and not scale and value.is_integer():
             value, end = self._hundredths(text, value, end)
-        if unit in g.period_units and (g.relative_time.match(text, end) or (
+        if unit in g.period_units and not (bare and noun is None) \
+                and not _ANOTHER.search(text, max(0, start - 20), start) \
+                and (self._relative_time(doc, text, end) or (
             not hyphen and _first_following(text, end) in g.period_name_nouns
         )):
-            return None  # "two weeks earlier", "a decade ago", "a two-and-a-half year high"
+            return None  # "two weeks earlier", "a decade ago", "a two-and-a-half year high";
+            # but "it took another 10 years before" is an amount of time, and "will turn 18
+            # before the vote" an age
         if unit is None and bare and self._before_a_relative_time(text, end):
             return None  # the "two" of "two to three weeks before he is back"
         counts = noun is not None and share is None and not (cur or written or hyphen)
@@ -317,7 +367,8 @@ class FigureExtractor:
         after_word = after.group(1) if after else ""
         value = numbers.value(number) or 0.0
         if scale and not cur and scale.lower() in g.senses:
-            meaning = g.senses[scale.lower()].reading(window, after_word, value)
+            meaning = g.senses[scale.lower()].reading(window, after_word, value,
+                                                      text[end : end + 30])
             if meaning == senses.NONE:
                 return None
             if meaning.lower() not in g.scales:  # "the 400m final": metres
@@ -333,7 +384,7 @@ class FigureExtractor:
 
     def _no_quantity(
         self, text: str, sent: Span, match: re.Match[str], tokens: Span | None,
-        noun: Token | None, *, measured: bool,
+        noun: Token | None, *, measured: bool, tally: bool = False,
     ) -> bool:
         """Ranks, labels, identifiers, list markers, days in a list of dates, bases of a
         rate, names ("Six Nations", "50 Cent"), ranks in a place ("the world's 500
@@ -342,19 +393,29 @@ class FigureExtractor:
         number = match.group("num")
         start, end = match.start("num"), match.end("num")
         counts = noun is not None
-        if g.nonfigures.excluded(text, start, end, number, counts=counts, measured=measured):
+        previous = tokens.doc[tokens.start - 1] if tokens is not None and tokens.start else None
+        if g.nonfigures.excluded(text, start, end, number, counts=counts, measured=measured,
+                                 verb_before=tally or (previous is not None
+                                                       and previous.pos_ == "VERB")):
             return True
+        if self.grammar.age_group.match(text, end):
+            return True  # "the six to eights prize", "five to sevens": a name of an age group
         following = _NEXT_WORD.match(text, end)
         word = following.group(1) if following else None
         if word and self._capitalised_unit_word(word) \
                 and _CAPITALISED_NEXT.match(text, following.end()):
             return True  # "8 Rand Paul": a name
-        if word and word.lower() in ("minute", "minutes") \
-                and g.match_minute.search(text, max(0, start - 10), start):
-            return True  # "on 28 minutes": a match minute
+        if word and word.lower() in ("minute", "minutes") and (
+            g.match_minute.search(text, max(0, start - 10), start)
+            or (g.match_minute_in_a_match.search(text, max(0, start - 10), start)
+                and g.match_cues.search(sent.text))
+        ):
+            return True  # "on 28 minutes", "a penalty after 20 minutes": a match minute
         if capitalised_in_a_name(sent.text, start - sent.start_char, number,
-                                 word if word and self._capitalised_unit_word(word) else None):
-            return True
+                                 word if word and self._capitalised_unit_word(word) else None) \
+                or (not measured and digit_before_a_name(sent.text, start - sent.start_char,
+                                                         number, word)):
+            return True  # "Six Nations", "50 Cent", "6 Music"
         if noun is None or tokens is None or measured:
             return False
         doc = tokens.doc
@@ -385,13 +446,27 @@ class FigureExtractor:
             return False
         return self.grammar.relative_time.match(text, tail.end()) is not None
 
+    def _relative_time(self, doc: Doc, text: str, end: int) -> bool:
+        """A period before "ago", "after", "since"... is a time, no figure ("four weeks
+        since Trump won"); but a period "since" a date is how long ("lengthened by 20 days
+        since the 1990s")."""
+        found = self.grammar.relative_time.match(text, end)
+        if found is None:
+            return False
+        if not found.group(0).lower().endswith("since"):
+            return True
+        following = doc.char_span(found.end(), len(text), alignment_mode="expand")
+        nxt = next((t for t in following if not t.is_space), None) if following else None
+        return nxt is None or (nxt.ent_type_ != "DATE" and not nxt.like_num)
+
     def _unit_or_scale_word(self, word: str) -> bool:
-        """A unit, currency or scale word, or one that stands for a noun: not a counted
-        noun ("2 and 8 degrees" is a range of units, "12 and 11 players" two counts)."""
+        """A unit, currency, percent or scale word, or one that stands for a noun: not a
+        counted noun ("2 and 8 degrees", "8 to 10 percent" are ranges of units, "12 and 11
+        players" two counts)."""
         g = self.grammar
         lowered = word.lower()
         return bool(g.unit_word(word) or g.units.currency(word) or lowered in g.scales
-                    or lowered in g.pronoun_nouns)
+                    or lowered in g.pronoun_nouns or lowered in g.percent or lowered in g.points)
 
     def _capitalised_unit_word(self, word: str) -> bool:
         """A unit or currency word written capitalised that is written in lower case as a
@@ -465,9 +540,11 @@ class FigureExtractor:
         if shared is not None and not self._unit_or_scale_word(shared.text):
             return context.count_unit(context.phrase_start(shared), shared, g), end
         antecedent = context.partitive_noun(tokens) or self._level_subject(tokens, match) \
-            or context.of_noun(tokens, g)
+            or context.of_noun(tokens, g) or context.attribute_noun(tokens)
         if antecedent is not None:
             return context.count_unit(context.phrase_start(antecedent), antecedent, g), end
+        if g.vague(match.group("num")) and tokens.root.dep_ in ("nsubj", "nsubjpass"):
+            return "person", end  # "Hundreds were arrested", "thousands marched"
         return self._rate_or_points(text, sent, match), end
 
     def _level_subject(self, tokens: Span, match: re.Match[str]) -> Token | None:
@@ -511,6 +588,31 @@ class FigureExtractor:
             return any(w in g.period_name_nouns for w in words)
         return words[0] in g.hyphen_name_nouns
 
+    def _group(self, text: str, start: int) -> str | None:
+        """What a number sizing a group counts: "a crowd of (about) 8,000", "crowds
+        15,000 strong", "population 1.3bn" -> person (``group_nouns``)."""
+        g = self.grammar
+        before = text[max(0, start - 60) : start]
+        bound = g.modifier_before.search(before.lower())
+        if bound is not None:
+            before = before[: bound.start(1)]
+        named = _GROUP_BEFORE.search(before)
+        return g.group_nouns.get(g.singular(named.group(1).lower())) if named else None
+
+    def _spaced_compound(self, doc: Doc, hyphen: re.Match[str]) -> bool:
+        """A word after a spaced dash makes a compound with the number when it is a unit,
+        a currency or a noun (tokenised "62,000 - seat stadium"), not a verb of a clause."""
+        word = hyphen.group(1)
+        if self.grammar.unit_word(word) or self.grammar.units.currency(word):
+            return True
+        return self._noun_at(doc, hyphen)
+
+    @staticmethod
+    def _noun_at(doc: Doc, hyphen: re.Match[str]) -> bool:
+        """The word after the number's hyphen is a common noun ("seven-page complaint")."""
+        token = doc.char_span(hyphen.start(1), hyphen.end(1), alignment_mode="expand")
+        return token is not None and token.root.tag_ in ("NN", "NNS")
+
     def _ordinal_before(self, number: str, tokens: Span) -> bool:
         """A singular fraction word before a singular noun is an ordinal: "a third
         source", "a third straight day"; not "two-thirds majority", "half a million", "a
@@ -537,8 +639,15 @@ class FigureExtractor:
         but not "two-thirds", "twenty-two", "seventeen", "fell to zero", a range's low end
         ("five or six awards"), a count of a partitive ("two of her seven matches"), nor a
         number that is all its sentence says."""
-        if noun is not None:  # "one person"; but "one more point" is set against others
-            return value == 1 and context.comparative(tokens, noun, self.grammar) is None
+        if noun is not None:  # "one person"; but "one more point" is set against others,
+            # and "at least one case" is bounded (not "under one manager": a preposition)
+            bound = self.grammar.modifier_before.search(
+                text[max(0, match.start() - 40) : match.start()].lower())
+            bounded = bound is not None and " " in bound.group(1) \
+                and self.grammar.modifier_symbols[bound.group(1)] in (">", "<", ">=", "<=")
+            return value == 1 and not bounded and (
+                context.comparative(tokens, noun, self.grammar) is None
+                or not self._another_number(sent, match))
         if len(re.split(r"[\s-]+", number)) > 1 or match.group("neg"):
             return False
         whole = context.partitive_noun(tokens) if tokens is not None and value > 1 else None
@@ -552,6 +661,12 @@ class FigureExtractor:
         alone = not re.sub(r"[\W_]+", "", text[sent.start_char : match.start()]
                            + text[match.end() : sent.end_char])
         return not alone and 0 < value <= self.grammar.pronoun_numbers_up_to
+
+    @staticmethod
+    def _another_number(sent: Span, match: re.Match[str]) -> bool:
+        """The sentence has a number besides this one ("We lost two points, but we have
+        one more point"; not "We have one more session")."""
+        return any(t.like_num and not match.start() <= t.idx < match.end() for t in sent)
 
     def _share(
         self, text: str, match: re.Match[str], number: str, value: float, tokens: Span | None
@@ -620,7 +735,7 @@ class FigureExtractor:
         # look back past the sentence start: tokenised "sept . 30" splits there
         before = text[max(0, match.start("num") - 40) : match.start("num")]
         after = text[match.end("num") : sent.end_char]
-        if re.fullmatch(r"1[5-9]\d\d|20\d\d|21\d\d", number):
+        if _YEAR.fullmatch(number):
             return True
         prev_word = re.search(r"([A-Za-z][\w.]*(?:['’]s)?)\W*$", before)
         next_word = re.match(r"\W{0,2}([A-Za-z][\w.']*)", after)
@@ -630,8 +745,10 @@ class FigureExtractor:
             return True
         if re.match(r"[:/]\d", after) or re.match(r"\s?[:/]\s?\d", after):
             return True  # times, dates, fractions; "3-4%" is left to join_ranges
-        if re.search(r"\d\s?/\s?$", before):  # the 4 of "1 / 4": a fraction
+        if re.search(r"\d\s?[/:]\s?$", before):  # the 4 of "1 / 4", the 55 of "12:55 p.m"
             return True
+        if len(number) == 2 and _ELIDED_CENTURY.search(before):
+            return True  # "in '16", "in ‘08": a year
         if next_word and next_word.group(1).lower() in g.time_of_day:
             return True
         if _CLOCK.fullmatch(number) and g.clock_before.search(before) \
@@ -674,7 +791,12 @@ class FigureExtractor:
         before a comparative wins over it ("up to 20% less fuel" is <=); a bracketed
         conversion shares its original's modifier."""
         g = self.grammar
-        before = g.modifier_before.search(text[max(0, start - 40) : start].lower())
+        window = text[max(0, start - 40) : start].lower()
+        before = g.modifier_before.search(window)
+        if before is None and g.threshold_after.match(text, end) and not (
+            done and done[-1].span[1] > start - 40
+        ):  # "above the $50 mark"; not "at 75.3%, well below the 80% level" (its figure's)
+            before = g.modifier_before.search(_THE_BEFORE.sub(" ", window))
         phrase = before.group(1) if before else None
         # the longest phrase ending at the figure: "no more than", not "more than"; but
         # "over four seasons" is a period
@@ -689,8 +811,8 @@ class FigureExtractor:
             if symbol not in (None, "~") and context.comparative(tokens, noun, g):
                 return symbol
             found = context.change(tokens, noun, unit, g) or context.bound(tokens, g)
-            if found:
-                return found
+            if found and not (vague and found == context.comparative(tokens, noun, g)):
+                return found  # but "hundreds more" is more than a hundred
         if alternative in ("up", "down"):
             return alternative  # "rose 4p or nearly 1%": a change wins over "nearly"
         if phrase is not None:

@@ -4,6 +4,7 @@ governs it, whose it is (subject), what is measured (target) and whether it is a
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -13,6 +14,8 @@ if TYPE_CHECKING:
 
 _NOT_TARGETS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _COUNT_DEPS = ("nummod", "quantmod", "compound", "amod")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _WHOLE = frozenset({"of", "their", "its", "his", "her", "our"})  # "half their value"
 
 
@@ -89,13 +92,15 @@ def count_unit(first: int, noun: Token, grammar: FigureGrammar) -> str:
     Nouns joined by "and" are counted together ("53 interviews and depositions")."""
     doc = noun.doc
     attached = (noun.i, *[c.i for c in noun.lefts])
-    words = [_word_form(group) for group in _hyphen_groups(doc[first : noun.i])
+    words = [_word_form(group, grammar) for group in _hyphen_groups(doc[first : noun.i])
              if _names_kind(group, attached, grammar)]
     lemma = noun.lemma_.lower()
     if noun.tag_ in ("NNS", "NNPS") and lemma == noun.lower_ and lemma.endswith("s"):
         lemma = lemma[:-1]  # title-case plurals ("77 Jets") keep their surface as lemma
+    if _ACRONYM_PLURAL.fullmatch(noun.text):
+        lemma = noun.text[:-1]  # "MPs" -> MP, whatever the tagger made of it
     head = doc[noun.i - 2 : noun.i + 1] if _hyphenated_before(noun) else None
-    if head is not None and words and words[-1] == _word_form(list(head[:-1])):
+    if head is not None and words and words[-1] == _word_form(list(head[:-1]), grammar):
         words.pop()  # "ex-wives": the hyphen group ends in the noun itself
     unit = " ".join([*words, _hyphen_prefix(noun) + grammar.singular(lemma)])
     if unit in _AGE_UNITS:
@@ -119,11 +124,15 @@ def _hyphen_groups(tokens: Span) -> list[list[Token]]:
     return groups
 
 
-def _word_form(group: list[Token]) -> str:
-    """A word of a counted phrase: lower-cased, a plural modifier in the singular ("civil
-    servants jobs" -> civil servant job)."""
-    if len(group) == 1 and group[0].tag_ == "NNS" and group[0].is_lower:
-        return group[0].lemma_.lower()
+def _word_form(group: list[Token], grammar: FigureGrammar) -> str:
+    """A word of a counted phrase, lower-cased and as written: a plural modifier names
+    the kind in the plural ("cosmetics brand", "special operations force", "arms deal"),
+    unless it names people, whose plural before a noun is a possessive that lost its
+    apostrophe ("civil servants jobs" -> civil servant job)."""
+    token = group[0]
+    if len(group) == 1 and token.tag_ == "NNS" and token.is_lower \
+            and grammar.person_plural.search(token.lower_):
+        return token.lemma_.lower()
     return "".join(t.lower_ for t in group)
 
 
@@ -160,10 +169,11 @@ def _hyphen_prefix(noun: Token) -> str:
 
 
 def _coordinated(noun: Token) -> Token | None:
-    """A plural noun joined to the counted one by "and" or "or" with no determiner,
-    number, possessive or adjective of its own ("interviews and depositions"; not
-    "people and their families", "buildings and small boats")."""
-    if not any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in noun.children):
+    """A plural noun joined to the counted one by "and" with no determiner, number,
+    possessive or adjective of its own ("interviews and depositions"; not "people and
+    their families", "buildings and small boats"); "or" names another word for the same
+    thing ("11 householders or occupiers" counts householders)."""
+    if not any(c.dep_ == "cc" and c.lower_ == "and" for c in noun.children):
         return None
     for child in noun.children:
         if child.dep_ == "conj" and child.pos_ == "NOUN" and child.tag_ == "NNS" and not any(
@@ -209,8 +219,10 @@ def level_subject(figure: Span, grammar: FigureGrammar) -> Token | None:
     if subjects and subjects[0].lemma_.lower() in grammar.count_nouns:
         subjects = [c for p in subjects[0].children if p.dep_ == "prep" and p.lower_ == "of"
                     for c in p.children if c.dep_ == "pobj"]  # "the number of hotspots"
-    if not subjects or subjects[0].tag_ != "NNS":
-        return None
+    if not subjects or subjects[0].tag_ != "NNS" or subjects[0].ent_type_ in _NAMES or (
+        subjects[0].text[0].isupper() and not subjects[0].is_sent_start
+    ):
+        return None  # not a name the tagger read as a plural ("Sanders will gain 24")
     noun = subjects[0]
     return None if noun.lemma_.lower() in grammar.not_counted_subjects else noun
 
@@ -225,6 +237,30 @@ def of_noun(figure: Span, grammar: FigureGrammar) -> Token | None:
     if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.i > figure.start:
         return None
     return None if noun.lemma_.lower() in grammar.not_counted_subjects else noun
+
+
+def earlier_plural(sent: Span, figure: Span, grammar: FigureGrammar) -> Token | None:
+    """The last plural common noun before a bare count in its sentence, what an elided
+    count counts: "compact cars, with sales jumping to 136,000" -> cars; "All books ...,
+    something like 15 million" -> books; not a price, rate or period, nor a unit."""
+    for token in reversed(sent.doc[sent.start : figure.start]):
+        lemma = token.lemma_.lower()
+        if token.tag_ == "NNS" and token.pos_ == "NOUN" and token.is_alpha \
+                and lemma not in grammar.not_counted_subjects \
+                and grammar.singular(lemma) not in grammar.period_units \
+                and not grammar.unit_word(token.text) and token.lower_ not in grammar.pronoun_nouns:
+            return token
+    return None
+
+
+def attribute_noun(figure: Span) -> Token | None:
+    """The plural noun a bare number is said to be: "of which more than 2,700 were UK
+    businesses" -> businesses."""
+    anchor = figure.root
+    if anchor.dep_ not in ("nsubj", "nsubjpass") or anchor.head.lemma_ != "be":
+        return None
+    return next((c for c in anchor.head.children if c.dep_ == "attr" and c.tag_ == "NNS"),
+                None)
 
 
 def phrase_start(noun: Token) -> int:
@@ -277,7 +313,10 @@ def _via_by(anchor: Token, grammar: FigureGrammar, relative: bool) -> str | None
                 found = _change_word(candidate, grammar) or _particle(candidate)
                 if found:
                     return found
-            return None
+            # "turnout rises by 4%" parsed as a noun "rises": the word before "by" says
+            before = token.doc[token.head.i - 1] if token.head.i > 0 else None
+            lemma = before.lemma_.lower() if before is not None else ""
+            return grammar.change_verbs.get(lemma) or grammar.change_nouns.get(lemma)
         if token.head.i == token.i:
             return None
         token = token.head
@@ -343,8 +382,10 @@ def change(
         return _change_word(word, grammar)
     if anchor.head.pos_ == "VERB" and anchor.dep_ not in _AMOUNT_DEPS:
         return _change_word(anchor.head, grammar)
-    if noun is None and anchor.head.pos_ == "NOUN" and anchor.head.i > anchor.i:
-        return _change_word(anchor.head, grammar)  # "a 20% drop", not "two more cuts"
+    if noun is None and anchor.head.pos_ == "NOUN" and anchor.head.i > anchor.i and not any(
+        t.pos_ in ("NOUN", "PROPN") for t in doc[figure.end : anchor.head.i]
+    ):  # "a 20% drop"; not "two more cuts", nor "£4bn tax cuts" (the amount a cut is of)
+        return _change_word(anchor.head, grammar)
     return None
 
 

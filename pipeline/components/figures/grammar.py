@@ -36,7 +36,9 @@ def _pattern(data: dict, units: Lexicon, ambiguous: dict[str, Ambiguity], number
     alt = numbers.alternation
     codes = sorted(units.codes)
     words = [form for form in ambiguous if form.isalpha()]  # "p", "pc", "won"; not "$"
-    post = forms([*data["percent"], *data["percentage_points"], *units.names, *units.units,
+    shared = [name for name in units.shared_names if " " in name]  # "cfa francs"
+    post = forms([*data["percent"], *data["percentage_points"], *units.names, *shared,
+                  *units.units,
                   *units.lettered_signs, *units.common_codes, *words])
     exact = "".join(f"|(?-i:{re.escape(w)})" for w in data["scales_case_sensitive"])
     scales = alt(data["scales"]) + exact  # "$1MM" is a million, "1mm" a millimetre
@@ -44,8 +46,8 @@ def _pattern(data: dict, units: Lexicon, ambiguous: dict[str, Ambiguity], number
     return re.compile(
         rf"(?:(?<![\w$€£¥₹₱.])(?P<cursign>[-−])?(?P<cur>{spaced_prefix}|"
         rf"{alt(forms([*units.signs, *units.common_codes]))}|(?-i:{alt(codes)}))\s?"
-        rf"|(?<![\w/.])(?<!\D,)(?<![A-Za-z]-)(?:(?P<pre>{alt(data['prefix_units'])})\s+)?)"
-        # "F-15", "COVID-19" are names; "3-4%" is not; "Mach 5" is a speed; a number
+        rf"|(?<![\w/.])(?<!\D,)(?:(?<![A-Za-z]-)|(?<=\d-to-))(?:(?P<pre>{alt(data['prefix_units'])})\s+)?)"
+        # "F-15", "COVID-19" are names; "3-4%" and "93-to-7" are not; "Mach 5" is a speed; a number
         # after a digit and a comma is the next of a list ("22,24,26")
         rf"(?P<neg>(?:minus|negative)[\s-]+|(?<![\w)\]%])[-−](?=\d))?"  # "minus-12 degrees"
         rf"(?P<num>{number})"
@@ -73,6 +75,7 @@ class FigureGrammar:
     points: frozenset[str]
     modifier_before: re.Pattern[str]  # "more than", "about"... ending right before a figure
     modifier_symbols: dict[str, str]
+    threshold_after: re.Pattern[str]  # " mark": "above the $50 mark" bounds the figure
     conversion_gap: re.Pattern[str]  # "(", "(about ": what opens a bracketed conversion
     alternative: re.Pattern[str]  # ", or ", " or nearly ": the same amount said another way
     one_letter_units: frozenset[str]  # as written: "500g", "1.6l", "95p"; not "5G"
@@ -82,8 +85,12 @@ class FigureGrammar:
     period_name_nouns: frozenset[str]  # a hyphenated period before these names a thing
     pronoun_nouns: frozenset[str]  # "two others": nouns that stand for a counted noun
     count_nouns: frozenset[str]  # "the number of hotspots reached 200,000": hotspots
+    age_group: re.Pattern[str]  # " to eights": a number word in the plural names a group
+    group_nouns: dict[str, str]  # "a crowd of 8,000": the group noun -> what it counts
     race_time_cues: re.Pattern[str]  # a sentence of a race: "46.45" is in seconds
     match_minute: re.Pattern[str]  # "on " before "28 minutes": a match minute
+    match_minute_in_a_match: re.Pattern[str]  # "after " before "20 minutes" in a match
+    match_cues: re.Pattern[str]  # "penalty", "scored": the sentence reports a match
     clock_before: re.Pattern[str]  # "at " before "1330": a time of day
     vague_number: re.Pattern[str]  # "millions", "tens of thousands": their lowest value, >
     nonfigures: NonFigures  # ranks, labels, identifiers, list markers, date lists
@@ -106,6 +113,7 @@ class FigureGrammar:
     time_of_day: frozenset[str]
     irregular_plurals: dict[str, str]
     count_skip: frozenset[str]
+    person_plural: re.Pattern[str]  # "servants", "women": a plural modifier that names people
     per_units: dict[str, str]
     per_adverbs: dict[str, str]
     pronoun_numbers_up_to: float
@@ -149,6 +157,7 @@ class FigureGrammar:
             points=frozenset(w.lower() for w in data["percentage_points"]),
             modifier_before=re.compile(rf"(?:^|\W)({alt(data['modifiers_before'])})\s+$"),
             modifier_symbols=data["modifiers_before"],
+            threshold_after=re.compile(rf"\s+(?:{alt(data['threshold_nouns'])})\b", re.IGNORECASE),
             ages=Ages.from_data(data["ages"]),
             modifier_after=re.compile(
                 rf"\s*(?:\([^()]{{0,40}}\)\s*)?\)?\s*({alt(data['modifiers_after'])})\b"
@@ -158,9 +167,14 @@ class FigureGrammar:
             period_name_nouns=frozenset(data["period_name_nouns"]),
             pronoun_nouns=frozenset(data["pronoun_nouns"]),
             count_nouns=frozenset(data["count_nouns"]),
+            age_group=re.compile(rf"\s*(?:to|-|–)\s*(?:{numbers.word_number_pattern()})s\b",
+                                 re.IGNORECASE),
+            group_nouns=data["group_nouns"],
             race_time_cues=_words(data["race_time_cues"]),
             clock_before=_words(data["clock_before"], r"\s+$"),
             match_minute=_words(data["match_minute_before"], r"\s+$"),
+            match_minute_in_a_match=_words(data["match_minute_before_in_a_match"], r"\s+$"),
+            match_cues=_words(data["match_cues"]),
             vague_number=re.compile(numbers.vague_pattern(), re.IGNORECASE),
             nonfigures=NonFigures.from_data(data, list(months())),
             relative_time=re.compile(rf"['’]?\s+(?:{alt(data['relative_time_after'])})\b",
@@ -192,6 +206,8 @@ class FigureGrammar:
             time_of_day=frozenset(w.lower() for w in data["time_of_day"]),
             irregular_plurals=data["irregular_plurals"],
             count_skip=frozenset(data["count_skip_modifiers"]),
+            person_plural=re.compile(
+                rf"(?:{alt(data['person_plural_endings'])})$|^(?:{alt(data['person_plurals'])})$"),
             per_units=data["per_units"],
             per_adverbs=data["per_adverbs"],
             pronoun_numbers_up_to=data["pronoun_numbers_up_to"],
@@ -256,7 +272,8 @@ class FigureGrammar:
             return "%"
         if lowered in self.points:
             return "pp"
-        return self.units.currency(post) or self.units.unit(post)
+        return self.units.currency_in(post, sentence) or self.units.currency(post) \
+            or self.units.unit(post)  # "francs" in a sentence about Mali are XOF
 
     def unit_word(self, word: str) -> str | None:
         """The unit a word names, periods in the singular too ("year" of "10-year", the

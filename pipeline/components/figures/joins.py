@@ -3,6 +3,7 @@
 - Ranges ("between 3 and 4 billion", "3-4%", "a range of 4.75% to 5%", "five or six
   awards") become two rows, the lower end with modifier ``>=`` and the upper with ``<=``;
   the lower end takes the unit and scale it leaves to the upper one ("3-4%" is 3% to 4%),
+  and the upper end the currency written only before the lower one ("$5-10 billion"),
   but not a scale when its own digits are already larger than the upper end's ("$650,000
   to $2.1 million" is 650,000, not 650,000 million).
 - Coins are money ("14 cents" is 0.14 USD), and coins after money ("3 dollars 50
@@ -11,7 +12,8 @@
   the scale ("4 thousand 3 hundred and 21" is 4321, "3 million and a half" 3.5 million),
   and a larger unit goes on in a smaller one ("2 hours 20 minutes" is 140 minutes).
 - A bare number compared with a figure just before it takes that figure's unit: "1,000
-  units by 2027, up from about 400" (400 units), "$5bn, compared with 3bn".
+  units by 2027, up from about 400" (400 units), "$5bn, compared with 3bn"; one joined by
+  "and" or "or" to the figure after it takes that one's ("16 and 17-year-olds").
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ _DASH = re.compile(r"^\s?[-–]\s?$")
 _DASHED = re.compile(r"[-–]\d")
 _AFTER_DASH = re.compile(r"\d[-–]$")
 _WORD_JOIN = re.compile(r"^-?\s+(to|and|or)\s+$")  # "18- to 24-year-olds"
-_TALLY_JOIN = re.compile(r"^\s+(?:to|by)\s+$")
+_TALLY_JOIN = re.compile(r"^(?:\s+(?:to|by)\s+|-to-)$")  # "63 to 33", "the 93-to-7 vote"
 _SUBUNIT_GAP = re.compile(r"^\s+(?:and\s+)?$")
 _BETWEEN = re.compile(r"between\s+$", re.IGNORECASE)
 _COMPARED = re.compile(
@@ -34,7 +36,9 @@ _COMPARED = re.compile(
 )
 _PARALLEL = re.compile(r"\b(?:and|or|but|while|whereas|with|out of)\b|,", re.IGNORECASE)
 _CODE = re.compile(r"[A-Z]{3}")
-_BREAK = re.compile(r"[.;:!?]\s|\n")
+# a sentence's end; not the point of "Mr. Sanders" or "U.S. troops"
+_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.;:!?]\s|\n")
+_COORDINATED = re.compile(r"^\s+(?:and|or)\s+$")
 _MORE = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _OPENERS = {"to": re.compile(r"(?:range[sd]? (?:of|from)|ranging from|between)\s+$",
@@ -118,7 +122,7 @@ def join_ranges(text: str, figures: list[Figure], grammar: FigureGrammar) -> lis
         if _scale(text, low, grammar) == 1.0 and low.value < high.value / scale:
             value *= scale  # "3 to 4 billion"; not "$650,000 to $2.1 million"
         out[i] = replace(low, modifier=">=", unit=low.unit or high.unit, value=value)
-        out[i + 1] = replace(high, modifier="<=")
+        out[i + 1] = replace(high, modifier="<=", unit=high.unit or low.unit)
         joined |= {i, i + 1}
     return [
         f for i, f in enumerate(out)
@@ -194,7 +198,8 @@ def inherit_units(text: str, figures: list[Figure], grammar: FigureGrammar) -> l
         if figure.unit is not None:
             continue
         gap = text[previous.span[1] : figure.span[0]]
-        if previous.unit and len(gap) <= 60 and "." not in gap and _COMPARED.search(gap):
+        if previous.unit and len(gap) <= 60 and not _BREAK.search(gap) \
+                and _COMPARED.search(gap):
             out[i] = replace(figure, unit=previous.unit)
         elif _MORE.search(text, max(0, figure.span[0] - 20), figure.span[0]):
             antecedent = next((f for f in reversed(out[:i]) if f.unit not in grammar.period_units
@@ -204,6 +209,11 @@ def inherit_units(text: str, figures: list[Figure], grammar: FigureGrammar) -> l
         elif figure.value.is_integer() and _counted(previous, grammar) \
                 and _PARALLEL.search(gap) and not _BREAK.search(gap) and len(gap) <= 80:
             out[i] = replace(figure, unit=previous.unit)  # "401 people ... and 601 afterwards"
+    for i in range(len(out) - 1):
+        figure, following = out[i], out[i + 1]
+        if figure.unit is None and following.unit is not None \
+                and _COORDINATED.match(text[figure.span[1] : following.span[0]]):
+            out[i] = replace(figure, unit=following.unit)  # "16 and 17-year-olds"
     return out
 
 

@@ -5,8 +5,9 @@
 network; "$" is a US dollar unless the sentence is about Canada. CQE decides such cases
 with a classifier over the sentence; here each reading has cue words (and numbers) in
 ``models/units.json``: the reading with the most cues near the figure wins, the word right
-after the figure counting twice, and a tie or no cue leaves the default. A reading of
-``none`` means the figure is no quantity at all.
+after the figure counting twice (and a ``next`` phrase right after it, "with 500m to go",
+twice), and a tie or no cue leaves the default. A reading of ``none`` means the figure is
+no quantity at all.
 """
 
 from __future__ import annotations
@@ -32,17 +33,27 @@ def _cue_pattern(cues: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(options), re.IGNORECASE)
 
 
+def _next_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    """Phrases that must come right after the figure, whole ("to go", not "to govern")."""
+    if not phrases:
+        return None
+    return re.compile(rf"\s*(?:{'|'.join(map(re.escape, phrases))})\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Sense:
     reading: str
     cues: re.Pattern[str] | None
     numbers: frozenset[float]
+    next_cues: re.Pattern[str] | None = None  # phrases right after the figure ("to go")
 
-    def score(self, window: str, after: str, value: float) -> int:
+    def score(self, window: str, after: str, value: float, following: str = "") -> int:
+        found = int(value in self.numbers)
+        if self.next_cues is not None and self.next_cues.match(following):
+            found += 2  # "with 500m to go": a phrase only a distance takes
         if self.cues is None:
-            return int(value in self.numbers)
-        return (len(self.cues.findall(window)) + len(self.cues.findall(after))
-                + int(value in self.numbers))
+            return found
+        return found + len(self.cues.findall(window)) + len(self.cues.findall(after))
 
 
 _CODE = re.compile(r"[A-Z]{3}")
@@ -59,11 +70,13 @@ class Ambiguity:
         return frozenset(r for r in (self.default, *(s.reading for s in self.senses))
                          if _CODE.fullmatch(r))
 
-    def reading(self, window: str, after: str = "", value: float = 0.0) -> str:
+    def reading(self, window: str, after: str = "", value: float = 0.0,
+                following: str = "") -> str:
         """The reading best supported by ``window`` (the sentence), ``after`` (the word
-        right after the figure) and the figure's ``value``."""
-        scores = sorted(((s.score(window, after, value), s.reading) for s in self.senses),
-                        reverse=True)
+        right after the figure), the figure's ``value`` and ``following`` (the text right
+        after the figure, for phrases that must follow it)."""
+        scores = sorted(((s.score(window, after, value, following), s.reading)
+                         for s in self.senses), reverse=True)
         if not scores or scores[0][0] == 0 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
             return self.default
         return scores[0][1]
@@ -78,7 +91,8 @@ def ambiguities() -> dict[str, Ambiguity]:
             default=entry["default"],
             senses=tuple(
                 Sense(reading=reading, cues=_cue_pattern(sense.get("cues", [])),
-                      numbers=frozenset(sense.get("numbers", [])))
+                      numbers=frozenset(sense.get("numbers", [])),
+                      next_cues=_next_pattern(sense.get("next", [])))
                 for reading, sense in entry["senses"].items()
             ),
         )

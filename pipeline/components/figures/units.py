@@ -38,6 +38,8 @@ class Lexicon:
     signs: dict[str, str]  # a currency sign (mojibake forms too), lower-cased -> ISO 4217 code
     scraped_signs: frozenset[str]  # lower-cased signs that stand for a sign lost in scraping
     names: dict[str, str]  # a currency name, lower-cased -> ISO code
+    shared_names: dict[str, frozenset[str]]  # "cfa francs" -> XAF, XOF: ends of several names
+    territories: dict[str, str]  # a country's English name, lower-cased -> its currency
     codes: frozenset[str]  # ISO 4217 codes in use that may stand for their currency
     common_codes: frozenset[str]  # codes of currencies with an English sign: any case ("usd")
 
@@ -60,6 +62,23 @@ class Lexicon:
         lettered = key.isalpha() and len(key) >= 3  # "RMB"; not "Rs" or the scraped "PS"
         return self.names.get(key) or (self.signs.get(key) if lettered or not key.isalpha()
                                        else None)
+
+    def currency_in(self, words: str, sentence: str) -> str | None:
+        """The ISO code of the end of several CLDR currency names ("CFA francs": Central
+        or West African; "francs") in a sentence that names a country using one of them
+        ("Cameroon" -> XAF, "Mali" -> XOF); None when no country settles it."""
+        codes = self.shared_names.get(_SPACES.sub(" ", words.strip()).lower())
+        if not codes:
+            return None
+        named = {self.territories[m.group(0).lower()]
+                 for m in self._territory_pattern.finditer(sentence)}
+        found = named & codes
+        return found.pop() if len(found) == 1 else None
+
+    @cached_property
+    def _territory_pattern(self) -> re.Pattern[str]:
+        names = sorted(self.territories, key=len, reverse=True)
+        return re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b", re.IGNORECASE)
 
     @property
     def lettered_signs(self) -> list[str]:
@@ -208,9 +227,10 @@ def _unit_forms(data: dict) -> dict[str, str]:
 
 
 def _currencies(data: dict) -> tuple[dict[str, str], dict[str, str], frozenset[str],
-                                     frozenset[str]]:
-    """CLDR's English currency signs and names for the currencies in use, their codes, and
-    the codes of those with an English sign of their own (the common ones)."""
+                                     frozenset[str], dict[str, frozenset[str]], dict[str, str]]:
+    """CLDR's English currency signs and names for the currencies in use, their codes, the
+    codes of those with an English sign of their own (the common ones), the ends of names
+    that several currencies share ("cfa francs"), and each country's currency."""
     from babel import Locale
     from babel.numbers import get_currency_name, get_territory_currencies
 
@@ -230,14 +250,20 @@ def _currencies(data: dict) -> tuple[dict[str, str], dict[str, str], frozenset[s
             name = get_currency_name(code, count, "en").lower()
             if "(" not in name:
                 names[name] = code
-                by_word.setdefault(name.split()[-1], set()).add(code)
-    names |= {word: codes.pop() for word, codes in by_word.items() if len(codes) == 1}
+                words = name.split()
+                for first in range(1, len(words)):  # "cfa francs", "francs"
+                    by_word.setdefault(" ".join(words[first:]), set()).add(code)
+    by_word = {end: codes for end, codes in by_word.items() if end not in names}
+    names |= {end: next(iter(codes)) for end, codes in by_word.items() if len(codes) == 1}
+    shared = {end: frozenset(codes) for end, codes in by_word.items() if len(codes) > 1}
     names |= {word.lower(): code for word, code in data["currency_words"].items()}
     names = {name: code for name, code in names.items() if name not in refused}
     codes = frozenset(in_use) - set(data["code_words"])
     common = frozenset(code for code, symbol in english.currency_symbols.items()
                        if code in codes and symbol not in (code, "¤"))
-    return signs, names, codes, common
+    territories = {name.lower(): currencies[0] for region, name in english.territories.items()
+                   if len(region) == 2 and (currencies := get_territory_currencies(region))}
+    return signs, names, codes, common, shared, territories
 
 
 @cache
@@ -248,7 +274,7 @@ def lexicon() -> Lexicon:
     folded: dict[str, str] = {}
     for form, canonical in units.items():
         folded.setdefault(form.lower(), canonical)
-    signs, names, codes, common = _currencies(data)
+    signs, names, codes, common, shared, territories = _currencies(data)
     return Lexicon(
         units=units,
         folded_units=folded,
@@ -256,6 +282,8 @@ def lexicon() -> Lexicon:
         signs=signs,
         scraped_signs=frozenset(s.lower() for s in data["scraped_signs"]),
         names=names,
+        shared_names=shared,
+        territories=territories,
         codes=codes,
         common_codes=common,
     )

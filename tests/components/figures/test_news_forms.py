@@ -107,7 +107,7 @@ def test_an_address_is_no_221_billion(parse):
          "USD", ">"),
         ("Millions of people watched.", "Millions", 1e6, "person", ">"),
         ("He sent several hundred pages.", "several hundred pages", 100.0, "page", ">"),
-        ("Hundreds were arrested.", "Hundreds", 100.0, None, ">"),
+        ("Hundreds were arrested.", "Hundreds", 100.0, "person", ">"),
         # ranges, tallies, shares of a partitive
         ("It could win five or six awards.", "five", 5.0, "award", ">="),
         ("It could win five or six awards.", "six awards", 6.0, "award", "<="),
@@ -120,8 +120,8 @@ def test_an_address_is_no_221_billion(parse):
         ("Munster and Leinster have 12 and 11 players.", "12", 12.0, "player", "="),
         # rises against levels
         ("Claims rose 12%, up 4,100 to 38,200.", "12%", 12.0, "%", "up"),
-        ("Claims rose 12%, up 4,100 to 38,200.", "4,100", 4100.0, None, "up"),
-        ("Claims rose 12%, up 4,100 to 38,200.", "38,200", 38200.0, None, "="),
+        ("Claims rose 12%, up 4,100 to 38,200.", "4,100", 4100.0, "claim", "up"),
+        ("Claims rose 12%, up 4,100 to 38,200.", "38,200", 38200.0, "claim", "="),
         ("Shares went up by 7.5 percent.", "7.5 percent", 7.5, "%", "up"),
         ("GDP rose at an annual rate of 2.4%.", "2.4%", 2.4, "%", "up"),
         ("Growth in 2004 was about 4.7%.", "4.7%", 4.7, "%", "up"),
@@ -139,8 +139,6 @@ def test_an_address_is_no_221_billion(parse):
          2.0, "quarter", "="),
         ("He unveiled six pre-election pledges.", "six pre-election pledges", 6.0,
          "pre-election pledge", "="),
-        ("Some 84,000 civil servants jobs will go.", "84,000 civil servants jobs", 84000.0,
-         "civil servant job", "~"),
         ("There were 53 interviews and depositions.", "53 interviews", 53.0,
          "interview and deposition", "="),
         ("The series averaged 2.9 million viewers per episode.",
@@ -170,6 +168,163 @@ def test_an_address_is_no_221_billion(parse):
     ],
 )
 def test_news_forms(parse, text, surface, value, unit, modifier):
+    assert_figure(parse, text, surface, value, unit, modifier)
+
+
+# the second round of issue 11 (general causes of the misses on realnews/mixed.jsonl)
+RANGE_ENDS = [
+    # a currency written once before the low end goes on to the high end
+    ("It asked for a payment of $5-10 billion.", "10 billion", 1e10, "USD", "<="),
+    ("The fee is £3-4m a year.", "4m", 4e6, "GBP", "<="),
+    ("He wants €20-25bn from Brussels.", "€20", 2e10, "EUR", ">="),
+    # a percent word is no counted noun: both ends are in %
+    ("It worked about 8 to 10 percent of the time.", "8", 8.0, "%", ">="),
+    ("It worked about 8 to 10 percent of the time.", "10 percent", 10.0, "%", "<="),
+    ("Growth will be 2 to 3 per cent.", "2", 2.0, "%", ">="),
+]
+
+UNIT_WORDING = [
+    # a currency named by the end of several CLDR names, settled by the country named
+    ("Cameroon says it lost 1bn CFA francs a month.", "1bn CFA francs", 1e9, "XAF", "="),
+    ("Senegal paid 5bn CFA francs.", "5bn CFA francs", 5e9, "XOF", "="),
+    ("Mali paid 5,000 francs.", "5,000 francs", 5000.0, "XOF", "="),
+    ("Canada paid 5 million dollars.", "5 million dollars", 5e6, "CAD", "="),
+    ("It cost 5 Swiss francs.", "5 Swiss francs", 5.0, "CHF", "="),
+    ("It cost 5 francs.", "5 francs", 5.0, "CHF", "="),  # no country: the default
+    # "m" with a phrase only a distance takes
+    ("The plan was to go with 500m to go.", "500m", 500.0, "metre", "="),
+    # an acronym's plural is singular without its s, whatever the tagger says
+    ("She was elected with three other ethnic minority MPs in 1987.",
+     "three other ethnic minority MPs", 3.0, "ethnic minority MP", "="),
+    ("The bank hired 12 new CEOs last year.", "12 new CEOs", 12.0, "CEO", "="),
+    # a plural modifier names the kind as written; one that names people is a possessive
+    ("The group bought two cosmetics brands.", "two cosmetics brands", 2.0, "cosmetics brand",
+     "="),
+    ("The US sent 300 special operations forces.", "300 special operations forces", 300.0,
+     "special operations force", "="),
+    ("The firm signed 14 arms deals.", "14 arms deals", 14.0, "arms deal", "="),
+    ("Some 84,000 civil servants jobs will go.", "84,000 civil servants jobs", 84000.0,
+     "civil servant job", "~"),
+    # adjectives that judge or relate are no part of the kind
+    ("Soldiers inflict pain on 300 innocent civilians.", "300 innocent civilians", 300.0,
+     "civilian", "="),
+    ("He was slower than his three immediate predecessors.",
+     "three immediate predecessors", 3.0, "predecessor", "="),
+    # "or" names another word for the same thing; "and" counts both
+    ("Only 11 householders or occupiers were charged.", "11 householders", 11.0, "householder",
+     "="),
+    ("He held 53 interviews and depositions.", "53 interviews", 53.0,
+     "interview and deposition", "="),
+    # a digit before a capitalised word is a name only when that word is singular
+    ("The film won 3 Oscars.", "3 Oscars", 3.0, "oscar", "="),
+    # "per capita" as written
+    ("Wine drinking is low, at 0.22 litres per capita.", "0.22 litres per capita", 0.22,
+     "litre per capita", "="),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit", "modifier"),
+                         RANGE_ENDS + UNIT_WORDING)
+def test_second_round_units(parse, text, surface, value, unit, modifier):
+    assert_figure(parse, text, surface, value, unit, modifier)
+
+
+COUNTED_ELSEWHERE = [
+    # a number that sizes a group counts what the group is made of
+    ("Fans in a crowd of about 2,600 cheered loudly.", "2,600", 2600.0, "person", "~"),
+    ("He needs to keep speaking to crowds 15,000 strong.", "15,000", 15000.0, "person", "="),
+    ("The crowd of several hundred had waited an hour.", "several hundred", 100.0, "person",
+     ">"),
+    ("Obama urged the crowd of 8,000 to vote.", "8,000", 8000.0, "person", "="),
+    ("The church drew a congregation of 2,000 on Sunday.", "2,000", 2000.0, "person", "="),
+    # but a counted noun right after the number wins
+    ("A crowd of 2,000 fans sang.", "2,000 fans", 2000.0, "fan", "="),
+    # a large count that nothing else gives a unit counts the last plural noun before it
+    ("The brand of small cars did well, with its sales jumping by 21% to 136,000.", "136,000",
+     136000.0, "car", "="),
+    ("All books in the library, something like 15 million, could be scanned.", "15 million",
+     1.5e7, "book", "~"),
+    ("With 104,000 workers laid off in 2004 - pushing employment to a low of 3.24 million.",
+     "3.24 million", 3.24e6, "worker", "="),
+    # a bare count of 100 or more counts the plural noun before it; a name the tagger
+    # read as a plural is no counted subject (audit of fresh articles)
+    ("Trump still leads the race for delegates, with 568.", "568", 568.0, "delegate", "="),
+    ("Sanders will gain at least 24.", "24", 24.0, None, ">="),
+    ("Sanders was handed three early defeats on Tuesday.", "three early defeats", 3.0,
+     "defeat", "="),
+    # the plural noun a number is said to be
+    ("It polled firms, of which more than 2,700 were UK businesses.", "2,700", 2700.0,
+     "business", ">"),
+    # a vague amount that does something is people, and "more" leaves it a lower bound
+    ("Hundreds more showed up to hear her.", "Hundreds", 100.0, "person", ">"),
+    ("Thousands marched through the city.", "Thousands", 1000.0, "person", ">"),
+    # a number compared with a count across an abbreviation's point takes its noun
+    ("She won 30 more delegates than Mr. Sanders, out of 247 at stake.", "247", 247.0,
+     "delegate", "="),
+    # a number joined by "and" to the figure after it shares its unit; "turn 18" is an age
+    ("A wage for 16 and 17-year-olds was set.", "16", 16.0, "year", "="),
+    ("Teens who will turn 18 before the vote may take part.", "18", 18.0, "year", "="),
+    # a vote tally is no label ("the rule 234") and no name ("Senate 51")
+    ("The House voted to repeal the rule 234 to 175, and the Senate 51 to 47.", "234", 234.0,
+     "vote", "="),
+    ("The House voted to repeal the rule 234 to 175, and the Senate 51 to 47.", "51", 51.0,
+     "vote", "="),
+]
+
+MISSED_COUNTS = [
+    # a number word hyphenated to a common noun counts it; not "one-time", "two-way"
+    ("Apple said in the seven-page complaint that it did not know.", "seven-page", 7.0, "page",
+     "="),
+    ("His Glasgow four-piece band was nominated.", "four-piece", 4.0, "piece", "="),
+    ("Curbishley paid tribute to two-goal striker Johansson.", "two-goal", 2.0, "goal", "="),
+    # a label noun used as a verb is no label ("block 3" is; "to block three laws" counts)
+    ("He sued to block three state laws.", "three state laws", 3.0, "state law", "="),
+    ("Officials found at least one case in the county.", "one case", 1.0, "case", ">="),
+    ("More than one person was hurt.", "one person", 1.0, "person", ">"),
+    # "another" makes a period an amount of time, even before "before"
+    ("It took another 10 years before a black woman won a seat.", "10 years", 10.0, "year",
+     "="),
+    # a tally written with "-to-"
+    ("The 93-to-7 vote in the Senate came late.", "93", 93.0, "vote", "="),
+    ("The 93-to-7 vote in the Senate came late.", "7 vote", 7.0, "vote", "="),
+]
+
+STILL_FIGURES = [
+    # a period "since" a date is a length; "after N minutes" outside a match a duration
+    ("The season had lengthened by up to 20 days since the 1990s.", "20 days", 20.0, "day",
+     "up"),
+    ("The talks broke up after 20 minutes.", "20 minutes", 20.0, "minute", "="),
+    ("We lost two points, but we have one more point.", "one more point", 1.0, "point", "up"),
+    ("They built a 62,000 - seat stadium.", "62,000 - seat", 62000.0, "seat", "="),
+]
+
+MODIFIERS = [
+    # a bound before "the" with a threshold noun after the figure
+    ("Prices rose above the $50 mark for the first time.", "$50", 50.0, "USD", ">"),
+    ("The index fell below the 5,000 level on Monday.", "5,000", 5000.0, "point", "<"),
+    ("Mills ran at 75.3% of capacity, well below the 80% level.", "80%", 80.0, "%", "="),
+    # a verb with the particle "up"/"down" and "by": the size of a change
+    ("It could drive the cost up by another £130m by 2022.", "£130m", 1.3e8, "GBP", "up"),
+    ("It could drive the cost up by another Â£130m by 2022.", "Â£130m", 1.3e8, "GBP", "up"),
+    ("The move pushed prices down by 5%.", "5%", 5.0, "%", "down"),
+    # a change word right before "by", however the tagger read it
+    ("Where women stand, turnout rises by 4%.", "4%", 4.0, "%", "up"),
+    ("Say that when they cut, the deficit falls by 2%.", "2%", 2.0, "%", "down"),
+    # bounds
+    ("Her ratings were at one point as low as 19%.", "19%", 19.0, "%", ">="),
+    ("Rates could go as high as 7%.", "7%", 7.0, "%", "<="),
+    # the amount a named cut or rise is of; a figure right before a change noun is a change
+    ("They could not compete without the £4bn tax cuts.", "£4bn", 4e9, "GBP", "="),
+    ("They pledged $70bn spending cuts.", "$70bn", 7e10, "USD", "="),
+    ("It was granted a 300,000 bpd increase in output.", "300,000 bpd", 3e5,
+     "barrel per day", "up"),
+    ("Sales saw a 20% drop.", "20%", 20.0, "%", "down"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "unit", "modifier"),
+                         MODIFIERS + STILL_FIGURES + MISSED_COUNTS + COUNTED_ELSEWHERE)
+def test_second_round_modifiers(parse, text, surface, value, unit, modifier):
     assert_figure(parse, text, surface, value, unit, modifier)
 
 
@@ -212,6 +367,29 @@ NOT_FIGURES = [
     "Its half-year clothing sales were weak.",
     "He may be out two to three weeks before he is back.",
     "Two weeks' ago the group announced savings.",
+    # the second round: relative times, match minutes, clock minutes, elided years, idioms,
+    # "one more" with no number to set it against, a year before a dash
+    "Japan wants to host the event in seven years' time.",
+    "In three weeks time the vote is held.",
+    "With voters four weeks away from the caucus, they campaigned.",
+    "Tuesday marks four weeks since Trump won the primary.",
+    "England were awarded a penalty after 20 minutes and Hodgson kicked it.",
+    "The striker scored after 35 minutes.",
+    "Calls about gunfire came at 12:55 p.m Friday.",
+    "The column asked why electing her in '16 mattered more than in ‘08.",
+    "Her ratings were, at one point, low.",
+    "On the one hand, they agree.",
+    "We have one more session but I think Drogba will play.",
+    "Jobs were lost in 2004 - pushing employment down.",
+    "In a two-way race, she leads.",
+    "The former three-term governor spoke.",
+    "He had a one-time payment.",
+    "He will not get a game under one manager.",
+    "Questions were sent in by 6 Music listeners.",
+    "As well as the six to eights prize, it won an award.",
+    # found in the audit of fresh BBC and PolNeAR train articles: national phone numbers
+    "Police appealed for help on 0845 8 505 505 or 0800 555 111.",
+    "Call the helpline on 020 7946 0000.",
 ]
 
 

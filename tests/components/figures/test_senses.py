@@ -35,6 +35,18 @@ def test_reading(form, sentence, after, value, reading):
     assert ambiguities()[form].reading(sentence, after, value) == reading
 
 
+@pytest.mark.parametrize(
+    ("sentence", "following", "reading"),
+    [
+        ("The plan was to go with 500m to go.", " to go.", "metre"),
+        ("He kicked from 40m from the line.", " from the line.", "metre"),
+        ("The firm plans to go public with 500m.", ".", "million"),  # "to go" elsewhere
+    ],
+)
+def test_a_next_phrase_counts_only_right_after_the_figure(sentence, following, reading):
+    assert ambiguities()["m"].reading(sentence, "", 500, following) == reading
+
+
 def test_a_tie_leaves_the_default():
     # one metre cue ("final") against one million cue ("worth")
     assert ambiguities()["m"].reading("The final deal is worth 7m.", "", 7) == "million"
