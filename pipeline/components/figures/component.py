@@ -32,6 +32,7 @@ from pipeline.components.figures.joins import (
     join_ranges,
     join_subunits,
     join_tallies,
+    relink_conversions,
 )
 from pipeline.components.figures.nonfigures import capitalised_in_a_name, digit_before_a_name
 from pipeline.components.guard import never_raises
@@ -174,10 +175,11 @@ class FigureExtractor:
                                   first_in_sentence)
             if figure is not None:
                 figures.append(figure)
-        figures = join_compounds(text, join_subunits(text, figures, self.grammar.subunits),
-                                 self.grammar)
-        figures = join_tallies(text, figures, self.grammar)
-        figures = inherit_units(text, join_ranges(text, figures, self.grammar), self.grammar)
+        joined = join_compounds(text, join_subunits(text, figures, self.grammar.subunits),
+                                self.grammar)
+        joined = join_tallies(text, joined, self.grammar)
+        joined = inherit_units(text, join_ranges(text, joined, self.grammar), self.grammar)
+        figures = relink_conversions(figures, joined)
         figures = [self._elided_count(doc, sents, starts, f) for f in figures]
         doc._.nc_figures = timex.carry_over(doc, text, figures)
         return doc

@@ -227,3 +227,20 @@ def _counted(figure: Figure, grammar: FigureGrammar) -> bool:
 def _beside_dash(text: str, figure: Figure) -> bool:
     start, end = figure.span
     return bool(_DASHED.match(text, end) or _AFTER_DASH.search(text, max(0, start - 2), start))
+
+
+def relink_conversions(found: list[Figure], joined: list[Figure]) -> list[Figure]:
+    """Point each conversion at its original in the ``joined`` list. ``conversion_of`` is
+    an index into ``found``, the figures as first read; the joins above merge and drop
+    figures, so the original is now the figure whose span holds its first span, and a
+    conversion with no earlier original left links nothing."""
+    out: list[Figure] = []
+    for figure in joined:
+        link = None
+        if figure.conversion_of is not None and figure.conversion_of < len(found):
+            start = found[figure.conversion_of].span[0]
+            link = next((i for i, kept in enumerate(out)
+                         if kept.span[0] <= start < kept.span[1]), None)
+        out.append(figure if link == figure.conversion_of else replace(figure,
+                                                                       conversion_of=link))
+    return out

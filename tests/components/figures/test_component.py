@@ -447,3 +447,15 @@ def test_a_model_number_inside_a_count_is_no_count(parse):
     assert [s for s, _ in figures(parse, "The order includes 30 Boeing 737-8 jets.")] == [
         "30 Boeing 737-8 jets"
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "Call 555-1234 or 555-9876. It cost 100 yen ($1).",  # dropped figures before it
+    "It cost 3 dollars 50 cents (2.80 pounds).",  # a coin joined into its amount
+    "It cost 4 thousand 3 hundred yen ($30).",  # a compound joined into one figure
+])
+def test_a_conversion_links_to_its_original_after_figures_are_joined_or_dropped(parse, text):
+    """The conversion index points at the original that survives the joins, never past the
+    end of the list nor at the conversion itself."""
+    original, conversion = parse(text)._.nc_figures
+    assert (original.conversion_of, conversion.conversion_of) == (None, 0)
