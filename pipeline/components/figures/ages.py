@@ -1,8 +1,9 @@
 """Ages: a bare whole number that says how old someone is is a figure in years.
 
-"aged 64", "at the age of 70", "as young as 12", "17 and older", and a number set off by
-commas after a person's name ("Jones, 31, said"); a range's high end goes with its low
-end ("aged 30 to 40"). A unit written after the number wins ("children aged 5 to 17
+"aged 64", "at the age of 70", "as young as 12", "17 and older", a number set off by
+commas after a person's name ("Jones, 31, said") and one a person is said to be ("I was
+18 when", "when they're 55,"); a range's high end goes with its low end ("aged 30 to 40",
+"aged between 15 and 34"). A unit written after the number wins ("children aged 5 to 17
 months" are months). "the 19-year-old" is read by the hyphen rule of the component.
 """
 
@@ -19,6 +20,8 @@ _RANGE_LOW = r"(?:\d+\s*(?:to|-|–|and|or)\s*)?"  # "aged 30 to " before the hi
 _OTHER_UNIT = re.compile(r"\s*(?:(?:to|-|–|and|or)\s*\d+\s*)?(?:months?|weeks?|days?)\b",
                          re.IGNORECASE)
 _APPOSITION_END = frozenset({",", ".", ")", ";", "!", "?"})
+_PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they"})
+_AFTER_A_STATED_AGE = _APPOSITION_END | {"when", "then", "'", "\"", "”", "’"}
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ class Ages:
             return False
         if self.before.search(text, max(0, start - 30), start) or self.after.match(text, end):
             return True
-        return tokens is not None and _after_a_name(tokens)
+        return tokens is not None and (_after_a_name(tokens) or _said_of_a_person(tokens))
 
 
 def _after_a_name(tokens: Span) -> bool:
@@ -58,3 +61,17 @@ def _after_a_name(tokens: Span) -> bool:
     return following in _APPOSITION_END and number.dep_ == "appos" \
         and number.head.tag_ in ("NN", "NNP") and number.head.is_alpha \
         and name.pos_ in ("PROPN", "NOUN") and name.is_alpha
+
+
+def _said_of_a_person(tokens: Span) -> bool:
+    """"I was 18 when", "when they're 55,": a bare number that a personal pronoun is
+    said to be, with nothing after it that it could count or measure ("they were 12 in
+    total" is no age)."""
+    if len(tokens) != 1:
+        return False
+    number, doc = tokens[0], tokens.doc
+    following = doc[tokens.end].lower_ if tokens.end < len(doc) else "."
+    return number.dep_ in ("attr", "acomp") and number.head.lemma_ == "be" \
+        and following in _AFTER_A_STATED_AGE \
+        and any(c.dep_ == "nsubj" and c.lower_ in _PERSONAL_PRONOUNS
+                for c in number.head.children)
