@@ -21,6 +21,7 @@ _OTHER_UNIT = re.compile(r"\s*(?:(?:to|-|–|and|or)\s*\d+\s*)?(?:months?|weeks?
                          re.IGNORECASE)
 _APPOSITION_END = frozenset({",", ".", ")", ";", "!", "?"})
 _PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they"})
+_BE_CONTRACTED = frozenset({"'re", "’re", "'m", "’m", "'s", "’s"})  # lemmas the tagger leaves
 _AFTER_A_STATED_AGE = _APPOSITION_END | {"when", "then", "'", "\"", "”", "’"}
 
 
@@ -71,7 +72,8 @@ def _said_of_a_person(tokens: Span) -> bool:
         return False
     number, doc = tokens[0], tokens.doc
     following = doc[tokens.end].lower_ if tokens.end < len(doc) else "."
-    return number.dep_ in ("attr", "acomp") and number.head.lemma_ == "be" \
+    return number.dep_ in ("attr", "acomp") and (number.head.lemma_ == "be"
+                                                  or number.head.lower_ in _BE_CONTRACTED) \
         and following in _AFTER_A_STATED_AGE \
         and any(c.dep_ == "nsubj" and c.lower_ in _PERSONAL_PRONOUNS
                 for c in number.head.children)

@@ -405,7 +405,9 @@ class FigureExtractor:
         g = self.grammar
         number = match.group("num")
         start, end = match.start("num"), match.end("num")
-        counts = noun is not None
+        # "the last five or six years": a range's low end counts what its high end does
+        counts = noun is not None or (
+            tokens is not None and context.range_low(tokens, g.pronoun_nouns))
         previous = tokens.doc[tokens.start - 1] if tokens is not None and tokens.start else None
         if g.nonfigures.excluded(text, start, end, number, counts=counts, measured=measured,
                                  verb_before=tally or (previous is not None

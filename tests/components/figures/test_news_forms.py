@@ -341,6 +341,18 @@ THIRD_ROUND = [
      ">"),
     # a vote tally written "N to 1" stays two counts
     ("The Senate voted 99 to 1 to pass it.", "1", 1.0, "vote", "="),
+    # a range's low end after "the last" counts what its high end does
+    ("We have talked for the last five or six years.", "five", 5.0, "year", ">="),
+    ("We have talked for the last five or six years.", "six years", 6.0, "year", "<="),
+    # a point in a sentence of percentages is a percentage point, unless an index is named
+    ("Carson beat Clinton by one point, with 47 percent to 46 percent.", "one point", 1.0,
+     "pp", "="),
+    ("A survey of purchasing managers fell to 45.0 in May, as prices rose 2%.", "45.0", 45.0,
+     "point", "="),
+    # a title-case plural loses its regular plural ending; a contracted "be" states an age
+    ("Gregan is one of four Wallabies in the side.", "four Wallabies", 4.0, "wallaby", "="),
+    ("Club Orders 12 Matches", "12 Matches", 12.0, "match", "="),
+    ("“People are bullied when they’re 55,” he said.", "55", 55.0, "year", "="),
 ]
 
 THIRD_ROUND_NOT_FIGURES = [
@@ -353,6 +365,8 @@ THIRD_ROUND_NOT_FIGURES = [
     # a ratio to one, and a date's day cut off at an abbreviation by a sentence splitter
     "Republicans outspent Democrats by more than 4 to 1 in the race.",
     "1, is set to play the champions later on Friday.",
+    # a number of parties names a kind of system
+    "In a two-party system you have few choices.",
 ]
 
 
