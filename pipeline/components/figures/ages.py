@@ -1,10 +1,11 @@
 """Ages: a bare whole number that says how old someone is is a figure in years.
 
-"aged 64", "at the age of 70", "as young as 12", "17 and older", a number set off by
-commas after a person's name ("Jones, 31, said") and one a person is said to be ("I was
-18 when", "when they're 55,"); a range's high end goes with its low end ("aged 30 to 40",
-"aged between 15 and 34"). A unit written after the number wins ("children aged 5 to 17
-months" are months). "the 19-year-old" is read by the hyphen rule of the component.
+"aged 64", "at the age of 70", "as young as 12", "17 and older", "voters under 30", a
+number set off by commas after a person's name ("Jones, 31, said") and one a person is
+said to be ("I was 18 when", "when they're 55,"); a range's high end goes with its low end
+("aged 30 to 40", "aged between 15 and 34"). A unit written after the number wins
+("children aged 5 to 17 months" are months). "the 19-year-old" is read by the hyphen rule
+of the component.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ _AFTER_A_STATED_AGE = _APPOSITION_END | {"when", "then", "'", "\"", "”", "’"
 class Ages:
     before: re.Pattern[str]  # "aged ", "at the age of " (and a range's low end) before it
     after: re.Pattern[str]  # " years old", " and older" after it
+    bounded_group: re.Pattern[str]  # "voters under ", "children over " before it
     up_to: int
 
     @classmethod
@@ -37,6 +39,9 @@ class Ages:
             before=re.compile(rf"(?:^|\W)(?:{alternation(data['before'])})\s+{_RANGE_LOW}$",
                               re.IGNORECASE),
             after=re.compile(rf"\s+(?:{alternation(data['after'])})\b", re.IGNORECASE),
+            bounded_group=re.compile(
+                rf"\b(?:{alternation(data['groups_bounded'])})\s+(?:under|over|below|above)\s+$",
+                re.IGNORECASE),
             up_to=data["up_to"],
         )
 
@@ -45,8 +50,9 @@ class Ages:
         """Whether the bare number at ``text[start:end]`` (tokens ``tokens``) is an age."""
         if not value.is_integer() or not 0 < value <= self.up_to or _OTHER_UNIT.match(text, end):
             return False
-        if self.before.search(text, max(0, start - 30), start) or self.after.match(text, end):
-            return True
+        if self.before.search(text, max(0, start - 30), start) or self.after.match(text, end) \
+                or self.bounded_group.search(text, max(0, start - 30), start):
+            return True  # "aged 64", "64 years old", "voters under 30"
         return tokens is not None and (_after_a_name(tokens) or _said_of_a_person(tokens))
 
 

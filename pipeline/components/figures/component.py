@@ -826,8 +826,10 @@ class FigureExtractor:
         phrase = before.group(1) if before else None
         # the longest phrase ending at the figure: "no more than", not "more than"; but
         # "over four seasons" is a period
-        symbol = None if phrase is None or (phrase == "over" and unit in g.period_units) \
-            else g.modifier_symbols[phrase]
+        symbol = None if phrase is None or (
+            phrase == "over" and unit in g.period_units
+            and not g.ages.bounded_group.search(text, max(0, start - 30), start)
+        ) else g.modifier_symbols[phrase]  # but "people over 65" are older than 65
         if phrase is not None and tokens is not None and tokens.start > 0 \
                 and tokens.doc[tokens.start - 1].dep_ == "prt":
             phrase = symbol = None  # "taken over 80% of the property": a particle

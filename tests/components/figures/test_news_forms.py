@@ -353,6 +353,10 @@ THIRD_ROUND = [
     ("Gregan is one of four Wallabies in the side.", "four Wallabies", 4.0, "wallaby", "="),
     ("Club Orders 12 Matches", "12 Matches", 12.0, "match", "="),
     ("“People are bullied when they’re 55,” he said.", "55", 55.0, "year", "="),
+    # a bound on a group of people is an age bound; "over" a period is still a length
+    ("He won 83% of voters under 30 in the state.", "30", 30.0, "year", "<"),
+    ("People over 65 get free travel.", "65", 65.0, "year", ">"),
+    ("He played over four seasons.", "four seasons", 4.0, "season", "="),
 ]
 
 THIRD_ROUND_NOT_FIGURES = [
