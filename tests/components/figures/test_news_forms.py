@@ -357,6 +357,9 @@ THIRD_ROUND = [
     ("He won 83% of voters under 30 in the state.", "30", 30.0, "year", "<"),
     ("People over 65 get free travel.", "65", 65.0, "year", ">"),
     ("He played over four seasons.", "four seasons", 4.0, "season", "="),
+    # a bare number after the preposition a share came after is the next item of its list
+    ("Cruz was at 25 percent and Rubio at 14.", "14", 14.0, "%", "="),
+    ("Unemployment stood at 5% in May, with 300 new jobs.", "300 new jobs", 300.0, "job", "="),
 ]
 
 THIRD_ROUND_NOT_FIGURES = [
