@@ -85,6 +85,9 @@ _ANOTHER = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.
 _RATIO_TO_ONE = re.compile(r"\s*(?:to|-to-|:)\s*1(?![\d.,]|\s*(?:%|per))")  # "4 to 1"
 _RATIO_FROM = re.compile(r"\d\s*(?:to|-to-|:)\s*$")
 _DAY_SPLIT_OFF = re.compile(r",\s+[a-z]")
+_PERIOD_DETERMINER = re.compile(r"\s+the\s+(?:next|past|last|coming|first)\s+$")
+_NEGATION = re.compile(r"(?:\bnot|n't|n’t|\bcannot|\bnever)\s+(?:[a-z]+\s+)?$")
+_NEGATED = {">": "<=", "<": ">="}  # "not more than" is at most, "not less than" at least
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)  # "banned for two weeks after"
 _ELIDED_CENTURY = re.compile(r"(?:^|[^\w'‘’])['‘’]$")
 
@@ -823,6 +826,8 @@ class FigureExtractor:
             done and done[-1].span[1] > start - 40
         ):  # "above the $50 mark"; not "at 75.3%, well below the 80% level" (its figure's)
             before = g.modifier_before.search(_THE_BEFORE.sub(" ", window))
+        if before is None and unit in g.period_units:  # "within the next six weeks"
+            before = g.modifier_before.search(_PERIOD_DETERMINER.sub(" ", window))
         phrase = before.group(1) if before else None
         # the longest phrase ending at the figure: "no more than", not "more than"; but
         # "over four seasons" is a period
@@ -833,6 +838,8 @@ class FigureExtractor:
         if phrase is not None and tokens is not None and tokens.start > 0 \
                 and tokens.doc[tokens.start - 1].dep_ == "prt":
             phrase = symbol = None  # "taken over 80% of the property": a particle
+        if symbol in _NEGATED and _NEGATION.search(window, 0, before.start(1)):
+            symbol = _NEGATED[symbol]  # "cannot add more than $1.5 trillion": at most
         alternative = done[-1].modifier if done and g.alternative.fullmatch(
             text[done[-1].span[1] : start]) else None  # "up 8.5p, or 8.1%"
         if tokens is not None:

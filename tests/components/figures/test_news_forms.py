@@ -360,6 +360,13 @@ THIRD_ROUND = [
     # a bare number after the preposition a share came after is the next item of its list
     ("Cruz was at 25 percent and Rubio at 14.", "14", 14.0, "%", "="),
     ("Unemployment stood at 5% in May, with 300 new jobs.", "300 new jobs", 300.0, "job", "="),
+    # a bound before "the next" period; a negated "more than" is at most
+    ("Within the next six weeks, only one will survive.", "six weeks", 6.0, "week", "<="),
+    ("Over the past three years, sales doubled.", "three years", 3.0, "year", "="),
+    ("The changes cannot add more than $1.5 trillion to the deficit.", "$1.5 trillion", 1.5e12,
+     "USD", "<="),
+    ("Officials said not more than 40 people were hurt.", "40 people", 40.0, "person", "<="),
+    ("It is not clear whether more than 300 people came.", "300 people", 300.0, "person", ">"),
 ]
 
 THIRD_ROUND_NOT_FIGURES = [
