@@ -88,6 +88,8 @@ _DAY_SPLIT_OFF = re.compile(r",\s+[a-z]")
 _PERIOD_DETERMINER = re.compile(r"\s+the\s+(?:next|past|last|coming|first)\s+$")
 _NEGATION = re.compile(r"(?:\bnot|n't|n’t|\bcannot|\bnever)\s+(?:[a-z]+\s+)?$")
 _NEGATED = {">": "<=", "<": ">="}  # "not more than" is at most, "not less than" at least
+_NEEDED_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:will\s+be|would\s+be|are|is)\s+)?"
+                           r"(?:needed|required|necessary)\b")
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)  # "banned for two weeks after"
 _ELIDED_CENTURY = re.compile(r"(?:^|[^\w'‘’])['‘’]$")
 
@@ -862,6 +864,8 @@ class FigureExtractor:
         bound = g.modifier_after.match(text, end)  # "17 and older", "$75,000 (£39,000) or above"
         if bound:
             return g.modifiers_after[bound.group(1).lower()]
+        if _THE_BEFORE.search(" " + window) and _NEEDED_AFTER.match(text, end):
+            return ">="  # "the 60 votes that will be needed", "the 270 votes needed to win"
         return ">" if vague else "="  # "millions of people": more than a million
 
 

@@ -367,6 +367,10 @@ THIRD_ROUND = [
      "USD", "<="),
     ("Officials said not more than 40 people were hurt.", "40 people", 40.0, "person", "<="),
     ("It is not clear whether more than 300 people came.", "300 people", 300.0, "person", ">"),
+    # the amount needed is a threshold; a count that needed something is not
+    ("They hope to find the 60 votes that will be needed to pass it.", "60 votes", 60.0, "vote",
+     ">="),
+    ("Some 27 people needed hospital treatment.", "27 people", 27.0, "person", "~"),
 ]
 
 THIRD_ROUND_NOT_FIGURES = [
