@@ -90,6 +90,7 @@ _NEGATION = re.compile(r"(?:\bnot|n't|n’t|\bcannot|\bnever)\s+(?:[a-z]+\s+)?$"
 _NEGATED = {">": "<=", "<": ">="}  # "not more than" is at most, "not less than" at least
 _NEEDED_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:will\s+be|would\s+be|are|is)\s+)?"
                            r"(?:needed|required|necessary)\b")
+_INCHES_AFTER = re.compile(r"-(\d{1,2})(?!\d|[.,]\d|-)")  # the "-11" of "5-foot-11"
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)  # "banned for two weeks after"
 _ELIDED_CENTURY = re.compile(r"(?:^|[^\w'‘’])['‘’]$")
 
@@ -324,6 +325,9 @@ class FigureExtractor:
             # amounts of time, and "will turn 18 before the vote" an age
         if unit is None and bare and self._before_a_relative_time(text, end):
             return None  # the "two" of "two to three weeks before he is back"
+        inches = _INCHES_AFTER.match(text, end) if unit == "foot" and hyphenated else None
+        if inches is not None and int(inches.group(1)) < 12:  # "5-foot-11": one height
+            value, unit, end = value * 12 + int(inches.group(1)), "inch", inches.end()
         counts = noun is not None and share is None and not (cur or written or hyphen)
         if counts and not scale and _POINT_THOUSANDS.fullmatch(number):
             value *= 1000  # "136.069 units": a point groups thousands; no count has decimals

@@ -371,6 +371,9 @@ THIRD_ROUND = [
     ("They hope to find the 60 votes that will be needed to pass it.", "60 votes", 60.0, "vote",
      ">="),
     ("Some 27 people needed hospital treatment.", "27 people", 27.0, "person", "~"),
+    # a height written "N-foot-M" is one figure in inches, as "6ft 2in" is
+    ("She is blond and 5-foot-11, with three children.", "5-foot-11", 71.0, "inch", "="),
+    ("A 10-foot-high wall stood there.", "10-foot", 10.0, "foot", "="),
 ]
 
 THIRD_ROUND_NOT_FIGURES = [
