@@ -1,9 +1,11 @@
 """Ages: a bare whole number that says how old someone is is a figure in years.
 
-"aged 64", "at the age of 70", "as young as 12", "17 and older", and a number set off by
-commas after a person's name ("Jones, 31, said"); a range's high end goes with its low
-end ("aged 30 to 40"). A unit written after the number wins ("children aged 5 to 17
-months" are months). "the 19-year-old" is read by the hyphen rule of the component.
+"aged 64", "at the age of 70", "as young as 12", "17 and older", "voters under 30", a
+number set off by commas after a person's name ("Jones, 31, said") and one a person is
+said to be ("I was 18 when", "when they're 55,"); a range's high end goes with its low end
+("aged 30 to 40", "aged between 15 and 34"). A unit written after the number wins
+("children aged 5 to 17 months" are months). "the 19-year-old" is read by the hyphen rule
+of the component.
 """
 
 from __future__ import annotations
@@ -19,12 +21,16 @@ _RANGE_LOW = r"(?:\d+\s*(?:to|-|–|and|or)\s*)?"  # "aged 30 to " before the hi
 _OTHER_UNIT = re.compile(r"\s*(?:(?:to|-|–|and|or)\s*\d+\s*)?(?:months?|weeks?|days?)\b",
                          re.IGNORECASE)
 _APPOSITION_END = frozenset({",", ".", ")", ";", "!", "?"})
+_PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they"})
+_BE_CONTRACTED = frozenset({"'re", "’re", "'m", "’m", "'s", "’s"})  # lemmas the tagger leaves
+_AFTER_A_STATED_AGE = _APPOSITION_END | {"when", "then", "'", "\"", "”", "’"}
 
 
 @dataclass(frozen=True)
 class Ages:
     before: re.Pattern[str]  # "aged ", "at the age of " (and a range's low end) before it
     after: re.Pattern[str]  # " years old", " and older" after it
+    bounded_group: re.Pattern[str]  # "voters under ", "children over " before it
     up_to: int
 
     @classmethod
@@ -33,6 +39,9 @@ class Ages:
             before=re.compile(rf"(?:^|\W)(?:{alternation(data['before'])})\s+{_RANGE_LOW}$",
                               re.IGNORECASE),
             after=re.compile(rf"\s+(?:{alternation(data['after'])})\b", re.IGNORECASE),
+            bounded_group=re.compile(
+                rf"\b(?:{alternation(data['groups_bounded'])})\s+(?:under|over|below|above)\s+$",
+                re.IGNORECASE),
             up_to=data["up_to"],
         )
 
@@ -41,9 +50,10 @@ class Ages:
         """Whether the bare number at ``text[start:end]`` (tokens ``tokens``) is an age."""
         if not value.is_integer() or not 0 < value <= self.up_to or _OTHER_UNIT.match(text, end):
             return False
-        if self.before.search(text, max(0, start - 30), start) or self.after.match(text, end):
-            return True
-        return tokens is not None and _after_a_name(tokens)
+        if self.before.search(text, max(0, start - 30), start) or self.after.match(text, end) \
+                or self.bounded_group.search(text, max(0, start - 30), start):
+            return True  # "aged 64", "64 years old", "voters under 30"
+        return tokens is not None and (_after_a_name(tokens) or _said_of_a_person(tokens))
 
 
 def _after_a_name(tokens: Span) -> bool:
@@ -58,3 +68,18 @@ def _after_a_name(tokens: Span) -> bool:
     return following in _APPOSITION_END and number.dep_ == "appos" \
         and number.head.tag_ in ("NN", "NNP") and number.head.is_alpha \
         and name.pos_ in ("PROPN", "NOUN") and name.is_alpha
+
+
+def _said_of_a_person(tokens: Span) -> bool:
+    """"I was 18 when", "when they're 55,": a bare number that a personal pronoun is
+    said to be, with nothing after it that it could count or measure ("they were 12 in
+    total" is no age)."""
+    if len(tokens) != 1:
+        return False
+    number, doc = tokens[0], tokens.doc
+    following = doc[tokens.end].lower_ if tokens.end < len(doc) else "."
+    return number.dep_ in ("attr", "acomp") and (number.head.lemma_ == "be"
+                                                  or number.head.lower_ in _BE_CONTRACTED) \
+        and following in _AFTER_A_STATED_AGE \
+        and any(c.dep_ == "nsubj" and c.lower_ in _PERSONAL_PRONOUNS
+                for c in number.head.children)

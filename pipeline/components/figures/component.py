@@ -49,7 +49,7 @@ _PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,}|\b(?:1-)?\d{3}-\d{3}
 # "a month" after the counted noun or "of" and a few words ("barrels of fuel oil a month");
 # not "a year earlier"
 _OF_WORDS = r"(?:\s+of\s+[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)?"
-_PER = re.compile(rf"{_OF_WORDS}\s+(per\s+|an?\s+|each\s+)([a-z\-]+)"
+_PER = re.compile(rf"{_OF_WORDS}\s+(per\s+|an?\s+|each\s+|every\s+)([a-z\-]+)"
                   r"(?!\s+(?:earlier|ago|later|before)\b)")
 _PER_ADVERB = re.compile(rf"{_OF_WORDS}\s+([a-z]+ly)\b")  # "annually"
 _DOTTED = re.compile(r"\.\d")
@@ -72,7 +72,8 @@ _OF_A_UNIT = re.compile(r"\s+of\s+an?\s+([a-z]+)")
 _BRACKET_REST = re.compile(r"\s*(?:[;,/]\s*[^()]{0,40})?\)")
 _LIST_GAP = re.compile(r"\s*[;,/]\s*")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$|^(?:a|an)\s", re.IGNORECASE)
-_PLUS = re.compile(r"\w-plus\b")
+_PLUS = re.compile(r"\w(?:-|\s+)plus\b")  # "2 million-plus people", "5,000 plus jobs"
+_SUM_AFTER = re.compile(rf"\s+(?:\d|{numbers.word_number_pattern()})", re.IGNORECASE)  # "3 plus 4"
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b{numbers.word_number_pattern()})\s+$", re.IGNORECASE)
 _FOLLOWING_WORDS = re.compile(r"(?: [A-Za-z][\w-]*){1,3}")
 _THE_BEFORE = re.compile(r"\s+the\s+$")
@@ -81,6 +82,16 @@ _YEAR = re.compile(r"1[5-9]\d\d|20\d\d|21\d\d")
 _TALLY_NEXT = re.compile(r"(?:\s+to\s+|-|–|-to-)\d")
 _GROUP_BEFORE = re.compile(r"\b([A-Za-z]+?)s?\s+(?:of\s+)?$")
 _ANOTHER = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.IGNORECASE)
+_RATIO_TO_ONE = re.compile(r"\s*(?:to|-to-|:)\s*1(?![\d.,]|\s*(?:%|per))")  # "4 to 1"
+_RATIO_FROM = re.compile(r"\d\s*(?:to|-to-|:)\s*$")
+_DAY_SPLIT_OFF = re.compile(r",\s+[a-z]")
+_PERIOD_DETERMINER = re.compile(r"\s+the\s+(?:next|past|last|coming|first)\s+$")
+_NEGATION = re.compile(r"(?:\bnot|n't|n’t|\bcannot|\bnever)\s+(?:[a-z]+\s+)?$")
+_NEGATED = {">": "<=", "<": ">="}  # "not more than" is at most, "not less than" at least
+_NEEDED_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:will\s+be|would\s+be|are|is)\s+)?"
+                           r"(?:needed|required|necessary)\b")
+_INCHES_AFTER = re.compile(r"-(\d{1,2})(?!\d|[.,]\d|-)")  # the "-11" of "5-foot-11"
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)  # "banned for two weeks after"
 _ELIDED_CENTURY = re.compile(r"(?:^|[^\w'‘’])['‘’]$")
 
 
@@ -292,6 +303,10 @@ class FigureExtractor:
             unit = group
         else:
             unit, end = self._unit(text, sent, match, reading, hyphen, tokens, noun, end)
+            if is_words and value < 1 and unit in g.period_units \
+                    and self._ordinal_word(number) \
+                    and text[match.end("num") : end].strip().lower() == unit:
+                return None  # "for a sixth month", "a third week": ranks of a period
         if unit == "point":  # a poll lead in points is in percentage points
             unit = g.senses["point"].reading(sent.text)
         if pre and unit == "%" and noun is not None:
@@ -300,14 +315,19 @@ class FigureExtractor:
             value, end = self._hundredths(text, value, end)
         if unit in g.period_units and not (bare and noun is None) \
                 and not _ANOTHER.search(text, max(0, start - 20), start) \
+                and not (_FOR_BEFORE.search(text, max(0, start - 20), start)
+                         and g.relative_time.match(text, end)) \
                 and (self._relative_time(doc, text, end) or (
             not hyphen and _first_following(text, end) in g.period_name_nouns
         )):
             return None  # "two weeks earlier", "a decade ago", "a two-and-a-half year high";
-            # but "it took another 10 years before" is an amount of time, and "will turn 18
-            # before the vote" an age
+            # but "it took another 10 years before" and "suspended for two weeks after" are
+            # amounts of time, and "will turn 18 before the vote" an age
         if unit is None and bare and self._before_a_relative_time(text, end):
             return None  # the "two" of "two to three weeks before he is back"
+        inches = _INCHES_AFTER.match(text, end) if unit == "foot" and hyphenated else None
+        if inches is not None and int(inches.group(1)) < 12:  # "5-foot-11": one height
+            value, unit, end = value * 12 + int(inches.group(1)), "inch", inches.end()
         counts = noun is not None and share is None and not (cur or written or hyphen)
         if counts and not scale and _POINT_THOUSANDS.fullmatch(number):
             value *= 1000  # "136.069 units": a point groups thousands; no count has decimals
@@ -394,7 +414,9 @@ class FigureExtractor:
         g = self.grammar
         number = match.group("num")
         start, end = match.start("num"), match.end("num")
-        counts = noun is not None
+        # "the last five or six years": a range's low end counts what its high end does
+        counts = noun is not None or (
+            tokens is not None and context.range_low(tokens, g.pronoun_nouns))
         previous = tokens.doc[tokens.start - 1] if tokens is not None and tokens.start else None
         if g.nonfigures.excluded(text, start, end, number, counts=counts, measured=measured,
                                  verb_before=tally or (previous is not None
@@ -619,11 +641,16 @@ class FigureExtractor:
         """A singular fraction word before a singular noun is an ordinal: "a third
         source", "a third straight day"; not "two-thirds majority", "half a million", "a
         quarter point"."""
-        last = re.split(r"[\s-]+", number.lower())[-1]
         doc = tokens.doc
         following = doc[tokens.end] if tokens.end < len(doc) else None
-        return last in self.grammar.fraction_words and last not in ("half", "quarter") \
+        return self._ordinal_word(number) \
             and following is not None and following.tag_ in ("NN", "NNP", "JJ")
+
+    def _ordinal_word(self, number: str) -> bool:
+        """The number ends in a singular fraction word that is also an ordinal ("third",
+        "sixth"); "half" and "quarter" are none ("a quarter point", "a half hour")."""
+        last = re.split(r"[\s-]+", number.lower())[-1]
+        return last in self.grammar.fraction_words and last not in ("half", "quarter")
 
     @staticmethod
     def _in_a_name(text: str, sent: Span, match: re.Match[str]) -> bool:
@@ -758,6 +785,12 @@ class FigureExtractor:
             return True  # "due at the stadium at 1330"
         if re.search(r"(?:^|\n|[;:]\s?)\s*$", before) and re.match(r"[.)]\s", after):
             return True  # list numbering, at a line start or inline ("; 2. less waste")
+        if (_RATIO_TO_ONE.match(after) or (number == "1" and _RATIO_FROM.search(before))) \
+                and not g.vote_cues.search(sent.text):
+            return True  # "outspent them by more than 4 to 1": a ratio; "voted 99 to 1" a tally
+        if _DAY_SPLIT_OFF.match(after) and number.isdigit() and int(number) <= 31 \
+                and not text[sent.start_char : match.start("num")].strip():
+            return True  # "1, is set to play": a date's day cut off at "Jan." by a splitter
         if _MODEL_BEFORE.search(before) or _MODEL_AFTER.match(after):
             return True  # "No. 5", "iPhone 15", "PlayStation 5", "Boeing 737-8", "737 MAX 9"
         slashed = _SLASHED.fullmatch(number)
@@ -799,14 +832,20 @@ class FigureExtractor:
             done and done[-1].span[1] > start - 40
         ):  # "above the $50 mark"; not "at 75.3%, well below the 80% level" (its figure's)
             before = g.modifier_before.search(_THE_BEFORE.sub(" ", window))
+        if before is None and unit in g.period_units:  # "within the next six weeks"
+            before = g.modifier_before.search(_PERIOD_DETERMINER.sub(" ", window))
         phrase = before.group(1) if before else None
         # the longest phrase ending at the figure: "no more than", not "more than"; but
         # "over four seasons" is a period
-        symbol = None if phrase is None or (phrase == "over" and unit in g.period_units) \
-            else g.modifier_symbols[phrase]
+        symbol = None if phrase is None or (
+            phrase == "over" and unit in g.period_units
+            and not g.ages.bounded_group.search(text, max(0, start - 30), start)
+        ) else g.modifier_symbols[phrase]  # but "people over 65" are older than 65
         if phrase is not None and tokens is not None and tokens.start > 0 \
                 and tokens.doc[tokens.start - 1].dep_ == "prt":
             phrase = symbol = None  # "taken over 80% of the property": a particle
+        if symbol in _NEGATED and _NEGATION.search(window, 0, before.start(1)):
+            symbol = _NEGATED[symbol]  # "cannot add more than $1.5 trillion": at most
         alternative = done[-1].modifier if done and g.alternative.fullmatch(
             text[done[-1].span[1] : start]) else None  # "up 8.5p, or 8.1%"
         if tokens is not None:
@@ -821,13 +860,16 @@ class FigureExtractor:
             return symbol or "="
         if conversion_of is not None:
             return done[conversion_of].modifier
-        if _PLUS.search(text, start, end + 6):
-            return ">"  # "2 million-plus people"
+        plus = _PLUS.search(text, start, end + 6)
+        if plus and not _SUM_AFTER.match(text, plus.end()):
+            return ">"  # "2 million-plus people"; not "0.03 plus 0.08"
         if alternative is not None:
             return alternative  # "nearly 10%, or 1.3 million people"
         bound = g.modifier_after.match(text, end)  # "17 and older", "$75,000 (£39,000) or above"
         if bound:
             return g.modifiers_after[bound.group(1).lower()]
+        if _THE_BEFORE.search(" " + window) and _NEEDED_AFTER.match(text, end):
+            return ">="  # "the 60 votes that will be needed", "the 270 votes needed to win"
         return ">" if vague else "="  # "millions of people": more than a million
 
 

@@ -96,7 +96,7 @@ def count_unit(first: int, noun: Token, grammar: FigureGrammar) -> str:
              if _names_kind(group, attached, grammar)]
     lemma = noun.lemma_.lower()
     if noun.tag_ in ("NNS", "NNPS") and lemma == noun.lower_ and lemma.endswith("s"):
-        lemma = lemma[:-1]  # title-case plurals ("77 Jets") keep their surface as lemma
+        lemma = _strip_plural(lemma)  # title-case plurals ("77 Jets") keep their surface
     if _ACRONYM_PLURAL.fullmatch(noun.text):
         lemma = noun.text[:-1]  # "MPs" -> MP, whatever the tagger made of it
     head = doc[noun.i - 2 : noun.i + 1] if _hyphenated_before(noun) else None
@@ -109,6 +109,16 @@ def count_unit(first: int, noun: Token, grammar: FigureGrammar) -> str:
     if joined is not None:  # "lawyers and immigration officers"
         unit += f" and {count_unit(phrase_start(joined), joined, grammar)}"
     return unit
+
+
+def _strip_plural(word: str) -> str:
+    """The singular of a regular English plural: "jets" -> jet, "wallabies" -> wallaby,
+    "matches" -> match."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]
 
 
 def _hyphen_groups(tokens: Span) -> list[list[Token]]:

@@ -160,6 +160,9 @@ class FigureGrammar:
             threshold_after=re.compile(rf"\s+(?:{alt(data['threshold_nouns'])})\b", re.IGNORECASE),
             ages=Ages.from_data(data["ages"]),
             modifier_after=re.compile(
+                # after a conversion, or "of" and the stuff measured ("200 megabytes of
+                # traffic or more")
+                rf"(?:\s+of\s+[A-Za-z][\w-]*)?"
                 rf"\s*(?:\([^()]{{0,40}}\)\s*)?\)?\s*({alt(data['modifiers_after'])})\b"
                 r"(?!\s+than)",  # not "5000 or more than 4500"
                 re.IGNORECASE),

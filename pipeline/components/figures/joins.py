@@ -41,6 +41,7 @@ _BREAK = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.;:!?]\s
 _COORDINATED = re.compile(r"^\s+(?:and|or)\s+$")
 _MORE = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(r"\b(at|with|on|by)\s+$", re.IGNORECASE)
 _OPENERS = {"to": re.compile(r"(?:range[sd]? (?:of|from)|ranging from|between)\s+$",
                              re.IGNORECASE),
             "and": re.compile(r"between\s+$", re.IGNORECASE),
@@ -209,12 +210,23 @@ def inherit_units(text: str, figures: list[Figure], grammar: FigureGrammar) -> l
         elif figure.value.is_integer() and _counted(previous, grammar) \
                 and _PARALLEL.search(gap) and not _BREAK.search(gap) and len(gap) <= 80:
             out[i] = replace(figure, unit=previous.unit)  # "401 people ... and 601 afterwards"
+        elif previous.unit in ("%", "pp") and _PARALLEL.search(gap) and not _BREAK.search(gap) \
+                and len(gap) <= 60 and _same_preposition(text, previous, figure):
+            out[i] = replace(figure, unit=previous.unit)  # "Cruz at 25 percent and Rubio at 14"
     for i in range(len(out) - 1):
         figure, following = out[i], out[i + 1]
         if figure.unit is None and following.unit is not None \
                 and _COORDINATED.match(text[figure.span[1] : following.span[0]]):
             out[i] = replace(figure, unit=following.unit)  # "16 and 17-year-olds"
     return out
+
+
+def _same_preposition(text: str, first: Figure, second: Figure) -> bool:
+    """Both figures follow the same preposition: parallel items of a list ("Cruz at 25
+    percent and Rubio at 14")."""
+    before = [_PREPOSITION_BEFORE.search(text, max(0, f.span[0] - 8), f.span[0])
+              for f in (first, second)]
+    return all(before) and before[0].group(1).lower() == before[1].group(1).lower()
 
 
 def _counted(figure: Figure, grammar: FigureGrammar) -> bool:
