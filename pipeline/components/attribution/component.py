@@ -26,6 +26,7 @@ from pipeline.components.attribution.linking import (
     EDGE,
     ends_a_sentence_before,
     floating_quotes,
+    reads_as_statement,
     with_negation,
     within_reach,
 )
@@ -69,7 +70,12 @@ class AttributionExtractor:
         # lexicon does not know the verb or the verb is passive (PolNeAR dev: -0.006 source
         # and cue F1, -0.002 content)
         self.events = frozenset(resources.load("stance")["events"])
-        self.event_only = self.events - frozenset(resources.load("cues")["verbs"])
+        cues = resources.load("cues")
+        self.event_only = self.events - frozenset(cues["verbs"])
+        # cues that make a statement whatever their content; with any other cue the
+        # content must be quoted words or a finite clause (``reads_as_statement``)
+        self.speech = (frozenset(cues["verbs"]) - frozenset(cues["intentions"])
+                       | frozenset(cues["communication"]))
         if not Doc.has_extension("nc_statements"):
             Doc.set_extension("nc_statements", default=None)
 
@@ -93,7 +99,7 @@ class AttributionExtractor:
         if self.trained is not None:
             tagged = [each for statement in self.trained.find(doc, quotes, found)
                       if not self._event(doc, statement)
-                      for each in self._found(doc, text, statement)]
+                      for each in self._found(doc, text, statement, quotes)]
             special = self._special(text, found)
             found = special + [f for f in tagged if not any(
                 c.cue_span[0] < f.cue_span[1] and f.cue_span[0] < c.cue_span[1]
@@ -134,13 +140,17 @@ class AttributionExtractor:
 
     # -- the model's statements as Found records ------------------------------------------
 
-    def _found(self, doc: Doc, text: str, tagged: TokenStatement) -> list[Found]:
+    def _found(self, doc: Doc, text: str, tagged: TokenStatement,
+               quotes: list[Span]) -> list[Found]:
         cue = with_negation(doc, tagged.cue)
         cue_span = char_range(doc, cue)
         lemma = self._cue_lemma(doc, cue, text)
         content = char_range(doc, tagged.content) if tagged.content else None
         sentence = doc[quoting.sentence_start(doc, cue[0])].idx
         if content is None or ends_a_sentence_before(text, content, sentence):
+            return []
+        quoted = any(q[0] < content[1] and content[0] < q[1] for q in quotes)
+        if not reads_as_statement(doc, lemma, tagged.content, quoted, self.speech):
             return []
         said_by = char_range(doc, tagged.source) if tagged.source else cue_span
         tag = (min(cue_span[0], said_by[0]), max(cue_span[1], said_by[1]))

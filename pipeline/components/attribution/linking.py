@@ -143,3 +143,18 @@ def within_reach(doc: Doc, found: list[Found], quotes: list[Span]) -> list[Found
             each = replace(each, content_span=(start, cut))
         out.append(each)
     return out
+
+
+_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+
+
+def reads_as_statement(doc: Doc, cue: str, content: tuple[int, int], quoted: bool,
+                       speech: frozenset[str]) -> bool:
+    """Whether a reader takes a statement with the cue lemma ``cue`` for something said or
+    thought: the cue is a verb of saying (among ``speech``), a mark or a phrase ("according
+    to"), or the content (a token range) is quoted words or a finite clause. PolNeAR also
+    marks intentions and acts ("is hoping to repeat", "refused to comment", "pleaded
+    guilty") that a claims table should not list as statements."""
+    if quoted or cue in speech or not cue.isalpha():
+        return True
+    return any(t.tag_ in _FINITE for t in doc[content[0] : content[1]])

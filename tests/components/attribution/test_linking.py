@@ -2,7 +2,11 @@
 
 import pytest
 
-from pipeline.components.attribution.linking import ends_a_sentence_before, with_negation
+from pipeline.components.attribution.linking import (
+    ends_a_sentence_before,
+    reads_as_statement,
+    with_negation,
+)
 
 
 @pytest.mark.parametrize(
@@ -35,3 +39,27 @@ def test_a_cue_is_never_taken_from_the_next_sentence(text, content, cue_sentence
     start = text.index(content)
     sentence = text.index(cue_sentence)
     assert ends_a_sentence_before(text, (start, start + len(content)), sentence) is before
+
+
+_SPEECH = frozenset(("say", "warn"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "content", "quoted", "statement"),
+    [
+        ("Smith is hoping to repeat the win.", "hope", "to repeat the win", False, False),
+        ("Smith hopes that the win will come.", "hope", "that the win will come", False, True),
+        ("Smith refused to comment.", "refuse", "to comment", False, False),
+        ("Smith refused to comment.", "refuse", "to comment", True, True),  # quoted words
+        ("Smith warned of a strike.", "warn", "of a strike", False, True),  # a speech verb
+        ("Smith pleaded guilty to fraud.", "plead", "guilty to fraud", False, False),
+        ("According to Smith, taxes rose.", "according to", "taxes rose", False, True),
+    ],
+)
+def test_an_intention_or_an_act_is_no_statement(nlp, text, lemma, content, quoted, statement):
+    doc = nlp.make_doc(text)
+    for _, pipe in nlp.pipeline:
+        doc = pipe(doc)
+    start = text.index(content)
+    span = doc.char_span(start, start + len(content), alignment_mode="expand")
+    assert reads_as_statement(doc, lemma, (span.start, span.end), quoted, _SPEECH) is statement
