@@ -24,8 +24,10 @@ from pipeline.components.attribution.features import TokenStatement, char_range
 from pipeline.components.attribution.found import Found
 from pipeline.components.attribution.linking import (
     EDGE,
+    below_the_headline,
     ends_a_sentence_before,
     floating_quotes,
+    headline_end,
     reads_as_statement,
     with_negation,
     within_reach,
@@ -104,7 +106,7 @@ class AttributionExtractor:
             found = special + [f for f in tagged if not any(
                 c.cue_span[0] < f.cue_span[1] and f.cue_span[0] < c.cue_span[1]
                 for c in special)]
-        found = within_reach(doc, found, quotes)
+        found = below_the_headline(within_reach(doc, found, quotes), headline_end(doc))
         statements: list[Statement] = []
         for each in sorted(found, key=lambda f: f.cue_span):
             if not _plausible(doc, each):
@@ -154,9 +156,14 @@ class AttributionExtractor:
             return []
         said_by = char_range(doc, tagged.source) if tagged.source else cue_span
         tag = (min(cue_span[0], said_by[0]), max(cue_span[1], said_by[1]))
-        if content[0] < tag[0] < content[1] and len(
-                text[tag[1] : content[1]].strip(EDGE).split()) <= 3:
-            # '"...," adds Conti': the quotation, without the speech tag that ends it
+        rest = (tag[1], content[1])
+        if content[0] < tag[0] < content[1] and (
+                len(text[slice(*rest)].strip(EDGE).split()) <= 3
+                or not (text[slice(*rest)].lstrip().startswith(",")
+                        or any(q[0] < rest[1] and rest[0] < q[1] for q in quotes))):
+            # '"...," adds Conti', '"...," he told the BBC News website': the quotation,
+            # without the speech tag that ends it (content that goes on after the tag,
+            # '"A," he said. "B."' or 'A, he said, B', stays whole, as PolNeAR marks it)
             content = (content[0], len(text[: tag[0]].rstrip(EDGE)))
         if tagged.source is None:
             return [Found(None, lemma, cue_span, content)]

@@ -2,8 +2,11 @@
 
 import pytest
 
+from pipeline.components.attribution.found import Found
 from pipeline.components.attribution.linking import (
+    below_the_headline,
     ends_a_sentence_before,
+    headline_end,
     reads_as_statement,
     with_negation,
 )
@@ -63,3 +66,42 @@ def test_an_intention_or_an_act_is_no_statement(nlp, text, lemma, content, quote
     start = text.index(content)
     span = doc.char_span(start, start + len(content), alignment_mode="expand")
     assert reads_as_statement(doc, lemma, (span.start, span.end), quoted, _SPEECH) is statement
+
+
+def _parsed(nlp, text):
+    doc = nlp.make_doc(text)
+    for _, pipe in nlp.pipeline:
+        doc = pipe(doc)
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Labour accused of broken pledge Labour has already broken its promise, the Tories "
+         "said.", "Labour has already"),
+        ("Blair says UK tsunami aid to soar Tony Blair has predicted the aid will grow.",
+         "Tony Blair has"),
+        ("'Brainwave' cap controls computer A team of US researchers has shown that it works.",
+         "A team of"),
+    ],
+)
+def test_a_headline_run_into_the_first_sentence_ends_where_the_body_starts(nlp, text, body):
+    assert headline_end(_parsed(nlp, text)) == text.index(body)
+
+
+@pytest.mark.parametrize("text", [
+    "Labour accused of broken pledge\nLabour has already broken its promise, the Tories said.",
+    "The minister said on Monday that taxes would rise.",
+    "Voters in Ohio said the plan would fail.",  # "in Ohio": after a preposition
+])
+def test_no_headline_in_a_first_line_of_its_own_or_a_plain_sentence(nlp, text):
+    assert headline_end(_parsed(nlp, text)) == 0
+
+
+def test_below_the_headline_drops_its_cues_and_cuts_spans_that_start_there():
+    headline = Found((0, 5), "say", (6, 10), (11, 40))  # "Blair says ..." in the headline
+    body = Found((50, 60), "say", (61, 65), (30, 90))  # content reaching back into it
+    assert below_the_headline([headline, body], 45) == [Found((50, 60), "say", (61, 65),
+                                                               (45, 90))]
+    assert below_the_headline([headline, body], 0) == [headline, body]
