@@ -66,7 +66,7 @@ class SourceResolver:
             if people:
                 return self._salient(doc, source.start, people, earlier)
         elif kind == "GROUP":
-            return self._group(doc, source.start, before, earlier) or source.text
+            return self._group(doc, source.start, before, earlier)
         elif kind == "ORG":
             orgs = [m for m in before if m.label in ("ORG", "GPE")]
             if orgs:
@@ -78,6 +78,8 @@ class SourceResolver:
             titled = [m for m in people if lower in _words_around(doc, m)]
             if titled:  # "Foreign Minister X ... the minister", not any person named last
                 return titled[-1].canonical
+        if kind is not None:
+            return None  # a pronoun with no one to stand for: "he" is no name
         return source.text
 
     def _salient(self, doc: Doc, at: int, people: list[EntityMention],

@@ -60,3 +60,11 @@ def test_they_is_a_group_never_the_one_person_who_spoke_last(nlp, text, name):
     found = sources(nlp, text)
     assert found[-1][0].lower() == "they"
     assert found[-1][1] == name
+
+
+@pytest.mark.parametrize("text", [
+    "He said the plan would fail.",  # no one named before "he"
+    "They said the plan would fail.",
+])
+def test_a_pronoun_that_stands_for_no_one_named_gives_no_statement(nlp, text):
+    assert sources(nlp, text) == []
