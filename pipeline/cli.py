@@ -168,12 +168,19 @@ def train() -> None:
 @click.option("--min-density", type=click.FloatRange(min=0), default=1.5, show_default=True,
               help="Leave out articles with fewer attributions per 1,000 characters (partly "
                    "annotated).")
-@click.option("--c1", type=click.FloatRange(min=0), default=0.1, show_default=True,
+@click.option("--c1", type=click.FloatRange(min=0), default=0.05, show_default=True,
               help="The CRFs' L1 penalty.")
 @click.option("--c2", type=click.FloatRange(min=0), default=0.01, show_default=True,
               help="The CRFs' L2 penalty.")
-@click.option("--iterations", type=click.IntRange(min=1), default=150, show_default=True,
+@click.option("--iterations", type=click.IntRange(min=1), default=250, show_default=True,
               help="L-BFGS iterations of each CRF.")
+@click.option("--cue-threshold", type=click.FloatRange(min=0, max=1), default=0.4,
+              show_default=True,
+              help="A token is in a cue when the cue CRF gives it P(not O) >= this "
+                   "(posterior decoding; chosen on dev).")
+@click.option("--rule-cue-threshold", type=click.FloatRange(min=0, max=1), default=0.2,
+              show_default=True,
+              help="The same threshold for the tokens of a cue the attribution rules found.")
 @click.option("--epochs", type=click.IntRange(min=1), default=6, show_default=True,
               help="Passes of the content ranker.")
 @click.option("--seed", type=int, default=13, show_default=True)
@@ -181,7 +188,8 @@ def train() -> None:
 @_fail_cleanly
 def train_attribution(data: str | None, out: str, dev: str | None, score_dev: bool,
                       cache: str | None, limit: int | None, min_density: float, c1: float,
-                      c2: float, iterations: int, epochs: int, seed: int,
+                      c2: float, iterations: int, cue_threshold: float,
+                      rule_cue_threshold: float, epochs: int, seed: int,
                       model: str | None) -> None:
     """Train the attribution model (cue and source CRFs, content ranker) on PolNeAR train;
     save it with a model card."""
@@ -194,7 +202,8 @@ def train_attribution(data: str | None, out: str, dev: str | None, score_dev: bo
         raise UserError(f"no PolNeAR train split at {str(data_dir)!r}: pass --data PATH")
     config = trainer.TrainConfig(data=str(data_dir), out=out, cache=cache, limit=limit,
                                  min_density=min_density, c1=c1, c2=c2, iterations=iterations,
-                                 epochs=epochs, seed=seed)
+                                 cue_threshold=cue_threshold,
+                                 rule_cue_threshold=rule_cue_threshold, epochs=epochs, seed=seed)
     saved = trainer.train(config, build_nlp(model, {"newsclaims_attribution": {"model": ""}}))
     card.write(saved)
     dev_dir = Path(dev) if dev else data_dir.parent / "dev"

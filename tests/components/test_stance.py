@@ -74,7 +74,7 @@ def rules_nlp():
 
 
 @pytest.mark.parametrize(("sentence", "target", "label"), [
-    ("He also called for measures to combat ageism.", "ageism", "oppose"),
+    ("Mr Green also called for measures to combat ageism.", "ageism", "oppose"),
     ("Mr Bush has promised to halve the budget deficit.", "budget deficit", "oppose"),
     ("Officials said the club has rejected a third bid from Rangers.", "third bid", "oppose"),
 ])

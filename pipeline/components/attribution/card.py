@@ -50,6 +50,8 @@ def write(path: str | Path) -> Path:
     folder = Path(path)
     meta = model.read_meta(folder)
     train, run = meta.get("train", {}), meta.get("run", {})
+    decoding = meta.get("decode", {})
+    threshold = decoding.get("cue_threshold")
     sequences = run.get("sequences", {})
     files = sorted(f for f in folder.iterdir() if f.is_file() and f.name != "README.md")
     lines = [
@@ -60,14 +62,20 @@ def write(path: str | Path) -> Path:
         "already has, the cue lexicon (`models/cues.json`) and the attribution rules' "
         "statements, which they read as features:",
         "",
-        "- `cue.crfsuite`: a CRF (python-crfsuite) tags cue spans sentence by sentence;",
+        "- `cue.crfsuite`: a CRF (python-crfsuite) tags cue spans sentence by sentence"
+        + (f" (posterior decoding: a token is in a cue when the CRF gives it P(not O) >= "
+           f"{threshold}, >= {decoding.get('rule_cue_threshold', threshold)} where the rules "
+           "found a cue);" if threshold is not None else " (Viterbi);"),
         "- `source.crfsuite`: for each cue, a CRF tags its source in the cue's sentence;",
         "- `content.json`: for each cue, a linear softmax ranker picks its content among "
         "candidate spans (complement subtrees, quotations and runs of them, the rest of the "
         "sentence, the rules' content; each also run on to later or earlier sentences).",
         "",
-        "`newsclaims_attribution` then resolves each source to the name the article gives "
-        "it; `newsclaims_stance` judges target and stance.",
+        "`newsclaims_attribution` then keeps what a reader takes for a statement (a cue "
+        "outside the lexicon's verbs of saying needs quoted words or a finite clause: "
+        "\"is hoping to repeat\" is none), leaves out a headline run into the first "
+        "sentence, and resolves each source to the name the article gives it; "
+        "`newsclaims_stance` judges target and stance.",
         "",
         "## Data",
         "",

@@ -24,8 +24,11 @@ from pipeline.components.attribution.features import TokenStatement, char_range
 from pipeline.components.attribution.found import Found
 from pipeline.components.attribution.linking import (
     EDGE,
+    below_the_headline,
     ends_a_sentence_before,
     floating_quotes,
+    headline_end,
+    reads_as_statement,
     with_negation,
     within_reach,
 )
@@ -69,7 +72,12 @@ class AttributionExtractor:
         # lexicon does not know the verb or the verb is passive (PolNeAR dev: -0.006 source
         # and cue F1, -0.002 content)
         self.events = frozenset(resources.load("stance")["events"])
-        self.event_only = self.events - frozenset(resources.load("cues")["verbs"])
+        cues = resources.load("cues")
+        self.event_only = self.events - frozenset(cues["verbs"])
+        # cues that make a statement whatever their content; with any other cue the
+        # content must be quoted words or a finite clause (``reads_as_statement``)
+        self.speech = (frozenset(cues["verbs"]) - frozenset(cues["intentions"])
+                       | frozenset(cues["communication"]))
         if not Doc.has_extension("nc_statements"):
             Doc.set_extension("nc_statements", default=None)
 
@@ -93,12 +101,12 @@ class AttributionExtractor:
         if self.trained is not None:
             tagged = [each for statement in self.trained.find(doc, quotes, found)
                       if not self._event(doc, statement)
-                      for each in self._found(doc, text, statement)]
+                      for each in self._found(doc, text, statement, quotes)]
             special = self._special(text, found)
             found = special + [f for f in tagged if not any(
                 c.cue_span[0] < f.cue_span[1] and f.cue_span[0] < c.cue_span[1]
                 for c in special)]
-        found = within_reach(doc, found, quotes)
+        found = below_the_headline(within_reach(doc, found, quotes), headline_end(doc))
         statements: list[Statement] = []
         for each in sorted(found, key=lambda f: f.cue_span):
             if not _plausible(doc, each):
@@ -134,7 +142,8 @@ class AttributionExtractor:
 
     # -- the model's statements as Found records ------------------------------------------
 
-    def _found(self, doc: Doc, text: str, tagged: TokenStatement) -> list[Found]:
+    def _found(self, doc: Doc, text: str, tagged: TokenStatement,
+               quotes: list[Span]) -> list[Found]:
         cue = with_negation(doc, tagged.cue)
         cue_span = char_range(doc, cue)
         lemma = self._cue_lemma(doc, cue, text)
@@ -142,11 +151,19 @@ class AttributionExtractor:
         sentence = doc[quoting.sentence_start(doc, cue[0])].idx
         if content is None or ends_a_sentence_before(text, content, sentence):
             return []
+        quoted = any(q[0] < content[1] and content[0] < q[1] for q in quotes)
+        if not reads_as_statement(doc, lemma, tagged.content, quoted, self.speech):
+            return []
         said_by = char_range(doc, tagged.source) if tagged.source else cue_span
         tag = (min(cue_span[0], said_by[0]), max(cue_span[1], said_by[1]))
-        if content[0] < tag[0] < content[1] and len(
-                text[tag[1] : content[1]].strip(EDGE).split()) <= 3:
-            # '"...," adds Conti': the quotation, without the speech tag that ends it
+        rest = (tag[1], content[1])
+        if content[0] < tag[0] < content[1] and (
+                len(text[slice(*rest)].strip(EDGE).split()) <= 3
+                or not (text[slice(*rest)].lstrip().startswith(",")
+                        or any(q[0] < rest[1] and rest[0] < q[1] for q in quotes))):
+            # '"...," adds Conti', '"...," he told the BBC News website': the quotation,
+            # without the speech tag that ends it (content that goes on after the tag,
+            # '"A," he said. "B."' or 'A, he said, B', stays whole, as PolNeAR marks it)
             content = (content[0], len(text[: tag[0]].rstrip(EDGE)))
         if tagged.source is None:
             return [Found(None, lemma, cue_span, content)]

@@ -216,10 +216,12 @@ def cue_features(view: DocView, sent: Tokens) -> list[list[str]]:
     quoted_sentence = any(in_quote[start:end])
     padded = ["<>", "<>", *lower[start:end], "<>", "<>"]
     padded_pos = ["", "", *pos[start:end], "", ""]
+    lemma = ["<>", *view.lemma[start:end], "<>"]
     sequence = []
     for i in range(start, end):
         head = view.head[i]
-        features = [*view.base[i], "hl=" + view.lemma[head], "hd=" + dep[head]]
+        features = [*view.base[i], "hl=" + view.lemma[head], "hd=" + dep[head],
+                    "gl=" + view.lemma[view.head[head]]]
         if i in rule_tag:
             features.append("rc=" + rule_tag[i])
         if quoted_sentence:
@@ -233,7 +235,7 @@ def cue_features(view: DocView, sent: Tokens) -> list[list[str]]:
                 features.append(f"kl=prep:{view.lemma[c]}")
             elif relation in _CHILD_DEPS:
                 quoted = in_quote[c] or in_quote[view.left_edge[c]] or in_quote[view.right_edge[c]]
-                features.append(f"kq={relation}:{int(quoted)}")
+                features += [f"kq={relation}:{int(quoted)}", f"kl={relation}:{view.lemma[c]}"]
                 if relation == "ccomp":
                     marks = [lower[m] for m in view.children[c] if dep[m] == "mark"]
                     if marks:
@@ -249,7 +251,9 @@ def cue_features(view: DocView, sent: Tokens) -> list[list[str]]:
             features += [f"w{offset}={word}", f"p{offset}={padded_pos[k + offset]}"]
             if i + offset in rule_tag:
                 features.append(f"rc{offset}")
-        features += [f"w-1|w={padded[k - 1]}|{lower[i]}", f"w|w+1={lower[i]}|{padded[k + 1]}"]
+        j = i - start + 1
+        features += [f"w-1|w={padded[k - 1]}|{lower[i]}", f"w|w+1={lower[i]}|{padded[k + 1]}",
+                     f"l-1|l={lemma[j - 1]}|{lemma[j]}", f"l|l+1={lemma[j]}|{lemma[j + 1]}"]
         sequence.append(features)
     return sequence
 

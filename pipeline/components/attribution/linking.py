@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from pipeline.annotations import Span
@@ -142,4 +142,80 @@ def within_reach(doc: Doc, found: list[Found], quotes: list[Span]) -> list[Found
                 continue
             each = replace(each, content_span=(start, cut))
         out.append(each)
+    return out
+
+
+_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+
+
+def reads_as_statement(doc: Doc, cue: str, content: tuple[int, int], quoted: bool,
+                       speech: frozenset[str]) -> bool:
+    """Whether a reader takes a statement with the cue lemma ``cue`` for something said or
+    thought: the cue is a verb of saying (among ``speech``), a mark or a phrase ("according
+    to"), or the content (a token range) is quoted words or a finite clause. PolNeAR also
+    marks intentions and acts ("is hoping to repeat", "refused to comment", "pleaded
+    guilty") that a claims table should not list as statements."""
+    if quoted or cue in speech or not cue.isalpha():
+        return True
+    return any(t.tag_ in _FINITE for t in doc[content[0] : content[1]])
+
+
+_HEADLINE_TOKENS = 10
+_FUNCTION_TAGS = frozenset(("IN", "DT", "PRP$", "CC", "TO", "WDT", "POS"))
+
+
+def _hangs_on_the_word_before(token: Token) -> bool:
+    """The phrase ``token`` starts is the word before's object or complement ("said |
+    Friday", "told | Reuters", "said | Republicans would win"), not a clause of its own
+    run on to a headline ("... broken pledge | Labour has already broken ...")."""
+    top = token
+    while top.head.i != top.i and top.head.i >= token.i:
+        top = top.head
+    return top.head.i == token.i - 1
+
+
+def headline_end(doc: Doc) -> int:
+    """Where the body starts (a character offset) when a headline runs into the first
+    sentence with no break ("Labour accused of broken pledge Labour has already broken
+    its pre-election promise ...", as BBC texts come); 0 when there is none. The headline
+    ends at the last switch from a lower-case word or a closing quote to a capitalised
+    word among the first ten (not inside a name, not after a preposition or a
+    determiner, not the object or complement of the word before): BBC headlines are
+    short. A first line of its own is left alone: a title there is a sentence of its own
+    already."""
+    if not len(doc):
+        return 0
+    first = next(doc.sents)
+    if "\n" in doc.text[: first.end_char]:
+        return 0
+    end = 0
+    for token in doc[2 : min(first.end, _HEADLINE_TOKENS + 1)]:
+        before = doc[token.i - 1]
+        word = doc[token.i - 2]  # a quoted headline word ("'Brainwave' cap"), not a quotation
+        closing = (before.is_quote and not word.is_punct and not word.whitespace_
+                   and before.whitespace_)
+        if ((before.is_lower or closing) and token.text[:1].isupper()
+                and before.tag_ not in _FUNCTION_TAGS and before.pos_ != "PROPN"
+                and not _hangs_on_the_word_before(token)):
+            end = token.idx
+    return end
+
+
+def below_the_headline(found: list[Found], end: int) -> list[Found]:
+    """The statements of the body below a headline that ends at character ``end``
+    (:func:`headline_end`): none whose cue is in the headline ("Blair says UK tsunami aid
+    to soar"), and no source or content that starts there."""
+    if not end:
+        return found
+    out = []
+    for each in found:
+        source, content = each.source_span, each.content_span
+        if each.cue_span[0] < end or content[1] <= end or (
+                source is not None and source[1] <= end):
+            continue
+        if content[0] < end:
+            content = (end, content[1])
+        if source is not None and source[0] < end:
+            source = (end, source[1])
+        out.append(replace(each, source_span=source, content_span=content))
     return out

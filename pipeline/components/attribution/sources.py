@@ -65,8 +65,8 @@ class SourceResolver:
             people = [m for m in before if m.label == "PERSON"]
             if people:
                 return self._salient(doc, source.start, people, earlier)
-        elif kind == "GROUP" and earlier and earlier[-1].source:
-            return earlier[-1].source
+        elif kind == "GROUP":
+            return self._group(doc, source.start, before, earlier)
         elif kind == "ORG":
             orgs = [m for m in before if m.label in ("ORG", "GPE")]
             if orgs:
@@ -78,6 +78,8 @@ class SourceResolver:
             titled = [m for m in people if lower in _words_around(doc, m)]
             if titled:  # "Foreign Minister X ... the minister", not any person named last
                 return titled[-1].canonical
+        if kind is not None:
+            return None  # a pronoun with no one to stand for: "he" is no name
         return source.text
 
     def _salient(self, doc: Doc, at: int, people: list[EntityMention],
@@ -100,6 +102,30 @@ class SourceResolver:
             if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
                 return mention.canonical
         return people[-1].canonical
+
+    def _group(self, doc: Doc, at: int, before: list[EntityMention],
+               earlier: list[Statement]) -> str | None:
+        """Whom "they" or "we" stands for: the speaker of the statement just before unless
+        that is one person; else the last group that was a subject in this or the
+        previous two sentences (a named one, or a group noun: "officials"); else None.
+        ('Ted Kessler said ... The pundits were asked for acts they thought ...': not
+        Kessler.)"""
+        people = {m.canonical for m in before if m.label == "PERSON"}
+        last = earlier[-1] if earlier else None
+        if last is not None and last.source and (
+                last.source not in people
+                or sum(e.cue_span == last.cue_span for e in earlier) > 1):
+            return last.source
+        window = at
+        for _ in range(3):
+            window = quoting.sentence_start(doc, max(0, window - 1)) if window else 0
+        for subject in reversed(doc[window:at]):
+            if subject.dep_ not in ("nsubj", "nsubjpass") or subject.tag_ not in ("NNS", "NNPS"):
+                continue
+            named = self.mention_at(subject, before)
+            if named is not None or subject.lemma_.lower() in self.group_nouns:
+                return named or doc[subject.left_edge.i : subject.i + 1].text
+        return None
 
     def mention_at(self, token: Token, mentions: list[EntityMention]) -> str | None:
         """The canonical name of the entity ``token`` is part of; a demonym or a capital

@@ -45,9 +45,11 @@ class TrainConfig:
     cache: str | None = None  # a folder for the parsed articles, reused by later runs
     limit: int | None = None  # the first N articles only (tests, quick runs)
     min_density: float = 1.5  # attributions per 1,000 characters; sparser articles are skipped
-    c1: float = 0.1  # the CRFs' L1 and L2 penalties and L-BFGS iterations
+    c1: float = 0.05  # the CRFs' L1 and L2 penalties and L-BFGS iterations
     c2: float = 0.01
-    iterations: int = 150
+    iterations: int = 250
+    cue_threshold: float = 0.4  # posterior decoding of the cue CRF (model.decode)
+    rule_cue_threshold: float = 0.2  # the same where the rules found a cue
     epochs: int = 6  # passes of the content ranker over the cues
     seed: int = 13
 
@@ -226,6 +228,8 @@ def train(config: TrainConfig, nlp: Language, *, log: Log | None = None,
                                       encoding="utf-8")
     model.write_meta(out, {
         "train": {**asdict(config), "cache": None},
+        "decode": {"cue_threshold": config.cue_threshold,
+                   "rule_cue_threshold": config.rule_cue_threshold},
         "run": {"articles": len(items), "sequences": counts,
                 "seconds": round(time.perf_counter() - started, 1),
                 "spacy_model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-"
@@ -239,7 +243,8 @@ def train(config: TrainConfig, nlp: Language, *, log: Log | None = None,
 def rebuild_command(config: TrainConfig) -> str:
     """The command line that trains this model again, every setting spelled out."""
     args = ["newsclaims", "train", "attribution", "--data", config.data, "--out", config.out]
-    for name in ("min_density", "c1", "c2", "iterations", "epochs", "seed"):
+    for name in ("min_density", "c1", "c2", "iterations", "cue_threshold", "rule_cue_threshold",
+                 "epochs", "seed"):
         args += [f"--{name.replace('_', '-')}", str(getattr(config, name))]
     if config.limit:
         args += ["--limit", str(config.limit)]

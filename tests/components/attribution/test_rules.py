@@ -147,7 +147,8 @@ def test_cue_spans_keep_what_goes_with_the_verb(parse, text, cue):
 
 
 def test_quote_wins_over_the_lead_in_the_parse_adds(parse):
-    text = ("With thousands of systems, “there is no single point of failure,” he said. "
+    text = ("Tom Reed runs the network. "  # someone for "he" to stand for
+            "With thousands of systems, “there is no single point of failure,” he said. "
             "But to prevent problems, he said, officials should be vigilant.")
     found = [(s, c, t) for s, c, t, _ in statements(parse, text)]
     assert ("he", "said", "there is no single point of failure") in found
@@ -245,7 +246,8 @@ def test_group_and_metonymic_sources_resolve_to_who_they_stand_for(parse, text, 
         ('"The plan is sound," said Ana Reyes, the finance minister, "and it will pay for '
          'itself."', 'The plan is sound," said Ana Reyes, the finance minister, "and it will '
          'pay for itself'),
-        ("The transition was smooth, he said, but the next one would be harder.",
+        ("Tom Reed spoke on Monday. The transition was smooth, he said, but the next one "
+         "would be harder.",
          "The transition was smooth, he said, but the next one would be harder"),
     ],
 )

@@ -43,3 +43,28 @@ def test_a_source_that_names_no_one_gives_no_statement(nlp, text):
     assert all(name is not None and name.lower() not in ("you", "yourself")
                for _, name in sources(nlp, text))
     assert all(span.lower() != "you" for span, _ in sources(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the statement just before is one person's: "they" is not that person
+        ("Maria Lopez said the plan was good. Officials were asked about the plan. They said "
+         "that it would fail.", "Officials"),
+        # a group's statement just before: "they" are that group
+        ("Greenpeace said the plan was good. Later they said that it would fail.",
+         "Greenpeace"),
+    ],
+)
+def test_they_is_a_group_never_the_one_person_who_spoke_last(nlp, text, name):
+    found = sources(nlp, text)
+    assert found[-1][0].lower() == "they"
+    assert found[-1][1] == name
+
+
+@pytest.mark.parametrize("text", [
+    "He said the plan would fail.",  # no one named before "he"
+    "They said the plan would fail.",
+])
+def test_a_pronoun_that_stands_for_no_one_named_gives_no_statement(nlp, text):
+    assert sources(nlp, text) == []

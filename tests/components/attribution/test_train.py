@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import pickle
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from pipeline.components.attribution import card, model
+from pipeline.components.attribution import card, features, model
+from pipeline.components.attribution.features import TokenStatement
 from pipeline.components.attribution.train import TrainConfig, train
 from pipeline.nlp import build_nlp
 from tests.components.attribution.tiny import article
@@ -72,3 +74,29 @@ def test_retraining_changes_the_fingerprint(tiny_trained: Path, tmp_path: Path) 
     assert model.fingerprint(copy) == before  # the card is not part of it
     (copy / "content.json").write_text(json.dumps({"weights": {"k=quote": 1.0}}))
     assert model.fingerprint(copy) != before
+
+
+def test_posterior_decoding_tags_a_token_by_its_own_probability(tiny_trained: Path) -> None:
+    nlp = build_nlp(None, {"newsclaims_attribution": {"model": str(tiny_trained)}})
+    trained = nlp.get_pipe("newsclaims_attribution").trained
+    doc = nlp("Jones warned that the deal is dead. Markets opened late.")
+    view = trained.vocabulary.view(doc, [], [])
+    xseq = features.cue_features(view, view.sents[0])
+    assert model.decode(trained.cues, xseq, None) == trained.cues.tag(xseq)
+    assert set(model.decode(trained.cues, xseq, [0.0] * len(xseq))) <= {"B", "I"}
+    assert set(model.decode(trained.cues, xseq, [1.01] * len(xseq))) == {"O"}
+    tags = model.decode(trained.cues, xseq, [0.5] * len(xseq))
+    assert tags[1] == "B" and tags[0] == "O"  # "warned", not "Jones"
+    lowered = [0.5] * len(xseq)
+    lowered[0] = 0.0  # a token the rules call a cue needs less
+    assert model.decode(trained.cues, xseq, lowered)[0] == "B"
+
+
+def test_the_cue_thresholds_are_lower_where_the_rules_found_a_cue(tiny_trained: Path) -> None:
+    nlp = build_nlp(None, {"newsclaims_attribution": {"model": str(tiny_trained)}})
+    trained = nlp.get_pipe("newsclaims_attribution").trained
+    assert trained.cue_threshold == 0.4 and trained.rule_cue_threshold == 0.2
+    doc = nlp("Jones warned that the deal is dead.")
+    ruled = TokenStatement(None, (1, 2), None)
+    view = replace(trained.vocabulary.view(doc, [], []), rules=[ruled])
+    assert trained._thresholds(view, view.sents[0])[:3] == [0.4, 0.2, 0.4]
