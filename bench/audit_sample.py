@@ -8,6 +8,11 @@ text rather than against the row alone.
 
     newsclaims extract ../shared/data/bbc-news/val.csv -o bbc-val.duckdb
     python bench/audit_sample.py bbc-val.duckdb --type stance -n 100 --seed 2026 > sheet.md
+    python bench/audit_sample.py bbc-val.duckdb --extractor newsclaims_attribution --statements
+
+``--extractor`` keeps the rows of one component (the attribution's statements, not the stance
+component's events); ``--statements`` draws statements rather than rows, one row for each
+(source, cue, content) however many targets it has rows for.
 
 Marks in the article window: ``[[S ...]]`` source, ``[[C ...]]`` cue, ``{{ ... }}`` content.
 """
@@ -58,16 +63,22 @@ def row_marks(row: dict) -> list[Mark]:
             if row.get(f"{name}_start") is not None and row.get(f"{name}_end") is not None]
 
 
-def sheet(database: Path, claim_type: str, n: int, seed: int) -> str:
+def sheet(database: Path, claim_type: str, n: int, seed: int, extractor: str = "",
+          statements: bool = False) -> str:
     """The judging sheet, one numbered section per drawn row."""
     with duckdb.connect(str(database), read_only=True) as con:
         rows = con.execute(
             "SELECT c.*, d.text AS doc_text FROM claims c JOIN documents d USING (doc_id) "
-            "WHERE c.claim_type = ? ORDER BY c.claim_id", [claim_type]).fetchdf()
+            "WHERE c.claim_type = ? AND starts_with(c.extractor, ?) ORDER BY c.claim_id",
+            [claim_type, extractor]).fetchdf()
+    if statements:
+        spans = ["doc_id", "subject_start", "predicate_start", "content_start", "content_end"]
+        rows = rows.drop_duplicates(subset=spans).reset_index(drop=True)
     if rows.empty:
         raise SystemExit(f"no {claim_type} rows in {database}")
     picked = sorted(random.Random(seed).sample(range(len(rows)), min(n, len(rows))))
-    parts = [f"# {len(picked)} of {len(rows)} {claim_type} rows of {database.name}, "
+    kind = "statements" if statements else "rows"
+    parts = [f"# {len(picked)} of {len(rows)} {claim_type} {kind} of {database.name}, "
              f"random.Random({seed}).sample over rows ordered by claim_id\n"]
     for number, index in enumerate(picked, 1):
         row = rows.iloc[index].to_dict()
@@ -90,10 +101,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--type", dest="claim_type", default="stance", choices=("stance", "figure"))
     parser.add_argument("-n", type=int, default=100, help="rows to draw")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--extractor", default="", help="only rows whose extractor starts so")
+    parser.add_argument("--statements", action="store_true",
+                        help="one row per (source, cue, content), whatever its targets")
     args = parser.parse_args(argv)
     if not args.database.is_file():
         raise SystemExit(f"no such database: {args.database}")
-    sys.stdout.write(sheet(args.database, args.claim_type, args.n, args.seed))
+    sys.stdout.write(sheet(args.database, args.claim_type, args.n, args.seed, args.extractor,
+                           args.statements))
 
 
 if __name__ == "__main__":

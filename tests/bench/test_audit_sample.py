@@ -33,12 +33,14 @@ def database(tmp_path: Path) -> Path:
             subject VARCHAR, predicate VARCHAR, target VARCHAR, stance VARCHAR, value DOUBLE,
             unit VARCHAR, modifier VARCHAR, time VARCHAR, content VARCHAR,
             char_start INT, char_end INT, subject_start INT, subject_end INT,
-            predicate_start INT, predicate_end INT, content_start INT, content_end INT)""")
+            predicate_start INT, predicate_end INT, content_start INT, content_end INT,
+            extractor VARCHAR)""")
         for k in range(5):
             con.execute(
                 "INSERT INTO claims VALUES (?, 'd1', 'stance', 'The minister', 'say', 'plan',"
                 " 'oppose', NULL, NULL, NULL, NULL, 'the plan was premature',"
-                " 10, 51, 10, 22, 23, 27, 28, 50)", [f"c{k}"])
+                " 10, 51, 10, 22, 23, 27, 28, 50, ?)",
+                [f"c{k}", "newsclaims_attribution/0.1" if k < 4 else "newsclaims_stance/0.1"])
     return path
 
 
@@ -59,3 +61,9 @@ def test_same_seed_same_rows_and_n_sections(audit: ModuleType, database: Path) -
 def test_no_rows_of_the_type_is_a_clear_exit(audit: ModuleType, database: Path) -> None:
     with pytest.raises(SystemExit, match="no figure rows"):
         audit.sheet(database, "figure", 3, seed=7)
+
+
+def test_one_component_and_one_row_per_statement(audit: ModuleType, database: Path) -> None:
+    assert "4 of 4 stance rows" in audit.sheet(database, "stance", 9, 1, "newsclaims_attribution")
+    # the five rows are one statement (same spans), as rows for several targets are
+    assert "1 of 1 stance statements" in audit.sheet(database, "stance", 9, 1, statements=True)
