@@ -575,6 +575,8 @@ def test_the_summary_line_never_shows_a_password(runner: CliRunner, article: Pat
 INTERRUPTER = """
 import os, signal, sys
 from pipeline import cli, runner
+# a child inherits an ignored SIGINT (pytest-xdist's workers ignore it); a terminal's does not
+signal.signal(signal.SIGINT, signal.default_int_handler)
 real = runner.run_extract
 seen = 0
 def tick():
