@@ -10,19 +10,23 @@ from pipeline.components.stance.component import FLOORS
 
 def _command(meta: dict) -> str:
     config = meta["config"]
-    return (f"newsclaims train stance --data ../shared/data/seesaw --c {config['c']} "
+    kind = meta["kind"]
+    option = f"--rounds {config['rounds']}" if kind == "boosted" else f"--c {config['c']}"
+    return (f"newsclaims train stance --kind {kind} --data ../shared/data/seesaw {option} "
             f"--min-count {config['min_count']} --seed {config['seed']}")
 
 
 def write(folder: Path, meta: dict) -> Path:
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.name != "README.md")
+    title = {"boosted": "gradient-boosted trees (LightGBM, evaluated with numpy)",
+             "linear": "logistic regression"}[meta["kind"]]
     lines = [
-        "# newsclaims stance classifier: logistic regression over parse features",
+        f"# newsclaims stance classifier: {title} over parse features",
         "",
         "Judges each (holder, target) candidate that `newsclaims_stance` proposes (a "
         "statement's source and a target its content names; a stance event's or action's "
-        "subject and object): none, support or oppose. A pair becomes a stance row when "
-        "P(support or oppose) reaches its kind's threshold.",
+        "subject and object; any other two names of a sentence): none, support or oppose. "
+        "A pair becomes a stance row when P(support or oppose) reaches its kind's threshold.",
         "",
         "## Data",
         "",
@@ -36,7 +40,7 @@ def write(folder: Path, meta: dict) -> Path:
         "## Rebuild",
         "",
         "```bash",
-        "pip install -e '.[train]'  # scikit-learn",
+        "pip install -e '.[train]'  # scikit-learn, LightGBM",
         _command(meta),
         "```",
         "",

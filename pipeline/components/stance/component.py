@@ -28,6 +28,7 @@ from pipeline.components.stance import classifier, lexicon
 from pipeline.components.stance.candidates import (
     ACTION,
     EVENT,
+    PAIR,
     STATEMENT,
     Candidate,
     CandidateFinder,
@@ -35,11 +36,11 @@ from pipeline.components.stance.candidates import (
 from pipeline.components.stance.classifier import Judged
 from pipeline.components.stance.targets import PHRASE, TOPIC, Resolver, Target
 
-DEFAULT_MODEL = "stance-linear"
+DEFAULT_MODEL = "stance-boosted"
 # The least P(polar) a pair needs to become a row, whatever threshold maximised SEESAW F1:
 # read on BBC news, less sure pairs gave more wrong rows than right ones; an action ("X
 # delayed Y's vote") is any verb, so it needs a surer classifier still.
-FLOORS = {STATEMENT: 0.6, EVENT: 0.5, ACTION: 0.9}
+FLOORS = {STATEMENT: 0.6, EVENT: 0.5, ACTION: 0.9, PAIR: 0.5}
 # The classifier labels a statement's main row only when the lexicon found no polarity and
 # it is this sure (read on BBC news, its labels at P >= 0.8 were right 4 times in 6, others
 # 4 in 12).
@@ -66,7 +67,7 @@ class StanceLabeller:
         self.finder = CandidateFinder(self.events, frozenset(cues["verbs"]))
         self.artifact_fingerprint: str | None = None
         self.thresholds: dict[str, float] = {}
-        self._classifier: classifier.LinearStance | None = None
+        self._classifier: classifier.Classifier | None = None
         if self.model:  # fail now, with a clean message, not once per document later
             meta = classifier.read_meta(self.model)
             self.thresholds = meta["thresholds"]
@@ -79,7 +80,7 @@ class StanceLabeller:
         return {**self.__dict__, "_classifier": None}
 
     @property
-    def classifier(self) -> classifier.LinearStance | None:
+    def classifier(self) -> classifier.Classifier | None:
         if self._classifier is None and self.model:
             self._classifier = classifier.load(self.model)
         return self._classifier
@@ -225,5 +226,5 @@ class StanceLabeller:
 @Language.factory("newsclaims_stance", default_config={"model": DEFAULT_MODEL})
 def make_stance_labeller(nlp: Language, name: str, model: str) -> StanceLabeller:
     """``model``: a stance classifier folder (a path, or a name under ``models/``;
-    ``stance-linear`` by default); empty for the lexicon alone."""
+    ``stance-boosted`` by default); empty for the lexicon alone."""
     return StanceLabeller(nlp, name, model)
