@@ -216,7 +216,7 @@ def train_attribution(data: str | None, out: str, dev: str | None, score_dev: bo
               help="Model folder; default models/stance-KIND.")
 @click.option("--c", "c", type=click.FloatRange(min=0, min_open=True), default=0.1,
               show_default=True, help="linear: inverse L2 regularisation strength.")
-@click.option("--rounds", type=click.IntRange(min=1), default=300, show_default=True,
+@click.option("--rounds", type=click.IntRange(min=1), default=150, show_default=True,
               help="boosted: boosting rounds.")
 @click.option("--min-count", type=click.IntRange(min=1), default=None,
               help="Drop features seen fewer times in training (default: linear 2, "

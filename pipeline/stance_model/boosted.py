@@ -37,9 +37,11 @@ def _flatten(node: dict, used: dict[int, int], tree: dict[str, list]) -> int:
     return index
 
 
-def fit(train: list[Example], *, rounds: int = 300, leaves: int = 15,
-        learning_rate: float = 0.05, min_count: int = 5, seed: int = 13) -> dict:
-    """The fitted model as the JSON-ready dict ``model.json`` holds."""
+def fit(train: list[Example], *, rounds: int = 150, leaves: int = 15, depth: int = 4,
+        learning_rate: float = 0.1, min_count: int = 5, seed: int = 13) -> dict:
+    """The fitted model as the JSON-ready dict ``model.json`` holds. Shallow trees: run
+    time grows with trees x depth, and 150 rounds of depth 4 scored as well on SEESAW valid
+    (triple F1 0.112) as 300 of unlimited depth with 15 leaves."""
     import lightgbm
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
@@ -50,8 +52,8 @@ def fit(train: list[Example], *, rounds: int = 300, leaves: int = 15,
         [{k: v for k, v in ex.features.items() if seen[k] >= min_count} for ex in train])
     y = [LABELS.index(ex.label) for ex in train]
     model = lightgbm.LGBMClassifier(
-        n_estimators=rounds, num_leaves=leaves, learning_rate=learning_rate, subsample=0.8,
-        subsample_freq=1, colsample_bytree=0.5, min_child_samples=20,
+        n_estimators=rounds, num_leaves=leaves, max_depth=depth, learning_rate=learning_rate,
+        subsample=0.8, subsample_freq=1, colsample_bytree=0.5, min_child_samples=20,
         class_weight="balanced", random_state=seed, n_jobs=1, verbose=-1)
     model.fit(x, y)
     dump = model.booster_.dump_model()

@@ -64,6 +64,12 @@ def write(folder: Path, meta: dict) -> Path:
         "",
         "`newsclaims evaluate stance` prints precision and recall as well.",
         "",
+        "## Speed",
+        "",
+        "`python bench/stance_speed.py` times the stance component with this model against "
+        "the pipeline before it on the 84 PolNeAR dev articles (the README's \"Stance\" "
+        "section under \"Measured\" has the numbers).",
+        "",
         "## Files",
         "",
         *(f"- `{p.name}` ({p.stat().st_size / 1e6:.1f} MB)" for p in files),

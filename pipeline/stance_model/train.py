@@ -23,7 +23,7 @@ class TrainConfig:
     out: str
     kind: str = "boosted"  # boosted trees (LightGBM) or linear (logistic regression)
     c: float = 0.1  # linear: inverse L2 regularisation strength
-    rounds: int = 300  # boosted: boosting rounds (each a tree per label)
+    rounds: int = 150  # boosted: boosting rounds (each a tree per label)
     min_count: int = 2  # features seen fewer times in training are dropped
     seed: int = 13
     cache: str | None = None
@@ -55,7 +55,8 @@ def train(config: TrainConfig, log=print) -> dict:
     trained_s = time.perf_counter() - started
     # valid: thresholds, then the scores the card reports
     (out / classifier.META).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    labeller = StanceLabeller(None, "newsclaims_stance", model=str(out))  # type: ignore[arg-type]
+    labeller = StanceLabeller(None, "newsclaims_stance",  # type: ignore[arg-type]
+                              model=str(out), pairs=True)
     judged = tuning.judge_all(valid_docs, valid_parses, labeller, labeller.judge)
     thresholds, f1 = tuning.tune(judged, labeller)
     meta.update(thresholds=thresholds, valid=tuning.score(judged, labeller),

@@ -12,7 +12,8 @@ from pipeline.components.stance.targets import Resolver
 
 def _candidates(parse, text: str):
     doc = parse(text)
-    labeller = StanceLabeller(None, "newsclaims_stance", model="")  # type: ignore[arg-type]
+    labeller = StanceLabeller(None, "newsclaims_stance", model="",  # type: ignore[arg-type]
+                              pairs=True)
     resolver = Resolver(doc, doc._.nc_entities or [], lexicon.topic(text, quoting.quotes(text)))
     statements, candidates = labeller.finder.find(doc, resolver, [])
     return doc, resolver, statements, candidates
@@ -56,3 +57,21 @@ def test_link_features_spell_the_path_from_holder_to_target(parse) -> None:
     assert features["link=nsubj^dobj"] == 1.0
     assert features["link_top=sue"] == 1.0
     assert features["holder_first=True"] == 1.0
+
+
+def test_salience_rank_ties_go_by_name(parse) -> None:
+    """Both named once: the order is the names', the same in every process."""
+    doc, resolver, statements, candidates = _candidates(parse, "Microsoft sued Google.")
+    [candidate] = [c for c in candidates if statements[c.statement].source == "Microsoft"]
+    features = Featurizer(doc, resolver)(statements[candidate.statement], candidate, None)
+    assert features["ranks=2-3:1"] == 1.0
+
+
+def test_pairs_are_the_accurate_presets() -> None:
+    """The default pipeline judges no name pairs; the accurate preset does."""
+    from pipeline.nlp import build_nlp, preset_components
+
+    default = build_nlp().get_pipe("newsclaims_stance")
+    accurate = build_nlp(components=preset_components("accurate")).get_pipe(
+        "newsclaims_stance")
+    assert (default.finder.pairs, accurate.finder.pairs) == (False, True)

@@ -78,9 +78,11 @@ def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
 class CandidateFinder:
     """Statements (attribution's, events, actions) and their target candidates."""
 
-    def __init__(self, events: dict[str, str | None], cue_verbs: frozenset[str]) -> None:
+    def __init__(self, events: dict[str, str | None], cue_verbs: frozenset[str],
+                 pairs: bool = True) -> None:
         self.events = events
         self.cue_verbs = cue_verbs
+        self.pairs = pairs  # name pairs: as many candidates as the rest, few rows
 
     def find(self, doc: Doc, resolver: Resolver, statements: list[Statement]
              ) -> tuple[list[Statement], list[Candidate]]:
@@ -95,6 +97,8 @@ class CandidateFinder:
                 found.append(event)
         candidates = [c for i, st in enumerate(found)
                       for c in self._targets(doc, i, st, resolver)]
+        if not self.pairs:
+            return found, candidates
         covered = {((found[c.statement].source or "").casefold(), c.target.name.casefold(),
                     c.sentence_start) for c in candidates}
         for statement, target, sent in self._pairs(doc, resolver, covered):

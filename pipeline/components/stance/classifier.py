@@ -112,15 +112,28 @@ class LinearStance:
 
 @dataclass(frozen=True)
 class _Forest:
-    """All trees as padded node arrays (tree x node), a leaf pointing to itself."""
+    """All trees' nodes in flat arrays (tree k's nodes from ``k * width``), a leaf pointing
+    to itself, so every pair can take ``depth`` steps down every tree."""
 
     feature: np.ndarray
     threshold: np.ndarray
     left: np.ndarray
     right: np.ndarray
     value: np.ndarray
+    roots: np.ndarray
     classes: np.ndarray  # tree x label: 1.0 where the tree scores that label
     columns: dict[str, int]
+    depth: int
+
+
+def _depth(tree: dict[str, list]) -> int:
+    deepest, stack = 0, [(0, 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if tree["left"][node] != node:
+            stack += [(tree["left"][node], depth + 1), (tree["right"][node], depth + 1)]
+    return deepest
 
 
 class BoostedStance:
@@ -135,51 +148,51 @@ class BoostedStance:
         data = json.loads((self.folder / "model.json").read_text(encoding="utf-8"))
         trees = data["trees"]
         width = max((len(t["feature"]) for t in trees), default=1)
+        roots = np.arange(len(trees), dtype=np.int64) * width
+        own = np.arange(len(trees) * width, dtype=np.int64)
 
-        def padded(key: str, fill: float, dtype: type) -> np.ndarray:
+        def flat(key: str, fill: float, dtype: type) -> np.ndarray:
             out = np.full((len(trees), width), fill, dtype=dtype)
             for k, tree in enumerate(trees):
                 out[k, : len(tree[key])] = tree[key]
-            return out
+            return out.ravel()
 
-        own = np.tile(np.arange(width, dtype=np.int32), (len(trees), 1))
-        left, right = padded("left", -1, np.int32), padded("right", -1, np.int32)
+        left, right = flat("left", -1, np.int64), flat("right", -1, np.int64)
+        base = np.repeat(roots, width)  # child indices are within their tree
         order = [data["classes"].index(label) for label in LABELS]
         classes = np.zeros((len(trees), len(LABELS)))
         for k in range(len(trees)):
             classes[k, order.index(k % data["per_round"])] = 1.0
         return _Forest(
-            feature=padded("feature", 0, np.int32), threshold=padded("threshold", np.inf, float),
-            left=np.where(left < 0, own, left), right=np.where(right < 0, own, right),
-            value=padded("value", 0.0, float), classes=classes,
-            columns={name: j for j, name in enumerate(data["features"])})
+            feature=flat("feature", 0, np.int64), threshold=flat("threshold", np.inf, float),
+            left=np.where(left < 0, own, left + base), right=np.where(right < 0, own, right + base),
+            value=flat("value", 0.0, float), roots=roots, classes=classes,
+            columns={name: j for j, name in enumerate(data["features"])},
+            depth=max((_depth(t) for t in trees), default=0))
 
     def predict(self, doc: Doc, statements: list[Statement], candidates: list[Candidate],
                 resolver: Resolver, cue_stances: list[str | None]) -> list[Judged]:
         return self.score(_features(doc, statements, candidates, resolver, cue_stances))
 
     def score(self, rows: list[dict[str, float]]) -> list[Judged]:
-        """Each pair's probabilities: every row walks every tree at once, one level a step,
-        until no row moves (leaves point to themselves)."""
+        """Each pair's probabilities: every pair walks every tree at once, one level a
+        step."""
         forest = self._forest
         if not rows:
             return []
-        x = np.zeros((len(rows), max(len(forest.columns), 1)))
+        width = max(len(forest.columns), 1)
+        x = np.zeros(len(rows) * width)
         for i, named in enumerate(rows):
             for name, value in named.items():
                 j = forest.columns.get(name)
                 if j is not None:
-                    x[i, j] = value
-        trees = np.arange(forest.feature.shape[0])
-        pairs = np.arange(len(rows))[:, None]
-        node = np.zeros((len(rows), len(trees)), dtype=np.int32)
-        while True:
-            left = x[pairs, forest.feature[trees, node]] <= forest.threshold[trees, node]
-            moved = np.where(left, forest.left[trees, node], forest.right[trees, node])
-            if np.array_equal(moved, node):
-                break
-            node = moved
-        raw = forest.value[trees, node] @ forest.classes
+                    x[i * width + j] = value
+        offsets = (np.arange(len(rows)) * width)[:, None]
+        node = np.tile(forest.roots, (len(rows), 1))
+        for _ in range(forest.depth):
+            left = x[offsets + forest.feature[node]] <= forest.threshold[node]
+            node = np.where(left, forest.left[node], forest.right[node])
+        raw = forest.value[node] @ forest.classes
         return [_softmax(r) for r in raw.tolist()]
 
 

@@ -51,10 +51,25 @@ class Featurizer:
         self._contents: dict[tuple[tuple[int, int], int], dict[str, float]] = {}
         self._holders: dict[tuple[int, int], Token | None] = {}
         self._sentences: dict[int, dict[str, float]] = {}
+        self._words: dict[int, tuple[str | None, float]] = {}
         self._together: dict[str, set[int]] | None = None  # name -> sentences naming it
-        ranked = sorted({m.canonical for m in resolver.mentions},
-                        key=lambda n: -resolver.count(resolver.canonical(n)))
-        self._rank = {resolver.canonical(n).casefold(): k for k, n in enumerate(ranked)}
+        names = {resolver.canonical(m.canonical, m.label) for m in resolver.mentions}
+        ranked = sorted(names, key=lambda n: (-resolver.count(n), n))  # ties: by name
+        self._rank = {n.casefold(): k for k, n in enumerate(ranked)}
+
+    def _word(self, i: int) -> tuple[str | None, float]:
+        """Token ``i``'s polarity and valence, both turned round when it or its head is
+        negated; worked out once per token, as contents and sentences overlap."""
+        if i not in self._words:
+            t = self.doc[i]
+            lemma = _lemma(t)
+            polarity = _polarity(lemma)
+            value = lexicon.valence(t.lower_) or lexicon.valence(lemma)
+            if (polarity or value) and (_negated(t) or (_negated(t.head) and t.head.i != t.i)):
+                polarity = _flip(polarity) if polarity else None
+                value = -value
+            self._words[i] = (polarity, value)
+        return self._words[i]
 
     def _sentence(self, start: int) -> dict[str, float]:
         """Polarity words and valence of the whole sentence starting at token ``start``:
@@ -64,15 +79,11 @@ class Featurizer:
             counts = {"support": 0.0, "oppose": 0.0, "positive": 0.0, "negative": 0.0}
             i = start
             while i < len(doc) and (i == start or not doc[i].is_sent_start):
-                t = doc[i]
-                lemma = _lemma(t)
-                flipped = _negated(t) or (_negated(t.head) and t.head.i != t.i)
-                polarity = _polarity(lemma)
+                polarity, value = self._word(i)
                 if polarity:
-                    counts[polarity if not flipped else _flip(polarity)] += 1.0
-                value = lexicon.valence(t.lower_) or lexicon.valence(lemma)
+                    counts[polarity] += 1.0
                 if value:
-                    counts["positive" if (value > 0) != flipped else "negative"] += abs(value)
+                    counts["positive" if value > 0 else "negative"] += abs(value)
                 i += 1
             self._sentences[start] = {f"sent_{k}={_bucket(round(v))}": 1.0
                                       for k, v in counts.items() if v}
@@ -167,13 +178,10 @@ class Featurizer:
                 end += 1
             for i in range(max(content.start, sentence), min(content.end, end)):
                 t = doc[i]
-                polarity = _polarity(_lemma(t))
-                value = lexicon.valence(t.lower_) or lexicon.valence(_lemma(t))
-                if polarity or value:
-                    flipped = _negated(t) or (_negated(t.head) and t.head.i != t.i)
-                    if polarity:
-                        counts[polarity if not flipped else _flip(polarity)] += 1.0
-                    value = -value if flipped else value
+                polarity, value = self._word(i)
+                if polarity:
+                    counts[polarity] += 1.0
+                if value:
                     valences["positive" if value > 0 else "negative"] += abs(value)
                 if not t.is_punct and not t.is_stop:
                     f[f"content={_lemma(t)}"] = 1.0
