@@ -17,7 +17,9 @@ import argparse
 import time
 from pathlib import Path
 
+from pipeline.cli import DEFAULT_DATA
 from pipeline.components.stance.component import StanceLabeller
+from pipeline.evaluate.attribution import load_polnear
 from pipeline.stance_model.data import attribution_nlp
 
 # (model, name pairs too): the default, the accurate preset, the lighter model, the lexicon
@@ -27,14 +29,10 @@ RUNS = (("stance-boosted", False), ("stance-boosted", True), ("stance-linear", F
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path,
-                        default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    texts = [p.read_text(encoding="utf-8")
-             for p in sorted((args.data / "polnear" / "dev" / "text").glob("*.txt"))]
-    if not texts:
-        raise SystemExit(f"no PolNeAR dev texts under {args.data}")
+    texts = [doc.text for doc in load_polnear(args.data / "polnear" / "dev").docs]
 
     nlp = attribution_nlp()
     started = time.process_time()
