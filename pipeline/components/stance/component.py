@@ -147,11 +147,14 @@ class StanceLabeller:
             statement.kind == EVENT or c.target.kind != PHRASE)]
         if statement.kind != STATEMENT:
             rows = [self._row(statement, target, j.label, j.polar) for target, j in polar]
-            if not rows and statement.kind == EVENT and judged and self.cue_stance(statement):
+            stance = self.cue_stance(statement)
+            if not rows and statement.kind == EVENT and judged and stance:
                 # "X criticised Y": the verb says it, whatever the classifier's doubt
-                first = judged[0][0].target
-                rows = [self._row(statement, first, self.cue_stance(statement) or "neutral",
-                                  0.5)]
+                # ("refused to criticise": the opposite)
+                cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
+                if cue is not None and len(cue) and lexicon.cue_turned(cue):
+                    stance = "oppose" if stance == "support" else "support"
+                rows = [self._row(statement, judged[0][0].target, stance, 0.5)]
             return rows
         main = self._main(doc, statement, topic, resolver)
         judged_main = [j for c, j in judged if c.target.name == main.target]

@@ -52,6 +52,7 @@ class Featurizer:
         self._holders: dict[tuple[int, int], Token | None] = {}
         self._sentences: dict[int, dict[str, float]] = {}
         self._words: dict[int, tuple[str | None, float]] = {}
+        self._turns: dict[tuple[int, int], bool] = {}
         self._together: dict[str, set[int]] | None = None  # name -> sentences naming it
         names = {resolver.canonical(m.canonical, m.label) for m in resolver.mentions}
         ranked = sorted(names, key=lambda n: (-resolver.count(n), n))  # ties: by name
@@ -155,6 +156,12 @@ class Featurizer:
             f[f"link_valence_{(value > 0) != _negated(top)}"] = abs(value) / 4
         return f
 
+    def _turned(self, span: tuple[int, int]) -> bool:
+        if span not in self._turns:
+            cue = self.doc.char_span(*span, alignment_mode="expand")
+            self._turns[span] = cue is not None and len(cue) > 0 and lexicon.cue_turned(cue)
+        return self._turns[span]
+
     def _cue_ids(self, span: tuple[int, int]) -> set[int]:
         if span not in self._cues:
             cue = self.doc.char_span(*span, alignment_mode="expand")
@@ -221,6 +228,9 @@ class Featurizer:
             f"target_head={_lemma(head)}": 1.0,
         }
         cue_ids = self._cue_ids(statement.cue_span)
+        if self._turned(statement.cue_span):
+            f["cue_turned"] = 1.0
+            f[f"cue_turned_stance={cue_stance}"] = 1.0
         # the path from the target up to the cue (or the content's root)
         path, token, negations = [], head, 0
         for _ in range(_MAX_PATH):
