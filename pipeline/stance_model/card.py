@@ -56,7 +56,8 @@ def write(folder: Path, meta: dict) -> Path:
         f"Thresholds: {', '.join(f'{k} {v}' for k, v in meta['thresholds'].items())}; the "
         "component never goes below its floors ("
         f"{', '.join(f'{k} {v}' for k, v in FLOORS.items())}: less sure pairs were mostly "
-        "wrong on BBC news), so these are the scores of the rows it writes.",
+        "wrong on BBC news), so these are the scores of the rows it writes with name pairs "
+        "judged too (the `accurate` preset; the README has the default pipeline's).",
         "",
         "| metric | F1 |",
         "|---|---|",
