@@ -218,35 +218,45 @@ def train_attribution(data: str | None, out: str, dev: str | None, score_dev: bo
 @click.option("--data", "data", type=click.Path(file_okay=False), default=None,
               help="SEESAW folder (meta/, articles/, annotations/); default DATA/seesaw. "
                    "Trains on the stories whose Split is train, tunes on valid.")
-@click.option("--out", default=str(REPO_ROOT / "models" / "stance-linear"), show_default=True,
-              type=click.Path(file_okay=False))
+@click.option("--kind", type=click.Choice(["boosted", "linear"]), default="boosted",
+              show_default=True, help="Gradient-boosted trees (LightGBM) or logistic "
+                                      "regression.")
+@click.option("--out", default=None, type=click.Path(file_okay=False),
+              help="Model folder; default models/stance-KIND.")
 @click.option("--c", "c", type=click.FloatRange(min=0, min_open=True), default=0.1,
-              show_default=True, help="Inverse L2 regularisation strength.")
-@click.option("--min-count", type=click.IntRange(min=1), default=2, show_default=True,
-              help="Drop features seen fewer times in training.")
+              show_default=True, help="linear: inverse L2 regularisation strength.")
+@click.option("--rounds", type=click.IntRange(min=1), default=150, show_default=True,
+              help="boosted: boosting rounds.")
+@click.option("--min-count", type=click.IntRange(min=1), default=None,
+              help="Drop features seen fewer times in training (default: linear 2, "
+                   "boosted 5).")
 @click.option("--seed", type=int, default=13, show_default=True)
 @click.option("--cache", type=click.Path(file_okay=False), default=None,
               help="Folder to keep the parsed SEESAW articles in between runs.")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Train on the first N train articles only (quick runs).")
 @_fail_cleanly
-def train_stance(data: str | None, out: str, c: float, min_count: int, seed: int,
-                 cache: str | None, limit: int | None) -> None:
+def train_stance(data: str | None, kind: str, out: str | None, c: float, rounds: int,
+                 min_count: int | None, seed: int, cache: str | None, limit: int | None
+                 ) -> None:
     """Train the stance classifier on SEESAW train, tune on valid; save it with a card
-    (needs scikit-learn: pip install 'newsclaims[train]')."""
+    (needs scikit-learn and, for boosted, LightGBM: pip install 'newsclaims[train]')."""
     import importlib.util
 
     seesaw = Path(data) if data else DEFAULT_DATA / "seesaw"
     if not (seesaw / "meta").is_dir():
         raise UserError(f"no SEESAW data at {str(seesaw)!r}: pass --data PATH")
-    if importlib.util.find_spec("sklearn") is None:
-        raise UserError("newsclaims train stance needs scikit-learn: "
-                        "pip install 'newsclaims[train]'")
+    for module in ("sklearn", *(("lightgbm",) if kind == "boosted" else ())):
+        if importlib.util.find_spec(module) is None:
+            raise UserError(f"newsclaims train stance --kind {kind} needs {module}: "
+                            "pip install 'newsclaims[train]'")
     from pipeline.stance_model import card
     from pipeline.stance_model.train import TrainConfig
     from pipeline.stance_model.train import train as run_training
 
-    config = TrainConfig(seesaw=str(seesaw), out=out, c=c, min_count=min_count, seed=seed,
+    out = out or str(REPO_ROOT / "models" / f"stance-{kind}")
+    config = TrainConfig(seesaw=str(seesaw), out=out, kind=kind, c=c, rounds=rounds,
+                         min_count=min_count or (5 if kind == "boosted" else 2), seed=seed,
                          cache=cache, limit=limit)
     meta = run_training(config, log=lambda line: click.echo(line, err=True))
     card.write(Path(out), meta)

@@ -41,8 +41,9 @@ def preset_components(preset: str = "default") -> dict[str, dict[str, Any]]:
     if preset not in PRESETS:
         raise UserError(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
     # accurate: no slower attribution model beats the default one (the MiniLM tagger added
-    # nothing on top of it on PolNeAR dev, see the README), so both presets share it
-    return {}
+    # nothing on top of it on PolNeAR dev, see the README), so both presets share it; the
+    # stance component judges name pairs too (see the README's "Stance" under "Measured")
+    return {"newsclaims_stance": {"pairs": True}} if preset == "accurate" else {}
 
 
 def build_nlp(model: str | None = None, components: ComponentConfig | None = None) -> Language:

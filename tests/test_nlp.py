@@ -54,7 +54,7 @@ def test_unknown_component_config_is_a_user_error():
 
 def test_presets_are_component_settings() -> None:
     assert preset_components("default") == {}
-    assert preset_components("accurate") == {}
+    assert preset_components("accurate") == {"newsclaims_stance": {"pairs": True}}
     with pytest.raises(UserError, match="unknown preset"):
         preset_components("fastest")
 

@@ -10,19 +10,23 @@ from pipeline.components.stance.component import FLOORS
 
 def _command(meta: dict) -> str:
     config = meta["config"]
-    return (f"newsclaims train stance --data ../shared/data/seesaw --c {config['c']} "
+    kind = meta["kind"]
+    option = f"--rounds {config['rounds']}" if kind == "boosted" else f"--c {config['c']}"
+    return (f"newsclaims train stance --kind {kind} --data ../shared/data/seesaw {option} "
             f"--min-count {config['min_count']} --seed {config['seed']}")
 
 
 def write(folder: Path, meta: dict) -> Path:
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.name != "README.md")
+    title = {"boosted": "gradient-boosted trees (LightGBM, evaluated with numpy)",
+             "linear": "logistic regression"}[meta["kind"]]
     lines = [
-        "# newsclaims stance classifier: logistic regression over parse features",
+        f"# newsclaims stance classifier: {title} over parse features",
         "",
         "Judges each (holder, target) candidate that `newsclaims_stance` proposes (a "
         "statement's source and a target its content names; a stance event's or action's "
-        "subject and object): none, support or oppose. A pair becomes a stance row when "
-        "P(support or oppose) reaches its kind's threshold.",
+        "subject and object; any other two names of a sentence): none, support or oppose. "
+        "A pair becomes a stance row when P(support or oppose) reaches its kind's threshold.",
         "",
         "## Data",
         "",
@@ -36,7 +40,7 @@ def write(folder: Path, meta: dict) -> Path:
         "## Rebuild",
         "",
         "```bash",
-        "pip install -e '.[train]'  # scikit-learn",
+        "pip install -e '.[train]'  # scikit-learn, LightGBM",
         _command(meta),
         "```",
         "",
@@ -52,13 +56,20 @@ def write(folder: Path, meta: dict) -> Path:
         f"Thresholds: {', '.join(f'{k} {v}' for k, v in meta['thresholds'].items())}; the "
         "component never goes below its floors ("
         f"{', '.join(f'{k} {v}' for k, v in FLOORS.items())}: less sure pairs were mostly "
-        "wrong on BBC news), so these are the scores of the rows it writes.",
+        "wrong on BBC news), so these are the scores of the rows it writes with name pairs "
+        "judged too (the `accurate` preset; the README has the default pipeline's).",
         "",
         "| metric | F1 |",
         "|---|---|",
         *(f"| {name} | {f1:.3f} |" for name, f1 in valid.items()),
         "",
         "`newsclaims evaluate stance` prints precision and recall as well.",
+        "",
+        "## Speed",
+        "",
+        "`python bench/stance_speed.py` times the stance component with this model against "
+        "the pipeline before it on the 84 PolNeAR dev articles (the README's \"Stance\" "
+        "section under \"Measured\" has the numbers).",
         "",
         "## Files",
         "",

@@ -71,7 +71,8 @@ def gold_label(gold: SeesawGold, char: int, holder: str | None, target: str) -> 
 
 
 def examples(docs: list[EvalDoc[SeesawGold]], parses: list[Doc]) -> Iterator[Example]:
-    labeller = StanceLabeller(None, "newsclaims_stance", model="")  # type: ignore[arg-type]
+    labeller = StanceLabeller(None, "newsclaims_stance", model="",  # type: ignore[arg-type]
+                              pairs=True)
     for item, doc in zip(docs, parses, strict=True):
         text = doc.text
         resolver = Resolver(doc, doc._.nc_entities or [],

@@ -14,14 +14,16 @@ from pathlib import Path
 from pipeline.components.stance import classifier
 from pipeline.components.stance.component import StanceLabeller
 from pipeline.evaluate.seesaw import load_seesaw
-from pipeline.stance_model import data, linear, tuning
+from pipeline.stance_model import boosted, data, linear, tuning
 
 
 @dataclass(frozen=True)
 class TrainConfig:
     seesaw: str
     out: str
-    c: float = 0.1  # inverse L2 regularisation strength
+    kind: str = "boosted"  # boosted trees (LightGBM) or linear (logistic regression)
+    c: float = 0.1  # linear: inverse L2 regularisation strength
+    rounds: int = 150  # boosted: boosting rounds (each a tree per label)
     min_count: int = 2  # features seen fewer times in training are dropped
     seed: int = 13
     cache: str | None = None
@@ -42,14 +44,19 @@ def train(config: TrainConfig, log=print) -> dict:
     out = Path(config.out)
     out.mkdir(parents=True, exist_ok=True)
     settings = {k: v for k, v in asdict(config).items() if k not in ("seesaw", "out", "cache")}
-    meta: dict = {"kind": "linear", "labels": list(classifier.LABELS),
+    meta: dict = {"kind": config.kind, "labels": list(classifier.LABELS),
                   "config": settings, "thresholds": {}}
-    linear.save(linear.fit(examples, c=config.c, min_count=config.min_count, seed=config.seed),
-                out)
+    if config.kind == "boosted":
+        boosted.save(boosted.fit(examples, rounds=config.rounds, min_count=config.min_count,
+                                 seed=config.seed), out)
+    else:
+        linear.save(linear.fit(examples, c=config.c, min_count=config.min_count,
+                               seed=config.seed), out)
     trained_s = time.perf_counter() - started
     # valid: thresholds, then the scores the card reports
     (out / classifier.META).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    labeller = StanceLabeller(None, "newsclaims_stance", model=str(out))  # type: ignore[arg-type]
+    labeller = StanceLabeller(None, "newsclaims_stance",  # type: ignore[arg-type]
+                              model=str(out), pairs=True)
     judged = tuning.judge_all(valid_docs, valid_parses, labeller, labeller.judge)
     thresholds, f1 = tuning.tune(judged, labeller)
     meta.update(thresholds=thresholds, valid=tuning.score(judged, labeller),

@@ -26,7 +26,7 @@ from pipeline.evaluate.seesaw import SeesawGold, score_seesaw
 from pipeline.extractor import empty_tables, to_frames
 from pipeline.rows import RowBuilder, sha256
 
-KINDS = ("statement", "event", "action")
+KINDS = ("statement", "event", "action", "pair")
 GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)  # below the component's floors nothing changes
 
 Judge = Callable[[Doc, list[Statement], list[Candidate], Resolver], list[Judged]]

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.components.stance.classifier import LinearStance, fingerprint, load, read_meta
+from pipeline.components.stance.classifier import (
+    BoostedStance,
+    LinearStance,
+    fingerprint,
+    load,
+    read_meta,
+)
 from pipeline.components.stance.component import StanceLabeller
 from pipeline.errors import ModelNotFound
 
@@ -31,6 +37,39 @@ def test_linear_scores_named_features(tmp_path: Path) -> None:
     expected = (math.exp(3) + 1) / (math.e + math.exp(3) + 1)
     assert model.polar({"cue=blast": 1.0, "unknown": 1.0}) == pytest.approx(expected)
     assert model.polar({}) == pytest.approx(2 / (math.e + 2))
+
+
+def _leaf(value: float) -> dict[str, list]:
+    return {"feature": [0], "threshold": [0.0], "left": [0], "right": [0], "value": [value]}
+
+
+def _boosted(folder: Path) -> Path:
+    """One round of three trees (none, support, oppose, LightGBM's order): "oppose" gains
+    2 when cue=blast is on and its count of polar words exceeds 1, else nothing."""
+    folder.mkdir(parents=True)
+    oppose = {"feature": [0, 0, 1, 0, 0], "threshold": [0.5, 0.0, 1.0, 0.0, 0.0],
+              "left": [1, 1, 3, 3, 4], "right": [2, 1, 4, 3, 4],
+              "value": [0.0, 0.0, 0.0, 0.0, 2.0]}
+    (folder / "model.json").write_text(json.dumps(
+        {"classes": ["none", "support", "oppose"], "per_round": 3,
+         "features": ["cue=blast", "content_oppose"],
+         "trees": [_leaf(1.0), _leaf(0.0), oppose]}))
+    (folder / "newsclaims.json").write_text(json.dumps(
+        {"kind": "boosted", "labels": ["none", "support", "oppose"],
+         "thresholds": {"statement": 0.5, "event": 0.5, "action": 0.5, "pair": 0.5}}))
+    return folder
+
+
+def test_boosted_walks_each_tree_to_its_leaf(tmp_path: Path) -> None:
+    model = load(_boosted(tmp_path / "m"))
+    assert isinstance(model, BoostedStance)
+    off, on_weak, on = model.score([
+        {"unknown": 1.0}, {"cue=blast": 1.0, "content_oppose": 1.0},
+        {"cue=blast": 1.0, "content_oppose": 2.0}])
+    assert off.polar == on_weak.polar == pytest.approx(2 / (math.e + 2))
+    assert on.oppose == pytest.approx(math.exp(2) / (math.e + 1 + math.exp(2)))
+    assert on.label == "oppose"
+    assert model.score([]) == []
 
 
 def test_missing_model_is_a_clean_error(tmp_path: Path) -> None:

@@ -32,3 +32,17 @@ def test_rows_of_one_statement_differ_in_target(parse):
                         "and he praised Lynch.")
     keys = [(r.cue_span, r.target_span) for r in rows]
     assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize(("text", "verb", "turned"), [
+    ("Ashley Cole has refused to blame Robin van Persie.", "blame", True),
+    ("Michael Howard would not back the plans.", "back", True),
+    ("They stopped short of endorsing Ana Ruiz.", "endorsing", True),
+    ("Microsoft sued Google over the patent.", "sued", False),
+])
+def test_a_negated_or_shifted_cue_is_turned(parse, text, verb, turned):
+    from pipeline.components.stance.lexicon import cue_turned
+
+    doc = parse(text)
+    [token] = [t for t in doc if t.text == verb]
+    assert cue_turned(doc[token.i : token.i + 1]) is turned

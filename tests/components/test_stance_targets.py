@@ -24,6 +24,13 @@ def test_title_is_the_person_the_article_gave_it(parse):
     assert _resolver(doc).at(_token(doc, "president")).name == "Donald Trump"
 
 
+def test_seat_of_power_is_the_person_holding_its_title(parse):
+    doc = parse("President Barack Obama spoke in Ohio. The White House criticised Congress.")
+    assert _resolver(doc).at(_token(doc, "House")).name == "Barack Obama"
+    doc = parse("The White House criticised Congress on Monday.")
+    assert _resolver(doc).at(_token(doc, "House")).name == "White House"  # nobody to hold it
+
+
 def test_party_members_stand_for_the_party(parse):
     doc = parse("Barack Obama blasted Republicans for the delay.")
     assert _resolver(doc).at(_token(doc, "Republicans")).name == "Republican Party"

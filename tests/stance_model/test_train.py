@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.components.stance.classifier import LinearStance, read_meta
+from pipeline.components.stance.classifier import BoostedStance, LinearStance, load, read_meta
 from pipeline.evaluate.seesaw import load_seesaw
 from pipeline.stance_model.data import gold_label
 
@@ -46,22 +46,27 @@ def test_gold_label_matches_like_the_scorer(seesaw: Path) -> None:
     assert gold_label(doc.gold, bill, "Mitch McConnell", "the trafficking bill") == "support"
 
 
-def test_train_linear_writes_a_model_its_card_and_tuned_thresholds(seesaw: Path,
-                                                                   tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", ["linear", "boosted"])
+def test_train_writes_a_model_its_card_and_tuned_thresholds(seesaw: Path, tmp_path: Path,
+                                                            kind: str) -> None:
     pytest.importorskip("sklearn")
+    if kind == "boosted":
+        pytest.importorskip("lightgbm")
     from pipeline.stance_model import card
     from pipeline.stance_model.train import TrainConfig, train
 
-    out = tmp_path / "stance-linear"
-    meta = train(TrainConfig(seesaw=str(seesaw), out=str(out), min_count=1),
-                 log=lambda line: None)
+    out = tmp_path / f"stance-{kind}"
+    meta = train(TrainConfig(seesaw=str(seesaw), out=str(out), kind=kind, min_count=1,
+                             rounds=5), log=lambda line: None)
     card.write(out, meta)
     assert read_meta(out)["thresholds"] == meta["thresholds"]
-    assert set(meta["thresholds"]) == {"statement", "event", "action"}
+    assert read_meta(out)["kind"] == kind
+    assert set(meta["thresholds"]) == {"statement", "event", "action", "pair"}
     assert set(meta["valid"]) == {"subject+object", "triple"}
     assert meta["train_articles"] == 2 and meta["train_pairs"] > 0
-    weights = json.loads((out / "model.json").read_text())
-    assert weights["classes"] == sorted(weights["classes"])
-    assert "SEESAW valid" in (out / "README.md").read_text()
-    # what it learnt: the blasted Republicans are opposed, a random pair is not
-    assert LinearStance(out).polar({"cue=blast": 1.0}) >= 0.0
+    text = (out / "README.md").read_text()
+    assert "SEESAW valid" in text and f"--kind {kind}" in text
+    model = load(out)
+    assert isinstance(model, LinearStance if kind == "linear" else BoostedStance)
+    [judged] = model.score([{"cue=blast": 1.0}])
+    assert judged.none + judged.support + judged.oppose == pytest.approx(1.0)

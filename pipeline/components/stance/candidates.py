@@ -1,12 +1,17 @@
 """Who might take a stance toward whom: (holder, target) candidates in one Doc.
 
-Three sources of holders, each a :class:`Statement` with spans:
+Four sources of holders, each a :class:`Statement` with spans:
 - ``statement``: what ``newsclaims_attribution`` found (a source says content);
 - ``event``: a stance verb acting on its object ("X criticised Y", "Y was praised by X",
   "X backed Y's bid"), with a named or resolved subject; skipped where attribution already
   has a statement on that verb;
 - ``action``: any other verb with a named subject acting on a named object ("lawmakers
-  delayed Ms. Lynch's nomination"); kept only when the classifier finds a clear stance.
+  delayed Ms. Lynch's nomination"); kept only when the classifier finds a clear stance;
+- ``pair``: any other two names (entities, resolved pronouns) of one sentence, the holder
+  a person, organisation, place or group ("Mr. Obama tapped Ms. Lynch to replace Mr.
+  Holder": for Lynch); the cue is the word that governs both. SEESAW's annotators mark such
+  stances wherever a sentence implies them, and only a third of its triples have a
+  statement, event or action behind them.
 
 Each statement pairs with every target its content names: entities, resolved pronouns
 and descriptions, the topic, and noun phrases (see :mod:`targets`). The classifier then
@@ -15,9 +20,10 @@ judges each pair; the component keeps what it judges.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.annotations import Statement
 from pipeline.components.quotes import sentence_start
@@ -26,6 +32,7 @@ from pipeline.components.stance.targets import ENTITY, Resolver, Target
 STATEMENT = "statement"
 EVENT = "event"
 ACTION = "action"
+PAIR = "pair"
 
 _SUBJECTS = ("nsubj",)
 _OBJECT_DEPS = frozenset({"dobj", "prep", "dative", "xcomp", "ccomp", "attr", "oprd", "acomp",
@@ -33,6 +40,7 @@ _OBJECT_DEPS = frozenset({"dobj", "prep", "dative", "xcomp", "ccomp", "attr", "o
 _ABOUT = frozenset({"of", "for", "over", "against", "about", "on"})  # "accused X of ..."
 _HOLDER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 MAX_TARGETS = 6  # per statement and sentence: a long list is an enumeration, not stances
+MAX_NAMES = 8  # a sentence naming more is a list: no pairs from it
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,19 @@ def _span_of(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
+def governor(a: Token, b: Token) -> Token:
+    """The lowest token whose subtree holds both (one of them when it governs the other)."""
+    above = {a.i}
+    token = a
+    while token.head.i != token.i:
+        token = token.head
+        above.add(token.i)
+    token = b
+    while token.i not in above and token.head.i != token.i:
+        token = token.head
+    return token if token.i in above else a.sent.root
+
+
 def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
     return bool(a and b) and a[0] < b[1] and b[0] < a[1]
 
@@ -57,9 +78,11 @@ def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
 class CandidateFinder:
     """Statements (attribution's, events, actions) and their target candidates."""
 
-    def __init__(self, events: dict[str, str | None], cue_verbs: frozenset[str]) -> None:
+    def __init__(self, events: dict[str, str | None], cue_verbs: frozenset[str],
+                 pairs: bool = True) -> None:
         self.events = events
         self.cue_verbs = cue_verbs
+        self.pairs = pairs  # name pairs: as many candidates as the rest, few rows
 
     def find(self, doc: Doc, resolver: Resolver, statements: list[Statement]
              ) -> tuple[list[Statement], list[Candidate]]:
@@ -74,7 +97,51 @@ class CandidateFinder:
                 found.append(event)
         candidates = [c for i, st in enumerate(found)
                       for c in self._targets(doc, i, st, resolver)]
+        if not self.pairs:
+            return found, candidates
+        covered = {((found[c.statement].source or "").casefold(), c.target.name.casefold(),
+                    c.sentence_start) for c in candidates}
+        for statement, target, sent in self._pairs(doc, resolver, covered):
+            found.append(statement)
+            candidates.append(Candidate(len(found) - 1, target, sent))
         return found, candidates
+
+    def _pairs(self, doc: Doc, resolver: Resolver, covered: set[tuple[str, str, int]]
+               ) -> Iterator[tuple[Statement, Target, int]]:
+        """Every ordered pair of names in a sentence that no other candidate covers: the
+        holder a person, organisation, place or group, the target anything named."""
+        for sent in doc.sents:
+            names = self._names(sent, resolver)
+            if len(names) > MAX_NAMES:
+                continue
+            for holder_token, holder in names:
+                mention = resolver.entity_at(holder_token)
+                if mention is not None and mention.label not in _HOLDER_LABELS:
+                    continue
+                for target_token, target in names:
+                    if target.name.casefold() == holder.name.casefold() or (
+                            holder.name.casefold(), target.name.casefold(),
+                            sent.start) in covered:
+                        continue
+                    cue = governor(holder_token, target_token)
+                    near = min(cue.i, target_token.i), max(cue.i, target_token.i)
+                    yield Statement(
+                        source=holder.name, source_span=holder.span, cue=cue.lemma_.lower(),
+                        cue_span=(cue.idx, cue.idx + len(cue.text)),
+                        content_span=_span_of(doc, [doc[near[0]], doc[near[1]]]),
+                        target=None, stance="neutral", quote=None, confidence=0.5,
+                        kind=PAIR), target, sent.start
+
+    def _names(self, sent: Span, resolver: Resolver) -> list[tuple[Token, Target]]:
+        """The sentence's entities and resolved pronouns, the first mention of each name."""
+        names: dict[str, tuple[Token, Target]] = {}
+        for token in sent:
+            if resolver.entity_at(token) is None and token.pos_ != "PRON":
+                continue
+            target = self._target_at(token, resolver)
+            if target is not None and target.kind == ENTITY:
+                names.setdefault(target.name.casefold(), (token, target))
+        return list(names.values())
 
     def _event(self, doc: Doc, verb: Token, resolver: Resolver) -> Statement | None:
         lemma = verb.lemma_.lower()

@@ -12,12 +12,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from pipeline.annotations import Statement
+from pipeline.components import quotes as quoting
 from pipeline.components.stance import lexicon
-from pipeline.components.stance.candidates import Candidate
+from pipeline.components.stance.candidates import Candidate, governor
 from pipeline.components.stance.targets import Resolver
 
 _WINDOW = 4  # words either side of the target
 _MAX_PATH = 4  # dependency steps from the target toward the cue
+_MAX_LINK = 6  # dependency steps between holder and target spelled out as one feature
 
 
 def _lemma(token: Token) -> str:
@@ -47,6 +49,118 @@ class Featurizer:
         self.resolver = resolver
         self._cues: dict[tuple[int, int], set[int]] = {}
         self._contents: dict[tuple[tuple[int, int], int], dict[str, float]] = {}
+        self._holders: dict[tuple[int, int], Token | None] = {}
+        self._sentences: dict[int, dict[str, float]] = {}
+        self._words: dict[int, tuple[str | None, float]] = {}
+        self._turns: dict[tuple[int, int], bool] = {}
+        self._together: dict[str, set[int]] | None = None  # name -> sentences naming it
+        names = {resolver.canonical(m.canonical, m.label) for m in resolver.mentions}
+        ranked = sorted(names, key=lambda n: (-resolver.count(n), n))  # ties: by name
+        self._rank = {n.casefold(): k for k, n in enumerate(ranked)}
+
+    def _word(self, i: int) -> tuple[str | None, float]:
+        """Token ``i``'s polarity and valence, both turned round when it or its head is
+        negated; worked out once per token, as contents and sentences overlap."""
+        if i not in self._words:
+            t = self.doc[i]
+            lemma = _lemma(t)
+            polarity = _polarity(lemma)
+            value = lexicon.valence(t.lower_) or lexicon.valence(lemma)
+            if (polarity or value) and (_negated(t) or (_negated(t.head) and t.head.i != t.i)):
+                polarity = _flip(polarity) if polarity else None
+                value = -value
+            self._words[i] = (polarity, value)
+        return self._words[i]
+
+    def _sentence(self, start: int) -> dict[str, float]:
+        """Polarity words and valence of the whole sentence starting at token ``start``:
+        SEESAW's annotators read the sentence, not only a statement's content."""
+        if start not in self._sentences:
+            doc = self.doc
+            counts = {"support": 0.0, "oppose": 0.0, "positive": 0.0, "negative": 0.0}
+            i = start
+            while i < len(doc) and (i == start or not doc[i].is_sent_start):
+                polarity, value = self._word(i)
+                if polarity:
+                    counts[polarity] += 1.0
+                if value:
+                    counts["positive" if value > 0 else "negative"] += abs(value)
+                i += 1
+            self._sentences[start] = {f"sent_{k}={_bucket(round(v))}": 1.0
+                                      for k, v in counts.items() if v}
+        return self._sentences[start]
+
+    def _cooccur(self, holder: str, target: str) -> int:
+        """In how many sentences of the article holder and target are both named."""
+        if self._together is None:
+            self._together = {}
+            doc = self.doc
+            for mention in self.resolver.mentions:
+                name = self.resolver.canonical(mention.canonical, mention.label).casefold()
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is not None:
+                    self._together.setdefault(name, set()).add(
+                        quoting.sentence_start(doc, span.start))
+        return len(self._together.get(holder.casefold(), set())
+                   & self._together.get(target.casefold(), set()))
+
+    def _ranks(self, holder: str, target: str) -> dict[str, float]:
+        """Where holder and target stand among the article's most named entities."""
+        def rank(name: str) -> str:
+            k = self._rank.get(name.casefold())
+            return "none" if k is None else "1" if k == 0 else "2-3" if k < 3 else (
+                "4-6" if k < 6 else "7+")
+        h, t = rank(holder), rank(target)
+        return {f"holder_rank={h}": 1.0, f"target_rank={t}": 1.0, f"ranks={h}:{t}": 1.0}
+
+    def _holder(self, span: tuple[int, int]) -> Token | None:
+        if span not in self._holders:
+            holder = self.doc.char_span(*span, alignment_mode="expand")
+            self._holders[span] = holder.root if holder is not None and len(holder) else None
+        return self._holders[span]
+
+    def _link(self, holder: Token, target: Token, kind: str) -> dict[str, float]:
+        """How holder and target are linked in the parse: the dependency steps up from
+        the holder to the word governing both and down to the target ("nsubj^tap_dobj":
+        the holder did something to the target), where SEESAW's stances mostly are."""
+        if holder.sent.start != target.sent.start:
+            return {"link=other_sentence": 1.0}
+        top = governor(holder, target)
+        up, down = [], []
+        token = holder
+        while token.i != top.i and token.head.i != token.i:
+            up.append(token.dep_)
+            token = token.head
+        token = target
+        while token.i != top.i and token.head.i != token.i:
+            down.append(token.dep_)
+            token = token.head
+        lemma = _lemma(top)
+        path = (">".join(up) + "^" + ">".join(reversed(down))
+                if len(up) + len(down) <= _MAX_LINK else "long")
+        polarity = _polarity(lemma)
+        f = {
+            f"link={path}": 1.0,
+            f"link_kind={kind}:{path}": 1.0,
+            f"link_top={lemma}": 1.0,
+            f"link_top_pos={top.pos_}": 1.0,
+            f"link_up={up[0] if up else '-'}:{down[-1] if down else '-'}": 1.0,
+            f"link_len={_bucket(len(up) + len(down))}": 1.0,
+            f"holder_first={holder.i < target.i}": 1.0,
+            f"holder_dep={holder.dep_}": 1.0,
+        }
+        if polarity:
+            f[f"link_pol={polarity}:{_negated(top)}"] = 1.0
+        value = lexicon.valence(top.lower_) or lexicon.valence(lemma)
+        if value:
+            f[f"link_valence_{(value > 0) != _negated(top)}"] = abs(value) / 4
+        return f
+
+    def _turned(self, span: tuple[int, int]) -> bool:
+        if span not in self._turns:
+            cue = self.doc.char_span(*span, alignment_mode="expand")
+            self._turns[span] = cue is not None and len(cue) > 0 and lexicon.cue_turned(cue)
+        return self._turns[span]
 
     def _cue_ids(self, span: tuple[int, int]) -> set[int]:
         if span not in self._cues:
@@ -71,13 +185,10 @@ class Featurizer:
                 end += 1
             for i in range(max(content.start, sentence), min(content.end, end)):
                 t = doc[i]
-                polarity = _polarity(_lemma(t))
-                value = lexicon.valence(t.lower_) or lexicon.valence(_lemma(t))
-                if polarity or value:
-                    flipped = _negated(t) or (_negated(t.head) and t.head.i != t.i)
-                    if polarity:
-                        counts[polarity if not flipped else _flip(polarity)] += 1.0
-                    value = -value if flipped else value
+                polarity, value = self._word(i)
+                if polarity:
+                    counts[polarity] += 1.0
+                if value:
                     valences["positive" if value > 0 else "negative"] += abs(value)
                 if not t.is_punct and not t.is_stop:
                     f[f"content={_lemma(t)}"] = 1.0
@@ -117,6 +228,9 @@ class Featurizer:
             f"target_head={_lemma(head)}": 1.0,
         }
         cue_ids = self._cue_ids(statement.cue_span)
+        if self._turned(statement.cue_span):
+            f["cue_turned"] = 1.0
+            f[f"cue_turned_stance={cue_stance}"] = 1.0
         # the path from the target up to the cue (or the content's root)
         path, token, negations = [], head, 0
         for _ in range(_MAX_PATH):
@@ -146,6 +260,13 @@ class Featurizer:
             if i != head.i and not t.is_punct:
                 f[f"near={_lemma(t)}"] = 1.0
         f.update(self._content(statement.content_span, candidate.sentence_start))
+        holder = self._holder(statement.source_span) if statement.source_span else None
+        if holder is not None:
+            f.update(self._link(holder, head, kind))
+        f.update(self._sentence(candidate.sentence_start))
+        f.update(self._ranks(statement.source or "", target.name))
+        together = self._cooccur(statement.source or "", target.name)
+        f[f"cooccur={_bucket(together) if together else 0}"] = 1.0
         if statement.quote:
             f["quoted"] = 1.0
         if head.i < candidate.sentence_start + 3:

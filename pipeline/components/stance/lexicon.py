@@ -79,6 +79,17 @@ def negators() -> frozenset[str]:
     return _lexicon()[3]
 
 
+def cue_turned(cue: Span) -> bool:
+    """The cue verb is negated or shifted, with what leads into it ("would not back",
+    "has refused to blame", "stopped short of endorsing"): it says the opposite."""
+    _, _, _, negators, shifters, _ = _lexicon()
+    doc = cue.doc
+    lead = doc[max(cue.sent.start, cue.start - 3) : cue.end]
+    negated = any(t.lower_ in negators for t in lead) or any(
+        c.dep_ == "neg" for c in cue.root.children)
+    return negated != any(s in lead.text.lower() for s in shifters)
+
+
 def topic(text: str, doc_quotes: list[tuple[int, int]]) -> str | None:
     """The article's subject: the most repeated short quoted name ("Asian NATO"), the
     first one on a tie."""

@@ -1,8 +1,9 @@
 """Target resolution: the canonical name a mention stands for, across one article.
 
 A target is an entity ("Ms. Lynch" -> "Loretta Lynch", "her" -> the last person named,
-"the president" -> the last person the article called President), the article's topic
-("the proposal" -> "Asian NATO"), or otherwise the noun phrase itself ("the tax bill").
+"the president" and "the White House" -> the last person the article called President),
+the article's topic ("the proposal" -> "Asian NATO"), or otherwise the noun phrase itself
+("the tax bill").
 Pure functions of the Doc and its entity mentions; never raise.
 """
 
@@ -48,6 +49,7 @@ class _Vocabulary:
     titles: frozenset[str]
     anaphors: frozenset[str]
     aliases: dict[str, str]
+    seats: dict[str, str]  # casefolded seat of power -> the title of who holds it
     states: dict[str, str]
     generic: frozenset[str]
 
@@ -61,6 +63,7 @@ def _vocabulary() -> _Vocabulary:
         titles=frozenset(data["titles"]),
         anaphors=frozenset(resources.load("stance")["anaphors"]),
         aliases={k.casefold(): v for k, v in data["aliases"].items()},
+        seats={k.casefold(): v for k, v in data["seats"].items()},
         states=resources.load("entities")["states"],
         generic=frozenset(data["generic_nouns"]),
     )
@@ -132,8 +135,11 @@ class Resolver:
         """The target the noun phrase headed by ``token`` names, if any."""
         mention = self._by_token.get(token.i)
         if mention is not None:
-            return Target(self.canonical(mention.canonical, mention.label), ENTITY,
-                          (mention.start, mention.end), token.i)
+            name = self.canonical(mention.canonical, mention.label)
+            seat = self.vocab.seats.get(name.casefold())
+            # "the White House said": the president the article named (SEESAW reads so)
+            holder = self._titled_person(token, seat) if seat else None
+            return Target(holder or name, ENTITY, (mention.start, mention.end), token.i)
         lower = token.lower_
         if token.pos_ == "PRON":
             return self._pronoun(token, lower)
