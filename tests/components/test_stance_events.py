@@ -46,3 +46,14 @@ def test_a_negated_or_shifted_cue_is_turned(parse, text, verb, turned):
     doc = parse(text)
     [token] = [t for t in doc if t.text == verb]
     assert cue_turned(doc[token.i : token.i + 1]) is turned
+
+
+
+def test_a_headline_run_into_the_body_gives_no_stance_event(parse):
+    """BBC texts come as one line: 'Hale sues Ruiz over land' is the headline here, and the
+    same kind of event in the body is a row."""
+    headline = "Hale sues Ruiz over land The senator Tom Hale has filed papers in court."
+    assert [r for r in _rows(parse, headline) if r.kind == "event"] == []
+    body = "Senator Tom Hale attacked Governor Ana Ruiz over the plan."
+    assert [(r.source, r.target) for r in _rows(parse, body) if r.kind == "event"] == [
+        ("Tom Hale", "Ana Ruiz")]

@@ -27,7 +27,6 @@ from pipeline.components.attribution.linking import (
     below_the_headline,
     ends_a_sentence_before,
     floating_quotes,
-    headline_end,
     reads_as_statement,
     with_negation,
     within_reach,
@@ -35,6 +34,7 @@ from pipeline.components.attribution.linking import (
 from pipeline.components.attribution.rules import RuleFinder
 from pipeline.components.attribution.sources import SourceResolver, past_the_headline
 from pipeline.components.guard import never_raises
+from pipeline.components.headlines import headline_end
 
 DEFAULT_MODEL = "attribution"
 """The shipped model: a folder of that name under ``models/``."""

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from pipeline.annotations import Span
@@ -158,47 +158,6 @@ def reads_as_statement(doc: Doc, cue: str, content: tuple[int, int], quoted: boo
     if quoted or cue in speech or not cue.isalpha():
         return True
     return any(t.tag_ in _FINITE for t in doc[content[0] : content[1]])
-
-
-_HEADLINE_TOKENS = 10
-_FUNCTION_TAGS = frozenset(("IN", "DT", "PRP$", "CC", "TO", "WDT", "POS"))
-
-
-def _hangs_on_the_word_before(token: Token) -> bool:
-    """The phrase ``token`` starts is the word before's object or complement ("said |
-    Friday", "told | Reuters", "said | Republicans would win"), not a clause of its own
-    run on to a headline ("... broken pledge | Labour has already broken ...")."""
-    top = token
-    while top.head.i != top.i and top.head.i >= token.i:
-        top = top.head
-    return top.head.i == token.i - 1
-
-
-def headline_end(doc: Doc) -> int:
-    """Where the body starts (a character offset) when a headline runs into the first
-    sentence with no break ("Labour accused of broken pledge Labour has already broken
-    its pre-election promise ...", as BBC texts come); 0 when there is none. The headline
-    ends at the last switch from a lower-case word or a closing quote to a capitalised
-    word among the first ten (not inside a name, not after a preposition or a
-    determiner, not the object or complement of the word before): BBC headlines are
-    short. A first line of its own is left alone: a title there is a sentence of its own
-    already."""
-    if not len(doc):
-        return 0
-    first = next(doc.sents)
-    if "\n" in doc.text[: first.end_char]:
-        return 0
-    end = 0
-    for token in doc[2 : min(first.end, _HEADLINE_TOKENS + 1)]:
-        before = doc[token.i - 1]
-        word = doc[token.i - 2]  # a quoted headline word ("'Brainwave' cap"), not a quotation
-        closing = (before.is_quote and not word.is_punct and not word.whitespace_
-                   and before.whitespace_)
-        if ((before.is_lower or closing) and token.text[:1].isupper()
-                and before.tag_ not in _FUNCTION_TAGS and before.pos_ != "PROPN"
-                and not _hangs_on_the_word_before(token)):
-            end = token.idx
-    return end
 
 
 def below_the_headline(found: list[Found], end: int) -> list[Found]:

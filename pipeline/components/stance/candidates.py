@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.annotations import Statement
+from pipeline.components.headlines import headline_end
 from pipeline.components.quotes import sentence_start
 from pipeline.components.stance.targets import ENTITY, Resolver, Target
 
@@ -89,8 +90,10 @@ class CandidateFinder:
         """All statements (the given ones first, in their order) and their candidates."""
         found = list(statements)
         cues = [st.cue_span for st in statements]
+        body = headline_end(doc)  # a headline run into the body holds no stance event
         for verb in doc:
-            if verb.pos_ != "VERB" or any(_overlaps((verb.idx, verb.idx + 1), c) for c in cues):
+            if verb.pos_ != "VERB" or verb.idx < body or any(
+                    _overlaps((verb.idx, verb.idx + 1), c) for c in cues):
                 continue
             event = self._event(doc, verb, resolver)
             if event is not None:
@@ -101,17 +104,19 @@ class CandidateFinder:
             return found, candidates
         covered = {((found[c.statement].source or "").casefold(), c.target.name.casefold(),
                     c.sentence_start) for c in candidates}
-        for statement, target, sent in self._pairs(doc, resolver, covered):
+        for statement, target, sent in self._pairs(doc, resolver, covered, body):
             found.append(statement)
             candidates.append(Candidate(len(found) - 1, target, sent))
         return found, candidates
 
-    def _pairs(self, doc: Doc, resolver: Resolver, covered: set[tuple[str, str, int]]
-               ) -> Iterator[tuple[Statement, Target, int]]:
+    def _pairs(self, doc: Doc, resolver: Resolver, covered: set[tuple[str, str, int]],
+               body: int) -> Iterator[tuple[Statement, Target, int]]:
         """Every ordered pair of names in a sentence that no other candidate covers: the
-        holder a person, organisation, place or group, the target anything named."""
+        holder a person, organisation, place or group, the target anything named; none
+        in a headline that ends at character ``body``."""
         for sent in doc.sents:
-            names = self._names(sent, resolver)
+            names = [(token, name) for token, name in self._names(sent, resolver)
+                     if token.idx >= body]
             if len(names) > MAX_NAMES:
                 continue
             for holder_token, holder in names:

@@ -6,7 +6,6 @@ from pipeline.components.attribution.found import Found
 from pipeline.components.attribution.linking import (
     below_the_headline,
     ends_a_sentence_before,
-    headline_end,
     reads_as_statement,
     with_negation,
 )
@@ -66,40 +65,6 @@ def test_an_intention_or_an_act_is_no_statement(nlp, text, lemma, content, quote
     start = text.index(content)
     span = doc.char_span(start, start + len(content), alignment_mode="expand")
     assert reads_as_statement(doc, lemma, (span.start, span.end), quoted, _SPEECH) is statement
-
-
-def _parsed(nlp, text):
-    doc = nlp.make_doc(text)
-    for _, pipe in nlp.pipeline:
-        doc = pipe(doc)
-    return doc
-
-
-@pytest.mark.parametrize(
-    ("text", "body"),
-    [
-        ("Labour accused of broken pledge Labour has already broken its promise, the Tories "
-         "said.", "Labour has already"),
-        ("Opposition grows to house arrests The Conservatives have expressed misgivings.",
-         "The Conservatives"),
-        ("'Brainwave' cap controls computer A team of US researchers has shown that it works.",
-         "A team of"),
-    ],
-)
-def test_a_headline_run_into_the_first_sentence_ends_where_the_body_starts(nlp, text, body):
-    assert headline_end(_parsed(nlp, text)) == text.index(body)
-
-
-@pytest.mark.parametrize("text", [
-    "Labour accused of broken pledge\nLabour has already broken its promise, the Tories said.",
-    "The minister said on Monday that taxes would rise.",
-    "Voters in Ohio said the plan would fail.",  # "in Ohio": after a preposition
-    '"This plan is premature," Finance Minister Taro Aso said.',  # a quotation
-    "The senator said Friday that the bill would pass.",  # "Friday" hangs on "said"
-    "He said Republicans would win the vote.",  # the complement of "said"
-])
-def test_no_headline_in_a_first_line_of_its_own_or_a_plain_sentence(nlp, text):
-    assert headline_end(_parsed(nlp, text)) == 0
 
 
 def test_below_the_headline_drops_its_cues_and_cuts_spans_that_start_there():

@@ -1,0 +1,50 @@
+"""Where the body of a text starts when its headline runs into the first sentence.
+
+Scraped news often comes as one line, headline and body run together ("Labour accused of
+broken pledge Labour has already broken its pre-election promise ..."): no component may
+read a speaker, a cue or a stance out of the headline, so they all ask here where it ends.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+_HEADLINE_TOKENS = 10
+_FUNCTION_TAGS = frozenset(("IN", "DT", "PRP$", "CC", "TO", "WDT", "POS"))
+
+
+def _hangs_on_the_word_before(token: Token) -> bool:
+    """The phrase ``token`` starts is the word before's object or complement ("said |
+    Friday", "told | Reuters", "said | Republicans would win"), not a clause of its own
+    run on to a headline ("... broken pledge | Labour has already broken ...")."""
+    top = token
+    while top.head.i != top.i and top.head.i >= token.i:
+        top = top.head
+    return top.head.i == token.i - 1
+
+
+def headline_end(doc: Doc) -> int:
+    """Where the body starts (a character offset) when a headline runs into the first
+    sentence with no break ("Labour accused of broken pledge Labour has already broken
+    its pre-election promise ...", as BBC texts come); 0 when there is none. The headline
+    ends at the last switch from a lower-case word or a closing quote to a capitalised
+    word among the first ten (not inside a name, not after a preposition or a
+    determiner, not the object or complement of the word before): BBC headlines are
+    short. A first line of its own is left alone: a title there is a sentence of its own
+    already."""
+    if not len(doc):
+        return 0
+    first = next(doc.sents)
+    if "\n" in doc.text[: first.end_char]:
+        return 0
+    end = 0
+    for token in doc[2 : min(first.end, _HEADLINE_TOKENS + 1)]:
+        before = doc[token.i - 1]
+        word = doc[token.i - 2]  # a quoted headline word ("'Brainwave' cap"), not a quotation
+        closing = (before.is_quote and not word.is_punct and not word.whitespace_
+                   and before.whitespace_)
+        if ((before.is_lower or closing) and token.text[:1].isupper()
+                and before.tag_ not in _FUNCTION_TAGS and before.pos_ != "PROPN"
+                and not _hangs_on_the_word_before(token)):
+            end = token.idx
+    return end

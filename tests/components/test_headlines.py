@@ -1,0 +1,39 @@
+"""Where a headline run into the first sentence ends (BBC texts come so)."""
+
+import pytest
+
+from pipeline.components.headlines import headline_end
+
+
+def _parsed(nlp, text):
+    doc = nlp.make_doc(text)
+    for _, pipe in nlp.pipeline:
+        doc = pipe(doc)
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Labour accused of broken pledge Labour has already broken its promise, the Tories "
+         "said.", "Labour has already"),
+        ("Opposition grows to house arrests The Conservatives have expressed misgivings.",
+         "The Conservatives"),
+        ("'Brainwave' cap controls computer A team of US researchers has shown that it works.",
+         "A team of"),
+    ],
+)
+def test_a_headline_run_into_the_first_sentence_ends_where_the_body_starts(nlp, text, body):
+    assert headline_end(_parsed(nlp, text)) == text.index(body)
+
+
+@pytest.mark.parametrize("text", [
+    "Labour accused of broken pledge\nLabour has already broken its promise, the Tories said.",
+    "The minister said on Monday that taxes would rise.",
+    "Voters in Ohio said the plan would fail.",  # "in Ohio": after a preposition
+    '"This plan is premature," Finance Minister Taro Aso said.',  # a quotation
+    "The senator said Friday that the bill would pass.",  # "Friday" hangs on "said"
+    "He said Republicans would win the vote.",  # the complement of "said"
+])
+def test_no_headline_in_a_first_line_of_its_own_or_a_plain_sentence(nlp, text):
+    assert headline_end(_parsed(nlp, text)) == 0
