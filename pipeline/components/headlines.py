@@ -30,13 +30,21 @@ def headline_end(doc: Doc) -> int:
     ends at the last switch from a lower-case word or a closing quote to a capitalised
     word among the first ten (not inside a name, not after a preposition or a
     determiner, not the object or complement of the word before): BBC headlines are
-    short. A first line of its own is left alone: a title there is a sentence of its own
-    already."""
+    short. Where the parser already ended the first sentence at the headline (a few
+    words with no closing punctuation: "Microsoft sues Google over patent | The firm
+    said ..."), the body starts at the second. A first line of its own is left alone: a
+    title there is a sentence of its own already."""
     if not len(doc):
         return 0
-    first = next(doc.sents)
+    sentences = doc.sents
+    first = next(sentences)
     if "\n" in doc.text[: first.end_char]:
         return 0
+    second = next(sentences, None)
+    line = doc.text.split("\n", 1)[0]
+    if (second is not None and len(first) <= _HEADLINE_TOKENS and not first[-1].is_punct
+            and line[second.end_char :].strip()):  # not a title line the parser cut in two
+        return second.start_char
     end = 0
     for token in doc[2 : min(first.end, _HEADLINE_TOKENS + 1)]:
         before = doc[token.i - 1]

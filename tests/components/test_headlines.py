@@ -21,6 +21,9 @@ def _parsed(nlp, text):
          "The Conservatives"),
         ("'Brainwave' cap controls computer A team of US researchers has shown that it works.",
          "A team of"),
+        # the parser ends the first sentence at the headline itself
+        ("Microsoft sues Google over patent The firm said on Monday that talks had failed. "
+         "It will ask for damages.", "The firm"),
     ],
 )
 def test_a_headline_run_into_the_first_sentence_ends_where_the_body_starts(nlp, text, body):
@@ -34,6 +37,9 @@ def test_a_headline_run_into_the_first_sentence_ends_where_the_body_starts(nlp, 
     '"This plan is premature," Finance Minister Taro Aso said.',  # a quotation
     "The senator said Friday that the bill would pass.",  # "Friday" hangs on "said"
     "He said Republicans would win the vote.",  # the complement of "said"
+    # a title line of its own that the parser may cut in two
+    "Washington Post Hit Piece Exploits Trump Supporter Who Was in a Hospital for Mental "
+    "Issues.\n\nThe newspaper ran a feature on Saturday.",
 ])
 def test_no_headline_in_a_first_line_of_its_own_or_a_plain_sentence(nlp, text):
     assert headline_end(_parsed(nlp, text)) == 0
