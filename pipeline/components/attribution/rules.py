@@ -84,14 +84,16 @@ class RuleFinder:
         self.shifters = [phrase.split() for phrase in resources.load("stance")["shifters"]]
 
     def find(self, doc: Doc, text: str, quotes: list[Chars]) -> list[Found]:
-        """Every statement the rules find, in no particular order."""
-        return [
+        """Every statement the rules find, in no particular order; none whose content holds
+        no character (quotation marks paired wrongly in scraped text, '". "', give one)."""
+        found = [
             *(f for sent in doc.sents
               for f in (*self._verb_cues(sent, text, quotes), *self._nominal_cues(sent, quotes),
                         *self._prepositional_cues(sent))),
             *self._speaker_labels(doc, text),
             *self._dash_signatures(text, quotes),
         ]
+        return [f for f in found if f.content_span[0] < f.content_span[1]]
 
     def _verb_cues(self, sent: Span, text: str, quotes: list[Chars]) -> Iterator[Found]:
         for verb in sent:

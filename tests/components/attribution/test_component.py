@@ -61,3 +61,16 @@ def test_a_headline_run_into_the_first_sentence_is_no_part_of_the_source(nlp) ->
 def test_no_statement_with_a_lone_pronoun_for_content(nlp, text) -> None:
     doc = nlp(text)
     assert all(text[slice(*s.content_span)].lower() != "which" for s in doc._.nc_statements)
+
+
+def test_quotation_marks_paired_wrongly_give_no_empty_content_and_no_error(nlp) -> None:
+    """Scraped text with an odd quotation mark pairs '". "' as a quotation: a content that
+    holds no character is no statement, and the document keeps its other statements (it
+    used to lose them all behind an errors row)."""
+    text = ('The jury said "it was a bold year. The films of the year were daring, and the '
+            'panel hailed them, saying they "had a profound effect on television". "Unsure of '
+            'how the FCC will rule on an issue, writers censor their shows," the jury declared.')
+    doc = nlp(text)
+    assert doc._.nc_errors is None
+    assert doc._.nc_statements
+    assert all(s.content_span[0] < s.content_span[1] for s in doc._.nc_statements)
