@@ -11,7 +11,10 @@ resolves to None, and the statement is left out. The vocabularies are in
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from pipeline import resources
 from pipeline.annotations import EntityMention, Span, Statement
@@ -80,6 +83,11 @@ class SourceResolver:
                 return titled[-1].canonical
         if kind is not None:
             return None  # a pronoun with no one to stand for: "he" is no name
+        if head.pos_ in ("NOUN", "ADJ") and any(c.lower_ == "the" for c in head.children) and (
+                head.lemma_.lower() not in self.group_nouns | self.organisation_nouns):
+            described = _described(doc, source, [m for m in before if m.label == "PERSON"])
+            if described is not None:  # "the striker", "the 64-year-old": who it describes
+                return described
         return source.text
 
     def _salient(self, doc: Doc, at: int, people: list[EntityMention],
@@ -191,3 +199,41 @@ def _words_around(doc: Doc, mention: EntityMention, reach: int = 4) -> set[str]:
     if span is None:
         return set()
     return {t.lower_ for t in doc[max(0, span.start - reach) : span.end + reach]}
+
+
+_AGE = re.compile(r"(\d{1,3})-year-old")
+
+
+def _described(doc: Doc, source: SpacySpan, people: list[EntityMention]) -> str | None:
+    """The person a definite description stands for when the article tied its words to a
+    name before, in this sentence or the three before: the noun as the name's title or
+    apposition ("striker Wayne Rooney ... the striker", "Rooney, the striker, ..."), or the
+    age ("the 64-year-old" after "Ratzinger, 64," or "the 64-year-old Ratzinger")."""
+    start = source.start
+    for _ in range(4):
+        start = quoting.sentence_start(doc, max(0, start - 1)) if start else 0
+    near = [m for m in people if m.start >= doc[start].idx]
+    age = _AGE.search(source.text)
+    noun = source.root.lower_
+    for mention in reversed(near):
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        around = doc[max(0, span.start - 4) : min(len(doc), span.end + 4)]
+        if age is not None and (age.group(1) in {t.text for t in around}):
+            return mention.canonical
+        if age is None and any(
+                t.lower_ == noun and (span.start <= t.head.i < span.end or t.i == span.root.head.i)
+                and _agree(t, source.root)
+                for t in around if not span.start <= t.i < span.end):
+            return mention.canonical
+    return None
+
+
+def _agree(named: Token, described: Token) -> bool:
+    """The two nouns' modifiers do not tell them apart: "the top seed" is not "seventh
+    seed Feliciano Lopez"; "the striker" is "Manchester United striker Wayne Rooney"."""
+    def modifiers(token: Token) -> set[str]:
+        return {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nummod")}
+    mine, theirs = modifiers(described), modifiers(named)
+    return not mine or not theirs or bool(mine & theirs)

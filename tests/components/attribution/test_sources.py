@@ -68,3 +68,38 @@ def test_they_is_a_group_never_the_one_person_who_spoke_last(nlp, text, name):
 ])
 def test_a_pronoun_that_stands_for_no_one_named_gives_no_statement(nlp, text):
     assert sources(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        # the noun was the name's title or apposition in a sentence before
+        ("Manchester United striker Wayne Rooney scored twice on Saturday. The striker said "
+         "he was delighted with the result.", "The striker", "Wayne Rooney"),
+        ("Wayne Rooney, the striker, scored twice. Alex Ferguson praised him. The striker "
+         "said he was happy.", "The striker", "Wayne Rooney"),
+        # the age the article gave with the name
+        ("Paula Radcliffe, 30, pulled out of the race. The 30-year-old said she would "
+         "return next year.", "The 30-year-old", "Paula Radcliffe"),
+    ],
+)
+def test_a_description_resolves_to_the_person_it_described(nlp, text, span, name):
+    assert dict(sources(nlp, text))[span] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a thing tied to a person is not that person
+        ("The report was published by John Smith on Monday. The report said growth would "
+         "slow.", "The report"),
+        # the same noun with other modifiers is someone else
+        ("Roger Federer beat seventh seed Feliciano Lopez on Friday. \"I played well,\" said "
+         "the top seed.", "the top seed"),
+        # an age no one named was given
+        ("Paula Radcliffe, 30, pulled out of the race. The 41-year-old said she would "
+         "return next year.", "The 41-year-old"),
+    ],
+)
+def test_a_description_tied_to_no_one_stays_as_written(nlp, text, span):
+    assert dict(sources(nlp, text))[span] == span
