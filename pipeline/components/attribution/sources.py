@@ -208,26 +208,47 @@ def _described(doc: Doc, source: SpacySpan, people: list[EntityMention]) -> str 
     """The person a definite description stands for when the article tied its words to a
     name before, in this sentence or the three before: the noun as the name's title or
     apposition ("striker Wayne Rooney ... the striker", "Rooney, the striker, ..."), or the
-    age ("the 64-year-old" after "Ratzinger, 64," or "the 64-year-old Ratzinger")."""
+    age ("the 64-year-old" after "Ratzinger, 64," or "the 64-year-old Ratzinger"). A thing
+    a person owns or makes ("Peston's new book", "the Price report", "the Howard poster":
+    the name modifies the noun) is not that person, nor is a plural ("the families") one."""
+    if source.root.tag_ == "NNS":
+        return None
     start = source.start
     for _ in range(4):
         start = quoting.sentence_start(doc, max(0, start - 1)) if start else 0
-    near = [m for m in people if m.start >= doc[start].idx]
+    near = [m for m in people if m.start >= doc[start].idx and m.end <= source.start_char]
     age = _AGE.search(source.text)
     noun = source.root.lower_
     for mention in reversed(near):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        around = doc[max(0, span.start - 4) : min(len(doc), span.end + 4)]
-        if age is not None and (age.group(1) in {t.text for t in around}):
+        around = [t for t in doc[max(0, span.start - 4) : min(source.start, span.end + 4)]
+                  if not span.start <= t.i < span.end]
+        if age is not None and any(t.text == age.group(1) and _attached(t, span)
+                                   for t in around):
             return mention.canonical
         if age is None and any(
-                t.lower_ == noun and (span.start <= t.head.i < span.end or t.i == span.root.head.i)
-                and _agree(t, source.root)
-                for t in around if not span.start <= t.i < span.end):
+                t.lower_ == noun and _agree(t, source.root) and (
+                    (span.start <= t.head.i < span.end and t.dep_ in _TITLE_DEPS)
+                    or (t.i == span.root.head.i and span.root.dep_ == "appos"))
+                for t in around):
             return mention.canonical
     return None
+
+
+_TITLE_DEPS = frozenset({"compound", "appos", "nmod"})
+
+
+def _attached(token: Token, span: SpacySpan, steps: int = 3) -> bool:
+    """``token`` modifies the name within a few heads: ", 64," or "64-year-old X"."""
+    for _ in range(steps):
+        if span.start <= token.head.i < span.end:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _agree(named: Token, described: Token) -> bool:

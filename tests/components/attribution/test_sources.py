@@ -93,6 +93,14 @@ def test_a_description_resolves_to_the_person_it_described(nlp, text, span, name
         # a thing tied to a person is not that person
         ("The report was published by John Smith on Monday. The report said growth would "
          "slow.", "The report"),
+        # an age no one was given: not the last person named
+        ("Luis Aragones was fined for his comments about Thierry Henry. The 66-year-old "
+         "said the fine was unfair.", "The 66-year-old"),
+        # what a person made or owns is not that person
+        ("Robert Peston's new book was published on Monday. The new book claims the two men "
+         "fell out.", "The new book"),
+        ("Ministers published the Nicholas Stern report on Monday. The report said growth "
+         "would slow.", "The report"),
         # the same noun with other modifiers is someone else
         ("Roger Federer beat seventh seed Feliciano Lopez on Friday. \"I played well,\" said "
          "the top seed.", "the top seed"),
