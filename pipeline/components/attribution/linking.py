@@ -35,10 +35,12 @@ def adjacent_quote(text: str, quotes: list[Span], speaker: tuple[Span, Span]) ->
     start = min(s[0] for s in speaker)
     end = max(s[1] for s in speaker)
     for q_start, q_end in quotes:
+        inner = text[q_start:q_end]  # without the comma or stop inside the marks
+        if not inner.strip(EDGE):
+            continue  # marks paired wrongly around punctuation ('". "'): no quotation
         if (q_end <= start and short_gap(text[q_end:start])) or (
             end <= q_start and short_gap(text[end:q_start])
         ):
-            inner = text[q_start:q_end]  # without the comma or stop inside the marks
             left = len(inner) - len(inner.lstrip(EDGE))
             return q_start + left, q_start + len(inner.rstrip(EDGE))
     return None

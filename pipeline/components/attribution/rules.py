@@ -85,7 +85,7 @@ class RuleFinder:
 
     def find(self, doc: Doc, text: str, quotes: list[Chars]) -> list[Found]:
         """Every statement the rules find, in no particular order; none whose content holds
-        no character (quotation marks paired wrongly in scraped text, '". "', give one)."""
+        no character (the trained model's features need a content of at least a token)."""
         found = [
             *(f for sent in doc.sents
               for f in (*self._verb_cues(sent, text, quotes), *self._nominal_cues(sent, quotes),

@@ -73,3 +73,16 @@ def test_below_the_headline_drops_its_cues_and_cuts_spans_that_start_there():
     assert below_the_headline([headline, body], 45) == [Found((50, 60), "say", (61, 65),
                                                                (45, 90))]
     assert below_the_headline([headline, body], 0) == [headline, body]
+
+
+def test_marks_paired_around_punctuation_are_no_adjacent_quotation():
+    """'...television". "Unsure of how the FCC will rule' in scraped text pairs '". "' as a
+    quotation: it holds no words, so it is no content (it gave an inverted span)."""
+    from pipeline.components.attribution.linking import adjacent_quote
+
+    text = 'they "had a big effect on television". "The FCC will rule'
+    stray = (text.index('". "') + 1, text.index('". "') + 3)
+    assert text[slice(*stray)] == ". "
+    source = text.index("The FCC")
+    cue = text.index("will rule")
+    assert adjacent_quote(text, [stray], ((source, source + 7), (cue, cue + 9))) is None
