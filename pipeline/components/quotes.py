@@ -22,6 +22,15 @@ def sentence_start(doc: Doc, i: int) -> int:
     return i
 
 
+def sentences_back(doc: Doc, i: int, n: int) -> int:
+    """The index of the first token ``n`` sentence starts back from token ``i`` (the first
+    step reaches ``i``'s own sentence start unless ``i`` is one): the window in which a
+    pronoun or a description looks for whom it stands for."""
+    for _ in range(n):
+        i = sentence_start(doc, max(0, i - 1)) if i else 0
+    return i
+
+
 def quotes(text: str) -> list[tuple[int, int]]:
     """Inner spans of quotations, quote marks excluded.
 

@@ -84,7 +84,8 @@ class SourceResolver:
         if kind is not None:
             return None  # a pronoun with no one to stand for: "he" is no name
         if head.pos_ in ("NOUN", "ADJ") and any(c.lower_ == "the" for c in head.children) and (
-                head.lemma_.lower() not in self.group_nouns | self.organisation_nouns):
+                head.lemma_.lower() not in self.group_nouns
+                and head.lemma_.lower() not in self.organisation_nouns):
             described = _described(doc, source, [m for m in before if m.label == "PERSON"])
             if described is not None:  # "the striker", "the 64-year-old": who it describes
                 return described
@@ -96,10 +97,7 @@ class SourceResolver:
         or the previous two sentences; else the last person who was a sentence's subject
         there; else the last person named. ('Mr Rakosky said it was better than C-Murder,
         real name Corey Miller, ... "Here's a guy in jail," he said': Rakosky.)"""
-        window = at
-        for _ in range(3):
-            window = quoting.sentence_start(doc, max(0, window - 1)) if window else 0
-        since = doc[window].idx
+        since = doc[quoting.sentences_back(doc, at, 3)].idx
         names = {m.canonical for m in people}
         if earlier and earlier[-1].source in names and earlier[-1].cue_span[0] >= since:
             return earlier[-1].source
@@ -124,10 +122,7 @@ class SourceResolver:
                 last.source not in people
                 or sum(e.cue_span == last.cue_span for e in earlier) > 1):
             return last.source
-        window = at
-        for _ in range(3):
-            window = quoting.sentence_start(doc, max(0, window - 1)) if window else 0
-        for subject in reversed(doc[window:at]):
+        for subject in reversed(doc[quoting.sentences_back(doc, at, 3) : at]):
             if subject.dep_ not in ("nsubj", "nsubjpass") or subject.tag_ not in ("NNS", "NNPS"):
                 continue
             named = self.mention_at(subject, before)
@@ -213,10 +208,8 @@ def _described(doc: Doc, source: SpacySpan, people: list[EntityMention]) -> str 
     the name modifies the noun) is not that person, nor is a plural ("the families") one."""
     if source.root.tag_ == "NNS":
         return None
-    start = source.start
-    for _ in range(4):
-        start = quoting.sentence_start(doc, max(0, start - 1)) if start else 0
-    near = [m for m in people if m.start >= doc[start].idx and m.end <= source.start_char]
+    since = doc[quoting.sentences_back(doc, source.start, 4)].idx
+    near = [m for m in people if m.start >= since and m.end <= source.start_char]
     age = _AGE.search(source.text)
     noun = source.root.lower_
     for mention in reversed(near):
