@@ -38,12 +38,15 @@ def headline_end(doc: Doc) -> int:
         return 0
     sentences = doc.sents
     first = next(sentences)
-    if "\n" in doc.text[: first.end_char]:
+    text = doc.text  # joins every token on each access: once
+    line_end = text.find("\n")
+    if line_end == -1:
+        line_end = len(text)
+    if line_end < first.end_char:
         return 0
     second = next(sentences, None)
-    line = doc.text.split("\n", 1)[0]
     if (second is not None and len(first) <= _HEADLINE_TOKENS and not first[-1].is_punct
-            and line[second.end_char :].strip()):  # not a title line the parser cut in two
+            and text[second.end_char : line_end].strip()):  # not a title line cut in two
         return second.start_char
     end = 0
     for token in doc[2 : min(first.end, _HEADLINE_TOKENS + 1)]:
