@@ -88,3 +88,12 @@ def test_polar_words_about_something_else_are_no_stance(nlp):
     [st] = nlp("The music manager had been in declining health, according to his family."
                )._.nc_statements
     assert st.stance == "neutral"
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    ('The union called the plan "a disgrace".', "neutral"),  # the verb says nothing itself
+    ("Residents called for a boycott of the plan.", "support"),  # "a call for"
+])
+def test_calling_something_is_no_call_for_it(rules_nlp, sentence, label):
+    [st] = [st for st in rules_nlp(sentence)._.nc_statements if st.cue == "call"]
+    assert st.stance == label
