@@ -215,7 +215,9 @@ class StanceLabeller:
         """The article's topic when the content refers to it, else what the content's
         subject or object names, resolved across the article ("the agreement" -> "the Good
         Friday agreement", "the president" -> "Donald Trump"), not the source itself ("Mr
-        Tyler said Mr Tyler's view ..."); else the content's first noun phrase."""
+        Tyler said Mr Tyler's view ..."): what an agent subject acts on before the agent,
+        what an aspect noun is of (:meth:`Resolver.about`); else the content's first noun
+        phrase."""
         if content is None:
             return None
         if topic and lexicon.names_topic(content, topic):
@@ -224,7 +226,7 @@ class StanceLabeller:
         tokens = [*lexicon.main_tokens(content),
                   *(t for t in content if t.pos_ in ("NOUN", "PROPN")
                     and t.dep_ not in ("compound", "npadvmod"))]  # not "a bit sceptical"
-        for token in tokens:
+        for token in resolver.about(tokens):
             target = resolver.at(token)
             if target is not None and target.name.casefold() != own:
                 return target

@@ -31,6 +31,12 @@ _NOMINAL = frozenset({"NOUN", "PROPN"})
 _SPACE = re.compile(r"\s+")
 
 
+def _quantity(token: Token) -> bool:
+    """ "about 60%", "2.2 million barrels": an amount, not what a statement is about."""
+    return token.like_num or token.text == "%" or any(
+        c.dep_ == "nummod" or c.like_num for c in token.children)
+
+
 @dataclass(frozen=True)
 class Target:
     """A resolved mention: its canonical ``name``, ``kind`` (entity, topic or phrase),
@@ -52,11 +58,14 @@ class _Vocabulary:
     seats: dict[str, str]  # casefolded seat of power -> the title of who holds it
     states: dict[str, str]
     generic: frozenset[str]
+    aspects: frozenset[str]  # "the cost of the order": about the order
+    agents: frozenset[str]  # nouns of who acts ("investors", "the group", "ministers")
 
 
 @cache
 def _vocabulary() -> _Vocabulary:
     data = resources.load("stance")["targets"]
+    cues = resources.load("cues")
     return _Vocabulary(
         person_pronouns=frozenset(data["person_pronouns"]),
         thing_pronouns=frozenset(data["thing_pronouns"]),
@@ -66,6 +75,9 @@ def _vocabulary() -> _Vocabulary:
         seats={k.casefold(): v for k, v in data["seats"].items()},
         states=resources.load("entities")["states"],
         generic=frozenset(data["generic_nouns"]),
+        aspects=frozenset(data["aspect_nouns"]),
+        agents=frozenset(data["agent_nouns"]) | frozenset(
+            w for key in ("group_nouns", "organisation_nouns") for w in cues[key]),
     )
 
 
@@ -172,6 +184,40 @@ class Resolver:
         name = self._name_of(tokens)
         span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else None
         return Target(name, PHRASE, span, token.i) if name and span else None
+
+    def agentive(self, token: Token) -> bool:
+        """``token`` names someone who acts: a person, organisation or place, a pronoun,
+        a title or an agent noun ("the group", "investors")."""
+        if token.pos_ == "PRON":
+            return True
+        mention = self._by_token.get(token.i)
+        if mention is not None:
+            return mention.label in ("PERSON", "ORG", "GPE", "NORP")
+        lemma = token.lemma_.lower()
+        return lemma in self.vocab.agents or lemma in self.vocab.titles
+
+    def about(self, tokens: list[Token]) -> list[Token]:
+        """Heads of what a statement is about, likeliest first, from its subject and object
+        nouns in order: what an aspect noun is of ("the cost of the order": the order),
+        and what an agent subject acts on before the agent ("the group planned to raise
+        capacity": capacity; "the tariffs will hurt farmers" keeps the tariffs)."""
+        out = [self._aspect_of(t) or t for t in tokens]
+        if out and out[0].dep_ == "nsubj" and self.agentive(out[0]):
+            acted = next((t for t in out[1:] if t.dep_ == "dobj" and not _quantity(t)
+                          and t.pos_ != "PRON"), None)
+            if acted is not None:
+                out.remove(acted)
+                out.insert(0, acted)
+        return out
+
+    def _aspect_of(self, token: Token) -> Token | None:
+        if token.lemma_.lower() not in self.vocab.aspects:
+            return None
+        for prep in token.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "on"):
+                return next((c for c in prep.children if c.dep_ == "pobj"
+                             and c.pos_ in _NOMINAL and not _quantity(c)), None)
+        return None
 
     def _pronoun(self, token: Token, lower: str) -> Target | None:
         if lower in self.vocab.person_pronouns:
