@@ -27,6 +27,9 @@ def test_quotes(text, expected):
         ("The official said the meeting was held on Monday.", "neutral"),
         ("The official said he would not endorse the plan.", "oppose"),
         ("The official said they refused to support the plan.", "oppose"),
+        ("The official said the plan was fascinating.", "support"),  # praise
+        ("The official said the plan was a shambles.", "oppose"),  # criticism
+        ("The official said he was not convinced by the plan.", "oppose"),
     ],
 )
 def test_label(nlp, sentence, label):
@@ -91,7 +94,8 @@ def test_polar_words_about_something_else_are_no_stance(nlp):
 
 
 @pytest.mark.parametrize(("sentence", "label"), [
-    ('The union called the plan "a disgrace".', "neutral"),  # the verb says nothing itself
+    ('The union called the meeting "a first step".', "neutral"),  # the verb says nothing itself
+    ('The union called the plan "a disgrace".', "oppose"),  # the words do
     ("Residents called for a boycott of the plan.", "support"),  # "a call for"
 ])
 def test_calling_something_is_no_call_for_it(rules_nlp, sentence, label):
