@@ -30,6 +30,7 @@ def test_quotes(text, expected):
         ("The official said the plan was fascinating.", "support"),  # praise
         ("The official said the plan was a shambles.", "oppose"),  # criticism
         ("The official said he was not convinced by the plan.", "oppose"),
+        ("The official said spending was out of control.", "oppose"),
     ],
 )
 def test_label(nlp, sentence, label):
