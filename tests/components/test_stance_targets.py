@@ -68,7 +68,11 @@ def test_generic_nouns_are_no_targets(parse):
     ("The group planned to raise international capacity by 30%.", "capacity"),  # agent
     ("The cost of the order has risen.", "order"),  # an aspect of it
     ("The tariffs will hurt farmers.", "tariffs"),  # no agent: the subject stays first
-    ("Ministers cut about 60% of the budget.", "Ministers"),  # an amount is no object
+    ("Ministers cut about 60% of the budget.", "budget"),  # what the amount is of
+    ("The company secured 8.4 gigawatts of offshore wind capacity.", "capacity"),
+    ("They urged governments to fund warning systems.", "systems"),  # urged to act
+    ("Qantas could move jobs abroad as it seeks to save costs.", "jobs"),
+    ("Qantas could move 7,000 jobs abroad as it seeks to save costs.", "Qantas"),  # no object
 ])
 def test_about_puts_what_the_statement_is_about_first(parse, text, first):
     doc = parse(text)

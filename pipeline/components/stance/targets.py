@@ -29,12 +29,26 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "s
                           "some", "its", "his", "her", "their", "our", "my", "your"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _SPACE = re.compile(r"\s+")
+_AMOUNT_START = frozenset("0123456789%£$€¥")  # "2bn", "£2bn", "%"
 
 
 def _quantity(token: Token) -> bool:
     """ "about 60%", "2.2 million barrels": an amount, not what a statement is about."""
     return token.like_num or token.text == "%" or any(
         c.dep_ == "nummod" or c.like_num for c in token.children)
+
+
+def _acts_on(agent: Token, obj: Token) -> bool:
+    """``obj`` is the object of the agent's verb or of a verb that verb leads into ("planned
+    to raise capacity", "urged governments to fund systems"), not of another clause."""
+    verb = obj.head
+    for _ in range(3):
+        if verb == agent.head:
+            return True
+        if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head == verb:
+            return False
+        verb = verb.head
+    return False
 
 
 @dataclass(frozen=True)
@@ -198,23 +212,29 @@ class Resolver:
 
     def about(self, tokens: list[Token]) -> list[Token]:
         """Heads of what a statement is about, likeliest first, from its subject and object
-        nouns in order: what an aspect noun is of ("the cost of the order": the order),
-        and what an agent subject acts on before the agent ("the group planned to raise
-        capacity": capacity; "the tariffs will hurt farmers" keeps the tariffs)."""
-        out = [self._aspect_of(t) or t for t in tokens]
-        if out and out[0].dep_ == "nsubj" and self.agentive(out[0]):
-            acted = next((t for t in out[1:] if t.dep_ == "dobj" and not _quantity(t)
-                          and t.pos_ != "PRON"), None)
+        nouns in order: what an aspect noun or an amount is of ("the cost of the order",
+        "8.4 gigawatts of offshore wind capacity"), and what an agent acts on before the
+        agent ("the group planned to raise capacity", "urged governments to fund warning
+        systems"; "the tariffs will hurt farmers" keeps the tariffs)."""
+        pairs = [(t, self._aspect_of(t) or t) for t in tokens]
+        if pairs and self.agentive(pairs[0][0]) and (pairs[0][0].dep_ == "nsubj" or (
+                pairs[0][0].dep_ == "dobj" and pairs[0][0].head.i < pairs[0][0].i)):
+            agent = pairs[0][0]
+            acted = next((p for p in pairs[1:] if p[0].dep_ == "dobj" and _acts_on(agent, p[0])
+                          and not _quantity(p[1]) and p[1].pos_ != "PRON"), None)
             if acted is not None:
-                out.remove(acted)
-                out.insert(0, acted)
-        return out
+                pairs.remove(acted)
+                pairs.insert(0, acted)
+        return [mapped for _, mapped in pairs]
 
     def _aspect_of(self, token: Token) -> Token | None:
-        if token.lemma_.lower() not in self.vocab.aspects:
+        aspect = token.lemma_.lower() in self.vocab.aspects
+        amount = token.like_num or token.pos_ == "NUM" or token.text[:1] in _AMOUNT_START or any(
+            c.dep_ == "nummod" for c in token.children)
+        if not aspect and not amount:
             return None
         for prep in token.rights:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "on"):
+            if prep.dep_ == "prep" and prep.lower_ in (("of", "for", "on") if aspect else ("of",)):
                 return next((c for c in prep.children if c.dep_ == "pobj"
                              and c.pos_ in _NOMINAL and not _quantity(c)), None)
         return None
