@@ -73,6 +73,8 @@ def test_generic_nouns_are_no_targets(parse):
     ("They urged governments to fund warning systems.", "systems"),  # urged to act
     ("Qantas could move jobs abroad as it seeks to save costs.", "jobs"),
     ("Qantas could move 7,000 jobs abroad as it seeks to save costs.", "Qantas"),  # no object
+    ("The survey suggests that the recovery is running out of steam.", "recovery"),  # reports
+    ("Saudi Arabia had pushed for the delay.", "Arabia"),  # no clause reported: the subject
 ])
 def test_about_puts_what_the_statement_is_about_first(parse, text, first):
     doc = parse(text)

@@ -74,6 +74,7 @@ class _Vocabulary:
     generic: frozenset[str]
     aspects: frozenset[str]  # "the cost of the order": about the order
     agents: frozenset[str]  # nouns of who acts ("investors", "the group", "ministers")
+    speech: frozenset[str]  # cue verbs: who says something inside a statement is no target
 
 
 @cache
@@ -92,6 +93,7 @@ def _vocabulary() -> _Vocabulary:
         aspects=frozenset(data["aspect_nouns"]),
         agents=frozenset(data["agent_nouns"]) | frozenset(
             w for key in ("group_nouns", "organisation_nouns") for w in cues[key]),
+        speech=frozenset(cues["verbs"]),
     )
 
 
@@ -212,11 +214,14 @@ class Resolver:
 
     def about(self, tokens: list[Token]) -> list[Token]:
         """Heads of what a statement is about, likeliest first, from its subject and object
-        nouns in order: what an aspect noun or an amount is of ("the cost of the order",
-        "8.4 gigawatts of offshore wind capacity"), and what an agent acts on before the
-        agent ("the group planned to raise capacity", "urged governments to fund warning
-        systems"; "the tariffs will hurt farmers" keeps the tariffs)."""
+        nouns in order: who reports a clause last ("experts say ..."), what an aspect noun
+        or an amount is of ("the cost of the order", "8.4 gigawatts of wind capacity"), and
+        what an agent acts on before the agent ("the group planned to raise capacity",
+        "urged governments to fund warning systems"; "the tariffs will hurt farmers" keeps
+        the tariffs)."""
         pairs = [(t, self._aspect_of(t) or t) for t in tokens]
+        # "almost every expert says a Labour government means higher taxes": what they say
+        pairs.sort(key=lambda p: self._reports(p[0]))
         if pairs and self.agentive(pairs[0][0]) and (pairs[0][0].dep_ == "nsubj" or (
                 pairs[0][0].dep_ == "dobj" and pairs[0][0].head.i < pairs[0][0].i)):
             agent = pairs[0][0]
@@ -226,6 +231,13 @@ class Resolver:
                 pairs.remove(acted)
                 pairs.insert(0, acted)
         return [mapped for _, mapped in pairs]
+
+    def _reports(self, token: Token) -> bool:
+        """``token`` is who says, shows or thinks the clause that follows ("experts say",
+        "the survey suggests")."""
+        verb = token.head
+        return token.dep_ == "nsubj" and verb.lemma_ in self.vocab.speech and any(
+            c.dep_ == "ccomp" for c in verb.children)
 
     def _aspect_of(self, token: Token) -> Token | None:
         aspect = token.lemma_.lower() in self.vocab.aspects
