@@ -102,3 +102,11 @@ def test_polar_words_about_something_else_are_no_stance(nlp):
 def test_calling_something_is_no_call_for_it(rules_nlp, sentence, label):
     [st] = [st for st in rules_nlp(sentence)._.nc_statements if st.cue == "call"]
     assert st.stance == label
+
+
+def test_a_later_sentence_says_it_again_through_a_pronoun(nlp):
+    """'Tariffs are taxes. They are bad for business.': 'they' is still the tariffs."""
+    doc = nlp('"Tariffs are taxes. They are bad for business," he said.')
+    content, target, cue = doc[1:10], doc[1], doc[-2:-1]
+    assert cue.text == "said"
+    assert lexicon.label(cue, content, None, target)[0] == "oppose"

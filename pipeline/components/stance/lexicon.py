@@ -169,6 +169,26 @@ def _about(target: Token, content: Span) -> set[int]:
     return near
 
 
+_BACK = frozenset({"it", "they", "this", "these"})  # a later sentence's subject that refers back
+
+
+def _said_again(target: Token, content: Span) -> set[int]:
+    """What the content's later sentences say of the target through a pronoun subject
+    ("Tariffs are taxes. They are bad for business")."""
+    doc = content.doc
+    near: set[int] = set()
+    for sent in doc[target.i : content.end].sents:
+        if sent.start <= target.i:
+            continue
+        part = doc[sent.start : min(sent.end, content.end)]
+        subject = next((t for t in part if t.dep_ in ("nsubj", "nsubjpass")
+                        and t.head == part.root), None)
+        if subject is None or subject.lower_ not in _BACK:
+            break  # the content has moved on to something else
+        near |= _about(subject, part)
+    return near
+
+
 def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None = None
           ) -> tuple[str, float]:
     """``support``, ``oppose`` or ``neutral`` with a confidence in 0..1. With ``target``,
@@ -176,6 +196,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     word elsewhere in a factual sentence is no stance toward it."""
     about = _about(target, content) if target is not None and (
         content.start <= target.i < content.end) else None
+    if about is not None:
+        about |= _said_again(target, content)
     support, oppose, phrases, negators, shifters, _ = _lexicon()
     score = {"support": 0.0, "oppose": 0.0}
     cue_text = cue.text.lower()
