@@ -31,6 +31,8 @@ def test_quotes(text, expected):
         ("The official said the plan was a shambles.", "oppose"),  # criticism
         ("The official said he was not convinced by the plan.", "oppose"),
         ("The official said spending was out of control.", "oppose"),
+        ("The official said the punishment was too lenient.", "oppose"),  # too much
+        ("The official said the council agreed too.", "support"),  # "too": also
     ],
 )
 def test_label(nlp, sentence, label):

@@ -169,6 +169,13 @@ def _about(target: Token, content: Span) -> set[int]:
     return near
 
 
+def _excess(token: Token) -> bool:
+    """ "too little, too late", "too lenient", "moving too fast": too much is a criticism
+    (not "me too": that "too" governs no adjective or adverb)."""
+    return token.lower_ == "too" and token.dep_ == "advmod" and token.head.i > token.i and (
+        token.head.pos_ in ("ADJ", "ADV"))
+
+
 _BACK = frozenset({"it", "they", "this", "these"})  # a later sentence's subject that refers back
 
 
@@ -214,7 +221,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     rejected = content.root if cue_stance == "oppose" and content.root.pos_ == "NOUN" else None
     for token in content:
         lemma = token.lemma_.lower()
-        polarity = "support" if lemma in support else "oppose" if lemma in oppose else None
+        polarity = "support" if lemma in support else "oppose" if lemma in oppose else (
+            "oppose" if _excess(token) else None)
         if polarity is None or (about is not None and token.i not in about):
             continue
         if token == rejected and polarity == "oppose":  # "dismissed the criticism": for it
