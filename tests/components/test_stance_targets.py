@@ -75,6 +75,7 @@ def test_generic_nouns_are_no_targets(parse):
     ("Qantas could move 7,000 jobs abroad as it seeks to save costs.", "Qantas"),  # no object
     ("The survey suggests that the recovery is running out of steam.", "recovery"),  # reports
     ("Saudi Arabia had pushed for the delay.", "Arabia"),  # no clause reported: the subject
+    ("Concerns about the strength of the euro remain.", "strength"),  # what the concern is about
 ])
 def test_about_puts_what_the_statement_is_about_first(parse, text, first):
     doc = parse(text)

@@ -29,6 +29,10 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "s
                           "some", "its", "his", "her", "their", "our", "my", "your"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _SPACE = re.compile(r"\s+")
+_ATTITUDES = frozenset({"misgiving", "reservation", "concern", "doubt", "fear", "worry",
+                        "criticism", "support", "opposition", "objection", "answer", "question",
+                        "intention", "view", "anger", "praise", "backing", "commitment",
+                        "confidence", "faith", "scepticism", "skepticism", "hostility", "secret"})
 _AMOUNT_START = frozenset("0123456789%£$€¥")  # "2bn", "£2bn", "%"
 
 
@@ -214,8 +218,9 @@ class Resolver:
 
     def about(self, tokens: list[Token]) -> list[Token]:
         """Heads of what a statement is about, likeliest first, from its subject and object
-        nouns in order: who reports a clause last ("experts say ..."), what an aspect noun
-        or an amount is of ("the cost of the order", "8.4 gigawatts of wind capacity"), and
+        nouns in order: who reports a clause last ("experts say ..."), what an aspect noun,
+        an amount or an attitude is of or about ("the cost of the order", "8.4 gigawatts of
+        wind capacity", "reservations about the Lords"), and
         what an agent acts on before the agent ("the group planned to raise capacity",
         "urged governments to fund warning systems"; "the tariffs will hurt farmers" keeps
         the tariffs)."""
@@ -243,10 +248,13 @@ class Resolver:
         aspect = token.lemma_.lower() in self.vocab.aspects
         amount = token.like_num or token.pos_ == "NUM" or token.text[:1] in _AMOUNT_START or any(
             c.dep_ == "nummod" for c in token.children)
-        if not aspect and not amount:
+        attitude = token.lemma_.lower() in _ATTITUDES
+        if not aspect and not amount and not attitude:
             return None
+        preps = ("about", "over", "on", "to", "for", "of", "against", "with") if attitude else (
+            ("of", "for", "on") if aspect else ("of",))
         for prep in token.rights:
-            if prep.dep_ == "prep" and prep.lower_ in (("of", "for", "on") if aspect else ("of",)):
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 return next((c for c in prep.children if c.dep_ == "pobj"
                              and c.pos_ in _NOMINAL and not _quantity(c)), None)
         return None
