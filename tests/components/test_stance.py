@@ -112,3 +112,13 @@ def test_a_later_sentence_says_it_again_through_a_pronoun(nlp):
     content, target, cue = doc[1:10], doc[1], doc[-2:-1]
     assert cue.text == "said"
     assert lexicon.label(cue, content, None, target)[0] == "oppose"
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    ('Critics described the plan as "a disgrace".', "oppose"),
+    ('The minister called the result "a brilliant success".', "support"),
+])
+def test_a_verdict_on_the_cue_speaks_of_the_target(rules_nlp, sentence, label):
+    """'described X as Y', 'called X Y': Y hangs on the cue verb, outside the content."""
+    rows = [st for st in rules_nlp(sentence)._.nc_statements if st.kind == "statement"]
+    assert [st.stance for st in rows] == [label]

@@ -166,6 +166,15 @@ def _about(target: Token, content: Span) -> set[int]:
                 near.add(child.i)
             elif child.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj", "ccomp"):
                 near.update(t.i for t in child.subtree)  # "made a mistake", "was premature"
+    # "described the deal as 'far too little'", "called the move 'a death sentence'": the
+    # verdict hangs on the cue verb outside the content, beside the target
+    outer = chain[-1].head
+    if not content.start <= outer.i < content.end:
+        for child in outer.children:
+            if content.start <= child.i < content.end and child.i > chain[-1].i and (
+                    child.dep_ in ("oprd", "attr", "acomp") or (
+                    child.dep_ == "prep" and child.lower_ == "as")):
+                near.update(t.i for t in child.subtree)
     return near
 
 
