@@ -83,7 +83,7 @@ def examples(docs: list[EvalDoc[SeesawGold]], parses: list[Doc]) -> Iterator[Exa
             statement = statements[candidate.statement]
             yield Example(
                 doc_id=item.doc_id, kind=statement.kind,
-                features=featurizer(statement, candidate, labeller.cue_stance(statement)),
+                features=featurizer(statement, candidate, labeller.cue_stance(doc, statement)),
                 label=gold_label(item.gold, candidate.target.span[0], statement.source,
                                  candidate.target.name))
 

@@ -27,6 +27,12 @@ def test_quotes(text, expected):
         ("The official said the meeting was held on Monday.", "neutral"),
         ("The official said he would not endorse the plan.", "oppose"),
         ("The official said they refused to support the plan.", "oppose"),
+        ("The official said the plan was fascinating.", "support"),  # praise
+        ("The official said the plan was a shambles.", "oppose"),  # criticism
+        ("The official said he was not convinced by the plan.", "oppose"),
+        ("The official said spending was out of control.", "oppose"),
+        ("The official said the punishment was too lenient.", "oppose"),  # too much
+        ("The official said the council agreed too.", "support"),  # "too": also
     ],
 )
 def test_label(nlp, sentence, label):
@@ -88,3 +94,31 @@ def test_polar_words_about_something_else_are_no_stance(nlp):
     [st] = nlp("The music manager had been in declining health, according to his family."
                )._.nc_statements
     assert st.stance == "neutral"
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    ('The union called the meeting "a first step".', "neutral"),  # the verb says nothing itself
+    ('The union called the plan "a disgrace".', "oppose"),  # the words do
+    ("Residents called for a boycott of the plan.", "support"),  # "a call for"
+])
+def test_calling_something_is_no_call_for_it(rules_nlp, sentence, label):
+    [st] = [st for st in rules_nlp(sentence)._.nc_statements if st.cue == "call"]
+    assert st.stance == label
+
+
+def test_a_later_sentence_says_it_again_through_a_pronoun(nlp):
+    """'Tariffs are taxes. They are bad for business.': 'they' is still the tariffs."""
+    doc = nlp('"Tariffs are taxes. They are bad for business," he said.')
+    content, target, cue = doc[1:10], doc[1], doc[-2:-1]
+    assert cue.text == "said"
+    assert lexicon.label(cue, content, None, target)[0] == "oppose"
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    ('Critics described the plan as "a disgrace".', "oppose"),
+    ('The minister called the result "a brilliant success".', "support"),
+])
+def test_a_verdict_on_the_cue_speaks_of_the_target(rules_nlp, sentence, label):
+    """'described X as Y', 'called X Y': Y hangs on the cue verb, outside the content."""
+    rows = [st for st in rules_nlp(sentence)._.nc_statements if st.kind == "statement"]
+    assert [st.stance for st in rows] == [label]

@@ -62,3 +62,23 @@ def test_phrase_keeps_its_modifiers_not_its_determiner(parse, text, word, name):
 def test_generic_nouns_are_no_targets(parse):
     doc = parse("Officials said people were waiting.")
     assert _resolver(doc).at(_token(doc, "people")) is None
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("The group planned to raise international capacity by 30%.", "capacity"),  # agent
+    ("The cost of the order has risen.", "order"),  # an aspect of it
+    ("The tariffs will hurt farmers.", "tariffs"),  # no agent: the subject stays first
+    ("Ministers cut about 60% of the budget.", "budget"),  # what the amount is of
+    ("The company secured 8.4 gigawatts of offshore wind capacity.", "capacity"),
+    ("They urged governments to fund warning systems.", "systems"),  # urged to act
+    ("Qantas could move jobs abroad as it seeks to save costs.", "jobs"),
+    ("Qantas could move 7,000 jobs abroad as it seeks to save costs.", "Qantas"),  # no object
+    ("The survey suggests that the recovery is running out of steam.", "recovery"),  # reports
+    ("Saudi Arabia had pushed for the delay.", "Arabia"),  # no clause reported: the subject
+    ("Concerns about the strength of the euro remain.", "strength"),  # what the concern is about
+])
+def test_about_puts_what_the_statement_is_about_first(parse, text, first):
+    doc = parse(text)
+    tokens = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+              and t.pos_ in ("NOUN", "PROPN")]
+    assert _resolver(doc).about(tokens)[0].text == first

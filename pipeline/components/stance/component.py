@@ -64,8 +64,12 @@ class StanceLabeller:
         self.name = name
         self.model = str(model_path(model)) if model else ""
         cues = resources.load("cues")
-        # the stance a cue carries by itself ("endorse" support, "reject" oppose)
-        self.cue_stances: dict[str, str | None] = {**cues["verbs"], **cues["nominal"]}
+        # the stance a cue carries by itself ("endorse" support, "reject" oppose); where a
+        # verb and its noun differ, the noun's is the phrasal verb's too ("a call for",
+        # "called for": support; "called the move a death sentence": none by itself)
+        self.cue_stances: dict[str, str | None] = {**cues["nominal"], **cues["verbs"]}
+        self.noun_stances: dict[str, str | None] = cues["nominal"]
+        self.particles: dict[str, list[str]] = cues["phrasal"]
         self.events: dict[str, str | None] = resources.load("stance")["events"]
         self.finder = CandidateFinder(self.events, frozenset(cues["verbs"]), pairs)
         self.artifact_fingerprint: str | None = None
@@ -127,9 +131,13 @@ class StanceLabeller:
         out.sort(key=lambda s: (s.cue_span, s.target_span or (-1, -1)))
         return out
 
-    def cue_stance(self, statement: Statement) -> str | None:
-        table = self.cue_stances if statement.kind == STATEMENT else self.events
-        return table.get(statement.cue)
+    def cue_stance(self, doc: Doc, statement: Statement) -> str | None:
+        if statement.kind != STATEMENT:
+            return self.events.get(statement.cue)
+        cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
+        nominal = cue is not None and len(cue) > 0 and (cue.root.pos_ == "NOUN" or (
+            len(cue) > 1 and cue[-1].lower_ in self.particles.get(statement.cue, ())))
+        return (self.noun_stances if nominal else self.cue_stances).get(statement.cue)
 
     def judge(self, doc: Doc, statements: list[Statement], candidates: list[Candidate],
               resolver: Resolver) -> list[Judged]:
@@ -138,7 +146,7 @@ class StanceLabeller:
         if model is None or not candidates:
             return [Judged(1.0, 0.0, 0.0) for _ in candidates]
         return model.predict(doc, statements, candidates, resolver,
-                             [self.cue_stance(s) for s in statements])
+                             [self.cue_stance(doc, s) for s in statements])
 
     def _rows(self, doc: Doc, statement: Statement, judged: list[tuple[Candidate, Judged]],
               topic: str | None, resolver: Resolver) -> list[Statement]:
@@ -147,7 +155,7 @@ class StanceLabeller:
             statement.kind == EVENT or c.target.kind != PHRASE)]
         if statement.kind != STATEMENT:
             rows = [self._row(statement, target, j.label, j.polar) for target, j in polar]
-            stance = self.cue_stance(statement)
+            stance = self.cue_stance(doc, statement)
             if not rows and statement.kind == EVENT and judged and stance:
                 # "X criticised Y": the verb says it, whatever the classifier's doubt
                 # ("refused to criticise": the opposite)
@@ -192,7 +200,7 @@ class StanceLabeller:
         opening = doc.char_span(*first, alignment_mode="expand") if content is not None else None
         target = self._main_target(opening, topic, resolver, statement.source)
         head = doc[target.head] if target is not None and target.kind != TOPIC else None
-        polarity, confidence = lexicon.label(cue, content, self.cue_stances.get(statement.cue),
+        polarity, confidence = lexicon.label(cue, content, self.cue_stance(doc, statement),
                                              head)
         if target is not None and polarity != "neutral" and lexicon.reversed_(
                 doc[target.head], cue):
@@ -207,7 +215,9 @@ class StanceLabeller:
         """The article's topic when the content refers to it, else what the content's
         subject or object names, resolved across the article ("the agreement" -> "the Good
         Friday agreement", "the president" -> "Donald Trump"), not the source itself ("Mr
-        Tyler said Mr Tyler's view ..."); else the content's first noun phrase."""
+        Tyler said Mr Tyler's view ..."): what an agent subject acts on before the agent,
+        what an aspect noun is of (:meth:`Resolver.about`); else the content's first noun
+        phrase."""
         if content is None:
             return None
         if topic and lexicon.names_topic(content, topic):
@@ -216,7 +226,7 @@ class StanceLabeller:
         tokens = [*lexicon.main_tokens(content),
                   *(t for t in content if t.pos_ in ("NOUN", "PROPN")
                     and t.dep_ not in ("compound", "npadvmod"))]  # not "a bit sceptical"
-        for token in tokens:
+        for token in resolver.about(tokens):
             target = resolver.at(token)
             if target is not None and target.name.casefold() != own:
                 return target

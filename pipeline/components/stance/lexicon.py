@@ -166,6 +166,42 @@ def _about(target: Token, content: Span) -> set[int]:
                 near.add(child.i)
             elif child.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj", "ccomp"):
                 near.update(t.i for t in child.subtree)  # "made a mistake", "was premature"
+    # "described the deal as 'far too little'", "called the move 'a death sentence'": the
+    # verdict hangs on the cue verb outside the content, beside the target
+    outer = chain[-1].head
+    if not content.start <= outer.i < content.end:
+        for child in outer.children:
+            if content.start <= child.i < content.end and child.i > chain[-1].i and (
+                    child.dep_ in ("oprd", "attr", "acomp") or (
+                    child.dep_ == "prep" and child.lower_ == "as")):
+                near.update(t.i for t in child.subtree)
+    return near
+
+
+def _excess(token: Token) -> bool:
+    """ "too little, too late", "too lenient", "moving too fast": too much is a criticism
+    (not "me too": that "too" governs no adjective or adverb)."""
+    return token.lower_ == "too" and token.dep_ == "advmod" and token.head.i > token.i and (
+        token.head.pos_ in ("ADJ", "ADV"))
+
+
+_BACK = frozenset({"it", "they", "this", "these"})  # a later sentence's subject that refers back
+
+
+def _said_again(target: Token, content: Span) -> set[int]:
+    """What the content's later sentences say of the target through a pronoun subject
+    ("Tariffs are taxes. They are bad for business")."""
+    doc = content.doc
+    near: set[int] = set()
+    for sent in doc[target.i : content.end].sents:
+        if sent.start <= target.i:
+            continue
+        part = doc[sent.start : min(sent.end, content.end)]
+        subject = next((t for t in part if t.dep_ in ("nsubj", "nsubjpass")
+                        and t.head == part.root), None)
+        if subject is None or subject.lower_ not in _BACK:
+            break  # the content has moved on to something else
+        near |= _about(subject, part)
     return near
 
 
@@ -176,6 +212,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     word elsewhere in a factual sentence is no stance toward it."""
     about = _about(target, content) if target is not None and (
         content.start <= target.i < content.end) else None
+    if about is not None:
+        about |= _said_again(target, content)
     support, oppose, phrases, negators, shifters, _ = _lexicon()
     score = {"support": 0.0, "oppose": 0.0}
     cue_text = cue.text.lower()
@@ -192,7 +230,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     rejected = content.root if cue_stance == "oppose" and content.root.pos_ == "NOUN" else None
     for token in content:
         lemma = token.lemma_.lower()
-        polarity = "support" if lemma in support else "oppose" if lemma in oppose else None
+        polarity = "support" if lemma in support else "oppose" if lemma in oppose else (
+            "oppose" if _excess(token) else None)
         if polarity is None or (about is not None and token.i not in about):
             continue
         if token == rejected and polarity == "oppose":  # "dismissed the criticism": for it

@@ -29,6 +29,30 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "s
                           "some", "its", "his", "her", "their", "our", "my", "your"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _SPACE = re.compile(r"\s+")
+_ATTITUDES = frozenset({"misgiving", "reservation", "concern", "doubt", "fear", "worry",
+                        "criticism", "support", "opposition", "objection", "answer", "question",
+                        "intention", "view", "anger", "praise", "backing", "commitment",
+                        "confidence", "faith", "scepticism", "skepticism", "hostility", "secret"})
+_AMOUNT_START = frozenset("0123456789%£$€¥")  # "2bn", "£2bn", "%"
+
+
+def _quantity(token: Token) -> bool:
+    """ "about 60%", "2.2 million barrels": an amount, not what a statement is about."""
+    return token.like_num or token.text == "%" or any(
+        c.dep_ == "nummod" or c.like_num for c in token.children)
+
+
+def _acts_on(agent: Token, obj: Token) -> bool:
+    """``obj`` is the object of the agent's verb or of a verb that verb leads into ("planned
+    to raise capacity", "urged governments to fund systems"), not of another clause."""
+    verb = obj.head
+    for _ in range(3):
+        if verb == agent.head:
+            return True
+        if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head == verb:
+            return False
+        verb = verb.head
+    return False
 
 
 @dataclass(frozen=True)
@@ -52,11 +76,15 @@ class _Vocabulary:
     seats: dict[str, str]  # casefolded seat of power -> the title of who holds it
     states: dict[str, str]
     generic: frozenset[str]
+    aspects: frozenset[str]  # "the cost of the order": about the order
+    agents: frozenset[str]  # nouns of who acts ("investors", "the group", "ministers")
+    speech: frozenset[str]  # cue verbs: who says something inside a statement is no target
 
 
 @cache
 def _vocabulary() -> _Vocabulary:
     data = resources.load("stance")["targets"]
+    cues = resources.load("cues")
     return _Vocabulary(
         person_pronouns=frozenset(data["person_pronouns"]),
         thing_pronouns=frozenset(data["thing_pronouns"]),
@@ -66,6 +94,10 @@ def _vocabulary() -> _Vocabulary:
         seats={k.casefold(): v for k, v in data["seats"].items()},
         states=resources.load("entities")["states"],
         generic=frozenset(data["generic_nouns"]),
+        aspects=frozenset(data["aspect_nouns"]),
+        agents=frozenset(data["agent_nouns"]) | frozenset(
+            w for key in ("group_nouns", "organisation_nouns") for w in cues[key]),
+        speech=frozenset(cues["verbs"]),
     )
 
 
@@ -172,6 +204,60 @@ class Resolver:
         name = self._name_of(tokens)
         span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else None
         return Target(name, PHRASE, span, token.i) if name and span else None
+
+    def agentive(self, token: Token) -> bool:
+        """``token`` names someone who acts: a person, organisation or place, a pronoun,
+        a title or an agent noun ("the group", "investors")."""
+        if token.pos_ == "PRON":
+            return True
+        mention = self._by_token.get(token.i)
+        if mention is not None:
+            return mention.label in ("PERSON", "ORG", "GPE", "NORP")
+        lemma = token.lemma_.lower()
+        return lemma in self.vocab.agents or lemma in self.vocab.titles
+
+    def about(self, tokens: list[Token]) -> list[Token]:
+        """Heads of what a statement is about, likeliest first, from its subject and object
+        nouns in order: who reports a clause last ("experts say ..."), what an aspect noun,
+        an amount or an attitude is of or about ("the cost of the order", "8.4 gigawatts of
+        wind capacity", "reservations about the Lords"), and
+        what an agent acts on before the agent ("the group planned to raise capacity",
+        "urged governments to fund warning systems"; "the tariffs will hurt farmers" keeps
+        the tariffs)."""
+        pairs = [(t, self._aspect_of(t) or t) for t in tokens]
+        # "almost every expert says a Labour government means higher taxes": what they say
+        pairs.sort(key=lambda p: self._reports(p[0]))
+        if pairs and self.agentive(pairs[0][0]) and (pairs[0][0].dep_ == "nsubj" or (
+                pairs[0][0].dep_ == "dobj" and pairs[0][0].head.i < pairs[0][0].i)):
+            agent = pairs[0][0]
+            acted = next((p for p in pairs[1:] if p[0].dep_ == "dobj" and _acts_on(agent, p[0])
+                          and not _quantity(p[1]) and p[1].pos_ != "PRON"), None)
+            if acted is not None:
+                pairs.remove(acted)
+                pairs.insert(0, acted)
+        return [mapped for _, mapped in pairs]
+
+    def _reports(self, token: Token) -> bool:
+        """``token`` is who says, shows or thinks the clause that follows ("experts say",
+        "the survey suggests")."""
+        verb = token.head
+        return token.dep_ == "nsubj" and verb.lemma_ in self.vocab.speech and any(
+            c.dep_ == "ccomp" for c in verb.children)
+
+    def _aspect_of(self, token: Token) -> Token | None:
+        aspect = token.lemma_.lower() in self.vocab.aspects
+        amount = token.like_num or token.pos_ == "NUM" or token.text[:1] in _AMOUNT_START or any(
+            c.dep_ == "nummod" for c in token.children)
+        attitude = token.lemma_.lower() in _ATTITUDES
+        if not aspect and not amount and not attitude:
+            return None
+        preps = ("about", "over", "on", "to", "for", "of", "against", "with") if attitude else (
+            ("of", "for", "on") if aspect else ("of",))
+        for prep in token.rights:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                return next((c for c in prep.children if c.dep_ == "pobj"
+                             and c.pos_ in _NOMINAL and not _quantity(c)), None)
+        return None
 
     def _pronoun(self, token: Token, lower: str) -> Target | None:
         if lower in self.vocab.person_pronouns:
