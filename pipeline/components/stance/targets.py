@@ -29,10 +29,6 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "s
                           "some", "its", "his", "her", "their", "our", "my", "your"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _SPACE = re.compile(r"\s+")
-_ATTITUDES = frozenset({"misgiving", "reservation", "concern", "doubt", "fear", "worry",
-                        "criticism", "support", "opposition", "objection", "answer", "question",
-                        "intention", "view", "anger", "praise", "backing", "commitment",
-                        "confidence", "faith", "scepticism", "skepticism", "hostility", "secret"})
 _AMOUNT_START = frozenset("0123456789%£$€¥")  # "2bn", "£2bn", "%"
 
 
@@ -77,6 +73,7 @@ class _Vocabulary:
     states: dict[str, str]
     generic: frozenset[str]
     aspects: frozenset[str]  # "the cost of the order": about the order
+    attitudes: frozenset[str]  # "reservations about the Lords": about the Lords
     agents: frozenset[str]  # nouns of who acts ("investors", "the group", "ministers")
     speech: frozenset[str]  # cue verbs: who says something inside a statement is no target
 
@@ -95,6 +92,7 @@ def _vocabulary() -> _Vocabulary:
         states=resources.load("entities")["states"],
         generic=frozenset(data["generic_nouns"]),
         aspects=frozenset(data["aspect_nouns"]),
+        attitudes=frozenset(data["attitude_nouns"]),
         agents=frozenset(data["agent_nouns"]) | frozenset(
             w for key in ("group_nouns", "organisation_nouns") for w in cues[key]),
         speech=frozenset(cues["verbs"]),
@@ -248,7 +246,7 @@ class Resolver:
         aspect = token.lemma_.lower() in self.vocab.aspects
         amount = token.like_num or token.pos_ == "NUM" or token.text[:1] in _AMOUNT_START or any(
             c.dep_ == "nummod" for c in token.children)
-        attitude = token.lemma_.lower() in _ATTITUDES
+        attitude = token.lemma_.lower() in self.vocab.attitudes
         if not aspect and not amount and not attitude:
             return None
         preps = ("about", "over", "on", "to", "for", "of", "against", "with") if attitude else (
