@@ -45,7 +45,8 @@ def _subtree_span(token: Token, exclude: tuple[str, ...] = ()) -> Chars:
 _NAME = r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}"
 _LABEL = re.compile(rf"(?m)^[\"“]?(?P<name>{_NAME})(?P<colon>:)[ \t]+(?P<content>\S[^\n]*?)\s*$")
 _POSSESSIVE = re.compile(r"['’]s\b")
-_SIGNATURE = re.compile(rf"[\"”]?[ \t]*(?P<dash>[―—–])[ \t]*(?P<name>{_NAME})")
+_SIGNATURE = re.compile(rf"[\"”]?[^\S\n]*(?P<dash>[―—–])[^\S\n]*(?P<name>{_NAME})")
+"""'"..." ― Name': the spaces around the dash may be non-breaking ones (scraped text)."""
 
 
 def _objects(prep: Token) -> list[Token]:
