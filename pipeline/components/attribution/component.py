@@ -172,9 +172,13 @@ class AttributionExtractor:
 
     def _sources(self, doc: Doc, source: tuple[int, int], cue: tuple[int, int]) -> list[Span]:
         """One span per source ("X and Y said"), as the rules give them, when the tagged
-        source is a whole phrase; else the tagged stretch."""
+        source is a whole phrase or part of one that stays clear of the cue (the tagger
+        often stops before an apposition or relative clause that PolNeAR's source holds:
+        "Kenneth Baer, a former official who runs a firm"); else the tagged stretch."""
         root = doc[source[0] : source[1]].root
-        if (root.left_edge.i, root.right_edge.i + 1) != source:
+        whole = (root.left_edge.i, root.right_edge.i + 1)
+        if not (whole[0] <= source[0] and source[1] <= whole[1]
+                and (whole[1] <= cue[0] or cue[1] <= whole[0])):
             return [char_range(doc, source)]
         return self.rules.split_sources(root, doc[cue[0] : cue[1]].root)
 

@@ -139,12 +139,23 @@ def within_reach(doc: Doc, found: list[Found], quotes: list[Span]) -> list[Found
                 cut = starts[k]
                 break
         if cut < end:
-            cut = len(doc.text[:cut].rstrip(EDGE))
+            cut = _before_own_tag(doc.text, each, len(doc.text[:cut].rstrip(EDGE)))
             if cut - start < 2:
                 continue
             each = replace(each, content_span=(start, cut))
         out.append(each)
     return out
+
+
+def _before_own_tag(text: str, found: Found, cut: int) -> int:
+    """Where content cut off at ``cut`` ends when its own speech tag closes it
+    ('"A," she said. [cut] Earlier, she told ...'): before the tag, which the component
+    leaves out of a quotation it ends; else ``cut``."""
+    spans = [found.cue_span] + ([found.source_span] if found.source_span else [])
+    tag = (min(s[0] for s in spans), max(s[1] for s in spans))
+    if not found.content_span[0] < tag[0] < cut or text[tag[1] : cut].strip(EDGE):
+        return cut
+    return len(text[: tag[0]].rstrip(EDGE))
 
 
 _FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))

@@ -45,7 +45,8 @@ def _subtree_span(token: Token, exclude: tuple[str, ...] = ()) -> Chars:
 _NAME = r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}"
 _LABEL = re.compile(rf"(?m)^[\"“]?(?P<name>{_NAME})(?P<colon>:)[ \t]+(?P<content>\S[^\n]*?)\s*$")
 _POSSESSIVE = re.compile(r"['’]s\b")
-_SIGNATURE = re.compile(rf"[\"”]?[ \t]*(?P<dash>[―—–])[ \t]*(?P<name>{_NAME})")
+_SIGNATURE = re.compile(rf"[\"”]?[^\S\n]*(?P<dash>[―—–])[^\S\n]*(?P<name>{_NAME})")
+"""'"..." ― Name': the spaces around the dash may be non-breaking ones (scraped text)."""
 
 
 def _objects(prep: Token) -> list[Token]:
@@ -122,13 +123,14 @@ class RuleFinder:
     def split_sources(self, subject: Token, verb: Token) -> list[Chars]:
         """One span per source: "X and Y said", "X, along with Y, said" give X and Y, and a
         group named by its members ("powers like India and Australia") gives the members.
-        A single source keeps its whole phrase."""
+        A single source keeps its whole phrase, a relative clause too ("Victor Cha, who
+        served as Asia director"), as PolNeAR marks it."""
         doc = subject.doc
         joined = [c for c in subject.conjuncts if c.i > subject.i]
         companions = [o for prep in (*subject.children, *verb.children)
                       if self._phrase_at(prep, self.companions) for o in _objects(prep)]
         if not joined and not companions:
-            return [_subtree_span(subject, ("relcl",))]
+            return [_subtree_span(subject)]
         spans = []
         for head in (subject, *joined, *companions):
             members = [o for c in head.children if self._phrase_at(c, self.examples)

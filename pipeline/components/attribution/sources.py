@@ -89,7 +89,7 @@ class SourceResolver:
             described = _described(doc, source, [m for m in before if m.label == "PERSON"])
             if described is not None:  # "the striker", "the 64-year-old": who it describes
                 return described
-        return source.text
+        return _without_relative_clause(source)
 
     def _salient(self, doc: Doc, at: int, people: list[EntityMention],
                  earlier: list[Statement]) -> str:
@@ -251,3 +251,15 @@ def _agree(named: Token, described: Token) -> bool:
         return {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nummod")}
     mine, theirs = modifiers(described), modifiers(named)
     return not mine or not theirs or bool(mine & theirs)
+
+
+def _without_relative_clause(source: SpacySpan) -> str:
+    """A source's own words as its name, without the relative clause that PolNeAR counts
+    as part of the source span ("industry experts, who gathered at Bafta" is named
+    "industry experts")."""
+    head = source.root
+    clause = [t.left_edge.i for t in source if t.dep_ == "relcl"
+              and head.i < t.left_edge.i < source.end]
+    if not clause:
+        return source.text
+    return source.doc[source.start : min(clause)].text.rstrip(" ,;:-–—")

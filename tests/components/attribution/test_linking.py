@@ -8,6 +8,7 @@ from pipeline.components.attribution.linking import (
     ends_a_sentence_before,
     reads_as_statement,
     with_negation,
+    within_reach,
 )
 
 
@@ -86,3 +87,18 @@ def test_marks_paired_around_punctuation_are_no_adjacent_quotation():
     source = text.index("The FCC")
     cue = text.index("will rule")
     assert adjacent_quote(text, [stray], ((source, source + 7), (cue, cue + 9))) is None
+
+
+def test_content_cut_back_to_its_own_speech_tag_ends_before_the_tag(nlp):
+    """'"A," she said. Earlier, she told ...': the run-on content stops before the sentence
+    with another cue, and then before its own tag too, as the component cuts a tag that
+    ends a quotation."""
+    text = ('"It is simply wrong to assume that," she said. Earlier, she told the BBC: '
+            '"We are talking about jobs."')
+    doc = nlp(text)
+    said, told = text.index("said"), text.index("told")
+    she = text.index("she")
+    run_on = Found((she, she + 3), "say", (said, said + 4), (1, len(text) - 2))
+    other = Found(None, "tell", (told, told + 4), (text.index("We"), len(text) - 2))
+    [cut, _] = within_reach(doc, [run_on, other], [(1, 36), (text.index("We"), len(text) - 1)])
+    assert text[slice(*cut.content_span)] == "It is simply wrong to assume that"

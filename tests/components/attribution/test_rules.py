@@ -119,6 +119,8 @@ def test_quote_belongs_only_to_an_adjacent_cue(parse):
          "Pat Caddell", ":", "Democrat Voters Worried About Clinton"),
         ("“He represents our greatest shame.” ― Sonya Herridge\n", "Sonya Herridge", "―",
          "He represents our greatest shame."),
+        ("“I cannot believe it.”\xa0―\xa0Jacklyn Ashley\n", "Jacklyn Ashley", "―",
+         "I cannot believe it."),  # non-breaking spaces around the dash (scraped text)
         ("Rival Hillary Clinton mocked the complaint, saying it was absurd.",
          "Rival Hillary Clinton", "saying", "it was absurd"),
     ],
