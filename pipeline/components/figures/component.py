@@ -87,6 +87,7 @@ _RATIO_FROM = re.compile(r"\d\s*(?:to|-to-|:)\s*$")
 _DAY_SPLIT_OFF = re.compile(r",\s+[a-z]")
 _PERIOD_DETERMINER = re.compile(r"\s+the\s+(?:next|past|last|coming|first)\s+$")
 _NEGATION = re.compile(r"(?:\bnot|n't|n’t|\bcannot|\bnever)\s+(?:[a-z]+\s+)?$")
+_BOUNDS = frozenset({">", "<", ">=", "<=", "~"})
 _NEGATED = {">": "<=", "<": ">="}  # "not more than" is at most, "not less than" at least
 _NEEDED_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:will\s+be|would\s+be|are|is)\s+)?"
                            r"(?:needed|required|necessary)\b")
@@ -315,8 +316,7 @@ class FigureExtractor:
             value, end = self._hundredths(text, value, end)
         if unit in g.period_units and not (bare and noun is None) \
                 and not _ANOTHER.search(text, max(0, start - 20), start) \
-                and not (_FOR_BEFORE.search(text, max(0, start - 20), start)
-                         and g.relative_time.match(text, end)) \
+                and not (self._after_for(text, start) and g.relative_time.match(text, end)) \
                 and (self._relative_time(doc, text, end) or (
             not hyphen and _first_following(text, end) in g.period_name_nouns
         )):
@@ -461,6 +461,13 @@ class FigureExtractor:
         if noun is not None or _OF_WORD.match(text, match.end()):
             return True
         return tokens is not None and tokens.root.dep_ in ("nsubj", "nsubjpass")
+
+    def _after_for(self, text: str, start: int) -> bool:
+        """"for" before the period, a bound between them or not ("suspended for two weeks
+        after", "for up to seven days after broadcast"): a length of time."""
+        window = text[max(0, start - 40) : start]
+        bound = self.grammar.modifier_before.search(window.lower())
+        return _FOR_BEFORE.search(window[: bound.start(1)] if bound else window) is not None
 
     def _before_a_relative_time(self, text: str, end: int) -> bool:
         """A range's low end whose high end is a relative time: "two to three weeks
@@ -841,23 +848,31 @@ class FigureExtractor:
             phrase == "over" and unit in g.period_units
             and not g.ages.bounded_group.search(text, max(0, start - 30), start)
         ) else g.modifier_symbols[phrase]  # but "people over 65" are older than 65
-        if phrase is not None and tokens is not None and tokens.start > 0 \
-                and tokens.doc[tokens.start - 1].dep_ == "prt":
-            phrase = symbol = None  # "taken over 80% of the property": a particle
+        if phrase is not None and tokens is not None and tokens.start > 0 and (
+            tokens.doc[tokens.start - 1].dep_ == "prt"
+            or self._preposition(tokens, phrase, max(0, start - 40) + before.start(1))
+        ):
+            phrase = symbol = None  # "taken over 80% of the property", "talks about $8bn"
         if symbol in _NEGATED and _NEGATION.search(window, 0, before.start(1)):
             symbol = _NEGATED[symbol]  # "cannot add more than $1.5 trillion": at most
-        alternative = done[-1].modifier if done and g.alternative.fullmatch(
-            text[done[-1].span[1] : start]) else None  # "up 8.5p, or 8.1%"
+        gap = text[done[-1].span[1] : start] if done else ""
+        alternative = done[-1].modifier if done and (
+            g.alternative.fullmatch(gap) or g.restatement.fullmatch(gap)
+        ) else None  # "up 8.5p, or 8.1%", "nearly 10 percent of residents, or 1.3 million"
         if tokens is not None:
             if symbol not in (None, "~") and context.comparative(tokens, noun, g):
                 return symbol
-            found = context.change(tokens, noun, unit, g) or context.bound(tokens, g)
+            found = (None if unit in g.occasion_units else context.change(tokens, noun, unit, g)) \
+                or context.bound(tokens, g)  # "lost three times" counts occasions
             if found and not (vague and found == context.comparative(tokens, noun, g)):
                 return found  # but "hundreds more" is more than a hundred
         if alternative in ("up", "down"):
             return alternative  # "rose 4p or nearly 1%": a change wins over "nearly"
         if phrase is not None:
             return symbol or "="
+        shared = self._coordinated_bound(text, tokens, done)
+        if shared is not None:
+            return shared  # "above $50,000 for individuals and $100,000 for couples"
         if conversion_of is not None:
             return done[conversion_of].modifier
         plus = _PLUS.search(text, start, end + 6)
@@ -871,6 +886,33 @@ class FigureExtractor:
         if _THE_BEFORE.search(" " + window) and _NEEDED_AFTER.match(text, end):
             return ">="  # "the 60 votes that will be needed", "the 270 votes needed to win"
         return ">" if vague else "="  # "millions of people": more than a million
+
+
+    def _preposition(self, tokens: Span, phrase: str, phrase_start: int) -> bool:
+        """The bound word is the preposition of the word before it, which the parse reads
+        as a bound all the same: "talks about $800 billion", "taken over 80%"."""
+        lemmas = self.grammar.preposition_after.get(phrase)
+        if not lemmas:
+            return False
+        earlier = [t for t in tokens.doc[: tokens.start] if t.idx < phrase_start
+                   and not t.is_space]
+        return bool(earlier) and earlier[-1].lemma_.lower() in lemmas
+
+    def _coordinated_bound(self, text: str, tokens: Span | None, done: list[Figure]
+                           ) -> str | None:
+        """A figure joined by "and" to the figure before it shares the bound a phrase put
+        before that one: "above $50,000 for individuals and $100,000 for couples"."""
+        if tokens is None or not done or tokens.root.dep_ != "conj":
+            return None
+        first = done[-1]
+        head = tokens.root.head
+        if not first.span[0] <= head.idx < first.span[1] or first.modifier not in _BOUNDS:
+            return None
+        if not any(t.dep_ == "cc" and t.lower_ == "and" for t in head.children):
+            return None
+        phrase = self.grammar.modifier_before.search(
+            text[max(0, first.span[0] - 40) : first.span[0]].lower())
+        return first.modifier if phrase else None
 
 
 @cache

@@ -132,6 +132,9 @@ class FigureGrammar:
     hundredths_currencies: frozenset[str]  # "thirteen dollars forty five" is 13.45
     verb_nouns: dict[str, str]  # "Visitors spent ¥8.1 trillion": visitor spending
     counted_verb_participles: dict[str, str]  # "lost 18,000 jobs": jobs lost
+    preposition_after: dict[str, frozenset[str]]  # "talks about $800bn": no approximation
+    occasion_units: frozenset[str]  # "lost three times": a count of occasions, no change
+    restatement: re.Pattern[str]  # "10 percent of residents, or ": the next says it again
 
     @classmethod
     def load(cls) -> FigureGrammar:
@@ -160,9 +163,9 @@ class FigureGrammar:
             threshold_after=re.compile(rf"\s+(?:{alt(data['threshold_nouns'])})\b", re.IGNORECASE),
             ages=Ages.from_data(data["ages"]),
             modifier_after=re.compile(
-                # after a conversion, or "of" and the stuff measured ("200 megabytes of
-                # traffic or more")
-                rf"(?:\s+of\s+[A-Za-z][\w-]*)?"
+                # after a conversion, "of" and the stuff measured ("200 megabytes of
+                # traffic or more") or a rate's base ("$2,000 a year or less")
+                rf"(?:\s+of\s+[A-Za-z][\w-]*|\s+(?:a|an|per|each)\s+[a-z]+)?"
                 rf"\s*(?:\([^()]{{0,40}}\)\s*)?\)?\s*({alt(data['modifiers_after'])})\b"
                 r"(?!\s+than)",  # not "5000 or more than 4500"
                 re.IGNORECASE),
@@ -180,7 +183,8 @@ class FigureGrammar:
             match_cues=_words(data["match_cues"]),
             vague_number=re.compile(numbers.vague_pattern(), re.IGNORECASE),
             nonfigures=NonFigures.from_data(data, list(months())),
-            relative_time=re.compile(rf"['’]?\s+(?:{alt(data['relative_time_after'])})\b",
+            relative_time=re.compile(rf"['’]?\s+(?:{alt(data['relative_time_after'])})\b"
+                                     r"(?!\s+all\b)",  # "after all" is no time
                                      re.IGNORECASE),
             hyphen_name_words=frozenset(data["hyphen_name_words"]),
             multiplier_followers=frozenset(data["multiplier_followers"]),
@@ -232,6 +236,11 @@ class FigureGrammar:
             hundredths_currencies=frozenset(data["hundredths_currencies"]),
             verb_nouns=data["verb_nouns"],
             counted_verb_participles=data["counted_verb_participles"],
+            preposition_after={word: frozenset(lemmas)
+                               for word, lemmas in data["preposition_after"].items()},
+            occasion_units=frozenset(data["occasion_units"]),
+            restatement=re.compile(rf"(?:\s+[A-Za-z][\w’'-]*){{1,4}},\s+or\s+"
+                                   rf"(?:(?:{alt(approximations)})\s+)?"),
         )
 
     def currency(self, sign: str, sentence: str) -> str | None:

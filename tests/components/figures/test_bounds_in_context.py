@@ -1,0 +1,55 @@
+"""Bounds and changes read from the words around a figure (issue 11, fourth round, found
+on ``corpus/figures/realnews/fresh4.jsonl``): a bound word that is a verb's preposition,
+a bound shared by a coordinated or restated figure, a bound after a rate's base, and
+counts of occasions. Every sentence here is made up."""
+
+import pytest
+
+from tests.components.figures.test_component import assert_figure, figures
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "modifier"),
+    [
+        # the bound word is the preposition of the verb before it
+        ("He talks about $800 billion in revenue.", "$800 billion", 8e11, "USD", "="),
+        ("They worry about 3 million people without care.", "3 million people", 3e6,
+         "person", "="),
+        ("Squatters have taken over 80% of the ranch.", "80%", 80.0, "%", "="),
+        # ... but not where it approximates or bounds the amount
+        ("The repair will cost about $5m.", "$5m", 5e6, "USD", "~"),
+        ("He spent over $5m on ads.", "$5m", 5e6, "USD", ">"),
+        # a figure joined by "and" shares the bound a phrase put before the first
+        ("A tax on income above $50,000 for singles and $100,000 for couples.", "$100,000",
+         1e5, "USD", ">"),
+        # a restatement after the first figure's noun shares its approximation
+        ("Nearly 10 percent of residents, or 1.3 million people, lack an ID.",
+         "1.3 million people", 1.3e6, "person", "~"),
+        # a bound after the base of a rate
+        ("Most live on $2,000 a year or less.", "$2,000", 2000.0, "USD", "<="),
+        ("The actual number is closer to 15 percent.", "15 percent", 15.0, "%", "~"),
+        # a count of occasions is no change, even after a change verb
+        ("He had lost three times to the champion.", "three times", 3.0, "time", "="),
+    ],
+)
+def test_bounds_in_context(parse, text, surface, value, unit, modifier):
+    assert_figure(parse, text, surface, value, unit, modifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "modifier"),
+    [
+        # "for" and a bound before the period: a length of time, not a relative time
+        ("Viewers can watch shows for up to seven days after broadcast.", "seven days", 7.0,
+         "day", "<="),
+        # "after all" is no relative time
+        ("There was little competition in the last 25 years after all.", "25 years", 25.0,
+         "year", "="),
+    ],
+)
+def test_periods_that_are_lengths(parse, text, surface, value, unit, modifier):
+    assert_figure(parse, text, surface, value, unit, modifier)
+
+
+def test_a_relative_time_is_still_no_figure(parse):
+    assert figures(parse, "The ban began two weeks after the vote.") == []
