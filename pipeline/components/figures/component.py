@@ -40,7 +40,7 @@ from pipeline.components.guard import never_raises
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _OUT_OF = re.compile(rf"\s+(?:in|out\s+of)\s+(\d+|{numbers.word_number_pattern()})\b"
                      r"(?!\s*(?:%|per ?cent))", re.IGNORECASE)
-_OF = re.compile(r"\s+(?:of|the|their|its|his|her|our)\s")  # "half their value"
+_OF = re.compile(r"\s+(?:of|the|their|its|his|her|our|those|these)\s")  # "half their value"
 _ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|final)\s+$", re.IGNORECASE)
 # "+44 20 7946 0000", "212-555-0100", a national number with a trunk 0 in groups ("0845 8
 # 505 505", "0800 555 111", "020 7946 0000")
@@ -55,6 +55,9 @@ _PER_ADVERB = re.compile(rf"{_OF_WORDS}\s+([a-z]+ly)\b")  # "annually"
 _DOTTED = re.compile(r"\.\d")
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "cent", "capita", "each", "every"})
 _MODEL_BEFORE = re.compile(r"(?:No\.|#|(?:[A-Z][a-z]*|[a-z]+)[A-Z]\w*|[A-Z]\w*\s\d+[-–])\s?$")
+# "Windows 95, 98": a number listed after a name's number names a model too
+_MODEL_LIST_BEFORE = re.compile(r"\b[A-Z][a-z]+\s\d{1,4}(?:,\s?\d{1,4})*,\s?$")
+_OPEN_BRACKETS = re.compile(r"[()]")
 _MODEL_AFTER = re.compile(r"\s[A-Z]{2,}\s+\d")
 _SLASHED = re.compile(r"(?:(\d+)\s+)?(\d+)\s?/\s?(\d+)")
 _PER_CURRENCY = re.compile(r"\s+(?:per|to the|against the|a)\s+([A-Za-z]+)\b")
@@ -462,6 +465,14 @@ class FigureExtractor:
             return True
         return tokens is not None and tokens.root.dep_ in ("nsubj", "nsubjpass")
 
+    @staticmethod
+    def _in_brackets(before: str) -> bool:
+        """Whether a bracket opened in ``before`` is still open."""
+        depth = 0
+        for bracket in _OPEN_BRACKETS.findall(before):
+            depth = depth + 1 if bracket == "(" else max(0, depth - 1)
+        return depth > 0
+
     def _after_for(self, text: str, start: int) -> bool:
         """"for" before the period, a bound between them or not ("suspended for two weeks
         after", "for up to seven days after broadcast"): a length of time."""
@@ -574,8 +585,10 @@ class FigureExtractor:
             or context.of_noun(tokens, g) or context.attribute_noun(tokens)
         if antecedent is not None:
             return context.count_unit(context.phrase_start(antecedent), antecedent, g), end
-        if g.vague(match.group("num")) and tokens.root.dep_ in ("nsubj", "nsubjpass"):
-            return "person", end  # "Hundreds were arrested", "thousands marched"
+        if tokens.root.dep_ in ("nsubj", "nsubjpass") and (
+            g.vague(match.group("num")) or tokens.root.head.lemma_.lower() in g.person_verbs
+        ):
+            return "person", end  # "Hundreds were arrested", "thousands marched", "84 were killed"
         return self._rate_or_points(text, sent, match), end
 
     def _level_subject(self, tokens: Span, match: re.Match[str]) -> Token | None:
@@ -694,6 +707,8 @@ class FigureExtractor:
             # "two of the most significant milestones"
         if self.grammar.scale_before.search(text, max(0, match.start() - 20), match.start()):
             return False  # the "one" of "3 hundred and one"
+        if self.grammar.ages.is_age(text, match.start(), match.end(), value, tokens):
+            return False  # "children under seven", "aged five"
         alone = not re.sub(r"[\W_]+", "", text[sent.start_char : match.start()]
                            + text[match.end() : sent.end_char])
         return not alone and 0 < value <= self.grammar.pronoun_numbers_up_to
@@ -798,8 +813,11 @@ class FigureExtractor:
         if _DAY_SPLIT_OFF.match(after) and number.isdigit() and int(number) <= 31 \
                 and not text[sent.start_char : match.start("num")].strip():
             return True  # "1, is set to play": a date's day cut off at "Jan." by a splitter
-        if _MODEL_BEFORE.search(before) or _MODEL_AFTER.match(after):
+        if _MODEL_BEFORE.search(before) or _MODEL_AFTER.match(after) \
+                or _MODEL_LIST_BEFORE.search(before):
             return True  # "No. 5", "iPhone 15", "PlayStation 5", "Boeing 737-8", "737 MAX 9"
+        if after.startswith(") ") and not self._in_brackets(text[sent.start_char : match.start()]):
+            return True  # "between 1) you must ... and 2) God": a list marker with no "("
         slashed = _SLASHED.fullmatch(number)
         if slashed and (re.sub(r"\s", "", number) in g.slash_names or (
             not slashed.group(1) and int(slashed.group(2)) >= int(slashed.group(3))

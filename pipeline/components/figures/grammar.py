@@ -134,6 +134,7 @@ class FigureGrammar:
     counted_verb_participles: dict[str, str]  # "lost 18,000 jobs": jobs lost
     preposition_after: dict[str, frozenset[str]]  # "talks about $800bn": no approximation
     occasion_units: frozenset[str]  # "lost three times": a count of occasions, no change
+    person_verbs: frozenset[str]  # "84 were killed": a bare number they say of counts people
     restatement: re.Pattern[str]  # "10 percent of residents, or ": the next says it again
 
     @classmethod
@@ -239,6 +240,7 @@ class FigureGrammar:
             preposition_after={word: frozenset(lemmas)
                                for word, lemmas in data["preposition_after"].items()},
             occasion_units=frozenset(data["occasion_units"]),
+            person_verbs=frozenset(data["person_verbs"]),
             restatement=re.compile(rf"(?:\s+[A-Za-z][\w’'-]*){{1,4}},\s+or\s+"
                                    rf"(?:(?:{alt(approximations)})\s+)?"),
         )

@@ -53,3 +53,41 @@ def test_periods_that_are_lengths(parse, text, surface, value, unit, modifier):
 
 def test_a_relative_time_is_still_no_figure(parse):
     assert figures(parse, "The ban began two weeks after the vote.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "modifier"),
+    [
+        # ages: a name said to be a number, "age to", a word number in a bounded group
+        ("Hingis was 22 when she retired.", "22", 22.0, "year", "="),
+        ("The plan would raise the pension age to 65.", "65", 65.0, "year", "="),
+        ("The show is unsuitable for children under seven.", "seven", 7.0, "year", "<"),
+        # a bare number that is killed, wounded or arrested counts people
+        ("In France, 84 were killed and roughly 200 wounded.", "84", 84.0, "person", "="),
+        ("In France, 84 were killed and roughly 200 wounded.", "200", 200.0, "person", "~"),
+        # a share of a group named by a demonstrative
+        ("Nearly half those pupils said no.", "half", 50.0, "%", "~"),
+        # a period after a superlative stays a figure
+        ("September's reading was the strongest for 13 years.", "13 years", 13.0, "year",
+         "="),
+    ],
+)
+def test_units_in_context(parse, text, surface, value, unit, modifier):
+    assert_figure(parse, text, surface, value, unit, modifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PCs running Windows 95, 98, ME and 2000 are at risk.",  # a list of model numbers
+        "The flaw affects versions 4.7 and earlier.",  # a plural label noun
+        "Fiat will source six-cylinder engines.",  # a hyphenated number naming a kind
+        "Can you choose between 1) you must go, and 2) God says no?",  # list markers
+    ],
+)
+def test_numbers_that_name_or_list(parse, text):
+    assert figures(parse, text) == []
+
+
+def test_a_bracketed_number_is_still_a_figure(parse):
+    assert_figure(parse, "The firm hired staff (about 50) last year.", "50", 50.0, None, "~")
