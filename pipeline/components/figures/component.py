@@ -95,6 +95,12 @@ _NEGATED = {">": "<=", "<": ">="}  # "not more than" is at most, "not less than"
 _NEEDED_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:will\s+be|would\s+be|are|is)\s+)?"
                            r"(?:needed|required|necessary)\b")
 _INCHES_AFTER = re.compile(r"-(\d{1,2})(?!\d|[.,]\d|-)")  # the "-11" of "5-foot-11"
+_ODD_SCALE = re.compile(r"-(?:some|odd)\s+(hundred|thousand|million|billion)\b", re.IGNORECASE)
+# "less than the catalogue price of ", "close to the ": a bound on the figure the phrase names
+_THE_GAP = re.compile(r"(?<=than|..to)\s+the\s+(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+)?$")
+# "It takes 2,383 delegates to win": a threshold
+_TAKES_BEFORE = re.compile(r"\bit\s+(?:takes|took|will\s+take)\s+$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"\s+to\s+[a-z]")
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)  # "banned for two weeks after"
 _ELIDED_CENTURY = re.compile(r"(?:^|[^\w'‘’])['‘’]$")
 
@@ -240,7 +246,12 @@ class FigureExtractor:
             return None  # "a quarter of a percentage point" is a figure, "one of a kind" none
         if _DOTTED.match(text, match.end()):
             return None  # "192.168.1.2", "version 1.2.3": codes, not quantities
-        hyphen = _HYPHEN_WORD.match(text, match.end("num")) if not (scale or written) else None
+        odd = _ODD_SCALE.match(text, match.end("num")) if not (cur or pre or scale or written) \
+            else None
+        if odd is not None:  # "30-some thousand", "40-odd million": more than the round amount
+            value, end = value * g.scale_factor(odd.group(1).lower()), odd.end()
+        hyphen = _HYPHEN_WORD.match(text, match.end("num")) \
+            if not (scale or written or odd) else None
         if hyphen and hyphen.group(0).startswith(" ") and not self._spaced_compound(doc, hyphen):
             hyphen = None  # "2004 - pushing employment": a dash before a clause
         if hyphen and hyphen.group(1).lower() in g.hyphen_name_words:
@@ -345,7 +356,7 @@ class FigureExtractor:
         verb = context.governing_verb(anchor) if anchor is not None else None
         subject, subject_span = context.subject(verb)
         modifier = self._modifier(text, start, end, tokens, noun if counts else None, unit,
-                                  done, conversion_of, vague=g.vague(number))
+                                  done, conversion_of, vague=g.vague(number) or odd is not None)
         return Figure(
             span=(start, end),
             value=value,
@@ -742,7 +753,9 @@ class FigureExtractor:
         ) or (  # "more than a third had it turned off", "important for a third"
             tokens is not None and not counted and tokens.root.dep_ in _SHARE_ROLES
         )  # "a third of adults", "half the number", "fell by as much as a fifth"
-        if has_fraction and value < 1 and whole and not period:
+        # "a two-thirds majority": a share, not a count; a fraction alone ("one-eighth") stays
+        adjective = counted and re.fullmatch(r"\w+-\w+", number) is not None
+        if has_fraction and value < 1 and (whole or adjective) and not period:
             return round(value * 100, 6), match.end("num")
         return None
 
@@ -857,6 +870,9 @@ class FigureExtractor:
             done and done[-1].span[1] > start - 40
         ):  # "above the $50 mark"; not "at 75.3%, well below the 80% level" (its figure's)
             before = g.modifier_before.search(_THE_BEFORE.sub(" ", window))
+        if before is None and not (done and done[-1].span[1] > start - 40):
+            gap = _THE_GAP.search(window)  # "less than the catalogue price of $17.6m"
+            before = g.modifier_before.search(window[: gap.start()] + " ") if gap else None
         if before is None and unit in g.period_units:  # "within the next six weeks"
             before = g.modifier_before.search(_PERIOD_DETERMINER.sub(" ", window))
         phrase = before.group(1) if before else None
@@ -901,6 +917,9 @@ class FigureExtractor:
         bound = g.modifier_after.match(text, end)  # "17 and older", "$75,000 (£39,000) or above"
         if bound:
             return g.modifiers_after[bound.group(1).lower()]
+        if _TAKES_BEFORE.search(window) and _TO_AFTER.match(
+                text, noun.idx + len(noun) if noun is not None else end):
+            return ">="  # "It takes 2,383 delegates to win": a threshold
         if _THE_BEFORE.search(" " + window) and _NEEDED_AFTER.match(text, end):
             return ">="  # "the 60 votes that will be needed", "the 270 votes needed to win"
         return ">" if vague else "="  # "millions of people": more than a million

@@ -28,6 +28,20 @@ from tests.components.figures.test_component import assert_figure, figures
         # a bound after the base of a rate
         ("Most live on $2,000 a year or less.", "$2,000", 2000.0, "USD", "<="),
         ("The actual number is closer to 15 percent.", "15 percent", 15.0, "%", "~"),
+        # a bound phrase before "the" and the noun the figure gives
+        ("The price was less than the catalogue price of $17.6m a plane.", "$17.6m", 1.76e7,
+         "USD", "<"),
+        ("The dollar stayed close to the $1.3006 record level.", "$1.3006", 1.3006, "USD",
+         "~"),
+        ("He spent more than the 20 people who joined.", "20 people", 20.0, "person", ">"),
+        # "it takes N to": a threshold; a change noun
+        ("It takes 2,383 delegates to win the nomination.", "2,383 delegates", 2383.0,
+         "delegate", ">="),
+        ("It takes 30 minutes.", "30 minutes", 30.0, "minute", "="),
+        ("We have seen a 22% uplift in fraud.", "22%", 22.0, "%", "up"),
+        # "-some" and "-odd" before a scale: more than the round amount
+        ("There are 30-some thousand FBI employees.", "30-some thousand FBI employees", 3e4,
+         "employee", ">"),
         # a count of occasions is no change, even after a change verb
         ("He had lost three times to the champion.", "three times", 3.0, "time", "="),
     ],
