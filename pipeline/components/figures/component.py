@@ -283,7 +283,7 @@ class FigureExtractor:
         if noun is not None and (noun.lower_ in g.pronoun_nouns
                                  or g.threshold_after.match(" " + noun.text)):
             noun = None  # "one or two others" stand for a noun; "the 5,000 level" is one
-        group = self._group(text, start) if bare else None
+        group = self._group(text, start) if not (cur or written or hyphen or pre) else None
         if group is not None and noun is not None and not (
             noun.i >= tokens.end and doc[tokens.end].pos_ in ("NOUN", "PROPN", "ADJ")
         ):
@@ -596,6 +596,9 @@ class FigureExtractor:
             or context.of_noun(tokens, g) or context.attribute_noun(tokens)
         if antecedent is not None:
             return context.count_unit(context.phrase_start(antecedent), antecedent, g), end
+        group = context.group_subject(tokens, g)
+        if group is not None:
+            return group, end  # "The audience averaged 13.7 million"
         if tokens.root.dep_ in ("nsubj", "nsubjpass") and (
             g.vague(match.group("num")) or tokens.root.head.lemma_.lower() in g.person_verbs
         ):

@@ -208,24 +208,40 @@ def superlative(noun: Token) -> bool:
     return any(t.tag_ in ("JJS", "RBS") for t in noun.subtree if t.i < noun.i)
 
 
-def level_subject(figure: Span, grammar: FigureGrammar) -> Token | None:
-    """The plural subject a bare level counts: "Measles cases exceeded 58,000", "trips rose
-    21% to 2.8 billion", "deaths fell to roughly 107,500", "the number of hotspots is
-    expected to reach 200,000"; not a price or a rate."""
+def _level_subjects(figure: Span, verbs: frozenset[str], grammar: FigureGrammar
+                    ) -> list[Token]:
+    """The subjects of the verb (one of ``verbs``) whose level the figure is, directly or
+    through a level preposition ("rose 21% to 2.8 billion", "peaked at 14.2 million")."""
     anchor = figure.root
     verb = anchor.head
     if anchor.dep_ == "pobj" and verb.lower_ in grammar.level_prepositions:
         verb = verb.head
         if any(c.dep_ == "dobj" for c in verb.children):
-            return None  # "reach the newsroom at 1-800-...": the object is what is reached
+            return []  # "reach the newsroom at 1-800-...": the object is what is reached
     elif anchor.dep_ not in ("dobj", "attr"):
-        return None
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in grammar.level_verbs:
-        return None
+        return []
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+        return []
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     while not subjects and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         verb = verb.head  # "the number ... is expected to reach 200,000"
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects
+
+
+def group_subject(figure: Span, grammar: FigureGrammar) -> str | None:
+    """What a bare level of a group counts, the group its verb's subject: "The audience
+    averaged 13.7 million" (viewer), "Japan's population is expected to peak at 127
+    million" (person)."""
+    subjects = _level_subjects(figure, grammar.level_verbs | grammar.state_verbs, grammar)
+    return grammar.group_nouns.get(subjects[0].lemma_.lower()) if subjects else None
+
+
+def level_subject(figure: Span, grammar: FigureGrammar) -> Token | None:
+    """The plural subject a bare level counts: "Measles cases exceeded 58,000", "trips rose
+    21% to 2.8 billion", "deaths fell to roughly 107,500", "the number of hotspots is
+    expected to reach 200,000"; not a price or a rate."""
+    subjects = _level_subjects(figure, grammar.level_verbs, grammar)
     if subjects and subjects[0].lemma_.lower() in grammar.count_nouns:
         subjects = [c for p in subjects[0].children if p.dep_ == "prep" and p.lower_ == "of"
                     for c in p.children if c.dep_ == "pobj"]  # "the number of hotspots"

@@ -105,3 +105,20 @@ def test_numbers_that_name_or_list(parse, text):
 
 def test_a_bracketed_number_is_still_a_figure(parse):
     assert_figure(parse, "The firm hired staff (about 50) last year.", "50", 50.0, None, "~")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        # a level a group's verb reaches counts what the group is made of
+        ("The audience for the special averaged 13.7 million.", "13.7 million", 1.37e7,
+         "viewer"),
+        ("The population is expected to peak at 127 million.", "127 million", 1.27e8,
+         "person"),
+        # a scaled number sizing a group, as a bare one does
+        ("Her audience of 2.5 million believe it.", "2.5 million", 2.5e6, "viewer"),
+        ("The crowd of 2.5 million cheered.", "2.5 million", 2.5e6, "person"),
+    ],
+)
+def test_groups_count_their_members(parse, text, surface, value, unit):
+    assert_figure(parse, text, surface, value, unit, "=")
