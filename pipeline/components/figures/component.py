@@ -85,7 +85,9 @@ _YEAR = re.compile(r"1[5-9]\d\d|20\d\d|21\d\d")
 _TALLY_NEXT = re.compile(r"(?:\s+to\s+|-|–|-to-)\d")
 _GROUP_BEFORE = re.compile(r"\b([A-Za-z]+?)s?\s+(?:of\s+)?$")
 _ANOTHER = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.IGNORECASE)
-_RATIO_TO_ONE = re.compile(r"\s*(?:to|-to-|:)\s*1(?![\d.,]|\s*(?:%|per))")  # "4 to 1"
+_RATIO_TO_ONE = re.compile(r"\s*(?:to|-to-|:)\s*1(?!\d|[.,]\d|\s*(?:%|per))")  # "4 to 1."
+_TIMES_AFTER = re.compile(r"\s+times\s+([a-z]+)", re.IGNORECASE)
+_DAY_BEFORE_A_YEAR = re.compile(r",\s+(?:1[5-9]|20)\d\d\b")  # the "11" of "Sept. 11, 2012"
 _RATIO_FROM = re.compile(r"\d\s*(?:to|-to-|:)\s*$")
 _DAY_SPLIT_OFF = re.compile(r",\s+[a-z]")
 _PERIOD_DETERMINER = re.compile(r"\s+the\s+(?:next|past|last|coming|first)\s+$")
@@ -252,7 +254,9 @@ class FigureExtractor:
             value, end = value * g.scale_factor(odd.group(1).lower()), odd.end()
         hyphen = _HYPHEN_WORD.match(text, match.end("num")) \
             if not (scale or written or odd) else None
-        if hyphen and hyphen.group(0).startswith(" ") and not self._spaced_compound(doc, hyphen):
+        if hyphen and hyphen.group(0).startswith(" ") and (
+            _YEAR.fullmatch(number) or not self._spaced_compound(doc, hyphen)
+        ):  # "from 1642 - lists of": a year before a dash
             hyphen = None  # "2004 - pushing employment": a dash before a clause
         if hyphen and hyphen.group(1).lower() in g.hyphen_name_words:
             return None  # ".45-caliber", "18-rated", "two-time": a name or a rating
@@ -454,6 +458,9 @@ class FigureExtractor:
                 or (not measured and digit_before_a_name(sent.text, start - sent.start_char,
                                                          number, word)):
             return True  # "Six Nations", "50 Cent", "6 Music"
+        times = _TIMES_AFTER.match(text, match.end())
+        if times and times.group(1).lower() in g.multiplier_followers:
+            return True  # "54 times more money", whatever the parse counts
         if noun is None or tokens is None or measured:
             return False
         doc = tokens.doc
@@ -826,6 +833,8 @@ class FigureExtractor:
         if (_RATIO_TO_ONE.match(after) or (number == "1" and _RATIO_FROM.search(before))) \
                 and not g.vote_cues.search(sent.text):
             return True  # "outspent them by more than 4 to 1": a ratio; "voted 99 to 1" a tally
+        if number.isdigit() and int(number) <= 31 and _DAY_BEFORE_A_YEAR.match(after):
+            return True  # "11, 2012, attacks": a date's day, its month cut off by a splitter
         if _DAY_SPLIT_OFF.match(after) and number.isdigit() and int(number) <= 31 \
                 and not text[sent.start_char : match.start("num")].strip():
             return True  # "1, is set to play": a date's day cut off at "Jan." by a splitter

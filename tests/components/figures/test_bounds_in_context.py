@@ -97,6 +97,11 @@ def test_units_in_context(parse, text, surface, value, unit, modifier):
         "The flaw affects versions 4.7 and earlier.",  # a plural label noun
         "Fiat will source six-cylinder engines.",  # a hyphenated number naming a kind
         "Can you choose between 1) you must go, and 2) God says no?",  # list markers
+        "He took “54 times more money from Wall Street”.",  # a multiplier, whatever is counted
+        "Polls show Latinos back him at a rate of more than 2 to 1.",  # a ratio ending a sentence
+        "11, 2012, attacks on the compound shocked the city.",  # a date's day, its month cut off
+        "There are the returns from 1642 - lists of the Protestants.",  # a year before a dash
+        "With five days remaining until the caucuses, he left.",  # a relative time
     ],
 )
 def test_numbers_that_name_or_list(parse, text):
