@@ -343,6 +343,8 @@ class FigureExtractor:
             # amounts of time, and "will turn 18 before the vote" an age
         if unit is None and bare and self._before_a_relative_time(text, end):
             return None  # the "two" of "two to three weeks before he is back"
+        if unit == "century" and value < 1:  # "a quarter-century" is 25 years, not 0.25 century
+            value, unit = value * 100, "year"
         inches = _INCHES_AFTER.match(text, end) if unit == "foot" and hyphenated else None
         if inches is not None and int(inches.group(1)) < 12:  # "5-foot-11": one height
             value, unit, end = value * 12 + int(inches.group(1)), "inch", inches.end()

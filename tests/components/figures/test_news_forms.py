@@ -35,6 +35,8 @@ SCALE_ERRORS = [
      30000.0, "employee"),
     ("They need votes to reach the two-thirds majority.", "two-thirds", 0.6667, 66.666667,
      "%"),
+    ("She has been in politics for a quarter-century.", "a quarter-century", 0.25, 25.0,
+     "year"),
 ]
 
 
