@@ -108,6 +108,19 @@ def test_numbers_that_name_or_list(parse, text):
     assert figures(parse, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "modifier"),
+    [
+        # a range whose high end is a rate: the low end takes the rate, "about" or not
+        ("It issues alerts about six to 10 times a year.", "six", ">="),
+        ("It issues alerts about six to 10 times a year.", "10 times a year", "<="),
+    ],
+)
+def test_a_range_of_a_rate(parse, text, surface, modifier):
+    value = 6.0 if surface == "six" else 10.0
+    assert_figure(parse, text, surface, value, "time per year", modifier)
+
+
 def test_a_bracketed_number_is_still_a_figure(parse):
     assert_figure(parse, "The firm hired staff (about 50) last year.", "50", 50.0, None, "~")
 
