@@ -928,7 +928,9 @@ class FigureExtractor:
             return ">"  # "2 million-plus people"; not "0.03 plus 0.08"
         if alternative is not None:
             return alternative  # "nearly 10%, or 1.3 million people"
-        bound = g.modifier_after.match(text, end)  # "17 and older", "$75,000 (£39,000) or above"
+        bound = g.modifier_after.match(text, end) or (  # "17 and older", "$75,000 or above"
+            g.modifier_after.match(text, tokens.end_char)  # "10 or so people"
+            if tokens is not None and noun is not None and noun.i >= tokens.end else None)
         if bound:
             return g.modifiers_after[bound.group(1).lower()]
         if _TAKES_BEFORE.search(window) and _TO_AFTER.match(

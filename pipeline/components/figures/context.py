@@ -422,7 +422,8 @@ def comparative(figure: Span, noun: Token | None, grammar: FigureGrammar) -> str
     cuts")."""
     doc = figure.doc
     if noun is not None and noun.lemma_.lower() not in grammar.change_nouns:
-        between = [t for t in doc[figure.end : noun.i] if t.lower_ in grammar.comparatives_after]
+        between = [t for t in doc[figure.end : noun.i] if t.lower_ in grammar.comparatives_after
+                   and doc[t.i - 1].lower_ not in ("or", "and")]  # "10 or more people": a bound
         if between:
             return grammar.comparatives_after[between[0].lower_]
     end = max(figure.end, noun.i + 1 if noun is not None else 0)  # "14 cents lower"

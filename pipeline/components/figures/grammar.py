@@ -207,9 +207,10 @@ class FigureGrammar:
                 w.rstrip("s") for w in resources.load("numbers")["fractions"]
             ),
             # words of "about", "as much as", "at least"...: a change verb may stand before
-            # them; not "to" and "up"/"down", which end the search ("fell to 39%")
+            # them; not "to" and "up"/"down", which end the search ("fell to 39%"), nor
+            # "the" ("cut the £85 cost" is the amount cut, "in the region of" a bound)
             bound_words=frozenset(w for phrase in changes for w in phrase.split())
-            - {"to", "up", "down", "of", "in"},
+            - {"to", "up", "down", "of", "in", "the"},
             months=months(),
             time_of_day=frozenset(w.lower() for w in data["time_of_day"]),
             irregular_plurals=data["irregular_plurals"],

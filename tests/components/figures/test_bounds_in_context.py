@@ -42,6 +42,18 @@ from tests.components.figures.test_component import assert_figure, figures
         # "-some" and "-odd" before a scale: more than the round amount
         ("There are 30-some thousand FBI employees.", "30-some thousand FBI employees", 3e4,
          "employee", ">"),
+        # bound phrases found in an audit of BBC and PolNeAR train sentences
+        ("Inter put a price tag in the region of £40m on him.", "£40m", 4e7, "GBP", "~"),
+        ("They plan to spend upward of $10 million on ads.", "$10 million", 1e7, "USD", ">"),
+        ("Trump will need north of 65 million votes.", "65 million votes", 6.5e7, "vote", ">"),
+        ("They paid not quite 13 cents on the dollar.", "13 cents", 0.13, "USD", "<"),
+        ("It cut emissions only 23 percent or so.", "23 percent", 23.0, "%", "~"),
+        ("It costs £11 billion or thereabouts.", "£11 billion", 1.1e10, "GBP", "~"),
+        ("Of the 10 or so images, one showed wings.", "10 or so images", 10.0, "image", "~"),
+        ("Most companies with 1,000 or more employees pay for it.", "1,000 or more employees",
+         1000.0, "employee", ">="),
+        # "the" between a change verb and the figure: the amount acted on
+        ("He will cut the £85 cost of the card.", "£85", 85.0, "GBP", "="),
         # a count of occasions is no change, even after a change verb
         ("He had lost three times to the champion.", "three times", 3.0, "time", "="),
     ],
