@@ -91,7 +91,8 @@ def count_unit(first: int, noun: Token, grammar: FigureGrammar) -> str:
     proper names ("250 Lithuanian soldiers").
     Nouns joined by "and" are counted together ("53 interviews and depositions")."""
     doc = noun.doc
-    attached = (noun.i, *[c.i for c in noun.lefts])
+    split, noun = noun, _hyphen_end(noun)
+    attached = (noun.i, *[c.i for c in noun.lefts], *[c.i for c in split.lefts])
     words = [_word_form(group, grammar) for group in _hyphen_groups(doc[first : noun.i])
              if _names_kind(group, attached, grammar)]
     lemma = noun.lemma_.lower()
@@ -169,6 +170,20 @@ def _hyphenated_before(noun: Token) -> bool:
     doc = noun.doc
     return noun.i >= 2 and doc[noun.i - 1].text == "-" and not doc[noun.i - 2].whitespace_ \
         and not doc[noun.i - 1].whitespace_
+
+
+def _hyphen_end(noun: Token) -> Token:
+    """The last word of a hyphenated noun the tokenizer split and the parse cut short:
+    the "mails" of "e - mails" (counted as e-mail), "defendants" of "co - defendants"."""
+    doc, i = noun.doc, noun.i
+    if noun.text == "-" and 0 < i < len(doc) - 1 and not noun.whitespace_ \
+            and not doc[i - 1].whitespace_ and doc[i + 1].is_alpha:
+        return doc[i + 1]  # the parse took the hyphen of "co - defendants" for the noun
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and not noun.whitespace_ \
+            and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha \
+            and doc[i + 2].tag_ in ("NNS", "NN"):
+        return doc[i + 2]
+    return noun
 
 
 def _hyphen_prefix(noun: Token) -> str:
@@ -383,6 +398,8 @@ def change(
     compared = comparative(figure, noun, grammar)
     if compared:
         return compared
+    if unit in grammar.period_units:
+        return None  # "has doubled every five and a half months": a period changes by "by"
     end = max(figure.end, noun.i + 1 if noun is not None else 0)
     after = doc[end] if end < len(doc) else None
     before = figure.start - 1

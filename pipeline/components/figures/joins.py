@@ -53,6 +53,9 @@ def _scale(text: str, figure: Figure, grammar: FigureGrammar) -> float:
     return grammar.scale_factor(match.group("scale") if match else None)
 
 
+_LISTED = re.compile(r"\d\S*,\s*$")
+
+
 def _rate_of(rate: str | None, unit: str | None) -> bool:
     """The high end's unit is a rate of the low end's: "six to 10 times a year" (time,
     time per year); the low end takes the rate."""
@@ -69,6 +72,8 @@ def _is_range(text: str, low: Figure, high: Figure) -> bool:
     if not joined:
         return False
     before = text[max(0, low.span[0] - 20) : low.span[0]]
+    if _LISTED.search(before):
+        return False  # "£30m, £40m or £50m": the last two of a list are no range
     if _OPENERS[joined.group(1)].search(before):
         return True
     # "70% to 80%", "five or six awards": same unit on both ends, or "aged 5 to 17

@@ -152,3 +152,24 @@ def test_a_bracketed_number_is_still_a_figure(parse):
 )
 def test_groups_count_their_members(parse, text, surface, value, unit):
     assert_figure(parse, text, surface, value, unit, "=")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "modifier"),
+    [
+        # found in an audit of 300 unseen BBC and PolNeAR train articles
+        ("He sent more than 100,000 e-mails in 30 days.", "100,000 e", 1e5, "e-mail", ">"),
+        ("Three of his 15 co-defendants were released.", "Three", 3.0, "co-defendant", "="),
+        ("She has two ex-wives.", "two ex", 2.0, "ex-wife", "="),
+        # a period changes only "by" an amount or with a comparative
+        ("The blogosphere has doubled every five and a half months.", "five and a half months",
+         5.5, "month", "="),
+        ("The wage would climb gradually over six years.", "six years", 6.0, "year", "="),
+        ("The trial was lengthened by up to 20 days.", "20 days", 20.0, "day", "up"),
+        # the last two of a list joined by "or" are no range
+        ("If it's £30m, £40m or £50m, we will not sell.", "£50m", 5e7, "GBP", "="),
+        ("He wants three or four goals.", "four goals", 4.0, "goal", "<="),
+    ],
+)
+def test_found_in_the_audit(parse, text, surface, value, unit, modifier):
+    assert_figure(parse, text, surface, value, unit, modifier)
