@@ -453,9 +453,13 @@ def comparative(figure: Span, noun: Token | None, grammar: FigureGrammar) -> str
 
 
 def bound(figure: Span, grammar: FigureGrammar) -> str | None:
-    """'>' when the figure is what a verb like "exceeded" or "topped" passes."""
-    verb = figure.root.head
-    if figure.root.dep_ == "dobj" and verb.pos_ == "VERB":
+    """'>' when the figure is what a verb like "exceeded" or "topped" passes, or counts
+    it ("a petition tops 100,000 signatures")."""
+    anchor = figure.root
+    if anchor.dep_ == "nummod" and anchor.head.i >= figure.end:
+        anchor = anchor.head
+    verb = anchor.head
+    if anchor.dep_ == "dobj" and verb.pos_ == "VERB":
         return grammar.comparison_verbs.get(verb.lemma_.lower())
     return None
 

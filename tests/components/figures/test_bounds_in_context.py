@@ -166,6 +166,13 @@ def test_groups_count_their_members(parse, text, surface, value, unit):
          5.5, "month", "="),
         ("The wage would climb gradually over six years.", "six years", 6.0, "year", "="),
         ("The trial was lengthened by up to 20 days.", "20 days", 20.0, "day", "up"),
+        # a comparison verb's object that the figure counts; ages with a comparative; "a
+        # maximum" right before the figure
+        ("Once a petition tops 100,000 signatures, it is debated.", "100,000 signatures", 1e5,
+         "signature", ">"),
+        ("It adopted 1,000 children younger than 18.", "18", 18.0, "year", "<"),
+        ("Voters older than 65 backed him.", "65", 65.0, "year", ">"),
+        ("Two athletes face a maximum two-year ban.", "two-year", 2.0, "year", "<="),
         # the last two of a list joined by "or" are no range
         ("If it's £30m, £40m or £50m, we will not sell.", "£50m", 5e7, "GBP", "="),
         ("He wants three or four goals.", "four goals", 4.0, "goal", "<="),
