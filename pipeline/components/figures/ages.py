@@ -23,7 +23,7 @@ _OTHER_UNIT = re.compile(r"\s*(?:(?:to|-|–|and|or)\s*\d+\s*)?(?:months?|weeks?
 _APPOSITION_END = frozenset({",", ".", ")", ";", "!", "?"})
 _PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they"})
 _BE_CONTRACTED = frozenset({"'re", "’re", "'m", "’m", "'s", "’s"})  # lemmas the tagger leaves
-_AFTER_A_STATED_AGE = _APPOSITION_END | {"when", "then", "'", "\"", "”", "’"}
+_AFTER_A_STATED_AGE = _APPOSITION_END | {"when", "then", "and", "now", "at", "'", "\"", "”", "’"}
 
 
 @dataclass(frozen=True)

@@ -832,6 +832,11 @@ class FigureExtractor:
             return True  # "due at the stadium at 1330"
         if re.search(r"(?:^|\n|[;:]\s?)\s*$", before) and re.match(r"[.)]\s", after):
             return True  # list numbering, at a line start or inline ("; 2. less waste")
+        line_before = re.search(r"(?:^|(\n))[ \t]*$", text[: match.start("num")])
+        line_after = re.match(r"\.?[ \t]*(?:(\n)|$)", text[match.end("num") :])
+        if line_before and line_after and (line_before.group(1) or line_after.group(1)):
+            return True  # digits alone on a line among others ("\n\n4\nGina Rodriguez ..."):
+            # a list number; not a text that is only "42" or "192."
         if (_RATIO_TO_ONE.match(after) or (number == "1" and _RATIO_FROM.search(before))) \
                 and not g.vote_cues.search(sent.text):
             return True  # "outspent them by more than 4 to 1": a ratio; "voted 99 to 1" a tally

@@ -114,6 +114,7 @@ def test_units_in_context(parse, text, surface, value, unit, modifier):
         "11, 2012, attacks on the compound shocked the city.",  # a date's day, its month cut off
         "There are the returns from 1642 - lists of the Protestants.",  # a year before a dash
         "With five days remaining until the caucuses, he left.",  # a relative time
+        "Intro text.\n\n4\nGina Rodriguez Questioned It.",  # digits alone on a line: a list
     ],
 )
 def test_numbers_that_name_or_list(parse, text):
@@ -166,6 +167,11 @@ def test_groups_count_their_members(parse, text, surface, value, unit):
          5.5, "month", "="),
         ("The wage would climb gradually over six years.", "six years", 6.0, "year", "="),
         ("The trial was lengthened by up to 20 days.", "20 days", 20.0, "day", "up"),
+        # an age a person is said to be, whatever follows
+        ("She learned of it when she was 25 and tried again.", "25", 25.0, "year", "="),
+        ("He already was 18 at the time.", "18", 18.0, "year", "="),
+        # a text that is only a number is still one
+        ("192.", "192", 192.0, None, "="),
         # a comparison verb's object that the figure counts; ages with a comparative; "a
         # maximum" right before the figure
         ("Once a petition tops 100,000 signatures, it is debated.", "100,000 signatures", 1e5,
