@@ -23,7 +23,7 @@ _OTHER_UNIT = re.compile(r"\s*(?:(?:to|-|–|and|or)\s*\d+\s*)?(?:months?|weeks?
 _APPOSITION_END = frozenset({",", ".", ")", ";", "!", "?"})
 _PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they"})
 _BE_CONTRACTED = frozenset({"'re", "’re", "'m", "’m", "'s", "’s"})  # lemmas the tagger leaves
-_AFTER_A_STATED_AGE = _APPOSITION_END | {"when", "then", "'", "\"", "”", "’"}
+_AFTER_A_STATED_AGE = _APPOSITION_END | {"when", "then", "and", "now", "at", "'", "\"", "”", "’"}
 
 
 @dataclass(frozen=True)
@@ -71,9 +71,9 @@ def _after_a_name(tokens: Span) -> bool:
 
 
 def _said_of_a_person(tokens: Span) -> bool:
-    """"I was 18 when", "when they're 55,": a bare number that a personal pronoun is
-    said to be, with nothing after it that it could count or measure ("they were 12 in
-    total" is no age)."""
+    """"I was 18 when", "when they're 55,", "Hingis was 22 when": a bare number that a
+    personal pronoun or a name is said to be, with nothing after it that it could count
+    or measure ("they were 12 in total" is no age)."""
     if len(tokens) != 1:
         return False
     number, doc = tokens[0], tokens.doc
@@ -81,5 +81,5 @@ def _said_of_a_person(tokens: Span) -> bool:
     return number.dep_ in ("attr", "acomp") and (number.head.lemma_ == "be"
                                                   or number.head.lower_ in _BE_CONTRACTED) \
         and following in _AFTER_A_STATED_AGE \
-        and any(c.dep_ == "nsubj" and c.lower_ in _PERSONAL_PRONOUNS
+        and any(c.dep_ == "nsubj" and (c.lower_ in _PERSONAL_PRONOUNS or c.pos_ == "PROPN")
                 for c in number.head.children)

@@ -40,7 +40,7 @@ from pipeline.components.guard import never_raises
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _OUT_OF = re.compile(rf"\s+(?:in|out\s+of)\s+(\d+|{numbers.word_number_pattern()})\b"
                      r"(?!\s*(?:%|per ?cent))", re.IGNORECASE)
-_OF = re.compile(r"\s+(?:of|the|their|its|his|her|our)\s")  # "half their value"
+_OF = re.compile(r"\s+(?:of|the|their|its|his|her|our|those|these)\s")  # "half their value"
 _ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|final)\s+$", re.IGNORECASE)
 # "+44 20 7946 0000", "212-555-0100", a national number with a trunk 0 in groups ("0845 8
 # 505 505", "0800 555 111", "020 7946 0000")
@@ -55,6 +55,9 @@ _PER_ADVERB = re.compile(rf"{_OF_WORDS}\s+([a-z]+ly)\b")  # "annually"
 _DOTTED = re.compile(r"\.\d")
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "cent", "capita", "each", "every"})
 _MODEL_BEFORE = re.compile(r"(?:No\.|#|(?:[A-Z][a-z]*|[a-z]+)[A-Z]\w*|[A-Z]\w*\s\d+[-–])\s?$")
+# "Windows 95, 98": a number listed after a name's number names a model too
+_MODEL_LIST_BEFORE = re.compile(r"\b[A-Z][a-z]+\s\d{1,4}(?:,\s?\d{1,4})*,\s?$")
+_OPEN_BRACKETS = re.compile(r"[()]")
 _MODEL_AFTER = re.compile(r"\s[A-Z]{2,}\s+\d")
 _SLASHED = re.compile(r"(?:(\d+)\s+)?(\d+)\s?/\s?(\d+)")
 _PER_CURRENCY = re.compile(r"\s+(?:per|to the|against the|a)\s+([A-Za-z]+)\b")
@@ -82,15 +85,24 @@ _YEAR = re.compile(r"1[5-9]\d\d|20\d\d|21\d\d")
 _TALLY_NEXT = re.compile(r"(?:\s+to\s+|-|–|-to-)\d")
 _GROUP_BEFORE = re.compile(r"\b([A-Za-z]+?)s?\s+(?:of\s+)?$")
 _ANOTHER = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.IGNORECASE)
-_RATIO_TO_ONE = re.compile(r"\s*(?:to|-to-|:)\s*1(?![\d.,]|\s*(?:%|per))")  # "4 to 1"
+_RATIO_TO_ONE = re.compile(r"\s*(?:to|-to-|:)\s*1(?!\d|[.,]\d|\s*(?:%|per))")  # "4 to 1."
+_TIMES_AFTER = re.compile(r"\s+times\s+([a-z]+)", re.IGNORECASE)
+_DAY_BEFORE_A_YEAR = re.compile(r",\s+(?:1[5-9]|20)\d\d\b")  # the "11" of "Sept. 11, 2012"
 _RATIO_FROM = re.compile(r"\d\s*(?:to|-to-|:)\s*$")
 _DAY_SPLIT_OFF = re.compile(r",\s+[a-z]")
 _PERIOD_DETERMINER = re.compile(r"\s+the\s+(?:next|past|last|coming|first)\s+$")
 _NEGATION = re.compile(r"(?:\bnot|n't|n’t|\bcannot|\bnever)\s+(?:[a-z]+\s+)?$")
+_BOUNDS = frozenset({">", "<", ">=", "<=", "~"})
 _NEGATED = {">": "<=", "<": ">="}  # "not more than" is at most, "not less than" at least
 _NEEDED_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:will\s+be|would\s+be|are|is)\s+)?"
                            r"(?:needed|required|necessary)\b")
 _INCHES_AFTER = re.compile(r"-(\d{1,2})(?!\d|[.,]\d|-)")  # the "-11" of "5-foot-11"
+_ODD_SCALE = re.compile(r"-(?:some|odd)\s+(hundred|thousand|million|billion)\b", re.IGNORECASE)
+# "less than the catalogue price of ", "close to the ": a bound on the figure the phrase names
+_THE_GAP = re.compile(r"(?<=than|..to)\s+the\s+(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+)?$")
+# "It takes 2,383 delegates to win": a threshold
+_TAKES_BEFORE = re.compile(r"\bit\s+(?:takes|took|will\s+take)\s+$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"\s+to\s+[a-z]")
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)  # "banned for two weeks after"
 _ELIDED_CENTURY = re.compile(r"(?:^|[^\w'‘’])['‘’]$")
 
@@ -236,8 +248,15 @@ class FigureExtractor:
             return None  # "a quarter of a percentage point" is a figure, "one of a kind" none
         if _DOTTED.match(text, match.end()):
             return None  # "192.168.1.2", "version 1.2.3": codes, not quantities
-        hyphen = _HYPHEN_WORD.match(text, match.end("num")) if not (scale or written) else None
-        if hyphen and hyphen.group(0).startswith(" ") and not self._spaced_compound(doc, hyphen):
+        odd = _ODD_SCALE.match(text, match.end("num")) if not (cur or pre or scale or written) \
+            else None
+        if odd is not None:  # "30-some thousand", "40-odd million": more than the round amount
+            value, end = value * g.scale_factor(odd.group(1).lower()), odd.end()
+        hyphen = _HYPHEN_WORD.match(text, match.end("num")) \
+            if not (scale or written or odd) else None
+        if hyphen and hyphen.group(0).startswith(" ") and (
+            _YEAR.fullmatch(number) or not self._spaced_compound(doc, hyphen)
+        ):  # "from 1642 - lists of": a year before a dash
             hyphen = None  # "2004 - pushing employment": a dash before a clause
         if hyphen and hyphen.group(1).lower() in g.hyphen_name_words:
             return None  # ".45-caliber", "18-rated", "two-time": a name or a rating
@@ -268,7 +287,7 @@ class FigureExtractor:
         if noun is not None and (noun.lower_ in g.pronoun_nouns
                                  or g.threshold_after.match(" " + noun.text)):
             noun = None  # "one or two others" stand for a noun; "the 5,000 level" is one
-        group = self._group(text, start) if bare else None
+        group = self._group(text, start) if not (cur or written or hyphen or pre) else None
         if group is not None and noun is not None and not (
             noun.i >= tokens.end and doc[tokens.end].pos_ in ("NOUN", "PROPN", "ADJ")
         ):
@@ -315,8 +334,7 @@ class FigureExtractor:
             value, end = self._hundredths(text, value, end)
         if unit in g.period_units and not (bare and noun is None) \
                 and not _ANOTHER.search(text, max(0, start - 20), start) \
-                and not (_FOR_BEFORE.search(text, max(0, start - 20), start)
-                         and g.relative_time.match(text, end)) \
+                and not (self._after_for(text, start) and g.relative_time.match(text, end)) \
                 and (self._relative_time(doc, text, end) or (
             not hyphen and _first_following(text, end) in g.period_name_nouns
         )):
@@ -325,6 +343,8 @@ class FigureExtractor:
             # amounts of time, and "will turn 18 before the vote" an age
         if unit is None and bare and self._before_a_relative_time(text, end):
             return None  # the "two" of "two to three weeks before he is back"
+        if unit == "century" and value < 1:  # "a quarter-century" is 25 years, not 0.25 century
+            value, unit = value * 100, "year"
         inches = _INCHES_AFTER.match(text, end) if unit == "foot" and hyphenated else None
         if inches is not None and int(inches.group(1)) < 12:  # "5-foot-11": one height
             value, unit, end = value * 12 + int(inches.group(1)), "inch", inches.end()
@@ -342,7 +362,7 @@ class FigureExtractor:
         verb = context.governing_verb(anchor) if anchor is not None else None
         subject, subject_span = context.subject(verb)
         modifier = self._modifier(text, start, end, tokens, noun if counts else None, unit,
-                                  done, conversion_of, vague=g.vague(number))
+                                  done, conversion_of, vague=g.vague(number) or odd is not None)
         return Figure(
             span=(start, end),
             value=value,
@@ -440,6 +460,9 @@ class FigureExtractor:
                 or (not measured and digit_before_a_name(sent.text, start - sent.start_char,
                                                          number, word)):
             return True  # "Six Nations", "50 Cent", "6 Music"
+        times = _TIMES_AFTER.match(text, match.end())
+        if times and times.group(1).lower() in g.multiplier_followers:
+            return True  # "54 times more money", whatever the parse counts
         if noun is None or tokens is None or measured:
             return False
         doc = tokens.doc
@@ -461,6 +484,21 @@ class FigureExtractor:
         if noun is not None or _OF_WORD.match(text, match.end()):
             return True
         return tokens is not None and tokens.root.dep_ in ("nsubj", "nsubjpass")
+
+    @staticmethod
+    def _in_brackets(before: str) -> bool:
+        """Whether a bracket opened in ``before`` is still open."""
+        depth = 0
+        for bracket in _OPEN_BRACKETS.findall(before):
+            depth = depth + 1 if bracket == "(" else max(0, depth - 1)
+        return depth > 0
+
+    def _after_for(self, text: str, start: int) -> bool:
+        """"for" before the period, a bound between them or not ("suspended for two weeks
+        after", "for up to seven days after broadcast"): a length of time."""
+        window = text[max(0, start - 40) : start]
+        bound = self.grammar.modifier_before.search(window.lower())
+        return _FOR_BEFORE.search(window[: bound.start(1)] if bound else window) is not None
 
     def _before_a_relative_time(self, text: str, end: int) -> bool:
         """A range's low end whose high end is a relative time: "two to three weeks
@@ -567,8 +605,13 @@ class FigureExtractor:
             or context.of_noun(tokens, g) or context.attribute_noun(tokens)
         if antecedent is not None:
             return context.count_unit(context.phrase_start(antecedent), antecedent, g), end
-        if g.vague(match.group("num")) and tokens.root.dep_ in ("nsubj", "nsubjpass"):
-            return "person", end  # "Hundreds were arrested", "thousands marched"
+        group = context.group_subject(tokens, g)
+        if group is not None:
+            return group, end  # "The audience averaged 13.7 million"
+        if tokens.root.dep_ in ("nsubj", "nsubjpass") and (
+            g.vague(match.group("num")) or tokens.root.head.lemma_.lower() in g.person_verbs
+        ):
+            return "person", end  # "Hundreds were arrested", "thousands marched", "84 were killed"
         return self._rate_or_points(text, sent, match), end
 
     def _level_subject(self, tokens: Span, match: re.Match[str]) -> Token | None:
@@ -687,6 +730,8 @@ class FigureExtractor:
             # "two of the most significant milestones"
         if self.grammar.scale_before.search(text, max(0, match.start() - 20), match.start()):
             return False  # the "one" of "3 hundred and one"
+        if self.grammar.ages.is_age(text, match.start(), match.end(), value, tokens):
+            return False  # "children under seven", "aged five"
         alone = not re.sub(r"[\W_]+", "", text[sent.start_char : match.start()]
                            + text[match.end() : sent.end_char])
         return not alone and 0 < value <= self.grammar.pronoun_numbers_up_to
@@ -720,7 +765,9 @@ class FigureExtractor:
         ) or (  # "more than a third had it turned off", "important for a third"
             tokens is not None and not counted and tokens.root.dep_ in _SHARE_ROLES
         )  # "a third of adults", "half the number", "fell by as much as a fifth"
-        if has_fraction and value < 1 and whole and not period:
+        # "a two-thirds majority": a share, not a count; a fraction alone ("one-eighth") stays
+        adjective = counted and re.fullmatch(r"\w+-\w+", number) is not None
+        if has_fraction and value < 1 and (whole or adjective) and not period:
             return round(value * 100, 6), match.end("num")
         return None
 
@@ -785,14 +832,24 @@ class FigureExtractor:
             return True  # "due at the stadium at 1330"
         if re.search(r"(?:^|\n|[;:]\s?)\s*$", before) and re.match(r"[.)]\s", after):
             return True  # list numbering, at a line start or inline ("; 2. less waste")
+        line_before = re.search(r"(?:^|(\n))[ \t]*$", text[: match.start("num")])
+        line_after = re.match(r"\.?[ \t]*(?:(\n)|$)", text[match.end("num") :])
+        if line_before and line_after and (line_before.group(1) or line_after.group(1)):
+            return True  # digits alone on a line among others ("\n\n4\nGina Rodriguez ..."):
+            # a list number; not a text that is only "42" or "192."
         if (_RATIO_TO_ONE.match(after) or (number == "1" and _RATIO_FROM.search(before))) \
                 and not g.vote_cues.search(sent.text):
             return True  # "outspent them by more than 4 to 1": a ratio; "voted 99 to 1" a tally
+        if number.isdigit() and int(number) <= 31 and _DAY_BEFORE_A_YEAR.match(after):
+            return True  # "11, 2012, attacks": a date's day, its month cut off by a splitter
         if _DAY_SPLIT_OFF.match(after) and number.isdigit() and int(number) <= 31 \
                 and not text[sent.start_char : match.start("num")].strip():
             return True  # "1, is set to play": a date's day cut off at "Jan." by a splitter
-        if _MODEL_BEFORE.search(before) or _MODEL_AFTER.match(after):
+        if _MODEL_BEFORE.search(before) or _MODEL_AFTER.match(after) \
+                or _MODEL_LIST_BEFORE.search(before):
             return True  # "No. 5", "iPhone 15", "PlayStation 5", "Boeing 737-8", "737 MAX 9"
+        if after.startswith(") ") and not self._in_brackets(text[sent.start_char : match.start()]):
+            return True  # "between 1) you must ... and 2) God": a list marker with no "("
         slashed = _SLASHED.fullmatch(number)
         if slashed and (re.sub(r"\s", "", number) in g.slash_names or (
             not slashed.group(1) and int(slashed.group(2)) >= int(slashed.group(3))
@@ -832,6 +889,9 @@ class FigureExtractor:
             done and done[-1].span[1] > start - 40
         ):  # "above the $50 mark"; not "at 75.3%, well below the 80% level" (its figure's)
             before = g.modifier_before.search(_THE_BEFORE.sub(" ", window))
+        if before is None and not (done and done[-1].span[1] > start - 40):
+            gap = _THE_GAP.search(window)  # "less than the catalogue price of $17.6m"
+            before = g.modifier_before.search(window[: gap.start()] + " ") if gap else None
         if before is None and unit in g.period_units:  # "within the next six weeks"
             before = g.modifier_before.search(_PERIOD_DETERMINER.sub(" ", window))
         phrase = before.group(1) if before else None
@@ -841,23 +901,31 @@ class FigureExtractor:
             phrase == "over" and unit in g.period_units
             and not g.ages.bounded_group.search(text, max(0, start - 30), start)
         ) else g.modifier_symbols[phrase]  # but "people over 65" are older than 65
-        if phrase is not None and tokens is not None and tokens.start > 0 \
-                and tokens.doc[tokens.start - 1].dep_ == "prt":
-            phrase = symbol = None  # "taken over 80% of the property": a particle
+        if phrase is not None and tokens is not None and tokens.start > 0 and (
+            tokens.doc[tokens.start - 1].dep_ == "prt"
+            or self._preposition(tokens, phrase, max(0, start - 40) + before.start(1))
+        ):
+            phrase = symbol = None  # "taken over 80% of the property", "talks about $8bn"
         if symbol in _NEGATED and _NEGATION.search(window, 0, before.start(1)):
             symbol = _NEGATED[symbol]  # "cannot add more than $1.5 trillion": at most
-        alternative = done[-1].modifier if done and g.alternative.fullmatch(
-            text[done[-1].span[1] : start]) else None  # "up 8.5p, or 8.1%"
+        gap = text[done[-1].span[1] : start] if done else ""
+        alternative = done[-1].modifier if done and (
+            g.alternative.fullmatch(gap) or g.restatement.fullmatch(gap)
+        ) else None  # "up 8.5p, or 8.1%", "nearly 10 percent of residents, or 1.3 million"
         if tokens is not None:
             if symbol not in (None, "~") and context.comparative(tokens, noun, g):
                 return symbol
-            found = context.change(tokens, noun, unit, g) or context.bound(tokens, g)
+            found = (None if unit in g.occasion_units else context.change(tokens, noun, unit, g)) \
+                or context.bound(tokens, g)  # "lost three times" counts occasions
             if found and not (vague and found == context.comparative(tokens, noun, g)):
                 return found  # but "hundreds more" is more than a hundred
         if alternative in ("up", "down"):
             return alternative  # "rose 4p or nearly 1%": a change wins over "nearly"
         if phrase is not None:
             return symbol or "="
+        shared = self._coordinated_bound(text, tokens, done)
+        if shared is not None:
+            return shared  # "above $50,000 for individuals and $100,000 for couples"
         if conversion_of is not None:
             return done[conversion_of].modifier
         plus = _PLUS.search(text, start, end + 6)
@@ -865,12 +933,44 @@ class FigureExtractor:
             return ">"  # "2 million-plus people"; not "0.03 plus 0.08"
         if alternative is not None:
             return alternative  # "nearly 10%, or 1.3 million people"
-        bound = g.modifier_after.match(text, end)  # "17 and older", "$75,000 (£39,000) or above"
+        bound = g.modifier_after.match(text, end) or (  # "17 and older", "$75,000 or above"
+            g.modifier_after.match(text, tokens.end_char)  # "10 or so people"
+            if tokens is not None and noun is not None and noun.i >= tokens.end else None)
         if bound:
             return g.modifiers_after[bound.group(1).lower()]
+        if _TAKES_BEFORE.search(window) and _TO_AFTER.match(
+                text, noun.idx + len(noun) if noun is not None else end):
+            return ">="  # "It takes 2,383 delegates to win": a threshold
         if _THE_BEFORE.search(" " + window) and _NEEDED_AFTER.match(text, end):
             return ">="  # "the 60 votes that will be needed", "the 270 votes needed to win"
         return ">" if vague else "="  # "millions of people": more than a million
+
+
+    def _preposition(self, tokens: Span, phrase: str, phrase_start: int) -> bool:
+        """The bound word is the preposition of the word before it, which the parse reads
+        as a bound all the same: "talks about $800 billion", "taken over 80%"."""
+        lemmas = self.grammar.preposition_after.get(phrase)
+        if not lemmas:
+            return False
+        earlier = [t for t in tokens.doc[: tokens.start] if t.idx < phrase_start
+                   and not t.is_space]
+        return bool(earlier) and earlier[-1].lemma_.lower() in lemmas
+
+    def _coordinated_bound(self, text: str, tokens: Span | None, done: list[Figure]
+                           ) -> str | None:
+        """A figure joined by "and" to the figure before it shares the bound a phrase put
+        before that one: "above $50,000 for individuals and $100,000 for couples"."""
+        if tokens is None or not done or tokens.root.dep_ != "conj":
+            return None
+        first = done[-1]
+        head = tokens.root.head
+        if not first.span[0] <= head.idx < first.span[1] or first.modifier not in _BOUNDS:
+            return None
+        if not any(t.dep_ == "cc" and t.lower_ == "and" for t in head.children):
+            return None
+        phrase = self.grammar.modifier_before.search(
+            text[max(0, first.span[0] - 40) : first.span[0]].lower())
+        return first.modifier if phrase else None
 
 
 @cache

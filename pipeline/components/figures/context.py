@@ -91,7 +91,8 @@ def count_unit(first: int, noun: Token, grammar: FigureGrammar) -> str:
     proper names ("250 Lithuanian soldiers").
     Nouns joined by "and" are counted together ("53 interviews and depositions")."""
     doc = noun.doc
-    attached = (noun.i, *[c.i for c in noun.lefts])
+    split, noun = noun, _hyphen_end(noun)
+    attached = (noun.i, *[c.i for c in noun.lefts], *[c.i for c in split.lefts])
     words = [_word_form(group, grammar) for group in _hyphen_groups(doc[first : noun.i])
              if _names_kind(group, attached, grammar)]
     lemma = noun.lemma_.lower()
@@ -171,6 +172,20 @@ def _hyphenated_before(noun: Token) -> bool:
         and not doc[noun.i - 1].whitespace_
 
 
+def _hyphen_end(noun: Token) -> Token:
+    """The last word of a hyphenated noun the tokenizer split and the parse cut short:
+    the "mails" of "e - mails" (counted as e-mail), "defendants" of "co - defendants"."""
+    doc, i = noun.doc, noun.i
+    if noun.text == "-" and 0 < i < len(doc) - 1 and not noun.whitespace_ \
+            and not doc[i - 1].whitespace_ and doc[i + 1].is_alpha:
+        return doc[i + 1]  # the parse took the hyphen of "co - defendants" for the noun
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and not noun.whitespace_ \
+            and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha \
+            and doc[i + 2].tag_ in ("NNS", "NN"):
+        return doc[i + 2]
+    return noun
+
+
 def _hyphen_prefix(noun: Token) -> str:
     """The words glued to the noun by a hyphen: "ex-wives" -> "ex-"."""
     if not _hyphenated_before(noun):
@@ -208,24 +223,40 @@ def superlative(noun: Token) -> bool:
     return any(t.tag_ in ("JJS", "RBS") for t in noun.subtree if t.i < noun.i)
 
 
-def level_subject(figure: Span, grammar: FigureGrammar) -> Token | None:
-    """The plural subject a bare level counts: "Measles cases exceeded 58,000", "trips rose
-    21% to 2.8 billion", "deaths fell to roughly 107,500", "the number of hotspots is
-    expected to reach 200,000"; not a price or a rate."""
+def _level_subjects(figure: Span, verbs: frozenset[str], grammar: FigureGrammar
+                    ) -> list[Token]:
+    """The subjects of the verb (one of ``verbs``) whose level the figure is, directly or
+    through a level preposition ("rose 21% to 2.8 billion", "peaked at 14.2 million")."""
     anchor = figure.root
     verb = anchor.head
     if anchor.dep_ == "pobj" and verb.lower_ in grammar.level_prepositions:
         verb = verb.head
         if any(c.dep_ == "dobj" for c in verb.children):
-            return None  # "reach the newsroom at 1-800-...": the object is what is reached
+            return []  # "reach the newsroom at 1-800-...": the object is what is reached
     elif anchor.dep_ not in ("dobj", "attr"):
-        return None
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in grammar.level_verbs:
-        return None
+        return []
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+        return []
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     while not subjects and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         verb = verb.head  # "the number ... is expected to reach 200,000"
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects
+
+
+def group_subject(figure: Span, grammar: FigureGrammar) -> str | None:
+    """What a bare level of a group counts, the group its verb's subject: "The audience
+    averaged 13.7 million" (viewer), "Japan's population is expected to peak at 127
+    million" (person)."""
+    subjects = _level_subjects(figure, grammar.level_verbs | grammar.state_verbs, grammar)
+    return grammar.group_nouns.get(subjects[0].lemma_.lower()) if subjects else None
+
+
+def level_subject(figure: Span, grammar: FigureGrammar) -> Token | None:
+    """The plural subject a bare level counts: "Measles cases exceeded 58,000", "trips rose
+    21% to 2.8 billion", "deaths fell to roughly 107,500", "the number of hotspots is
+    expected to reach 200,000"; not a price or a rate."""
+    subjects = _level_subjects(figure, grammar.level_verbs, grammar)
     if subjects and subjects[0].lemma_.lower() in grammar.count_nouns:
         subjects = [c for p in subjects[0].children if p.dep_ == "prep" and p.lower_ == "of"
                     for c in p.children if c.dep_ == "pobj"]  # "the number of hotspots"
@@ -367,6 +398,8 @@ def change(
     compared = comparative(figure, noun, grammar)
     if compared:
         return compared
+    if unit in grammar.period_units:
+        return None  # "has doubled every five and a half months": a period changes by "by"
     end = max(figure.end, noun.i + 1 if noun is not None else 0)
     after = doc[end] if end < len(doc) else None
     before = figure.start - 1
@@ -406,7 +439,8 @@ def comparative(figure: Span, noun: Token | None, grammar: FigureGrammar) -> str
     cuts")."""
     doc = figure.doc
     if noun is not None and noun.lemma_.lower() not in grammar.change_nouns:
-        between = [t for t in doc[figure.end : noun.i] if t.lower_ in grammar.comparatives_after]
+        between = [t for t in doc[figure.end : noun.i] if t.lower_ in grammar.comparatives_after
+                   and doc[t.i - 1].lower_ not in ("or", "and")]  # "10 or more people": a bound
         if between:
             return grammar.comparatives_after[between[0].lower_]
     end = max(figure.end, noun.i + 1 if noun is not None else 0)  # "14 cents lower"
@@ -419,9 +453,13 @@ def comparative(figure: Span, noun: Token | None, grammar: FigureGrammar) -> str
 
 
 def bound(figure: Span, grammar: FigureGrammar) -> str | None:
-    """'>' when the figure is what a verb like "exceeded" or "topped" passes."""
-    verb = figure.root.head
-    if figure.root.dep_ == "dobj" and verb.pos_ == "VERB":
+    """'>' when the figure is what a verb like "exceeded" or "topped" passes, or counts
+    it ("a petition tops 100,000 signatures")."""
+    anchor = figure.root
+    if anchor.dep_ == "nummod" and anchor.head.i >= figure.end:
+        anchor = anchor.head
+    verb = anchor.head
+    if anchor.dep_ == "dobj" and verb.pos_ == "VERB":
         return grammar.comparison_verbs.get(verb.lemma_.lower())
     return None
 

@@ -132,6 +132,10 @@ class FigureGrammar:
     hundredths_currencies: frozenset[str]  # "thirteen dollars forty five" is 13.45
     verb_nouns: dict[str, str]  # "Visitors spent ¥8.1 trillion": visitor spending
     counted_verb_participles: dict[str, str]  # "lost 18,000 jobs": jobs lost
+    preposition_after: dict[str, frozenset[str]]  # "talks about $800bn": no approximation
+    occasion_units: frozenset[str]  # "lost three times": a count of occasions, no change
+    person_verbs: frozenset[str]  # "84 were killed": a bare number they say of counts people
+    restatement: re.Pattern[str]  # "10 percent of residents, or ": the next says it again
 
     @classmethod
     def load(cls) -> FigureGrammar:
@@ -160,9 +164,9 @@ class FigureGrammar:
             threshold_after=re.compile(rf"\s+(?:{alt(data['threshold_nouns'])})\b", re.IGNORECASE),
             ages=Ages.from_data(data["ages"]),
             modifier_after=re.compile(
-                # after a conversion, or "of" and the stuff measured ("200 megabytes of
-                # traffic or more")
-                rf"(?:\s+of\s+[A-Za-z][\w-]*)?"
+                # after a conversion, "of" and the stuff measured ("200 megabytes of
+                # traffic or more") or a rate's base ("$2,000 a year or less")
+                rf"(?:\s+of\s+[A-Za-z][\w-]*|\s+(?:a|an|per|each)\s+[a-z]+)?"
                 rf"\s*(?:\([^()]{{0,40}}\)\s*)?\)?\s*({alt(data['modifiers_after'])})\b"
                 r"(?!\s+than)",  # not "5000 or more than 4500"
                 re.IGNORECASE),
@@ -180,7 +184,8 @@ class FigureGrammar:
             match_cues=_words(data["match_cues"]),
             vague_number=re.compile(numbers.vague_pattern(), re.IGNORECASE),
             nonfigures=NonFigures.from_data(data, list(months())),
-            relative_time=re.compile(rf"['’]?\s+(?:{alt(data['relative_time_after'])})\b",
+            relative_time=re.compile(rf"['’]?\s+(?:{alt(data['relative_time_after'])})\b"
+                                     r"(?!\s+all\b)",  # "after all" is no time
                                      re.IGNORECASE),
             hyphen_name_words=frozenset(data["hyphen_name_words"]),
             multiplier_followers=frozenset(data["multiplier_followers"]),
@@ -202,9 +207,10 @@ class FigureGrammar:
                 w.rstrip("s") for w in resources.load("numbers")["fractions"]
             ),
             # words of "about", "as much as", "at least"...: a change verb may stand before
-            # them; not "to" and "up"/"down", which end the search ("fell to 39%")
+            # them; not "to" and "up"/"down", which end the search ("fell to 39%"), nor
+            # "the" ("cut the £85 cost" is the amount cut, "in the region of" a bound)
             bound_words=frozenset(w for phrase in changes for w in phrase.split())
-            - {"to", "up", "down", "of", "in"},
+            - {"to", "up", "down", "of", "in", "the"},
             months=months(),
             time_of_day=frozenset(w.lower() for w in data["time_of_day"]),
             irregular_plurals=data["irregular_plurals"],
@@ -232,6 +238,12 @@ class FigureGrammar:
             hundredths_currencies=frozenset(data["hundredths_currencies"]),
             verb_nouns=data["verb_nouns"],
             counted_verb_participles=data["counted_verb_participles"],
+            preposition_after={word: frozenset(lemmas)
+                               for word, lemmas in data["preposition_after"].items()},
+            occasion_units=frozenset(data["occasion_units"]),
+            person_verbs=frozenset(data["person_verbs"]),
+            restatement=re.compile(rf"(?:\s+[A-Za-z][\w’'-]*){{1,4}},\s+or\s+"
+                                   rf"(?:(?:{alt(approximations)})\s+)?"),
         )
 
     def currency(self, sign: str, sentence: str) -> str | None:

@@ -53,6 +53,15 @@ def _scale(text: str, figure: Figure, grammar: FigureGrammar) -> float:
     return grammar.scale_factor(match.group("scale") if match else None)
 
 
+_LISTED = re.compile(r"\d\S*,\s*$")
+
+
+def _rate_of(rate: str | None, unit: str | None) -> bool:
+    """The high end's unit is a rate of the low end's: "six to 10 times a year" (time,
+    time per year); the low end takes the rate."""
+    return rate is not None and unit is not None and rate.startswith(f"{unit} per ")
+
+
 def _is_range(text: str, low: Figure, high: Figure) -> bool:
     gap = text[low.span[1] : high.span[0]]
     if _DASH.match(gap):
@@ -63,12 +72,15 @@ def _is_range(text: str, low: Figure, high: Figure) -> bool:
     if not joined:
         return False
     before = text[max(0, low.span[0] - 20) : low.span[0]]
+    if _LISTED.search(before):
+        return False  # "£30m, £40m or £50m": the last two of a list are no range
     if _OPENERS[joined.group(1)].search(before):
         return True
     # "70% to 80%", "five or six awards": same unit on both ends, or "aged 5 to 17
     # months": the lower end leaves its unit to the upper; but "rose from 3% to 4%" is a
     # change, and "leads 46% to 42%" two levels
-    same_unit = high.unit is not None and low.unit in (None, high.unit)
+    same_unit = high.unit is not None and (low.unit in (None, high.unit)
+                                           or _rate_of(high.unit, low.unit))
     return joined.group(1) in ("to", "or") and same_unit and not _FROM.search(before) \
         and low.value <= high.value
 
@@ -122,7 +134,8 @@ def join_ranges(text: str, figures: list[Figure], grammar: FigureGrammar) -> lis
         value, scale = low.value, _scale(text, high, grammar)
         if _scale(text, low, grammar) == 1.0 and low.value < high.value / scale:
             value *= scale  # "3 to 4 billion"; not "$650,000 to $2.1 million"
-        out[i] = replace(low, modifier=">=", unit=low.unit or high.unit, value=value)
+        unit = high.unit if _rate_of(high.unit, low.unit) else low.unit or high.unit
+        out[i] = replace(low, modifier=">=", unit=unit, value=value)
         out[i + 1] = replace(high, modifier="<=", unit=high.unit or low.unit)
         joined |= {i, i + 1}
     return [

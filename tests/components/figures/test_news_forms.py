@@ -29,6 +29,14 @@ SCALE_ERRORS = [
     # thousands written with a point, or split by a scraped space
     ("Sales rose by 17.8% to 136.069 units.", "136.069 units", 136.069, 136069.0, "unit"),
     ("Those earning less than $30, 000 play more.", "$30, 000", 30.0, 30000.0, "USD"),
+    # found on fresh4 (issue 11, round 4): a vague "-some" before the scale, a fraction
+    # before the noun it is a share of
+    ("There are 30-some thousand FBI employees.", "30-some thousand FBI employees", 30.0,
+     30000.0, "employee"),
+    ("They need votes to reach the two-thirds majority.", "two-thirds", 0.6667, 66.666667,
+     "%"),
+    ("She has been in politics for a quarter-century.", "a quarter-century", 0.25, 25.0,
+     "year"),
 ]
 
 
