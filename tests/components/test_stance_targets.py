@@ -82,3 +82,18 @@ def test_about_puts_what_the_statement_is_about_first(parse, text, first):
     tokens = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
               and t.pos_ in ("NOUN", "PROPN")]
     assert _resolver(doc).about(tokens)[0].text == first
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
+    ("Lycos did not want to use e-mail to fight back.", "e", "e-mail"),
+    ("He condemned the deletion of e-mails last year.", "deletion", "deletion of e-mails"),
+    ('The firm held "constructive" talks with the LSE.', "talks", "constructive talks"),
+])
+def test_phrase_names_whole_words_without_quote_marks(parse, text, word, name):
+    doc = parse(text)
+    assert _resolver(doc).at(_token(doc, word)).name == name
+
+
+def test_an_open_question_names_no_target(parse):
+    doc = parse("Fox is still to announce which technology it will be supporting.")
+    assert _resolver(doc).at(_token(doc, "technology")) is None

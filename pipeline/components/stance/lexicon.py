@@ -7,6 +7,7 @@ shifter phrases ("stopped short of endorsing") turning support into opposition.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
@@ -97,7 +98,8 @@ def topic(text: str, doc_quotes: list[tuple[int, int]]) -> str | None:
     for start, end in doc_quotes:
         phrase = text[start:end].strip(" ,.")
         words = phrase.split()
-        if 1 <= len(words) <= 4 and any(w[:1].isupper() for w in words):
+        if 1 <= len(words) <= 4 and any(w[:1].isupper() for w in words) and sum(
+                c.isalpha() for c in phrase) >= 2:  # not a quoted letter ('Plan "A"')
             counts[phrase] += 1
     best = counts.most_common(1)
     return best[0][0] if best else None
@@ -108,8 +110,9 @@ def target(content: Span, topic_name: str | None) -> str | None:
     it ("the proposal", "such an alliance", "an alliance akin to NATO"), else the content's
     subject noun phrase."""
     anaphors = _lexicon()[5]
-    if topic_name and topic_name.lower() in content.text.lower():
-        return topic_name
+    if topic_name and re.search(rf"(?<!\w){re.escape(topic_name.lower())}(?!\w)",
+                                content.text.lower()):
+        return topic_name  # the name as words: "EU" is not in "neutral"
     if topic_name:
         head_word = topic_name.split()[-1].lower()
         for token in content:

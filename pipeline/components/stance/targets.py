@@ -29,6 +29,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "s
                           "some", "its", "his", "her", "their", "our", "my", "your"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _SPACE = re.compile(r"\s+")
+_QUOTE_MARKS = re.compile(r"[\"“”]")  # 'held "constructive" talks': the name is without them
 _AMOUNT_START = frozenset("0123456789%£$€¥")  # "2bn", "£2bn", "%"
 
 
@@ -36,6 +37,18 @@ def _quantity(token: Token) -> bool:
     """ "about 60%", "2.2 million barrels": an amount, not what a statement is about."""
     return token.like_num or token.text == "%" or any(
         c.dep_ == "nummod" or c.like_num for c in token.children)
+
+
+def _whole_words(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """A token range widened to the whole hyphenated words at its ends, which the tokenizer
+    splits ("e-mails" is "e", "-", "mails": the target is "e-mails", never "e")."""
+    while lo >= 2 and doc[lo - 1].text == "-" and not (
+            doc[lo - 2].whitespace_ or doc[lo - 1].whitespace_):
+        lo -= 2
+    while hi + 2 < len(doc) and doc[hi + 1].text == "-" and not (
+            doc[hi].whitespace_ or doc[hi + 1].whitespace_):
+        hi += 2
+    return lo, hi
 
 
 def _acts_on(agent: Token, obj: Token) -> bool:
@@ -173,8 +186,8 @@ class Resolver:
         lower = token.lower_
         if token.pos_ == "PRON":
             return self._pronoun(token, lower)
-        if token.pos_ not in _NOMINAL:
-            return None
+        if token.pos_ not in _NOMINAL or any(c.tag_ == "WDT" for c in token.children):
+            return None  # "which technology it will support" names none yet
         lemma = token.lemma_.lower()
         definite = any(c.lower_ in _DETERMINERS for c in token.children)
         if lemma in self.vocab.titles and definite and not self._modified(token):
@@ -362,6 +375,7 @@ class Resolver:
             lo += 1
         while hi > token.i and (doc[hi].is_punct or doc[hi].tag_ == "POS"):
             hi -= 1
+        lo, hi = _whole_words(doc, lo, hi)
         return list(doc[max(lo, hi - 7) : hi + 1])
 
     def _phrase_span(self, token: Token) -> tuple[int, int]:
@@ -375,5 +389,5 @@ class Resolver:
         while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].dep_ == "case"):
             tokens.pop()
         text = self.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else ""
-        text = _SPACE.sub(" ", text).strip(" \"“”‘’'")
+        text = _SPACE.sub(" ", _QUOTE_MARKS.sub("", text)).strip(" ‘’'")
         return text if any(c.isalpha() for c in text) else None
