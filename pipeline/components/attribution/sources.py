@@ -31,6 +31,11 @@ class SourceResolver:
         self.relative = frozenset(cues["relative_pronouns"])
         self.unresolvable = frozenset(cues["unresolvable"])
         self.states: dict[str, str] = resources.load("entities")["states"]
+        sexes = cues["sexes"]
+        self.pronoun_sexes: dict[str, str] = sexes["pronouns"]
+        self.title_sexes: dict[str, str] = sexes["titles"]
+        titles = "|".join(map(re.escape, sorted(self.title_sexes, key=len, reverse=True)))
+        self.titled_surname = re.compile(rf"(?<![\w.])({titles})\s+([A-Z][\w'’-]+)")
 
     def canonical(self, doc: Doc, span: Span, mentions: list[EntityMention],
                   earlier: list[Statement]) -> str | None:
@@ -65,7 +70,7 @@ class SourceResolver:
                 return named[-1].canonical
         kind = self.pronouns.get(lower) if head.pos_ == "PRON" else None
         if kind == "PERSON":
-            people = [m for m in before if m.label == "PERSON"]
+            people = self._agreeing(doc, lower, [m for m in before if m.label == "PERSON"])
             if people:
                 return self._salient(doc, source.start, people, earlier)
         elif kind == "GROUP":
@@ -90,6 +95,19 @@ class SourceResolver:
             if described is not None:  # "the striker", "the 64-year-old": who it describes
                 return described
         return _without_relative_clause(source)
+
+    def _agreeing(self, doc: Doc, pronoun: str, people: list[EntityMention]
+                  ) -> list[EntityMention]:
+        """The people "he" or "she" may stand for: not those the article's titles give the
+        other sex ("Mrs Quinn" is no "he"); a surname titled both ways (Mr and Mrs Smith)
+        or never titled may be either."""
+        sex = self.pronoun_sexes.get(pronoun)
+        if sex is None:
+            return people
+        titled: dict[str, set[str]] = {}
+        for match in self.titled_surname.finditer(doc.text):
+            titled.setdefault(match.group(2), set()).add(self.title_sexes[match.group(1)])
+        return [m for m in people if sex in titled.get(m.canonical.split()[-1], {sex})]
 
     def _salient(self, doc: Doc, at: int, people: list[EntityMention],
                  earlier: list[Statement]) -> str:

@@ -111,3 +111,21 @@ def test_a_description_resolves_to_the_person_it_described(nlp, text, span, name
 )
 def test_a_description_tied_to_no_one_stays_as_written(nlp, text, span):
     assert dict(sources(nlp, text))[span] == span
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the article titles the last person named as the other sex: not whom "she" is
+        ("David Blunkett met Kimberly Quinn in 2002. Mrs Quinn's nanny got a visa. "
+         "Mr Blunkett denied wrongdoing. She said the affair was over.", "Kimberly Quinn"),
+        ("Mike Tomlinson met Ruth Kelly. Mr Tomlinson listened and Ms Kelly spoke. "
+         "Later, he said the report stood.", "Mike Tomlinson"),
+        # a name the article never titles may be either
+        ("Mr Brown met Alex Jones on Monday. Mr Brown stayed late. She said the talks "
+         "went well.", "Alex Jones"),
+    ],
+)
+def test_he_or_she_is_not_someone_titled_as_the_other_sex(nlp, text, name):
+    found = sources(nlp, text)
+    assert found and found[-1][1] == name
