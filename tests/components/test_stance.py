@@ -134,3 +134,14 @@ def test_a_verdict_on_the_cue_speaks_of_the_target(rules_nlp, sentence, label):
     """'described X as Y', 'called X Y': Y hangs on the cue verb, outside the content."""
     rows = [st for st in rules_nlp(sentence)._.nc_statements if st.kind == "statement"]
     assert [st.stance for st in rows] == [label]
+
+
+@pytest.mark.parametrize("sentence", [
+    'His brother said the buy-back was "completely inappropriate and unnecessary".',
+    "Officials said the support package was reckless.",
+])
+def test_the_targets_own_name_is_no_verdict_on_it(nlp, sentence):
+    """ "back" of "buy-back" and "support" of "support package" name the target: only
+    "unnecessary" and "reckless" judge it."""
+    [st] = nlp(sentence)._.nc_statements
+    assert st.stance == "oppose"

@@ -181,6 +181,13 @@ def _about(target: Token, content: Span) -> set[int]:
     return near
 
 
+def _split_word(token: Token) -> bool:
+    """``token`` ends a hyphenated word the tokenizer split ("back" of "buy-back")."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and not (
+        doc[token.i - 2].whitespace_ or doc[token.i - 1].whitespace_)
+
+
 def _excess(token: Token) -> bool:
     """ "too little, too late", "too lenient", "moving too fast": too much is a criticism
     (not "me too": that "too" governs no adjective or adverb)."""
@@ -231,11 +238,15 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         s in lead for s in shifters if s.startswith("stop"))
     score["oppose"] += sum(1.5 for p in phrases if p in text)
     rejected = content.root if cue_stance == "oppose" and content.root.pos_ == "NOUN" else None
+    # the words that make up the target's name are no verdict on it ("a support package",
+    # "the buy-back" split by the tokenizer); its head noun may be ("the problem", "a win")
+    own = {t.i for c in target.children if c.dep_ == "compound" for t in c.subtree} | (
+        {target.i} if _split_word(target) else set()) if target is not None else set()
     for token in content:
         lemma = token.lemma_.lower()
         polarity = "support" if lemma in support else "oppose" if lemma in oppose else (
             "oppose" if _excess(token) else None)
-        if polarity is None or (about is not None and token.i not in about):
+        if polarity is None or token.i in own or (about is not None and token.i not in about):
             continue
         if token == rejected and polarity == "oppose":  # "dismissed the criticism": for it
             score["oppose"] -= 1.0
