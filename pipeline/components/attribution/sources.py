@@ -161,12 +161,17 @@ class SourceResolver:
     def _group_owner(self, head: Token, mentions: list[EntityMention],
                      earlier: list[Statement]) -> str | None:
         """Whose group a group source is: the state or organisation modifying it ("U.S.
-        officials", "Japan's ministers", "Chinese state media"); "the ministry", the last
+        officials", "Japan's ministers", "Chinese state media", "a spokesman for the Home
+        Office"); "the ministry", the last
         named one; bare ("officials"), the source of the statement just before, in the same
         or the previous sentence."""
         modifiers = [t for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                      for t in c.subtree]
-        for token in modifiers:
+        # "a spokesman for the Home Office": the name the preposition's object heads, not
+        # what hangs on it ("a spokesman for the regulator quoted in China Daily")
+        named_for = [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                     for o in c.children if o.dep_ == "pobj"]
+        for token in (*modifiers, *named_for):
             if (owner := self.mention_at(token, mentions)) is not None:
                 return owner
         if any(t.pos_ in ("PROPN", "ADJ", "NOUN") for t in modifiers):

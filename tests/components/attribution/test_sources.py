@@ -129,3 +129,18 @@ def test_a_description_tied_to_no_one_stays_as_written(nlp, text, span):
 def test_he_or_she_is_not_someone_titled_as_the_other_sex(nlp, text, name):
     found = sources(nlp, text)
     assert found and found[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a spokesman for an organisation the article names speaks for it
+        ("Tony Blair spoke on Monday. A spokesman for the Home Office said the plan was "
+         "ready.", "Home Office"),
+        ("Fox News aired the show. A spokeswoman for Reuters said the report was wrong.",
+         "Reuters"),
+    ],
+)
+def test_a_group_source_speaks_for_whom_the_text_says(nlp, text, name):
+    found = sources(nlp, text)
+    assert found and found[-1][1] == name
