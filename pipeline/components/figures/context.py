@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from pipeline.components import hyphens
+
 if TYPE_CHECKING:
     from pipeline.components.figures.grammar import FigureGrammar
 
@@ -100,7 +102,7 @@ def count_unit(first: int, noun: Token, grammar: FigureGrammar) -> str:
         lemma = _strip_plural(lemma)  # title-case plurals ("77 Jets") keep their surface
     if _ACRONYM_PLURAL.fullmatch(noun.text):
         lemma = noun.text[:-1]  # "MPs" -> MP, whatever the tagger made of it
-    head = doc[noun.i - 2 : noun.i + 1] if _hyphenated_before(noun) else None
+    head = doc[noun.i - 2 : noun.i + 1] if hyphens.joined_before(noun) else None
     if head is not None and words and words[-1] == _word_form(list(head[:-1]), grammar):
         words.pop()  # "ex-wives": the hyphen group ends in the noun itself
     unit = " ".join([*words, _hyphen_prefix(noun) + grammar.singular(lemma)])
@@ -166,12 +168,6 @@ def _names_kind(group: list[Token], attached: tuple[int, ...], grammar: FigureGr
     return not first.text[0].isupper() or (first.is_sent_start and first.pos_ != "PROPN")
 
 
-def _hyphenated_before(noun: Token) -> bool:
-    doc = noun.doc
-    return noun.i >= 2 and doc[noun.i - 1].text == "-" and not doc[noun.i - 2].whitespace_ \
-        and not doc[noun.i - 1].whitespace_
-
-
 def _hyphen_end(noun: Token) -> Token:
     """The last word of a hyphenated noun the tokenizer split and the parse cut short:
     the "mails" of "e - mails" (counted as e-mail), "defendants" of "co - defendants"."""
@@ -179,8 +175,7 @@ def _hyphen_end(noun: Token) -> Token:
     if noun.text == "-" and 0 < i < len(doc) - 1 and not noun.whitespace_ \
             and not doc[i - 1].whitespace_ and doc[i + 1].is_alpha:
         return doc[i + 1]  # the parse took the hyphen of "co - defendants" for the noun
-    if i + 2 < len(doc) and doc[i + 1].text == "-" and not noun.whitespace_ \
-            and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha \
+    if i + 2 < len(doc) and hyphens.joined_before(doc[i + 2]) and doc[i + 2].is_alpha \
             and doc[i + 2].tag_ in ("NNS", "NN"):
         return doc[i + 2]
     return noun
@@ -188,7 +183,7 @@ def _hyphen_end(noun: Token) -> Token:
 
 def _hyphen_prefix(noun: Token) -> str:
     """The words glued to the noun by a hyphen: "ex-wives" -> "ex-"."""
-    if not _hyphenated_before(noun):
+    if not hyphens.joined_before(noun):
         return ""
     return noun.doc[noun.i - 2].lower_ + "-"
 

@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from pipeline import resources
+from pipeline.components import hyphens
 from pipeline.components.quotes import sentence_start
 
 _DEFINITE = frozenset({"the", "this", "that", "such", "any", "these", "those"})
@@ -181,13 +182,6 @@ def _about(target: Token, content: Span) -> set[int]:
     return near
 
 
-def _split_word(token: Token) -> bool:
-    """``token`` ends a hyphenated word the tokenizer split ("back" of "buy-back")."""
-    doc = token.doc
-    return token.i >= 2 and doc[token.i - 1].text == "-" and not (
-        doc[token.i - 2].whitespace_ or doc[token.i - 1].whitespace_)
-
-
 def _excess(token: Token) -> bool:
     """ "too little, too late", "too lenient", "moving too fast": too much is a criticism
     (not "me too": that "too" governs no adjective or adverb)."""
@@ -241,7 +235,7 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     # the words that make up the target's name are no verdict on it ("a support package",
     # "the buy-back" split by the tokenizer); its head noun may be ("the problem", "a win")
     own = {t.i for c in target.children if c.dep_ == "compound" for t in c.subtree} | (
-        {target.i} if _split_word(target) else set()) if target is not None else set()
+        {target.i} if hyphens.joined_before(target) else set()) if target is not None else set()
     for token in content:
         lemma = token.lemma_.lower()
         polarity = "support" if lemma in support else "oppose" if lemma in oppose else (

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline import resources
 from pipeline.annotations import EntityMention
+from pipeline.components import hyphens
 
 ENTITY = "entity"
 TOPIC = "topic"
@@ -37,18 +38,6 @@ def _quantity(token: Token) -> bool:
     """ "about 60%", "2.2 million barrels": an amount, not what a statement is about."""
     return token.like_num or token.text == "%" or any(
         c.dep_ == "nummod" or c.like_num for c in token.children)
-
-
-def _whole_words(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
-    """A token range widened to the whole hyphenated words at its ends, which the tokenizer
-    splits ("e-mails" is "e", "-", "mails": the target is "e-mails", never "e")."""
-    while lo >= 2 and doc[lo - 1].text == "-" and not (
-            doc[lo - 2].whitespace_ or doc[lo - 1].whitespace_):
-        lo -= 2
-    while hi + 2 < len(doc) and doc[hi + 1].text == "-" and not (
-            doc[hi].whitespace_ or doc[hi + 1].whitespace_):
-        hi += 2
-    return lo, hi
 
 
 def _acts_on(agent: Token, obj: Token) -> bool:
@@ -375,7 +364,7 @@ class Resolver:
             lo += 1
         while hi > token.i and (doc[hi].is_punct or doc[hi].tag_ == "POS"):
             hi -= 1
-        lo, hi = _whole_words(doc, lo, hi)
+        lo, hi = hyphens.whole_words(doc, lo, hi)
         return list(doc[max(lo, hi - 7) : hi + 1])
 
     def _phrase_span(self, token: Token) -> tuple[int, int]:
