@@ -31,6 +31,12 @@ def sentences_back(doc: Doc, i: int, n: int) -> int:
     return i
 
 
+def quoted(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether any of the quotations ``spans`` (:func:`quotes`) overlaps the character span
+    ``span``."""
+    return any(q[0] < span[1] and span[0] < q[1] for q in spans)
+
+
 def quotes(text: str) -> list[tuple[int, int]]:
     """Inner spans of quotations, quote marks excluded.
 

@@ -1,6 +1,6 @@
 """Sentence walking shared by the components (pipeline/components/quotes.py)."""
 
-from pipeline.components.quotes import sentence_start, sentences_back
+from pipeline.components.quotes import quoted, quotes, sentence_start, sentences_back
 
 TEXT = "One is here. Two is here. Three is here. Four is here."
 
@@ -15,3 +15,12 @@ def test_sentences_back_counts_sentence_starts_back_from_a_token(parse):
     assert sentences_back(doc, starts[3], 1) == starts[2]  # from a start: the one before
     assert sentences_back(doc, inside_four, 9) == 0
     assert sentences_back(doc, inside_four, 0) == inside_four
+
+
+def test_quoted_is_any_quotation_overlapping_a_span():
+    text = 'He said "the plan is dead" on Monday.'
+    spans = quotes(text)
+    start = text.index("plan")
+    assert quoted((start, start + 4), spans)
+    assert quoted((0, start), spans)  # reaches into the quotation
+    assert not quoted((text.index("on"), len(text)), spans)

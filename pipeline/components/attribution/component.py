@@ -151,8 +151,8 @@ class AttributionExtractor:
         sentence = doc[quoting.sentence_start(doc, cue[0])].idx
         if content is None or ends_a_sentence_before(text, content, sentence):
             return []
-        quoted = any(q[0] < content[1] and content[0] < q[1] for q in quotes)
-        if not reads_as_statement(doc, lemma, tagged.content, quoted, self.speech):
+        if not reads_as_statement(doc, lemma, tagged.content, quoting.quoted(content, quotes),
+                                  self.speech):
             return []
         said_by = char_range(doc, tagged.source) if tagged.source else cue_span
         tag = (min(cue_span[0], said_by[0]), max(cue_span[1], said_by[1]))
@@ -160,7 +160,7 @@ class AttributionExtractor:
         if content[0] < tag[0] < content[1] and (
                 len(text[slice(*rest)].strip(EDGE).split()) <= 3
                 or not (text[slice(*rest)].lstrip().startswith(",")
-                        or any(q[0] < rest[1] and rest[0] < q[1] for q in quotes))):
+                        or quoting.quoted(rest, quotes))):
             # '"...," adds Conti', '"...," he told the BBC News website': the quotation,
             # without the speech tag that ends it (content that goes on after the tag,
             # '"A," he said. "B."' or 'A, he said, B', stays whole, as PolNeAR marks it)

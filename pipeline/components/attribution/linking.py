@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from pipeline.annotations import Span
+from pipeline.components import quotes as quoting
 from pipeline.components.attribution.found import Found
 
 EDGE = " \t\n,.;:!?\"“”‘’'«»-—–()"
@@ -133,9 +134,8 @@ def within_reach(doc: Doc, found: list[Found], quotes: list[Span]) -> list[Found
             if starts[k] >= end:
                 break
             sentence = (starts[k], starts[k + 1] if k + 1 < len(starts) else len(doc.text))
-            quoted = any(q[0] < sentence[1] and sentence[0] < q[1] for q in quotes)
             other = any(sentence[0] <= c[0] < sentence[1] and c != each.cue_span for c in cues)
-            if not quoted or other:
+            if not quoting.quoted(sentence, quotes) or other:
                 cut = starts[k]
                 break
         if cut < end:
