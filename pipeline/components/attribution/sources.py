@@ -57,11 +57,13 @@ class SourceResolver:
             return self.canonical(doc, (left[0].idx, antecedent.idx + len(antecedent)),
                                   mentions, earlier)
         before = [m for m in mentions if m.end <= span[0]]
-        if head.pos_ != "PRON" and head.lemma_.lower() in self.group_nouns:
+        persons = [m for m in before if m.label == "PERSON"]
+        lemma = head.lemma_.lower()
+        if head.pos_ != "PRON" and lemma in self.group_nouns:
             owner = self._group_owner(head, mentions, earlier)
             if owner:
                 return owner
-        if head.lemma_.lower() in self.organisation_nouns and head.tag_ == "NN" and _definite(
+        if lemma in self.organisation_nouns and head.tag_ == "NN" and _definite(
                 head):  # "the newspaper": one organisation, the last that spoke or was named
             organisations = [m for m in before if m.label == "ORG"]
             spoke = {m.canonical for m in organisations} & {e.source for e in earlier}
@@ -70,7 +72,7 @@ class SourceResolver:
                 return named[-1].canonical
         kind = self.pronouns.get(lower) if head.pos_ == "PRON" else None
         if kind == "PERSON":
-            people = self._agreeing(doc, lower, [m for m in before if m.label == "PERSON"])
+            people = self._agreeing(doc, lower, persons)
             if people:
                 return self._salient(doc, source.start, people, earlier)
         elif kind == "GROUP":
@@ -82,16 +84,15 @@ class SourceResolver:
         elif lower in self.titles and any(c.lower_ == "the" for c in head.children):
             first = quoting.sentence_start(doc, source.start)  # from the sentence before
             window = doc[quoting.sentence_start(doc, first - 1)].idx if first else 0
-            people = [m for m in before if m.label == "PERSON" and m.start >= window - 2000]
-            titled = [m for m in people if lower in _words_around(doc, m)]
+            titled = [m for m in persons if m.start >= window - 2000
+                      and lower in _words_around(doc, m)]
             if titled:  # "Foreign Minister X ... the minister", not any person named last
                 return titled[-1].canonical
         if kind is not None:
             return None  # a pronoun with no one to stand for: "he" is no name
         if head.pos_ in ("NOUN", "ADJ") and any(c.lower_ == "the" for c in head.children) and (
-                head.lemma_.lower() not in self.group_nouns
-                and head.lemma_.lower() not in self.organisation_nouns):
-            described = _described(doc, source, [m for m in before if m.label == "PERSON"])
+                lemma not in self.group_nouns and lemma not in self.organisation_nouns):
+            described = _described(doc, source, persons)
             if described is not None:  # "the striker", "the 64-year-old": who it describes
                 return described
         return _without_relative_clause(source)
