@@ -22,6 +22,15 @@ _MAX_PATH = 4  # dependency steps from the target toward the cue
 _MAX_LINK = 6  # dependency steps between holder and target spelled out as one feature
 
 
+def _steps_up(token: Token, top: Token) -> list[str]:
+    """The dependency labels from ``token`` up to ``top``, lowest first."""
+    steps = []
+    while token.i != top.i and token.head.i != token.i:
+        steps.append(token.dep_)
+        token = token.head
+    return steps
+
+
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
@@ -126,15 +135,7 @@ class Featurizer:
         if holder.sent.start != target.sent.start:
             return {"link=other_sentence": 1.0}
         top = governor(holder, target)
-        up, down = [], []
-        token = holder
-        while token.i != top.i and token.head.i != token.i:
-            up.append(token.dep_)
-            token = token.head
-        token = target
-        while token.i != top.i and token.head.i != token.i:
-            down.append(token.dep_)
-            token = token.head
+        up, down = _steps_up(holder, top), _steps_up(target, top)
         lemma = _lemma(top)
         path = (">".join(up) + "^" + ">".join(reversed(down))
                 if len(up) + len(down) <= _MAX_LINK else "long")
