@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline import model_card
 from pipeline.components.stance.component import FLOORS
 
 
@@ -17,7 +18,6 @@ def _command(meta: dict) -> str:
 
 
 def write(folder: Path, meta: dict) -> Path:
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.name != "README.md")
     title = {"boosted": "gradient-boosted trees (LightGBM, evaluated with numpy)",
              "linear": "logistic regression"}[meta["kind"]]
     lines = [
@@ -71,11 +71,5 @@ def write(folder: Path, meta: dict) -> Path:
         "the pipeline before it on the 84 PolNeAR dev articles (the README's \"Stance\" "
         "section under \"Measured\" has the numbers).",
         "",
-        "## Files",
-        "",
-        *(f"- `{p.name}` ({p.stat().st_size / 1e6:.1f} MB)" for p in files),
-        "",
     ]
-    path = folder / "README.md"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
+    return model_card.save(folder, lines)

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from pipeline import model_card
 from pipeline.components.attribution import model
 
 _ROLES = ("source", "cue", "content")
@@ -53,7 +54,6 @@ def write(path: str | Path) -> Path:
     decoding = meta.get("decode", {})
     threshold = decoding.get("cue_threshold")
     sequences = run.get("sequences", {})
-    files = sorted(f for f in folder.iterdir() if f.is_file() and f.name != "README.md")
     lines = [
         "# newsclaims attribution model",
         "",
@@ -127,12 +127,4 @@ def write(path: str | Path) -> Path:
             "beforehand; the README compares it with bare spaCy).",
             "",
         ]
-    lines += [
-        "## Files",
-        "",
-        *(f"- `{f.name}` ({f.stat().st_size / 1e6:.1f} MB)" for f in files),
-        "",
-    ]
-    out = folder / "README.md"
-    out.write_text("\n".join(lines), encoding="utf-8")
-    return out
+    return model_card.save(folder, lines)
