@@ -722,12 +722,14 @@ class FigureExtractor:
                 or not self._another_number(sent, match))
         if len(re.split(r"[\s-]+", number)) > 1 or match.group("neg"):
             return False
-        whole = context.partitive_noun(tokens) if tokens is not None and value > 1 else None
+        whole = context.partitive_noun(tokens) if tokens is not None else None
+        if whole is not None and value <= 1 and not context.counted_whole(whole):
+            whole = None  # "one of our partners" refers; "one of four films" counts
         if (tokens is not None and context.range_low(tokens, self.grammar.pronoun_nouns)) or (
             whole is not None and not context.superlative(whole)
         ):
-            return False  # "five or six awards", "two of her seven matches"; not "one of",
-            # "two of the most significant milestones"
+            return False  # "five or six awards", "two of her seven matches", "one of 182
+            # stations"; not "two of the most significant milestones"
         if self.grammar.scale_before.search(text, max(0, match.start() - 20), match.start()):
             return False  # the "one" of "3 hundred and one"
         if self.grammar.ages.is_age(text, match.start(), match.end(), value, tokens):

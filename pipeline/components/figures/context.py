@@ -213,6 +213,12 @@ def partitive_noun(figure: Span) -> Token | None:
     return None
 
 
+def counted_whole(noun: Token) -> bool:
+    """The whole of a partitive has its own number ("one of the seven states", "one of
+    more than 50,000 people"), so "one" counts a part of it rather than referring."""
+    return any(c.dep_ == "nummod" or c.like_num for c in noun.lefts)
+
+
 def superlative(noun: Token) -> bool:
     """"the most significant milestones", "the largest firms"."""
     return any(t.tag_ in ("JJS", "RBS") for t in noun.subtree if t.i < noun.i)

@@ -124,6 +124,9 @@ def test_an_address_is_no_221_billion(parse):
         ("MPs voted 272-219 for the bill.", "272", 272.0, "vote", "="),
         ("MPs voted 272-219 for the bill.", "219", 219.0, "vote", "="),
         ("She won two of her seven matches.", "two", 2.0, "match", "="),
+        # round 5: "one of N X" counts a part of a counted whole, as "two of" does
+        ("Kinsey was one of four films to get a nomination.", "one", 1.0, "film", "="),
+        ("He is one of more than 50,000 people who signed.", "one", 1.0, "person", "="),
         ("He interviewed 401 people before and 601 afterwards.", "601", 601.0, "person", "="),
         ("Munster and Leinster have 12 and 11 players.", "12", 12.0, "player", "="),
         # rises against levels
@@ -440,6 +443,7 @@ NOT_FIGURES = [
     "Water for billions",
     "They named two of the most significant milestones.",
     "One of the ministers resigned.",
+    "We believe one of our affiliate partners placed the advert.",
     # found in the audit of BBC val
     "Losses plagued the industry throughout 2004 - in particular.",
     "Its half-year clothing sales were weak.",
