@@ -366,12 +366,15 @@ def report(src: str, out: str, max_articles: int | None, max_claims: int | None,
                    "beside the repo, when present.")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Score at most this many PolNeAR articles.")
+@click.option("--no-held-out", "no_held_out", is_flag=True,
+              help="Leave out the held-out real-news figure check (realnews:check), unread: "
+                   "for development runs, which must not see it.")
 @model_option
 @preset_option
 @attribution_model_option
 @_fail_cleanly
 def evaluate(what: str, path: str | None, corpus_dir: str, data_dir: str | None,
-             limit: int | None, model: str | None, preset: str,
+             limit: int | None, no_held_out: bool, model: str | None, preset: str,
              attribution_model: str | None) -> None:
     """Score the extractor: P/R/F1 against corpus/ gold and the shared benchmarks.
 
@@ -396,7 +399,8 @@ def evaluate(what: str, path: str | None, corpus_dir: str, data_dir: str | None,
     if what in ("all", "figures"):
         recognizers = shared / "recognizers-text" if shared else None
         reports += ev.evaluate_figures(extract_fn, corpus_dir=corpus_dir,
-                                       recognizers_dir=recognizers, data_dir=shared)
+                                       recognizers_dir=recognizers, data_dir=shared,
+                                       held_out=not no_held_out)
     if what in ("all", "stance"):
         seesaw = shared / "seesaw" if shared else None
         reports += ev.evaluate_stance(extract_fn, corpus_dir=corpus_dir, seesaw_dir=seesaw)

@@ -219,11 +219,13 @@ def evaluate_figures(
     corpus_dir: str | Path,
     recognizers_dir: str | Path | None = None,
     data_dir: str | Path | None = None,
+    held_out: bool = True,
 ) -> list[Report]:
     """Figure scores on the gold corpus, on its figure cases (``figures/cases.jsonl``,
     when present), on its real-news sentences (``figures/realnews/*.jsonl``, read from the
     shared data folder ``data_dir``) and, if given, on the Recognizers-Text specs, in that
-    order."""
+    order. ``held_out=False`` leaves the held-out check out, unread, for development runs
+    that must not see it."""
     gold = load_corpus(corpus_dir)
     reports = [
         run_docs("figures", f"corpus:{Path(corpus_dir).name}", gold.docs, extract_fn,
@@ -234,7 +236,8 @@ def evaluate_figures(
         cases = load_figure_cases(cases_path)
         reports.append(run_docs("figures", "corpus-cases", cases.docs, extract_fn,
                                 score_case_figures, cases.notes))
-    if files := realnews_files(corpus_dir):
+    files = [f for f in realnews_files(corpus_dir) if held_out or f.name != HELD_OUT]
+    if files:
         reports += evaluate_realnews(extract_fn, files, data_dir)
     if recognizers_dir is not None:
         specs = load_recognizers(recognizers_dir)

@@ -68,6 +68,14 @@ def test_the_held_out_check_shares_no_article_with_the_dev_gold() -> None:
     assert not seen
 
 
+def test_the_out_of_sample_set_fresh5_is_there_and_big_enough() -> None:
+    """fresh5 is the out-of-sample set of round 5: BBC, PolNeAR and SEESAW train only."""
+    fresh5 = [r for name, r in RECORDS if name == "fresh5.jsonl"]
+    assert len(fresh5) >= 150 and sum(len(r["figures"]) for r in fresh5) >= 150
+    assert {r["file"].split("/")[0] for r in fresh5} == {"bbc-news", "polnear", "seesaw"}
+    assert not [r["id"] for r in fresh5 if "/dev/" in r["file"] or r["file"].endswith("val.csv")]
+
+
 def test_bbc_size_and_balance() -> None:
     bbc = [r for name, r in RECORDS if name == "bbc.jsonl"]
     domains = Counter(r["domain"] for r in bbc)

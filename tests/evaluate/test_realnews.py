@@ -171,6 +171,16 @@ def test_the_held_out_file_is_scored_alone_and_left_out_of_the_sum(corpus: Path,
     assert reports[2].notes[0].startswith("held out: ")
 
 
+def test_without_the_held_out_file_it_is_not_even_read(corpus: Path, data: Path) -> None:
+    realnews = corpus / "figures" / "realnews"
+    _gold(realnews / "bbc.jsonl", RECORDS[:2])
+    (realnews / "check.jsonl").write_text("not json", encoding="utf-8")
+    reports = evaluate_figures(_oracle(RECORDS), corpus_dir=corpus, data_dir=data,
+                               held_out=False)[1:]
+    assert [(r.dataset, r.n_docs) for r in reports] == [("realnews:bbc", 2),
+                                                        ("realnews:all", 2)]
+
+
 def test_a_held_out_file_alone_gives_no_sum(corpus: Path, data: Path) -> None:
     _gold(corpus / "figures" / "realnews" / "check.jsonl", RECORDS)
     reports = evaluate_figures(_oracle(RECORDS), corpus_dir=corpus, data_dir=data)[1:]

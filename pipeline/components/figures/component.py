@@ -100,6 +100,7 @@ _INCHES_AFTER = re.compile(r"-(\d{1,2})(?!\d|[.,]\d|-)")  # the "-11" of "5-foot
 _ODD_SCALE = re.compile(r"-(?:some|odd)\s+(hundred|thousand|million|billion)\b", re.IGNORECASE)
 # "less than the catalogue price of ", "close to the ": a bound on the figure the phrase names
 _THE_GAP = re.compile(r"(?<=than|..to)\s+the\s+(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+)?$")
+_AGE_GAP = re.compile(r"\s+the\s+ages?\s+of\s+$")  # "under the age of 21": a bound on an age
 # "It takes 2,383 delegates to win": a threshold
 _TAKES_BEFORE = re.compile(r"\bit\s+(?:takes|took|will\s+take)\s+$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s+to\s+[a-z]")
@@ -587,6 +588,9 @@ class FigureExtractor:
             return unit, hyphen.end()
         if tokens is None:
             return None, end
+        coin = tokens.doc[tokens.end] if tokens.end < len(tokens.doc) else None
+        if noun is not None and coin is not None and coin.i < noun.i and coin.lower_ in g.subunits:
+            return coin.lower_, coin.idx + len(coin)  # "its three pence income tax": money
         if noun is not None:
             unit = context.count_unit(tokens.end, noun, g)
             return self._per(text, unit, noun.idx + len(noun), counted=True)
@@ -722,12 +726,14 @@ class FigureExtractor:
                 or not self._another_number(sent, match))
         if len(re.split(r"[\s-]+", number)) > 1 or match.group("neg"):
             return False
-        whole = context.partitive_noun(tokens) if tokens is not None and value > 1 else None
+        whole = context.partitive_noun(tokens) if tokens is not None else None
+        if whole is not None and value <= 1 and not context.counted_whole(whole):
+            whole = None  # "one of our partners" refers; "one of four films" counts
         if (tokens is not None and context.range_low(tokens, self.grammar.pronoun_nouns)) or (
             whole is not None and not context.superlative(whole)
         ):
-            return False  # "five or six awards", "two of her seven matches"; not "one of",
-            # "two of the most significant milestones"
+            return False  # "five or six awards", "two of her seven matches", "one of 182
+            # stations"; not "two of the most significant milestones"
         if self.grammar.scale_before.search(text, max(0, match.start() - 20), match.start()):
             return False  # the "one" of "3 hundred and one"
         if self.grammar.ages.is_age(text, match.start(), match.end(), value, tokens):
@@ -889,8 +895,10 @@ class FigureExtractor:
             done and done[-1].span[1] > start - 40
         ):  # "above the $50 mark"; not "at 75.3%, well below the 80% level" (its figure's)
             before = g.modifier_before.search(_THE_BEFORE.sub(" ", window))
-        if before is None and not (done and done[-1].span[1] > start - 40):
-            gap = _THE_GAP.search(window)  # "less than the catalogue price of $17.6m"
+        age_gap = _AGE_GAP.search(window) if before is None else None
+        if before is None and (age_gap or not (done and done[-1].span[1] > start - 40)):
+            gap = age_gap or _THE_GAP.search(window)  # "less than the catalogue price of
+            # $17.6m", "over the age of 65"
             before = g.modifier_before.search(window[: gap.start()] + " ") if gap else None
         if before is None and unit in g.period_units:  # "within the next six weeks"
             before = g.modifier_before.search(_PERIOD_DETERMINER.sub(" ", window))
@@ -898,7 +906,7 @@ class FigureExtractor:
         # the longest phrase ending at the figure: "no more than", not "more than"; but
         # "over four seasons" is a period
         symbol = None if phrase is None or (
-            phrase == "over" and unit in g.period_units
+            phrase == "over" and unit in g.period_units and not age_gap
             and not g.ages.bounded_group.search(text, max(0, start - 30), start)
         ) else g.modifier_symbols[phrase]  # but "people over 65" are older than 65
         if phrase is not None and tokens is not None and tokens.start > 0 and (

@@ -213,6 +213,12 @@ def partitive_noun(figure: Span) -> Token | None:
     return None
 
 
+def counted_whole(noun: Token) -> bool:
+    """The whole of a partitive has its own number ("one of the seven states", "one of
+    more than 50,000 people"), so "one" counts a part of it rather than referring."""
+    return any(c.dep_ == "nummod" or c.like_num for c in noun.lefts)
+
+
 def superlative(noun: Token) -> bool:
     """"the most significant milestones", "the largest firms"."""
     return any(t.tag_ in ("JJS", "RBS") for t in noun.subtree if t.i < noun.i)
@@ -403,8 +409,9 @@ def change(
     word = doc[before] if before >= 0 else None
     if word is not None and word.lower_ in ("up", "down") and (
         word.dep_ != "prt" or word.i != word.head.i + 1
-    ):
-        return word.lower_  # "up 5%", "sent shares up 8.5p", but not "racked up $5m"
+    ) and doc[word.i + 1].lower_ != "for":
+        return word.lower_  # "up 5%", "sent shares up 8.5p"; not "racked up $5m", nor
+        # "up for nine awards" (nominated), "up for sale"
     role = noun or anchor
     verb = anchor.head
     if noun is None and anchor.dep_ in ("dobj", "npadvmod") and verb.pos_ == "VERB" \

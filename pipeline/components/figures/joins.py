@@ -44,7 +44,7 @@ _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(at|with|on|by)\s+$", re.IGNORECASE)
 _OPENERS = {"to": re.compile(r"(?:range[sd]? (?:of|from)|ranging from|between)\s+$",
                              re.IGNORECASE),
-            "and": re.compile(r"between\s+$", re.IGNORECASE),
+            "and": re.compile(r"between\s+(?:the\s+ages\s+of\s+)?$", re.IGNORECASE),
             "or": re.compile(r"(?!)")}  # no opener: "five or six awards" by their units
 
 
@@ -66,9 +66,13 @@ def _is_range(text: str, low: Figure, high: Figure) -> bool:
     gap = text[low.span[1] : high.span[0]]
     if _DASH.match(gap):
         return low.value <= high.value  # "3-4%"; not the tally "272-219"
-    if low.modifier in ("up", "down"):
-        return False  # "rose by €1.4bn to €28.6bn": a change, then the level
     joined = _WORD_JOIN.match(gap)
+    if low.modifier in ("up", "down") and not (
+        joined and joined.group(1) == "to" and low.unit is None and high.unit is not None
+        and not _FROM.search(text[max(0, low.span[0] - 20) : low.span[0]])
+    ):
+        return False  # "rose by €1.4bn to €28.6bn": a change, then the level; but "grew
+        # 3.5 to 4.0%" is a range of a change (its low end has no unit of its own)
     if not joined:
         return False
     before = text[max(0, low.span[0] - 20) : low.span[0]]
@@ -101,7 +105,9 @@ def join_tallies(text: str, figures: list[Figure], grammar: FigureGrammar) -> li
             out.append(figure)
             continue
         window = text[max(0, figure.span[0] - 60) : following.span[1] + 30]
-        if grammar.vote_cues.search(window) and (figure.unit or following.unit) in (None, "vote"):
+        scored = grammar.score_cues.match(text, following.span[1] + 1)  # "a 3-2 win"
+        if grammar.vote_cues.search(window) and (figure.unit or following.unit) in (None, "vote") \
+                and not (scored and text[following.span[1]] == " "):
             out += [replace(figure, unit="vote"), replace(following, unit="vote")]
         elif not (_DASH.match(text[figure.span[1] : following.span[0]])
                   and grammar.score_cues.search(window)):
