@@ -36,6 +36,17 @@ def test_party_members_stand_for_the_party(parse):
     assert _resolver(doc).at(_token(doc, "Republicans")).name == "Republican Party"
 
 
+def test_a_party_is_one_name_as_source_and_as_target(parse):
+    """Sources and targets read one alias table: what one statement says of the Lib Dems
+    is matched to what the Lib Dems say."""
+    doc = parse("Labour said the Lib Dems were wrong about taxes. "
+                "The Lib Dems said Labour had broken its promise.")
+    sources = {s.source for s in doc._.nc_statements}
+    targets = {_resolver(doc).at(_token(doc, "Dems", 0)).name,
+               _resolver(doc).at(_token(doc, "Labour", 1)).name}
+    assert sources == targets == {"Labour Party", "Liberal Democrats"}
+
+
 def test_anaphor_is_the_topic(parse):
     doc = parse('Ishiba wants an "Asian NATO". China said the proposal was dangerous.')
     assert _resolver(doc, "Asian NATO").at(_token(doc, "proposal")).name == "Asian NATO"

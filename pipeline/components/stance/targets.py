@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline import resources
 from pipeline.annotations import EntityMention
-from pipeline.components import hyphens
+from pipeline.components import aliases, hyphens
 
 ENTITY = "entity"
 TOPIC = "topic"
@@ -70,7 +70,6 @@ class _Vocabulary:
     thing_pronouns: frozenset[str]
     titles: frozenset[str]
     anaphors: frozenset[str]
-    aliases: dict[str, str]
     seats: dict[str, str]  # casefolded seat of power -> the title of who holds it
     states: dict[str, str]
     generic: frozenset[str]
@@ -89,7 +88,6 @@ def _vocabulary() -> _Vocabulary:
         thing_pronouns=frozenset(data["thing_pronouns"]),
         titles=frozenset(data["titles"]),
         anaphors=frozenset(resources.load("stance")["anaphors"]),
-        aliases={k.casefold(): v for k, v in data["aliases"].items()},
         seats={k.casefold(): v for k, v in data["seats"].items()},
         states=resources.load("entities")["states"],
         generic=frozenset(data["generic_nouns"]),
@@ -139,9 +137,9 @@ class Resolver:
                 self._titled.append((mention.start, title, mention.canonical))
 
     def canonical(self, name: str, label: str | None = None) -> str:
-        """One name per target: the alias table ("Republicans" -> "Republican Party"), a
-        demonym or capital for its state ("Chinese" -> "China")."""
-        alias = self.vocab.aliases.get(name.casefold())
+        """One name per target: the alias table entities and sources use too ("Republicans"
+        -> "Republican Party"), a demonym or capital for its state ("Chinese" -> "China")."""
+        alias = aliases.alias(name)
         if alias:
             return alias
         if label in ("NORP", "GPE"):
@@ -185,7 +183,7 @@ class Resolver:
                 return Target(person, ENTITY, (token.idx, token.idx + len(token.text)), token.i)
         if self.topic and ((lemma in self.vocab.anaphors and definite) or self._names_topic(token)):
             return Target(self.topic, TOPIC, self._phrase_span(token), token.i)
-        alias = self.vocab.aliases.get(lower)
+        alias = aliases.alias(token.text) if token.pos_ == "PROPN" else None
         if alias:
             return Target(alias, ENTITY, (token.idx, token.idx + len(token.text)), token.i)
         titled = self._title_phrases().get(lemma)
