@@ -63,6 +63,16 @@ def test_topic_is_the_repeated_quoted_name(nlp):
     assert lexicon.topic(doc.text, quotes.quotes(doc.text)) == "Asian NATO"
 
 
+def test_the_speakers_own_words_are_no_target(nlp):
+    """A speech tag inside the content ('"...," said Bosworth, who attended the premiere.
+    "..."') is about the speaker, not what the quote is about."""
+    doc = nlp('"I knew nothing about Bobby Darin before this film, but now I am a huge '
+              'fan," said Bosworth, who attended the premiere with Orlando Bloom. "It was '
+              'a dream for me to land this part."')
+    [st] = doc._.nc_statements
+    assert st.target == "Bobby Darin"
+
+
 def test_anaphor_target_resolves_to_topic(nlp):
     doc = nlp("Officials said the proposal was premature.")
     content = doc[3:]

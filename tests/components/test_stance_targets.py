@@ -47,6 +47,15 @@ def test_a_party_is_one_name_as_source_and_as_target(parse):
     assert sources == targets == {"Labour Party", "Liberal Democrats"}
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("Apple and Motorola announced a deal at the end of last year.", "year"),
+    ("She won her claim of unfair dismissal after her sacking in August 2003.", "August"),
+])
+def test_a_date_is_no_target(parse, text, word):
+    doc = parse(text)
+    assert _resolver(doc).at(_token(doc, word)) is None
+
+
 def test_anaphor_is_the_topic(parse):
     doc = parse('Ishiba wants an "Asian NATO". China said the proposal was dangerous.')
     assert _resolver(doc, "Asian NATO").at(_token(doc, "proposal")).name == "Asian NATO"

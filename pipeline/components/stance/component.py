@@ -198,7 +198,8 @@ class StanceLabeller:
         cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
         first = self._first_sentence(doc, statement)
         opening = doc.char_span(*first, alignment_mode="expand") if content is not None else None
-        target = self._main_target(opening, topic, resolver, statement.source)
+        target = self._main_target(opening, topic, resolver, statement.source,
+                                   statement.source_span)
         head = doc[target.head] if target is not None and target.kind != TOPIC else None
         polarity, confidence = lexicon.label(cue, content, self.cue_stance(doc, statement),
                                              head)
@@ -211,13 +212,15 @@ class StanceLabeller:
 
     @staticmethod
     def _main_target(content: Span | None, topic: str | None, resolver: Resolver,
-                     source: str | None) -> Target | None:
+                     source: str | None, source_span: tuple[int, int] | None = None
+                     ) -> Target | None:
         """The article's topic when the content refers to it, else what the content's
         subject or object names, resolved across the article ("the agreement" -> "the Good
         Friday agreement", "the president" -> "Donald Trump"), not the source itself ("Mr
-        Tyler said Mr Tyler's view ..."): what an agent subject acts on before the agent,
-        what an aspect noun is of (:meth:`Resolver.about`); else the content's first noun
-        phrase."""
+        Tyler said Mr Tyler's view ..."), nor what the source's own words name when a
+        quote's content runs across them ('"...," said Bosworth, who attended the premiere.
+        "..."'): what an agent subject acts on before the agent, what an aspect noun is of
+        (:meth:`Resolver.about`); else the content's first noun phrase."""
         if content is None:
             return None
         if topic and lexicon.names_topic(content, topic):
@@ -226,6 +229,9 @@ class StanceLabeller:
         tokens = [*lexicon.main_tokens(content),
                   *(t for t in content if t.pos_ in ("NOUN", "PROPN")
                     and t.dep_ not in ("compound", "npadvmod"))]  # not "a bit sceptical"
+        if source_span is not None and source_span[0] > content.start_char:
+            # a speech tag inside the content: its words are about the speaker
+            tokens = [t for t in tokens if not source_span[0] <= t.idx < source_span[1]]
         for token in resolver.about(tokens):
             target = resolver.at(token)
             if target is not None and target.name.casefold() != own:

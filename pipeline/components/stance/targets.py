@@ -29,6 +29,8 @@ _KEEP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "npadvmod"
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "such", "any",
                           "some", "its", "his", "her", "their", "our", "my", "your"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
+# spaCy's entity types of times and amounts: no stance is about a date or a number
+_MEASURES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 _SPACE = re.compile(r"\s+")
 _QUOTE_MARKS = re.compile(r"[\"“”]")  # 'held "constructive" talks': the name is without them
 _AMOUNT_START = frozenset("0123456789%£$€¥")  # "2bn", "£2bn", "%"
@@ -175,6 +177,8 @@ class Resolver:
             return self._pronoun(token, lower)
         if token.pos_ not in _NOMINAL or any(c.tag_ == "WDT" for c in token.children):
             return None  # "which technology it will support" names none yet
+        if token.ent_type_ in _MEASURES:
+            return None  # "at the end of last year", "in August 2003": when, not what
         lemma = token.lemma_.lower()
         definite = any(c.lower_ in _DETERMINERS for c in token.children)
         if lemma in self.vocab.titles and definite and not self._modified(token):
