@@ -63,6 +63,15 @@ def test_topic_is_the_repeated_quoted_name(nlp):
     assert lexicon.topic(doc.text, quotes.quotes(doc.text)) == "Asian NATO"
 
 
+def test_a_phrase_quoted_once_or_a_quoted_clause_is_no_topic(nlp):
+    doc = nlp('Visitors from a "high incidence TB country" need an X-ray. Mr Howard said '
+              'the plans were fair.')
+    assert lexicon.topic(doc.text, quotes.quotes(doc.text), doc) is None
+    doc = nlp('"Search was always important," said Urs Holzle. "Search was always '
+              'important," he said again.')
+    assert lexicon.topic(doc.text, quotes.quotes(doc.text), doc) is None
+
+
 def test_the_speakers_own_words_are_no_target(nlp):
     """A speech tag inside the content ('"...," said Bosworth, who attended the premiere.
     "..."') is about the speaker, not what the quote is about."""

@@ -96,7 +96,7 @@ class StanceLabeller:
     def __call__(self, doc: Doc) -> Doc:
         given: list[Statement] = doc._.nc_statements or []
         text = doc.text
-        topic = lexicon.topic(text, quoting.quotes(text))
+        topic = lexicon.topic(text, quoting.quotes(text), doc)
         resolver = Resolver(doc, doc._.nc_entities or [], topic, text)
         statements, candidates = self.finder.find(doc, resolver, given)
         judged = self.judge(doc, statements, candidates, resolver)

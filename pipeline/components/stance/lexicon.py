@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline import resources
 from pipeline.components import hyphens
@@ -92,18 +92,30 @@ def cue_turned(cue: Span) -> bool:
     return negated != any(s in lead.text.lower() for s in shifters)
 
 
-def topic(text: str, doc_quotes: list[tuple[int, int]]) -> str | None:
-    """The article's subject: the most repeated short quoted name ("Asian NATO"), the
-    first one on a tie."""
+def topic(text: str, doc_quotes: list[tuple[int, int]], doc: Doc | None = None
+          ) -> str | None:
+    """The article's subject: the most repeated short quoted name ("Asian NATO"), quoted
+    at least twice, the first one on a tie; with the parse, a short quoted clause is no
+    name ('"Search was always important," said ...')."""
     counts: Counter[str] = Counter()
     for start, end in doc_quotes:
         phrase = text[start:end].strip(" ,.")
         words = phrase.split()
         if 1 <= len(words) <= 4 and any(w[:1].isupper() for w in words) and sum(
-                c.isalpha() for c in phrase) >= 2:  # not a quoted letter ('Plan "A"')
+                c.isalpha() for c in phrase) >= 2 and not (  # not a quoted letter ('Plan "A"')
+                doc is not None and _clause(doc, start, end)):
             counts[phrase] += 1
     best = counts.most_common(1)
-    return best[0][0] if best else None
+    # quoted once, a phrase is a phrase ('from a "high incidence TB country"'), not what
+    # every "the plans" of the article stands for
+    return best[0][0] if best and best[0][1] >= 2 else None
+
+
+def _clause(doc: Doc, start: int, end: int) -> bool:
+    """The characters hold a subject and its verb."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        t.dep_ in ("nsubj", "nsubjpass") and span.start <= t.head.i < span.end for t in span)
 
 
 def target(content: Span, topic_name: str | None) -> str | None:
