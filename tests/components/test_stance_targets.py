@@ -24,6 +24,12 @@ def test_title_is_the_person_the_article_gave_it(parse):
     assert _resolver(doc).at(_token(doc, "president")).name == "Donald Trump"
 
 
+def test_a_named_title_is_the_person_the_article_gave_it(parse):
+    doc = parse("Tory leader Michael Howard spoke first. Labour leader Tony Blair replied. "
+                "Mr Hain accused the Tory leader of behaving like a mongrel.")
+    assert _resolver(doc).at(_token(doc, "leader", 2)).name == "Michael Howard"
+
+
 def test_seat_of_power_is_the_person_holding_its_title(parse):
     doc = parse("President Barack Obama spoke in Ohio. The White House criticised Congress.")
     assert _resolver(doc).at(_token(doc, "House")).name == "Barack Obama"

@@ -162,7 +162,7 @@ class StanceLabeller:
                 cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
                 if cue is not None and len(cue) and lexicon.cue_turned(cue):
                     stance = "oppose" if stance == "support" else "support"
-                rows = [self._row(statement, judged[0][0].target, stance, 0.5)]
+                rows = [self._row(statement, self._acted_on(cue, judged), stance, 0.5)]
             return rows
         main = self._main(doc, statement, topic, resolver)
         judged_main = [j for c, j in judged if c.target.name == main.target]
@@ -177,6 +177,17 @@ class StanceLabeller:
         rows += [self._row(statement, target, j.label, j.polar) for target, j in polar
                  if target.name != main.target and first[0] <= target.span[0] < first[1]]
         return rows
+
+    @staticmethod
+    def _acted_on(cue: Span | None, judged: list[tuple[Candidate, Judged]]) -> Target:
+        """What a stance verb acts on: the target its object heads ("praises the former MTV
+        VJ": the VJ, not MTV), else the first one the object names."""
+        if cue is not None and len(cue):
+            for candidate, _ in judged:
+                head = cue.doc[candidate.target.head]
+                if head.head == cue.root and head.dep_ in ("dobj", "nsubjpass"):
+                    return candidate.target
+        return judged[0][0].target
 
     @staticmethod
     def _first_sentence(doc: Doc, statement: Statement) -> tuple[int, int]:

@@ -126,7 +126,7 @@ class Resolver:
         self._titles: dict[str, str] | None = None
         self._title_end = 0
         # the person each title word last named: "President Donald Trump" -> president
-        self._titled: list[tuple[int, str, str]] = []
+        self._titled: list[tuple[int, str, str, frozenset[str]]] = []
         for mention in mentions:
             if mention.label != "PERSON":
                 continue
@@ -136,7 +136,7 @@ class Resolver:
             words = {t.lower_ for t in doc[max(0, span.start - 3) : span.start]}
             words |= {t.lower_ for t in span}
             for title in words & self.vocab.titles:
-                self._titled.append((mention.start, title, mention.canonical))
+                self._titled.append((mention.start, title, mention.canonical, frozenset(words)))
 
     def canonical(self, name: str, label: str | None = None) -> str:
         """One name per target: the alias table entities and sources use too ("Republicans"
@@ -181,8 +181,9 @@ class Resolver:
             return None  # "at the end of last year", "in August 2003": when, not what
         lemma = token.lemma_.lower()
         definite = any(c.lower_ in _DETERMINERS for c in token.children)
-        if lemma in self.vocab.titles and definite and not self._modified(token):
-            person = self._titled_person(token, lemma)
+        qualifiers = self._named_qualifiers(token) if lemma in self.vocab.titles else None
+        if definite and qualifiers is not None:  # "the president", "the Tory leader"
+            person = self._titled_person(token, lemma, qualifiers)
             if person:
                 return Target(person, ENTITY, (token.idx, token.idx + len(token.text)), token.i)
         if self.topic and ((lemma in self.vocab.anaphors and definite) or self._names_topic(token)):
@@ -322,13 +323,29 @@ class Resolver:
                  token.idx - 3000 < idx < token.idx]
         return named[-1] if named else None
 
-    def _titled_person(self, token: Token, title: str) -> str | None:
-        named = [name for start, t, name in self._titled if t == title and start < token.idx]
+    def _titled_person(self, token: Token, title: str,
+                       qualifiers: frozenset[str] = frozenset()) -> str | None:
+        """The last person named before ``token`` with this title (and these words beside
+        it: "Tory leader Michael Howard" for "the Tory leader")."""
+        named = [name for start, t, name, words in self._titled
+                 if t == title and start < token.idx and qualifiers <= words]
         return named[-1] if named else None
 
     def _names_topic(self, token: Token) -> bool:
         topic = (self.topic or "").casefold()
         return bool(topic) and topic in self.doc[token.left_edge.i : token.i + 1].text.casefold()
+
+    def _named_qualifiers(self, token: Token) -> frozenset[str] | None:
+        """The names modifying a title ("Tory" in "the Tory leader"; none in "the leader");
+        None when anything else modifies it ("the leader of the club", "a new leader"; not
+        "accused the leader of behaving ...", the accusation's "of" the parser hung on it)."""
+        if any(c.dep_ in ("amod", "poss") or (c.dep_ == "prep" and any(
+                g.dep_ == "pobj" for g in c.children)) for c in token.children):
+            return None
+        compounds = [c for c in token.children if c.dep_ == "compound"]
+        if any(c.i not in self._by_token for c in compounds):
+            return None
+        return frozenset(c.lower_ for c in compounds)
 
     @staticmethod
     def _modified(token: Token) -> bool:
