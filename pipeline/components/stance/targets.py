@@ -256,8 +256,11 @@ class Resolver:
             return None
         preps = ("about", "over", "on", "to", "for", "of", "against", "with") if attitude else (
             ("of", "for", "on") if aspect else ("of",))
-        for prep in token.rights:
-            if prep.dep_ == "prep" and prep.lower_ in preps:
+        rights = list(token.rights)
+        if attitude and token.dep_ == "dobj":  # "offered his sympathy for the victims"
+            rights += [t for t in token.head.rights if t.i > token.i]
+        for prep in rights:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in preps:
                 return next((c for c in prep.children if c.dep_ == "pobj"
                              and c.pos_ in _NOMINAL and not _quantity(c)), None)
         return None
