@@ -33,6 +33,7 @@ def test_quotes(text, expected):
         ("The official said spending was out of control.", "oppose"),
         ("The official said the punishment was too lenient.", "oppose"),  # too much
         ("The official said the council agreed too.", "support"),  # "too": also
+        ("The official said he was critical of the plan.", "oppose"),  # not "crucial"
     ],
 )
 def test_label(nlp, sentence, label):
@@ -80,6 +81,20 @@ def test_the_speakers_own_words_are_no_target(nlp):
               'a dream for me to land this part."')
     [st] = doc._.nc_statements
     assert st.target == "Bobby Darin"
+
+
+@pytest.mark.parametrize(("sentence", "target", "label"), [
+    # what the holder's own evaluative word attaches to, not the next subject
+    ('The spokesman said: "We are extremely pleased with the show and hope the audience '
+     'will find it."', "show", "support"),
+    ("The respondents said they were worried that the tags would let shops track them.",
+     "tags", "oppose"),
+    # said of something else than the holder: the subject it is said of
+    ("The minister said the tariffs would damage the economy.", "tariffs", "oppose"),
+])
+def test_the_target_is_what_the_evaluative_word_attaches_to(nlp, sentence, target, label):
+    [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
+    assert (st.target, st.stance) == (target, label)
 
 
 def test_anaphor_target_resolves_to_topic(nlp):

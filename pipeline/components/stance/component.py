@@ -230,14 +230,15 @@ class StanceLabeller:
         Friday agreement", "the president" -> "Donald Trump"), not the source itself ("Mr
         Tyler said Mr Tyler's view ..."), nor what the source's own words name when a
         quote's content runs across them ('"...," said Bosworth, who attended the premiere.
-        "..."'): what an agent subject acts on before the agent, what an aspect noun is of
+        "..."'): what the holder's own evaluative word attaches to ("we're pleased with the
+        show"), what an agent subject acts on before the agent, what an aspect noun is of
         (:meth:`Resolver.about`); else the content's first noun phrase."""
         if content is None:
             return None
         if topic and lexicon.names_topic(content, topic):
             return Target(topic, TOPIC, (content.start_char, content.end_char), content.root.i)
         own = (source or "").casefold()
-        tokens = [*lexicon.main_tokens(content),
+        tokens = [*lexicon.evaluated(content), *lexicon.main_tokens(content),
                   *(t for t in content if t.pos_ in ("NOUN", "PROPN")
                     and t.dep_ not in ("compound", "npadvmod"))]  # not "a bit sceptical"
         if source_span is not None and source_span[0] > content.start_char:

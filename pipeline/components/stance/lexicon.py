@@ -165,6 +165,31 @@ def main_tokens(content: Span) -> Iterator[Token]:
                 yield token
 
 
+_HOLDERS = frozenset({"i", "we", "he", "she", "they"})  # whose feelings a statement reports
+
+
+def evaluated(content: Span) -> Iterator[Token]:
+    """Nouns the holder's own evaluative adjective attaches to: its object or the subject
+    of the clause it governs ("we're extremely pleased with the show", "they were concerned
+    that RFID tags would ..."). Only where the holder ("I", "we", a person pronoun) feels:
+    "the tariffs are bad for business" is said of the tariffs. (Polar verbs were tried too:
+    "we have enjoyed a long history", "they gain independence" are no stance on their
+    objects.)"""
+    support, oppose = polar_words()
+    for token in content:
+        if token.lemma_.lower() not in support | oppose or token.pos_ != "ADJ":
+            continue
+        clause = token.head if token.dep_ in ("acomp", "attr") else token
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ not in _HOLDERS:
+            continue
+        objects = [g for c in token.children for g in c.children if (
+            c.dep_ == "prep" and g.dep_ == "pobj") or (
+            c.dep_ == "ccomp" and g.dep_ in ("nsubj", "nsubjpass"))]
+        yield from (o for o in objects if content.start <= o.i < content.end
+                    and o.pos_ in ("NOUN", "PROPN"))
+
+
 def _about(target: Token, content: Span) -> set[int]:
     """Tokens of the content that say something of ``target``: the words governing it up
     to the content's root, its own modifiers, and what is predicated of it when it is a
