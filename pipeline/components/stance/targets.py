@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from pipeline import resources
 from pipeline.annotations import EntityMention
 from pipeline.components import aliases, hyphens
+from pipeline.components import quotes as quoting
 
 ENTITY = "entity"
 TOPIC = "topic"
@@ -53,6 +54,17 @@ def _acts_on(agent: Token, obj: Token) -> bool:
             return False
         verb = verb.head
     return False
+
+
+_JOINERS = frozenset({"of", "the", "and", "for", "on", "in", "a", "an", "to"})
+
+
+def _title_case(phrase: str) -> bool:
+    """A name: two to four words, each capitalised but the joining ones ("Asian NATO",
+    "Axis of Evil"; not "It looks pretty grim")."""
+    words = phrase.split()
+    return 2 <= len(words) <= 4 and words[-1][:1].isupper() and all(
+        w[:1].isupper() or w in _JOINERS for w in words)
 
 
 @dataclass(frozen=True)
@@ -124,6 +136,7 @@ class Resolver:
                     self._by_token[token.i] = mention
         self._heads: dict[str, list[tuple[int, str]]] | None = None  # built on first use
         self._titles: dict[str, str] | None = None
+        self._quoted: list[tuple[int, str]] | None = None  # (start, phrase) of each quote
         self._title_end = 0
         # the person each title word last named: "President Donald Trump" -> president
         self._titled: list[tuple[int, str, str, frozenset[str]]] = []
@@ -188,6 +201,10 @@ class Resolver:
                 return Target(person, ENTITY, (token.idx, token.idx + len(token.text)), token.i)
         if self.topic and ((lemma in self.vocab.anaphors and definite) or self._names_topic(token)):
             return Target(self.topic, TOPIC, self._phrase_span(token), token.i)
+        if lemma in self.vocab.anaphors and definite and not self.topic:
+            quoted = self._quoted_before(token)  # 'proposed an "Asian NATO". ... the proposal'
+            if quoted:
+                return Target(quoted, PHRASE, (token.idx, token.idx + len(token.text)), token.i)
         alias = aliases.alias(token.text) if token.pos_ == "PROPN" else None
         if alias:
             return Target(alias, ENTITY, (token.idx, token.idx + len(token.text)), token.i)
@@ -324,6 +341,17 @@ class Resolver:
                         self._heads.setdefault(t.lemma_.lower(), []).append((t.idx, name))
         named = [name for idx, name in self._heads.get(lemma, ()) if
                  token.idx - 3000 < idx < token.idx]
+        return named[-1] if named else None
+
+    def _quoted_before(self, token: Token) -> str | None:
+        """The name in title case quoted last in the 300 characters before ``token``: what
+        an anaphor ("the proposal") refers back to where the article has no topic quoted
+        twice."""
+        if self._quoted is None:
+            self._quoted = [(start, self.text[start:end].strip(" ,.")) for start, end in
+                            quoting.quotes(self.text)]
+        named = [name for start, name in self._quoted
+                 if token.idx - 300 < start < token.idx and _title_case(name)]
         return named[-1] if named else None
 
     def _titled_person(self, token: Token, title: str,
