@@ -91,8 +91,12 @@ def test_the_speakers_own_words_are_no_target(nlp):
      "tags", "oppose"),
     # said of something else than the holder: the subject it is said of
     ("The minister said the tariffs would damage the economy.", "tariffs", "oppose"),
+    # an attitude is about what it is for, whether the noun or its verb takes the "for"
+    ("The minister said Scotland's sympathy for the victims was deep.", "victims", "neutral"),
+    ("Jack McConnell said he offered his sympathy for the victims of the wave.",
+     "victims of the wave", "neutral"),
 ])
-def test_the_target_is_what_the_evaluative_word_attaches_to(nlp, sentence, target, label):
+def test_the_target_is_what_a_feeling_or_verdict_is_about(nlp, sentence, target, label):
     [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
     assert (st.target, st.stance) == (target, label)
 

@@ -24,17 +24,6 @@ def test_title_is_the_person_the_article_gave_it(parse):
     assert _resolver(doc).at(_token(doc, "president")).name == "Donald Trump"
 
 
-@pytest.mark.parametrize(("text", "target"), [
-    # an attitude is about what it is for, whether the noun or its verb takes the "for"
-    ("The minister said Scotland's sympathy for the victims was deep.", "victims"),
-    ("Jack McConnell said he offered his sympathy for the victims of the wave.",
-     "victims of the wave"),
-])
-def test_an_attitude_is_about_what_it_is_for(parse, text, target):
-    [statement] = parse(text)._.nc_statements
-    assert statement.target == target
-
-
 def test_a_named_title_is_the_person_the_article_gave_it(parse):
     doc = parse("Tory leader Michael Howard spoke first. Labour leader Tony Blair replied. "
                 "Mr Hain accused the Tory leader of behaving like a mongrel.")
