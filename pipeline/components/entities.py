@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from pipeline import resources
 from pipeline.annotations import EntityMention
+from pipeline.components import aliases
 from pipeline.components.guard import never_raises
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -64,9 +65,6 @@ class EntityCanonicalizer:
         self.labels = frozenset(labels or data["labels"])
         self.titles = sorted(data["titles"], key=len, reverse=True)
         self.stopwords = frozenset(data["acronym_stopwords"])
-        aliases: dict[str, str] = data["aliases"]
-        self.exact = {k: v for k, v in aliases.items() if len(k) <= 4}
-        self.folded = {k.lower(): v for k, v in aliases.items() if len(k) > 4}
         self.gazetteer = tuple(data["gazetteer"])
         if not Doc.has_extension("nc_entities"):
             Doc.set_extension("nc_entities", default=None)
@@ -110,7 +108,7 @@ class EntityCanonicalizer:
     def _resolve(
         self, name: str, label: str, persons: set[str], long_names: set[str]
     ) -> tuple[str, str]:
-        alias = self.exact.get(name) or self.folded.get(name.lower())
+        alias = aliases.alias(name)
         if alias:
             return alias, label
         if len(name) >= 6 and label != "NORP" and name not in self.gazetteer:

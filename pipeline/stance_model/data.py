@@ -76,7 +76,7 @@ def examples(docs: list[EvalDoc[SeesawGold]], parses: list[Doc]) -> Iterator[Exa
     for item, doc in zip(docs, parses, strict=True):
         text = doc.text
         resolver = Resolver(doc, doc._.nc_entities or [],
-                            lexicon.topic(text, quoting.quotes(text)))
+                            lexicon.topic(text, quoting.quotes(text), doc))
         statements, candidates = labeller.finder.find(doc, resolver, doc._.nc_statements or [])
         featurizer = Featurizer(doc, resolver)
         for candidate in candidates:

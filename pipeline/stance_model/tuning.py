@@ -48,7 +48,7 @@ def judge_all(docs: list[EvalDoc[SeesawGold]], parses: list[Doc], labeller: Stan
     out = []
     for item, doc in zip(docs, parses, strict=True):
         text = doc.text
-        topic = lexicon.topic(text, quoting.quotes(text))
+        topic = lexicon.topic(text, quoting.quotes(text), doc)
         resolver = Resolver(doc, doc._.nc_entities or [], topic)
         statements, candidates = labeller.finder.find(doc, resolver, doc._.nc_statements or [])
         out.append(_Judged(item, doc, statements, candidates,

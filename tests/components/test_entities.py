@@ -13,6 +13,9 @@ def canonical(parse, text):
         ("The US and Japan agreed.", "US", "United States"),
         ("Allies including the Unite States and Japan met.", "Unite States", "United States"),
         ("Trade with the UK slowed.", "UK", "United Kingdom"),
+        # one alias table: a party as the stance targets name it ("Democratic Party")
+        ("Democrats said the bill failed.", "Democrats", "Democratic Party"),
+        ("The Lib Dems said the bill failed.", "Lib Dems", "Liberal Democrats"),
     ],
 )
 def test_alias_and_typo(parse, text, mention, expected):

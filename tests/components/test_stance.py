@@ -33,6 +33,7 @@ def test_quotes(text, expected):
         ("The official said spending was out of control.", "oppose"),
         ("The official said the punishment was too lenient.", "oppose"),  # too much
         ("The official said the council agreed too.", "support"),  # "too": also
+        ("The official said he was critical of the plan.", "oppose"),  # not "crucial"
     ],
 )
 def test_label(nlp, sentence, label):
@@ -61,6 +62,43 @@ def test_topic_is_the_repeated_quoted_name(nlp):
     doc = nlp('Ishiba backs an "Asian NATO". Critics call the "Asian NATO" idea risky. '
               'One said it was "bold".')
     assert lexicon.topic(doc.text, quotes.quotes(doc.text)) == "Asian NATO"
+
+
+def test_a_phrase_quoted_once_or_a_quoted_clause_is_no_topic(nlp):
+    doc = nlp('Visitors from a "high incidence TB country" need an X-ray. Mr Howard said '
+              'the plans were fair.')
+    assert lexicon.topic(doc.text, quotes.quotes(doc.text), doc) is None
+    doc = nlp('"Search was always important," said Urs Holzle. "Search was always '
+              'important," he said again.')
+    assert lexicon.topic(doc.text, quotes.quotes(doc.text), doc) is None
+
+
+def test_the_speakers_own_words_are_no_target(nlp):
+    """A speech tag inside the content ('"...," said Bosworth, who attended the premiere.
+    "..."') is about the speaker, not what the quote is about."""
+    doc = nlp('"I knew nothing about Bobby Darin before this film, but now I am a huge '
+              'fan," said Bosworth, who attended the premiere with Orlando Bloom. "It was '
+              'a dream for me to land this part."')
+    [st] = doc._.nc_statements
+    assert st.target == "Bobby Darin"
+
+
+@pytest.mark.parametrize(("sentence", "target", "label"), [
+    # what the holder's own evaluative word attaches to, not the next subject
+    ('The spokesman said: "We are extremely pleased with the show and hope the audience '
+     'will find it."', "show", "support"),
+    ("The respondents said they were worried that the tags would let shops track them.",
+     "tags", "oppose"),
+    # said of something else than the holder: the subject it is said of
+    ("The minister said the tariffs would damage the economy.", "tariffs", "oppose"),
+    # an attitude is about what it is for, whether the noun or its verb takes the "for"
+    ("The minister said Scotland's sympathy for the victims was deep.", "victims", "neutral"),
+    ("Jack McConnell said he offered his sympathy for the victims of the wave.",
+     "victims of the wave", "neutral"),
+])
+def test_the_target_is_what_a_feeling_or_verdict_is_about(nlp, sentence, target, label):
+    [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
+    assert (st.target, st.stance) == (target, label)
 
 
 def test_anaphor_target_resolves_to_topic(nlp):

@@ -12,6 +12,9 @@ def _rows(parse, text: str) -> list[Statement]:
 @pytest.mark.parametrize(("text", "source", "target", "stance"), [
     ("Microsoft sued Google over the patent.", "Microsoft", "Google", "oppose"),
     ("Governor Ana Ruiz was praised by Senator Tom Hale.", "Tom Hale", "Ana Ruiz", "support"),
+    # what the verb acts on is its object's head, not a name inside it
+    ("The case was heard on Monday. Microsoft sued the former MTV VJ over the patent.",
+     "Microsoft", "former MTV VJ", "oppose"),
 ])
 def test_stance_event_is_a_statement(parse, text, source, target, stance):
     rows = [r for r in _rows(parse, text) if r.kind == "event"]

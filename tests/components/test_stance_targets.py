@@ -24,6 +24,12 @@ def test_title_is_the_person_the_article_gave_it(parse):
     assert _resolver(doc).at(_token(doc, "president")).name == "Donald Trump"
 
 
+def test_a_named_title_is_the_person_the_article_gave_it(parse):
+    doc = parse("Tory leader Michael Howard spoke first. Labour leader Tony Blair replied. "
+                "Mr Hain accused the Tory leader of behaving like a mongrel.")
+    assert _resolver(doc).at(_token(doc, "leader", 2)).name == "Michael Howard"
+
+
 def test_seat_of_power_is_the_person_holding_its_title(parse):
     doc = parse("President Barack Obama spoke in Ohio. The White House criticised Congress.")
     assert _resolver(doc).at(_token(doc, "House")).name == "Barack Obama"
@@ -34,6 +40,26 @@ def test_seat_of_power_is_the_person_holding_its_title(parse):
 def test_party_members_stand_for_the_party(parse):
     doc = parse("Barack Obama blasted Republicans for the delay.")
     assert _resolver(doc).at(_token(doc, "Republicans")).name == "Republican Party"
+
+
+def test_a_party_is_one_name_as_source_and_as_target(parse):
+    """Sources and targets read one alias table: what one statement says of the Lib Dems
+    is matched to what the Lib Dems say."""
+    doc = parse("Labour said the Lib Dems were wrong about taxes. "
+                "The Lib Dems said Labour had broken its promise.")
+    sources = {s.source for s in doc._.nc_statements}
+    targets = {_resolver(doc).at(_token(doc, "Dems", 0)).name,
+               _resolver(doc).at(_token(doc, "Labour", 1)).name}
+    assert sources == targets == {"Labour Party", "Liberal Democrats"}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Apple and Motorola announced a deal at the end of last year.", "year"),
+    ("She won her claim of unfair dismissal after her sacking in August 2003.", "August"),
+])
+def test_a_date_is_no_target(parse, text, word):
+    doc = parse(text)
+    assert _resolver(doc).at(_token(doc, word)) is None
 
 
 def test_anaphor_is_the_topic(parse):

@@ -96,7 +96,7 @@ class StanceLabeller:
     def __call__(self, doc: Doc) -> Doc:
         given: list[Statement] = doc._.nc_statements or []
         text = doc.text
-        topic = lexicon.topic(text, quoting.quotes(text))
+        topic = lexicon.topic(text, quoting.quotes(text), doc)
         resolver = Resolver(doc, doc._.nc_entities or [], topic, text)
         statements, candidates = self.finder.find(doc, resolver, given)
         judged = self.judge(doc, statements, candidates, resolver)
@@ -162,7 +162,7 @@ class StanceLabeller:
                 cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
                 if cue is not None and len(cue) and lexicon.cue_turned(cue):
                     stance = "oppose" if stance == "support" else "support"
-                rows = [self._row(statement, judged[0][0].target, stance, 0.5)]
+                rows = [self._row(statement, self._acted_on(cue, judged), stance, 0.5)]
             return rows
         main = self._main(doc, statement, topic, resolver)
         judged_main = [j for c, j in judged if c.target.name == main.target]
@@ -177,6 +177,17 @@ class StanceLabeller:
         rows += [self._row(statement, target, j.label, j.polar) for target, j in polar
                  if target.name != main.target and first[0] <= target.span[0] < first[1]]
         return rows
+
+    @staticmethod
+    def _acted_on(cue: Span | None, judged: list[tuple[Candidate, Judged]]) -> Target:
+        """What a stance verb acts on: the target its object heads ("praises the former MTV
+        VJ": the VJ, not MTV), else the first one the object names."""
+        if cue is not None and len(cue):
+            for candidate, _ in judged:
+                head = cue.doc[candidate.target.head]
+                if head.head == cue.root and head.dep_ in ("dobj", "nsubjpass"):
+                    return candidate.target
+        return judged[0][0].target
 
     @staticmethod
     def _first_sentence(doc: Doc, statement: Statement) -> tuple[int, int]:
@@ -198,7 +209,8 @@ class StanceLabeller:
         cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
         first = self._first_sentence(doc, statement)
         opening = doc.char_span(*first, alignment_mode="expand") if content is not None else None
-        target = self._main_target(opening, topic, resolver, statement.source)
+        target = self._main_target(opening, topic, resolver, statement.source,
+                                   statement.source_span)
         head = doc[target.head] if target is not None and target.kind != TOPIC else None
         polarity, confidence = lexicon.label(cue, content, self.cue_stance(doc, statement),
                                              head)
@@ -211,21 +223,27 @@ class StanceLabeller:
 
     @staticmethod
     def _main_target(content: Span | None, topic: str | None, resolver: Resolver,
-                     source: str | None) -> Target | None:
+                     source: str | None, source_span: tuple[int, int] | None = None
+                     ) -> Target | None:
         """The article's topic when the content refers to it, else what the content's
         subject or object names, resolved across the article ("the agreement" -> "the Good
         Friday agreement", "the president" -> "Donald Trump"), not the source itself ("Mr
-        Tyler said Mr Tyler's view ..."): what an agent subject acts on before the agent,
-        what an aspect noun is of (:meth:`Resolver.about`); else the content's first noun
-        phrase."""
+        Tyler said Mr Tyler's view ..."), nor what the source's own words name when a
+        quote's content runs across them ('"...," said Bosworth, who attended the premiere.
+        "..."'): what the holder's own evaluative word attaches to ("we're pleased with the
+        show"), what an agent subject acts on before the agent, what an aspect noun is of
+        (:meth:`Resolver.about`); else the content's first noun phrase."""
         if content is None:
             return None
         if topic and lexicon.names_topic(content, topic):
             return Target(topic, TOPIC, (content.start_char, content.end_char), content.root.i)
         own = (source or "").casefold()
-        tokens = [*lexicon.main_tokens(content),
+        tokens = [*lexicon.evaluated(content), *lexicon.main_tokens(content),
                   *(t for t in content if t.pos_ in ("NOUN", "PROPN")
                     and t.dep_ not in ("compound", "npadvmod"))]  # not "a bit sceptical"
+        if source_span is not None and source_span[0] > content.start_char:
+            # a speech tag inside the content: its words are about the speaker
+            tokens = [t for t in tokens if not source_span[0] <= t.idx < source_span[1]]
         for token in resolver.about(tokens):
             target = resolver.at(token)
             if target is not None and target.name.casefold() != own:

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline import resources
 from pipeline.components import hyphens
@@ -92,18 +92,30 @@ def cue_turned(cue: Span) -> bool:
     return negated != any(s in lead.text.lower() for s in shifters)
 
 
-def topic(text: str, doc_quotes: list[tuple[int, int]]) -> str | None:
-    """The article's subject: the most repeated short quoted name ("Asian NATO"), the
-    first one on a tie."""
+def topic(text: str, doc_quotes: list[tuple[int, int]], doc: Doc | None = None
+          ) -> str | None:
+    """The article's subject: the most repeated short quoted name ("Asian NATO"), quoted
+    at least twice, the first one on a tie; with the parse, a short quoted clause is no
+    name ('"Search was always important," said ...')."""
     counts: Counter[str] = Counter()
     for start, end in doc_quotes:
         phrase = text[start:end].strip(" ,.")
         words = phrase.split()
         if 1 <= len(words) <= 4 and any(w[:1].isupper() for w in words) and sum(
-                c.isalpha() for c in phrase) >= 2:  # not a quoted letter ('Plan "A"')
+                c.isalpha() for c in phrase) >= 2 and not (  # not a quoted letter ('Plan "A"')
+                doc is not None and _clause(doc, start, end)):
             counts[phrase] += 1
     best = counts.most_common(1)
-    return best[0][0] if best else None
+    # quoted once, a phrase is a phrase ('from a "high incidence TB country"'), not what
+    # every "the plans" of the article stands for
+    return best[0][0] if best and best[0][1] >= 2 else None
+
+
+def _clause(doc: Doc, start: int, end: int) -> bool:
+    """The characters hold a subject and its verb."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        t.dep_ in ("nsubj", "nsubjpass") and span.start <= t.head.i < span.end for t in span)
 
 
 def target(content: Span, topic_name: str | None) -> str | None:
@@ -151,6 +163,31 @@ def main_tokens(content: Span) -> Iterator[Token]:
         for token in content:
             if token.dep_ in deps and token.pos_ in ("NOUN", "PROPN"):
                 yield token
+
+
+_HOLDERS = frozenset({"i", "we", "he", "she", "they"})  # whose feelings a statement reports
+
+
+def evaluated(content: Span) -> Iterator[Token]:
+    """Nouns the holder's own evaluative adjective attaches to: its object or the subject
+    of the clause it governs ("we're extremely pleased with the show", "they were concerned
+    that RFID tags would ..."). Only where the holder ("I", "we", a person pronoun) feels:
+    "the tariffs are bad for business" is said of the tariffs. (Polar verbs were tried too:
+    "we have enjoyed a long history", "they gain independence" are no stance on their
+    objects.)"""
+    support, oppose = polar_words()
+    for token in content:
+        if token.lemma_.lower() not in support | oppose or token.pos_ != "ADJ":
+            continue
+        clause = token.head if token.dep_ in ("acomp", "attr") else token
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ not in _HOLDERS:
+            continue
+        objects = [g for c in token.children for g in c.children if (
+            c.dep_ == "prep" and g.dep_ == "pobj") or (
+            c.dep_ == "ccomp" and g.dep_ in ("nsubj", "nsubjpass"))]
+        yield from (o for o in objects if content.start <= o.i < content.end
+                    and o.pos_ in ("NOUN", "PROPN"))
 
 
 def _about(target: Token, content: Span) -> set[int]:

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Token
 
 from pipeline import resources
 from pipeline.annotations import EntityMention
-from pipeline.components import hyphens
+from pipeline.components import aliases, hyphens
+from pipeline.components import quotes as quoting
 
 ENTITY = "entity"
 TOPIC = "topic"
@@ -29,6 +30,8 @@ _KEEP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "npadvmod"
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "such", "any",
                           "some", "its", "his", "her", "their", "our", "my", "your"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
+# spaCy's entity types of times and amounts: no stance is about a date or a number
+_MEASURES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 _SPACE = re.compile(r"\s+")
 _QUOTE_MARKS = re.compile(r"[\"“”]")  # 'held "constructive" talks': the name is without them
 _AMOUNT_START = frozenset("0123456789%£$€¥")  # "2bn", "£2bn", "%"
@@ -53,6 +56,17 @@ def _acts_on(agent: Token, obj: Token) -> bool:
     return False
 
 
+_JOINERS = frozenset({"of", "the", "and", "for", "on", "in", "a", "an", "to"})
+
+
+def _title_case(phrase: str) -> bool:
+    """A name: two to four words, each capitalised but the joining ones ("Asian NATO",
+    "Axis of Evil"; not "It looks pretty grim")."""
+    words = phrase.split()
+    return 2 <= len(words) <= 4 and words[-1][:1].isupper() and all(
+        w[:1].isupper() or w in _JOINERS for w in words)
+
+
 @dataclass(frozen=True)
 class Target:
     """A resolved mention: its canonical ``name``, ``kind`` (entity, topic or phrase),
@@ -70,7 +84,6 @@ class _Vocabulary:
     thing_pronouns: frozenset[str]
     titles: frozenset[str]
     anaphors: frozenset[str]
-    aliases: dict[str, str]
     seats: dict[str, str]  # casefolded seat of power -> the title of who holds it
     states: dict[str, str]
     generic: frozenset[str]
@@ -89,7 +102,6 @@ def _vocabulary() -> _Vocabulary:
         thing_pronouns=frozenset(data["thing_pronouns"]),
         titles=frozenset(data["titles"]),
         anaphors=frozenset(resources.load("stance")["anaphors"]),
-        aliases={k.casefold(): v for k, v in data["aliases"].items()},
         seats={k.casefold(): v for k, v in data["seats"].items()},
         states=resources.load("entities")["states"],
         generic=frozenset(data["generic_nouns"]),
@@ -124,9 +136,10 @@ class Resolver:
                     self._by_token[token.i] = mention
         self._heads: dict[str, list[tuple[int, str]]] | None = None  # built on first use
         self._titles: dict[str, str] | None = None
+        self._quoted: list[tuple[int, str]] | None = None  # (start, phrase) of each quote
         self._title_end = 0
         # the person each title word last named: "President Donald Trump" -> president
-        self._titled: list[tuple[int, str, str]] = []
+        self._titled: list[tuple[int, str, str, frozenset[str]]] = []
         for mention in mentions:
             if mention.label != "PERSON":
                 continue
@@ -136,12 +149,12 @@ class Resolver:
             words = {t.lower_ for t in doc[max(0, span.start - 3) : span.start]}
             words |= {t.lower_ for t in span}
             for title in words & self.vocab.titles:
-                self._titled.append((mention.start, title, mention.canonical))
+                self._titled.append((mention.start, title, mention.canonical, frozenset(words)))
 
     def canonical(self, name: str, label: str | None = None) -> str:
-        """One name per target: the alias table ("Republicans" -> "Republican Party"), a
-        demonym or capital for its state ("Chinese" -> "China")."""
-        alias = self.vocab.aliases.get(name.casefold())
+        """One name per target: the alias table entities and sources use too ("Republicans"
+        -> "Republican Party"), a demonym or capital for its state ("Chinese" -> "China")."""
+        alias = aliases.alias(name)
         if alias:
             return alias
         if label in ("NORP", "GPE"):
@@ -177,15 +190,22 @@ class Resolver:
             return self._pronoun(token, lower)
         if token.pos_ not in _NOMINAL or any(c.tag_ == "WDT" for c in token.children):
             return None  # "which technology it will support" names none yet
+        if token.ent_type_ in _MEASURES:
+            return None  # "at the end of last year", "in August 2003": when, not what
         lemma = token.lemma_.lower()
         definite = any(c.lower_ in _DETERMINERS for c in token.children)
-        if lemma in self.vocab.titles and definite and not self._modified(token):
-            person = self._titled_person(token, lemma)
+        qualifiers = self._named_qualifiers(token) if lemma in self.vocab.titles else None
+        if definite and qualifiers is not None:  # "the president", "the Tory leader"
+            person = self._titled_person(token, lemma, qualifiers)
             if person:
                 return Target(person, ENTITY, (token.idx, token.idx + len(token.text)), token.i)
         if self.topic and ((lemma in self.vocab.anaphors and definite) or self._names_topic(token)):
             return Target(self.topic, TOPIC, self._phrase_span(token), token.i)
-        alias = self.vocab.aliases.get(lower)
+        if lemma in self.vocab.anaphors and definite and not self.topic:
+            quoted = self._quoted_before(token)  # 'proposed an "Asian NATO". ... the proposal'
+            if quoted:
+                return Target(quoted, PHRASE, (token.idx, token.idx + len(token.text)), token.i)
+        alias = aliases.alias(token.text) if token.pos_ == "PROPN" else None
         if alias:
             return Target(alias, ENTITY, (token.idx, token.idx + len(token.text)), token.i)
         titled = self._title_phrases().get(lemma)
@@ -253,8 +273,11 @@ class Resolver:
             return None
         preps = ("about", "over", "on", "to", "for", "of", "against", "with") if attitude else (
             ("of", "for", "on") if aspect else ("of",))
-        for prep in token.rights:
-            if prep.dep_ == "prep" and prep.lower_ in preps:
+        rights = list(token.rights)
+        if attitude and token.dep_ == "dobj":  # "offered his sympathy for the victims"
+            rights += [t for t in token.head.rights if t.i > token.i]
+        for prep in rights:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in preps:
                 return next((c for c in prep.children if c.dep_ == "pobj"
                              and c.pos_ in _NOMINAL and not _quantity(c)), None)
         return None
@@ -320,13 +343,40 @@ class Resolver:
                  token.idx - 3000 < idx < token.idx]
         return named[-1] if named else None
 
-    def _titled_person(self, token: Token, title: str) -> str | None:
-        named = [name for start, t, name in self._titled if t == title and start < token.idx]
+    def _quoted_before(self, token: Token) -> str | None:
+        """The name in title case quoted last in the 300 characters before ``token``: what
+        an anaphor ("the proposal") refers back to where the article has no topic quoted
+        twice."""
+        if self._quoted is None:
+            self._quoted = [(start, self.text[start:end].strip(" ,.")) for start, end in
+                            quoting.quotes(self.text)]
+        named = [name for start, name in self._quoted
+                 if token.idx - 300 < start < token.idx and _title_case(name)]
+        return named[-1] if named else None
+
+    def _titled_person(self, token: Token, title: str,
+                       qualifiers: frozenset[str] = frozenset()) -> str | None:
+        """The last person named before ``token`` with this title (and these words beside
+        it: "Tory leader Michael Howard" for "the Tory leader")."""
+        named = [name for start, t, name, words in self._titled
+                 if t == title and start < token.idx and qualifiers <= words]
         return named[-1] if named else None
 
     def _names_topic(self, token: Token) -> bool:
         topic = (self.topic or "").casefold()
         return bool(topic) and topic in self.doc[token.left_edge.i : token.i + 1].text.casefold()
+
+    def _named_qualifiers(self, token: Token) -> frozenset[str] | None:
+        """The names modifying a title ("Tory" in "the Tory leader"; none in "the leader");
+        None when anything else modifies it ("the leader of the club", "a new leader"; not
+        "accused the leader of behaving ...", the accusation's "of" the parser hung on it)."""
+        if any(c.dep_ in ("amod", "poss") or (c.dep_ == "prep" and any(
+                g.dep_ == "pobj" for g in c.children)) for c in token.children):
+            return None
+        compounds = [c for c in token.children if c.dep_ == "compound"]
+        if any(c.i not in self._by_token for c in compounds):
+            return None
+        return frozenset(c.lower_ for c in compounds)
 
     @staticmethod
     def _modified(token: Token) -> bool:

@@ -1,0 +1,29 @@
+"""bench/seesaw_errors.py: each gold triple is put down to the first match condition it fails."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.seesaw_errors import fate
+from pipeline.evaluate.predictions import PredStance
+from pipeline.evaluate.seesaw import Triple
+
+TRIPLE = Triple(sentence=1, subject="Democratic Party", polarity="NEG", object="Donald Trump")
+
+
+def _row(subject: str, target: str, stance: str) -> PredStance:
+    return PredStance(subject=subject, subject_span=None, spans=(), target=target,
+                      stance=stance)
+
+
+@pytest.mark.parametrize(("rows", "why"), [
+    ([], "no row in the sentence"),
+    ([(_row("Democrats", "Donald Trump", "oppose"), {1})], "subject differs"),
+    ([(_row("Democratic Party", "Donald Trump", "oppose"), {2})], "no row in the sentence"),
+    ([(_row("Democratic Party", "border wall", "oppose"), {1})], "target differs"),
+    ([(_row("Democratic Party", "Trump", "neutral"), {1})], "pair found, neutral"),
+    ([(_row("Democratic Party", "Trump", "support"), {1})], "polarity flipped"),
+    ([(_row("Democratic Party", "Trump", "oppose"), {1})], "matched"),
+])
+def test_fate_names_the_first_condition_failed(rows, why):
+    assert fate(TRIPLE, rows)[0] == why
