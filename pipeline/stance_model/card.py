@@ -73,3 +73,56 @@ def write(folder: Path, meta: dict) -> Path:
         "",
     ]
     return model_card.save(folder, lines)
+
+
+def write_label(folder: Path, meta: dict) -> Path:
+    """The card of a statement label model (``--kind label``)."""
+    config = meta["config"]
+    valid = meta["valid"]
+    lines = [
+        "# newsclaims statement label: logistic regression over the content's words",
+        "",
+        "Labels the main row of each statement attribution finds: support, oppose or neutral "
+        "toward its target. Features: the lexicon's label toward the target and over the whole "
+        "content, the cue lemma and its own stance, whether the cue is negated or shifted, "
+        "VADER's positive and negative valence, the content's lemmas (those a negator "
+        f"governs marked). The lexicon's neutral gives way when the model is {meta['floor']} "
+        "sure of a stance; a polar label of the lexicon stays.",
+        "",
+        "## Data",
+        "",
+        f"The statements attribution finds in SEESAW (Zhang et al., EMNLP 2022) stories whose "
+        f"meta `Split` is `train`: {meta['train_statements']} with a named source "
+        f"({meta['train_labels']}). A statement's label is the polarity of a gold triple of "
+        "its content's first sentence whose subject is its source and whose object its main "
+        "target (token F1 >= 0.5), else of its source's triples there when they agree, else "
+        "neutral. The override floor is tuned on the `valid` stories "
+        f"({meta['valid_statements']} statements, macro F1); SEESAW test was never read. Our "
+        "corpus gold is not used in training: it is the second check.",
+        "",
+        "## Rebuild",
+        "",
+        "```bash",
+        "pip install -e '.[train]'  # scikit-learn",
+        f"newsclaims train stance --kind label --data ../shared/data/seesaw --c {config['c']} "
+        f"--min-count {config['min_count']} --seed {config['seed']}",
+        "```",
+        "",
+        f"{meta['seconds']:.0f} s on the shared 2-core CPU with SEESAW's parses read from "
+        "`--cache` (parsing its train and valid articles takes about 4 more minutes).",
+        "",
+        "## Scores on SEESAW valid statements",
+        "",
+        "| label of the main row | accuracy | macro F1 | support/oppose F1 |",
+        "|---|---|---|---|",
+        *(f"| {name} | {s['accuracy']:.3f} | {s['macro_f1']:.3f} | {s['polar_f1']:.3f} |"
+          for name, s in valid.items()),
+        "",
+        "## Speed",
+        "",
+        "A plain-Python dot product over a statement's few hundred features; "
+        "`python bench/stance_speed.py` times the component (README, \"Stance\" under "
+        "\"Measured\").",
+        "",
+    ]
+    return model_card.save(folder, lines)
