@@ -218,14 +218,13 @@ def train_attribution(data: str | None, out: str, dev: str | None, score_dev: bo
 @click.option("--data", "data", type=click.Path(file_okay=False), default=None,
               help="SEESAW folder (meta/, articles/, annotations/); default DATA/seesaw. "
                    "Trains on the stories whose Split is train, tunes on valid.")
-@click.option("--kind", type=click.Choice(["boosted", "linear", "label"]), default="boosted",
-              show_default=True, help="The pair classifier as gradient-boosted trees "
-                                      "(LightGBM) or logistic regression; or the statement "
-                                      "label model (logistic regression).")
+@click.option("--kind", type=click.Choice(["boosted", "linear"]), default="boosted",
+              show_default=True, help="Gradient-boosted trees (LightGBM) or logistic "
+                                      "regression.")
 @click.option("--out", default=None, type=click.Path(file_okay=False),
               help="Model folder; default models/stance-KIND.")
 @click.option("--c", "c", type=click.FloatRange(min=0, min_open=True), default=0.1,
-              show_default=True, help="linear and label: inverse L2 regularisation strength.")
+              show_default=True, help="linear: inverse L2 regularisation strength.")
 @click.option("--rounds", type=click.IntRange(min=1), default=150, show_default=True,
               help="boosted: boosting rounds.")
 @click.option("--min-count", type=click.IntRange(min=1), default=None,
@@ -240,8 +239,8 @@ def train_attribution(data: str | None, out: str, dev: str | None, score_dev: bo
 def train_stance(data: str | None, kind: str, out: str | None, c: float, rounds: int,
                  min_count: int | None, seed: int, cache: str | None, limit: int | None
                  ) -> None:
-    """Train a stance model on SEESAW train, tune on valid; save it with a card (needs
-    scikit-learn and, for boosted, LightGBM: pip install 'newsclaims[train]')."""
+    """Train the stance classifier on SEESAW train, tune on valid; save it with a card
+    (needs scikit-learn and, for boosted, LightGBM: pip install 'newsclaims[train]')."""
     import importlib.util
 
     seesaw = Path(data) if data else DEFAULT_DATA / "seesaw"
@@ -256,16 +255,6 @@ def train_stance(data: str | None, kind: str, out: str | None, c: float, rounds:
     from pipeline.stance_model.train import train as run_training
 
     out = out or str(REPO_ROOT / "models" / f"stance-{kind}")
-    if kind == "label":
-        from pipeline.stance_model import statements
-
-        meta = statements.train(str(seesaw), Path(out), c=c, min_count=min_count or 2,
-                                seed=seed, cache=Path(cache) if cache else None, limit=limit,
-                                log=lambda line: click.echo(line, err=True))
-        card.write_label(Path(out), meta)
-        click.echo(f"SEESAW valid label macro F1 {meta['valid']['combined']['macro_f1']:.3f}; "
-                   f"model and card written to {out}")
-        return
     config = TrainConfig(seesaw=str(seesaw), out=out, kind=kind, c=c, rounds=rounds,
                          min_count=min_count or (5 if kind == "boosted" else 2), seed=seed,
                          cache=cache, limit=limit)

@@ -34,16 +34,9 @@ from pipeline.components.stance.candidates import (
     CandidateFinder,
 )
 from pipeline.components.stance.classifier import Judged
-from pipeline.components.stance.statement_label import (
-    MainParts,
-    StatementLabel,
-    combined,
-    features,
-)
 from pipeline.components.stance.targets import PHRASE, TOPIC, Resolver, Target
 
 DEFAULT_MODEL = "stance-boosted"
-DEFAULT_LABEL_MODEL = ""
 # The least P(polar) a pair needs to become a row, whatever threshold maximised SEESAW F1
 # (the classifier is trained with balanced class weights, so its P(polar) runs high): read
 # on BBC news, the statements' further targets were right about half the time at P >= 0.9
@@ -67,11 +60,9 @@ class StanceLabeller:
     the statements of stance events and of further targets."""
 
     def __init__(self, nlp: Language, name: str, model: str = DEFAULT_MODEL,
-                 pairs: bool = False, label_model: str = DEFAULT_LABEL_MODEL) -> None:
+                 pairs: bool = False) -> None:
         self.name = name
         self.model = str(model_path(model)) if model else ""
-        # the learned label of statements' main rows; it reads its weights when first used
-        self.label_model = StatementLabel(model_path(label_model)) if label_model else None
         cues = resources.load("cues")
         # the stance a cue carries by itself ("endorse" support, "reject" oppose); where a
         # verb and its noun differ, the noun's is the phrasal verb's too ("a call for",
@@ -88,10 +79,6 @@ class StanceLabeller:
             meta = classifier.read_meta(self.model)
             self.thresholds = meta["thresholds"]
             self.artifact_fingerprint = classifier.fingerprint(self.model)
-        if self.label_model is not None:
-            self.label_floor = float(classifier.read_meta(self.label_model.folder)["floor"])
-            self.artifact_fingerprint = (self.artifact_fingerprint or "") + classifier.fingerprint(
-                self.label_model.folder)
         if not Doc.has_extension("nc_statements"):
             Doc.set_extension("nc_statements", default=None)
 
@@ -185,7 +172,7 @@ class StanceLabeller:
             # it does not read "would not back")
             main = replace(main, stance=judged_main[0].label,
                            confidence=round(min(0.99, judged_main[0].polar), 3))
-        first = self.first_sentence(doc, statement)
+        first = self._first_sentence(doc, statement)
         rows = [main]
         rows += [self._row(statement, target, j.label, j.polar) for target, j in polar
                  if target.name != main.target and first[0] <= target.span[0] < first[1]]
@@ -203,7 +190,7 @@ class StanceLabeller:
         return judged[0][0].target
 
     @staticmethod
-    def first_sentence(doc: Doc, statement: Statement) -> tuple[int, int]:
+    def _first_sentence(doc: Doc, statement: Statement) -> tuple[int, int]:
         """Characters of the content's first sentence: a quote that runs on into later
         sentences ('"...," he said. "..."') speaks of others there as often as not."""
         content = doc.char_span(*statement.content_span, alignment_mode="expand")
@@ -214,42 +201,22 @@ class StanceLabeller:
             end += 1
         return content.start_char, doc[end - 1].idx + len(doc[end - 1])
 
-    def main_parts(self, doc: Doc, statement: Statement, topic: str | None,
-                   resolver: Resolver) -> MainParts:
-        """What the main row's label is read from: its main target (in the content's first
-        sentence), the cue and the content."""
+    def _main(self, doc: Doc, statement: Statement, topic: str | None, resolver: Resolver
+              ) -> Statement:
+        """The statement's own row: its main target (in the content's first sentence) and
+        the lexicon's label, turned round when the target is what a reverser acts on."""
         content = doc.char_span(*statement.content_span, alignment_mode="expand")
         cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
-        first = self.first_sentence(doc, statement)
+        first = self._first_sentence(doc, statement)
         opening = doc.char_span(*first, alignment_mode="expand") if content is not None else None
         target = self._main_target(opening, topic, resolver, statement.source,
                                    statement.source_span)
         head = doc[target.head] if target is not None and target.kind != TOPIC else None
-        return MainParts(cue, content, self.cue_stance(doc, statement), target, head)
-
-    @staticmethod
-    def lexicon_label(doc: Doc, parts: MainParts) -> tuple[str, float]:
-        """The lexicon's label of a main row, turned round when the target is what a
-        reverser acts on."""
-        polarity, confidence = lexicon.label(parts.cue, parts.content, parts.cue_stance,
-                                             parts.head)
-        if parts.target is not None and polarity != "neutral" and lexicon.reversed_(
-                doc[parts.target.head], parts.cue):
+        polarity, confidence = lexicon.label(cue, content, self.cue_stance(doc, statement),
+                                             head)
+        if target is not None and polarity != "neutral" and lexicon.reversed_(
+                doc[target.head], cue):
             polarity = "oppose" if polarity == "support" else "support"
-        return polarity, confidence
-
-    def _main(self, doc: Doc, statement: Statement, topic: str | None, resolver: Resolver
-              ) -> Statement:
-        """The statement's own row: its main target and the lexicon's label, turned round
-        when the target is what a reverser acts on."""
-        parts = self.main_parts(doc, statement, topic, resolver)
-        polarity, confidence = self.lexicon_label(doc, parts)
-        if self.label_model is not None:
-            verdict = self.label_model.verdict(features(parts, polarity))
-            learned = combined(polarity, verdict, self.label_floor)
-            if learned != polarity:
-                polarity, confidence = learned, round(verdict.confidence, 3)
-        target = parts.target
         name = target.name if target else None
         return replace(statement, target=name, target_span=target.span if target else None,
                        stance=polarity, confidence=confidence)
@@ -290,13 +257,10 @@ class StanceLabeller:
                        confidence=round(min(0.99, confidence), 3))
 
 
-@Language.factory("newsclaims_stance", default_config={
-    "model": DEFAULT_MODEL, "pairs": False, "label_model": DEFAULT_LABEL_MODEL})
-def make_stance_labeller(nlp: Language, name: str, model: str, pairs: bool, label_model: str
-                         ) -> StanceLabeller:
+@Language.factory("newsclaims_stance", default_config={"model": DEFAULT_MODEL, "pairs": False})
+def make_stance_labeller(nlp: Language, name: str, model: str, pairs: bool) -> StanceLabeller:
     """``model``: a stance classifier folder (a path, or a name under ``models/``;
     ``stance-boosted`` by default); empty for the lexicon alone. ``pairs``: judge any two
     names of a sentence as well (the ``accurate`` preset: they double the component's time
-    for a few rows; training always sees them). ``label_model``: a statement label model
-    folder (``newsclaims train stance --kind label``); empty for the lexicon's label."""
-    return StanceLabeller(nlp, name, model, pairs, label_model)
+    for a few rows; training always sees them)."""
+    return StanceLabeller(nlp, name, model, pairs)
