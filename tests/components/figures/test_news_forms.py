@@ -441,6 +441,8 @@ SIXTH_ROUND = [
     ("Two FBI officials were fired.", "Two FBI officials", 2.0, "official", "="),
     ("I will focus on my work here because I have nine months left.", "nine months", 9.0,
      "month", "="),
+    ("Analysts put the figure at 4.6 million by 2008, an increase from an estimated 50,000 "
+     "sets.", "4.6 million", 4.6e6, "set", "="),
 ]
 
 SIXTH_ROUND_NOT_FIGURES = [
