@@ -68,12 +68,16 @@ def test_the_held_out_check_shares_no_article_with_the_dev_gold() -> None:
     assert not seen
 
 
-def test_the_out_of_sample_set_fresh5_is_there_and_big_enough() -> None:
-    """fresh5 is the out-of-sample set of round 5: BBC, PolNeAR and SEESAW train only."""
-    fresh5 = [r for name, r in RECORDS if name == "fresh5.jsonl"]
-    assert len(fresh5) >= 150 and sum(len(r["figures"]) for r in fresh5) >= 150
-    assert {r["file"].split("/")[0] for r in fresh5} == {"bbc-news", "polnear", "seesaw"}
-    assert not [r["id"] for r in fresh5 if "/dev/" in r["file"] or r["file"].endswith("val.csv")]
+@pytest.mark.parametrize(("name", "with_figures"), [("fresh5.jsonl", 100), ("fresh6.jsonl", 120)])
+def test_the_out_of_sample_sets_are_there_and_big_enough(name: str, with_figures: int) -> None:
+    """fresh5 and fresh6 are the out-of-sample sets of rounds 5 and 6: BBC, PolNeAR and
+    SEESAW train only, at least 150 sentences and 150 figures (round 6 asked for 120
+    sentences with a figure)."""
+    fresh = [r for file, r in RECORDS if file == name]
+    assert len(fresh) >= 150 and sum(len(r["figures"]) for r in fresh) >= 150
+    assert sum(1 for r in fresh if r["figures"]) >= with_figures
+    assert {r["file"].split("/")[0] for r in fresh} == {"bbc-news", "polnear", "seesaw"}
+    assert not [r["id"] for r in fresh if "/dev/" in r["file"] or r["file"].endswith("val.csv")]
 
 
 def test_bbc_size_and_balance() -> None:

@@ -85,6 +85,9 @@ _YEAR = re.compile(r"1[5-9]\d\d|20\d\d|21\d\d")
 _TALLY_NEXT = re.compile(r"(?:\s+to\s+|-|–|-to-)\d")
 _GROUP_BEFORE = re.compile(r"\b([A-Za-z]+?)s?\s+(?:of\s+)?$")
 _ANOTHER = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.IGNORECASE)
+_LEFT = re.compile(r"\s+(?:left|to\s+play)\b")  # "three minutes left", "... to play"
+_ODDS_BEFORE = re.compile(r"\bodds\s+(?:of\s+)?$", re.IGNORECASE)  # "odds of 4-1": a ratio
+_ODDS_AFTER = re.compile(r"\s*[-/]\s*\d")
 _RATIO_TO_ONE = re.compile(r"\s*(?:to|-to-|:)\s*1(?!\d|[.,]\d|\s*(?:%|per))")  # "4 to 1."
 _TIMES_AFTER = re.compile(r"\s+times\s+([a-z]+)", re.IGNORECASE)
 _DAY_BEFORE_A_YEAR = re.compile(r",\s+(?:1[5-9]|20)\d\d\b")  # the "11" of "Sept. 11, 2012"
@@ -98,8 +101,10 @@ _NEEDED_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:will\s+be|would\s+be|are|
                            r"(?:needed|required|necessary)\b")
 _INCHES_AFTER = re.compile(r"-(\d{1,2})(?!\d|[.,]\d|-)")  # the "-11" of "5-foot-11"
 _ODD_SCALE = re.compile(r"-(?:some|odd)\s+(hundred|thousand|million|billion)\b", re.IGNORECASE)
-# "less than the catalogue price of ", "close to the ": a bound on the figure the phrase names
-_THE_GAP = re.compile(r"(?<=than|..to)\s+the\s+(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+)?$")
+# "less than the catalogue price of ", "close to the ", "an estimated worth of ": a bound on
+# the figure the phrase names
+_THE_GAP = re.compile(r"(?<=than|..to)\s+the\s+(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+)?$"
+                      r"|(?<=estimated)\s+(?:[a-z][\w'’-]*\s+){1,2}?of\s+$")
 _AGE_GAP = re.compile(r"\s+the\s+ages?\s+of\s+$")  # "under the age of 21": a bound on an age
 # "It takes 2,383 delegates to win": a threshold
 _TAKES_BEFORE = re.compile(r"\bit\s+(?:takes|took|will\s+take)\s+$", re.IGNORECASE)
@@ -336,7 +341,8 @@ class FigureExtractor:
         if unit in g.period_units and not (bare and noun is None) \
                 and not _ANOTHER.search(text, max(0, start - 20), start) \
                 and not (self._after_for(text, start) and g.relative_time.match(text, end)) \
-                and (self._relative_time(doc, text, end) or (
+                and (self._relative_time(doc, text, end) or self._match_time_left(
+                    sent, unit, text, end) or (
             not hyphen and _first_following(text, end) in g.period_name_nouns
         )):
             return None  # "two weeks earlier", "a decade ago", "a two-and-a-half year high";
@@ -522,6 +528,14 @@ class FigureExtractor:
         nxt = next((t for t in following if not t.is_space), None) if following else None
         return nxt is None or (nxt.ent_type_ != "DATE" and not nxt.like_num)
 
+    def _match_time_left(self, sent: Span, unit: str, text: str, end: int) -> bool:
+        """Minutes "left" in a match report count down the game, as "remaining" does
+        ("with the score at 1-1 and only three minutes left"); elsewhere what is left is
+        an amount of time ("I have nine months left")."""
+        g = self.grammar
+        return unit in ("minute", "second") and _LEFT.match(text, end) is not None and bool(
+            g.match_cues.search(sent.text) or g.score_cues.search(sent.text))
+
     def _unit_or_scale_word(self, word: str) -> bool:
         """A unit, currency, percent or scale word, or one that stands for a noun: not a
         counted noun ("2 and 8 degrees", "8 to 10 percent" are ranges of units, "12 and 11
@@ -605,7 +619,8 @@ class FigureExtractor:
         shared = context.shared_noun(tokens)
         if shared is not None and not self._unit_or_scale_word(shared.text):
             return context.count_unit(context.phrase_start(shared), shared, g), end
-        antecedent = context.partitive_noun(tokens) or self._level_subject(tokens, match) \
+        antecedent = context.partitive_noun(tokens) or context.changed_noun(tokens) \
+            or self._level_subject(tokens, match) \
             or context.of_noun(tokens, g) or context.attribute_noun(tokens)
         if antecedent is not None:
             return context.count_unit(context.phrase_start(antecedent), antecedent, g), end
@@ -772,7 +787,9 @@ class FigureExtractor:
             tokens is not None and not counted and tokens.root.dep_ in _SHARE_ROLES
         )  # "a third of adults", "half the number", "fell by as much as a fifth"
         # "a two-thirds majority": a share, not a count; a fraction alone ("one-eighth") stays
-        adjective = counted and re.fullmatch(r"\w+-\w+", number) is not None
+        adjective = counted and (re.fullmatch(r"\w+-\w+", number) is not None or (
+            " " in number.strip() and doc[tokens.end].lemma_.lower() in self.grammar.change_nouns
+        ))  # "the one third reduction" too; not "one third party"
         if has_fraction and value < 1 and (whole or adjective) and not period:
             return round(value * 100, 6), match.end("num")
         return None
@@ -846,6 +863,8 @@ class FigureExtractor:
         if (_RATIO_TO_ONE.match(after) or (number == "1" and _RATIO_FROM.search(before))) \
                 and not g.vote_cues.search(sent.text):
             return True  # "outspent them by more than 4 to 1": a ratio; "voted 99 to 1" a tally
+        if _ODDS_BEFORE.search(before) and _ODDS_AFTER.match(after):
+            return True  # "both have odds of 4-1", "odds 11/4": betting odds are ratios
         if number.isdigit() and int(number) <= 31 and _DAY_BEFORE_A_YEAR.match(after):
             return True  # "11, 2012, attacks": a date's day, its month cut off by a splitter
         if _DAY_SPLIT_OFF.match(after) and number.isdigit() and int(number) <= 31 \

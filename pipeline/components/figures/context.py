@@ -138,15 +138,16 @@ def _hyphen_groups(tokens: Span) -> list[list[Token]]:
 
 
 def _word_form(group: list[Token], grammar: FigureGrammar) -> str:
-    """A word of a counted phrase, lower-cased and as written: a plural modifier names
-    the kind in the plural ("cosmetics brand", "special operations force", "arms deal"),
+    """A word of a counted phrase, lower-cased (an acronym as written: "TV") and as
+    written: a plural modifier names the kind in the plural ("cosmetics brand", "special
+    operations force", "arms deal"),
     unless it names people, whose plural before a noun is a possessive that lost its
     apostrophe ("civil servants jobs" -> civil servant job)."""
     token = group[0]
     if len(group) == 1 and token.tag_ == "NNS" and token.is_lower \
             and grammar.person_plural.search(token.lower_):
         return token.lemma_.lower()
-    return "".join(t.lower_ for t in group)
+    return "".join(t.text if t.text.isupper() and len(t) > 1 else t.lower_ for t in group)
 
 
 def _names_kind(group: list[Token], attached: tuple[int, ...], grammar: FigureGrammar) -> bool:
@@ -163,9 +164,12 @@ def _names_kind(group: list[Token], attached: tuple[int, ...], grammar: FigureGr
         return False
     if any(c.tag_ in ("RBS", "RBR") for c in last.lefts):
         return False  # "most powerful"
-    # "250 Lithuanian soldiers" -> soldier; but "Measles cases" opening a sentence
+    # "250 Lithuanian soldiers" -> soldier; but "Measles cases" opening a sentence, and an
+    # acronym the tagger reads as a common noun ("20 TV stations", "3 DVD players")
     first = group[0]
-    return not first.text[0].isupper() or (first.is_sent_start and first.pos_ != "PROPN")
+    acronym = first.text.isupper() and first.pos_ == "NOUN" and not first.ent_type_
+    return acronym or not first.text[0].isupper() \
+        or (first.is_sent_start and first.pos_ != "PROPN")
 
 
 def _hyphen_end(noun: Token) -> Token:
@@ -204,13 +208,30 @@ def _coordinated(noun: Token) -> Token | None:
 
 
 def partitive_noun(figure: Span) -> Token | None:
-    """What "12 of their last 15 games" or "23 of the 32 allies" counts."""
-    for prep in figure.root.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == figure.end:
+    """What "12 of their last 15 games", "23 of the 32 allies" or "four out of their six
+    games" counts."""
+    doc, end = figure.doc, figure.end
+    preps = [c for c in figure.root.children if c.dep_ == "prep" and c.i == end]
+    if end + 1 < len(doc) and doc[end].lower_ == "out" and doc[end + 1].lower_ == "of":
+        preps = [doc[end + 1]]  # whatever the parse hung "out" on
+    for prep in preps:
+        if prep.lower_ == "of":
             nouns = [c for c in prep.children if c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS")]
             if nouns:
                 return nouns[0]
     return None
+
+
+def changed_noun(figure: Span) -> Token | None:
+    """What a level reached after a counted change counts: "had fallen 1m barrels to
+    294.3m" -> barrels (the change and the level are in one unit)."""
+    anchor = figure.root
+    if anchor.dep_ != "pobj" or anchor.head.lower_ != "to" or anchor.head.head.pos_ != "VERB":
+        return None
+    verb = anchor.head.head
+    return next((c for c in verb.children
+                 if c.dep_ in ("dobj", "npadvmod") and c.tag_ == "NNS" and c.i < anchor.i
+                 and any(t.like_num for t in c.doc[verb.i + 1 : c.i])), None)
 
 
 def counted_whole(noun: Token) -> bool:

@@ -39,6 +39,9 @@ _CODE = re.compile(r"[A-Z]{3}")
 # a sentence's end; not the point of "Mr. Sanders" or "U.S. troops"
 _BREAK = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.;:!?]\s|\n")
 _COORDINATED = re.compile(r"^\s+(?:and|or)\s+$")
+_COMPARED_WITH = re.compile(r"\b(?:from|compared with|compared to|versus|vs\.?)\b", re.IGNORECASE)
+"""A figure after these is what the one before is compared with; not "than", which may
+be the bound of the next figure ("eight million, or more than 30%")."""
 _MORE = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(at|with|on|by)\s+$", re.IGNORECASE)
@@ -211,7 +214,9 @@ def inherit_units(text: str, figures: list[Figure], grammar: FigureGrammar) -> l
     400"), or, after "another" or "a further", of the last count or quantity in its
     sentence ("18 tanks within three months, and asked for another 300"), or of the
     figure before it in its clause's coordination ("interviewed 401 people before ... and
-    601 afterwards", "39 nations out of 65 questioned ..., with 29 cutting back")."""
+    601 afterwards", "39 nations out of 65 questioned ..., with 29 cutting back"); one
+    compared with a figure after it takes that one's ("4.6 million by 2008, up from
+    50,000 sets")."""
     out = list(figures)
     for i in range(1, len(out)):
         previous, figure = out[i - 1], out[i]
@@ -234,9 +239,13 @@ def inherit_units(text: str, figures: list[Figure], grammar: FigureGrammar) -> l
             out[i] = replace(figure, unit=previous.unit)  # "Cruz at 25 percent and Rubio at 14"
     for i in range(len(out) - 1):
         figure, following = out[i], out[i + 1]
-        if figure.unit is None and following.unit is not None \
-                and _COORDINATED.match(text[figure.span[1] : following.span[0]]):
+        gap = text[figure.span[1] : following.span[0]]
+        if figure.unit is None and following.unit is not None and _COORDINATED.match(gap):
             out[i] = replace(figure, unit=following.unit)  # "16 and 17-year-olds"
+        elif figure.unit is None and following.unit not in (None, *grammar.period_units) \
+                and len(gap) <= 60 and not _BREAK.search(gap) and _COMPARED_WITH.search(gap):
+            out[i] = replace(figure, unit=following.unit)  # "put the figure at 4.6 million
+            # by 2008, an increase from an estimated 50,000 sets"
     return out
 
 

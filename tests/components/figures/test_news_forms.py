@@ -425,11 +425,37 @@ FIFTH_ROUND_NOT_FIGURES = [
     "Camara scored just before half time.",
 ]
 
+# found on fresh6 (issue 11, round 6): change nouns, "N out of M X", a spaced fraction
+# before a change noun, a level reached after a counted change, "an estimated worth of",
+# "m" before a kick, an acronym that names the kind of a count
+SIXTH_ROUND = [
+    ("Figures showed a 0.2% slip in High Street sales.", "0.2%", 0.2, "%", "down"),
+    ("Output suffered a 1.5% contraction last year.", "1.5%", 1.5, "%", "down"),
+    ("They have lost four out of their six games.", "four", 4.0, "game", "="),
+    ("He backed the one third reduction in sentences.", "one third", 33.333333, "%", "down"),
+    ("Crude stockpiles had fallen 1m barrels to 294.3m.", "294.3m", 294.3e6, "barrel", "="),
+    ("The market had an estimated worth of $2.6bn last year.", "$2.6bn", 2.6e9, "USD", "~"),
+    ("He then thumped over a 40m penalty.", "40m", 40.0, "metre", "="),
+    ("Twenty CBS-owned TV stations were fined.", "Twenty CBS-owned TV stations", 20.0,
+     "TV station", "="),
+    ("Two FBI officials were fired.", "Two FBI officials", 2.0, "official", "="),
+    ("I will focus on my work here because I have nine months left.", "nine months", 9.0,
+     "month", "="),
+    ("Analysts put the figure at 4.6 million by 2008, an increase from an estimated 50,000 "
+     "sets.", "4.6 million", 4.6e6, "set", "="),
+]
+
+SIXTH_ROUND_NOT_FIGURES = [
+    "Both of them have odds of 4-1 with the bookmakers.",
+    "The crowd left with the score at 1-1 and only three minutes left to play.",
+    "He is a third party candidate.",
+]
+
 
 @pytest.mark.parametrize(("text", "surface", "value", "unit", "modifier"),
                          MODIFIERS + STILL_FIGURES + MISSED_COUNTS + COUNTED_ELSEWHERE
-                         + THIRD_ROUND + FIFTH_ROUND)
-def test_second_to_fifth_round(parse, text, surface, value, unit, modifier):
+                         + THIRD_ROUND + FIFTH_ROUND + SIXTH_ROUND)
+def test_second_to_sixth_round(parse, text, surface, value, unit, modifier):
     assert_figure(parse, text, surface, value, unit, modifier)
 
 
@@ -500,7 +526,7 @@ NOT_FIGURES = [
 
 
 @pytest.mark.parametrize("text", NOT_FIGURES + THIRD_ROUND_NOT_FIGURES
-                         + FIFTH_ROUND_NOT_FIGURES)
+                         + FIFTH_ROUND_NOT_FIGURES + SIXTH_ROUND_NOT_FIGURES)
 def test_not_figures(parse, text):
     assert figures(parse, text) == []
 
