@@ -95,7 +95,9 @@ class AttributionExtractor:
     @never_raises
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # Doc.text joins all tokens on each access: read it once
-        quotes = quoting.quotes(text)
+        # quotation marks paired by the side of a word they touch, so a stray mark does not
+        # turn every later quotation inside out (the model trained on ``quoting.quotes``)
+        quotes = quoting.spoken(text)
         mentions: list[EntityMention] = getattr(doc._, "nc_entities", None) or []
         found = floating_quotes(text, quotes, self.rules.find(doc, text, quotes))
         if self.trained is not None:
