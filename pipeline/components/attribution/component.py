@@ -213,7 +213,8 @@ class AttributionExtractor:
             if speaker is found and text[source[0] : source[1]].lower() in _FIRST_PERSON:
                 return None  # "I" with no quotation around it: the writer, not a source
         name = None if source is None else self.sources.canonical(
-            doc, source if speaker is found else speaker.source_span, mentions, earlier)
+            doc, source if speaker is found else speaker.source_span, mentions, earlier,
+            quotes)
         if source is not None and name is None:
             return None
         return Statement(
