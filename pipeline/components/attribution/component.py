@@ -27,6 +27,7 @@ from pipeline.components.attribution.linking import (
     below_the_headline,
     ends_a_sentence_before,
     floating_quotes,
+    past_a_closed_quote,
     reads_as_statement,
     with_negation,
     within_reach,
@@ -108,7 +109,8 @@ class AttributionExtractor:
             found = special + [f for f in tagged if not any(
                 c.cue_span[0] < f.cue_span[1] and f.cue_span[0] < c.cue_span[1]
                 for c in special)]
-        found = below_the_headline(within_reach(doc, found, quotes), headline_end(doc))
+        found = below_the_headline(within_reach(doc, past_a_closed_quote(text, found, quotes),
+                                                quotes), headline_end(doc))
         statements: list[Statement] = []
         for each in sorted(found, key=lambda f: f.cue_span):
             if not _plausible(doc, each):
