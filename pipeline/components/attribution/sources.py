@@ -208,15 +208,17 @@ class SourceResolver:
             if said is not None and said.end <= said.root.right_edge.i + 1:
                 spoke[said.root.i] = e.source
         for subject in self._subjects(doc, pronoun, quotes):
+            if subject.tag_ not in ("NN", "NNP") and subject.lower_ != "it":
+                continue  # a plural, or a person's pronoun
+            named = [m for m in mentions if m.start <= subject.idx < m.end]
+            if named and named[0].label == "PERSON":
+                continue
             if subject.i in spoke:
                 return spoke[subject.i]
-            if subject.tag_ not in ("NN", "NNP"):
-                continue  # a person's pronoun, a plural, or an "it" that said nothing
-            named = [m for m in mentions if m.start <= subject.idx < m.end]
             if named:
-                if named[0].label != "PERSON":
-                    return self.mention_at(subject, named)
-                continue
+                return self.mention_at(subject, named)
+            if subject.lower_ == "it":
+                continue  # an "it" that said nothing
             lemma = subject.lemma_.lower()
             if lemma not in self.organisation_nouns and lemma not in self.group_nouns and (
                     lemma not in self.document_nouns):

@@ -152,6 +152,9 @@ def test_a_description_tied_to_no_one_stays_as_written(nlp, text, span):
         ("Globex said sales rose. Sizzla's UK tour was cancelled after the taskforce "
          "announced that a review was due. It said that no artist was named.", "It",
          "the taskforce"),
+        # a person who spoke is never "it"
+        ("EC President Jose Manuel Barroso told the Parliament that the Commission had no "
+         "plan. He said that it had supported the deal.", "it", "Commission"),
         # "they": the last plural subject, when it comes after the statement just before
         ("Maria Lopez said the club was fine. Fans were angry on Saturday. They said the "
          "club had failed them.", "They", "Fans"),
