@@ -181,7 +181,8 @@ class SourceResolver:
                       earlier: list[Statement]) -> str | None:
         """Whom "he" stands for right after an unnamed spokesperson's statement ('A
         spokesman said ... He added'): that spokesperson still, when no person was named
-        since and the noun's sex does not rule it out."""
+        since (but in what the spokesperson said: 'an M&S spokesman said it had no evidence
+        that Mr Paulsmeier ... He also said') and the noun's sex does not rule it out."""
         if not earlier or earlier[-1].source_span is None or earlier[-1].source is None:
             return None
         last = earlier[-1]
@@ -190,8 +191,11 @@ class SourceResolver:
             return None
         sex = self.spokespeople[noun.lower_]
         since = doc[quoting.sentences_back(doc, at, 3)].idx
-        if last.cue_span[0] < since or any(m.start > last.source_span[1] for m in people):
-            return None
+        content = last.content_span
+        if last.cue_span[0] < since or any(
+                m.start > last.source_span[1] and not content[0] <= m.start < content[1]
+                for m in people):
+            return None  # a person named since, outside what the spokesperson said
         return last.source if sex in (None, self.pronoun_sexes.get(pronoun, sex)) else None
 
     def _thing(self, doc: Doc, pronoun: Token, mentions: list[EntityMention],

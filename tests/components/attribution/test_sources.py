@@ -135,6 +135,9 @@ def test_a_description_tied_to_no_one_stays_as_written(nlp, text, span):
         # "he" after an unnamed spokesperson's statement: that spokesperson still
         ("Tony Blair visited Leeds. A spokesman said the road would close. He added that it "
          "would reopen in May.", "He", "A spokesman"),
+        # ... also when the spokesperson's own words named someone
+        ("Tony Blair visited Leeds. A spokesman said that Mr Smith had no money. He also "
+         "said that the road would close.", "He", "A spokesman"),
         # "it": the last subject that is no person, not the last organisation named
         ("Acme Corp said profits fell. Analysts at Barclays Capital were surprised. It added "
          "that sales would recover.", "It", "Acme Corp"),
