@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -40,6 +41,12 @@ class SourceResolver:
         self.title_sexes: dict[str, str] = sexes["titles"]
         titles = "|".join(map(re.escape, sorted(self.title_sexes, key=len, reverse=True)))
         self.titled_surname = re.compile(rf"(?<![\w.])({titles})\s+([A-Z][\w'’-]+)")
+        self._titled_doc: Doc | None = None  # the article _titled last read
+        self._titled_names: dict[str, set[str]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickles without the article last read."""
+        return {**self.__dict__, "_titled_doc": None, "_titled_names": {}}
 
     def canonical(self, doc: Doc, span: Span, mentions: list[EntityMention],
                   earlier: list[Statement], quotes: list[Span] = ()) -> str | None:
@@ -137,10 +144,18 @@ class SourceResolver:
         sex = self.pronoun_sexes.get(pronoun)
         if sex is None:
             return people
-        titled: dict[str, set[str]] = {}
-        for match in self.titled_surname.finditer(doc.text):
-            titled.setdefault(match.group(2), set()).add(self.title_sexes[match.group(1)])
+        titled = self._titled(doc)
         return [m for m in people if sex in titled.get(m.canonical.split()[-1], {sex})]
+
+    def _titled(self, doc: Doc) -> dict[str, set[str]]:
+        """The sexes the article's titles give each surname, read once per article (the
+        whole text is searched; every "he" and "she" asks)."""
+        if self._titled_doc is not doc:
+            titled: dict[str, set[str]] = {}
+            for match in self.titled_surname.finditer(doc.text):
+                titled.setdefault(match.group(2), set()).add(self.title_sexes[match.group(1)])
+            self._titled_doc, self._titled_names = doc, titled
+        return self._titled_names
 
     def _salient(self, doc: Doc, at: int, people: list[EntityMention],
                  earlier: list[Statement]) -> str:
