@@ -12,7 +12,7 @@ resolves to None, and the statement is left out. The vocabularies are in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -49,10 +49,10 @@ class SourceResolver:
         return {**self.__dict__, "_titled_doc": None, "_titled_names": {}}
 
     def canonical(self, doc: Doc, span: Span, mentions: list[EntityMention],
-                  earlier: list[Statement], quotes: list[Span] = ()) -> str | None:
+                  earlier: list[Statement], quotes: Sequence[Span] = ()) -> str | None:
         """The name ``span`` stands for; its own words when nothing resolves it; None when
         it names no one ("you", a relative pronoun with nothing to hang on). ``quotes``:
-        the article's quotations, where a pronoun outside them finds no antecedent."""
+        the article's quotations; a pronoun outside one finds no antecedent inside it."""
         source = doc.char_span(*span, alignment_mode="expand")
         head = source.root
         named = self.mention_at(head, mentions)
@@ -201,10 +201,10 @@ class SourceResolver:
         if not earlier or earlier[-1].source_span is None or earlier[-1].source is None:
             return None
         last = earlier[-1]
-        noun = doc.char_span(*last.source_span, alignment_mode="expand").root
-        if noun.lower_ not in self.spokespeople:
+        said = doc.char_span(*last.source_span, alignment_mode="expand")
+        if said is None or said.root.lower_ not in self.spokespeople:
             return None
-        sex = self.spokespeople[noun.lower_]
+        sex = self.spokespeople[said.root.lower_]
         since = doc[quoting.sentences_back(doc, at, 3)].idx
         content = last.content_span
         if last.cue_span[0] < since or any(
@@ -214,13 +214,14 @@ class SourceResolver:
         return last.source if sex in (None, self.pronoun_sexes.get(pronoun, sex)) else None
 
     def _thing(self, doc: Doc, pronoun: Token, mentions: list[EntityMention],
-               earlier: list[Statement], quotes: list[Span]) -> str | None:
+               earlier: list[Statement], quotes: Sequence[Span]) -> str | None:
         """Whom "it" stands for: the last subject before it, in this or the previous two
         sentences, that is no person: an organisation or state the article names, a
         company or a report ("The Demos report looked at ... It found"), or any subject
         that was already a statement's source (an "it" too), named as it was there. The
         nearest that is a thing with no name ("the plan") leaves "it" unresolved here."""
-        spoke = {}  # a statement's source that is just a subject's phrase: its name there
+        # a statement's source that is just a subject's phrase: its name there
+        spoke: dict[int, str] = {}
         for e in earlier:
             said = doc.char_span(*e.source_span, alignment_mode="expand") if (
                 e.source_span and e.source) else None
@@ -249,7 +250,7 @@ class SourceResolver:
         return None
 
     def _group(self, doc: Doc, pronoun: Token, before: list[EntityMention],
-               earlier: list[Statement], quotes: list[Span]) -> str | None:
+               earlier: list[Statement], quotes: Sequence[Span]) -> str | None:
         """Whom "they" or "we" stands for: the last plural subject (a plural noun, or a
         group named) in this or the previous two sentences, when it comes after the
         statement just before; else that statement's speaker unless that is one person;
@@ -270,7 +271,7 @@ class SourceResolver:
         return named or _without_relative_clause(doc[plural.left_edge.i : plural.i + 1])
 
     @staticmethod
-    def _subjects(doc: Doc, pronoun: Token, quotes: list[Span]) -> Iterator[Token]:
+    def _subjects(doc: Doc, pronoun: Token, quotes: Sequence[Span]) -> Iterator[Token]:
         """The subjects of main or adverbial clauses before ``pronoun``, nearest first, in
         its sentence and the two before; none inside a quotation the pronoun is not in
         (what a quoted speaker calls "it" is not the narrator's)."""
