@@ -231,13 +231,13 @@ class SourceResolver:
             if subject.tag_ not in ("NN", "NNP") and subject.lower_ != "it":
                 continue  # a plural, or a person's pronoun
             named = [m for m in mentions if m.start <= subject.idx < m.end]
-            if named and named[0].label == "PERSON":
-                continue
+            if named and named[0].label == "PERSON" and " " in named[0].canonical:
+                continue  # a person (one word, "Yukos", "Wembley", is often a firm mistagged)
             if subject.i in spoke:
                 return spoke[subject.i]
-            if named:
+            if named and named[0].label != "PERSON":
                 return self.mention_at(subject, named)
-            if subject.lower_ == "it":
+            if subject.lower_ == "it" or named:
                 continue  # an "it" that said nothing
             lemma = subject.lemma_.lower()
             if lemma not in self.organisation_nouns and lemma not in self.group_nouns and (

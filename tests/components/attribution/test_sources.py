@@ -158,6 +158,9 @@ def test_a_description_tied_to_no_one_stays_as_written(nlp, text, span):
         # a person who spoke is never "it"
         ("EC President Jose Manuel Barroso told the Parliament that the Commission had no "
          "plan. He said that it had supported the deal.", "it", "Commission"),
+        # a one-word name that spoke is no sure person: the tagger often takes a firm for one
+        ("Analysts at Barclays Capital were surprised. Yukos said that the sale was illegal. "
+         "It added that it would appeal.", "It", "Yukos"),
         # "they": the last plural subject, when it comes after the statement just before
         ("Maria Lopez said the club was fine. Fans were angry on Saturday. They said the "
          "club had failed them.", "They", "Fans"),
