@@ -29,6 +29,7 @@ from pipeline.components.attribution.linking import (
     below_the_headline,
     ends_a_sentence_before,
     floating_quotes,
+    past_a_closed_quote,
     reads_as_statement,
     with_negation,
     within_reach,
@@ -58,7 +59,7 @@ def run_stages(ext: comp.AttributionExtractor, doc: Doc) -> Stages:
     stages = Stages()
     model = ext.trained
     text = doc.text
-    quotes = quoting.quotes(text)
+    quotes = quoting.spoken(text)
     mentions = getattr(doc._, "nc_entities", None) or []
     rules = floating_quotes(text, quotes, ext.rules.find(doc, text, quotes))
     view = model.vocabulary.view(doc, quotes, rules)
@@ -95,7 +96,7 @@ def run_stages(ext: comp.AttributionExtractor, doc: Doc) -> Stages:
         if f not in kept:
             _lose(stages, f.cue_span, "replaced by a rules statement")
     found = special + kept
-    reached = within_reach(doc, found, quotes)
+    reached = within_reach(doc, past_a_closed_quote(text, found, quotes), quotes)
     for f in found:
         if f.cue_span not in {r.cue_span for r in reached}:
             _lose(stages, f.cue_span, "within_reach: content too short")

@@ -27,6 +27,7 @@ from pipeline.components.attribution.linking import (
     below_the_headline,
     ends_a_sentence_before,
     floating_quotes,
+    past_a_closed_quote,
     reads_as_statement,
     with_negation,
     within_reach,
@@ -95,7 +96,9 @@ class AttributionExtractor:
     @never_raises
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # Doc.text joins all tokens on each access: read it once
-        quotes = quoting.quotes(text)
+        # quotation marks paired by the side of a word they touch, so a stray mark does not
+        # turn every later quotation inside out (the model trained on ``quoting.quotes``)
+        quotes = quoting.spoken(text)
         mentions: list[EntityMention] = getattr(doc._, "nc_entities", None) or []
         found = floating_quotes(text, quotes, self.rules.find(doc, text, quotes))
         if self.trained is not None:
@@ -106,7 +109,8 @@ class AttributionExtractor:
             found = special + [f for f in tagged if not any(
                 c.cue_span[0] < f.cue_span[1] and f.cue_span[0] < c.cue_span[1]
                 for c in special)]
-        found = below_the_headline(within_reach(doc, found, quotes), headline_end(doc))
+        found = below_the_headline(within_reach(doc, past_a_closed_quote(text, found, quotes),
+                                                quotes), headline_end(doc))
         statements: list[Statement] = []
         for each in sorted(found, key=lambda f: f.cue_span):
             if not _plausible(doc, each):
@@ -211,7 +215,8 @@ class AttributionExtractor:
             if speaker is found and text[source[0] : source[1]].lower() in _FIRST_PERSON:
                 return None  # "I" with no quotation around it: the writer, not a source
         name = None if source is None else self.sources.canonical(
-            doc, source if speaker is found else speaker.source_span, mentions, earlier)
+            doc, source if speaker is found else speaker.source_span, mentions, earlier,
+            quotes)
         if source is not None and name is None:
             return None
         return Statement(

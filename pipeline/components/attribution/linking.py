@@ -147,6 +147,39 @@ def within_reach(doc: Doc, found: list[Found], quotes: list[Span]) -> list[Found
     return out
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s")
+_CLOSED_SENTENCE = re.compile(r"[.!?][\"”’']?\s*$")
+
+
+def past_a_closed_quote(text: str, found: list[Found], quotes: list[Span]) -> list[Found]:
+    """Content that runs across its own speech tag starts after the tag when what comes
+    before the tag closed a sentence ('His message was: "Please don't." Sir Digby added:
+    "I don't think he will."': the first quotation is not what he added), as it does
+    when it opens with words nobody quoted in a sentence before the cue's. A quotation
+    that goes on with a comma ('"A," he said. "B."') stays whole, as PolNeAR marks it."""
+    out = []
+    for each in found:
+        spans = [each.cue_span] + ([each.source_span] if each.source_span else [])
+        tag = (min(s[0] for s in spans), max(s[1] for s in spans))
+        start, end = each.content_span
+        if start < tag[0] and tag[1] < end and _CLOSED_SENTENCE.search(text, start, tag[0]):
+            after = [q[0] for q in quotes if tag[1] <= q[0] < end]
+            if after and text[tag[1] : after[0]].strip(EDGE) == "":
+                start = after[0]
+        elif start < tag[0] and not quoting.quoted((start, start + 1), quotes):
+            # '... he added. ... "unfair taxes". "Almost ...," Mr Howard insisted.': from
+            # the quotation that opens the tag's own sentence
+            breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, start, tag[0])
+                      if not quoting.quoted((b.start(), b.start() + 1), quotes)]
+            opening = [q[0] for q in quotes if breaks and breaks[-1] - 1 <= q[0] < tag[0]]
+            if opening:
+                start = opening[0]
+        if start != each.content_span[0]:
+            each = replace(each, content_span=(start, end))
+        out.append(each)
+    return out
+
+
 def _before_own_tag(text: str, found: Found, cut: int) -> int:
     """Where content cut off at ``cut`` ends when its own speech tag closes it
     ('"A," she said. [cut] Earlier, she told ...'): before the tag, which the component

@@ -12,6 +12,8 @@ resolves to None, and the statement is left out. The vocabularies are in
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -30,22 +32,45 @@ class SourceResolver:
         self.organisation_nouns = frozenset(cues["organisation_nouns"])
         self.relative = frozenset(cues["relative_pronouns"])
         self.unresolvable = frozenset(cues["unresolvable"])
+        self.document_nouns = frozenset(cues["document_nouns"])
+        self.qualifiers = frozenset(cues["title_qualifiers"])
+        self.spokespeople: dict[str, str | None] = cues["spokespeople"]
         self.states: dict[str, str] = resources.load("entities")["states"]
         sexes = cues["sexes"]
         self.pronoun_sexes: dict[str, str] = sexes["pronouns"]
         self.title_sexes: dict[str, str] = sexes["titles"]
         titles = "|".join(map(re.escape, sorted(self.title_sexes, key=len, reverse=True)))
         self.titled_surname = re.compile(rf"(?<![\w.])({titles})\s+([A-Z][\w'’-]+)")
+        self._titled_doc: Doc | None = None  # the article _titled last read
+        self._titled_names: dict[str, set[str]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickles without the article last read."""
+        return {**self.__dict__, "_titled_doc": None, "_titled_names": {}}
 
     def canonical(self, doc: Doc, span: Span, mentions: list[EntityMention],
-                  earlier: list[Statement]) -> str | None:
+                  earlier: list[Statement], quotes: Sequence[Span] = ()) -> str | None:
         """The name ``span`` stands for; its own words when nothing resolves it; None when
-        it names no one ("you", a relative pronoun with nothing to hang on)."""
+        it names no one ("you", a relative pronoun with nothing to hang on). ``quotes``:
+        the article's quotations; a pronoun outside one finds no antecedent inside it."""
         source = doc.char_span(*span, alignment_mode="expand")
         head = source.root
         named = self.mention_at(head, mentions)
         if named is not None:
             return named
+        if head.dep_ in ("appos", "relcl") and head.head.i < source.start and (
+                head.dep_ == "relcl" or doc[source.start - 1].text == ","):
+            # only the apposition ("X, [the chief executive of Y], said") or the relative
+            # clause ("people [who know him] say") was taken: the noun they hang on speaks
+            noun = head.head
+            left = [t for t in noun.subtree if t.i <= noun.i]
+            return self.canonical(doc, (left[0].idx, noun.idx + len(noun)), mentions, earlier,
+                                  quotes)
+        for apposed in (t for t in source if t.dep_ == "appos" and t.head.i >= source.start
+                        and doc[t.left_edge.i - 1].text != "("):  # not "provider (ISP) X"
+            named = self.mention_at(apposed, mentions)
+            if named is not None:  # "the minister, John Smith, said", "the chief executive
+                return named  # of Tesco, Terry Leahy", "Manufacturers' organisation, the EEF"
         lower = head.lower_
         if lower in self.unresolvable:
             return None
@@ -59,6 +84,8 @@ class SourceResolver:
         before = [m for m in mentions if m.end <= span[0]]
         persons = [m for m in before if m.label == "PERSON"]
         lemma = head.lemma_.lower()
+        if lemma in self.document_nouns and (owner := self._owner(head, mentions)):
+            return owner  # "The Demos report", "a report by the Commons committee"
         if head.pos_ != "PRON" and lemma in self.group_nouns:
             owner = self._group_owner(head, mentions, earlier)
             if owner:
@@ -72,21 +99,33 @@ class SourceResolver:
                 return named[-1].canonical
         kind = self.pronouns.get(lower) if head.pos_ == "PRON" else None
         if kind == "PERSON":
+            ahead = self._cataphor(doc, head, mentions)
+            if ahead is not None:
+                return ahead
             people = self._agreeing(doc, lower, persons)
+            unnamed = self._spokesperson(doc, lower, source.start, people, earlier)
+            if unnamed is not None:
+                return unnamed
             if people:
                 return self._salient(doc, source.start, people, earlier)
         elif kind == "GROUP":
-            return self._group(doc, source.start, before, earlier)
+            return self._group(doc, head, before, earlier, quotes)
         elif kind == "ORG":
+            thing = self._thing(doc, head, mentions, earlier, quotes)
+            if thing is not None:
+                return thing
             orgs = [m for m in before if m.label in ("ORG", "GPE")]
             if orgs:
                 return orgs[-1].canonical
         elif lower in self.titles and any(c.lower_ == "the" for c in head.children):
             first = quoting.sentence_start(doc, source.start)  # from the sentence before
             window = doc[quoting.sentence_start(doc, first - 1)].idx if first else 0
+            qualified = {c.lower_ for c in head.children} & self.qualifiers
             titled = [m for m in persons if m.start >= window - 2000
-                      and lower in _words_around(doc, m)]
-            if titled:  # "Foreign Minister X ... the minister", not any person named last
+                      and lower in (around := _words_around(doc, m))
+                      and around & self.qualifiers == qualified]
+            if titled:  # "Foreign Minister X ... the minister", not any person named last;
+                # "the shadow chancellor" is not "Chancellor Gordon Brown"
                 return titled[-1].canonical
         if kind is not None:
             return None  # a pronoun with no one to stand for: "he" is no name
@@ -105,10 +144,18 @@ class SourceResolver:
         sex = self.pronoun_sexes.get(pronoun)
         if sex is None:
             return people
-        titled: dict[str, set[str]] = {}
-        for match in self.titled_surname.finditer(doc.text):
-            titled.setdefault(match.group(2), set()).add(self.title_sexes[match.group(1)])
+        titled = self._titled(doc)
         return [m for m in people if sex in titled.get(m.canonical.split()[-1], {sex})]
+
+    def _titled(self, doc: Doc) -> dict[str, set[str]]:
+        """The sexes the article's titles give each surname, read once per article (the
+        whole text is searched; every "he" and "she" asks)."""
+        if self._titled_doc is not doc:
+            titled: dict[str, set[str]] = {}
+            for match in self.titled_surname.finditer(doc.text):
+                titled.setdefault(match.group(2), set()).add(self.title_sexes[match.group(1)])
+            self._titled_doc, self._titled_names = doc, titled
+        return self._titled_names
 
     def _salient(self, doc: Doc, at: int, people: list[EntityMention],
                  earlier: list[Statement]) -> str:
@@ -128,26 +175,113 @@ class SourceResolver:
                 return mention.canonical
         return people[-1].canonical
 
-    def _group(self, doc: Doc, at: int, before: list[EntityMention],
-               earlier: list[Statement]) -> str | None:
-        """Whom "they" or "we" stands for: the speaker of the statement just before unless
-        that is one person; else the last group that was a subject in this or the
-        previous two sentences (a named one, or a group noun: "officials"); else None.
-        ('Ted Kessler said ... The pundits were asked for acts they thought ...': not
-        Kessler.)"""
+    def _cataphor(self, doc: Doc, pronoun: Token, mentions: list[EntityMention]) -> str | None:
+        """The person a pronoun in a clause fronted before its sentence's main clause
+        stands for: that clause's subject, named after it ('As he told reporters on
+        Monday, Mr Smith ...': Smith)."""
+        clause, top = pronoun, pronoun.head
+        while top.head.i != top.i:
+            clause, top = top, top.head
+        if clause.dep_ not in _FRONTED or not clause.i < top.i:
+            return None
+        for subject in top.children:
+            if subject.dep_ == "nsubj" and subject.i > pronoun.i:
+                named = [m for m in mentions if m.start <= subject.idx < m.end]
+                if named and named[0].label == "PERSON" and self._agreeing(
+                        doc, pronoun.lower_, named):
+                    return named[0].canonical
+        return None
+
+    def _spokesperson(self, doc: Doc, pronoun: str, at: int, people: list[EntityMention],
+                      earlier: list[Statement]) -> str | None:
+        """Whom "he" stands for right after an unnamed spokesperson's statement ('A
+        spokesman said ... He added'): that spokesperson still, when no person was named
+        since (but in what the spokesperson said: 'an M&S spokesman said it had no evidence
+        that Mr Paulsmeier ... He also said') and the noun's sex does not rule it out."""
+        if not earlier or earlier[-1].source_span is None or earlier[-1].source is None:
+            return None
+        last = earlier[-1]
+        said = doc.char_span(*last.source_span, alignment_mode="expand")
+        if said is None or said.root.lower_ not in self.spokespeople:
+            return None
+        sex = self.spokespeople[said.root.lower_]
+        since = doc[quoting.sentences_back(doc, at, 3)].idx
+        content = last.content_span
+        if last.cue_span[0] < since or any(
+                m.start > last.source_span[1] and not content[0] <= m.start < content[1]
+                for m in people):
+            return None  # a person named since, outside what the spokesperson said
+        return last.source if sex in (None, self.pronoun_sexes.get(pronoun, sex)) else None
+
+    def _thing(self, doc: Doc, pronoun: Token, mentions: list[EntityMention],
+               earlier: list[Statement], quotes: Sequence[Span]) -> str | None:
+        """Whom "it" stands for: the last subject before it, in this or the previous two
+        sentences, that is no person: an organisation or state the article names, a
+        company or a report ("The Demos report looked at ... It found"), or any subject
+        that was already a statement's source (an "it" too), named as it was there. The
+        nearest that is a thing with no name ("the plan") leaves "it" unresolved here."""
+        # a statement's source that is just a subject's phrase: its name there
+        spoke: dict[int, str] = {}
+        for e in earlier:
+            said = doc.char_span(*e.source_span, alignment_mode="expand") if (
+                e.source_span and e.source) else None
+            if said is not None and said.end <= said.root.right_edge.i + 1:
+                spoke[said.root.i] = e.source
+        for subject in self._subjects(doc, pronoun, quotes):
+            if subject.tag_ not in ("NN", "NNP") and subject.lower_ != "it":
+                continue  # a plural, or a person's pronoun
+            named = [m for m in mentions if m.start <= subject.idx < m.end]
+            if named and named[0].label == "PERSON" and " " in named[0].canonical:
+                continue  # a person (one word, "Yukos", "Wembley", is often a firm mistagged)
+            if subject.i in spoke:
+                return spoke[subject.i]
+            if named and named[0].label != "PERSON":
+                return self.mention_at(subject, named)
+            if subject.lower_ == "it" or named:
+                continue  # an "it" that said nothing
+            lemma = subject.lemma_.lower()
+            if lemma not in self.organisation_nouns and lemma not in self.group_nouns and (
+                    lemma not in self.document_nouns):
+                return None  # the nearest is a thing with no name ("the taskforce", "the plan")
+            last = doc[max([subject.i] + [c.right_edge.i for c in subject.children
+                                           if c.dep_ == "appos"])]  # with its apposition
+            return self.canonical(doc, (subject.left_edge.idx, last.idx + len(last)),
+                                  mentions, earlier, quotes)
+        return None
+
+    def _group(self, doc: Doc, pronoun: Token, before: list[EntityMention],
+               earlier: list[Statement], quotes: Sequence[Span]) -> str | None:
+        """Whom "they" or "we" stands for: the last plural subject (a plural noun, or a
+        group named) in this or the previous two sentences, when it comes after the
+        statement just before; else that statement's speaker unless that is one person;
+        else the plural subject. ('Ted Kessler said ... The pundits were asked for acts
+        they thought ...': not Kessler.)"""
+        plural = next((s for s in self._subjects(doc, pronoun, quotes)
+                       if s.tag_ in ("NNS", "NNPS") and s.pos_ != "PRON"), None)
         people = {m.canonical for m in before if m.label == "PERSON"}
         last = earlier[-1] if earlier else None
         if last is not None and last.source and (
+                plural is None or plural.idx < last.cue_span[0]) and (
                 last.source not in people
                 or sum(e.cue_span == last.cue_span for e in earlier) > 1):
             return last.source
-        for subject in reversed(doc[quoting.sentences_back(doc, at, 3) : at]):
-            if subject.dep_ not in ("nsubj", "nsubjpass") or subject.tag_ not in ("NNS", "NNPS"):
+        if plural is None:
+            return None
+        named = self.mention_at(plural, before)
+        return named or _without_relative_clause(doc[plural.left_edge.i : plural.i + 1])
+
+    @staticmethod
+    def _subjects(doc: Doc, pronoun: Token, quotes: Sequence[Span]) -> Iterator[Token]:
+        """The subjects of main or adverbial clauses before ``pronoun``, nearest first, in
+        its sentence and the two before; none inside a quotation the pronoun is not in
+        (what a quoted speaker calls "it" is not the narrator's)."""
+        inside = [q for q in quotes if q[0] <= pronoun.idx < q[1]]
+        for token in reversed(doc[quoting.sentences_back(doc, pronoun.i, 3) : pronoun.i]):
+            if token.dep_ not in ("nsubj", "nsubjpass") or not _in_main_clause(token):
                 continue
-            named = self.mention_at(subject, before)
-            if named is not None or subject.lemma_.lower() in self.group_nouns:
-                return named or doc[subject.left_edge.i : subject.i + 1].text
-        return None
+            if any(q[0] <= token.idx < q[1] and q not in inside for q in quotes):
+                continue
+            yield token
 
     def mention_at(self, token: Token, mentions: list[EntityMention]) -> str | None:
         """The canonical name of the entity ``token`` is part of; a demonym or a capital
@@ -159,6 +293,21 @@ class SourceResolver:
                 return mention.canonical
         return None
 
+    def _owner(self, head: Token, mentions: list[EntityMention]) -> str | None:
+        """The state or organisation a noun's modifiers or its "for", "of", "by" or "from"
+        phrase name ("U.S. officials", "a spokesman for the Home Office", "a report by
+        Demos", "the study, from the Centre for Economic Policy Research")."""
+        modifiers = [t for c in head.children if c.dep_ in _MODIFIERS for t in c.subtree]
+        # "a spokesman for the Home Office": the name the preposition's object heads, not
+        # what hangs on it ("a spokesman for the regulator quoted in China Daily")
+        named_for = [o for c in head.children
+                     if c.dep_ == "prep" and c.lower_ in ("for", "of", "by", "from")
+                     for o in c.children if o.dep_ == "pobj"]
+        for token in (*modifiers, *named_for):
+            if (owner := self.mention_at(token, mentions)) is not None:
+                return owner
+        return None
+
     def _group_owner(self, head: Token, mentions: list[EntityMention],
                      earlier: list[Statement]) -> str | None:
         """Whose group a group source is: the state or organisation modifying it ("U.S.
@@ -166,16 +315,11 @@ class SourceResolver:
         Office"); "the ministry", the last
         named one; bare ("officials"), the source of the statement just before, in the same
         or the previous sentence."""
-        modifiers = [t for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")
-                     for t in c.subtree]
-        # "a spokesman for the Home Office": the name the preposition's object heads, not
-        # what hangs on it ("a spokesman for the regulator quoted in China Daily")
-        named_for = [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
-                     for o in c.children if o.dep_ == "pobj"]
-        for token in (*modifiers, *named_for):
-            if (owner := self.mention_at(token, mentions)) is not None:
-                return owner
-        if any(t.pos_ in ("PROPN", "ADJ", "NOUN") for t in modifiers):
+        owner = self._owner(head, mentions)
+        if owner is not None:
+            return owner
+        if any(t.pos_ in ("PROPN", "ADJ", "NOUN") for c in head.children
+               if c.dep_ in _MODIFIERS for t in c.subtree):
             return None
         if any(c.lower_ == "the" for c in head.children):
             named = [m for m in mentions if m.label == "ORG" and m.end <= head.idx
@@ -189,6 +333,23 @@ class SourceResolver:
         last = earlier[-1]
         close = last.cue_span[0] >= doc[previous].idx
         return last.source if close and last.source else None
+
+
+_MODIFIERS = ("compound", "amod", "poss", "nmod")
+
+_FRONTED = frozenset({"advcl", "prep", "npadvmod"})
+"""How a clause before the main one hangs on it: "As he said, ...", "After he spoke, ..."."""
+
+
+def _in_main_clause(subject: Token) -> bool:
+    """The subject's verb is the sentence's, or joined or attached to it as an adverbial
+    clause, not a reported clause ("It said [Fiat was set to ...]")."""
+    verb = subject.head
+    while verb.head.i != verb.i:
+        if verb.dep_ not in ("conj", "advcl"):
+            return False
+        verb = verb.head
+    return True
 
 
 def _definite(head: Token) -> bool:
@@ -213,11 +374,16 @@ def past_the_headline(doc: Doc, span: Span) -> Span:
 
 
 def _words_around(doc: Doc, mention: EntityMention, reach: int = 4) -> set[str]:
-    """The words just before and after a mention ("Foreign Minister X", "X, the minister")."""
+    """The words just before and after a mention in its sentence ("Foreign Minister X",
+    "X, the minister"), not the next sentence's ("X disagreed. The shadow ...")."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return set()
-    return {t.lower_ for t in doc[max(0, span.start - reach) : span.end + reach]}
+    first = max(quoting.sentence_start(doc, span.start), span.start - reach)
+    last = span.end
+    while last < min(len(doc), span.end + reach) and not doc[last].is_sent_start:
+        last += 1
+    return {t.lower_ for t in doc[first:last]}
 
 
 _AGE = re.compile(r"(\d{1,3})-year-old")

@@ -74,3 +74,11 @@ def test_quotation_marks_paired_wrongly_give_no_empty_content_and_no_error(nlp) 
     assert doc._.nc_errors is None
     assert doc._.nc_statements
     assert all(s.content_span[0] < s.content_span[1] for s in doc._.nc_statements)
+
+
+def test_a_quote_left_open_does_not_turn_later_quotations_inside_out(nlp) -> None:
+    # the first quotation runs on with its closing mark lost, as scraped news often has
+    text = ('Maria Lopez told reporters: "The plan works. "It will last." Her rival said '
+            'nothing. "The vote was rigged," Tom Hardy said on Friday.')
+    contents = {text[slice(*s.content_span)] for s in nlp(text)._.nc_statements}
+    assert "The vote was rigged" in contents

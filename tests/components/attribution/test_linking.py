@@ -6,6 +6,7 @@ from pipeline.components.attribution.found import Found
 from pipeline.components.attribution.linking import (
     below_the_headline,
     ends_a_sentence_before,
+    past_a_closed_quote,
     reads_as_statement,
     with_negation,
     within_reach,
@@ -102,3 +103,32 @@ def test_content_cut_back_to_its_own_speech_tag_ends_before_the_tag(nlp):
     other = Found(None, "tell", (told, told + 4), (text.index("We"), len(text) - 2))
     [cut, _] = within_reach(doc, [run_on, other], [(1, 36), (text.index("We"), len(text) - 1)])
     assert text[slice(*cut.content_span)] == "It is simply wrong to assume that"
+
+
+def _across(text: str, content_from: str, source: str, cue: str) -> Found:
+    at = text.index
+    return Found((at(source), at(source) + len(source)), "add", (at(cue), at(cue) + len(cue)),
+                 (at(content_from), len(text) - 2))
+
+
+@pytest.mark.parametrize(
+    ("text", "content_from", "starts"),
+    [
+        # the quotation before the tag closed a sentence: not what he added
+        ('His message was: "Please do not." Sir Digby added: "I do not think so."',
+         "Please", "I do not"),
+        # words nobody quoted in a sentence before: the content starts at the quotation
+        ('The rest would go on tax, he said. It would end "unfair taxes". "Every expert '
+         'agrees," Mr Howard added. "It is bound to."', "The rest", "Every expert"),
+        # a quotation interrupted by its speaker stays whole, as PolNeAR marks it
+        ('"Please do not," Sir Digby added. "I do not think so."', "Please", "Please"),
+    ],
+)
+def test_content_across_its_own_tag_starts_after_a_closed_sentence(text, content_from,
+                                                                   starts):
+    source = "Sir Digby" if "Digby" in text else "Mr Howard"
+    found = _across(text, content_from, source, "added")
+    quotes = [(m + 1, text.index('"', m + 1)) for m in
+              [i for i, c in enumerate(text) if c == '"'][::2]]
+    [moved] = past_a_closed_quote(text, [found], quotes)
+    assert text[moved.content_span[0]:].startswith(starts)

@@ -3,6 +3,7 @@ no statement at all for a source that names no one."""
 
 import pytest
 
+from pipeline.components.attribution.sources import SourceResolver
 from pipeline.nlp import build_nlp
 
 
@@ -123,3 +124,74 @@ def test_a_description_resolves_to_the_person_it_described(nlp, text, span, name
 )
 def test_a_description_tied_to_no_one_stays_as_written(nlp, text, span):
     assert dict(sources(nlp, text))[span] == span
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        # "he" in a clause fronted before its main clause: the main clause's subject
+        ("Mary Jones said the vote was fair. After he said that the plan was dead, Tom Hardy "
+         "left the room.", "he", "Tom Hardy"),
+        # "he" after an unnamed spokesperson's statement: that spokesperson still
+        ("Tony Blair visited Leeds. A spokesman said the road would close. He added that it "
+         "would reopen in May.", "He", "A spokesman"),
+        # ... also when the spokesperson's own words named someone
+        ("Tony Blair visited Leeds. A spokesman said that Mr Smith had no money. He also "
+         "said that the road would close.", "He", "A spokesman"),
+        # "it": the last subject that is no person, not the last organisation named
+        ("Acme Corp said profits fell. Analysts at Barclays Capital were surprised. It added "
+         "that sales would recover.", "It", "Acme Corp"),
+        ("Acme Corp cut jobs. The Demos report looked at broadband. It found that most "
+         "people logged on daily.", "It", "Demos"),
+        # an "it" that was already a statement's source, past a reported clause's subject
+        ("The Financial Times reported the deal. It said Fiat would restructure. Listing "
+         "Ferrari is one option, it said.", "it", "Financial Times"),
+        # an organisation given by an apposition, a report by the body it is "from"
+        ("Manufacturers' organisation, the EEF, said output fell. It also said that "
+         "confidence was waning.", "It", "EEF"),
+        ("The study, from the Centre for Economic Policy Research, looked at Russia. It "
+         "argues that tax policing helped.", "It", "Centre for Economic Policy Research"),
+        # the nearest subject, named as its own statement named it: not the last place named
+        ("Globex said sales rose. Sizzla's UK tour was cancelled after the taskforce "
+         "announced that a review was due. It said that no artist was named.", "It",
+         "the taskforce"),
+        # a person who spoke is never "it"
+        ("EC President Jose Manuel Barroso told the Parliament that the Commission had no "
+         "plan. He said that it had supported the deal.", "it", "Commission"),
+        # a one-word name that spoke is no sure person: the tagger often takes a firm for one
+        ("Analysts at Barclays Capital were surprised. Yukos said that the sale was illegal. "
+         "It added that it would appeal.", "It", "Yukos"),
+        # "they": the last plural subject, when it comes after the statement just before
+        ("Maria Lopez said the club was fine. Fans were angry on Saturday. They said the "
+         "club had failed them.", "They", "Fans"),
+        # an office with a qualifier is held by whom the article gives it
+        ("Shadow chancellor Oliver Letwin spoke first. Chancellor Gordon Brown disagreed. "
+         "The shadow chancellor said the plan would fail.", "The shadow chancellor",
+         "Oliver Letwin"),
+        # an apposition in the source names the speaker
+        ("The chief executive of Tesco, Terry Leahy, said sales were strong.",
+         "The chief executive of Tesco, Terry Leahy", "Terry Leahy"),
+    ],
+)
+def test_a_pronoun_office_or_apposition_resolves_to_the_name(nlp, text, span, name):
+    assert dict(sources(nlp, text))[span] == name
+
+
+def test_an_office_without_the_qualifier_is_not_its_deputy(nlp):
+    text = ("Deputy Prime Minister John Prescott spoke first. The prime minister said the plan "
+            "would work.")
+    assert dict(sources(nlp, text)).get("The prime minister") != "John Prescott"
+
+
+def test_a_source_that_is_only_an_apposition_or_relative_clause_is_its_noun():
+    doc = build_nlp(None, {"newsclaims_attribution": {"model": ""}})(
+        "John Smith, the chief executive of Acme, said sales fell. People who know him "
+        "say he is honest.")
+    resolver = SourceResolver()
+    mentions = doc._.nc_entities
+    apposition = doc.text.index("the chief")
+    assert resolver.canonical(doc, (apposition, doc.text.index(", said")), mentions,
+                              []) == "John Smith"
+    clause = doc.text.index("who know")
+    assert resolver.canonical(doc, (clause, doc.text.index(" say")), mentions,
+                              []) == "People"
