@@ -65,10 +65,12 @@ def _subordinate(token: Token, within: Span | None) -> bool:
 
 def _says(clause: Token) -> bool:
     """The clause is what the statement says, not said in passing: a condition ("an insult
-    if the Commission ignored the request") or what a plain noun holds ("the fact that
-    Yahoo has grown")."""
+    if the Commission ignored the request"), what a plain noun holds ("the fact that
+    Yahoo has grown") or what a measure turns against ("measures to combat ageism")."""
+    vocab = _vocabulary()
     return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in clause.children) or (
-        clause.dep_ in ("acl", "relcl") and clause.head.lemma_.lower() in _vocabulary().generic)
+        clause.dep_ in ("acl", "relcl") and clause.head.lemma_.lower() in vocab.generic) or (
+        clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in vocab.reversers)
 
 
 def _acts_on(agent: Token, obj: Token) -> bool:
@@ -119,6 +121,7 @@ class _Vocabulary:
     attitudes: frozenset[str]  # "reservations about the Lords": about the Lords
     agents: frozenset[str]  # nouns of who acts ("investors", "the group", "ministers")
     speech: frozenset[str]  # cue verbs: who says something inside a statement is no target
+    reversers: frozenset[str]  # "measures to combat ageism": against ageism
 
 
 @cache
@@ -138,6 +141,7 @@ def _vocabulary() -> _Vocabulary:
         agents=frozenset(data["agent_nouns"]) | frozenset(
             w for key in ("group_nouns", "organisation_nouns") for w in cues[key]),
         speech=frozenset(cues["verbs"]),
+        reversers=frozenset(resources.load("stance")["reversers"]),
     )
 
 
