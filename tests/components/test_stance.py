@@ -183,3 +183,23 @@ def test_the_targets_own_name_is_no_verdict_on_it(nlp, sentence):
     "unnecessary" and "reckless" judge it."""
     [st] = nlp(sentence)._.nc_statements
     assert st.stance == "oppose"
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # a subordinate clause names its nouns in passing
+    ("Thailand said it does not wish to opt for a debt repayment freeze, while India has "
+     "also rejected international aid.", "debt repayment freeze"),
+    # a person pronoun subject names the person
+    ("Svetlana Kuznetsova tested positive. Russia said she did nothing wrong by taking the "
+     "medicine.", "Svetlana Kuznetsova"),
+    # an indicator noun points at what it indicates
+    ("The Federal Reserve cited evidence the US economic recovery was becoming more robust.",
+     "US economic recovery"),
+    ("The analyst said the odds favour a further boost to interest rates.",
+     "further boost to interest rates"),
+    # a quote whose first sentence names nothing: its next one
+    ('Jose Mourinho said: "Well. To get a result like that is disgraceful."', "result"),
+])
+def test_the_main_target_is_what_the_content_itself_says(nlp, text, target):
+    main = [st for st in nlp(text)._.nc_statements if st.kind == "statement"]
+    assert main[0].target == target

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline import resources
 from pipeline.annotations import EntityMention
@@ -35,12 +35,42 @@ _MEASURES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL
 _SPACE = re.compile(r"\s+")
 _QUOTE_MARKS = re.compile(r"[\"“”]")  # 'held "constructive" talks': the name is without them
 _AMOUNT_START = frozenset("0123456789%£$€¥")  # "2bn", "£2bn", "%"
+# clauses whose nouns a statement names in passing ("while India has rejected aid", "by
+# taking the medicine", "users accessing the web"): not what it is about; a predicate noun
+# ("it's an accolade", "a huge political signal") says something of the subject, and is no
+# more what it is about than they are
+_SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp", "attr"})
+# a condition is what a verdict depends on ("it would be an insult if the Commission ignored
+# the request"): its nouns are not in passing ("when" clauses were: "when his contract ends")
+_CONDITIONS = frozenset({"if", "unless"})
 
 
 def _quantity(token: Token) -> bool:
     """ "about 60%", "2.2 million barrels": an amount, not what a statement is about."""
     return token.like_num or token.text == "%" or any(
         c.dep_ == "nummod" or c.like_num for c in token.children)
+
+
+def _subordinate(token: Token, within: Span | None) -> bool:
+    """``token`` is inside an adverbial, relative or participle clause of ``within`` (the
+    content), below what the content itself says."""
+    if within is None:
+        return False
+    while within.start <= token.head.i < within.end and token.head.i != token.i:
+        if token.dep_ in _SUBORDINATE and not _says(token):
+            return True
+        token = token.head
+    return False
+
+
+def _says(clause: Token) -> bool:
+    """The clause is what the statement says, not said in passing: a condition ("an insult
+    if the Commission ignored the request"), what a plain noun holds ("the fact that
+    Yahoo has grown") or what a measure turns against ("measures to combat ageism")."""
+    vocab = _vocabulary()
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in clause.children) or (
+        clause.dep_ in ("acl", "relcl") and clause.head.lemma_.lower() in vocab.generic) or (
+        clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in vocab.reversers)
 
 
 def _acts_on(agent: Token, obj: Token) -> bool:
@@ -91,6 +121,7 @@ class _Vocabulary:
     attitudes: frozenset[str]  # "reservations about the Lords": about the Lords
     agents: frozenset[str]  # nouns of who acts ("investors", "the group", "ministers")
     speech: frozenset[str]  # cue verbs: who says something inside a statement is no target
+    reversers: frozenset[str]  # "measures to combat ageism": against ageism
 
 
 @cache
@@ -110,6 +141,7 @@ def _vocabulary() -> _Vocabulary:
         agents=frozenset(data["agent_nouns"]) | frozenset(
             w for key in ("group_nouns", "organisation_nouns") for w in cues[key]),
         speech=frozenset(cues["verbs"]),
+        reversers=frozenset(resources.load("stance")["reversers"]),
     )
 
 
@@ -236,17 +268,18 @@ class Resolver:
         lemma = token.lemma_.lower()
         return lemma in self.vocab.agents or lemma in self.vocab.titles
 
-    def about(self, tokens: list[Token]) -> list[Token]:
+    def about(self, tokens: list[Token], within: Span | None = None) -> list[Token]:
         """Heads of what a statement is about, likeliest first, from its subject and object
         nouns in order: who reports a clause last ("experts say ..."), what an aspect noun,
         an amount or an attitude is of or about ("the cost of the order", "8.4 gigawatts of
         wind capacity", "reservations about the Lords"), and
         what an agent acts on before the agent ("the group planned to raise capacity",
         "urged governments to fund warning systems"; "the tariffs will hurt farmers" keeps
-        the tariffs)."""
+        the tariffs), and nouns of a subordinate clause of ``within`` after the rest ("it
+        does not want a debt freeze, while India has rejected aid")."""
         pairs = [(t, self._aspect_of(t) or t) for t in tokens]
         # "almost every expert says a Labour government means higher taxes": what they say
-        pairs.sort(key=lambda p: self._reports(p[0]))
+        pairs.sort(key=lambda p: (self._reports(p[0]), _subordinate(p[0], within)))
         if pairs and self.agentive(pairs[0][0]) and (pairs[0][0].dep_ == "nsubj" or (
                 pairs[0][0].dep_ == "dobj" and pairs[0][0].head.i < pairs[0][0].i)):
             agent = pairs[0][0]
