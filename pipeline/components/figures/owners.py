@@ -104,8 +104,7 @@ def _named(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
     if root.pos_ not in _NOUNS or (last.pos_ in ("ADJ", "VERB") and hyphens.joined_before(last)):
         return None  # "The Jacksonville, Florida-based"
     span = (phrase.start_char, phrase.end_char)
-    joined = any(c.dep_ == "conj" for c in root.children)  # "Lithuania, Latvia and Estonia"
-    name = None if joined else _resolver().mention_at(root, mentions)
+    name = _resolver().mention_at(root, mentions) if _is_a_name(phrase, mentions) else None
     if name is not None:
         return Owner(name, span)
     if root.pos_ == "PRON" or _AGE.search(phrase.text):
@@ -113,6 +112,15 @@ def _named(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
         return None if name is None or name.casefold() == phrase.text.casefold() \
             else Owner(name, span)
     return Owner(phrase.text, span)
+
+
+def _is_a_name(phrase: Span, mentions: list[EntityMention]) -> bool:
+    """The phrase is one name and a determiner ("The European Central Bank"), not more
+    ("Japan's Defense Ministry", "Godzilla star Jean Reno", "Lithuania, Latvia and
+    Estonia"), so its canonical name says the same."""
+    mention = next((m for m in mentions if m.start <= phrase.root.idx < m.end), None)
+    return mention is not None and all(
+        mention.start <= t.idx < mention.end or t.dep_ == "det" for t in phrase)
 
 
 def _reporter(pronoun: Token, mentions: list[EntityMention]) -> str | None:
