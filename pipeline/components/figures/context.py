@@ -515,8 +515,7 @@ def subject(verb: Token | None) -> Span | None:
     absolute clause before a participle, a participle that is a preposition
     ("spent $4.5bn on hardware, including 98 jets": Japan's; not "compared with"
     another's figure), one that is a preposition's object ("Despite making a record
-    profit, Qantas has argued") and an adjective's complement ("Metlife will be able to
-    sell")."""
+    profit, Qantas has argued": to a verb with its own subject, not "used to playing")."""
     while verb is not None:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
@@ -526,16 +525,21 @@ def subject(verb: Token | None) -> Span | None:
         absolute = absolute_clause(verb)
         if absolute is not None:
             verb = absolute
-        elif verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head.i != verb.i:
+        elif verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
         elif verb.dep_ == "prep" and verb.tag_ == "VBG" and verb.head.i != verb.i:
             verb = governing_verb(verb.head)
         elif verb.dep_ == "pcomp" and verb.head.pos_ in ("ADP", "SCONJ") \
-                and verb.head.head.i != verb.i:
-            verb = governing_verb(verb.head.head)
+                and _has_subject(verb.head.head):
+            verb = verb.head.head
         else:
             return None
     return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 _TARGET_PREPS = ("of", "on", "in", "for", "to")

@@ -45,8 +45,17 @@ def owner(figure: Span, verb: Token | None, mentions: list[EntityMention]) -> Ow
     phrase = _measured_possessor(figure) or context.subject(verb)
     if phrase is None:
         return None
-    phrase = _possessor(phrase, figure) or phrase
-    return _named(phrase, mentions)
+    named = _apposed_name(phrase)
+    if named is not None:  # "his sister, Jessica DeGroot": the name, not "his"
+        return _named(named, mentions)
+    possessor = _possessor(phrase, figure)
+    owned = _named(possessor, mentions) if possessor is not None else None
+    return owned or _named(phrase, mentions)
+
+
+def _apposed_name(phrase: Span) -> Span | None:
+    names = [c for c in phrase.root.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return _proper_name(names[0]) if names else None
 
 
 def _described_name(figure: Span, mentions: list[EntityMention]) -> Owner | None:
@@ -56,10 +65,13 @@ def _described_name(figure: Span, mentions: list[EntityMention]) -> Owner | None
     while anchor.head.i > anchor.i and not any(
             t.whitespace_ for t in anchor.doc[anchor.i : anchor.head.i]):
         anchor = anchor.head  # the "old" of "32-year-old"
-    age = _AGE.search(figure.doc[figure.start : anchor.i + 1].text)
-    if anchor.head.pos_ != "PROPN" or not (
-            (age and anchor.dep_ == "amod") or (anchor.dep_ == "appos" and anchor.like_num)):
-        return None  # the count of "ANA Orders 77 Jets" describes no one
+    doc, head = figure.doc, anchor.head
+    age = _AGE.search(doc[figure.start : anchor.i + 1].text)
+    aside = anchor.dep_ == "appos" and anchor.like_num and 0 < anchor.i < len(doc) - 1 \
+        and doc[anchor.i - 1].text == "," and doc[anchor.i + 1].text in (",", ".")
+    before = age and anchor.dep_ == "amod" and _proper_name(head).start == anchor.i + 1
+    if head.pos_ != "PROPN" or not (aside or before):
+        return None  # not the count of "ANA Orders 77 Jets", nor the rank of a list
     words = _proper_name(anchor.head)
     name = _resolver().mention_at(anchor.head, mentions) or words.text
     return Owner(name, (words.start_char, words.end_char))
@@ -108,7 +120,9 @@ def _named(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
     if name is not None:
         return Owner(name, span)
     if root.pos_ == "PRON" or _AGE.search(phrase.text):
-        name = _reporter(root, mentions) or _canonical(doc, span, mentions)
+        name = _reporter(root, mentions) or (
+            None if root.lower_ == "it" else _canonical(doc, span, mentions))
+        # a bare "it" is too often no one named ("it was not a kick"): only "its" resolves
         return None if name is None or name.casefold() == phrase.text.casefold() \
             else Owner(name, span)
     return Owner(phrase.text, span)

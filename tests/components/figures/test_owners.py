@@ -33,6 +33,23 @@ from tests.components.figures.test_component import figures
         # a coordination is no single name
         ("Lithuania, Latvia and Estonia together bought 30 batteries.", "30 batteries",
          "Lithuania, Latvia and Estonia"),
+        # a rank in a list describes no one
+        ("21 Amy Frazier (US) 22 Magdalena Maleeva (Bulgaria) 23 Jelena Jankovic (Serbia)",
+         "22", None),
+        # an age names no one the sentence names after it
+        ("The 25-year-old shocked Pete Sampras in the 2000 US Open.", "25-year-old", None),
+        # a subject with a name in apposition is that name, not its possessor
+        ("Jurors recommended that his sister, Jessica DeGroot, be fined $7,500.", "$7,500",
+         "Jessica DeGroot"),
+        # an unresolved possessor leaves the whole subject
+        ("Their self-titled album moved from 13 to number four.", "13",
+         "Their self-titled album"),
+        # "used to playing": no climbing to another clause's subject
+        ("The most important thing, though, is to get used to playing five-set matches.",
+         "five-set", None),
+        # a bare "it" is left unresolved
+        ("Wales led at half time. Five metres in from the touchline, it was not a kick "
+         "for the faint-hearted.", "Five metres", None),
         # the figure is part of the possessor: the whole phrase stays
         ("The two unions' executives hold meetings on Wednesday.", "two unions",
          "The two unions' executives"),
