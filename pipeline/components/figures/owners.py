@@ -93,10 +93,12 @@ def _measured_possessor(figure: Span) -> Span | None:
 
 def _possessor(phrase: Span, figure: Span) -> Span | None:
     """The possessor of a common noun phrase ("the firm's profits" -> the firm), not one
-    the figure is part of ("the two unions' executives")."""
+    the figure is part of ("the two unions' executives") nor the field a superlative
+    ranks in."""
     root = phrase.root
     owners = [c for c in root.children if c.dep_ == "poss"] if root.pos_ == "NOUN" else []
-    if not owners:
+    ranked = any(c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" for c in root.children)
+    if not owners or ranked:  # "the world's second biggest economy" is no world's
         return None
     tokens = [t for t in owners[0].subtree if t.dep_ != "case"]
     span = phrase.doc[tokens[0].i : tokens[-1].i + 1]

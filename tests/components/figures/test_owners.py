@@ -50,6 +50,9 @@ from tests.components.figures.test_component import figures
         # a bare "it" is left unresolved
         ("Wales led at half time. Five metres in from the touchline, it was not a kick "
          "for the faint-hearted.", "Five metres", None),
+        # the possessor of a superlative is the field it ranks in, no owner
+        ("The world's second biggest economy is expected to grow by 0.2% in 2004.", "0.2%",
+         "The world's second biggest economy"),
         # the figure is part of the possessor: the whole phrase stays
         ("The two unions' executives hold meetings on Wednesday.", "two unions",
          "The two unions' executives"),
