@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.annotations import Figure
-from pipeline.components.figures import context, numbers, senses
+from pipeline.components.figures import context, numbers, owners, senses
 from pipeline.components.figures import time as timex
 from pipeline.components.figures.grammar import FigureGrammar
 from pipeline.components.figures.joins import (
@@ -367,7 +367,8 @@ class FigureExtractor:
                 and unit != g.units.sign(cur):
             unit = g.units.sign(cur)  # "7.4bn Australian dollars ($5.8bn)" converts to USD
         verb = context.governing_verb(anchor) if anchor is not None else None
-        subject, subject_span = context.subject(verb)
+        owned = owners.owner(tokens, verb, getattr(doc._, "nc_entities", None) or []) \
+            if tokens is not None else None
         modifier = self._modifier(text, start, end, tokens, noun if counts else None, unit,
                                   done, conversion_of, vague=g.vague(number) or odd is not None)
         return Figure(
@@ -376,8 +377,8 @@ class FigureExtractor:
             unit=unit,
             modifier=modifier,
             time=timex.time_of(dates, start, getattr(doc._, self.published_attr), tokens),
-            subject=subject,
-            subject_span=subject_span,
+            subject=owned.name if owned is not None else None,
+            subject_span=owned.span if owned is not None else None,
             predicate=verb.lemma_.lower() if verb is not None else None,
             predicate_span=(verb.idx, verb.idx + len(verb.text)) if verb is not None else None,
             target=(

@@ -510,20 +510,18 @@ def absolute_clause(verb: Token) -> Token | None:
     return None
 
 
-def subject(verb: Token | None) -> tuple[str | None, tuple[int, int] | None]:
+def subject(verb: Token | None) -> Span | None:
     """The verb's subject phrase (whose figure it is), climbing conjoined verbs, an
-    absolute clause before a participle, and a participle that is a preposition
+    absolute clause before a participle, a participle that is a preposition
     ("spent $4.5bn on hardware, including 98 jets": Japan's; not "compared with"
-    another's figure)."""
+    another's figure), one that is a preposition's object ("Despite making a record
+    profit, Qantas has argued": to a verb with its own subject, not "used to playing")."""
     while verb is not None:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             tokens = [t for t in subjects[0].subtree if t.dep_ not in ("relcl", "appos")]
             tokens = [t for t in tokens if not t.is_punct] or list(subjects[0].subtree)
-            span = subjects[0].doc[tokens[0].i : tokens[-1].i + 1]
-            if span.root.pos_ == "PRON" and span.root.lower_ in ("it", "this", "that"):
-                return None, None
-            return span.text, (span.start_char, span.end_char)
+            return subjects[0].doc[tokens[0].i : tokens[-1].i + 1]
         absolute = absolute_clause(verb)
         if absolute is not None:
             verb = absolute
@@ -531,9 +529,17 @@ def subject(verb: Token | None) -> tuple[str | None, tuple[int, int] | None]:
             verb = verb.head
         elif verb.dep_ == "prep" and verb.tag_ == "VBG" and verb.head.i != verb.i:
             verb = governing_verb(verb.head)
+        elif verb.dep_ == "pcomp" and verb.head.pos_ in ("ADP", "SCONJ") \
+                and _has_subject(verb.head.head):
+            verb = verb.head.head
         else:
-            return None, None
-    return None, None
+            return None
+    return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 _TARGET_PREPS = ("of", "on", "in", "for", "to")

@@ -16,9 +16,9 @@ SEED_FIGURES = [
     ("98 F-15 fighter jets", 98.0, "fighter jet", "=", "2019", "Japan", "fighter jets"),
     # "for to strengthen cyberattack countermeasures ... for the fiscal year starting
     # April 2025"
-    ("¥5.96 billion", 5.96e9, "JPY", "=", "FY2025", "The Japanese Ministry of Defense",
+    ("¥5.96 billion", 5.96e9, "JPY", "=", "FY2025", "Japanese Ministry of Defense",
      "cyberattack countermeasures"),
-    ("US$41.26 million", 4.126e7, "USD", "=", "FY2025", "The Japanese Ministry of Defense",
+    ("US$41.26 million", 4.126e7, "USD", "=", "FY2025", "Japanese Ministry of Defense",
      "cyberattack countermeasures"),
     # "with ASEAN being China's largest trading partner in 2023, accounting for over ..."
     ("U$468.8 billion", 4.688e11, "USD", ">", "2023", "ASEAN", "trade"),

@@ -1,0 +1,177 @@
+"""Whose a figure is, as the article names it: the possessor of what the figure measures
+("India's population of 1.1bn" -> India), the name an age describes ("the 32-year-old
+Stam", "Jaap Stam, 32,"), else its verb's subject. A pronoun, a relative pronoun or "the
+29-year-old" stands for the name the attribution's source resolver gives it (the shared
+rules for "he", "its", "which"); one that resolves to no one, or a phrase that is no noun
+("The Jacksonville, Florida-based"), leaves the owner empty: no owner is better than a
+wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.annotations import EntityMention
+from pipeline.components import hyphens
+from pipeline.components.attribution.sources import SourceResolver
+from pipeline.components.figures import context
+
+_AGE = re.compile(r"\d{1,3}-year-old")
+_NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+@dataclass(frozen=True)
+class Owner:
+    name: str
+    span: tuple[int, int]  # the words that name it in the sentence
+
+
+@cache
+def _resolver() -> SourceResolver:
+    return SourceResolver()
+
+
+def owner(figure: Span, verb: Token | None, mentions: list[EntityMention]) -> Owner | None:
+    """Whose ``figure`` is: the possessor of the noun it measures or counts, the person
+    an age or apposition describes, else its verb's subject (itself owned by a
+    possessor: "the firm's profits rose 5%" -> the firm)."""
+    described = _described_name(figure, mentions)
+    if described is not None:
+        return described
+    phrase = _measured_possessor(figure) or context.subject(verb)
+    if phrase is None:
+        return None
+    named = _apposed_name(phrase)
+    if named is not None:  # "his sister, Jessica DeGroot": the name, not "his"
+        return _named(named, mentions)
+    possessor = _possessor(phrase, figure)
+    owned = _named(possessor, mentions) if possessor is not None else None
+    return owned or _named(phrase, mentions)
+
+
+def _apposed_name(phrase: Span) -> Span | None:
+    names = [c for c in phrase.root.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return _proper_name(names[0]) if names else None
+
+
+def _described_name(figure: Span, mentions: list[EntityMention]) -> Owner | None:
+    """The name an age or a number in apposition describes: "the 32-year-old Stam",
+    "Jaap Stam, 32,"."""
+    anchor = figure.root
+    while anchor.head.i > anchor.i and not any(
+            t.whitespace_ for t in anchor.doc[anchor.i : anchor.head.i]):
+        anchor = anchor.head  # the "old" of "32-year-old"
+    doc, head = figure.doc, anchor.head
+    age = _AGE.search(doc[figure.start : anchor.i + 1].text)
+    aside = anchor.dep_ == "appos" and anchor.like_num and 0 < anchor.i < len(doc) - 1 \
+        and doc[anchor.i - 1].text == "," and doc[anchor.i + 1].text in (",", ".")
+    before = age and anchor.dep_ == "amod" and _proper_name(head).start == anchor.i + 1
+    if head.pos_ != "PROPN" or not (aside or before):
+        return None  # not the count of "ANA Orders 77 Jets", nor the rank of a list
+    words = _proper_name(anchor.head)
+    name = _resolver().mention_at(anchor.head, mentions) or words.text
+    return Owner(name, (words.start_char, words.end_char))
+
+
+def _measured_possessor(figure: Span) -> Span | None:
+    """The possessor of the noun the figure is "of" or modifies: "India's population of
+    1.1bn", "Absa's market value of R50bn", "the firm's 5% stake"."""
+    anchor = figure.root
+    nouns = [anchor.head.head] if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" \
+        else [anchor.head] if anchor.dep_ in ("nummod", "compound", "amod") else []
+    for noun in nouns:
+        if noun.pos_ == "NOUN" and noun.i != anchor.i:
+            possessor = _possessor(noun.doc[noun.left_edge.i : noun.i + 1], figure)
+            if possessor is not None:
+                return possessor
+    return None
+
+
+def _possessor(phrase: Span, figure: Span) -> Span | None:
+    """The possessor of a common noun phrase ("the firm's profits" -> the firm), not one
+    the figure is part of ("the two unions' executives") nor the field a superlative
+    ranks in."""
+    root = phrase.root
+    owners = [c for c in root.children if c.dep_ == "poss"] if root.pos_ == "NOUN" else []
+    ranked = any(c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" for c in root.children)
+    if not owners or ranked:  # "the world's second biggest economy" is no world's
+        return None
+    tokens = [t for t in owners[0].subtree if t.dep_ != "case"]
+    span = phrase.doc[tokens[0].i : tokens[-1].i + 1]
+    if span.start < figure.end and figure.start < span.end:
+        return None
+    return span
+
+
+def _named(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
+    """The canonical name a phrase stands for, or its own words; None for a pronoun that
+    resolves to no one and for a phrase that is no noun."""
+    doc, root = phrase.doc, phrase.root
+    if root.tag_ in ("WP", "WDT") and root.lower_ in _resolver().relative:
+        antecedent = _antecedent(root)
+        return _named(antecedent, mentions) if antecedent is not None else None
+    last = phrase[-1]
+    if root.pos_ not in _NOUNS or (last.pos_ in ("ADJ", "VERB") and hyphens.joined_before(last)):
+        return None  # "The Jacksonville, Florida-based"
+    span = (phrase.start_char, phrase.end_char)
+    name = _resolver().mention_at(root, mentions) if _is_a_name(phrase, mentions) else None
+    if name is not None:
+        return Owner(name, span)
+    if root.pos_ == "PRON" or _AGE.search(phrase.text):
+        name = _reporter(root, mentions) or (
+            None if root.lower_ == "it" else _canonical(doc, span, mentions))
+        # a bare "it" is too often no one named ("it was not a kick"): only "its" resolves
+        return None if name is None or name.casefold() == phrase.text.casefold() \
+            else Owner(name, span)
+    return Owner(phrase.text, span)
+
+
+def _is_a_name(phrase: Span, mentions: list[EntityMention]) -> bool:
+    """The phrase is one name and a determiner ("The European Central Bank"), not more
+    ("Japan's Defense Ministry", "Godzilla star Jean Reno", "Lithuania, Latvia and
+    Estonia"), so its canonical name says the same."""
+    mention = next((m for m in mentions if m.start <= phrase.root.idx < m.end), None)
+    return mention is not None and all(
+        mention.start <= t.idx < mention.end or t.dep_ == "det" for t in phrase)
+
+
+def _reporter(pronoun: Token, mentions: list[EntityMention]) -> str | None:
+    """Who "it", "he" or "they" stands for in a clause a name reports: "Diehl Defence
+    said it would raise production" -> Diehl Defence, not the firm named last ("he"
+    only a person: the entity labels of firms are less sure than those of people)."""
+    clause = pronoun.head if pronoun.dep_ != "poss" else pronoun.head.head
+    if clause.dep_ != "ccomp":
+        return None
+    person = _resolver().pronouns.get(pronoun.lower_) == "PERSON"
+    for speaker in clause.head.children:
+        if speaker.dep_ == "nsubj" and speaker.pos_ == "PROPN":
+            mention = next((m for m in mentions if m.start <= speaker.idx < m.end), None)
+            if mention is None and not person:
+                return _proper_name(speaker).text
+            if mention is not None and (not person or mention.label == "PERSON"):
+                return _resolver().mention_at(speaker, mentions)
+    return None
+
+
+def _proper_name(head: Token) -> Span:
+    """A proper noun with the names before it: "Jaap Stam", "Diehl Defence"."""
+    first = min([t.i for t in head.lefts if t.dep_ == "compound"], default=head.i)
+    return head.doc[first : head.i + 1]
+
+
+def _canonical(doc: Doc, span: tuple[int, int], mentions: list[EntityMention]) -> str | None:
+    return _resolver().canonical(doc, span, mentions, [])
+
+
+def _antecedent(relative: Token) -> Span | None:
+    """The noun phrase a relative pronoun stands for: "the waves which killed" -> the
+    waves (its words up to the noun)."""
+    clause = relative.head
+    if clause.dep_ not in ("relcl", "acl") or clause.head.i == relative.i:
+        return None
+    noun = clause.head
+    return relative.doc[noun.left_edge.i : noun.i + 1]

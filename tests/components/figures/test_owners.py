@@ -1,0 +1,71 @@
+"""Whose a figure is: possessors, ages, relative and personal pronouns, fragments."""
+
+import pytest
+
+from tests.components.figures.test_component import figures
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # the possessor of the noun the figure measures, not the verb's subject
+        ("Analysts said India's population of 1.1bn would grow.", "1.1bn", "India"),
+        # the possessor of the subject's noun
+        ("The firm's profits rose 5% last year.", "5%", "The firm"),
+        # an age describes the name it modifies or stands next to
+        ("The 32-year-old Jaap Stam joined in 1998.", "32-year-old", "Jaap Stam"),
+        ("Jaap Stam, 32, joined the club in 1998.", "32", "Jaap Stam"),
+        # a relative pronoun stands for its antecedent
+        ("Officials said the waves which killed more than 30,000 people also washed "
+         "away homes.", "30,000 people", "the waves"),
+        # a participle after "despite" is told of its clause's subject
+        ("Despite making a record $648m profit last year, Qantas has argued for cuts.",
+         "$648m", "Qantas"),
+        # a fragment that ends in a hyphenated adjective names no owner
+        ("The Jacksonville, Florida-based firm has 920 stores.", "920 stores", None),
+        # a pronoun that resolves to no one is no owner
+        ("He said they had 20 staff.", "20 staff", None),
+        # "it" in a clause a name reports is that name, not the one named last
+        ("Diehl Defence said on Monday that it would buy 120 trucks from Volvo.",
+         "120 trucks", "Diehl Defence"),
+        # a count before a headline's name describes no one
+        ("ANA Orders 77 Jets Worth 2.1 Trillion Yen", "77 Jets", None),
+        # a coordination is no single name
+        ("Lithuania, Latvia and Estonia together bought 30 batteries.", "30 batteries",
+         "Lithuania, Latvia and Estonia"),
+        # a rank in a list describes no one
+        ("21 Amy Frazier (US) 22 Magdalena Maleeva (Bulgaria) 23 Jelena Jankovic (Serbia)",
+         "22", None),
+        # an age names no one the sentence names after it
+        ("The 25-year-old shocked Pete Sampras in the 2000 US Open.", "25-year-old", None),
+        # a subject with a name in apposition is that name, not its possessor
+        ("Jurors recommended that his sister, Jessica DeGroot, be fined $7,500.", "$7,500",
+         "Jessica DeGroot"),
+        # an unresolved possessor leaves the whole subject
+        ("Their self-titled album moved from 13 to number four.", "13",
+         "Their self-titled album"),
+        # "used to playing": no climbing to another clause's subject
+        ("The most important thing, though, is to get used to playing five-set matches.",
+         "five-set", None),
+        # a bare "it" is left unresolved
+        ("Wales led at half time. Five metres in from the touchline, it was not a kick "
+         "for the faint-hearted.", "Five metres", None),
+        # the possessor of a superlative is the field it ranks in, no owner
+        ("The world's second biggest economy is expected to grow by 0.2% in 2004.", "0.2%",
+         "The world's second biggest economy"),
+        # the figure is part of the possessor: the whole phrase stays
+        ("The two unions' executives hold meetings on Wednesday.", "two unions",
+         "The two unions' executives"),
+    ],
+)
+def test_owner(parse, text, surface, subject):
+    assert dict(figures(parse, text))[surface].subject == subject
+
+
+def test_pronoun_resolves_to_the_named_owner(parse):
+    """"its" stands for the organisation named before; the subject span is the pronoun's."""
+    text = ("Royal Dutch Shell, the oil company, reported results on Thursday. "
+            "Its profits rose 5% in the year.")
+    found = dict(figures(parse, text))["5%"]
+    assert found.subject == "Royal Dutch Shell"
+    assert text[found.subject_span[0] : found.subject_span[1]] == "Its"
