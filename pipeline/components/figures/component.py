@@ -333,7 +333,7 @@ class FigureExtractor:
                     and text[match.end("num") : end].strip().lower() == unit:
                 return None  # "for a sixth month", "a third week": ranks of a period
         if unit == "point":  # a poll lead in points is in percentage points
-            unit = g.senses["point"].reading(sent.text)
+            unit = g.senses["point"].reading(sent.text, wider=doc.text)
         if pre and unit == "%" and noun is not None:
             return None  # "percent of 10 banks": no share is written this way
         if unit in g.hundredths_currencies and not scale and value.is_integer():

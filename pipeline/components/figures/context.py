@@ -369,7 +369,7 @@ def _via_by(anchor: Token, grammar: FigureGrammar, relative: bool) -> str | None
                 return _change_word(verb, grammar) if verb.pos_ == "VERB" else None
                 # "rose at an annual rate of 2.4%": the verb above says
             return grammar.change_nouns.get(changed.lemma_.lower()) \
-                if changed.pos_ == "NOUN" and relative else None
+                if changed.pos_ == "NOUN" and (relative or _a_bare_change(changed)) else None
         if token.dep_ == "pobj" and token.head.lower_ == "by":
             changed = token.head.head
             for candidate in (changed, changed.head):
@@ -384,6 +384,14 @@ def _via_by(anchor: Token, grammar: FigureGrammar, relative: bool) -> str | None
             return None
         token = token.head
     return None
+
+
+def _a_bare_change(noun: Token) -> bool:
+    """"a decline of 133,000 units" is a change; "spending cuts of R$70 billion", "the
+    cuts of £4bn" name what is cut or which cuts, so their figure is an amount."""
+    children = list(noun.children)
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in children) and not any(
+        c.dep_ in ("compound", "nmod", "poss") for c in children)
 
 
 def _particle(token: Token) -> str | None:
@@ -425,7 +433,9 @@ def change(
     end = max(figure.end, noun.i + 1 if noun is not None else 0)
     after = doc[end] if end < len(doc) else None
     before = figure.start - 1
-    while before >= 0 and doc[before].lower_ in grammar.bound_words:  # "fell as much as 5%"
+    while before >= 0 and doc[before].lower_ in grammar.bound_words and not (
+        doc[before].lower_ == "at" and doc[before + 1].lower_ not in ("least", "most")
+    ):  # "fell as much as 5%", "up at least 5%"; but "closed 16% down at A$4.67" is a level
         before -= 1
     word = doc[before] if before >= 0 else None
     if word is not None and word.lower_ in ("up", "down") and (

@@ -46,6 +46,7 @@ class Sense:
     cues: re.Pattern[str] | None
     numbers: frozenset[float]
     next_cues: re.Pattern[str] | None = None  # phrases right after the figure ("to go")
+    weak: re.Pattern[str] | None = None  # cues that count only where the article is silent
 
     def score(self, window: str, after: str, value: float, following: str = "") -> int:
         found = int(value in self.numbers)
@@ -57,6 +58,11 @@ class Sense:
 
 
 _CODE = re.compile(r"[A-Z]{3}")
+
+
+def _decided(scores: list[tuple[int, str]]) -> bool:
+    """The best reading has a cue and no other has as many."""
+    return bool(scores) and scores[0][0] > 0 and (len(scores) < 2 or scores[1][0] < scores[0][0])
 
 
 @dataclass(frozen=True)
@@ -71,15 +77,27 @@ class Ambiguity:
                          if _CODE.fullmatch(r))
 
     def reading(self, window: str, after: str = "", value: float = 0.0,
-                following: str = "") -> str:
+                following: str = "", wider: str = "") -> str:
         """The reading best supported by ``window`` (the sentence), ``after`` (the word
         right after the figure), the figure's ``value`` and ``following`` (the text right
-        after the figure, for phrases that must follow it)."""
-        scores = sorted(((s.score(window, after, value, following), s.reading)
-                         for s in self.senses), reverse=True)
-        if not scores or scores[0][0] == 0 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
-            return self.default
-        return scores[0][1]
+        after the figure, for phrases that must follow it); where these hold no cue at
+        all, by the sentence's weak cues ("lead", which polls and matches share) --
+        unless ``wider`` (the article) favours another reading: "a lead of five points"
+        is a poll's in a poll story, a match's in a match report."""
+        scores = self._scores(window, after, value, following)
+        if scores and scores[0][0] == 0:
+            scores = sorted(((len(s.weak.findall(window)) if s.weak else 0, s.reading)
+                             for s in self.senses), reverse=True)
+            if wider and _decided(scores):
+                article = self._scores(wider, "", 0.0, "")
+                if _decided(article) and article[0][1] != scores[0][1]:
+                    return article[0][1]
+        return scores[0][1] if _decided(scores) else self.default
+
+    def _scores(self, window: str, after: str, value: float,
+                following: str) -> list[tuple[int, str]]:
+        return sorted(((s.score(window, after, value, following), s.reading)
+                       for s in self.senses), reverse=True)
 
 
 @cache
@@ -92,7 +110,8 @@ def ambiguities() -> dict[str, Ambiguity]:
             senses=tuple(
                 Sense(reading=reading, cues=_cue_pattern(sense.get("cues", [])),
                       numbers=frozenset(sense.get("numbers", [])),
-                      next_cues=_next_pattern(sense.get("next", [])))
+                      next_cues=_next_pattern(sense.get("next", [])),
+                      weak=_cue_pattern(sense.get("weak", [])))
                 for reading, sense in entry["senses"].items()
             ),
         )

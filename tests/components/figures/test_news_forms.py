@@ -452,9 +452,26 @@ SIXTH_ROUND_NOT_FIGURES = [
 ]
 
 
+# found by the fourth BBC audit (fig7): a postposed change, a change noun in any unit,
+# points in a match report
+AUDIT_ROUND = [
+    # the level after a postposed change is no change itself
+    ("The stock ended 12% down at 80p.", "80p", 0.8, "GBP", "="),
+    ("The stock ended 12% down at 80p.", "12%", 12.0, "%", "down"),
+    ("Exports rose at least 4% last year.", "4%", 4.0, "%", "up"),
+    # "a fall of" measures a change in any unit; "spending cuts of" name an amount
+    ("The maker reported a fall of 20,000 cars.", "20,000 cars", 2e4, "car", "down"),
+    ("It saw a rise of 300 staff.", "300 staff", 300.0, "staff", "up"),
+    ("Spending cuts of $4 billion were agreed.", "$4 billion", 4e9, "USD", "="),
+    # a match report's points are points, whatever "lead" suggests
+    ("The Sharks won the match. They held a lead of eight points.", "eight points", 8.0,
+     "point", "="),
+]
+
+
 @pytest.mark.parametrize(("text", "surface", "value", "unit", "modifier"),
                          MODIFIERS + STILL_FIGURES + MISSED_COUNTS + COUNTED_ELSEWHERE
-                         + THIRD_ROUND + FIFTH_ROUND + SIXTH_ROUND)
+                         + THIRD_ROUND + FIFTH_ROUND + SIXTH_ROUND + AUDIT_ROUND)
 def test_second_to_sixth_round(parse, text, surface, value, unit, modifier):
     assert_figure(parse, text, surface, value, unit, modifier)
 

@@ -54,3 +54,26 @@ def test_a_tie_leaves_the_default():
 
 def test_cue_words_match_whole():
     assert ambiguities()["m"].reading("The rerun cost 7m.", "", 7) == "million"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "article", "reading"),
+    [
+        # a lead in points is a match's in a match report, a poll's in a poll story
+        ("Leeds held a lead of six points.", "Leeds won the match 20-14.", "point"),
+        ("Smith held a lead of six points.", "The poll of 800 voters ended Monday.", "pp"),
+        # a cue in the sentence decides before the article does
+        ("Smith held a lead of six points in the poll.", "Leeds won the match.", "pp"),
+        # a silent article leaves it to the sentence's weak cue
+        ("Smith was six points ahead.", "He spoke on Monday.", "pp"),
+        ("Smith was six points clear.", "He spoke on Monday.", "point"),
+    ],
+)
+def test_an_undecided_sentence_leaves_points_to_the_article(sentence, article, reading):
+    assert ambiguities()["point"].reading(sentence, wider=f"{article} {sentence}") == reading
+
+
+def test_a_tie_in_the_sentence_is_not_left_to_the_article():
+    # "purchasing managers" against "%": the default, whatever the article says
+    sentence = "Output fell 0.2% and the purchasing managers survey fell to 45.0."
+    assert ambiguities()["point"].reading(sentence, wider="The poll and the rate.") == "point"
