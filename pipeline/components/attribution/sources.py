@@ -23,6 +23,11 @@ from pipeline.annotations import EntityMention, Span, Statement
 from pipeline.components import quotes as quoting
 
 
+def mention_of(token: Token, mentions: list[EntityMention]) -> EntityMention | None:
+    """The entity mention ``token`` is part of, if any."""
+    return next((m for m in mentions if m.start <= token.idx < m.end), None)
+
+
 class SourceResolver:
     def __init__(self) -> None:
         cues = resources.load("cues")
@@ -186,10 +191,10 @@ class SourceResolver:
             return None
         for subject in top.children:
             if subject.dep_ == "nsubj" and subject.i > pronoun.i:
-                named = [m for m in mentions if m.start <= subject.idx < m.end]
-                if named and named[0].label == "PERSON" and self._agreeing(
-                        doc, pronoun.lower_, named):
-                    return named[0].canonical
+                named = mention_of(subject, mentions)
+                if named is not None and named.label == "PERSON" and self._agreeing(
+                        doc, pronoun.lower_, [named]):
+                    return named.canonical
         return None
 
     def _spokesperson(self, doc: Doc, pronoun: str, at: int, people: list[EntityMention],
@@ -230,14 +235,14 @@ class SourceResolver:
         for subject in self._subjects(doc, pronoun, quotes):
             if subject.tag_ not in ("NN", "NNP") and subject.lower_ != "it":
                 continue  # a plural, or a person's pronoun
-            named = [m for m in mentions if m.start <= subject.idx < m.end]
-            if named and named[0].label == "PERSON" and " " in named[0].canonical:
+            named = mention_of(subject, mentions)
+            if named is not None and named.label == "PERSON" and " " in named.canonical:
                 continue  # a person (one word, "Yukos", "Wembley", is often a firm mistagged)
             if subject.i in spoke:
                 return spoke[subject.i]
-            if named and named[0].label != "PERSON":
-                return self.mention_at(subject, named)
-            if subject.lower_ == "it" or named:
+            if named is not None and named.label != "PERSON":
+                return self.mention_at(subject, [named])
+            if subject.lower_ == "it" or named is not None:
                 continue  # an "it" that said nothing
             lemma = subject.lemma_.lower()
             if lemma not in self.organisation_nouns and lemma not in self.group_nouns and (
@@ -286,12 +291,12 @@ class SourceResolver:
     def mention_at(self, token: Token, mentions: list[EntityMention]) -> str | None:
         """The canonical name of the entity ``token`` is part of; a demonym or a capital
         ("Chinese", "Beijing") stands for its state."""
-        for mention in mentions:
-            if mention.start <= token.idx < mention.end:
-                if mention.label in ("NORP", "GPE"):
-                    return self.states.get(mention.canonical, mention.canonical)
-                return mention.canonical
-        return None
+        mention = mention_of(token, mentions)
+        if mention is None:
+            return None
+        if mention.label in ("NORP", "GPE"):
+            return self.states.get(mention.canonical, mention.canonical)
+        return mention.canonical
 
     def _owner(self, head: Token, mentions: list[EntityMention]) -> str | None:
         """The state or organisation a noun's modifiers or its "for", "of", "by" or "from"

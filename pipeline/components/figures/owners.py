@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.annotations import EntityMention
 from pipeline.components import hyphens
-from pipeline.components.attribution.sources import SourceResolver
+from pipeline.components.attribution.sources import SourceResolver, mention_of
 from pipeline.components.figures import context
 
 _AGE = re.compile(r"\d{1,3}-year-old")
@@ -134,7 +134,7 @@ def _is_a_name(phrase: Span, mentions: list[EntityMention]) -> bool:
     """The phrase is one name and a determiner ("The European Central Bank"), not more
     ("Japan's Defense Ministry", "Godzilla star Jean Reno", "Lithuania, Latvia and
     Estonia"), so its canonical name says the same."""
-    mention = next((m for m in mentions if m.start <= phrase.root.idx < m.end), None)
+    mention = mention_of(phrase.root, mentions)
     return mention is not None and all(
         mention.start <= t.idx < mention.end or t.dep_ == "det" for t in phrase)
 
@@ -149,7 +149,7 @@ def _reporter(pronoun: Token, mentions: list[EntityMention]) -> str | None:
     person = _resolver().pronouns.get(pronoun.lower_) == "PERSON"
     for speaker in clause.head.children:
         if speaker.dep_ == "nsubj" and speaker.pos_ == "PROPN":
-            mention = next((m for m in mentions if m.start <= speaker.idx < m.end), None)
+            mention = mention_of(speaker, mentions)
             if mention is None and not person:
                 return _proper_name(speaker).text
             if mention is not None and (not person or mention.label == "PERSON"):
