@@ -34,6 +34,9 @@ def test_quotes(text, expected):
         ("The official said the punishment was too lenient.", "oppose"),  # too much
         ("The official said the council agreed too.", "support"),  # "too": also
         ("The official said he was critical of the plan.", "oppose"),  # not "crucial"
+        # the speaker's own feeling, about nothing the content names
+        ('The coach said: "I am happy here, I am not in talks with the club."', "neutral"),
+        ('The coach said: "We are happy with the club."', "support"),  # about the club
     ],
 )
 def test_label(nlp, sentence, label):

@@ -226,6 +226,17 @@ def _excess(token: Token) -> bool:
         token.head.pos_ in ("ADJ", "ADV"))
 
 
+def _feeling_alone(token: Token) -> bool:
+    """The speaker's own feeling with nothing it is about ("I felt good", "I'm happy here,
+    I'm not in discussion with anyone"): how the speaker is, no verdict on what the content
+    names ("we're pleased with the show" is about the show: :func:`evaluated`)."""
+    if token.pos_ != "ADJ" or token.dep_ not in ("acomp", "attr"):
+        return False
+    subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ in ("i", "we") and not any(
+        c.dep_ in ("prep", "ccomp", "xcomp") for c in token.children)
+
+
 _BACK = frozenset({"it", "they", "this", "these"})  # a later sentence's subject that refers back
 
 
@@ -277,7 +288,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         lemma = token.lemma_.lower()
         polarity = "support" if lemma in support else "oppose" if lemma in oppose else (
             "oppose" if _excess(token) else None)
-        if polarity is None or token.i in own or (about is not None and token.i not in about):
+        if polarity is None or token.i in own or (about is not None and token.i not in about
+                                                  ) or _feeling_alone(token):
             continue
         if token == rejected and polarity == "oppose":  # "dismissed the criticism": for it
             score["oppose"] -= 1.0
