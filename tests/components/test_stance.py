@@ -37,6 +37,10 @@ def test_quotes(text, expected):
         # the speaker's own feeling, about nothing the content names
         ('The coach said: "I am happy here, I am not in talks with the club."', "neutral"),
         ('The coach said: "We are happy with the club."', "support"),  # about the club
+        # a valenced word an intensifier strengthens evaluates (VADER's words and boosters)
+        ("The official said the sale proved a complete fiasco.", "oppose"),
+        ("The official said the outlook for the economy remained very bright.", "support"),
+        ("The official said the sale proved a fiasco.", "neutral"),  # not graded: as before
     ],
 )
 def test_label(nlp, sentence, label):

@@ -226,6 +226,12 @@ def _excess(token: Token) -> bool:
         token.head.pos_ in ("ADJ", "ADV"))
 
 
+def _negated(token: Token, content: Span, negators: frozenset[str]) -> bool:
+    """A negator governs the word or stands up to three words before it in the content."""
+    return any(c.lower_ in negators for c in token.children) or any(
+        t.lower_ in negators for t in content.doc[max(content.start, token.i - 3) : token.i])
+
+
 def _feeling_alone(token: Token) -> bool:
     """The speaker's own feeling with nothing it is about ("I felt good", "I'm happy here,
     I'm not in discussion with anyone"): how the speaker is, no verdict on what the content
@@ -294,13 +300,50 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         if token == rejected and polarity == "oppose":  # "dismissed the criticism": for it
             score["oppose"] -= 1.0
             polarity = "support"
-        negated = any(c.lower_ in negators for c in token.children) or any(
-            t.lower_ in negators for t in content.doc[max(content.start, token.i - 3) : token.i]
-        )
+        negated = _negated(token, content, negators)
         if negated or (shifted and polarity == "support"):
             polarity = "oppose" if polarity == "support" else "support"
         score[polarity] += 1.0
+    if score["support"] == score["oppose"] == 0:
+        score = _intensified(content, about, own, negators)
     gap = score["support"] - score["oppose"]
     if gap == 0:
         return "neutral", 0.5
     return ("support" if gap > 0 else "oppose"), min(0.95, 0.55 + 0.1 * abs(gap))
+
+
+@cache
+def _intensifiers() -> tuple[frozenset[str], float]:
+    """VADER's boosters that strengthen what they modify ("extremely", "utterly", "very"),
+    with their adjectives ("a complete fiasco", "an absolute crisis"); the least valence a
+    word they strengthen needs."""
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT
+
+    data = resources.load("stance")
+    words = {w for w, value in BOOSTER_DICT.items() if value > 0 and " " not in w} - set(
+        data["not_intensifiers"])  # "more advanced": compares
+    words |= {w[:-2] for w in words if w.endswith("ly")}
+    return frozenset(words), float(data["valence_floor"])
+
+
+def _intensified(content: Span, about: set[int] | None, own: set[int],
+                 negators: frozenset[str]) -> dict[str, float]:
+    """Where the lexicon found nothing: a valenced word (VADER) said of the target that an
+    intensifier strengthens ("an absolute crisis", "remained very bright", "completely
+    useless"): graded, so an evaluation, where a plain valenced word as often names a kind
+    ("terrorist offences", "a clean engine") or a state ("not ready"). Adjectives and nouns
+    only: an intensified adverb or verb says how something was done ("struck the ball very
+    well", "said quite clearly", "really like to focus")."""
+    boosters, floor = _intensifiers()
+    score = {"support": 0.0, "oppose": 0.0}
+    for token in content:
+        if token.i in own or (about is not None and token.i not in about) or (
+                token.pos_ not in ("ADJ", "NOUN")) or not any(
+                c.dep_ in ("advmod", "amod") and c.lower_ in boosters for c in token.children):
+            continue
+        value = valence(token.lower_) or valence(token.lemma_.lower())
+        if abs(value) < floor:
+            continue
+        negated = _negated(token, content, negators)
+        score["support" if (value > 0) != negated else "oppose"] += 1.0
+    return score
