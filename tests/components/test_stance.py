@@ -171,6 +171,14 @@ def test_a_later_sentence_says_it_again_through_a_pronoun(nlp):
     assert lexicon.label(cue, content, None, target)[0] == "oppose"
 
 
+def test_a_later_sentence_says_it_of_a_person_past_the_speakers_own(nlp):
+    """'I spoke to X. I still believe in him. He is an outstanding player': "he" is X."""
+    doc = nlp('The coach said: "I have spoken to John Smith. I still believe in him. He is an '
+              'outstanding player."')
+    [st] = [st for st in doc._.nc_statements if st.kind == "statement"]
+    assert (st.target, st.stance) == ("John Smith", "support")
+
+
 @pytest.mark.parametrize(("sentence", "label"), [
     ('Critics described the plan as "a disgrace".', "oppose"),
     ('The minister called the result "a brilliant success".', "support"),

@@ -244,11 +244,15 @@ def _feeling_alone(token: Token) -> bool:
 
 
 _BACK = frozenset({"it", "they", "this", "these"})  # a later sentence's subject that refers back
+_PERSON_BACK = frozenset({"he", "she"})  # ... to a person
+_SPEAKER = frozenset({"i", "we"})  # the speaker's own words between
 
 
 def _said_again(target: Token, content: Span) -> set[int]:
     """What the content's later sentences say of the target through a pronoun subject
-    ("Tariffs are taxes. They are bad for business")."""
+    ("Tariffs are taxes. They are bad for business"); of a person through "he"/"she", past
+    the speaker's own sentences ("I have had a word with Mathew. I still believe in him. He
+    is an outstanding player")."""
     doc = content.doc
     near: set[int] = set()
     for sent in doc[target.i : content.end].sents:
@@ -257,7 +261,11 @@ def _said_again(target: Token, content: Span) -> set[int]:
         part = doc[sent.start : min(sent.end, content.end)]
         subject = next((t for t in part if t.dep_ in ("nsubj", "nsubjpass")
                         and t.head == part.root), None)
-        if subject is None or subject.lower_ not in _BACK:
+        person = target.ent_type_ == "PERSON"
+        back = _BACK | _PERSON_BACK if person else _BACK
+        if person and subject is not None and subject.lower_ in _SPEAKER:
+            continue  # "I still believe in him. He is an outstanding player"
+        if subject is None or subject.lower_ not in back:
             break  # the content has moved on to something else
         near |= _about(subject, part)
     return near
