@@ -146,6 +146,14 @@ def test_reversers_turn_the_stance_on_what_they_act_on(rules_nlp, sentence, targ
     assert [st.stance for st in rows] == [label]
 
 
+def test_a_joined_clauses_verdict_is_not_said_of_the_target(nlp):
+    """'the evidence is weak and can expose the methods': "weak" is said of the evidence."""
+    doc = nlp("Critics said the evidence is often weak and can expose the methods of the "
+              "security services.")
+    [st] = [st for st in doc._.nc_statements if st.kind == "statement"]
+    assert st.target.startswith("methods") and st.stance == "neutral"
+
+
 def test_polar_words_about_something_else_are_no_stance(nlp):
     """'declining health' is a report about the manager, not against him."""
     [st] = nlp("The music manager had been in declining health, according to his family."

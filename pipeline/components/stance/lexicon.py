@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -199,13 +200,18 @@ def _about(target: Token, content: Span) -> set[int]:
     while content.start <= chain[-1].head.i < content.end and (
             chain[-1].head.i != chain[-1].i):
         chain.append(chain[-1].head)
+    # a clause the target's clause is joined to says its own things ("the evidence is weak
+    # and can expose the methods": "weak" is not said of the methods)
+    joined = {up.i for below, up in pairwise(chain)
+              if below.dep_ == "conj" and below.pos_ in ("VERB", "AUX")}
     # the content's own verdict counts too ("the position on the bill has been cautious")
     for token in (*chain[1:], content.root):
         near.add(token.i)
         for child in token.children:
             if child.dep_ in ("advmod", "neg", "amod"):
                 near.add(child.i)
-            elif child.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj", "ccomp"):
+            elif child.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj", "ccomp") and (
+                    token.i not in joined):
                 near.update(t.i for t in child.subtree)  # "made a mistake", "was premature"
     # "described the deal as 'far too little'", "called the move 'a death sentence'": the
     # verdict hangs on the cue verb outside the content, beside the target
