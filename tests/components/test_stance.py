@@ -41,6 +41,8 @@ def test_quotes(text, expected):
         ("The official said the sale proved a complete fiasco.", "oppose"),
         ("The official said the outlook for the economy remained very bright.", "support"),
         ("The official said the sale proved a fiasco.", "neutral"),  # not graded: as before
+        # a word naming a kind is no verdict ("rights" of "human rights" is no "right")
+        ('The official said the detention was a "human rights scandal".', "oppose"),
     ],
 )
 def test_label(nlp, sentence, label):

@@ -309,7 +309,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         polarity = "support" if lemma in support else "oppose" if lemma in oppose else (
             "oppose" if _excess(token) else None)
         if polarity is None or token.i in own or (about is not None and token.i not in about
-                                                  ) or _feeling_alone(token):
+                                                  ) or _feeling_alone(token) or (
+                token.dep_ == "compound"):
             continue
         if token == rejected and polarity == "oppose":  # "dismissed the criticism": for it
             score["oppose"] -= 1.0
