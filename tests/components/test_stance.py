@@ -34,6 +34,15 @@ def test_quotes(text, expected):
         ("The official said the punishment was too lenient.", "oppose"),  # too much
         ("The official said the council agreed too.", "support"),  # "too": also
         ("The official said he was critical of the plan.", "oppose"),  # not "crucial"
+        # the speaker's own feeling, about nothing the content names
+        ('The coach said: "I am happy here, I am not in talks with the club."', "neutral"),
+        ('The coach said: "We are happy with the club."', "support"),  # about the club
+        # a valenced word an intensifier strengthens evaluates (VADER's words and boosters)
+        ("The official said the sale proved a complete fiasco.", "oppose"),
+        ("The official said the outlook for the economy remained very bright.", "support"),
+        ("The official said the sale proved a fiasco.", "neutral"),  # not graded: as before
+        # a word naming a kind is no verdict ("rights" of "human rights" is no "right")
+        ('The official said the detention was a "human rights scandal".', "oppose"),
     ],
 )
 def test_label(nlp, sentence, label):
@@ -139,6 +148,14 @@ def test_reversers_turn_the_stance_on_what_they_act_on(rules_nlp, sentence, targ
     assert [st.stance for st in rows] == [label]
 
 
+def test_a_joined_clauses_verdict_is_not_said_of_the_target(nlp):
+    """'the evidence is weak and can expose the methods': "weak" is said of the evidence."""
+    doc = nlp("Critics said the evidence is often weak and can expose the methods of the "
+              "security services.")
+    [st] = [st for st in doc._.nc_statements if st.kind == "statement"]
+    assert st.target.startswith("methods") and st.stance == "neutral"
+
+
 def test_polar_words_about_something_else_are_no_stance(nlp):
     """'declining health' is a report about the manager, not against him."""
     [st] = nlp("The music manager had been in declining health, according to his family."
@@ -162,6 +179,14 @@ def test_a_later_sentence_says_it_again_through_a_pronoun(nlp):
     content, target, cue = doc[1:10], doc[1], doc[-2:-1]
     assert cue.text == "said"
     assert lexicon.label(cue, content, None, target)[0] == "oppose"
+
+
+def test_a_later_sentence_says_it_of_a_person_past_the_speakers_own(nlp):
+    """'I spoke to X. I still believe in him. He is an outstanding player': "he" is X."""
+    doc = nlp('The coach said: "I have spoken to John Smith. I still believe in him. He is an '
+              'outstanding player."')
+    [st] = [st for st in doc._.nc_statements if st.kind == "statement"]
+    assert (st.target, st.stance) == ("John Smith", "support")
 
 
 @pytest.mark.parametrize(("sentence", "label"), [

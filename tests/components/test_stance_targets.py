@@ -107,6 +107,8 @@ def test_generic_nouns_are_no_targets(parse):
     ("The survey suggests that the recovery is running out of steam.", "recovery"),  # reports
     ("Saudi Arabia had pushed for the delay.", "Arabia"),  # no clause reported: the subject
     ("Concerns about the strength of the euro remain.", "strength"),  # what the concern is about
+    ("Our task is to rebuild the coalition.", "coalition"),  # the speaker's own: after
+    ("I felt good and used my knowledge of the course.", "course"),
 ])
 def test_about_puts_what_the_statement_is_about_first(parse, text, first):
     doc = parse(text)

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -199,13 +200,18 @@ def _about(target: Token, content: Span) -> set[int]:
     while content.start <= chain[-1].head.i < content.end and (
             chain[-1].head.i != chain[-1].i):
         chain.append(chain[-1].head)
+    # a clause the target's clause is joined to says its own things ("the evidence is weak
+    # and can expose the methods": "weak" is not said of the methods)
+    joined = {up.i for below, up in pairwise(chain)
+              if below.dep_ == "conj" and below.pos_ in ("VERB", "AUX")}
     # the content's own verdict counts too ("the position on the bill has been cautious")
     for token in (*chain[1:], content.root):
         near.add(token.i)
         for child in token.children:
             if child.dep_ in ("advmod", "neg", "amod"):
                 near.add(child.i)
-            elif child.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj", "ccomp"):
+            elif child.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj", "ccomp") and (
+                    token.i not in joined):
                 near.update(t.i for t in child.subtree)  # "made a mistake", "was premature"
     # "described the deal as 'far too little'", "called the move 'a death sentence'": the
     # verdict hangs on the cue verb outside the content, beside the target
@@ -226,12 +232,33 @@ def _excess(token: Token) -> bool:
         token.head.pos_ in ("ADJ", "ADV"))
 
 
+def _negated(token: Token, content: Span, negators: frozenset[str]) -> bool:
+    """A negator governs the word or stands up to three words before it in the content."""
+    return any(c.lower_ in negators for c in token.children) or any(
+        t.lower_ in negators for t in content.doc[max(content.start, token.i - 3) : token.i])
+
+
+def _feeling_alone(token: Token) -> bool:
+    """The speaker's own feeling with nothing it is about ("I felt good", "I'm happy here,
+    I'm not in discussion with anyone"): how the speaker is, no verdict on what the content
+    names ("we're pleased with the show" is about the show: :func:`evaluated`)."""
+    if token.pos_ != "ADJ" or token.dep_ not in ("acomp", "attr"):
+        return False
+    subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ in ("i", "we") and not any(
+        c.dep_ in ("prep", "ccomp", "xcomp") for c in token.children)
+
+
 _BACK = frozenset({"it", "they", "this", "these"})  # a later sentence's subject that refers back
+_PERSON_BACK = frozenset({"he", "she"})  # ... to a person
+_SPEAKER = frozenset({"i", "we"})  # the speaker's own words between
 
 
 def _said_again(target: Token, content: Span) -> set[int]:
     """What the content's later sentences say of the target through a pronoun subject
-    ("Tariffs are taxes. They are bad for business")."""
+    ("Tariffs are taxes. They are bad for business"); of a person through "he"/"she", past
+    the speaker's own sentences ("I have had a word with Mathew. I still believe in him. He
+    is an outstanding player")."""
     doc = content.doc
     near: set[int] = set()
     for sent in doc[target.i : content.end].sents:
@@ -240,7 +267,11 @@ def _said_again(target: Token, content: Span) -> set[int]:
         part = doc[sent.start : min(sent.end, content.end)]
         subject = next((t for t in part if t.dep_ in ("nsubj", "nsubjpass")
                         and t.head == part.root), None)
-        if subject is None or subject.lower_ not in _BACK:
+        person = target.ent_type_ == "PERSON"
+        back = _BACK | _PERSON_BACK if person else _BACK
+        if person and subject is not None and subject.lower_ in _SPEAKER:
+            continue  # "I still believe in him. He is an outstanding player"
+        if subject is None or subject.lower_ not in back:
             break  # the content has moved on to something else
         near |= _about(subject, part)
     return near
@@ -277,18 +308,57 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         lemma = token.lemma_.lower()
         polarity = "support" if lemma in support else "oppose" if lemma in oppose else (
             "oppose" if _excess(token) else None)
-        if polarity is None or token.i in own or (about is not None and token.i not in about):
+        if polarity is None or token.i in own or (about is not None and token.i not in about
+                                                  ) or _feeling_alone(token) or (
+                token.dep_ == "compound"):
             continue
         if token == rejected and polarity == "oppose":  # "dismissed the criticism": for it
             score["oppose"] -= 1.0
             polarity = "support"
-        negated = any(c.lower_ in negators for c in token.children) or any(
-            t.lower_ in negators for t in content.doc[max(content.start, token.i - 3) : token.i]
-        )
+        negated = _negated(token, content, negators)
         if negated or (shifted and polarity == "support"):
             polarity = "oppose" if polarity == "support" else "support"
         score[polarity] += 1.0
+    if score["support"] == score["oppose"] == 0:
+        score = _intensified(content, about, own, negators)
     gap = score["support"] - score["oppose"]
     if gap == 0:
         return "neutral", 0.5
     return ("support" if gap > 0 else "oppose"), min(0.95, 0.55 + 0.1 * abs(gap))
+
+
+@cache
+def _intensifiers() -> tuple[frozenset[str], float]:
+    """VADER's boosters that strengthen what they modify ("extremely", "utterly", "very"),
+    with their adjectives ("a complete fiasco", "an absolute crisis"); the least valence a
+    word they strengthen needs."""
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT
+
+    data = resources.load("stance")
+    words = {w for w, value in BOOSTER_DICT.items() if value > 0 and " " not in w} - set(
+        data["not_intensifiers"])  # "more advanced": compares
+    words |= {w[:-2] for w in words if w.endswith("ly")}
+    return frozenset(words), float(data["valence_floor"])
+
+
+def _intensified(content: Span, about: set[int] | None, own: set[int],
+                 negators: frozenset[str]) -> dict[str, float]:
+    """Where the lexicon found nothing: a valenced word (VADER) said of the target that an
+    intensifier strengthens ("an absolute crisis", "remained very bright", "completely
+    useless"): graded, so an evaluation, where a plain valenced word as often names a kind
+    ("terrorist offences", "a clean engine") or a state ("not ready"). Adjectives and nouns
+    only: an intensified adverb or verb says how something was done ("struck the ball very
+    well", "said quite clearly", "really like to focus")."""
+    boosters, floor = _intensifiers()
+    score = {"support": 0.0, "oppose": 0.0}
+    for token in content:
+        if token.i in own or (about is not None and token.i not in about) or (
+                token.pos_ not in ("ADJ", "NOUN")) or not any(
+                c.dep_ in ("advmod", "amod") and c.lower_ in boosters for c in token.children):
+            continue
+        value = valence(token.lower_) or valence(token.lemma_.lower())
+        if abs(value) < floor:
+            continue
+        negated = _negated(token, content, negators)
+        score["support" if (value > 0) != negated else "oppose"] += 1.0
+    return score

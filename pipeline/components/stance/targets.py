@@ -63,6 +63,17 @@ def _subordinate(token: Token, within: Span | None) -> bool:
     return False
 
 
+_FIRST_PERSON = frozenset({"my", "our"})
+
+
+def _own(token: Token) -> bool:
+    """``token`` is what "my"/"our" holds ("use my racing knowledge", "our task is to
+    rebuild the coalition", "our growth initiatives"): the speaker's side or doings, not
+    what the statement judges. (What "I"/"we" do was tried too: "we have a veto on any
+    changes" is about the veto.)"""
+    return any(c.dep_ == "poss" and c.lower_ in _FIRST_PERSON for c in token.children)
+
+
 def _says(clause: Token) -> bool:
     """The clause is what the statement says, not said in passing: a condition ("an insult
     if the Commission ignored the request"), what a plain noun holds ("the fact that
@@ -279,7 +290,7 @@ class Resolver:
         does not want a debt freeze, while India has rejected aid")."""
         pairs = [(t, self._aspect_of(t) or t) for t in tokens]
         # "almost every expert says a Labour government means higher taxes": what they say
-        pairs.sort(key=lambda p: (self._reports(p[0]), _subordinate(p[0], within)))
+        pairs.sort(key=lambda p: (self._reports(p[0]), _own(p[0]) or _subordinate(p[0], within)))
         if pairs and self.agentive(pairs[0][0]) and (pairs[0][0].dep_ == "nsubj" or (
                 pairs[0][0].dep_ == "dobj" and pairs[0][0].head.i < pairs[0][0].i)):
             agent = pairs[0][0]
