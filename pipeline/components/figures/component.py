@@ -33,6 +33,7 @@ from pipeline.components.figures.joins import (
     join_subunits,
     join_tallies,
     relink_conversions,
+    share_comparatives,
 )
 from pipeline.components.figures.nonfigures import capitalised_in_a_name, digit_before_a_name
 from pipeline.components.guard import never_raises
@@ -66,10 +67,13 @@ _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 _OF_WORD = re.compile(r"\s+of\s+([A-Za-z]+)")
 _POINT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 _RACE_TIME = re.compile(r"\d{0,2}\.\d\d")
-_RANGE_TAIL = re.compile(rf"\s*(?:to|or|-|–)\s*(?:\d+|{numbers.word_number_pattern()})\s+"
+_RANGE_TAIL = re.compile(rf"\s*(?:to|or|and|-|–)\s*(?:\d+|{numbers.word_number_pattern()})\s+"
                          r"([A-Za-z]+)", re.IGNORECASE)
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+")
+_ARTICLE_END = re.compile(r"\s(?:a|an)\s+$")
+_DETERMINER_END = re.compile(r"\b(?:the|this|these|those|its|their|his|her|our|my|your)\s+$")
 _SHARE_ROLES = frozenset({"nsubj", "nsubjpass", "pobj", "dobj"})
 _OF_A_UNIT = re.compile(r"\s+of\s+an?\s+([a-z]+)")
 _BRACKET_REST = re.compile(r"\s*(?:[;,/]\s*[^()]{0,40})?\)")
@@ -208,6 +212,7 @@ class FigureExtractor:
                                 self.grammar)
         joined = join_tallies(text, joined, self.grammar)
         joined = inherit_units(text, join_ranges(text, joined, self.grammar), self.grammar)
+        joined = share_comparatives(text, joined, self.grammar)
         figures = relink_conversions(figures, joined)
         figures = [self._elided_count(doc, sents, starts, f) for f in figures]
         doc._.nc_figures = timex.carry_over(doc, text, figures)
@@ -266,6 +271,10 @@ class FigureExtractor:
             hyphen = None  # "2004 - pushing employment": a dash before a clause
         if hyphen and hyphen.group(1).lower() in g.hyphen_name_words:
             return None  # ".45-caliber", "18-rated", "two-time": a name or a rating
+        if hyphen and not is_words and _NAME_WORD.fullmatch(hyphen.group(1)) \
+                and not g.unit_word(hyphen.group(1)) \
+                and not _CAPITALISED_BEFORE.search(text, max(0, start - 30), start):
+            return None  # "its 3-Series saloon": a model's name; not a headline's "10-Year"
         if hyphen and is_words and not (g.unit_word(hyphen.group(1))
                                         or g.units.currency(hyphen.group(1))
                                         or (value >= 2 and self._noun_at(doc, hyphen))):
@@ -509,8 +518,8 @@ class FigureExtractor:
         return _FOR_BEFORE.search(window[: bound.start(1)] if bound else window) is not None
 
     def _before_a_relative_time(self, text: str, end: int) -> bool:
-        """A range's low end whose high end is a relative time: "two to three weeks
-        before"."""
+        """A range's low end, or the first of two numbers, whose second is a relative time:
+        "two to three weeks before", "incidents that happened 20 and 50 years ago"."""
         tail = _RANGE_TAIL.match(text, end)
         if tail is None or not self.grammar.unit_word(tail.group(1)):
             return False
@@ -606,6 +615,12 @@ class FigureExtractor:
         coin = tokens.doc[tokens.end] if tokens.end < len(tokens.doc) else None
         if noun is not None and coin is not None and coin.i < noun.i and coin.lower_ in g.subunits:
             return coin.lower_, coin.idx + len(coin)  # "its three pence income tax": money
+        period = tokens.doc[tokens.end] if tokens.end < len(tokens.doc) else None
+        if noun is not None and period is not None and period.i < noun.i \
+                and period.lower_ in g.period_units and noun.lower_ not in ("old", "olds") \
+                and not self._names_a_thing(text, 2.0, period.lower_, period.idx + len(period)):
+            return period.lower_, period.idx + len(period)  # "promised 24 hour response"
+            # is 24 hours, as "a 24-hour response" is; not "the 10 year Treasury yield"
         if noun is not None:
             unit = context.count_unit(tokens.end, noun, g)
             return self._per(text, unit, noun.idx + len(noun), counted=True)
@@ -911,6 +926,13 @@ class FigureExtractor:
         g = self.grammar
         window = text[max(0, start - 40) : start].lower()
         before = g.modifier_before.search(window)
+        article = _ARTICLE_END.search(window) if before is None and unit is not None and (
+            unit in ("%", "pp") or _CURRENCY_CODE.fullmatch(unit)) else None
+        if article is not None:  # "around an 80% success rate": an approximation of a rate
+            # or an amount; not "a film about an 18-year-old girl"
+            approximated = g.modifier_before.search(window[: article.start()] + " ")
+            if approximated and g.modifier_symbols[approximated.group(1)] == "~":
+                before = approximated
         if before is None and g.threshold_after.match(text, end) and not (
             done and done[-1].span[1] > start - 40
         ):  # "above the $50 mark"; not "at 75.3%, well below the 80% level" (its figure's)
@@ -925,6 +947,13 @@ class FigureExtractor:
         phrase = before.group(1) if before else None
         # the longest phrase ending at the figure: "no more than", not "more than"; but
         # "over four seasons" is a period
+        if phrase == "past" and (unit in g.period_units or _DETERMINER_END.search(
+                window, 0, max(0, before.start(1)))):
+            # "took his tally past 150" is more than 150; "the past 10 years", "past five
+            # years" are periods, bounded only by a word before ("within the past 6 weeks")
+            before = g.modifier_before.search(_PERIOD_DETERMINER.sub(" ", window)) \
+                if unit in g.period_units else None
+            phrase = before.group(1) if before and before.group(1) != "past" else None
         symbol = None if phrase is None or (
             phrase == "over" and unit in g.period_units and not age_gap
             and not g.ages.bounded_group.search(text, max(0, start - 30), start)
@@ -949,7 +978,12 @@ class FigureExtractor:
                 return found  # but "hundreds more" is more than a hundred
         if alternative in ("up", "down"):
             return alternative  # "rose 4p or nearly 1%": a change wins over "nearly"
+        bound = g.modifier_after.match(text, end) or (  # "17 and older", "$75,000 or above"
+            g.modifier_after.match(text, tokens.end_char)  # "10 or so people"
+            if tokens is not None and noun is not None and noun.i >= tokens.end else None)
         if phrase is not None:
+            if symbol == "~" and bound and g.modifiers_after[bound.group(1).lower()] != "~":
+                return g.modifiers_after[bound.group(1).lower()]  # "about two-thirds or more"
             return symbol or "="
         shared = self._coordinated_bound(text, tokens, done)
         if shared is not None:
@@ -961,9 +995,6 @@ class FigureExtractor:
             return ">"  # "2 million-plus people"; not "0.03 plus 0.08"
         if alternative is not None:
             return alternative  # "nearly 10%, or 1.3 million people"
-        bound = g.modifier_after.match(text, end) or (  # "17 and older", "$75,000 or above"
-            g.modifier_after.match(text, tokens.end_char)  # "10 or so people"
-            if tokens is not None and noun is not None and noun.i >= tokens.end else None)
         if bound:
             return g.modifiers_after[bound.group(1).lower()]
         if _TAKES_BEFORE.search(window) and _TO_AFTER.match(

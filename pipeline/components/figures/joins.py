@@ -14,6 +14,8 @@
 - A bare number compared with a figure just before it takes that figure's unit: "1,000
   units by 2027, up from about 400" (400 units), "$5bn, compared with 3bn"; one joined by
   "and" or "or" to the figure after it takes that one's ("16 and 17-year-olds").
+- Two figures joined by "and" before one comparative change together: "29% and 18%
+  lower" are both falls.
 """
 
 from __future__ import annotations
@@ -65,17 +67,26 @@ def _rate_of(rate: str | None, unit: str | None) -> bool:
     return rate is not None and unit is not None and rate.startswith(f"{unit} per ")
 
 
+def _bare(text: str, figure: Figure) -> bool:
+    """Nothing but the number is written ("25" of "by 25 to 30 seats"), whatever unit it
+    took from its neighbour."""
+    return re.fullmatch(r"[\d.,]+|[A-Za-z-]+", text[figure.span[0] : figure.span[1]]) is not None
+
+
 def _is_range(text: str, low: Figure, high: Figure) -> bool:
     gap = text[low.span[1] : high.span[0]]
     if _DASH.match(gap):
         return low.value <= high.value  # "3-4%"; not the tally "272-219"
     joined = _WORD_JOIN.match(gap)
     if low.modifier in ("up", "down") and not (
-        joined and joined.group(1) == "to" and low.unit is None and high.unit is not None
+        joined and joined.group(1) == "to" and high.unit is not None
+        and (low.unit is None or (low.unit == high.unit and _bare(text, low)
+                                  and 2 * low.value >= high.value))
         and not _FROM.search(text[max(0, low.span[0] - 20) : low.span[0]])
     ):
         return False  # "rose by €1.4bn to €28.6bn": a change, then the level; but "grew
-        # 3.5 to 4.0%" is a range of a change (its low end has no unit of its own)
+        # 3.5 to 4.0%", "increase by 25 to 30 seats" are ranges of a change (the low end
+        # has no unit written of its own; "rose 30 to 5,000 points" is no range)
     if not joined:
         return False
     before = text[max(0, low.span[0] - 20) : low.span[0]]
@@ -283,4 +294,24 @@ def relink_conversions(found: list[Figure], joined: list[Figure]) -> list[Figure
                          if kept.span[0] <= start < kept.span[1]), None)
         out.append(figure if link == figure.conversion_of else replace(figure,
                                                                        conversion_of=link))
+    return out
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def share_comparatives(text: str, figures: list[Figure], grammar: FigureGrammar
+                       ) -> list[Figure]:
+    """The first of two figures in one unit joined by "and" or "or" takes the change a
+    comparative after the second gives it: "were 29% and 18% lower" are two falls."""
+    out = list(figures)
+    for i in range(len(out) - 2, -1, -1):
+        first, second = out[i], out[i + 1]
+        if first.modifier != "=" or second.modifier not in ("up", "down") \
+                or first.unit != second.unit \
+                or not _COORDINATED.match(text[first.span[1] : second.span[0]]):
+            continue
+        word = _NEXT_WORD.match(text, second.span[1])
+        if word and grammar.comparatives_after.get(word.group(1).lower()) == second.modifier:
+            out[i] = replace(first, modifier=second.modifier)
     return out
