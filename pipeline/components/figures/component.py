@@ -72,6 +72,10 @@ _RANGE_TAIL = re.compile(rf"\s*(?:to|or|and|-|–)\s*(?:\d+|{numbers.word_number
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+")
+_RESTATED_PERCENT = re.compile(r",\s+(?:or\s+)?\d[\d.]*\s*(?:%|percent\b|per\s+cent\b)",
+                               re.IGNORECASE)
+_TO_NUMBER = re.compile(r"[-–]to[-–]\d")
+_PLUS_OR = re.compile(r"\bplus\s+or\s+$|±\s*$", re.IGNORECASE)
 _ARTICLE_END = re.compile(r"\s(?:a|an)\s+$")
 _DETERMINER_END = re.compile(r"\b(?:the|this|these|those|its|their|his|her|our|my|your)\s+$")
 _SHARE_ROLES = frozenset({"nsubj", "nsubjpass", "pobj", "dobj"})
@@ -109,7 +113,8 @@ _ODD_SCALE = re.compile(r"-(?:some|odd)\s+(hundred|thousand|million|billion)\b",
 # the figure the phrase names
 _THE_GAP = re.compile(r"(?<=than|..to)\s+the\s+(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+)?$"
                       r"|(?<=estimated)\s+(?:[a-z][\w'’-]*\s+){1,2}?of\s+$")
-_AGE_GAP = re.compile(r"\s+the\s+ages?\s+of\s+$")  # "under the age of 21": a bound on an age
+# "under the age of 21", "voters under age 45": a bound on an age
+_AGE_GAP = re.compile(r"\s+(?:the\s+ages?\s+of|age)\s+$")
 # "It takes 2,383 delegates to win": a threshold
 _TAKES_BEFORE = re.compile(r"\bit\s+(?:takes|took|will\s+take)\s+$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s+to\s+[a-z]")
@@ -299,6 +304,8 @@ class FigureExtractor:
         tokens = doc.char_span(start, end, alignment_mode="expand")
         anchor = tokens.root if tokens is not None else None
         noun = context.counted_noun(tokens) if tokens is not None else None
+        if noun is not None and _TO_NUMBER.match(text, match.end()):
+            noun = None  # "decided by 5-to-4 votes": the 4 counts the votes, a tally
         if noun is not None and (noun.lower_ in g.pronoun_nouns
                                  or g.threshold_after.match(" " + noun.text)):
             noun = None  # "one or two others" stand for a noun; "the 5,000 level" is one
@@ -369,7 +376,9 @@ class FigureExtractor:
             value *= 1000  # "136.069 units": a point groups thousands; no count has decimals
         factor = Decimal(str(g.scale_factor(scale)))
         # Decimal keeps 8.54 trillion at 8.54e12 instead of 8539999999999.999
-        negative = match.group("neg") or match.group("cursign")  # "minus 5%", "-€135"
+        negative = (match.group("neg") or match.group("cursign")) and not _PLUS_OR.search(
+            text, max(0, match.start() - 12), match.start())  # "minus 5%", "-€135"; but
+        # "plus or minus 5.7 points" is a margin of 5.7
         value = float(Decimal(str(value)) * factor) * (-1 if negative else 1)
         conversion_of = self._converts(text, start, end, done[first:], len(done))
         if conversion_of is not None and cur and unit == done[conversion_of].unit \
@@ -806,7 +815,8 @@ class FigureExtractor:
         adjective = counted and (re.fullmatch(r"\w+-\w+", number) is not None or (
             " " in number.strip() and doc[tokens.end].lemma_.lower() in self.grammar.change_nouns
         ))  # "the one third reduction" too; not "one third party"
-        if has_fraction and value < 1 and (whole or adjective) and not period:
+        restated = _RESTATED_PERCENT.match(text, match.end("num"))  # "two-thirds, 67 percent"
+        if has_fraction and value < 1 and (whole or adjective or restated) and not period:
             return round(value * 100, 6), match.end("num")
         return None
 

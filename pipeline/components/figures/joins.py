@@ -41,6 +41,7 @@ _CODE = re.compile(r"[A-Z]{3}")
 # a sentence's end; not the point of "Mr. Sanders" or "U.S. troops"
 _BREAK = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.;:!?]\s|\n")
 _COORDINATED = re.compile(r"^\s+(?:and|or)\s+$")
+_TO = re.compile(r"^\s+to\s+$")
 _COMPARED_WITH = re.compile(r"\b(?:from|compared with|compared to|versus|vs\.?)\b", re.IGNORECASE)
 """A figure after these is what the one before is compared with; not "than", which may
 be the bound of the next figure ("eight million, or more than 30%")."""
@@ -103,6 +104,13 @@ def _is_range(text: str, low: Figure, high: Figure) -> bool:
         and low.value <= high.value
 
 
+def _opened(text: str, low: Figure, high: Figure) -> bool:
+    """A word before the low end says a range follows: "ranges from", "between"."""
+    joined = _WORD_JOIN.match(text[low.span[1] : high.span[0]])
+    before = text[max(0, low.span[0] - 20) : low.span[0]]
+    return joined is not None and _OPENERS[joined.group(1)].search(before) is not None
+
+
 def join_tallies(text: str, figures: list[Figure], grammar: FigureGrammar) -> list[Figure]:
     """Two whole numbers joined by a dash, or for votes by "to": a vote tally near a word
     of voting ("voted 272-219", "passed 63 to 33": two counts of vote), else with a word
@@ -149,8 +157,10 @@ def join_ranges(text: str, figures: list[Figure], grammar: FigureGrammar) -> lis
     joined: set[int] = set()
     for i in range(len(out) - 1):
         low, high = out[i], out[i + 1]
-        if not _is_range(text, low, high) or (high.unit is None and low.unit is None):
-            continue
+        if not _is_range(text, low, high) or (
+            high.unit is None and low.unit is None and not _opened(text, low, high)
+        ):
+            continue  # "ranges from 100,000 to 250,000" is a range of bare numbers
         value, scale = low.value, _scale(text, high, grammar)
         if _scale(text, low, grammar) == 1.0 and low.value < high.value / scale:
             value *= scale  # "3 to 4 billion"; not "$650,000 to $2.1 million"
@@ -253,6 +263,10 @@ def inherit_units(text: str, figures: list[Figure], grammar: FigureGrammar) -> l
         gap = text[figure.span[1] : following.span[0]]
         if figure.unit is None and following.unit is not None and _COORDINATED.match(gap):
             out[i] = replace(figure, unit=following.unit)  # "16 and 17-year-olds"
+        elif figure.unit is None and following.unit in ("%", "pp") and _TO.match(gap) \
+                and figure.value > following.value:
+            out[i] = replace(figure, unit=following.unit)  # "leads 50 to 48 percent": two
+            # shares of one poll (a range would rise)
         elif figure.unit is None and following.unit not in (None, *grammar.period_units) \
                 and len(gap) <= 60 and not _BREAK.search(gap) and _COMPARED_WITH.search(gap):
             out[i] = replace(figure, unit=following.unit)  # "put the figure at 4.6 million

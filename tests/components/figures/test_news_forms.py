@@ -502,6 +502,19 @@ EIGHTH_ROUND = [
     ("Users get 1,000 free files a month.", "1,000 free files a month", 1000.0,
      "file per month", "="),
     ("They won two successive full terms.", "two successive full terms", 2.0, "term", "="),
+    # read on PolNeAR train articles no realnews file uses (round 8): a range of bare
+    # numbers after "ranges from", a total that "adds up to", two shares of a poll, a
+    # fraction restated as a percentage, a margin of error, "under age 45", a tally of votes
+    ("The number it will accept ranges from 100,000 to 250,000.", "100,000", 1e5, None,
+     ">="),
+    ("That adds up to 185,000 over two years.", "185,000", 185000.0, None, "="),
+    ("She leads him by two points, 50 to 48 percent.", "50", 50.0, "%", "="),
+    ("Among voters, about two-thirds, 67 percent, back him.", "two-thirds", 66.666667, "%",
+     "~"),
+    ("The margin of error is plus or minus 5.7 percentage points.",
+     "minus 5.7 percentage points", 5.7, "pp", "="),
+    ("Clinton leads among voters under age 45.", "45", 45.0, "year", "<"),
+    ("The cases were decided by 5-to-4 votes.", "5", 5.0, "vote", "="),
 ]
 
 EIGHTH_ROUND_NOT_FIGURES = [
