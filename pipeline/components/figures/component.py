@@ -74,6 +74,7 @@ _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+")
 _RESTATED_PERCENT = re.compile(r",\s+(?:or\s+)?\d[\d.]*\s*(?:%|percent\b|per\s+cent\b)",
                                re.IGNORECASE)
+_CUT_GROUP = re.compile(r",\d{3}")
 _TO_NUMBER = re.compile(r"[-–]to[-–]\d")
 _PLUS_OR = re.compile(r"\bplus\s+or\s+$|±\s*$", re.IGNORECASE)
 _ARTICLE_END = re.compile(r"\s(?:a|an)\s+$")
@@ -264,6 +265,9 @@ class FigureExtractor:
             return None  # "a quarter of a percentage point" is a figure, "one of a kind" none
         if _DOTTED.match(text, match.end()):
             return None  # "192.168.1.2", "version 1.2.3": codes, not quantities
+        if _CUT_GROUP.match(text, match.end("num")):
+            return None  # "30,000e-mails" read as 30: a number cut inside its thousands
+            # (a word glued to it); no figure rather than a wrong value
         odd = _ODD_SCALE.match(text, match.end("num")) if not (cur or pre or scale or written) \
             else None
         if odd is not None:  # "30-some thousand", "40-odd million": more than the round amount

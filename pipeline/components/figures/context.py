@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from pipeline.components import hyphens
+from pipeline.components.figures import numbers
 
 if TYPE_CHECKING:
     from pipeline.components.figures.grammar import FigureGrammar
@@ -200,10 +201,11 @@ def _coordinated(noun: Token) -> Token | None:
     if not any(c.dep_ == "cc" and c.lower_ == "and" for c in noun.children):
         return None
     for child in noun.children:
-        if child.dep_ == "conj" and child.pos_ == "NOUN" and child.tag_ == "NNS" and not any(
-            c.dep_ in ("det", "poss", "nummod", "amod") or c.like_num for c in child.lefts
-        ):
-            return child
+        if child.dep_ == "conj" and child.pos_ == "NOUN" and child.tag_ == "NNS" \
+                and not child.like_num and not _VAGUE.fullmatch(child.text) and not any(
+                    c.dep_ in ("det", "poss", "nummod", "amod") or c.like_num
+                    for c in child.lefts):
+            return child  # not "100 schools and dozens of centres": a number of its own
     return None
 
 
@@ -354,6 +356,7 @@ def governing_verb(anchor: Token) -> Token | None:
 
 
 _RATE_NOUNS = frozenset({"rate", "pace"})
+_VAGUE = re.compile(numbers.vague_pattern(), re.IGNORECASE)  # "dozens", "hundreds"
 _AGE_UNITS = frozenset({"year old", "year-old"})
 _AMOUNT_DEPS = ("dobj", "attr", "nsubj", "nsubjpass", "appos", "conj")
 

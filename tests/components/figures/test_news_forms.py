@@ -515,6 +515,9 @@ EIGHTH_ROUND = [
      "minus 5.7 percentage points", 5.7, "pp", "="),
     ("Clinton leads among voters under age 45.", "45", 45.0, "year", "<"),
     ("The cases were decided by 5-to-4 votes.", "5", 5.0, "vote", "="),
+    # a number word joined by "and" is no part of the counted noun
+    ("It runs 100 charter schools and dozens of cultural centres.", "100 charter schools",
+     100.0, "charter school", "="),
 ]
 
 EIGHTH_ROUND_NOT_FIGURES = [
@@ -523,6 +526,8 @@ EIGHTH_ROUND_NOT_FIGURES = [
     "He is one of the first speakers to confirm.",
     "It will be a two-horse race to the end.",
     "The 10 year Treasury yield rose.",
+    # a number cut inside its thousands by a glued word is no 30
+    "Of the more than 30,000e-mails she provided, most were work.",
 ]
 
 
