@@ -33,6 +33,7 @@ from pipeline.components.figures.joins import (
     join_subunits,
     join_tallies,
     relink_conversions,
+    share_comparatives,
 )
 from pipeline.components.figures.nonfigures import capitalised_in_a_name, digit_before_a_name
 from pipeline.components.guard import never_raises
@@ -66,10 +67,18 @@ _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 _OF_WORD = re.compile(r"\s+of\s+([A-Za-z]+)")
 _POINT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 _RACE_TIME = re.compile(r"\d{0,2}\.\d\d")
-_RANGE_TAIL = re.compile(rf"\s*(?:to|or|-|–)\s*(?:\d+|{numbers.word_number_pattern()})\s+"
+_RANGE_TAIL = re.compile(rf"\s*(?:to|or|and|-|–)\s*(?:\d+|{numbers.word_number_pattern()})\s+"
                          r"([A-Za-z]+)", re.IGNORECASE)
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+")
+_RESTATED_PERCENT = re.compile(r",\s+(?:or\s+)?\d[\d.]*\s*(?:%|percent\b|per\s+cent\b)",
+                               re.IGNORECASE)
+_CUT_GROUP = re.compile(r",\d{3}")
+_TO_NUMBER = re.compile(r"[-–]to[-–]\d")
+_PLUS_OR = re.compile(r"\bplus\s+or\s+$|±\s*$", re.IGNORECASE)
+_ARTICLE_END = re.compile(r"\s(?:a|an)\s+$")
+_DETERMINER_END = re.compile(r"\b(?:the|this|these|those|its|their|his|her|our|my|your)\s+$")
 _SHARE_ROLES = frozenset({"nsubj", "nsubjpass", "pobj", "dobj"})
 _OF_A_UNIT = re.compile(r"\s+of\s+an?\s+([a-z]+)")
 _BRACKET_REST = re.compile(r"\s*(?:[;,/]\s*[^()]{0,40})?\)")
@@ -105,7 +114,8 @@ _ODD_SCALE = re.compile(r"-(?:some|odd)\s+(hundred|thousand|million|billion)\b",
 # the figure the phrase names
 _THE_GAP = re.compile(r"(?<=than|..to)\s+the\s+(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+)?$"
                       r"|(?<=estimated)\s+(?:[a-z][\w'’-]*\s+){1,2}?of\s+$")
-_AGE_GAP = re.compile(r"\s+the\s+ages?\s+of\s+$")  # "under the age of 21": a bound on an age
+# "under the age of 21", "voters under age 45": a bound on an age
+_AGE_GAP = re.compile(r"\s+(?:the\s+ages?\s+of|age)\s+$")
 # "It takes 2,383 delegates to win": a threshold
 _TAKES_BEFORE = re.compile(r"\bit\s+(?:takes|took|will\s+take)\s+$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s+to\s+[a-z]")
@@ -208,6 +218,7 @@ class FigureExtractor:
                                 self.grammar)
         joined = join_tallies(text, joined, self.grammar)
         joined = inherit_units(text, join_ranges(text, joined, self.grammar), self.grammar)
+        joined = share_comparatives(text, joined, self.grammar)
         figures = relink_conversions(figures, joined)
         figures = [self._elided_count(doc, sents, starts, f) for f in figures]
         doc._.nc_figures = timex.carry_over(doc, text, figures)
@@ -254,6 +265,9 @@ class FigureExtractor:
             return None  # "a quarter of a percentage point" is a figure, "one of a kind" none
         if _DOTTED.match(text, match.end()):
             return None  # "192.168.1.2", "version 1.2.3": codes, not quantities
+        if _CUT_GROUP.match(text, match.end("num")):
+            return None  # "30,000e-mails" read as 30: a number cut inside its thousands
+            # (a word glued to it); no figure rather than a wrong value
         odd = _ODD_SCALE.match(text, match.end("num")) if not (cur or pre or scale or written) \
             else None
         if odd is not None:  # "30-some thousand", "40-odd million": more than the round amount
@@ -266,6 +280,10 @@ class FigureExtractor:
             hyphen = None  # "2004 - pushing employment": a dash before a clause
         if hyphen and hyphen.group(1).lower() in g.hyphen_name_words:
             return None  # ".45-caliber", "18-rated", "two-time": a name or a rating
+        if hyphen and not is_words and _NAME_WORD.fullmatch(hyphen.group(1)) \
+                and not g.unit_word(hyphen.group(1)) \
+                and not _CAPITALISED_BEFORE.search(text, max(0, start - 30), start):
+            return None  # "its 3-Series saloon": a model's name; not a headline's "10-Year"
         if hyphen and is_words and not (g.unit_word(hyphen.group(1))
                                         or g.units.currency(hyphen.group(1))
                                         or (value >= 2 and self._noun_at(doc, hyphen))):
@@ -290,6 +308,8 @@ class FigureExtractor:
         tokens = doc.char_span(start, end, alignment_mode="expand")
         anchor = tokens.root if tokens is not None else None
         noun = context.counted_noun(tokens) if tokens is not None else None
+        if noun is not None and _TO_NUMBER.match(text, match.end()):
+            noun = None  # "decided by 5-to-4 votes": the 4 counts the votes, a tally
         if noun is not None and (noun.lower_ in g.pronoun_nouns
                                  or g.threshold_after.match(" " + noun.text)):
             noun = None  # "one or two others" stand for a noun; "the 5,000 level" is one
@@ -360,7 +380,9 @@ class FigureExtractor:
             value *= 1000  # "136.069 units": a point groups thousands; no count has decimals
         factor = Decimal(str(g.scale_factor(scale)))
         # Decimal keeps 8.54 trillion at 8.54e12 instead of 8539999999999.999
-        negative = match.group("neg") or match.group("cursign")  # "minus 5%", "-€135"
+        negative = (match.group("neg") or match.group("cursign")) and not _PLUS_OR.search(
+            text, max(0, match.start() - 12), match.start())  # "minus 5%", "-€135"; but
+        # "plus or minus 5.7 points" is a margin of 5.7
         value = float(Decimal(str(value)) * factor) * (-1 if negative else 1)
         conversion_of = self._converts(text, start, end, done[first:], len(done))
         if conversion_of is not None and cur and unit == done[conversion_of].unit \
@@ -509,8 +531,8 @@ class FigureExtractor:
         return _FOR_BEFORE.search(window[: bound.start(1)] if bound else window) is not None
 
     def _before_a_relative_time(self, text: str, end: int) -> bool:
-        """A range's low end whose high end is a relative time: "two to three weeks
-        before"."""
+        """A range's low end, or the first of two numbers, whose second is a relative time:
+        "two to three weeks before", "incidents that happened 20 and 50 years ago"."""
         tail = _RANGE_TAIL.match(text, end)
         if tail is None or not self.grammar.unit_word(tail.group(1)):
             return False
@@ -606,6 +628,12 @@ class FigureExtractor:
         coin = tokens.doc[tokens.end] if tokens.end < len(tokens.doc) else None
         if noun is not None and coin is not None and coin.i < noun.i and coin.lower_ in g.subunits:
             return coin.lower_, coin.idx + len(coin)  # "its three pence income tax": money
+        period = tokens.doc[tokens.end] if tokens.end < len(tokens.doc) else None
+        if noun is not None and period is not None and period.i < noun.i \
+                and period.lower_ in g.period_units and noun.lower_ not in ("old", "olds") \
+                and not self._names_a_thing(text, 2.0, period.lower_, period.idx + len(period)):
+            return period.lower_, period.idx + len(period)  # "promised 24 hour response"
+            # is 24 hours, as "a 24-hour response" is; not "the 10 year Treasury yield"
         if noun is not None:
             unit = context.count_unit(tokens.end, noun, g)
             return self._per(text, unit, noun.idx + len(noun), counted=True)
@@ -791,7 +819,8 @@ class FigureExtractor:
         adjective = counted and (re.fullmatch(r"\w+-\w+", number) is not None or (
             " " in number.strip() and doc[tokens.end].lemma_.lower() in self.grammar.change_nouns
         ))  # "the one third reduction" too; not "one third party"
-        if has_fraction and value < 1 and (whole or adjective) and not period:
+        restated = _RESTATED_PERCENT.match(text, match.end("num"))  # "two-thirds, 67 percent"
+        if has_fraction and value < 1 and (whole or adjective or restated) and not period:
             return round(value * 100, 6), match.end("num")
         return None
 
@@ -911,6 +940,13 @@ class FigureExtractor:
         g = self.grammar
         window = text[max(0, start - 40) : start].lower()
         before = g.modifier_before.search(window)
+        article = _ARTICLE_END.search(window) if before is None and unit is not None and (
+            unit in ("%", "pp") or _CURRENCY_CODE.fullmatch(unit)) else None
+        if article is not None:  # "around an 80% success rate": an approximation of a rate
+            # or an amount; not "a film about an 18-year-old girl"
+            approximated = g.modifier_before.search(window[: article.start()] + " ")
+            if approximated and g.modifier_symbols[approximated.group(1)] == "~":
+                before = approximated
         if before is None and g.threshold_after.match(text, end) and not (
             done and done[-1].span[1] > start - 40
         ):  # "above the $50 mark"; not "at 75.3%, well below the 80% level" (its figure's)
@@ -925,6 +961,13 @@ class FigureExtractor:
         phrase = before.group(1) if before else None
         # the longest phrase ending at the figure: "no more than", not "more than"; but
         # "over four seasons" is a period
+        if phrase == "past" and (unit in g.period_units or _DETERMINER_END.search(
+                window, 0, max(0, before.start(1)))):
+            # "took his tally past 150" is more than 150; "the past 10 years", "past five
+            # years" are periods, bounded only by a word before ("within the past 6 weeks")
+            before = g.modifier_before.search(_PERIOD_DETERMINER.sub(" ", window)) \
+                if unit in g.period_units else None
+            phrase = before.group(1) if before and before.group(1) != "past" else None
         symbol = None if phrase is None or (
             phrase == "over" and unit in g.period_units and not age_gap
             and not g.ages.bounded_group.search(text, max(0, start - 30), start)
@@ -949,7 +992,12 @@ class FigureExtractor:
                 return found  # but "hundreds more" is more than a hundred
         if alternative in ("up", "down"):
             return alternative  # "rose 4p or nearly 1%": a change wins over "nearly"
+        bound = g.modifier_after.match(text, end) or (  # "17 and older", "$75,000 or above"
+            g.modifier_after.match(text, tokens.end_char)  # "10 or so people"
+            if tokens is not None and noun is not None and noun.i >= tokens.end else None)
         if phrase is not None:
+            if symbol == "~" and bound and g.modifiers_after[bound.group(1).lower()] != "~":
+                return g.modifiers_after[bound.group(1).lower()]  # "about two-thirds or more"
             return symbol or "="
         shared = self._coordinated_bound(text, tokens, done)
         if shared is not None:
@@ -961,9 +1009,6 @@ class FigureExtractor:
             return ">"  # "2 million-plus people"; not "0.03 plus 0.08"
         if alternative is not None:
             return alternative  # "nearly 10%, or 1.3 million people"
-        bound = g.modifier_after.match(text, end) or (  # "17 and older", "$75,000 or above"
-            g.modifier_after.match(text, tokens.end_char)  # "10 or so people"
-            if tokens is not None and noun is not None and noun.i >= tokens.end else None)
         if bound:
             return g.modifiers_after[bound.group(1).lower()]
         if _TAKES_BEFORE.search(window) and _TO_AFTER.match(

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from pipeline.components import hyphens
+from pipeline.components.figures import numbers
 
 if TYPE_CHECKING:
     from pipeline.components.figures.grammar import FigureGrammar
@@ -200,10 +201,11 @@ def _coordinated(noun: Token) -> Token | None:
     if not any(c.dep_ == "cc" and c.lower_ == "and" for c in noun.children):
         return None
     for child in noun.children:
-        if child.dep_ == "conj" and child.pos_ == "NOUN" and child.tag_ == "NNS" and not any(
-            c.dep_ in ("det", "poss", "nummod", "amod") or c.like_num for c in child.lefts
-        ):
-            return child
+        if child.dep_ == "conj" and child.pos_ == "NOUN" and child.tag_ == "NNS" \
+                and not child.like_num and not _VAGUE.fullmatch(child.text) and not any(
+                    c.dep_ in ("det", "poss", "nummod", "amod") or c.like_num
+                    for c in child.lefts):
+            return child  # not "100 schools and dozens of centres": a number of its own
     return None
 
 
@@ -219,6 +221,11 @@ def partitive_noun(figure: Span) -> Token | None:
             nouns = [c for c in prep.children if c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS")]
             if nouns:
                 return nouns[0]
+    whole = end + 1 if end + 1 < len(doc) and doc[end].lower_ == "of" else \
+        end + 2 if end + 2 < len(doc) and doc[end].lower_ == "out" else None
+    if whole is not None and doc[whole].tag_ == "CD" and doc[whole].dep_ == "nummod" \
+            and doc[whole].head.tag_ in ("NNS", "NNPS") and doc[whole].head.i > whole:
+        return doc[whole].head  # "nine of 10 Republicans", parsed as one number phrase
     return None
 
 
@@ -236,8 +243,9 @@ def changed_noun(figure: Span) -> Token | None:
 
 def counted_whole(noun: Token) -> bool:
     """The whole of a partitive has its own number ("one of the seven states", "one of
-    more than 50,000 people"), so "one" counts a part of it rather than referring."""
-    return any(c.dep_ == "nummod" or c.like_num for c in noun.lefts)
+    more than 50,000 people"), so "one" counts a part of it rather than referring; an
+    ordinal is no number of it ("one of the first speakers" refers)."""
+    return any(c.dep_ == "nummod" or (c.like_num and c.tag_ == "CD") for c in noun.lefts)
 
 
 def superlative(noun: Token) -> bool:
@@ -348,6 +356,7 @@ def governing_verb(anchor: Token) -> Token | None:
 
 
 _RATE_NOUNS = frozenset({"rate", "pace"})
+_VAGUE = re.compile(numbers.vague_pattern(), re.IGNORECASE)  # "dozens", "hundreds"
 _AGE_UNITS = frozenset({"year old", "year-old"})
 _AMOUNT_DEPS = ("dobj", "attr", "nsubj", "nsubjpass", "appos", "conj")
 
@@ -384,6 +393,23 @@ def _via_by(anchor: Token, grammar: FigureGrammar, relative: bool) -> str | None
             return None
         token = token.head
     return None
+
+
+def _lead_clause(anchor: Token, grammar: FigureGrammar) -> bool:
+    """"show Clinton up by 10 points": "up" and "by" say where someone stands against a
+    rival (its object before the particle), not how a verb of change moved a share
+    ("support went up by 3 points")."""
+    if anchor.dep_ == "nummod":
+        anchor = anchor.head
+    by = anchor.head
+    if anchor.dep_ != "pobj" or by.lower_ != "by":
+        return False
+    verb = by.head
+    particle = next((c for c in verb.children
+                     if c.dep_ in ("prt", "advmod") and c.lower_ in ("up", "down")), None)
+    held = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return particle is not None and held is not None and held.i < particle.i \
+        and verb.lemma_.lower() not in grammar.change_verbs
 
 
 def _a_bare_change(noun: Token) -> bool:
@@ -423,6 +449,8 @@ def change(
     doc, anchor = figure.doc, figure.root
     found = _via_by(anchor, grammar, unit in grammar.relative_units) or (
         _changed_subject(anchor, grammar) if unit in grammar.relative_units else None)
+    if found and unit == "pp" and _lead_clause(anchor, grammar):
+        return None  # "Polls show Clinton up by 10 points": a lead, a level
     if found:
         return found
     compared = comparative(figure, noun, grammar)
@@ -480,9 +508,17 @@ def comparative(figure: Span, noun: Token | None, grammar: FigureGrammar) -> str
     after = doc[end] if end < len(doc) else None
     if (after is not None and after.lower_ in grammar.comparatives_after
             and after.dep_ != "prt"  # "£33.5bn less spending", not the 'more' of a count
-            and (after.dep_ != "amod" or noun is None or figure.root.head.i == after.i)):
+            and (after.dep_ != "amod" or noun is None or figure.root.head.i == after.i)
+            and not _up_for(after, noun)):
         return grammar.comparatives_after[after.lower_]
     return None
+
+
+def _up_for(word: Token, noun: Token | None) -> bool:
+    """"24 Senate seats up in November": a count "up" for something, not risen."""
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return noun is not None and word.lower_ in ("up", "down") and following is not None \
+        and following.lower_ in ("in", "for", "at")
 
 
 def bound(figure: Span, grammar: FigureGrammar) -> str | None:

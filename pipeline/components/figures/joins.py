@@ -14,6 +14,8 @@
 - A bare number compared with a figure just before it takes that figure's unit: "1,000
   units by 2027, up from about 400" (400 units), "$5bn, compared with 3bn"; one joined by
   "and" or "or" to the figure after it takes that one's ("16 and 17-year-olds").
+- Two figures joined by "and" before one comparative change together: "29% and 18%
+  lower" are both falls.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ _CODE = re.compile(r"[A-Z]{3}")
 # a sentence's end; not the point of "Mr. Sanders" or "U.S. troops"
 _BREAK = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.;:!?]\s|\n")
 _COORDINATED = re.compile(r"^\s+(?:and|or)\s+$")
+_TO = re.compile(r"^\s+to\s+$")
 _COMPARED_WITH = re.compile(r"\b(?:from|compared with|compared to|versus|vs\.?)\b", re.IGNORECASE)
 """A figure after these is what the one before is compared with; not "than", which may
 be the bound of the next figure ("eight million, or more than 30%")."""
@@ -65,17 +68,26 @@ def _rate_of(rate: str | None, unit: str | None) -> bool:
     return rate is not None and unit is not None and rate.startswith(f"{unit} per ")
 
 
+def _bare(text: str, figure: Figure) -> bool:
+    """Nothing but the number is written ("25" of "by 25 to 30 seats"), whatever unit it
+    took from its neighbour."""
+    return re.fullmatch(r"[\d.,]+|[A-Za-z-]+", text[figure.span[0] : figure.span[1]]) is not None
+
+
 def _is_range(text: str, low: Figure, high: Figure) -> bool:
     gap = text[low.span[1] : high.span[0]]
     if _DASH.match(gap):
         return low.value <= high.value  # "3-4%"; not the tally "272-219"
     joined = _WORD_JOIN.match(gap)
     if low.modifier in ("up", "down") and not (
-        joined and joined.group(1) == "to" and low.unit is None and high.unit is not None
+        joined and joined.group(1) == "to" and high.unit is not None
+        and (low.unit is None or (low.unit == high.unit and _bare(text, low)
+                                  and 2 * low.value >= high.value))
         and not _FROM.search(text[max(0, low.span[0] - 20) : low.span[0]])
     ):
         return False  # "rose by €1.4bn to €28.6bn": a change, then the level; but "grew
-        # 3.5 to 4.0%" is a range of a change (its low end has no unit of its own)
+        # 3.5 to 4.0%", "increase by 25 to 30 seats" are ranges of a change (the low end
+        # has no unit written of its own; "rose 30 to 5,000 points" is no range)
     if not joined:
         return False
     before = text[max(0, low.span[0] - 20) : low.span[0]]
@@ -90,6 +102,13 @@ def _is_range(text: str, low: Figure, high: Figure) -> bool:
                                            or _rate_of(high.unit, low.unit))
     return joined.group(1) in ("to", "or") and same_unit and not _FROM.search(before) \
         and low.value <= high.value
+
+
+def _opened(text: str, low: Figure, high: Figure) -> bool:
+    """A word before the low end says a range follows: "ranges from", "between"."""
+    joined = _WORD_JOIN.match(text[low.span[1] : high.span[0]])
+    before = text[max(0, low.span[0] - 20) : low.span[0]]
+    return joined is not None and _OPENERS[joined.group(1)].search(before) is not None
 
 
 def join_tallies(text: str, figures: list[Figure], grammar: FigureGrammar) -> list[Figure]:
@@ -138,8 +157,10 @@ def join_ranges(text: str, figures: list[Figure], grammar: FigureGrammar) -> lis
     joined: set[int] = set()
     for i in range(len(out) - 1):
         low, high = out[i], out[i + 1]
-        if not _is_range(text, low, high) or (high.unit is None and low.unit is None):
-            continue
+        if not _is_range(text, low, high) or (
+            high.unit is None and low.unit is None and not _opened(text, low, high)
+        ):
+            continue  # "ranges from 100,000 to 250,000" is a range of bare numbers
         value, scale = low.value, _scale(text, high, grammar)
         if _scale(text, low, grammar) == 1.0 and low.value < high.value / scale:
             value *= scale  # "3 to 4 billion"; not "$650,000 to $2.1 million"
@@ -242,6 +263,10 @@ def inherit_units(text: str, figures: list[Figure], grammar: FigureGrammar) -> l
         gap = text[figure.span[1] : following.span[0]]
         if figure.unit is None and following.unit is not None and _COORDINATED.match(gap):
             out[i] = replace(figure, unit=following.unit)  # "16 and 17-year-olds"
+        elif figure.unit is None and following.unit in ("%", "pp") and _TO.match(gap) \
+                and figure.value > following.value:
+            out[i] = replace(figure, unit=following.unit)  # "leads 50 to 48 percent": two
+            # shares of one poll (a range would rise)
         elif figure.unit is None and following.unit not in (None, *grammar.period_units) \
                 and len(gap) <= 60 and not _BREAK.search(gap) and _COMPARED_WITH.search(gap):
             out[i] = replace(figure, unit=following.unit)  # "put the figure at 4.6 million
@@ -283,4 +308,24 @@ def relink_conversions(found: list[Figure], joined: list[Figure]) -> list[Figure
                          if kept.span[0] <= start < kept.span[1]), None)
         out.append(figure if link == figure.conversion_of else replace(figure,
                                                                        conversion_of=link))
+    return out
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def share_comparatives(text: str, figures: list[Figure], grammar: FigureGrammar
+                       ) -> list[Figure]:
+    """The first of two figures in one unit joined by "and" or "or" takes the change a
+    comparative after the second gives it: "were 29% and 18% lower" are two falls."""
+    out = list(figures)
+    for i in range(len(out) - 2, -1, -1):
+        first, second = out[i], out[i + 1]
+        if first.modifier != "=" or second.modifier not in ("up", "down") \
+                or first.unit != second.unit \
+                or not _COORDINATED.match(text[first.span[1] : second.span[0]]):
+            continue
+        word = _NEXT_WORD.match(text, second.span[1])
+        if word and grammar.comparatives_after.get(word.group(1).lower()) == second.modifier:
+            out[i] = replace(first, modifier=second.modifier)
     return out

@@ -15,6 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline import resources
 from pipeline.annotations import EntityMention
 from pipeline.components import hyphens
 from pipeline.components.attribution.sources import SourceResolver, mention_of
@@ -48,9 +49,34 @@ def owner(figure: Span, verb: Token | None, mentions: list[EntityMention]) -> Ow
     named = _apposed_name(phrase)
     if named is not None:  # "his sister, Jessica DeGroot": the name, not "his"
         return _named(named, mentions)
-    possessor = _possessor(phrase, figure)
+    possessor = _possessor(phrase, figure) or _measure_holder(phrase, figure)
     owned = _named(possessor, mentions) if possessor is not None else None
     return owned or _named(phrase, mentions)
+
+
+@cache
+def _measure_nouns() -> frozenset[str]:
+    return frozenset(resources.load("figures")["measure_nouns"])
+
+
+def _measure_holder(phrase: Span, figure: Span) -> Span | None:
+    """The name a measure is "in", "at", "of" or "for" ("Shares in Cairn Energy rose
+    3.8%" -> Cairn Energy, "Net profits at Deutsche Bank" -> Deutsche Bank, "Sales in Dr
+    Reddy's generics business" -> Dr Reddy's), as the possessor of "Cairn Energy's
+    shares" is; not "Police in London" (no measure), nor a name inside the figure."""
+    root = phrase.root
+    if root.pos_ != "NOUN" or root.lower_ not in _measure_nouns():
+        return None
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "of", "for"):
+            continue
+        held = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if held is None or figure.start <= held.i < figure.end:
+            continue
+        if held.pos_ == "PROPN":
+            return _proper_name(held)
+        return _possessor(held.doc[held.left_edge.i : held.i + 1], figure)
+    return None
 
 
 def _apposed_name(phrase: Span) -> Span | None:

@@ -145,7 +145,8 @@ def assert_figure(parse, text, surface, value, unit, modifier):
          "another 300.", "300", 300.0, "tank", "="),
         ("It will phase them out over 18 months instead of 12.", "12", 12.0, "month", "="),
         # exchange rates and index levels
-        ("The yen weakened past 160 per dollar.", "160", 160.0, "JPY", "="),
+        # "past" a level is more than it (round 8: as cases.jsonl fig-007 and fresh5)
+        ("The yen weakened past 160 per dollar.", "160", 160.0, "JPY", ">"),
         ("The rupee ended at 83.45 to the dollar.", "83.45", 83.45, "INR", "="),
         ("The Sensex closed 0.6% higher at 74,248.22.", "74,248.22", 74248.22, "point", "="),
         # rates and units

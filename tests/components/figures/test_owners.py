@@ -12,6 +12,12 @@ from tests.components.figures.test_component import figures
         ("Analysts said India's population of 1.1bn would grow.", "1.1bn", "India"),
         # the possessor of the subject's noun
         ("The firm's profits rose 5% last year.", "5%", "The firm"),
+        # a measure "in" or "at" a name is that name's (round 8: the fourth audit's
+        # "the measure instead of its owner"); not a group "in" a place
+        ("Shares in Cairn Energy rose 3.8% on Tuesday.", "3.8%", "Cairn Energy"),
+        ("Net profits at Deutsche Bank were up 42%.", "42%", "Deutsche Bank"),
+        ("Police in London arrested 5 men.", "5 men", "Police in London"),
+        ("Sales in the first quarter rose 5%.", "5%", "Sales in the first quarter"),
         # an age describes the name it modifies or stands next to
         ("The 32-year-old Jaap Stam joined in 1998.", "32-year-old", "Jaap Stam"),
         ("Jaap Stam, 32, joined the club in 1998.", "32", "Jaap Stam"),
