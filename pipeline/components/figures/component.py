@@ -389,8 +389,8 @@ class FigureExtractor:
                 and unit != g.units.sign(cur):
             unit = g.units.sign(cur)  # "7.4bn Australian dollars ($5.8bn)" converts to USD
         verb = context.governing_verb(anchor) if anchor is not None else None
-        owned = owners.owner(tokens, verb, getattr(doc._, "nc_entities", None) or []) \
-            if tokens is not None else None
+        owned = owners.owner(tokens, verb, getattr(doc._, "nc_entities", None) or [],
+                             noun if counts else None) if tokens is not None else None
         modifier = self._modifier(text, start, end, tokens, noun if counts else None, unit,
                                   done, conversion_of, vague=g.vague(number) or odd is not None)
         return Figure(

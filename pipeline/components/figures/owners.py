@@ -36,10 +36,11 @@ def _resolver() -> SourceResolver:
     return SourceResolver()
 
 
-def owner(figure: Span, verb: Token | None, mentions: list[EntityMention]) -> Owner | None:
-    """Whose ``figure`` is: the possessor of the noun it measures or counts, the person
-    an age or apposition describes, else its verb's subject (itself owned by a
-    possessor: "the firm's profits rose 5%" -> the firm)."""
+def owner(figure: Span, verb: Token | None, mentions: list[EntityMention],
+          counted: Token | None = None) -> Owner | None:
+    """Whose ``figure`` is: the possessor of the noun it measures or counts (``counted``,
+    "300 jobs"), the person an age or apposition describes, else its verb's subject
+    (itself owned by a possessor: "the firm's profits rose 5%" -> the firm)."""
     described = _described_name(figure, mentions)
     if described is not None:
         return described
@@ -51,7 +52,19 @@ def owner(figure: Span, verb: Token | None, mentions: list[EntityMention]) -> Ow
         return _named(named, mentions)
     possessor = _possessor(phrase, figure) or _measure_holder(phrase, figure)
     owned = _named(possessor, mentions) if possessor is not None else None
-    return owned or _named(phrase, mentions)
+    if owned is not None or _restates(phrase, figure, counted):
+        return owned
+    return _named(phrase, mentions)
+
+
+def _restates(phrase: Span, figure: Span, counted: Token | None) -> bool:
+    """The subject's head is what the figure counts or measures ("Up to 300 jobs will
+    move", "About 25% of people said", "16 said"): that is the row's target, not whose
+    the figure is. A figure that only describes the subject's head keeps it: "The $100m
+    movie", "Three firms paid $5m", "The two unions' executives"."""
+    root = phrase.root
+    return (counted is not None and root.i == counted.i) or figure.start <= root.i < figure.end \
+        or root.like_num or root.pos_ == "NUM"
 
 
 @cache

@@ -62,6 +62,15 @@ from tests.components.figures.test_component import figures
         # the figure is part of the possessor: the whole phrase stays
         ("The two unions' executives hold meetings on Wednesday.", "two unions",
          "The two unions' executives"),
+        # the subject's head is what the figure counts: no owner (the fifth audit's "the
+        # figure's own phrase restated"); a figure describing the head keeps it
+        ("Up to 300 jobs will move to Frankfurt.", "300 jobs", None),
+        ("The 600,000 connections were made last year.", "600,000 connections", None),
+        # a bare count names no owner; a counted subject does
+        ("Of the people asked, 16 paid more than £100.", "£100", None),
+        ("Three firms paid $5m in fines.", "$5m", "Three firms"),
+        ("About 25% of people said they would vote.", "25%", None),
+        ("The $100m movie opened on Friday.", "$100m", "The $100m movie"),
     ],
 )
 def test_owner(parse, text, surface, subject):
