@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from pipeline.components import quotes as quoting
 from pipeline.components.attribution import component as comp
-from pipeline.components.attribution import features
+from pipeline.components.attribution import cue_lexicon, features
 from pipeline.components.attribution.content import quotations
 from pipeline.components.attribution.features import char_range
 from pipeline.components.attribution.found import Found
@@ -66,7 +66,7 @@ def run_stages(ext: comp.AttributionExtractor, doc: Doc) -> Stages:
     spans = quotations(view)
     tagged = []
     for sent in view.sents:
-        tags = decode(model.cues, features.cue_features(view, sent),
+        tags = decode(model.cues, cue_lexicon.cue_features(view, sent, model.lexicon),
                       model._thresholds(view, sent))
         for cue in features.runs(tags, sent[0]):
             chars = char_range(doc, cue)

@@ -184,13 +184,19 @@ def train() -> None:
 @click.option("--epochs", type=click.IntRange(min=1), default=6, show_default=True,
               help="Passes of the content ranker.")
 @click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--lexicon-folds", type=click.IntRange(min=0), default=5, show_default=True,
+              help="Folds of the learned cue lexicon: the cue CRF trains on shares learned "
+                   "without each article's fold (0: no learned lexicon).")
+@click.option("--lexicon-min-count", type=click.IntRange(min=1), default=3, show_default=True,
+              help="A lemma or head link seen fewer times in train gets no share in the "
+                   "learned cue lexicon.")
 @model_option
 @_fail_cleanly
 def train_attribution(data: str | None, out: str, dev: str | None, score_dev: bool,
                       cache: str | None, limit: int | None, min_density: float, c1: float,
                       c2: float, iterations: int, cue_threshold: float,
-                      rule_cue_threshold: float, epochs: int, seed: int,
-                      model: str | None) -> None:
+                      rule_cue_threshold: float, epochs: int, seed: int, lexicon_folds: int,
+                      lexicon_min_count: int, model: str | None) -> None:
     """Train the attribution model (cue and source CRFs, content ranker) on PolNeAR train;
     save it with a model card."""
     from pipeline.components.attribution import card
@@ -203,7 +209,9 @@ def train_attribution(data: str | None, out: str, dev: str | None, score_dev: bo
     config = trainer.TrainConfig(data=str(data_dir), out=out, cache=cache, limit=limit,
                                  min_density=min_density, c1=c1, c2=c2, iterations=iterations,
                                  cue_threshold=cue_threshold,
-                                 rule_cue_threshold=rule_cue_threshold, epochs=epochs, seed=seed)
+                                 rule_cue_threshold=rule_cue_threshold, epochs=epochs, seed=seed,
+                                 lexicon_folds=lexicon_folds,
+                                 lexicon_min_count=lexicon_min_count)
     saved = trainer.train(config, build_nlp(model, {"newsclaims_attribution": {"model": ""}}))
     card.write(saved)
     dev_dir = Path(dev) if dev else data_dir.parent / "dev"

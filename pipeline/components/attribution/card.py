@@ -66,6 +66,14 @@ def write(path: str | Path) -> Path:
         + (f" (posterior decoding: a token is in a cue when the CRF gives it P(not O) >= "
            f"{threshold}, >= {decoding.get('rule_cue_threshold', threshold)} where the rules "
            "found a cue);" if threshold is not None else " (Viterbi);"),
+        *([f"- `cue_lexicon.json`: the cue lexicon learned from the training split's gold "
+           f"cues (`cue_lexicon.py`), read by the cue CRF: for each lemma seen at least "
+           f"{train.get('lexicon_min_count')} times, the share of its tokens inside a cue; "
+           "for each head lemma, dependency and lemma ('call|prep|for', 'vow|aux|have'), the "
+           "share of such tokens inside a cue. The CRF trained on shares learned without "
+           f"each article's fold ({train.get('lexicon_folds')} folds), so it does not trust "
+           "counts of the very cue it tags; the file holds the shares of the whole split;"]
+          if train.get("lexicon_folds") else []),
         "- `source.crfsuite`: for each cue, a CRF tags its source in the cue's sentence;",
         "- `content.json`: for each cue, a linear softmax ranker picks its content among "
         "candidate spans (complement subtrees, quotations and runs of them, the rest of the "
@@ -97,7 +105,8 @@ def write(path: str | Path) -> Path:
         f"CRFs: L-BFGS, c1 {train.get('c1')}, c2 {train.get('c2')}, {train.get('iterations')} "
         f"iterations; ranker: {train.get('epochs')} AdaGrad epochs, seed {train.get('seed')}. "
         f"{run.get('seconds')} s on the 2-core development CPU (parse included unless "
-        f"cached), spaCy model {run.get('spacy_model')}.",
+        f"cached), spaCy model {run.get('spacy_model')}."
+        + (f" {run['note']}" if run.get("note") else ""),
         "",
     ]
     dev = meta.get("dev")
@@ -124,7 +133,8 @@ def write(path: str | Path) -> Path:
             f"The whole default pipeline with this model, one process: {dev['seconds']} s for "
             f"the {dev['articles']} dev articles ({dev['spacy_tokens']} spaCy tokens), "
             f"{dev['tokens_per_second']} tokens/s (measured {dev['measured']}, model loaded "
-            "beforehand; the README compares it with bare spaCy).",
+            "beforehand; the README compares it with bare spaCy)."
+            + (f" {dev['note']}" if dev.get("note") else ""),
             "",
         ]
     return model_card.save(folder, lines)

@@ -19,7 +19,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from pipeline.annotations import Span
-from pipeline.components.attribution import features
+from pipeline.components.attribution import cue_lexicon, features
 from pipeline.components.attribution.content import ContentRanker, quotations
 from pipeline.components.attribution.features import DocView, Tokens, TokenStatement, Vocabulary
 from pipeline.components.attribution.found import Found
@@ -51,7 +51,8 @@ def fingerprint(path: str | Path) -> str:
     """Hash of the files that shape the output, so retraining into the same folder
     changes the pipeline fingerprint; the card and the training record do not."""
     digest = hashlib.sha256()
-    for name in FILES[:-1]:
+    optional = [cue_lexicon.FILE] if (Path(path) / cue_lexicon.FILE).is_file() else []
+    for name in [*FILES[:-1], *optional]:
         digest.update(name.encode())
         digest.update((check(path) / name).read_bytes())
     return digest.hexdigest()[:16]
@@ -71,6 +72,7 @@ class AttributionModel:
         weights = json.loads((folder / "content.json").read_text(encoding="utf-8"))
         self.content = ContentRanker(weights["weights"])
         self.vocabulary = Vocabulary()
+        self.lexicon = cue_lexicon.load(folder)  # None for a model trained without one
         decoding = read_meta(folder).get("decode", {})
         self.cue_threshold: float | None = decoding.get("cue_threshold")
         self.rule_cue_threshold: float | None = decoding.get("rule_cue_threshold")
@@ -85,7 +87,7 @@ class AttributionModel:
         spans = quotations(view)
         found = []
         for sent in view.sents:
-            xseq = features.cue_features(view, sent)
+            xseq = cue_lexicon.cue_features(view, sent, self.lexicon)
             tags = decode(self.cues, xseq, self._thresholds(view, sent))
             for cue in features.runs(tags, sent[0]):
                 source = self._source(view, cue)

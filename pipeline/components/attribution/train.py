@@ -27,7 +27,7 @@ from spacy.tokens import Doc, DocBin
 
 from pipeline import __version__
 from pipeline.components import quotes as quoting
-from pipeline.components.attribution import content, features, model
+from pipeline.components.attribution import content, cue_lexicon, features, model
 from pipeline.components.attribution.features import DocView, Tokens, TokenStatement
 from pipeline.components.attribution.linking import floating_quotes
 from pipeline.components.attribution.rules import RuleFinder
@@ -52,6 +52,8 @@ class TrainConfig:
     rule_cue_threshold: float = 0.2  # the same where the rules found a cue
     epochs: int = 6  # passes of the content ranker over the cues
     seed: int = 13
+    lexicon_folds: int = 5  # the learned cue lexicon's folds (0: train without one)
+    lexicon_min_count: int = 3  # a lemma or link seen fewer times gets no share
 
 
 @dataclass(frozen=True)
@@ -137,11 +139,29 @@ def _crf(path: Path, config: TrainConfig, sequences: Iterator[tuple[list, list[s
     return n
 
 
-def cue_sequences(items: list[Article]) -> Iterator[tuple[list, list[str]]]:
-    for article in items:
+def cue_sequences(items: list[Article], lexicons: list[cue_lexicon.CueLexicon] | None = None
+                  ) -> Iterator[tuple[list, list[str]]]:
+    """Every sentence with its gold cue tags; ``lexicons``: per article, the learned
+    lexicon its features read (cross-fitted: learned without the article's fold)."""
+    for k, article in enumerate(items):
         cues = [g.cue for g in article.gold]
+        lexicon = lexicons[k] if lexicons is not None else None
         for sent in article.view.sents:
-            yield features.cue_features(article.view, sent), features.bio(cues, *sent)
+            yield (cue_lexicon.cue_features(article.view, sent, lexicon),
+                   features.bio(cues, *sent))
+
+
+def learn_lexicon(config: TrainConfig, items: list[Article], out: Path, log: Log
+                  ) -> list[cue_lexicon.CueLexicon] | None:
+    """The learned cue lexicon of all ``items``, saved in ``out``, and the cross-fitted
+    ones the cue CRF trains on; None when ``config.lexicon_folds`` is 0."""
+    if config.lexicon_folds <= 0:
+        return None
+    annotated = [(a.view, [g.cue for g in a.gold]) for a in items]
+    whole = cue_lexicon.learn(annotated, config.lexicon_min_count)
+    whole.save(out)
+    log(f"cue lexicon: {len(whole.lemmas)} lemmas, {len(whole.links)} links")
+    return cue_lexicon.cross_fitted(annotated, config.lexicon_folds, config.lexicon_min_count)
 
 
 def source_sequences(items: list[Article]) -> Iterator[tuple[list, list[str]]]:
@@ -217,9 +237,11 @@ def train(config: TrainConfig, nlp: Language, *, log: Log | None = None,
     out = Path(config.out)
     out.mkdir(parents=True, exist_ok=True)
     counts = {}
-    for part, sequences in (("cue", cue_sequences), ("source", source_sequences)):
+    lexicons = learn_lexicon(config, items, out, say)
+    for part, sequences in (("cue", cue_sequences(items, lexicons)),
+                            ("source", source_sequences(items))):
         clock = time.perf_counter()
-        counts[part] = _crf(out / f"{part}.crfsuite", config, sequences(items))
+        counts[part] = _crf(out / f"{part}.crfsuite", config, sequences)
         say(f"{part} CRF: {counts[part]} sequences, {time.perf_counter() - clock:.0f}s")
     groups = list(content_groups(items))
     counts["content"] = len(groups)
@@ -244,7 +266,7 @@ def rebuild_command(config: TrainConfig) -> str:
     """The command line that trains this model again, every setting spelled out."""
     args = ["newsclaims", "train", "attribution", "--data", config.data, "--out", config.out]
     for name in ("min_density", "c1", "c2", "iterations", "cue_threshold", "rule_cue_threshold",
-                 "epochs", "seed"):
+                 "epochs", "seed", "lexicon_folds", "lexicon_min_count"):
         args += [f"--{name.replace('_', '-')}", str(getattr(config, name))]
     if config.limit:
         args += ["--limit", str(config.limit)]

@@ -30,11 +30,12 @@ def tiny_trained(polnear_tiny: Path, tmp_path_factory: pytest.TempPathFactory) -
 def test_the_folder_holds_the_three_parts_a_record_and_a_card(tiny_trained: Path) -> None:
     names = {p.name for p in tiny_trained.iterdir()}
     assert {"cue.crfsuite", "source.crfsuite", "content.json", "newsclaims.json",
-            "README.md"} <= names
+            "README.md", "cue_lexicon.json"} <= names
     meta = json.loads((tiny_trained / "newsclaims.json").read_text())
     assert meta["run"]["articles"] == 8
     assert meta["run"]["sequences"]["source"] == 32  # 4 statements in each of 8 articles
     assert "--iterations 30" in meta["run"]["command"]
+    assert "--lexicon-folds 5" in meta["run"]["command"]
     card_text = (tiny_trained / "README.md").read_text()
     assert "## Rebuild" in card_text and "PolNeAR" in card_text
 
@@ -46,6 +47,13 @@ def test_the_trained_model_finds_unseen_statements(tiny_trained: Path) -> None:
     found = [(text[slice(*s.source_span)], text[slice(*s.cue_span)],
               text[slice(*s.content_span)]) for s in doc._.nc_statements]
     assert found == gold
+
+
+def test_the_model_reads_the_cue_lexicon_it_learned(tiny_trained: Path) -> None:
+    nlp = build_nlp(None, {"newsclaims_attribution": {"model": str(tiny_trained)}})
+    lexicon = nlp.get_pipe("newsclaims_attribution").trained.lexicon
+    assert lexicon is not None and lexicon.lemmas["warn"] == 1.0  # every "warned" is a cue
+    assert "cue_lexicon.json" in (tiny_trained / "README.md").read_text()
 
 
 def test_a_statement_found_by_the_model_gets_a_cue_lemma(tiny_trained: Path) -> None:
