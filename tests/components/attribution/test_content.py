@@ -55,3 +55,12 @@ def test_the_ranker_reads_what_follows_a_candidate(nlp) -> None:
     choice = ranker.choose(view, cue, quotations(view))
     assert choice is not None and doc[choice.span[0] : choice.span[1]].text == \
         "criticism of the moderator"
+
+
+def test_the_ranker_leaves_out_features_seen_for_too_few_cues() -> None:
+    from pipeline.components.attribution.train import fit_ranker
+
+    common, rare = ["kb=quote", "fw=he"], ["kb=quote", "fw=zanzibar"]
+    groups = [([common, ["kb=sent"]], 0)] * 3 + [([rare, ["kb=sent"]], 0)]
+    weights = fit_ranker(groups, epochs=2, seed=1, log=lambda _: None, min_count=3)
+    assert weights["kb=quote"] > 0 and "fw=zanzibar" not in weights
