@@ -77,7 +77,9 @@ def write(path: str | Path) -> Path:
         "- `source.crfsuite`: for each cue, a CRF tags its source in the cue's sentence;",
         "- `content.json`: for each cue, a linear softmax ranker picks its content among "
         "candidate spans (complement subtrees, quotations and runs of them, the rest of the "
-        "sentence, the rules' content; each also run on to later or earlier sentences).",
+        "sentence, the rules' content; each also run on to later or earlier sentences, and "
+        "one that stays in a sentence beside the cue also ended earlier: before a comma or "
+        "dash, a coordinated clause or a trailing modifier).",
         "",
         "`newsclaims_attribution` then keeps what a reader takes for a statement (a cue "
         "outside the lexicon's verbs of saying needs quoted words or a finite clause: "

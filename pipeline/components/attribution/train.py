@@ -16,6 +16,7 @@ import random
 import shlex
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -178,7 +179,7 @@ def content_groups(items: list[Article]) -> Iterator[tuple[list[list[str]], int]
     (cues whose content no candidate matches are left out)."""
     for article in items:
         view = article.view
-        spans = content.quotations(view)
+        spans, counts = content.quotations(view), content.running(view)
         for gold in article.gold:
             if gold.content is None:
                 continue
@@ -191,13 +192,22 @@ def content_groups(items: list[Article]) -> Iterator[tuple[list[list[str]], int]
             source = next((r.source for r in rules if r.source is not None), None)
             head = view.root(gold.cue)
             yield ([content.candidate_features(view, gold.cue, head, span, sorted(kinds),
-                                               contents, source) for span, kinds in found],
+                                               contents, source, counts)
+                    for span, kinds in found],
                    index)
 
 
 def fit_ranker(groups: list[tuple[list[list[str]], int]], epochs: int, seed: int,
-               log: Log, rate: float = 0.2, l2: float = 1e-6) -> dict[str, float]:
-    """Softmax over each group's candidates, AdaGrad on the log-loss of the gold one."""
+               log: Log, rate: float = 0.1, l2: float = 1e-5, min_count: int = 3
+               ) -> dict[str, float]:
+    """Softmax over each group's candidates, AdaGrad on the log-loss of the gold one.
+    ``rate`` 0.1 and ``l2`` 1e-5 were chosen on PolNeAR dev given gold cues (share of gold
+    contents exact 0.733, against 0.721 at 0.2 and 1e-6, 0.731 at 0.05); features seen
+    for fewer than ``min_count`` cues are left out (0.737 at 3, 0.734 at 10, with 37k and
+    15k weights against 80k)."""
+    seen: Counter[str] = Counter(f for cands, _ in groups for f in {x for c in cands for x in c})
+    groups = [([[f for f in cand if seen[f] >= min_count] for cand in cands], gold)
+              for cands, gold in groups]
     index: dict[str, int] = {}
     encoded = [([np.array([index.setdefault(f, len(index)) for f in cand], dtype=np.int64)
                  for cand in cands], gold) for cands, gold in groups]

@@ -1,0 +1,66 @@
+"""Content candidates: a cue's complement also ended earlier where PolNeAR content often
+stops (a comma clause, a coordinated clause, a trailing modifier)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from pipeline.components import quotes as quoting
+from pipeline.components.attribution.content import ContentRanker, candidates, quotations
+from pipeline.components.attribution.features import Vocabulary
+
+
+def _view(nlp: Language, text: str):
+    doc = nlp(text)
+    return doc, Vocabulary().view(doc, quoting.quotes(text), [])
+
+
+def _cue(doc, word: str) -> tuple[int, int]:
+    i = next(t.i for t in doc if t.text == word)
+    return i, i + 1
+
+
+@pytest.mark.parametrize(("text", "cue", "shorter"), [
+    ("He cited criticism of the moderator, who took heat for his questions.",
+     "cited", "criticism of the moderator"),
+    ("Trump demands accountability from the president, yet refuses to release his taxes.",
+     "demands", "accountability from the president"),
+    ("The state stated that voters were ex-convicts and then purged them from the rolls.",
+     "stated", "that voters were ex-convicts"),
+])
+def test_a_complement_is_also_a_candidate_ended_earlier(nlp, text, cue, shorter) -> None:
+    doc, view = _view(nlp, text)
+    found = candidates(view, _cue(doc, cue), quotations(view))
+    assert shorter in {doc[s:e].text for s, e in found}
+
+
+def test_an_ended_earlier_candidate_says_why_and_stays_beside_the_cue(nlp) -> None:
+    doc, view = _view(nlp, "Smith said, in a long speech, that taxes will rise, which hurts.")
+    cue = _cue(doc, "said")
+    found = candidates(view, cue, quotations(view))
+    cut = {span: kinds for span, kinds in found.items() if any(k.startswith("cut:") for k in kinds)}
+    assert cut and all(end <= cue[0] or start >= cue[1] for start, end in cut)
+    assert "that taxes will rise" in {doc[s:e].text for s, e in cut}
+
+
+def test_the_ranker_reads_what_follows_a_candidate(nlp) -> None:
+    doc, view = _view(nlp, "He cited criticism of the moderator, who took heat for it.")
+    cue = _cue(doc, "cited")
+    whole = ContentRanker({}).choose(view, cue, quotations(view))
+    assert whole is not None
+    # a weight on "the next word past the comma is 'who'" (and on the first word) picks
+    # the candidate that ends before the relative clause
+    ranker = ContentRanker({"nx2=who": 5.0, "fw=criticism": 1.0})
+    choice = ranker.choose(view, cue, quotations(view))
+    assert choice is not None and doc[choice.span[0] : choice.span[1]].text == \
+        "criticism of the moderator"
+
+
+def test_the_ranker_leaves_out_features_seen_for_too_few_cues() -> None:
+    from pipeline.components.attribution.train import fit_ranker
+
+    common, rare = ["kb=quote", "fw=he"], ["kb=quote", "fw=zanzibar"]
+    groups = [([common, ["kb=sent"]], 0)] * 3 + [([rare, ["kb=sent"]], 0)]
+    weights = fit_ranker(groups, epochs=2, seed=1, log=lambda _: None, min_count=3)
+    assert weights["kb=quote"] > 0 and "fw=zanzibar" not in weights
