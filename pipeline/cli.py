@@ -174,11 +174,11 @@ def train() -> None:
               help="The CRFs' L2 penalty.")
 @click.option("--iterations", type=click.IntRange(min=1), default=250, show_default=True,
               help="L-BFGS iterations of each CRF.")
-@click.option("--cue-threshold", type=click.FloatRange(min=0, max=1), default=0.4,
+@click.option("--cue-threshold", type=click.FloatRange(min=0, max=1), default=0.5,
               show_default=True,
               help="A token is in a cue when the cue CRF gives it P(not O) >= this "
                    "(posterior decoding; chosen on dev).")
-@click.option("--rule-cue-threshold", type=click.FloatRange(min=0, max=1), default=0.2,
+@click.option("--rule-cue-threshold", type=click.FloatRange(min=0, max=1), default=0.15,
               show_default=True,
               help="The same threshold for the tokens of a cue the attribution rules found.")
 @click.option("--epochs", type=click.IntRange(min=1), default=6, show_default=True,

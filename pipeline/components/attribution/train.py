@@ -49,8 +49,8 @@ class TrainConfig:
     c1: float = 0.05  # the CRFs' L1 and L2 penalties and L-BFGS iterations
     c2: float = 0.01
     iterations: int = 250
-    cue_threshold: float = 0.4  # posterior decoding of the cue CRF (model.decode)
-    rule_cue_threshold: float = 0.2  # the same where the rules found a cue
+    cue_threshold: float = 0.5  # posterior decoding of the cue CRF (model.decode)
+    rule_cue_threshold: float = 0.15  # the same where the rules found a cue
     epochs: int = 6  # passes of the content ranker over the cues
     seed: int = 13
     lexicon_folds: int = 5  # the learned cue lexicon's folds (0: train without one)

@@ -103,8 +103,8 @@ def test_posterior_decoding_tags_a_token_by_its_own_probability(tiny_trained: Pa
 def test_the_cue_thresholds_are_lower_where_the_rules_found_a_cue(tiny_trained: Path) -> None:
     nlp = build_nlp(None, {"newsclaims_attribution": {"model": str(tiny_trained)}})
     trained = nlp.get_pipe("newsclaims_attribution").trained
-    assert trained.cue_threshold == 0.4 and trained.rule_cue_threshold == 0.2
+    assert trained.cue_threshold == 0.5 and trained.rule_cue_threshold == 0.15
     doc = nlp("Jones warned that the deal is dead.")
     ruled = TokenStatement(None, (1, 2), None)
     view = replace(trained.vocabulary.view(doc, [], []), rules=[ruled])
-    assert trained._thresholds(view, view.sents[0])[:3] == [0.4, 0.2, 0.4]
+    assert trained._thresholds(view, view.sents[0])[:3] == [0.5, 0.15, 0.5]
