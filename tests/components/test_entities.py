@@ -53,3 +53,95 @@ def test_entity_ids_follow_canonical_names():
 
     assert entity_id("United States") == entity_id("united states")
     assert entity_id("United States") != entity_id("United Kingdom")
+
+
+def mentions(parse, text):
+    return {(m.text, m.label, m.canonical) for m in parse(text)._.nc_entities}
+
+
+def test_span_stops_at_a_spaced_dash_or_a_line_not_a_hyphen():
+    import spacy
+
+    from pipeline.components.entities import _cut
+
+    doc = spacy.blank("en")("Rob Partridge - Marley's press officer. Wong Kar-Wai\nSport")
+    assert _cut(doc.char_span(0, 22, label="PERSON")).text == "Rob Partridge"
+    assert _cut(doc[8:14]).text == "Wong Kar-Wai"
+
+
+def test_span_stops_at_an_opening_bracket(parse):
+    doc = parse("The Institute for Fiscal Studies (IFS) said taxes would rise.")
+    texts = {m.text for m in doc._.nc_entities}
+    assert not any("(" in t for t in texts)
+
+
+def test_span_stops_at_a_score():
+    import spacy
+
+    from pipeline.components.entities import _cut
+
+    nlp = spacy.blank("en")
+    doc = nlp("Henman beat Peter Luczak 7-6 6-3 on Monday.")
+    span = doc.char_span(12, 28, label="PERSON")
+    assert span.text == "Peter Luczak 7-6"
+    assert _cut(span).text == "Peter Luczak"
+
+
+def test_person_with_a_digit_is_an_organisation():
+    from pipeline.components.entities import _label
+
+    assert _label("PERSON", "Transport 2000") == "ORG"
+    assert _label("PERSON", "Theresa May") == "PERSON"
+    assert _label("GPE", "G8") == "GPE"
+
+
+def test_lone_first_name_resolves_to_the_one_full_name(parse):
+    found = canonical(
+        parse,
+        "Fifth seed Carlos Moya lost on Monday to Juan Lopez. "
+        '"Carlos is one of the best players in the world," Lopez said.',
+    )
+    assert found.get("Carlos", "Carlos Moya") == "Carlos Moya"
+
+
+def test_person_label_follows_the_documents_majority():
+    from pipeline.annotations import EntityMention
+    from pipeline.components.entities import _agree
+
+    found = _agree(
+        [
+            EntityMention(0, 5, "Yukos", "ORG", "Yukos"),
+            EntityMention(10, 15, "Yukos", "ORG", "Yukos"),
+            EntityMention(20, 25, "Yukos", "PERSON", "Yukos"),
+            EntityMention(30, 35, "Sella", "PERSON", "Sella"),
+            EntityMention(40, 44, "Wang", "PERSON", "Wang"),
+            EntityMention(50, 54, "Wang", "ORG", "Wang"),
+            EntityMention(60, 64, "Wang", "ORG", "Wang"),
+        ],
+        titled={40},  # "Mr Wang"
+    )
+    assert [m.label for m in found] == ["ORG", "ORG", "ORG", "PERSON", "PERSON", "ORG", "ORG"]
+
+
+def test_plural_possessive_and_first_name_resolve_to_the_person(nlp):
+    from pipeline.components.entities import EntityCanonicalizer
+
+    resolve = EntityCanonicalizer(nlp, "t")._resolve
+    persons = {"Wayne Rooney", "Carlos Moya", "Carlos Santana"}
+    assert resolve("Wayne Rooneys", "PERSON", persons, persons) == ("Wayne Rooney", "PERSON")
+    assert resolve("Rooneys", "PERSON", persons, persons) == ("Wayne Rooney", "PERSON")
+    # two people with the first name: no guess
+    assert resolve("Carlos", "PERSON", persons, persons) == ("Carlos", "PERSON")
+    # after a title a lone name is a surname
+    one = {"Howard Flight"}
+    assert resolve("Howard", "PERSON", one, one) == ("Howard Flight", "PERSON")
+    assert resolve("Howard", "PERSON", one, one, titled=True) == ("Howard", "PERSON")
+
+
+def test_a_name_after_mr_is_no_first_name(parse):
+    found = canonical(
+        parse,
+        "Sacked MP Howard Flight met party officials. Michael Smith said he was wrong. "
+        "At a news conference, Mr Howard insisted he had played by the rules.",
+    )
+    assert found.get("Howard", "Howard") == "Howard"
