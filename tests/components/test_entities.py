@@ -95,13 +95,26 @@ def test_person_with_a_digit_is_an_organisation():
     assert _label("GPE", "G8") == "GPE"
 
 
-def test_lone_first_name_resolves_to_the_one_full_name(parse):
-    found = canonical(
-        parse,
-        "Fifth seed Carlos Moya lost on Monday to Juan Lopez. "
-        '"Carlos is one of the best players in the world," Lopez said.',
-    )
-    assert found.get("Carlos", "Carlos Moya") == "Carlos Moya"
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        (
+            "Fifth seed Carlos Moya lost on Monday to Juan Lopez. "
+            '"Carlos is one of the best players in the world," Lopez said.',
+            "Carlos",
+            "Carlos Moya",
+        ),
+        # after "Mr" a lone name is a surname, not Howard Flight's first name
+        (
+            "Sacked MP Howard Flight met party officials. Michael Smith said he was wrong. "
+            "At a news conference, Mr Howard insisted he had played by the rules.",
+            "Howard",
+            "Howard",
+        ),
+    ],
+)
+def test_lone_first_name_resolves_to_the_one_full_name(parse, text, mention, expected):
+    assert canonical(parse, text).get(mention, expected) == expected
 
 
 def test_person_label_follows_the_documents_majority():
@@ -137,11 +150,3 @@ def test_plural_possessive_and_first_name_resolve_to_the_person(nlp):
     assert resolve("Howard", "PERSON", one, one) == ("Howard Flight", "PERSON")
     assert resolve("Howard", "PERSON", one, one, titled=True) == ("Howard", "PERSON")
 
-
-def test_a_name_after_mr_is_no_first_name(parse):
-    found = canonical(
-        parse,
-        "Sacked MP Howard Flight met party officials. Michael Smith said he was wrong. "
-        "At a news conference, Mr Howard insisted he had played by the rules.",
-    )
-    assert found.get("Howard", "Howard") == "Howard"
