@@ -9,8 +9,9 @@ longer name in the document ("IEA" -> "International Energy Agency"), or the one
 PERSON name in the document that begins with a lone first name ("Carlos" -> "Carlos Moya").
 A span is cut where the small model runs it across a spaced dash, an opening bracket or
 a line ("Rob Partridge - Marley's" -> "Rob Partridge"); a PERSON name holding a digit is
-an organisation ("G8", "Transport 2000"); a PERSON mention of a name the document labels
-otherwise more often takes that label ("Yukos").
+an organisation ("G8", "Transport 2000"), as is one heading a phrase after "the" ("the
+Beatles"); a PERSON mention of a name the document labels otherwise more often takes that
+label ("Yukos").
 """
 
 from __future__ import annotations
@@ -88,12 +89,20 @@ def _is_score(token: Token) -> bool:
     return token.is_digit and len(after) == 2 and after[0].text in _DASHES and after[1].is_digit
 
 
-def _label(label: str, name: str) -> str:
+def _label(label: str, name: str, *, after_the: bool = False) -> str:
     """A PERSON name with a digit in it names an organisation or a thing ("G8",
-    "Transport 2000"): no person's name holds one."""
-    if label == "PERSON" and any(c.isdigit() for c in name):
+    "Transport 2000"): no person's name holds one; nor does a person's name follow
+    "the" ("the Beatles", "the Lib Dems", "the Lycos screensaver")."""
+    if label == "PERSON" and (after_the or any(c.isdigit() for c in name)):
         return "ORG"
     return label
+
+
+def _after_the(span: SpacySpan) -> bool:
+    """The span starts with "the" or follows it directly, and is no modifier of a noun
+    after it ("the Lib Dem spokesman" is a person, described: left as it is)."""
+    first = span[0] if span[0].lower_ == "the" or not span.start else span.doc[span.start - 1]
+    return first.lower_ == "the" and span.root.dep_ not in ("compound", "amod", "nmod")
 
 
 def _agree(mentions: list[EntityMention], titled: set[int]) -> list[EntityMention]:
@@ -139,11 +148,12 @@ class EntityCanonicalizer:
                                          or (doc[s.start - 1].text if s.start else ""))}
         names = [(s, n) for s, n in names if n and any(c.isalpha() for c in n)]
         text = doc.text  # Doc.text joins all tokens on each access: read it once
-        persons = {n for s, n in names if _label(s.label_, n) == "PERSON" and " " in n}
+        labels = {s.start: _label(s.label_, n, after_the=_after_the(s)) for s, n in names}
+        persons = {n for s, n in names if labels[s.start] == "PERSON" and " " in n}
         long_names = {n for _, n in names if len(n.split()) > 1}
         mentions, sure = [], set()
         for span, name in names:
-            label = _label(span.label_, name)
+            label = labels[span.start]
             canonical, label = self._resolve(
                 name, label, persons, long_names, titled=span.start in titled
             )

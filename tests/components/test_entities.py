@@ -93,6 +93,16 @@ def test_person_with_a_digit_is_an_organisation():
     assert _label("PERSON", "Transport 2000") == "ORG"
     assert _label("PERSON", "Theresa May") == "PERSON"
     assert _label("GPE", "G8") == "GPE"
+    assert _label("PERSON", "Beatles", after_the=True) == "ORG"
+
+
+def test_after_the(nlp):
+    from pipeline.components.entities import _after_the
+
+    doc = nlp("The Beatles had it, said Paul McCartney. The Lib Dem spokesman said so.")
+    assert _after_the(doc[1:2]) and _after_the(doc[0:2])
+    assert not _after_the(doc[6:8])
+    assert not _after_the(doc[10:12])  # a modifier: "the Lib Dem spokesman"
 
 
 @pytest.mark.parametrize(
