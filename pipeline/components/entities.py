@@ -11,7 +11,7 @@ A span is cut where the small model runs it across a spaced dash, an opening bra
 a line ("Rob Partridge - Marley's" -> "Rob Partridge"); a PERSON name holding a digit is
 an organisation ("G8", "Transport 2000"), as is one heading a phrase after "the" ("the
 Beatles"); a PERSON mention of a name the document labels otherwise more often takes that
-label ("Yukos").
+label, and one of a name the document calls an organisation ("oil giant Yukos") is ORG.
 """
 
 from __future__ import annotations
@@ -105,11 +105,14 @@ def _after_the(span: SpacySpan) -> bool:
     return first.lower_ == "the" and span.root.dep_ not in ("compound", "amod", "nmod")
 
 
-def _agree(mentions: list[EntityMention], titled: set[int]) -> list[EntityMention]:
+def _agree(
+    mentions: list[EntityMention], titled: set[int], organisations: frozenset[str] = frozenset()
+) -> list[EntityMention]:
     """PERSON mentions of a name the document labels otherwise more often take the most
-    common other label: the small model tags firms and clubs PERSON now and then
-    ("Yukos maintains ... said Yukos"). A mention after a title ("Mr Wang", at a start in
-    ``titled``) stays a person."""
+    common other label, and those of a name it calls an organisation somewhere
+    (``organisations``: "oil giant Yukos") are ORG: the small model tags firms and clubs
+    PERSON now and then ("Yukos maintains ... said Yukos"). A mention after a title
+    ("Mr Wang", at a start in ``titled``) stays a person."""
     labels: dict[str, Counter[str]] = {}
     for m in mentions:
         labels.setdefault(m.canonical, Counter())[m.label] += 1
@@ -117,9 +120,11 @@ def _agree(mentions: list[EntityMention], titled: set[int]) -> list[EntityMentio
     for m in mentions:
         counts = labels[m.canonical]
         others = [(n, lab) for lab, n in counts.items() if lab != "PERSON"]
-        if (m.label == "PERSON" and m.start not in titled and others
-                and max(others)[0] > counts["PERSON"]):
-            m = replace(m, label=max(others)[1])
+        if m.label == "PERSON" and m.start not in titled:
+            if m.canonical in organisations:
+                m = replace(m, label="ORG")
+            elif others and max(others)[0] > counts["PERSON"]:
+                m = replace(m, label=max(others)[1])
         out.append(m)
     return out
 
@@ -133,6 +138,7 @@ class EntityCanonicalizer:
         self.labels = frozenset(labels or data["labels"])
         self.titles = sorted(data["titles"], key=len, reverse=True)
         self.first_name_titles = frozenset(data["first_name_titles"])
+        self.organisation_nouns = frozenset(data["organisation_nouns"])
         self.stopwords = frozenset(data["acronym_stopwords"])
         self.gazetteer = tuple(data["gazetteer"])
         if not Doc.has_extension("nc_entities"):
@@ -151,7 +157,7 @@ class EntityCanonicalizer:
         labels = {s.start: _label(s.label_, n, after_the=_after_the(s)) for s, n in names}
         persons = {n for s, n in names if labels[s.start] == "PERSON" and " " in n}
         long_names = {n for _, n in names if len(n.split()) > 1}
-        mentions, sure = [], set()
+        mentions, sure, organisations = [], set(), set()
         for span, name in names:
             label = labels[span.start]
             canonical, label = self._resolve(
@@ -161,8 +167,11 @@ class EntityCanonicalizer:
             mentions.append(EntityMention(start, end, text[start:end], label, canonical))
             if span.start in titled:
                 sure.add(start)
+            if span.start and doc[span.start - 1].lower_ in self.organisation_nouns:
+                organisations.add(canonical)
         mentions += self._missed_surnames(doc, mentions, persons)
-        doc._.nc_entities = sorted(_agree(mentions, sure), key=lambda m: m.start)
+        mentions = _agree(mentions, sure, frozenset(organisations))
+        doc._.nc_entities = sorted(mentions, key=lambda m: m.start)
         return doc
 
     def _surname_title(self, title: str) -> bool:

@@ -160,3 +160,24 @@ def test_plural_possessive_and_first_name_resolve_to_the_person(nlp):
     assert resolve("Howard", "PERSON", one, one) == ("Howard Flight", "PERSON")
     assert resolve("Howard", "PERSON", one, one, titled=True) == ("Howard", "PERSON")
 
+
+
+def test_a_name_the_article_calls_a_firm_is_no_person():
+    from pipeline.annotations import EntityMention
+    from pipeline.components.entities import _agree
+
+    found = _agree(
+        [
+            EntityMention(0, 5, "Yukos", "PERSON", "Yukos"),
+            EntityMention(20, 25, "Yukos", "PERSON", "Yukos"),
+            EntityMention(30, 35, "Sella", "PERSON", "Sella"),
+        ],
+        titled=set(),
+        organisations=frozenset({"Yukos"}),  # "oil giant Yukos"
+    )
+    assert [m.label for m in found] == ["ORG", "ORG", "PERSON"]
+
+
+def test_organisation_noun_before_a_name(parse):
+    doc = parse("Yukos has said it will sue. The embattled oil giant Yukos lost in court.")
+    assert {m.label for m in doc._.nc_entities if m.text == "Yukos"} <= {"ORG"}
