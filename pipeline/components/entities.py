@@ -164,6 +164,8 @@ class EntityCanonicalizer:
                 name, label, persons, long_names, titled=span.start in titled
             )
             start, end = self._trim(span, text)
+            if canonical.startswith((text[start:end] + "'s", text[start:end] + "’s")):
+                end = min(len(text), end + 2) if text[end : end + 2] in ("'s", "’s") else end
             mentions.append(EntityMention(start, end, text[start:end], label, canonical))
             if span.start in titled:
                 sure.add(start)
@@ -212,6 +214,10 @@ class EntityCanonicalizer:
             longer = sorted(p for p in persons if p.endswith(" " + name))
             if longer:
                 return max(longer, key=len), "PERSON"
+        owned = [n for n in long_names if n.startswith((name + "'s ", name + "’s "))]
+        if len(owned) == 1:
+            # the possessive is part of the name ("Lloyd's market" -> "Lloyd's of London")
+            return owned[0], label
         if label == "PERSON" and name.endswith("s"):
             # a plural possessive the small model keeps ("Wayne Rooneys' agent")
             stem = sorted(p for p in persons if p == name[:-1] or p.endswith(" " + name[:-1]))

@@ -159,6 +159,9 @@ def test_plural_possessive_and_first_name_resolve_to_the_person(nlp):
     one = {"Howard Flight"}
     assert resolve("Howard", "PERSON", one, one) == ("Howard Flight", "PERSON")
     assert resolve("Howard", "PERSON", one, one, titled=True) == ("Howard", "PERSON")
+    # a name with a possessive inside
+    names = {"Lloyd's of London"}
+    assert resolve("Lloyd", "ORG", set(), names) == ("Lloyd's of London", "ORG")
 
 
 
@@ -181,3 +184,13 @@ def test_a_name_the_article_calls_a_firm_is_no_person():
 def test_organisation_noun_before_a_name(parse):
     doc = parse("Yukos has said it will sue. The embattled oil giant Yukos lost in court.")
     assert {m.label for m in doc._.nc_entities if m.text == "Yukos"} <= {"ORG"}
+
+
+def test_possessive_inside_a_name_stays_in_the_span(parse):
+    doc = parse(
+        "The head of Lloyd's of London spoke on Monday. "
+        "All business in the Lloyd's market is placed via brokers."
+    )
+    found = {(m.text, m.canonical) for m in doc._.nc_entities}
+    assert all(c == "Lloyd's of London" for t, c in found if t.startswith("Lloyd"))
+    assert all(t.startswith("Lloyd's") for t, _ in found if t.startswith("Lloyd"))
