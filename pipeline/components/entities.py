@@ -214,9 +214,10 @@ class EntityCanonicalizer:
             longer = sorted(p for p in persons if p.endswith(" " + name))
             if longer:
                 return max(longer, key=len), "PERSON"
-        owned = [n for n in long_names if n.startswith((name + "'s ", name + "’s "))]
+        owned = [n for n in long_names if n.startswith((name + "'s of ", name + "’s of "))]
         if len(owned) == 1:
-            # the possessive is part of the name ("Lloyd's market" -> "Lloyd's of London")
+            # the possessive is part of the name ("Lloyd's market" -> "Lloyd's of London");
+            # not in "Japan's Defense Ministry", a part of another entity
             return owned[0], label
         if label == "PERSON" and name.endswith("s"):
             # a plural possessive the small model keeps ("Wayne Rooneys' agent")

@@ -162,6 +162,8 @@ def test_plural_possessive_and_first_name_resolve_to_the_person(nlp):
     # a name with a possessive inside
     names = {"Lloyd's of London"}
     assert resolve("Lloyd", "ORG", set(), names) == ("Lloyd's of London", "ORG")
+    names = {"Japan’s Defense Ministry"}
+    assert resolve("Japan", "GPE", set(), names) == ("Japan", "GPE")
 
 
 
