@@ -53,3 +53,146 @@ def test_entity_ids_follow_canonical_names():
 
     assert entity_id("United States") == entity_id("united states")
     assert entity_id("United States") != entity_id("United Kingdom")
+
+
+def mentions(parse, text):
+    return {(m.text, m.label, m.canonical) for m in parse(text)._.nc_entities}
+
+
+def test_span_stops_at_a_spaced_dash_or_a_line_not_a_hyphen():
+    import spacy
+
+    from pipeline.components.entities import _cut
+
+    doc = spacy.blank("en")("Rob Partridge - Marley's press officer. Wong Kar-Wai\nSport")
+    assert _cut(doc.char_span(0, 22, label="PERSON")).text == "Rob Partridge"
+    assert _cut(doc[8:14]).text == "Wong Kar-Wai"
+
+
+def test_span_stops_at_an_opening_bracket(parse):
+    doc = parse("The Institute for Fiscal Studies (IFS) said taxes would rise.")
+    texts = {m.text for m in doc._.nc_entities}
+    assert not any("(" in t for t in texts)
+
+
+def test_span_stops_at_a_score():
+    import spacy
+
+    from pipeline.components.entities import _cut
+
+    nlp = spacy.blank("en")
+    doc = nlp("Henman beat Peter Luczak 7-6 6-3 on Monday.")
+    span = doc.char_span(12, 28, label="PERSON")
+    assert span.text == "Peter Luczak 7-6"
+    assert _cut(span).text == "Peter Luczak"
+
+
+def test_person_with_a_digit_is_an_organisation():
+    from pipeline.components.entities import _label
+
+    assert _label("PERSON", "Transport 2000") == "ORG"
+    assert _label("PERSON", "Theresa May") == "PERSON"
+    assert _label("GPE", "G8") == "GPE"
+    assert _label("PERSON", "Beatles", after_the=True) == "ORG"
+
+
+def test_after_the(nlp):
+    from pipeline.components.entities import _after_the
+
+    doc = nlp("The Beatles had it, said Paul McCartney. The Lib Dem spokesman said so.")
+    assert _after_the(doc[1:2]) and _after_the(doc[0:2])
+    assert not _after_the(doc[6:8])
+    assert not _after_the(doc[10:12])  # a modifier: "the Lib Dem spokesman"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        (
+            "Fifth seed Carlos Moya lost on Monday to Juan Lopez. "
+            '"Carlos is one of the best players in the world," Lopez said.',
+            "Carlos",
+            "Carlos Moya",
+        ),
+        # after "Mr" a lone name is a surname, not Howard Flight's first name
+        (
+            "Sacked MP Howard Flight met party officials. Michael Smith said he was wrong. "
+            "At a news conference, Mr Howard insisted he had played by the rules.",
+            "Howard",
+            "Howard",
+        ),
+    ],
+)
+def test_lone_first_name_resolves_to_the_one_full_name(parse, text, mention, expected):
+    assert canonical(parse, text).get(mention, expected) == expected
+
+
+def test_person_label_follows_the_documents_majority():
+    from pipeline.annotations import EntityMention
+    from pipeline.components.entities import _agree
+
+    found = _agree(
+        [
+            EntityMention(0, 5, "Yukos", "ORG", "Yukos"),
+            EntityMention(10, 15, "Yukos", "ORG", "Yukos"),
+            EntityMention(20, 25, "Yukos", "PERSON", "Yukos"),
+            EntityMention(30, 35, "Sella", "PERSON", "Sella"),
+            EntityMention(40, 44, "Wang", "PERSON", "Wang"),
+            EntityMention(50, 54, "Wang", "ORG", "Wang"),
+            EntityMention(60, 64, "Wang", "ORG", "Wang"),
+        ],
+        titled={40},  # "Mr Wang"
+    )
+    assert [m.label for m in found] == ["ORG", "ORG", "ORG", "PERSON", "PERSON", "ORG", "ORG"]
+
+
+def test_plural_possessive_and_first_name_resolve_to_the_person(nlp):
+    from pipeline.components.entities import EntityCanonicalizer
+
+    resolve = EntityCanonicalizer(nlp, "t")._resolve
+    persons = {"Wayne Rooney", "Carlos Moya", "Carlos Santana"}
+    assert resolve("Wayne Rooneys", "PERSON", persons, persons) == ("Wayne Rooney", "PERSON")
+    assert resolve("Rooneys", "PERSON", persons, persons) == ("Wayne Rooney", "PERSON")
+    # two people with the first name: no guess
+    assert resolve("Carlos", "PERSON", persons, persons) == ("Carlos", "PERSON")
+    # after a title a lone name is a surname
+    one = {"Howard Flight"}
+    assert resolve("Howard", "PERSON", one, one) == ("Howard Flight", "PERSON")
+    assert resolve("Howard", "PERSON", one, one, titled=True) == ("Howard", "PERSON")
+    # a name with a possessive inside
+    names = {"Lloyd's of London"}
+    assert resolve("Lloyd", "ORG", set(), names) == ("Lloyd's of London", "ORG")
+    names = {"Japan’s Defense Ministry"}
+    assert resolve("Japan", "GPE", set(), names) == ("Japan", "GPE")
+
+
+
+def test_a_name_the_article_calls_a_firm_is_no_person():
+    from pipeline.annotations import EntityMention
+    from pipeline.components.entities import _agree
+
+    found = _agree(
+        [
+            EntityMention(0, 5, "Yukos", "PERSON", "Yukos"),
+            EntityMention(20, 25, "Yukos", "PERSON", "Yukos"),
+            EntityMention(30, 35, "Sella", "PERSON", "Sella"),
+        ],
+        titled=set(),
+        organisations=frozenset({"Yukos"}),  # "oil giant Yukos"
+    )
+    assert [m.label for m in found] == ["ORG", "ORG", "PERSON"]
+
+
+def test_organisation_noun_before_a_name(parse):
+    doc = parse("Yukos has said it will sue. The embattled oil giant Yukos lost in court.")
+    assert {m.label for m in doc._.nc_entities if m.text == "Yukos"} <= {"ORG"}
+
+
+def test_possessive_inside_a_name_stays_in_the_span(parse):
+    doc = parse(
+        "The head of Lloyd's of London spoke on Monday. "
+        "All business in the Lloyd's market is placed via brokers."
+    )
+    found = {(m.text, m.canonical) for m in doc._.nc_entities}
+    assert all(c == "Lloyd's of London" for t, c in found if t.startswith("Lloyd"))
+    assert all(t.startswith("Lloyd's") for t, _ in found if t.startswith("Lloyd"))
