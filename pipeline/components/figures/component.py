@@ -449,7 +449,8 @@ class FigureExtractor:
                 return None  # "5 m" is metres or noise, "5m" or "$5 m" is millions
         unit = None
         if post and post.lower() in g.senses:
-            unit = g.post_unit(post, window, value)
+            unit = g.post_unit(post, window, value, article=text if scale else "")
+            # only a scaled amount: "100 trillion won" is money, "5 won seats" is no figure
             if unit == senses.NONE:
                 return None
         return _Reading(scale=scale, post=post, unit=unit, end=end)

@@ -273,13 +273,15 @@ class FigureGrammar:
             factor *= self.scales.get(word) or self.scales[word.lower()]
         return factor
 
-    def post_unit(self, post: str, sentence: str = "", value: float = 0.0) -> str | None:
+    def post_unit(self, post: str, sentence: str = "", value: float = 0.0,
+                  article: str = "") -> str | None:
         """The unit a word after the number names, read from the sentence where it has
-        several ('1.5 degrees' of warming is degree Celsius, '95p' a penny); None for no
-        unit, senses.NONE for no figure."""
+        several ('1.5 degrees' of warming is degree Celsius, '95p' a penny), else from the
+        ``article`` where the sentence alone would drop the figure; None for no unit,
+        senses.NONE for no figure."""
         ambiguity = self.senses.get(post.lower())
         if ambiguity is not None:
-            return ambiguity.reading(sentence, value=value)
+            return ambiguity.reading(sentence, value=value, wider=article)
         lowered = post.lower()
         if post == "C":  # "1.5C"; matched case-sensitively, "5c" is five cents
             return "degree Celsius"

@@ -85,6 +85,12 @@ class Ambiguity:
         unless ``wider`` (the article) favours another reading: "a lead of five points"
         is a poll's in a poll story, a match's in a match report."""
         scores = self._scores(window, after, value, following)
+        if scores and scores[0][0] == 0 and wider and self.default == NONE:
+            # "It has earmarked 100 trillion won ($96bn)": a sentence with no cue does not
+            # drop the figure where the article says which currency ("South Korea ...")
+            article = self._scores(wider, "", 0.0, "")
+            if _decided(article):
+                return article[0][1]
         if scores and scores[0][0] == 0:
             scores = sorted(((len(s.weak.findall(window)) if s.weak else 0, s.reading)
                              for s in self.senses), reverse=True)

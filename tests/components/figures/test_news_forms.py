@@ -633,3 +633,12 @@ def test_a_number_a_pronoun_is_with_more_after_it_is_no_age(parse):
 
 def test_a_fraction_before_a_period_is_still_a_share(parse):
     assert_figure(parse, "Costs fell by a third in a week.", "a third", 100 / 3, "%", "down")
+
+
+def test_a_scaled_won_reads_the_currency_from_the_article(parse):
+    """The sentence names no Korea, the article does: money, not the verb."""
+    text = ("South Korea will boost state spending next year. It has earmarked 100 trillion "
+            "won ($96bn) for the first six months of 2005. Of the 12 candidates, 5 won seats.")
+    found = dict(figures(parse, text))
+    assert (found["100 trillion won"].value, found["100 trillion won"].unit) == (1e14, "KRW")
+    assert not any(surface.startswith("5") for surface in found)

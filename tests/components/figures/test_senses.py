@@ -77,3 +77,18 @@ def test_a_tie_in_the_sentence_is_not_left_to_the_article():
     # "purchasing managers" against "%": the default, whatever the article says
     sentence = "Output fell 0.2% and the purchasing managers survey fell to 45.0."
     assert ambiguities()["point"].reading(sentence, wider="The poll and the rate.") == "point"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "article", "reading"),
+    [
+        # a form that would drop the figure waits for the article's cue (the fifth audit's
+        # "It has earmarked 100 trillion won ($96bn)" after "South Korea will boost ...")
+        ("It has earmarked 100 trillion won.", "South Korea will boost spending.", "KRW"),
+        ("It has earmarked 100 trillion won.", "The budget was set on Monday.", "none"),
+        ("It has earmarked 100 trillion won.", "", "none"),
+    ],
+)
+def test_a_figure_the_sentence_would_drop_reads_the_article(sentence, article, reading):
+    wider = f"{article} {sentence}" if article else ""
+    assert ambiguities()["won"].reading(sentence, wider=wider) == reading
