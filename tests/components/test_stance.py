@@ -228,3 +228,17 @@ def test_the_targets_own_name_is_no_verdict_on_it(nlp, sentence):
 def test_the_main_target_is_what_the_content_itself_says(nlp, text, target):
     main = [st for st in nlp(text)._.nc_statements if st.kind == "statement"]
     assert main[0].target == target
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # a copula's evaluative predicate: what it is said of, the copula's subject
+    ("The minister said the closure of the factory was a shame.", "closure of the factory"),
+    # a light verb's evaluative object: its subject
+    ("The coach said the new captain had the guts to lead the side.", "new captain"),
+    ("The analyst said the regulator would play a vital role in the market.", "regulator"),
+    # an evaluative noun is about what it is "of"
+    ("The senator said he was in favour of the tax cuts.", "tax cuts"),
+])
+def test_the_evaluative_word_itself_is_no_target(nlp, text, target):
+    main = [st for st in nlp(text)._.nc_statements if st.kind == "statement"]
+    assert main[0].target == target

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.components.stance.targets import ENTITY, PHRASE, Resolver
+from pipeline.components.stance.targets import ENTITY, PHRASE, Resolver, said_of
 
 
 def _resolver(doc, topic=None):
@@ -120,3 +120,18 @@ def test_about_puts_what_the_statement_is_about_first(parse, text, first):
 def test_an_open_question_names_no_target(parse):
     doc = parse("Fox is still to announce which technology it will be supporting.")
     assert _resolver(doc).at(_token(doc, "technology")) is None
+
+
+@pytest.mark.parametrize(("text", "word", "said_of_word"), [
+    ("The plan is a shame.", "shame", "plan"),  # a copula's predicate: its subject
+    ("The board has the guts to act.", "guts", "board"),  # a light verb's object
+    ("Banks will play a vital role.", "role", "Banks"),  # an evaluative modifier
+    ("It is a shame for the club.", "shame", "club"),  # what it is "for"
+    ("It was a wonderful adventure.", "adventure", None),  # said of nothing named
+    ("The crisis deepened.", "crisis", "crisis"),  # a subject is what its clause is about
+    ("There is a problem with the engine.", "problem", "problem"),  # what there is
+    ("Voters will have a choice of candidates.", "choice", "Voters"),  # a predicate noun
+])
+def test_an_evaluative_word_is_said_of_something(parse, text, word, said_of_word):
+    found = said_of(_token(parse(text), word))
+    assert (found.text if found is not None else None) == said_of_word

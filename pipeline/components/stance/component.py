@@ -34,7 +34,7 @@ from pipeline.components.stance.candidates import (
     CandidateFinder,
 )
 from pipeline.components.stance.classifier import Judged
-from pipeline.components.stance.targets import PHRASE, TOPIC, Resolver, Target
+from pipeline.components.stance.targets import PHRASE, TOPIC, Resolver, Target, said_of
 
 DEFAULT_MODEL = "stance-boosted"
 # The least P(polar) a pair needs to become a row, whatever threshold maximised SEESAW F1
@@ -251,7 +251,10 @@ class StanceLabeller:
         if source_span is not None and source_span[0] > content.start_char:
             # a speech tag inside the content: its words are about the speaker
             tokens = [t for t in tokens if not source_span[0] <= t.idx < source_span[1]]
-        for token in resolver.about(tokens, content):
+        for candidate in resolver.about(tokens, content):
+            token = said_of(candidate)  # "it's a shame", "have the guts": not the target
+            if token is None:
+                continue
             target = resolver.at(token)
             if target is not None and target.name.casefold() != own:
                 return target

@@ -54,6 +54,11 @@ def valence(word: str) -> float:
     return _valences().get(word, 0.0)
 
 
+def valence_floor() -> float:
+    """The least valence (either way) that makes a word evaluative by itself."""
+    return _intensifiers()[1]
+
+
 def polar_words() -> tuple[frozenset[str], frozenset[str]]:
     """The one-word support and oppose lemmas."""
     support, oppose, *_ = _lexicon()

@@ -20,6 +20,7 @@ from pipeline import resources
 from pipeline.annotations import EntityMention
 from pipeline.components import aliases, hyphens
 from pipeline.components import quotes as quoting
+from pipeline.components.stance import lexicon
 
 ENTITY = "entity"
 TOPIC = "topic"
@@ -133,6 +134,8 @@ class _Vocabulary:
     agents: frozenset[str]  # nouns of who acts ("investors", "the group", "ministers")
     speech: frozenset[str]  # cue verbs: who says something inside a statement is no target
     reversers: frozenset[str]  # "measures to combat ageism": against ageism
+    light_verbs: frozenset[str]  # "have the guts", "play a vital role": the verb says little
+    predicate_nouns: frozenset[str]  # "make a difference", "change their mind": no target
 
 
 @cache
@@ -153,7 +156,72 @@ def _vocabulary() -> _Vocabulary:
             w for key in ("group_nouns", "organisation_nouns") for w in cues[key]),
         speech=frozenset(cues["verbs"]),
         reversers=frozenset(resources.load("stance")["reversers"]),
+        light_verbs=frozenset(data["light_verbs"]),
+        predicate_nouns=frozenset(data["predicate_nouns"]),
     )
+
+
+_OF = frozenset({"of", "for"})  # "the failure of the plan", "a shame for the club"
+_NAMING_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def _polar(token: Token) -> bool:
+    """A lemma of the stance lexicon ("favour", "benefit", "danger")."""
+    support, oppose = lexicon.polar_words()
+    return token.lemma_.lower() in support | oppose
+
+
+def _evaluative(token: Token) -> bool:
+    """A word that judges: a lexicon-polar lemma or a word VADER valences at least the
+    lexicon's floor ("shame", "peril", "excellent")."""
+    return _polar(token) or abs(lexicon.valence(token.lower_)) >= lexicon.valence_floor()
+
+
+def _predicate(token: Token) -> bool:
+    """``token`` is what a clause says rather than what it is about: a copula's predicate
+    nominal ("it's a shame") or a light verb's object ("have the guts", "play a role")."""
+    if token.dep_ == "attr":  # "there is a problem": what there is, no predicate
+        return not any(c.dep_ == "expl" for c in token.head.children)
+    return (
+        token.dep_ == "dobj" and token.head.lemma_.lower() in _vocabulary().light_verbs
+        and not any(c.dep_ == "prt" for c in token.head.children))  # not "take out"
+
+
+def said_of(token: Token) -> Token | None:
+    """What an evaluative candidate is said of: ``token`` itself when it is no fragment
+    of the evaluation; else its "of/for" object ("the failure of the plan"), for a
+    predicate the copula's or light verb's subject ("the plan is a shame", "the board
+    has the guts"); None when nothing is (the next candidate decides). An evaluative
+    head is a fragment as a predicate or with an "of/for" object; a predicate also when
+    an evaluative word modifies it ("a vital role", "an excellent response") or its
+    noun is a predicate noun ("make a difference"). "The crisis deepened" keeps the
+    crisis: a subject is what its clause is about."""
+    vocab = _vocabulary()
+    head = _evaluative(token)
+    predicate = _predicate(token)
+    judged = head or (predicate and any(c.dep_ == "amod" and _evaluative(c)
+                                        for c in token.children))
+    if not judged and not (predicate and (token.lemma_.lower() in vocab.predicate_nouns
+                                          or token.lower_ in vocab.predicate_nouns)):
+        return token
+    # "for" only of a predicate ("a shame for the club"; not "a defeat for the first
+    # time"), none of a plain predicate noun ("have the role of Speaker": who has it), nor
+    # what a reverser ends ("end the right of male heirs": against the right)
+    # what else only the lexicon's words are "of" ("in favour of the cuts"; VADER's "the
+    # victims of the wave" are the victims)
+    preps = _OF if judged and predicate else {"of"} if _polar(token) else set()
+    of = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+               for g in c.children if g.dep_ == "pobj" and g.pos_ in _NOMINAL), None)
+    if of is not None and not _quantity(of) and (
+            token.head.lemma_.lower() not in vocab.reversers):
+        return of
+    if not predicate:
+        return token
+    subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and (subject.pos_ in _NOMINAL or subject.lower_ in
+                                _NAMING_PRONOUNS):
+        return subject
+    return None
 
 
 class Resolver:
