@@ -94,6 +94,10 @@ class SourceResolver:
         if lemma in self.document_nouns and (owner := self._owner(head, mentions)):
             return owner  # "The Demos report", "a report by the Commons committee"
         if head.pos_ != "PRON" and lemma in self.group_nouns:
+            if lower in self.titles and head.tag_ == "NN" and any(
+                    c.dep_ == "poss" or c.lower_ == "the" for c in head.children) and (
+                    held := self._office_holder(doc, source, head, persons)):
+                return held  # "France's finance minister": the one the article names so
             owner = self._group_owner(head, mentions, earlier)
             if owner:
                 return owner
@@ -132,19 +136,9 @@ class SourceResolver:
             if orgs:
                 return orgs[-1].canonical
         elif lower in self.titles and any(c.lower_ == "the" for c in head.children):
-            first = quoting.sentence_start(doc, source.start)  # from the sentence before
-            window = doc[quoting.sentence_start(doc, first - 1)].idx if first else 0
-            qualified = {c.lower_ for c in head.children} & self.qualifiers
-            office = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod")
-                      and c.lower_ not in self.qualifiers] + [lower]  # "prime minister"
-            titled = [m for m in persons if m.start >= window - 2000
-                      and lower in (around := _words_around(doc, m))
-                      and around & self.qualifiers == qualified
-                      and _holds(_tokens_around(doc, m), office)]
-            if titled:  # "Foreign Minister X ... the minister", not any person named last;
-                # "the shadow chancellor" is not "Chancellor Gordon Brown", "the prime
-                # minister" not "Foreign Minister X"
-                return titled[-1].canonical
+            titled = self._office_holder(doc, source, head, persons)
+            if titled is not None:  # "Foreign Minister X ... the minister", not any person
+                return titled  # named last
         if kind is not None:
             return None  # a pronoun with no one to stand for: "he" is no name
         if head.pos_ in ("NOUN", "ADJ") and any(c.lower_ == "the" for c in head.children) and (
@@ -153,6 +147,23 @@ class SourceResolver:
             if described is not None:  # "the striker", "the 64-year-old": who it describes
                 return described
         return _without_relative_clause(source)
+
+    def _office_holder(self, doc: Doc, source: SpacySpan, head: Token,
+                       persons: list[EntityMention]) -> str | None:
+        """The person the article gives the office ``head`` names, in this sentence or
+        the one before or up to 2,000 characters earlier: "the shadow chancellor" is not
+        "Chancellor Gordon Brown", "the prime minister" not "Foreign Minister X"."""
+        lower = head.lower_
+        first = quoting.sentence_start(doc, source.start)  # from the sentence before
+        window = doc[quoting.sentence_start(doc, first - 1)].idx if first else 0
+        qualified = {c.lower_ for c in head.children} & self.qualifiers
+        office = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod")
+                  and c.lower_ not in self.qualifiers] + [lower]  # "prime minister"
+        titled = [m for m in persons if m.start >= window - 2000
+                  and lower in (around := _words_around(doc, m))
+                  and around & self.qualifiers == qualified
+                  and _holds(_tokens_around(doc, m), office)]
+        return titled[-1].canonical if titled else None
 
     def _agreeing(self, doc: Doc, pronoun: str, people: list[EntityMention]
                   ) -> list[EntityMention]:
