@@ -2,7 +2,8 @@
 
 "He" is the last person named, "the minister" the last person named nearby, "U.S.
 officials" the United States, "the ministry" the ministry named last, "the newspaper"
-the organisation named last, "the paper, which said" the paper, a bare "officials" the
+the organisation the article called so, else the one named last that is no person's
+employer, "the paper, which said" the paper, a bare "officials" the
 source of the statement just before. "You" names no one the article can point to: it
 resolves to None, and the statement is left out. The vocabularies are in
 ``models/cues.json`` (pronouns, titles, group and organisation nouns) and
@@ -35,6 +36,7 @@ class SourceResolver:
         self.titles = frozenset(cues["speaker_titles"])
         self.group_nouns = frozenset(cues["group_nouns"])
         self.organisation_nouns = frozenset(cues["organisation_nouns"])
+        self.company_nouns = frozenset(cues["company_nouns"])
         self.relative = frozenset(cues["relative_pronouns"])
         self.unresolvable = frozenset(cues["unresolvable"])
         self.document_nouns = frozenset(cues["document_nouns"])
@@ -92,14 +94,25 @@ class SourceResolver:
         if lemma in self.document_nouns and (owner := self._owner(head, mentions)):
             return owner  # "The Demos report", "a report by the Commons committee"
         if head.pos_ != "PRON" and lemma in self.group_nouns:
+            if lower in self.titles and head.tag_ == "NN" and any(
+                    c.dep_ == "poss" or c.lower_ == "the" for c in head.children) and (
+                    held := self._office_holder(doc, source, head, persons)):
+                return held  # "France's finance minister": the one the article names so
             owner = self._group_owner(head, mentions, earlier)
             if owner:
                 return owner
         if lemma in self.organisation_nouns and head.tag_ == "NN" and _definite(
                 head):  # "the newspaper": one organisation, the last that spoke or was named
             organisations = [m for m in before if m.label == "ORG"]
+            kin = self.company_nouns if lemma in self.company_nouns else {lemma}
+            tied = ({m.canonical for m in organisations if _tied(doc, m, {lemma})}
+                    or {m.canonical for m in organisations if _tied(doc, m, kin)})
+            if tied:  # "The IPCL board met ... the board", "telecoms firm Deutsche Telekom
+                # ... the company": of those given the noun, the one named last
+                return next(m.canonical for m in reversed(organisations) if m.canonical in tied)
             spoke = {m.canonical for m in organisations} & {e.source for e in earlier}
-            named = [m for m in organisations if m.canonical in spoke] or organisations
+            own = [m for m in organisations if not _of_person(doc, m, persons)]
+            named = [m for m in organisations if m.canonical in spoke] or own or organisations
             if named:
                 return named[-1].canonical
         kind = self.pronouns.get(lower) if head.pos_ == "PRON" else None
@@ -123,15 +136,9 @@ class SourceResolver:
             if orgs:
                 return orgs[-1].canonical
         elif lower in self.titles and any(c.lower_ == "the" for c in head.children):
-            first = quoting.sentence_start(doc, source.start)  # from the sentence before
-            window = doc[quoting.sentence_start(doc, first - 1)].idx if first else 0
-            qualified = {c.lower_ for c in head.children} & self.qualifiers
-            titled = [m for m in persons if m.start >= window - 2000
-                      and lower in (around := _words_around(doc, m))
-                      and around & self.qualifiers == qualified]
-            if titled:  # "Foreign Minister X ... the minister", not any person named last;
-                # "the shadow chancellor" is not "Chancellor Gordon Brown"
-                return titled[-1].canonical
+            titled = self._office_holder(doc, source, head, persons)
+            if titled is not None:  # "Foreign Minister X ... the minister", not any person
+                return titled  # named last
         if kind is not None:
             return None  # a pronoun with no one to stand for: "he" is no name
         if head.pos_ in ("NOUN", "ADJ") and any(c.lower_ == "the" for c in head.children) and (
@@ -140,6 +147,23 @@ class SourceResolver:
             if described is not None:  # "the striker", "the 64-year-old": who it describes
                 return described
         return _without_relative_clause(source)
+
+    def _office_holder(self, doc: Doc, source: SpacySpan, head: Token,
+                       persons: list[EntityMention]) -> str | None:
+        """The person the article gives the office ``head`` names, in this sentence or
+        the one before or up to 2,000 characters earlier: "the shadow chancellor" is not
+        "Chancellor Gordon Brown", "the prime minister" not "Foreign Minister X"."""
+        lower = head.lower_
+        first = quoting.sentence_start(doc, source.start)  # from the sentence before
+        window = doc[quoting.sentence_start(doc, first - 1)].idx if first else 0
+        qualified = {c.lower_ for c in head.children} & self.qualifiers
+        office = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod")
+                  and c.lower_ not in self.qualifiers] + [lower]  # "prime minister"
+        titled = [m for m in persons if m.start >= window - 2000
+                  and lower in (around := _words_around(doc, m))
+                  and around & self.qualifiers == qualified
+                  and _holds(_tokens_around(doc, m), office)]
+        return titled[-1].canonical if titled else None
 
     def _agreeing(self, doc: Doc, pronoun: str, people: list[EntityMention]
                   ) -> list[EntityMention]:
@@ -381,14 +405,65 @@ def past_the_headline(doc: Doc, span: Span) -> Span:
 def _words_around(doc: Doc, mention: EntityMention, reach: int = 4) -> set[str]:
     """The words just before and after a mention in its sentence ("Foreign Minister X",
     "X, the minister"), not the next sentence's ("X disagreed. The shadow ...")."""
+    return set(_tokens_around(doc, mention, reach))
+
+
+def _tokens_around(doc: Doc, mention: EntityMention, reach: int = 4) -> list[str]:
+    """``_words_around`` in their order."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
-        return set()
+        return []
     first = max(quoting.sentence_start(doc, span.start), span.start - reach)
     last = span.end
     while last < min(len(doc), span.end + reach) and not doc[last].is_sent_start:
         last += 1
-    return {t.lower_ for t in doc[first:last]}
+    return [t.lower_ for t in doc[first:last]]
+
+
+def _holds(words: list[str], office: list[str]) -> bool:
+    """The office's words run together among ``words``: "prime minister" is not "Foreign
+    Minister", "home secretary" not "the Home Office from X, now foreign secretary"."""
+    return any(words[i : i + len(office)] == office for i in range(len(words)))
+
+
+def _tied(doc: Doc, mention: EntityMention, nouns: set[str] | frozenset[str]) -> bool:
+    """The article gave this organisation one of the nouns: "the Commons home affairs
+    committee" (its own head), "The IPCL board" (the name modifies the noun), "media group
+    Reuters" or "Reuters, the group" (the noun is its title or apposition); not a thing it
+    owns ("T-Mobile USA, the company's mobile business")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.lemma_.lower() in nouns:
+        return True
+    if root.head.lemma_.lower() in nouns and not span.start <= root.head.i < span.end and (
+            root.dep_ in ("compound", "poss", "nmod")):
+        return True
+    return any(t.lemma_.lower() in nouns and not span.start <= t.i < span.end
+               and not any(c.dep_ == "poss" for c in t.children)
+               and ((t.head.i == root.i and t.dep_ in (*_TITLE_DEPS, "amod"))
+                    or (t.i == root.head.i and root.dep_ == "appos"))
+               for t in doc[max(0, span.start - 4) : span.end + 4])
+
+
+def _of_person(doc: Doc, mention: EntityMention, people: list[EntityMention],
+               steps: int = 4) -> bool:
+    """The organisation only says where a person works ("Hannes Wittig, analyst at
+    Dresdner Kleinwort Wasserstein", "Armed Forces Minister Adam Ingram"): its phrase hangs
+    on a person's name within a few heads. "The company" is not that employer."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    named = [(p.start, p.end) for p in people]
+    token = span.root
+    for _ in range(steps):
+        if token.head.i == token.i or token.dep_ in ("nsubj", "nsubjpass", "dobj", "ccomp"):
+            return False
+        token = token.head
+        if any(start <= token.idx < end for start, end in named):
+            return True
+    return False
 
 
 _AGE = re.compile(r"(\d{1,3})-year-old")

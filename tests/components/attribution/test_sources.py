@@ -28,6 +28,20 @@ def sources(nlp, text):
          "resigned.", "The newspaper", "Guardian"),
         ("Shares in Tesco fell on Friday. The firm said sales had slowed.", "The firm",
          "Tesco"),
+        # the organisation the noun was given, not the one named last
+        ("The Acme board met in Leeds on Monday. Shares in Brixton Holdings rose. The board "
+         "said profits would rise.", "The board", "Acme"),
+        # a company named with another company noun, not one it owns
+        ("German telecoms firm Fenwick Holdings saw profits rise. Acme Mobile, the company's US "
+         "business, did well. The company said it would pay a dividend.", "The company",
+         "Fenwick Holdings"),
+        # of the companies given such a noun, the one named last
+        ("Retailer Fenwick Holdings cut prices. Drugs group Globex Pharma launched adverts. "
+         "Jo Smith, of Save Our Town, a group opposing Fenwick, spoke. Globex Pharma hired "
+         "staff. The company said sales had grown.", "The company", "Globex Pharma"),
+        # not the employer of an analyst quoted in between
+        ("Shares in Tesco rose. \"It is a good result,\" said Jane Smith, an analyst at "
+         "Barclays Capital. The company said sales had grown.", "The company", "Tesco"),
     ],
 )
 def test_sources_resolve_to_the_name(nlp, text, span, name):
@@ -168,6 +182,15 @@ def test_a_description_tied_to_no_one_stays_as_written(nlp, text, span):
         ("Shadow chancellor Oliver Letwin spoke first. Chancellor Gordon Brown disagreed. "
          "The shadow chancellor said the plan would fail.", "The shadow chancellor",
          "Oliver Letwin"),
+        # an office is held by whom the article gives that office, not another minister
+        ("Prime Minister Tony Blair spoke first. Foreign Minister Jack Straw agreed. The "
+         "prime minister said the plan would work.", "The prime minister", "Tony Blair"),
+        ("Home Secretary Ann Grey spoke. She took over at the Home Office from Tom Reed, now "
+         "foreign secretary. The home secretary said she was wrong.", "The home secretary",
+         "Ann Grey"),
+        # a state's minister is the person the article gives that office, where it does
+        ("Finance Minister Jean Morel spoke in Paris. France's finance minister said growth "
+         "would slow.", "France's finance minister", "Jean Morel"),
         # an apposition in the source names the speaker
         ("The chief executive of Tesco, Terry Leahy, said sales were strong.",
          "The chief executive of Tesco, Terry Leahy", "Terry Leahy"),
