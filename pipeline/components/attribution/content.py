@@ -148,6 +148,13 @@ def _top(view: DocView, start: int, end: int) -> int:
     return max(tops, key=lambda i: right[i] - left[i])
 
 
+def _word_after(view: DocView, end: int) -> int | None:
+    """The first word among the three tokens from ``end`` on, past punctuation and space
+    (", who ...": "who"); None where there is none."""
+    blank = view.blank
+    return next((j for j in range(end, min(end + 3, len(blank))) if not blank[j]), None)
+
+
 def _attached(view: DocView, j: int, span: Tokens, cue: Tokens) -> str:
     """Where the word ``j`` just outside a span hangs: on a word of the span ("in": the
     span cuts a phrase short), on the cue, on nothing (a root) or elsewhere."""
@@ -191,7 +198,7 @@ def relative_features(view: DocView, cue: Tokens, head: int, span: Tokens,
     head word and the rules' statement."""
     start, end = span
     lemma, head_dep = view.lemma[head], view.dep[head]
-    blank, n = view.blank, len(view.lower)
+    blank = view.blank
     any_quoted = counts.quoted[end] > counts.quoted[start]
     features = []
     for kind in kinds:
@@ -212,7 +219,7 @@ def relative_features(view: DocView, cue: Tokens, head: int, span: Tokens,
     features += [f"cp={view.pos[head]}|{head_dep}", f"cl|pos={lemma}|{side}"]
     # where the words just outside the edges hang: ", which ..." on a noun of the span,
     # ", focusing on ..." on its verb, "to thrill ..." on the cue
-    after = next((j for j in range(end, min(end + 3, n)) if not blank[j]), None)
+    after = _word_after(view, end)
     if after is not None:
         features.append("nxh=" + _attached(view, after, span, cue))
     before = next((j for j in range(start - 1, max(start - 3, -1), -1) if not blank[j]), None)
@@ -247,7 +254,7 @@ def span_features(view: DocView, span: Tokens, counts: Running) -> list[str]:
         "pv=" + (lower[start - 1] if start > 0 else "<start>"),
     ]
     # the word that follows past punctuation: ", who ...", ", known as ...", ", despite ..."
-    after = next((j for j in range(end, min(end + 3, n)) if not blank[j]), None)
+    after = _word_after(view, end)
     if after is not None:
         features += ["nx2=" + lower[after], f"nxd={dep[after]}|{pos[after]}",
                      f"nxg={int(after > end)}|{dep[after]}"]

@@ -29,6 +29,11 @@ def mention_of(token: Token, mentions: list[EntityMention]) -> EntityMention | N
     return next((m for m in mentions if m.start <= token.idx < m.end), None)
 
 
+def _span_of(doc: Doc, mention: EntityMention) -> SpacySpan | None:
+    """The tokens of a mention (widened to whole tokens)."""
+    return doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+
 class SourceResolver:
     def __init__(self) -> None:
         cues = resources.load("cues")
@@ -160,9 +165,9 @@ class SourceResolver:
         office = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod")
                   and c.lower_ not in self.qualifiers] + [lower]  # "prime minister"
         titled = [m for m in persons if m.start >= window - 2000
-                  and lower in (around := _words_around(doc, m))
-                  and around & self.qualifiers == qualified
-                  and _holds(_tokens_around(doc, m), office)]
+                  and lower in (words := _words_around(doc, m))
+                  and set(words) & self.qualifiers == qualified
+                  and _holds(words, office)]
         return titled[-1].canonical if titled else None
 
     def _agreeing(self, doc: Doc, pronoun: str, people: list[EntityMention]
@@ -199,7 +204,7 @@ class SourceResolver:
         for mention in reversed(people):
             if mention.start < since:
                 break
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            span = _span_of(doc, mention)
             if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
                 return mention.canonical
         return people[-1].canonical
@@ -402,15 +407,11 @@ def past_the_headline(doc: Doc, span: Span) -> Span:
     return (rest.start_char, rest.end_char) if len(rest) else span
 
 
-def _words_around(doc: Doc, mention: EntityMention, reach: int = 4) -> set[str]:
-    """The words just before and after a mention in its sentence ("Foreign Minister X",
-    "X, the minister"), not the next sentence's ("X disagreed. The shadow ...")."""
-    return set(_tokens_around(doc, mention, reach))
-
-
-def _tokens_around(doc: Doc, mention: EntityMention, reach: int = 4) -> list[str]:
-    """``_words_around`` in their order."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+def _words_around(doc: Doc, mention: EntityMention, reach: int = 4) -> list[str]:
+    """The words just before and after a mention in its sentence, in order ("Foreign
+    Minister X", "X, the minister"), not the next sentence's ("X disagreed. The shadow
+    ...")."""
+    span = _span_of(doc, mention)
     if span is None:
         return []
     first = max(quoting.sentence_start(doc, span.start), span.start - reach)
@@ -431,7 +432,7 @@ def _tied(doc: Doc, mention: EntityMention, nouns: set[str] | frozenset[str]) ->
     committee" (its own head), "The IPCL board" (the name modifies the noun), "media group
     Reuters" or "Reuters, the group" (the noun is its title or apposition); not a thing it
     owns ("T-Mobile USA, the company's mobile business")."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = _span_of(doc, mention)
     if span is None:
         return False
     root = span.root
@@ -452,16 +453,15 @@ def _of_person(doc: Doc, mention: EntityMention, people: list[EntityMention],
     """The organisation only says where a person works ("Hannes Wittig, analyst at
     Dresdner Kleinwort Wasserstein", "Armed Forces Minister Adam Ingram"): its phrase hangs
     on a person's name within a few heads. "The company" is not that employer."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = _span_of(doc, mention)
     if span is None:
         return False
-    named = [(p.start, p.end) for p in people]
     token = span.root
     for _ in range(steps):
         if token.head.i == token.i or token.dep_ in ("nsubj", "nsubjpass", "dobj", "ccomp"):
             return False
         token = token.head
-        if any(start <= token.idx < end for start, end in named):
+        if mention_of(token, people) is not None:
             return True
     return False
 
@@ -483,7 +483,7 @@ def _described(doc: Doc, source: SpacySpan, people: list[EntityMention]) -> str 
     age = _AGE.search(source.text)
     noun = source.root.lower_
     for mention in reversed(near):
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        span = _span_of(doc, mention)
         if span is None:
             continue
         around = [t for t in doc[max(0, span.start - 4) : min(source.start, span.end + 4)]
