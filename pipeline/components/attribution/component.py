@@ -33,9 +33,10 @@ from pipeline.components.attribution.linking import (
     within_reach,
 )
 from pipeline.components.attribution.rules import RuleFinder
-from pipeline.components.attribution.sources import SourceResolver, past_the_headline
+from pipeline.components.attribution.sources import past_the_headline
 from pipeline.components.guard import never_raises
 from pipeline.components.headlines import headline_end
+from pipeline.components.referents import SourceResolver
 
 DEFAULT_MODEL = "attribution"
 """The shipped model: a folder of that name under ``models/``."""

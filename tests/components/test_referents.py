@@ -1,9 +1,9 @@
-"""Sources resolve to whom the article names: relative pronouns, organisation nouns, and
+"""Mentions resolve to whom the article names: relative pronouns, organisation nouns, and
 no statement at all for a source that names no one."""
 
 import pytest
 
-from pipeline.components.attribution.sources import SourceResolver
+from pipeline.components.referents import SourceResolver
 from pipeline.nlp import build_nlp
 
 
