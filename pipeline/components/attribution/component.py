@@ -33,7 +33,7 @@ from pipeline.components.attribution.linking import (
     within_reach,
 )
 from pipeline.components.attribution.rules import RuleFinder
-from pipeline.components.attribution.sources import past_the_headline
+from pipeline.components.attribution.sources import past_the_headline, with_closing_bracket
 from pipeline.components.guard import never_raises
 from pipeline.components.headlines import headline_end
 from pipeline.components.referents import SourceResolver
@@ -212,7 +212,7 @@ class AttributionExtractor:
         are left to the ``newsclaims_stance`` component."""
         source = found.source_span
         if source is not None:
-            source = past_the_headline(doc, source)
+            source = with_closing_bracket(text, past_the_headline(doc, source))
             if speaker is found and text[source[0] : source[1]].lower() in _FIRST_PERSON:
                 return None  # "I" with no quotation around it: the writer, not a source
         name = None if source is None else self.sources.canonical(

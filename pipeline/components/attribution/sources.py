@@ -1,4 +1,5 @@
-"""Where a source span starts: past a headline run into the article's first sentence."""
+"""Where a source span starts and ends: past a headline run into the article's first
+sentence, and over the bracket its own words opened."""
 
 from __future__ import annotations
 
@@ -20,3 +21,14 @@ def past_the_headline(doc: Doc, span: Span) -> Span:
         return span
     rest = doc[verbs[-1].i + 1 : source.end]
     return (rest.start_char, rest.end_char) if len(rest) else span
+
+
+def with_closing_bracket(text: str, span: Span) -> Span:
+    """A source that opened a bracket takes the bracket that closes right after it: "The
+    Japanese Rugby Football Union (JRFU)", "Rep. Gwen Moore (D-Wis.)", not "... (JRFU",
+    which the tagger leaves when it stops before the mark."""
+    words = text[span[0] : span[1]]
+    if words.count("(") > words.count(")") and text[span[1] : span[1] + 1] == ")":
+        return span[0], span[1] + 1
+    return span
+
