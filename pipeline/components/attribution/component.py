@@ -33,7 +33,11 @@ from pipeline.components.attribution.linking import (
     within_reach,
 )
 from pipeline.components.attribution.rules import RuleFinder
-from pipeline.components.attribution.sources import past_the_headline, with_closing_bracket
+from pipeline.components.attribution.sources import (
+    before_a_quotation,
+    past_the_headline,
+    with_closing_bracket,
+)
 from pipeline.components.guard import never_raises
 from pipeline.components.headlines import headline_end
 from pipeline.components.referents import SourceResolver
@@ -212,7 +216,8 @@ class AttributionExtractor:
         are left to the ``newsclaims_stance`` component."""
         source = found.source_span
         if source is not None:
-            source = with_closing_bracket(text, past_the_headline(doc, source))
+            source = before_a_quotation(
+                text, with_closing_bracket(text, past_the_headline(doc, source)), quotes)
             if speaker is found and text[source[0] : source[1]].lower() in _FIRST_PERSON:
                 return None  # "I" with no quotation around it: the writer, not a source
         name = None if source is None else self.sources.canonical(

@@ -1,5 +1,5 @@
 """Where a source span starts and ends: past a headline run into the article's first
-sentence, and over the bracket its own words opened."""
+sentence, over the bracket its own words opened, and before a quotation it runs into."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from pipeline.annotations import Span
 from pipeline.components import quotes as quoting
+from pipeline.components.attribution.linking import EDGE
 
 
 def past_the_headline(doc: Doc, span: Span) -> Span:
@@ -31,4 +32,15 @@ def with_closing_bracket(text: str, span: Span) -> Span:
     if words.count("(") > words.count(")") and text[span[1] : span[1] + 1] == ")":
         return span[0], span[1] + 1
     return span
+
+
+def before_a_quotation(text: str, span: Span, quotes: list[Span]) -> Span:
+    """A source that runs into a quotation going on past it ends before the quotation's
+    mark ('said Sella, "which Laporte is doing very well': Sella): the quoted words are
+    what was said, never who said it."""
+    opened = [q[0] for q in quotes if span[0] < q[0] < span[1] < q[1]]
+    if not opened:
+        return span
+    end = len(text[: opened[0]].rstrip(EDGE))
+    return (span[0], end) if end > span[0] else span
 

@@ -1,8 +1,10 @@
-"""Source spans: the bracket a source opened closes inside it."""
+"""Source spans: the bracket a source opened closes inside it; a quotation it runs into
+is left out."""
 
 import pytest
 
-from pipeline.components.attribution.sources import with_closing_bracket
+from pipeline.components import quotes as quoting
+from pipeline.components.attribution.sources import before_a_quotation, with_closing_bracket
 
 
 @pytest.mark.parametrize(
@@ -20,4 +22,20 @@ from pipeline.components.attribution.sources import with_closing_bracket
 def test_a_source_takes_the_bracket_it_opened(text, source, expected):
     start = text.index(source)
     got = with_closing_bracket(text, (start, start + len(source)))
+    assert text[slice(*got)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        ('"This season is vital," said Sella, "which Laporte is doing well. It is hard."',
+         'Sella, "which Laporte is doing well', "Sella"),
+        # a quotation that ends inside the source, or none: left alone
+        ('The "Save our Town" group said the plan was wrong.', 'The "Save our Town" group',
+         'The "Save our Town" group'),
+    ],
+)
+def test_a_source_ends_before_a_quotation_it_runs_into(text, source, expected):
+    start = text.index(source)
+    got = before_a_quotation(text, (start, start + len(source)), quoting.spoken(text))
     assert text[slice(*got)] == expected
