@@ -48,12 +48,17 @@ class SourceResolver:
         self.document_nouns = frozenset(cues["document_nouns"])
         self.qualifiers = frozenset(cues["title_qualifiers"])
         self.spokespeople: dict[str, str | None] = cues["spokespeople"]
+        self.person_nouns = frozenset(cues["person_nouns"])
         self.states: dict[str, str] = resources.load("entities")["states"]
         sexes = cues["sexes"]
         self.pronoun_sexes: dict[str, str] = sexes["pronouns"]
         self.title_sexes: dict[str, str] = sexes["titles"]
         titles = "|".join(map(re.escape, sorted(self.title_sexes, key=len, reverse=True)))
         self.titled_surname = re.compile(rf"(?<![\w.])({titles})\s+([A-Z][\w'’-]+)")
+        self.noun_sexes: dict[str, str] = sexes["nouns"]
+        nouns = "|".join(map(re.escape, sorted(self.noun_sexes, key=len, reverse=True)))
+        self.named_with_noun = re.compile(  # "actress Helen Mirren": the name's last word
+            rf"\b({nouns})\s+(?:[A-Z][\w'’-]+\s+)*?([A-Z][\w'’-]+)(?![\w'’-])(?!\s+[A-Z])")
         self._titled_doc: Doc | None = None  # the article _titled last read
         self._titled_names: dict[str, set[str]] = {}
 
@@ -84,6 +89,9 @@ class SourceResolver:
             named = self.mention_at(apposed, mentions)
             if named is not None:  # "the minister, John Smith, said", "the chief executive
                 return named  # of Tesco, Terry Leahy", "Manufacturers' organisation, the EEF"
+        titled = self._titled_name(source, head, mentions)
+        if titled is not None:  # "Labour's deputy minister for women Jacqui Smith"
+            return titled
         lower = head.lower_
         if lower in self.unresolvable:
             return None
@@ -131,7 +139,7 @@ class SourceResolver:
             if unnamed is not None:
                 return unnamed
             if people:
-                return self._salient(doc, source.start, people, earlier)
+                return self._salient(doc, source.start, people, earlier, quotes)
         elif kind == "GROUP":
             return self._group(doc, head, before, earlier, quotes)
         elif kind == "ORG":
@@ -152,7 +160,37 @@ class SourceResolver:
             described = _described(doc, source, persons)
             if described is not None:  # "the striker", "the 64-year-old": who it describes
                 return described
+            if _AGE.search(source.text) or (head.tag_ == "NN" and lower not in self.titles
+                                            and lemma in self.person_nouns):
+                named = _named_nearby(doc, source, persons, quotes)
+                if named is not None:  # "Josh Lewsey has claimed ... The Wasps wing said"
+                    return named
         return _without_relative_clause(source)
+
+    def _titled_name(self, source: SpacySpan, head: Token, mentions: list[EntityMention]
+                     ) -> str | None:
+        """The person named at the end of a source headed by a title, right after a word of
+        the office ("Labour's deputy minister for women Jacqui Smith", which the parser
+        hangs on "for"): the name is the speaker, not the party that owns the office. Not a
+        name in another phrase ("the secretary of victim Jane Doe", "a minister for John
+        Smith": the path to the title passes no preposition but "for", and a noun of the
+        office, not the preposition, comes right before the name)."""
+        if head.lower_ not in self.titles:
+            return None
+        named = mention_of(source[-1], mentions)
+        if named is None or named.label != "PERSON" or " " not in named.canonical:
+            return None
+        first = next(t for t in source if mention_of(t, [named]) is not None)
+        if first.i <= head.i or first.i == source.start or source.doc[first.i - 1].tag_ not in (
+                "NN", "NNS"):
+            return None
+        token = source[-1]
+        while token.i != head.i:
+            if token.head.i == token.i or not source.start <= token.head.i < source.end or (
+                    token.dep_ == "prep" and token.lower_ != "for"):
+                return None
+            token = token.head
+        return named.canonical
 
     def _office_holder(self, doc: Doc, source: SpacySpan, head: Token,
                        persons: list[EntityMention]) -> str | None:
@@ -173,9 +211,9 @@ class SourceResolver:
 
     def _agreeing(self, doc: Doc, pronoun: str, people: list[EntityMention]
                   ) -> list[EntityMention]:
-        """The people "he" or "she" may stand for: not those the article's titles give the
-        other sex ("Mrs Quinn" is no "he"); a surname titled both ways (Mr and Mrs Smith)
-        or never titled may be either."""
+        """The people "he" or "she" may stand for: not those the article's titles or nouns
+        give the other sex ("Mrs Quinn", "actress Helen Mirren" are no "he"); a surname
+        titled both ways (Mr and Mrs Smith) or never titled may be either."""
         sex = self.pronoun_sexes.get(pronoun)
         if sex is None:
             return people
@@ -183,32 +221,41 @@ class SourceResolver:
         return [m for m in people if sex in titled.get(m.canonical.split()[-1], {sex})]
 
     def _titled(self, doc: Doc) -> dict[str, set[str]]:
-        """The sexes the article's titles give each surname, read once per article (the
-        whole text is searched; every "he" and "she" asks)."""
+        """The sexes the article's titles and nouns give each surname, read once per
+        article (the whole text is searched; every "he" and "she" asks)."""
         if self._titled_doc is not doc:
             titled: dict[str, set[str]] = {}
             for match in self.titled_surname.finditer(doc.text):
                 titled.setdefault(match.group(2), set()).add(self.title_sexes[match.group(1)])
+            for match in self.named_with_noun.finditer(doc.text):
+                titled.setdefault(match.group(2), set()).add(self.noun_sexes[match.group(1)])
             self._titled_doc, self._titled_names = doc, titled
         return self._titled_names
 
     def _salient(self, doc: Doc, at: int, people: list[EntityMention],
-                 earlier: list[Statement]) -> str:
-        """Whom "he" or "she" stands for: the speaker of the statement just before, in this
-        or the previous two sentences; else the last person who was a sentence's subject
+                 earlier: list[Statement], quotes: Sequence[Span]) -> str:
+        """Whom "he" or "she" stands for: the speaker of the statement just before (by
+        surname: "said Walker" is the "Dougie Walker" named before), in this or the
+        previous two sentences, unless another person (by surname too: "Prof Etzioni" is
+        "Amitai Etzioni") became a main clause's subject or its possessor since, outside
+        any quotation ('Evan Davis said ... Mr Brown's insistence ... was a rebuttal. In
+        his speech, he set out': Brown); else the last person who was a sentence's subject
         there; else the last person named. ('Mr Rakosky said it was better than C-Murder,
         real name Corey Miller, ... "Here's a guy in jail," he said': Rakosky.)"""
         since = doc[quoting.sentences_back(doc, at, 3)].idx
-        names = {m.canonical for m in people}
-        if earlier and earlier[-1].source in names and earlier[-1].cue_span[0] >= since:
-            return earlier[-1].source
-        for mention in reversed(people):
-            if mention.start < since:
-                break
-            span = _span_of(doc, mention)
-            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
-                return mention.canonical
-        return people[-1].canonical
+        names = {m.canonical.split()[-1]: m.canonical for m in people}
+        names.update({m.canonical: m.canonical for m in people})
+        last = earlier[-1] if earlier else None
+        recent = [m for m in reversed(people) if m.start >= since]
+        if last is not None and last.source and last.cue_span[0] >= since and (
+                speaker := names.get(last.source, names.get(last.source.split()[-1]))):
+            # the speaker by surname: "said Walker" is the "Dougie Walker" named before
+            end = max(last.cue_span[1], last.content_span[1], *(last.source_span or ()))
+            return next((m.canonical for m in recent if m.start >= end
+                         and m.canonical.split()[-1] != speaker.split()[-1]
+                         and _subject(doc, m, main=True)
+                         and not quoting.quoted((m.start, m.end), quotes)), speaker)
+        return next((m.canonical for m in recent if _subject(doc, m)), people[-1].canonical)
 
     def _cataphor(self, doc: Doc, pronoun: Token, mentions: list[EntityMention]) -> str | None:
         """The person a pronoun in a clause fronted before its sentence's main clause
@@ -348,21 +395,31 @@ class SourceResolver:
         """Whose group a group source is: the state or organisation modifying it ("U.S.
         officials", "Japan's ministers", "Chinese state media", "a spokesman for the Home
         Office"); "the ministry", the last
-        named one; bare ("officials"), the source of the statement just before, in the same
-        or the previous sentence."""
+        named one, else whom a statement's source with that noun named in this or the three
+        sentences before ("a BaFin spokeswoman said ... the spokeswoman said": BaFin); bare
+        ("officials"), the source of the statement just before, in the same or the
+        previous sentence."""
         owner = self._owner(head, mentions)
         if owner is not None:
             return owner
         if any(t.pos_ in ("PROPN", "ADJ", "NOUN") for c in head.children
                if c.dep_ in _MODIFIERS for t in c.subtree):
             return None
+        doc = head.doc
         if any(c.lower_ == "the" for c in head.children):
             named = [m for m in mentions if m.label == "ORG" and m.end <= head.idx
                      and m.canonical.lower().split()[-1] == head.lemma_.lower()]
-            return named[-1].canonical if named else None
+            if named:
+                return named[-1].canonical
+            since = doc[quoting.sentences_back(doc, head.i, 4)].idx
+            said = [e.source for e in earlier if e.source_span and e.source
+                    and e.cue_span[0] >= since and (
+                        spoke := doc.char_span(*e.source_span, alignment_mode="expand"))
+                    is not None and spoke.root.lemma_.lower() == head.lemma_.lower()]
+            return said[-1] if said else None  # "a BaFin spokeswoman said ... the
+            # spokeswoman said": whom that one spoke for
         if not earlier:
             return None
-        doc = head.doc
         here = quoting.sentence_start(doc, head.i)
         previous = quoting.sentence_start(doc, here - 1) if here else 0
         last = earlier[-1]
@@ -371,6 +428,18 @@ class SourceResolver:
 
 
 _MODIFIERS = ("compound", "amod", "poss", "nmod")
+
+
+def _subject(doc: Doc, mention: EntityMention, main: bool = False) -> bool:
+    """The mention is a clause's subject; ``main``: a main clause's, or its possessor's
+    ("Mr Brown's insistence ... was")."""
+    span = _span_of(doc, mention)
+    if span is None:
+        return False
+    root = span.root
+    if main and root.dep_ == "poss":
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass") and (not main or _in_main_clause(root))
 
 _FRONTED = frozenset({"advcl", "prep", "npadvmod"})
 """How a clause before the main one hangs on it: "As he said, ...", "After he spoke, ..."."""
@@ -460,31 +529,80 @@ def _described(doc: Doc, source: SpacySpan, people: list[EntityMention]) -> str 
     """The person a definite description stands for when the article tied its words to a
     name before, in this sentence or the three before: the noun as the name's title or
     apposition ("striker Wayne Rooney ... the striker", "Rooney, the striker, ..."), or the
-    age ("the 64-year-old" after "Ratzinger, 64," or "the 64-year-old Ratzinger"). A thing
-    a person owns or makes ("Peston's new book", "the Price report", "the Howard poster":
-    the name modifies the noun) is not that person, nor is a plural ("the families") one."""
+    age ("the 64-year-old" after "Ratzinger, 64," or "the 64-year-old Ratzinger"); further
+    back, only when the article tied the words to that one person alone ("British and
+    Irish Lions coach Clive Woodward" in the first sentence ... "said the Lions coach"). A
+    thing a person owns or makes ("Peston's new book", "the Price report", "the Howard
+    poster": the name modifies the noun) is not that person, nor is a plural ("the
+    families") one."""
     if source.root.tag_ == "NNS":
         return None
     since = doc[quoting.sentences_back(doc, source.start, 4)].idx
-    near = [m for m in people if m.start >= since and m.end <= source.start_char]
-    age = _AGE.search(source.text)
-    noun = source.root.lower_
-    for mention in reversed(near):
-        span = _span_of(doc, mention)
-        if span is None:
-            continue
-        around = [t for t in doc[max(0, span.start - 4) : min(source.start, span.end + 4)]
-                  if not span.start <= t.i < span.end]
-        if age is not None and any(t.text == age.group(1) and _attached(t, span)
-                                   for t in around):
-            return mention.canonical
-        if age is None and any(
-                t.lower_ == noun and _agree(t, source.root) and (
-                    (span.start <= t.head.i < span.end and t.dep_ in _TITLE_DEPS)
-                    or (t.i == span.root.head.i and span.root.dep_ == "appos"))
-                for t in around):
-            return mention.canonical
+    tied = [m for m in reversed(people)
+            if m.end <= source.start_char and _ties(doc, m, source)]
+    if tied and (tied[0].start >= since or len({m.canonical for m in tied}) == 1):
+        return tied[0].canonical
     return None
+
+
+def _ties(doc: Doc, mention: EntityMention, source: SpacySpan) -> bool:
+    """The article gave the person the description's age or noun, next to the name."""
+    span = _span_of(doc, mention)
+    if span is None:
+        return False
+    around = [t for t in doc[max(0, span.start - 4) : min(source.start, span.end + 4)]
+              if not span.start <= t.i < span.end]
+    age = _AGE.search(source.text)
+    if age is not None:
+        return any(t.text == age.group(1) and _attached(t, span) for t in around)
+    return any(t.lower_ == source.root.lower_ and _agree(t, source.root) and (
+                   (span.start <= t.head.i < span.end and t.dep_ in _TITLE_DEPS)
+                   or (t.i == span.root.head.i and span.root.dep_ == "appos"))
+               for t in around)
+
+
+def _named_nearby(doc: Doc, source: SpacySpan, people: list[EntityMention],
+                  quotes: Sequence[Span]) -> str | None:
+    """The person a description of a role or an age that the article tied to no name
+    stands for: of the people its sentence or the one before names outside quotations
+    (sentences that are all quotation skipped), the last main clause's subject, else the
+    one person named ('England's Josh Lewsey has claimed ... The Wasps wing insisted',
+    'Norwich have signed midfielder Graham Stuart. "...," the 34-year-old told'). Not one
+    the article gave another age ("Paula Radcliffe, 30, ... The 41-year-old"), nor anyone
+    where the article gave the noun to people it cannot tell apart ("Lions coach X ...
+    Lions coach Y ... Z was left out. '...,' said the Lions coach": not Z)."""
+    if any(_ties(doc, m, source) for m in people):
+        return None
+    start = quoting.sentence_start(doc, source.start)
+    for _ in range(4):
+        if start == 0:
+            break
+        before = quoting.sentence_start(doc, start - 1)
+        span = (doc[before].idx, doc[start].idx)
+        start = before
+        if any(c.isalpha() and not quoting.quoted((k, k + 1), quotes)
+               for k, c in enumerate(doc.text[span[0] : span[1]], start=span[0])):
+            break  # the sentence before, with narration of its own
+    near = [m for m in people if m.start >= doc[start].idx and m.end <= source.start_char
+            and not quoting.quoted((m.start, m.end), quotes)]
+    age = _AGE.search(source.text)
+    if age is not None:
+        aged = {m.canonical for m in people if any(
+            n != age.group(1) for n in _ages(doc, m))}
+        near = [m for m in near if m.canonical not in aged]
+    subjects = [m for m in near if _subject(doc, m, main=True)]
+    if subjects:
+        return subjects[-1].canonical
+    return near[0].canonical if len({m.canonical for m in near}) == 1 else None
+
+
+def _ages(doc: Doc, mention: EntityMention) -> list[str]:
+    """The numbers the article attaches to the name here ("Paula Radcliffe, 30,")."""
+    span = _span_of(doc, mention)
+    if span is None:
+        return []
+    return [t.text for t in doc[max(0, span.start - 4) : min(len(doc), span.end + 4)]
+            if t.like_num and not span.start <= t.i < span.end and _attached(t, span)]
 
 
 _TITLE_DEPS = frozenset({"compound", "appos", "nmod"})

@@ -3,6 +3,7 @@ no statement at all for a source that names no one."""
 
 import pytest
 
+from pipeline.annotations import Statement
 from pipeline.components.referents import SourceResolver
 from pipeline.nlp import build_nlp
 
@@ -75,6 +76,9 @@ def test_a_source_that_names_no_one_gives_no_statement(nlp, text):
          "Kimberly Quinn"),
         ("Mike Tomlinson met Ruth Kelly. Mr Tomlinson listened and Ms Kelly spoke. "
          "Later, he said the report stood.", "he", "Mike Tomlinson"),
+        # ... or gives a noun of the other sex
+        ("The award went to actor Jamie Foxx, and actress Helen Mirren read out his speech. "
+         "He said that he was sorry.", "He", "Jamie Foxx"),
         # a name the article never titles may be either
         ("Mr Brown met Alex Jones on Monday. Mr Brown stayed late. She said the talks "
          "went well.", "She", "Alex Jones"),
@@ -83,6 +87,9 @@ def test_a_source_that_names_no_one_gives_no_statement(nlp, text):
          "ready.", "A spokesman for the Home Office", "Home Office"),
         ("Fox News aired the show. A spokeswoman for Reuters said the report was wrong.",
          "A spokeswoman for Reuters", "Reuters"),
+        # "the spokeswoman": whom the spokeswoman of a statement before spoke for
+        ("Fox News aired the show. A spokeswoman for Reuters said the report was wrong. The "
+         "spokeswoman said that it would be corrected.", "The spokeswoman", "Reuters"),
     ],
 )
 def test_a_pronoun_or_group_stands_for_whom_the_article_names(nlp, text, span, name):
@@ -108,6 +115,19 @@ def test_a_pronoun_that_stands_for_no_one_named_gives_no_statement(nlp, text):
         # the age the article gave with the name
         ("Paula Radcliffe, 30, pulled out of the race. The 30-year-old said she would "
          "return next year.", "The 30-year-old", "Paula Radcliffe"),
+        # an age or role tied to no name: whom the sentence before is about (its subject,
+        # not the last person named), or the one person it names
+        ("Luis Aragones was fined for his comments about Thierry Henry. The 66-year-old "
+         "said the fine was unfair.", "The 66-year-old", "Luis Aragones"),
+        ("England's Josh Lewsey has lost his appeal. The Wasps wing insisted that he "
+         "grounded the ball.", "The Wasps wing", "Josh Lewsey"),
+        ("The club has signed Graham Stuart. \"It was an easy decision,\" the midfielder "
+         "told reporters.", "the midfielder", "Graham Stuart"),
+        # further back, a title the article gave that one person alone
+        ("Lions coach Clive Woodward named his squad. Martin Johnson had retired. Jonny "
+         "Wilkinson was injured. Lawrence Dallaglio was left out. The fans were angry. "
+         "\"They are a great side,\" said the Lions coach.", "the Lions coach",
+         "Clive Woodward"),
     ],
 )
 def test_a_description_resolves_to_the_person_it_described(nlp, text, span, name):
@@ -120,9 +140,6 @@ def test_a_description_resolves_to_the_person_it_described(nlp, text, span, name
         # a thing tied to a person is not that person
         ("The report was published by John Smith on Monday. The report said growth would "
          "slow.", "The report"),
-        # an age no one was given: not the last person named
-        ("Luis Aragones was fined for his comments about Thierry Henry. The 66-year-old "
-         "said the fine was unfair.", "The 66-year-old"),
         # what a person made or owns is not that person
         ("Robert Peston's new book was published on Monday. The new book claims the two men "
          "fell out.", "The new book"),
@@ -131,6 +148,19 @@ def test_a_description_resolves_to_the_person_it_described(nlp, text, span, name
         # the same noun with other modifiers is someone else
         ("Roger Federer beat seventh seed Feliciano Lopez on Friday. \"I played well,\" said "
          "the top seed.", "the top seed"),
+        # further back, a title the article gave two people: no telling which
+        ("Lions coach Clive Woodward named his squad. Lions coach Ian McGeechan agreed. "
+         "Martin Johnson had retired. Jonny Wilkinson was injured. The fans were angry. "
+         "Lawrence Dallaglio was left out. \"They are a great side,\" said the Lions coach.",
+         "the Lions coach"),
+        # a role with no name in the sentence before, or two people and no subject
+        ("Ronald Pognon set a record. Favourite won the 60m title. \"I feel there is more "
+         "to come,\" said the sprinter.", "the sprinter"),
+        ("The club signed Graham Stuart from Charlton and Tom Reed from Leeds. \"It was "
+         "an easy decision,\" the midfielder said.", "the midfielder"),
+        # an office is held only by whom the article gives it
+        ("Ken Livingstone says he is standing by his remarks. But the prime minister says "
+         "it is time to apologise.", "the prime minister"),
         # an age no one named was given
         ("Paula Radcliffe, 30, pulled out of the race. The 41-year-old said she would "
          "return next year.", "The 41-year-old"),
@@ -146,6 +176,13 @@ def test_a_description_tied_to_no_one_stays_as_written(nlp, text, span):
         # "he" in a clause fronted before its main clause: the main clause's subject
         ("Mary Jones said the vote was fair. After he said that the plan was dead, Tom Hardy "
          "left the room.", "he", "Tom Hardy"),
+        # "he" after a statement: its speaker, unless another person became a main
+        # clause's subject since
+        ("Gordon Brown spoke in London. Evan Davis said the figures were plausible. Mr "
+         "Brown's insistence was a rebuttal of a warning. He said that the plan would work.",
+         "He", "Gordon Brown"),
+        ("Gordon Brown spoke in London. Evan Davis said that Mr Brown was right. He said "
+         "that the plan would work.", "He", "Evan Davis"),
         # "he" after an unnamed spokesperson's statement: that spokesperson still
         ("Tony Blair visited Leeds. A spokesman said the road would close. He added that it "
          "would reopen in May.", "He", "A spokesman"),
@@ -218,3 +255,35 @@ def test_a_source_that_is_only_an_apposition_or_relative_clause_is_its_noun():
     clause = doc.text.index("who know")
     assert resolver.canonical(doc, (clause, doc.text.index(" say")), mentions,
                               []) == "People"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "name"),
+    [
+        # a title's name at the end of the source speaks, not the party owning the office
+        ("Labour's deputy minister for women Jacqui Smith said the sums did not add up.",
+         "Labour's deputy minister for women Jacqui Smith", "Jacqui Smith"),
+        # a name in another phrase of the source is not the speaker
+        ("The secretary of victim Jane Doe said the sums did not add up.",
+         "The secretary of victim Jane Doe", "The secretary of victim Jane Doe"),
+    ],
+)
+def test_a_title_with_its_name_is_that_person(nlp, text, source, name):
+    doc = nlp(text)
+    span = (text.index(source), text.index(source) + len(source))
+    assert SourceResolver().canonical(doc, span, doc._.nc_entities, []) == name
+
+
+def test_he_is_the_speaker_just_before_by_surname(nlp):
+    text = ("Dougie Walker won the sprint. Tom Reed came second. \"I had intended to race,\" "
+            "said Walker. He told the Herald that he was tired.")
+    doc = nlp(text)
+    walker = text.index("Walker.")
+    said = Statement(source="Walker", source_span=(walker, walker + 6),
+                     cue="say", cue_span=(walker - 5, walker - 1),
+                     content_span=(text.index("I had"), text.index(",\" said")), target=None,
+                     stance="neutral", quote=None, confidence=0.5)
+    people = [m for m in doc._.nc_entities if m.label == "PERSON" and m.end <= walker]
+    he = text.index("He told")
+    assert SourceResolver().canonical(doc, (he, he + 2), people, [said]) == "Dougie Walker"
+
