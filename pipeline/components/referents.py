@@ -105,7 +105,8 @@ class SourceResolver:
         before = [m for m in mentions if m.end <= span[0]]
         persons = [m for m in before if m.label == "PERSON"]
         lemma = head.lemma_.lower()
-        if lemma in self.document_nouns and (owner := self._owner(head, mentions)):
+        if lemma in self.document_nouns and (
+                owner := self._owner(head, mentions) or self._document_owner(head, mentions)):
             return owner  # "The Demos report", "a report by the Commons committee"
         if head.pos_ != "PRON" and lemma in self.group_nouns:
             if lower in self.titles and head.tag_ == "NN" and any(
@@ -389,6 +390,20 @@ class SourceResolver:
             if (owner := self.mention_at(token, mentions)) is not None:
                 return owner
         return None
+
+    def _document_owner(self, head: Token, mentions: list[EntityMention]) -> str | None:
+        """Whose "the report" is when it names no one: the body the article last named as
+        the author of a report, study or survey before it ("The report by Nielsen/NetRatings
+        found ... said the report"; after "A study by Jupiter Research ...", Jupiter's); not
+        a person (the Nicholas Stern report is no Stern), nor a programme's name ("the
+        BBC's World Business Report")."""
+        if not any(c.lower_ == "the" for c in head.children):
+            return None
+        people = {m.canonical for m in mentions if m.label == "PERSON"}
+        owners = [owner for t in head.doc[: head.i]
+                  if t.pos_ == "NOUN" and t.lemma_.lower() in self.document_nouns
+                  and (owner := self._owner(t, mentions)) is not None and owner not in people]
+        return owners[-1] if owners else None
 
     def _group_owner(self, head: Token, mentions: list[EntityMention],
                      earlier: list[Statement]) -> str | None:

@@ -202,6 +202,9 @@ def test_a_description_tied_to_no_one_stays_as_written(nlp, text, span):
          "confidence was waning.", "It", "EEF"),
         ("The study, from the Centre for Economic Policy Research, looked at Russia. It "
          "argues that tax policing helped.", "It", "Centre for Economic Policy Research"),
+        # "the report" with no author of its own: whom the article gave that report before
+        ("A report by the Pew Research Center looked at search habits. Broadband grew. Few "
+         "people spot paid adverts, the report said.", "the report", "Pew Research Center"),
         # the nearest subject, named as its own statement named it: not the last place named
         ("Globex said sales rose. Sizzla's UK tour was cancelled after the taskforce "
          "announced that a review was due. It said that no artist was named.", "It",
