@@ -1,10 +1,12 @@
 """Where a source span starts and ends: past a headline run into the article's first
-sentence, over the bracket its own words opened, and before a quotation it runs into."""
+sentence or a verb that opens it, over the bracket its own words opened, and before a
+quotation it runs into."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from pipeline import resources
 from pipeline.annotations import Span
 from pipeline.components import quotes as quoting
 from pipeline.components.attribution.linking import EDGE
@@ -44,3 +46,27 @@ def before_a_quotation(text: str, span: Span, quotes: list[Span]) -> Span:
     end = len(text[: opened[0]].rstrip(EDGE))
     return (span[0], end) if end > span[0] else span
 
+
+def past_a_leading_verb(doc: Doc, span: Span) -> Span:
+    """A source that opens with a participle before the speaker's name took in the clause
+    before it ("Commenting Mr Macklin said", which the parser makes one name; "Speaking
+    after the vote, Bob Neill"): it starts at the name's phrase. A qualifier of an office
+    ("Acting President X") or a participle the phrase holds ("Retired general X") stays."""
+    source = doc.char_span(*span, alignment_mode="expand")
+    if source is None or len(source) < 2:
+        return span
+    first, root = source[0], source.root
+    if first.tag_ not in ("VBG", "VBN") or first.lower_ in _qualifiers():
+        return span
+    if root.left_edge.i > first.i:
+        start = root.left_edge.i  # the clause is no part of the phrase
+    elif root.tag_ == "NNP" and source[1].tag_ == "NNP" and first.tag_ == "VBG":
+        start = first.i + 1  # "Commenting Mr Macklin"
+    else:
+        return span
+    rest = doc[start : source.end]
+    return rest.start_char, rest.end_char
+
+
+def _qualifiers() -> frozenset[str]:
+    return frozenset(resources.load("cues")["title_qualifiers"])

@@ -1,10 +1,14 @@
 """Source spans: the bracket a source opened closes inside it; a quotation it runs into
-is left out."""
+and a verb before its phrase are left out."""
 
 import pytest
 
 from pipeline.components import quotes as quoting
-from pipeline.components.attribution.sources import before_a_quotation, with_closing_bracket
+from pipeline.components.attribution.sources import (
+    before_a_quotation,
+    past_a_leading_verb,
+    with_closing_bracket,
+)
 
 
 @pytest.mark.parametrize(
@@ -38,4 +42,21 @@ def test_a_source_takes_the_bracket_it_opened(text, source, expected):
 def test_a_source_ends_before_a_quotation_it_runs_into(text, source, expected):
     start = text.index(source)
     got = before_a_quotation(text, (start, start + len(source)), quoting.spoken(text))
+    assert text[slice(*got)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        ("Commenting Mr Macklin said sponsored results must be clearly marked.",
+         "Commenting Mr Macklin", "Mr Macklin"),
+        # a verb inside the speaker's own phrase stays
+        ("Retired general John Smith said the war was lost.", "Retired general John Smith",
+         "Retired general John Smith"),
+    ],
+)
+def test_a_source_starts_past_a_verb_outside_its_phrase(nlp, text, source, expected):
+    doc = nlp(text)
+    start = text.index(source)
+    got = past_a_leading_verb(doc, (start, start + len(source)))
     assert text[slice(*got)] == expected
