@@ -55,10 +55,13 @@ class SourceResolver:
         self.title_sexes: dict[str, str] = sexes["titles"]
         titles = "|".join(map(re.escape, sorted(self.title_sexes, key=len, reverse=True)))
         self.titled_surname = re.compile(rf"(?<![\w.])({titles})\s+([A-Z][\w'’-]+)")
-        self.noun_sexes: dict[str, str] = sexes["nouns"]
-        nouns = "|".join(map(re.escape, sorted(self.noun_sexes, key=len, reverse=True)))
-        self.named_with_noun = re.compile(  # "actress Helen Mirren": the name's last word
-            rf"\b({nouns})\s+(?:[A-Z][\w'’-]+\s+)*?([A-Z][\w'’-]+)(?![\w'’-])(?!\s+[A-Z])")
+        self.noun_sexes: dict[str, str] = {**sexes["nouns"], **sexes["kin"]}
+        nouns = "|".join(map(re.escape, sorted(sexes["nouns"], key=len, reverse=True)))
+        kin = "|".join(map(re.escape, sorted(sexes["kin"], key=len, reverse=True)))
+        name = r"([A-Z][\w'’-]+)(?![\w'’-])(?!\s+[A-Z])"  # a name's last word
+        self.named_with_noun = re.compile(  # "actress Helen Mirren", "his wife Sharon", not
+            # "his wife Melania Trump" (her husband's surname)
+            rf"\b(?:({nouns})\s+(?:[A-Z][\w'’-]+\s+)*?|({kin})\s+){name}")
         self._titled_doc: Doc | None = None  # the article _titled last read
         self._titled_names: dict[str, set[str]] = {}
 
@@ -229,7 +232,8 @@ class SourceResolver:
             for match in self.titled_surname.finditer(doc.text):
                 titled.setdefault(match.group(2), set()).add(self.title_sexes[match.group(1)])
             for match in self.named_with_noun.finditer(doc.text):
-                titled.setdefault(match.group(2), set()).add(self.noun_sexes[match.group(1)])
+                noun = match.group(1) or match.group(2)
+                titled.setdefault(match.group(3), set()).add(self.noun_sexes[noun])
             self._titled_doc, self._titled_names = doc, titled
         return self._titled_names
 

@@ -79,6 +79,9 @@ def test_a_source_that_names_no_one_gives_no_statement(nlp, text):
         # ... or gives a noun of the other sex
         ("The award went to actor Jamie Foxx, and actress Helen Mirren read out his speech. "
          "He said that he was sorry.", "He", "Jamie Foxx"),
+        # a kin noun before a full name gives no sex to the surname the couple shares
+        ("Donald Smith arrived with his wife Melania Smith. He said that the trip went "
+         "well.", "He", "Donald Smith"),
         # a name the article never titles may be either
         ("Mr Brown met Alex Jones on Monday. Mr Brown stayed late. She said the talks "
          "went well.", "She", "Alex Jones"),
