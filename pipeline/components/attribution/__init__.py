@@ -1,8 +1,9 @@
 """Attributed statements: the ``newsclaims_attribution`` component and its parts.
 
 ``component`` (the spaCy component), ``rules`` (statements found by rules on the
-parse), ``linking`` (content beyond the cue's clause), ``sources`` (who a source
-stands for), ``found`` (the record a finder hands on).
+parse), ``linking`` (content beyond the cue's clause), ``sources`` (where a
+source span starts; whom it names is ``pipeline.components.referents``), ``found``
+(the record a finder hands on).
 """
 
 from pipeline.components.attribution.component import (

@@ -33,9 +33,15 @@ from pipeline.components.attribution.linking import (
     within_reach,
 )
 from pipeline.components.attribution.rules import RuleFinder
-from pipeline.components.attribution.sources import SourceResolver, past_the_headline
+from pipeline.components.attribution.sources import (
+    before_a_quotation,
+    past_a_leading_verb,
+    past_the_headline,
+    with_closing_bracket,
+)
 from pipeline.components.guard import never_raises
 from pipeline.components.headlines import headline_end
+from pipeline.components.referents import SourceResolver
 
 DEFAULT_MODEL = "attribution"
 """The shipped model: a folder of that name under ``models/``."""
@@ -211,7 +217,8 @@ class AttributionExtractor:
         are left to the ``newsclaims_stance`` component."""
         source = found.source_span
         if source is not None:
-            source = past_the_headline(doc, source)
+            source = before_a_quotation(text, with_closing_bracket(
+                text, past_a_leading_verb(doc, past_the_headline(doc, source))), quotes)
             if speaker is found and text[source[0] : source[1]].lower() in _FIRST_PERSON:
                 return None  # "I" with no quotation around it: the writer, not a source
         name = None if source is None else self.sources.canonical(

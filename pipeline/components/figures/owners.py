@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from pipeline import resources
 from pipeline.annotations import EntityMention
 from pipeline.components import hyphens
-from pipeline.components.attribution.sources import SourceResolver, mention_of
 from pipeline.components.figures import context
+from pipeline.components.referents import SourceResolver, mention_of
 
 _AGE = re.compile(r"\d{1,3}-year-old")
 _NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.attribution.features import Tokens, char_range
 from pipeline.components.attribution.rules import RuleFinder
-from pipeline.components.attribution.sources import SourceResolver
+from pipeline.components.referents import SourceResolver
 
 
 @pytest.fixture(scope="module")

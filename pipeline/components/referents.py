@@ -1,0 +1,659 @@
+"""Who a mention stands for: the canonical name the article gives it. Shared by the
+attribution (a statement's source) and the figures (a figure's owner).
+
+"He" is the last person named, "the minister" the last person named nearby, "U.S.
+officials" the United States, "the ministry" the ministry named last, "the newspaper"
+the organisation the article called so, else the one named last that is no person's
+employer, "the paper, which said" the paper, a bare "officials" the
+source of the statement just before. "You" names no one the article can point to: it
+resolves to None, and the statement is left out. The vocabularies are in
+``models/cues.json`` (pronouns, titles, group and organisation nouns) and
+``models/entities.json`` (demonyms and capitals).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from pipeline import resources
+from pipeline.annotations import EntityMention, Span, Statement
+from pipeline.components import quotes as quoting
+
+
+def mention_of(token: Token, mentions: list[EntityMention]) -> EntityMention | None:
+    """The entity mention ``token`` is part of, if any."""
+    return next((m for m in mentions if m.start <= token.idx < m.end), None)
+
+
+def _span_of(doc: Doc, mention: EntityMention) -> SpacySpan | None:
+    """The tokens of a mention (widened to whole tokens)."""
+    return doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+
+class SourceResolver:
+    def __init__(self) -> None:
+        cues = resources.load("cues")
+        self.pronouns: dict[str, str] = cues["pronouns"]
+        self.titles = frozenset(cues["speaker_titles"])
+        self.group_nouns = frozenset(cues["group_nouns"])
+        self.organisation_nouns = frozenset(cues["organisation_nouns"])
+        self.company_nouns = frozenset(cues["company_nouns"])
+        self.relative = frozenset(cues["relative_pronouns"])
+        self.unresolvable = frozenset(cues["unresolvable"])
+        self.document_nouns = frozenset(cues["document_nouns"])
+        self.qualifiers = frozenset(cues["title_qualifiers"])
+        self.spokespeople: dict[str, str | None] = cues["spokespeople"]
+        self.person_nouns = frozenset(cues["person_nouns"])
+        self.states: dict[str, str] = resources.load("entities")["states"]
+        sexes = cues["sexes"]
+        self.pronoun_sexes: dict[str, str] = sexes["pronouns"]
+        self.title_sexes: dict[str, str] = sexes["titles"]
+        titles = "|".join(map(re.escape, sorted(self.title_sexes, key=len, reverse=True)))
+        self.titled_surname = re.compile(rf"(?<![\w.])({titles})\s+([A-Z][\w'’-]+)")
+        self.noun_sexes: dict[str, str] = {**sexes["nouns"], **sexes["kin"]}
+        nouns = "|".join(map(re.escape, sorted(sexes["nouns"], key=len, reverse=True)))
+        kin = "|".join(map(re.escape, sorted(sexes["kin"], key=len, reverse=True)))
+        name = r"([A-Z][\w'’-]+)(?![\w'’-])(?!\s+[A-Z])"  # a name's last word
+        self.named_with_noun = re.compile(  # "actress Helen Mirren", "his wife Sharon", not
+            # "his wife Melania Trump" (her husband's surname)
+            rf"\b(?:({nouns})\s+(?:[A-Z][\w'’-]+\s+)*?|({kin})\s+){name}")
+        self._titled_doc: Doc | None = None  # the article _titled last read
+        self._titled_names: dict[str, set[str]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickles without the article last read."""
+        return {**self.__dict__, "_titled_doc": None, "_titled_names": {}}
+
+    def canonical(self, doc: Doc, span: Span, mentions: list[EntityMention],
+                  earlier: list[Statement], quotes: Sequence[Span] = ()) -> str | None:
+        """The name ``span`` stands for; its own words when nothing resolves it; None when
+        it names no one ("you", a relative pronoun with nothing to hang on). ``quotes``:
+        the article's quotations; a pronoun outside one finds no antecedent inside it."""
+        source = doc.char_span(*span, alignment_mode="expand")
+        head = source.root
+        named = self.mention_at(head, mentions)
+        if named is not None:
+            return named
+        if head.dep_ in ("appos", "relcl") and head.head.i < source.start and (
+                head.dep_ == "relcl" or doc[source.start - 1].text == ","):
+            # only the apposition ("X, [the chief executive of Y], said") or the relative
+            # clause ("people [who know him] say") was taken: the noun they hang on speaks
+            noun = head.head
+            left = [t for t in noun.subtree if t.i <= noun.i]
+            return self.canonical(doc, (left[0].idx, noun.idx + len(noun)), mentions, earlier,
+                                  quotes)
+        for apposed in (t for t in source if t.dep_ == "appos" and t.head.i >= source.start
+                        and doc[t.left_edge.i - 1].text != "("):  # not "provider (ISP) X"
+            named = self.mention_at(apposed, mentions)
+            if named is not None:  # "the minister, John Smith, said", "the chief executive
+                return named  # of Tesco, Terry Leahy", "Manufacturers' organisation, the EEF"
+        titled = self._titled_name(source, head, mentions)
+        if titled is not None:  # "Labour's deputy minister for women Jacqui Smith"
+            return titled
+        lower = head.lower_
+        if lower in self.unresolvable:
+            return None
+        if lower in self.relative and head.tag_ in ("WP", "WDT"):
+            antecedent = head.head.head if head.head.dep_ in ("relcl", "acl") else None
+            if antecedent is None or antecedent.i == head.i:
+                return None
+            left = [t for t in antecedent.subtree if t.i <= antecedent.i]
+            return self.canonical(doc, (left[0].idx, antecedent.idx + len(antecedent)),
+                                  mentions, earlier)
+        before = [m for m in mentions if m.end <= span[0]]
+        persons = [m for m in before if m.label == "PERSON"]
+        lemma = head.lemma_.lower()
+        if lemma in self.document_nouns and (
+                owner := self._owner(head, mentions) or self._document_owner(head, mentions)):
+            return owner  # "The Demos report", "a report by the Commons committee"
+        if head.pos_ != "PRON" and lemma in self.group_nouns:
+            if lower in self.titles and head.tag_ == "NN" and any(
+                    c.dep_ == "poss" or c.lower_ == "the" for c in head.children) and (
+                    held := self._office_holder(doc, source, head, persons)):
+                return held  # "France's finance minister": the one the article names so
+            owner = self._group_owner(head, mentions, earlier)
+            if owner:
+                return owner
+        if lemma in self.organisation_nouns and head.tag_ == "NN" and _definite(
+                head):  # "the newspaper": one organisation, the last that spoke or was named
+            organisations = [m for m in before if m.label == "ORG"]
+            kin = self.company_nouns if lemma in self.company_nouns else {lemma}
+            tied = ({m.canonical for m in organisations if _tied(doc, m, {lemma})}
+                    or {m.canonical for m in organisations if _tied(doc, m, kin)})
+            if tied:  # "The IPCL board met ... the board", "telecoms firm Deutsche Telekom
+                # ... the company": of those given the noun, the one named last
+                return next(m.canonical for m in reversed(organisations) if m.canonical in tied)
+            spoke = {m.canonical for m in organisations} & {e.source for e in earlier}
+            own = [m for m in organisations if not _of_person(doc, m, persons)]
+            named = [m for m in organisations if m.canonical in spoke] or own or organisations
+            if named:
+                return named[-1].canonical
+        kind = self.pronouns.get(lower) if head.pos_ == "PRON" else None
+        if kind == "PERSON":
+            ahead = self._cataphor(doc, head, mentions)
+            if ahead is not None:
+                return ahead
+            people = self._agreeing(doc, lower, persons)
+            unnamed = self._spokesperson(doc, lower, source.start, people, earlier)
+            if unnamed is not None:
+                return unnamed
+            if people:
+                return self._salient(doc, source.start, people, earlier, quotes)
+        elif kind == "GROUP":
+            return self._group(doc, head, before, earlier, quotes)
+        elif kind == "ORG":
+            thing = self._thing(doc, head, mentions, earlier, quotes)
+            if thing is not None:
+                return thing
+            orgs = [m for m in before if m.label in ("ORG", "GPE")]
+            if orgs:
+                return orgs[-1].canonical
+        elif lower in self.titles and any(c.lower_ == "the" for c in head.children):
+            titled = self._office_holder(doc, source, head, persons)
+            if titled is not None:  # "Foreign Minister X ... the minister", not any person
+                return titled  # named last
+        if kind is not None:
+            return None  # a pronoun with no one to stand for: "he" is no name
+        if head.pos_ in ("NOUN", "ADJ") and any(c.lower_ == "the" for c in head.children) and (
+                lemma not in self.group_nouns and lemma not in self.organisation_nouns):
+            described = _described(doc, source, persons)
+            if described is not None:  # "the striker", "the 64-year-old": who it describes
+                return described
+            if _AGE.search(source.text) or (head.tag_ == "NN" and lower not in self.titles
+                                            and lemma in self.person_nouns):
+                named = _named_nearby(doc, source, persons, quotes)
+                if named is not None:  # "Josh Lewsey has claimed ... The Wasps wing said"
+                    return named
+        return _without_relative_clause(source)
+
+    def _titled_name(self, source: SpacySpan, head: Token, mentions: list[EntityMention]
+                     ) -> str | None:
+        """The person named at the end of a source headed by a title, right after a word of
+        the office ("Labour's deputy minister for women Jacqui Smith", which the parser
+        hangs on "for"): the name is the speaker, not the party that owns the office. Not a
+        name in another phrase ("the secretary of victim Jane Doe", "a minister for John
+        Smith": the path to the title passes no preposition but "for", and a noun of the
+        office, not the preposition, comes right before the name)."""
+        if head.lower_ not in self.titles:
+            return None
+        named = mention_of(source[-1], mentions)
+        if named is None or named.label != "PERSON" or " " not in named.canonical:
+            return None
+        first = next(t for t in source if mention_of(t, [named]) is not None)
+        if first.i <= head.i or first.i == source.start or source.doc[first.i - 1].tag_ not in (
+                "NN", "NNS"):
+            return None
+        token = source[-1]
+        while token.i != head.i:
+            if token.head.i == token.i or not source.start <= token.head.i < source.end or (
+                    token.dep_ == "prep" and token.lower_ != "for"):
+                return None
+            token = token.head
+        return named.canonical
+
+    def _office_holder(self, doc: Doc, source: SpacySpan, head: Token,
+                       persons: list[EntityMention]) -> str | None:
+        """The person the article gives the office ``head`` names, in this sentence or
+        the one before or up to 2,000 characters earlier: "the shadow chancellor" is not
+        "Chancellor Gordon Brown", "the prime minister" not "Foreign Minister X"."""
+        lower = head.lower_
+        first = quoting.sentence_start(doc, source.start)  # from the sentence before
+        window = doc[quoting.sentence_start(doc, first - 1)].idx if first else 0
+        qualified = {c.lower_ for c in head.children} & self.qualifiers
+        office = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod")
+                  and c.lower_ not in self.qualifiers] + [lower]  # "prime minister"
+        titled = [m for m in persons if m.start >= window - 2000
+                  and lower in (words := _words_around(doc, m))
+                  and set(words) & self.qualifiers == qualified
+                  and _holds(words, office)]
+        return titled[-1].canonical if titled else None
+
+    def _agreeing(self, doc: Doc, pronoun: str, people: list[EntityMention]
+                  ) -> list[EntityMention]:
+        """The people "he" or "she" may stand for: not those the article's titles or nouns
+        give the other sex ("Mrs Quinn", "actress Helen Mirren" are no "he"); a surname
+        titled both ways (Mr and Mrs Smith) or never titled may be either."""
+        sex = self.pronoun_sexes.get(pronoun)
+        if sex is None:
+            return people
+        titled = self._titled(doc)
+        return [m for m in people if sex in titled.get(m.canonical.split()[-1], {sex})]
+
+    def _titled(self, doc: Doc) -> dict[str, set[str]]:
+        """The sexes the article's titles and nouns give each surname, read once per
+        article (the whole text is searched; every "he" and "she" asks)."""
+        if self._titled_doc is not doc:
+            titled: dict[str, set[str]] = {}
+            for match in self.titled_surname.finditer(doc.text):
+                titled.setdefault(match.group(2), set()).add(self.title_sexes[match.group(1)])
+            for match in self.named_with_noun.finditer(doc.text):
+                noun = match.group(1) or match.group(2)
+                titled.setdefault(match.group(3), set()).add(self.noun_sexes[noun])
+            self._titled_doc, self._titled_names = doc, titled
+        return self._titled_names
+
+    def _salient(self, doc: Doc, at: int, people: list[EntityMention],
+                 earlier: list[Statement], quotes: Sequence[Span]) -> str:
+        """Whom "he" or "she" stands for: the speaker of the statement just before (by
+        surname: "said Walker" is the "Dougie Walker" named before), in this or the
+        previous two sentences, unless another person (by surname too: "Prof Etzioni" is
+        "Amitai Etzioni") became a main clause's subject or its possessor since, outside
+        any quotation ('Evan Davis said ... Mr Brown's insistence ... was a rebuttal. In
+        his speech, he set out': Brown); else the last person who was a sentence's subject
+        there; else the last person named. ('Mr Rakosky said it was better than C-Murder,
+        real name Corey Miller, ... "Here's a guy in jail," he said': Rakosky.)"""
+        since = doc[quoting.sentences_back(doc, at, 3)].idx
+        names = {m.canonical.split()[-1]: m.canonical for m in people}
+        names.update({m.canonical: m.canonical for m in people})
+        last = earlier[-1] if earlier else None
+        recent = [m for m in reversed(people) if m.start >= since]
+        if last is not None and last.source and last.cue_span[0] >= since and (
+                speaker := names.get(last.source, names.get(last.source.split()[-1]))):
+            # the speaker by surname: "said Walker" is the "Dougie Walker" named before
+            end = max(last.cue_span[1], last.content_span[1], *(last.source_span or ()))
+            return next((m.canonical for m in recent if m.start >= end
+                         and m.canonical.split()[-1] != speaker.split()[-1]
+                         and _subject(doc, m, main=True)
+                         and not quoting.quoted((m.start, m.end), quotes)), speaker)
+        return next((m.canonical for m in recent if _subject(doc, m)), people[-1].canonical)
+
+    def _cataphor(self, doc: Doc, pronoun: Token, mentions: list[EntityMention]) -> str | None:
+        """The person a pronoun in a clause fronted before its sentence's main clause
+        stands for: that clause's subject, named after it ('As he told reporters on
+        Monday, Mr Smith ...': Smith)."""
+        clause, top = pronoun, pronoun.head
+        while top.head.i != top.i:
+            clause, top = top, top.head
+        if clause.dep_ not in _FRONTED or not clause.i < top.i:
+            return None
+        for subject in top.children:
+            if subject.dep_ == "nsubj" and subject.i > pronoun.i:
+                named = mention_of(subject, mentions)
+                if named is not None and named.label == "PERSON" and self._agreeing(
+                        doc, pronoun.lower_, [named]):
+                    return named.canonical
+        return None
+
+    def _spokesperson(self, doc: Doc, pronoun: str, at: int, people: list[EntityMention],
+                      earlier: list[Statement]) -> str | None:
+        """Whom "he" stands for right after an unnamed spokesperson's statement ('A
+        spokesman said ... He added'): that spokesperson still, when no person was named
+        since (but in what the spokesperson said: 'an M&S spokesman said it had no evidence
+        that Mr Paulsmeier ... He also said') and the noun's sex does not rule it out."""
+        if not earlier or earlier[-1].source_span is None or earlier[-1].source is None:
+            return None
+        last = earlier[-1]
+        said = doc.char_span(*last.source_span, alignment_mode="expand")
+        if said is None or said.root.lower_ not in self.spokespeople:
+            return None
+        sex = self.spokespeople[said.root.lower_]
+        since = doc[quoting.sentences_back(doc, at, 3)].idx
+        content = last.content_span
+        if last.cue_span[0] < since or any(
+                m.start > last.source_span[1] and not content[0] <= m.start < content[1]
+                for m in people):
+            return None  # a person named since, outside what the spokesperson said
+        return last.source if sex in (None, self.pronoun_sexes.get(pronoun, sex)) else None
+
+    def _thing(self, doc: Doc, pronoun: Token, mentions: list[EntityMention],
+               earlier: list[Statement], quotes: Sequence[Span]) -> str | None:
+        """Whom "it" stands for: the last subject before it, in this or the previous two
+        sentences, that is no person: an organisation or state the article names, a
+        company or a report ("The Demos report looked at ... It found"), or any subject
+        that was already a statement's source (an "it" too), named as it was there. The
+        nearest that is a thing with no name ("the plan") leaves "it" unresolved here."""
+        # a statement's source that is just a subject's phrase: its name there
+        spoke: dict[int, str] = {}
+        for e in earlier:
+            said = doc.char_span(*e.source_span, alignment_mode="expand") if (
+                e.source_span and e.source) else None
+            if said is not None and said.end <= said.root.right_edge.i + 1:
+                spoke[said.root.i] = e.source
+        for subject in self._subjects(doc, pronoun, quotes):
+            if subject.tag_ not in ("NN", "NNP") and subject.lower_ != "it":
+                continue  # a plural, or a person's pronoun
+            named = mention_of(subject, mentions)
+            if named is not None and named.label == "PERSON" and " " in named.canonical:
+                continue  # a person (one word, "Yukos", "Wembley", is often a firm mistagged)
+            if subject.i in spoke:
+                return spoke[subject.i]
+            if named is not None and named.label != "PERSON":
+                return self.mention_at(subject, [named])
+            if subject.lower_ == "it" or named is not None:
+                continue  # an "it" that said nothing
+            lemma = subject.lemma_.lower()
+            if lemma not in self.organisation_nouns and lemma not in self.group_nouns and (
+                    lemma not in self.document_nouns):
+                return None  # the nearest is a thing with no name ("the taskforce", "the plan")
+            last = doc[max([subject.i] + [c.right_edge.i for c in subject.children
+                                           if c.dep_ == "appos"])]  # with its apposition
+            return self.canonical(doc, (subject.left_edge.idx, last.idx + len(last)),
+                                  mentions, earlier, quotes)
+        return None
+
+    def _group(self, doc: Doc, pronoun: Token, before: list[EntityMention],
+               earlier: list[Statement], quotes: Sequence[Span]) -> str | None:
+        """Whom "they" or "we" stands for: the last plural subject (a plural noun, or a
+        group named) in this or the previous two sentences, when it comes after the
+        statement just before; else that statement's speaker unless that is one person;
+        else the plural subject. ('Ted Kessler said ... The pundits were asked for acts
+        they thought ...': not Kessler.)"""
+        plural = next((s for s in self._subjects(doc, pronoun, quotes)
+                       if s.tag_ in ("NNS", "NNPS") and s.pos_ != "PRON"), None)
+        people = {m.canonical for m in before if m.label == "PERSON"}
+        last = earlier[-1] if earlier else None
+        if last is not None and last.source and (
+                plural is None or plural.idx < last.cue_span[0]) and (
+                last.source not in people
+                or sum(e.cue_span == last.cue_span for e in earlier) > 1):
+            return last.source
+        if plural is None:
+            return None
+        named = self.mention_at(plural, before)
+        return named or _without_relative_clause(doc[plural.left_edge.i : plural.i + 1])
+
+    @staticmethod
+    def _subjects(doc: Doc, pronoun: Token, quotes: Sequence[Span]) -> Iterator[Token]:
+        """The subjects of main or adverbial clauses before ``pronoun``, nearest first, in
+        its sentence and the two before; none inside a quotation the pronoun is not in
+        (what a quoted speaker calls "it" is not the narrator's)."""
+        inside = [q for q in quotes if q[0] <= pronoun.idx < q[1]]
+        for token in reversed(doc[quoting.sentences_back(doc, pronoun.i, 3) : pronoun.i]):
+            if token.dep_ not in ("nsubj", "nsubjpass") or not _in_main_clause(token):
+                continue
+            if any(q[0] <= token.idx < q[1] and q not in inside for q in quotes):
+                continue
+            yield token
+
+    def mention_at(self, token: Token, mentions: list[EntityMention]) -> str | None:
+        """The canonical name of the entity ``token`` is part of; a demonym or a capital
+        ("Chinese", "Beijing") stands for its state."""
+        mention = mention_of(token, mentions)
+        if mention is None:
+            return None
+        if mention.label in ("NORP", "GPE"):
+            return self.states.get(mention.canonical, mention.canonical)
+        return mention.canonical
+
+    def _owner(self, head: Token, mentions: list[EntityMention]) -> str | None:
+        """The state or organisation a noun's modifiers or its "for", "of", "by" or "from"
+        phrase name ("U.S. officials", "a spokesman for the Home Office", "a report by
+        Demos", "the study, from the Centre for Economic Policy Research")."""
+        modifiers = [t for c in head.children if c.dep_ in _MODIFIERS for t in c.subtree]
+        # "a spokesman for the Home Office": the name the preposition's object heads, not
+        # what hangs on it ("a spokesman for the regulator quoted in China Daily")
+        named_for = [o for c in head.children
+                     if c.dep_ == "prep" and c.lower_ in ("for", "of", "by", "from")
+                     for o in c.children if o.dep_ == "pobj"]
+        for token in (*modifiers, *named_for):
+            if (owner := self.mention_at(token, mentions)) is not None:
+                return owner
+        return None
+
+    def _document_owner(self, head: Token, mentions: list[EntityMention]) -> str | None:
+        """Whose "the report" is when it names no one: the body the article last named as
+        the author of a report, study or survey before it ("The report by Nielsen/NetRatings
+        found ... said the report"; after "A study by Jupiter Research ...", Jupiter's); not
+        a person (the Nicholas Stern report is no Stern), nor a programme's name ("the
+        BBC's World Business Report")."""
+        if not any(c.lower_ == "the" for c in head.children):
+            return None
+        people = {m.canonical for m in mentions if m.label == "PERSON"}
+        owners = [owner for t in head.doc[: head.i]
+                  if t.pos_ == "NOUN" and t.lemma_.lower() in self.document_nouns
+                  and (owner := self._owner(t, mentions)) is not None and owner not in people]
+        return owners[-1] if owners else None
+
+    def _group_owner(self, head: Token, mentions: list[EntityMention],
+                     earlier: list[Statement]) -> str | None:
+        """Whose group a group source is: the state or organisation modifying it ("U.S.
+        officials", "Japan's ministers", "Chinese state media", "a spokesman for the Home
+        Office"); "the ministry", the last
+        named one, else whom a statement's source with that noun named in this or the three
+        sentences before ("a BaFin spokeswoman said ... the spokeswoman said": BaFin); bare
+        ("officials"), the source of the statement just before, in the same or the
+        previous sentence."""
+        owner = self._owner(head, mentions)
+        if owner is not None:
+            return owner
+        if any(t.pos_ in ("PROPN", "ADJ", "NOUN") for c in head.children
+               if c.dep_ in _MODIFIERS for t in c.subtree):
+            return None
+        doc = head.doc
+        if any(c.lower_ == "the" for c in head.children):
+            named = [m for m in mentions if m.label == "ORG" and m.end <= head.idx
+                     and m.canonical.lower().split()[-1] == head.lemma_.lower()]
+            if named:
+                return named[-1].canonical
+            since = doc[quoting.sentences_back(doc, head.i, 4)].idx
+            said = [e.source for e in earlier if e.source_span and e.source
+                    and e.cue_span[0] >= since and (
+                        spoke := doc.char_span(*e.source_span, alignment_mode="expand"))
+                    is not None and spoke.root.lemma_.lower() == head.lemma_.lower()]
+            return said[-1] if said else None  # "a BaFin spokeswoman said ... the
+            # spokeswoman said": whom that one spoke for
+        if not earlier:
+            return None
+        here = quoting.sentence_start(doc, head.i)
+        previous = quoting.sentence_start(doc, here - 1) if here else 0
+        last = earlier[-1]
+        close = last.cue_span[0] >= doc[previous].idx
+        return last.source if close and last.source else None
+
+
+_MODIFIERS = ("compound", "amod", "poss", "nmod")
+
+
+def _subject(doc: Doc, mention: EntityMention, main: bool = False) -> bool:
+    """The mention is a clause's subject; ``main``: a main clause's, or its possessor's
+    ("Mr Brown's insistence ... was")."""
+    span = _span_of(doc, mention)
+    if span is None:
+        return False
+    root = span.root
+    if main and root.dep_ == "poss":
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass") and (not main or _in_main_clause(root))
+
+_FRONTED = frozenset({"advcl", "prep", "npadvmod"})
+"""How a clause before the main one hangs on it: "As he said, ...", "After he spoke, ..."."""
+
+
+def _in_main_clause(subject: Token) -> bool:
+    """The subject's verb is the sentence's, or joined or attached to it as an adverbial
+    clause, not a reported clause ("It said [Fiat was set to ...]")."""
+    verb = subject.head
+    while verb.head.i != verb.i:
+        if verb.dep_ not in ("conj", "advcl"):
+            return False
+        verb = verb.head
+    return True
+
+
+def _definite(head: Token) -> bool:
+    """"the newspaper", "the firm": a noun that points back, with nothing naming it."""
+    children = list(head.children)
+    return any(c.lower_ == "the" for c in children) and not any(
+        c.dep_ in ("compound", "poss", "amod") and c.pos_ == "PROPN" for c in children)
+
+
+def _words_around(doc: Doc, mention: EntityMention, reach: int = 4) -> list[str]:
+    """The words just before and after a mention in its sentence, in order ("Foreign
+    Minister X", "X, the minister"), not the next sentence's ("X disagreed. The shadow
+    ...")."""
+    span = _span_of(doc, mention)
+    if span is None:
+        return []
+    first = max(quoting.sentence_start(doc, span.start), span.start - reach)
+    last = span.end
+    while last < min(len(doc), span.end + reach) and not doc[last].is_sent_start:
+        last += 1
+    return [t.lower_ for t in doc[first:last]]
+
+
+def _holds(words: list[str], office: list[str]) -> bool:
+    """The office's words run together among ``words``: "prime minister" is not "Foreign
+    Minister", "home secretary" not "the Home Office from X, now foreign secretary"."""
+    return any(words[i : i + len(office)] == office for i in range(len(words)))
+
+
+def _tied(doc: Doc, mention: EntityMention, nouns: set[str] | frozenset[str]) -> bool:
+    """The article gave this organisation one of the nouns: "the Commons home affairs
+    committee" (its own head), "The IPCL board" (the name modifies the noun), "media group
+    Reuters" or "Reuters, the group" (the noun is its title or apposition); not a thing it
+    owns ("T-Mobile USA, the company's mobile business")."""
+    span = _span_of(doc, mention)
+    if span is None:
+        return False
+    root = span.root
+    if root.lemma_.lower() in nouns:
+        return True
+    if root.head.lemma_.lower() in nouns and not span.start <= root.head.i < span.end and (
+            root.dep_ in ("compound", "poss", "nmod")):
+        return True
+    return any(t.lemma_.lower() in nouns and not span.start <= t.i < span.end
+               and not any(c.dep_ == "poss" for c in t.children)
+               and ((t.head.i == root.i and t.dep_ in (*_TITLE_DEPS, "amod"))
+                    or (t.i == root.head.i and root.dep_ == "appos"))
+               for t in doc[max(0, span.start - 4) : span.end + 4])
+
+
+def _of_person(doc: Doc, mention: EntityMention, people: list[EntityMention],
+               steps: int = 4) -> bool:
+    """The organisation only says where a person works ("Hannes Wittig, analyst at
+    Dresdner Kleinwort Wasserstein", "Armed Forces Minister Adam Ingram"): its phrase hangs
+    on a person's name within a few heads. "The company" is not that employer."""
+    span = _span_of(doc, mention)
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(steps):
+        if token.head.i == token.i or token.dep_ in ("nsubj", "nsubjpass", "dobj", "ccomp"):
+            return False
+        token = token.head
+        if mention_of(token, people) is not None:
+            return True
+    return False
+
+
+_AGE = re.compile(r"(\d{1,3})-year-old")
+
+
+def _described(doc: Doc, source: SpacySpan, people: list[EntityMention]) -> str | None:
+    """The person a definite description stands for when the article tied its words to a
+    name before, in this sentence or the three before: the noun as the name's title or
+    apposition ("striker Wayne Rooney ... the striker", "Rooney, the striker, ..."), or the
+    age ("the 64-year-old" after "Ratzinger, 64," or "the 64-year-old Ratzinger"); further
+    back, only when the article tied the words to that one person alone ("British and
+    Irish Lions coach Clive Woodward" in the first sentence ... "said the Lions coach"). A
+    thing a person owns or makes ("Peston's new book", "the Price report", "the Howard
+    poster": the name modifies the noun) is not that person, nor is a plural ("the
+    families") one."""
+    if source.root.tag_ == "NNS":
+        return None
+    since = doc[quoting.sentences_back(doc, source.start, 4)].idx
+    tied = [m for m in reversed(people)
+            if m.end <= source.start_char and _ties(doc, m, source)]
+    if tied and (tied[0].start >= since or len({m.canonical for m in tied}) == 1):
+        return tied[0].canonical
+    return None
+
+
+def _ties(doc: Doc, mention: EntityMention, source: SpacySpan) -> bool:
+    """The article gave the person the description's age or noun, next to the name."""
+    span = _span_of(doc, mention)
+    if span is None:
+        return False
+    around = [t for t in doc[max(0, span.start - 4) : min(source.start, span.end + 4)]
+              if not span.start <= t.i < span.end]
+    age = _AGE.search(source.text)
+    if age is not None:
+        return any(t.text == age.group(1) and _attached(t, span) for t in around)
+    return any(t.lower_ == source.root.lower_ and _agree(t, source.root) and (
+                   (span.start <= t.head.i < span.end and t.dep_ in _TITLE_DEPS)
+                   or (t.i == span.root.head.i and span.root.dep_ == "appos"))
+               for t in around)
+
+
+def _named_nearby(doc: Doc, source: SpacySpan, people: list[EntityMention],
+                  quotes: Sequence[Span]) -> str | None:
+    """The person a description of a role or an age that the article tied to no name
+    stands for: of the people its sentence or the one before names outside quotations
+    (sentences that are all quotation skipped), the last main clause's subject, else the
+    one person named ('England's Josh Lewsey has claimed ... The Wasps wing insisted',
+    'Norwich have signed midfielder Graham Stuart. "...," the 34-year-old told'). Not one
+    the article gave another age ("Paula Radcliffe, 30, ... The 41-year-old"), nor anyone
+    where the article gave the noun to people it cannot tell apart ("Lions coach X ...
+    Lions coach Y ... Z was left out. '...,' said the Lions coach": not Z)."""
+    if any(_ties(doc, m, source) for m in people):
+        return None
+    start = quoting.sentence_start(doc, source.start)
+    for _ in range(4):
+        if start == 0:
+            break
+        before = quoting.sentence_start(doc, start - 1)
+        span = (doc[before].idx, doc[start].idx)
+        start = before
+        if any(c.isalpha() and not quoting.quoted((k, k + 1), quotes)
+               for k, c in enumerate(doc.text[span[0] : span[1]], start=span[0])):
+            break  # the sentence before, with narration of its own
+    near = [m for m in people if m.start >= doc[start].idx and m.end <= source.start_char
+            and not quoting.quoted((m.start, m.end), quotes)]
+    age = _AGE.search(source.text)
+    if age is not None:
+        aged = {m.canonical for m in people if any(
+            n != age.group(1) for n in _ages(doc, m))}
+        near = [m for m in near if m.canonical not in aged]
+    subjects = [m for m in near if _subject(doc, m, main=True)]
+    if subjects:
+        return subjects[-1].canonical
+    return near[0].canonical if len({m.canonical for m in near}) == 1 else None
+
+
+def _ages(doc: Doc, mention: EntityMention) -> list[str]:
+    """The numbers the article attaches to the name here ("Paula Radcliffe, 30,")."""
+    span = _span_of(doc, mention)
+    if span is None:
+        return []
+    return [t.text for t in doc[max(0, span.start - 4) : min(len(doc), span.end + 4)]
+            if t.like_num and not span.start <= t.i < span.end and _attached(t, span)]
+
+
+_TITLE_DEPS = frozenset({"compound", "appos", "nmod"})
+
+
+def _attached(token: Token, span: SpacySpan, steps: int = 3) -> bool:
+    """``token`` modifies the name within a few heads: ", 64," or "64-year-old X"."""
+    for _ in range(steps):
+        if span.start <= token.head.i < span.end:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _agree(named: Token, described: Token) -> bool:
+    """The two nouns' modifiers do not tell them apart: "the top seed" is not "seventh
+    seed Feliciano Lopez"; "the striker" is "Manchester United striker Wayne Rooney"."""
+    def modifiers(token: Token) -> set[str]:
+        return {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nummod")}
+    mine, theirs = modifiers(described), modifiers(named)
+    return not mine or not theirs or bool(mine & theirs)
+
+
+def _without_relative_clause(source: SpacySpan) -> str:
+    """A source's own words as its name, without the relative clause that PolNeAR counts
+    as part of the source span ("industry experts, who gathered at Bafta" is named
+    "industry experts")."""
+    head = source.root
+    clause = [t.left_edge.i for t in source if t.dep_ == "relcl"
+              and head.i < t.left_edge.i < source.end]
+    if not clause:
+        return source.text
+    return source.doc[source.start : min(clause)].text.rstrip(" ,;:-–—")
