@@ -100,6 +100,7 @@ def test_definite_noun_is_the_longer_phrase_named_before(parse):
     ("It was a very good deal.", "deal", "deal"),  # a graded opinion is no part of a name
     ("He failed a positive test.", "test", "positive test"),  # a kind of test
     ("They sell products in media.", "products", "products"),  # where
+    ("They called for an inquiry into the deal.", "inquiry", "inquiry into the deal"),
 ])
 def test_phrase_keeps_its_modifiers_and_whole_words_not_its_determiner(parse, text, word,
                                                                         name):
@@ -112,6 +113,12 @@ def test_the_decision_is_the_decision_named_before(parse):
                 "Critics said the decision was wrong.")
     target = _resolver(doc).at(_token(doc, "decision", 1))
     assert target.name == "decision to throw out the law"
+
+
+def test_an_idiom_names_no_target(parse):
+    doc = parse("Life gets better as a result. It was beyond belief.")
+    assert _resolver(doc).at(_token(doc, "result")) is None
+    assert _resolver(doc).at(_token(doc, "belief")) is None
 
 
 def test_generic_nouns_are_no_targets(parse):
@@ -131,6 +138,7 @@ def test_generic_nouns_are_no_targets(parse):
     ("The survey suggests that the recovery is running out of steam.", "recovery"),  # reports
     ("Saudi Arabia had pushed for the delay.", "Arabia"),  # no clause reported: the subject
     ("Concerns about the strength of the euro remain.", "strength"),  # what the concern is about
+    ("They demanded clarification on the move.", "move"),
     ("Our task is to rebuild the coalition.", "coalition"),  # the speaker's own: after
     ("I felt good and used my knowledge of the course.", "course"),
     ("I love this film, she told the audience.", "film"),  # who is told: not what about
@@ -163,6 +171,7 @@ def test_an_open_question_names_no_target(parse):
     ("There is corporate profitability in the current fiscal year.", "profitability",
      "profitability"),  # not in a time
     ("Our confidence is growing.", "confidence", "confidence"),  # the speaker's own: no
+    ("I have had problems with that ankle.", "problems", "ankle"),  # what it is with
     ("Voters will have a choice of candidates.", "choice", "Voters"),  # a predicate noun
 ])
 def test_an_evaluative_word_is_said_of_something(parse, text, word, said_of_word):

@@ -31,10 +31,12 @@ _KEEP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "npadvmod"
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "such", "any",
                           "some", "its", "his", "her", "their", "our", "my", "your"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
-# a phrase right after a head that is part of its name ("production of the missiles");
-# "in" only after a noun of change, attitude or evaluation ("the dip in hiring",
-# "confidence in the squad"; not "products in media")
-_NAMING_PREPS = frozenset({"of", "on", "for", "to"})
+# a phrase right after a head that is part of its name ("production of the missiles",
+# "the row over pay", "an inquiry into the deal"); "in" only after a noun of change,
+# attitude or evaluation ("the dip in hiring", "confidence in the squad"; not "products
+# in media")
+_NAMING_PREPS = frozenset({"of", "on", "for", "to", "between", "against", "over", "into",
+                           "about"})
 # spaCy's entity types of times and amounts: no stance is about a date or a number
 _MEASURES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 _PLACES = frozenset({"GPE", "NORP", "LOC"})  # "Philippines", "Americas": names in -s
@@ -180,6 +182,7 @@ class _Vocabulary:
     generic: frozenset[str]
     aspects: frozenset[str]  # "the cost of the order": about the order
     changes: frozenset[str]  # "the dip in hiring": a change in something
+    idioms: frozenset[str]  # "as a result", "beyond belief": a noun that names nothing
     attitudes: frozenset[str]  # "reservations about the Lords": about the Lords
     agents: frozenset[str]  # nouns of who acts ("investors", "the group", "ministers")
     speech: frozenset[str]  # cue verbs: who says something inside a statement is no target
@@ -202,6 +205,7 @@ def _vocabulary() -> _Vocabulary:
         generic=frozenset(data["generic_nouns"]),
         aspects=frozenset(data["aspect_nouns"]),
         changes=frozenset(data["change_nouns"]),
+        idioms=frozenset(data["idioms"]),
         attitudes=frozenset(data["attitude_nouns"]),
         agents=frozenset(data["agent_nouns"]) | frozenset(
             w for key in ("group_nouns", "organisation_nouns") for w in cues[key]),
@@ -304,6 +308,8 @@ def said_of(token: Token) -> Token | None:
     # what else only the lexicon's words are "of" ("in favour of the cuts"; VADER's "the
     # victims of the wave" are the victims)
     preps = _OF if judged and predicate else {"of"} if _polar(token) else set()
+    if head:  # "a lot of problems with that ankle", "his dispute with Bellamy"
+        preps = {*preps, "with"}
     of = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
                for g in c.children if g.dep_ == "pobj" and g.pos_ in _NOMINAL), None)
     if of is not None and not _quantity(of) and (
@@ -395,6 +401,9 @@ class Resolver:
             return self._pronoun(token, lower)
         if token.pos_ not in _NOMINAL or any(c.tag_ == "WDT" for c in token.children):
             return None  # "which technology it will support" names none yet
+        if token.dep_ == "pobj" and " ".join(
+                t.lower_ for t in token.head.subtree) in self.vocab.idioms:
+            return None  # "life gets better as a result"
         if token.ent_type_ in _MEASURES:
             return None  # "at the end of last year", "in August 2003": when, not what
         lemma = token.lemma_.lower()
@@ -484,7 +493,8 @@ class Resolver:
         attitude = token.lemma_.lower() in self.vocab.attitudes
         if not aspect and not amount and not attitude:
             return None
-        preps = ("about", "over", "on", "to", "for", "of", "against", "with") if attitude else (
+        preps = ("about", "over", "on", "to", "for", "of", "against", "with", "into"
+                 ) if attitude else (
             ("of", "for", "on") if aspect else ("of",))
         rights = list(token.rights)
         if attitude and token.dep_ == "dobj":  # "offered his sympathy for the victims"
