@@ -98,6 +98,13 @@ def _says(clause: Token) -> bool:
         clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in vocab.reversers)
 
 
+def _object(token: Token) -> bool:
+    """What a verb acts on: its object, or the subject of the clause it governs ("should
+    investigate why the system had gone wrong": the system)."""
+    return token.dep_ == "dobj" or (
+        token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ccomp")
+
+
 def _acts_on(agent: Token, obj: Token) -> bool:
     """``obj`` is the object of the agent's verb or of a verb that verb leads into ("planned
     to raise capacity", "urged governments to fund systems"), not of another clause."""
@@ -120,7 +127,8 @@ def _judging(word: Token, head: Token) -> bool:
         word = word.head
     graded = word.tag_ in ("JJR", "JJS") or any(c.dep_ == "advmod" for c in word.children)
     return word.dep_ == "amod" and word.head == head and word.pos_ == "ADJ" and graded and (
-        _evaluative(word) and not any(c.dep_ == "cc" for c in word.children))
+        _polar(word) or abs(lexicon.valence(word.lower_)) >= _JUDGING_VALENCE) and not any(
+        c.dep_ == "cc" for c in word.children)
 
 
 def _changes(token: Token) -> bool:
@@ -131,6 +139,9 @@ def _changes(token: Token) -> bool:
         _evaluative(token))
 
 
+# VADER's "lower" (-1.2) says how much ("the lower duty"), "stronger" (1.6) and "better"
+# (1.9) how good: the valence a graded adjective needs to be an opinion
+_JUDGING_VALENCE = 1.5
 _JOINERS = frozenset({"of", "the", "and", "for", "on", "in", "a", "an", "to"})
 
 
@@ -462,7 +473,8 @@ class Resolver:
         an amount or an attitude is of or about ("the cost of the order", "8.4 gigawatts of
         wind capacity", "reservations about the Lords"), and
         what an agent acts on before the agent ("the group planned to raise capacity",
-        "urged governments to fund warning systems"; "the tariffs will hurt farmers" keeps
+        "urged governments to fund warning systems", "should investigate why the system
+        failed"; "the tariffs will hurt farmers" keeps
         the tariffs), none who is told (:meth:`addressee`), and nouns of a subordinate
         clause of ``within`` after the rest ("it does not want a debt freeze, while India
         has rejected aid")."""
@@ -472,7 +484,7 @@ class Resolver:
         if pairs and self.agentive(pairs[0][0]) and (pairs[0][0].dep_ == "nsubj" or (
                 pairs[0][0].dep_ == "dobj" and pairs[0][0].head.i < pairs[0][0].i)):
             agent = pairs[0][0]
-            acted = next((p for p in pairs[1:] if p[0].dep_ == "dobj" and _acts_on(agent, p[0])
+            acted = next((p for p in pairs[1:] if _object(p[0]) and _acts_on(agent, p[0])
                           and not _quantity(p[1]) and p[1].pos_ != "PRON"), None)
             if acted is not None:
                 pairs.remove(acted)
