@@ -174,6 +174,10 @@ def test_an_open_question_names_no_target(parse):
      "profitability"),  # not in a time
     ("Our confidence is growing.", "confidence", "confidence"),  # the speaker's own: no
     ("I have had problems with that ankle.", "problems", "ankle"),  # what it is with
+    ("Schumer called her a tireless type.", "type", "her"),  # what a predicate describes
+    ("He branded the plan a disaster.", "disaster", "plan"),
+    ("Jindal characterized them as do-nothings.", "nothings", "them"),
+    ("Schiff called the letter irresponsible.", "irresponsible", "letter"),
     ("Voters will have a choice of candidates.", "choice", "Voters"),  # a predicate noun
 ])
 def test_an_evaluative_word_is_said_of_something(parse, text, word, said_of_word):

@@ -281,6 +281,21 @@ def _complement(token: Token) -> Token | None:
     return None
 
 
+def _described(token: Token) -> Token | None:
+    """What a verb's object predicate describes: its object ("called her a tireless
+    type", "branded the plan a disaster", "characterised them as do-nothings", "described
+    the release as overdue"): the description is what is said of it."""
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep":
+        if verb.head.pos_ in _NOMINAL:  # the parser hung "as" on the object
+            return verb.head
+        verb = verb.head
+    elif token.dep_ != "oprd" and not (token.dep_ == "dobj" and any(
+            c.dep_ == "dobj" and c.i < token.i for c in verb.children)):
+        return None  # a second object is a predicate too ("branded the plan a disaster")
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < token.i), None)
+
+
 def _possessor(token: Token) -> Token | None:
     """Who an evaluative noun belongs to, when it names them ("Man Utd's resolve"): the
     evaluation is of them. Not a common noun ("people's confidence": no one named), nor
@@ -298,9 +313,13 @@ def said_of(token: Token) -> Token | None:
     an evaluative word modifies it ("a vital role", "an excellent response") or its
     noun is a predicate noun ("make a difference"). "The crisis deepened" keeps the
     crisis: a subject is what its clause is about. What "there is" an evaluation is
-    with or in ("a problem with the engine": the engine; "a problem" alone keeps it), and
-    what someone named holds ("Man Utd's resolve": Man Utd) is what it is said of."""
+    with or in ("a problem with the engine": the engine; "a problem" alone keeps it),
+    what someone named holds ("Man Utd's resolve": Man Utd), and what an object
+    predicate describes ("called her a tireless type": her) is what it is said of."""
     vocab = _vocabulary()
+    described = _described(token)
+    if described is not None:
+        return described if described.pos_ in _NOMINAL or described.pos_ == "PRON" else None
     head = _evaluative(token)
     if _existential(token) and (head or any(
             (c.dep_ == "amod" and _evaluative(c)) or (c.dep_ == "prep" and any(
