@@ -194,3 +194,11 @@ def test_an_evaluative_word_is_said_of_something(parse, text, word, said_of_word
 def test_a_headline_phrase_stops_at_the_headline_verb(parse, text, word, name):
     doc = parse(text)
     assert _resolver(doc).at(_token(doc, word)).name == name
+
+
+def test_an_event_anaphor_is_the_headline_news(parse):
+    doc = parse("Philippines Cuts Rice Tariff to 15%\nThe rice tariff fell. "
+                "Farmers said the move would ruin them.")
+    assert _resolver(doc).at(_token(doc, "move")).name == "Rice Tariff"
+    doc = parse("Glaciers Lost Record Ice\nFarmers said the move would ruin them.")
+    assert _resolver(doc).at(_token(doc, "move")).name == "move"  # a name the body never uses

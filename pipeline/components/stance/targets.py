@@ -379,6 +379,7 @@ class Resolver:
         self._titles: dict[str, str] | None = None
         self._quoted: list[tuple[int, str]] | None = None  # (start, phrase) of each quote
         self._title_end = 0
+        self._news: tuple[int, str | None] = (-1, None)  # the headline's news, by its start
         # the person each title word last named: "President Donald Trump" -> president
         self._titled: list[tuple[int, str, str, frozenset[str]]] = []
         for mention in mentions:
@@ -459,6 +460,11 @@ class Resolver:
             earlier = self._named_before(token, lemma)
             if earlier:
                 return Target(earlier, PHRASE, (token.idx, token.idx + len(token.text)), token.i)
+            self._title_phrases()  # finds the news
+            news = self._news[1]
+            if lemma in self.vocab.anaphors and news and token.idx > self._title_end:
+                # "the move", "the decision": the news the headline names
+                return Target(news, PHRASE, (token.idx, token.idx + len(token.text)), token.i)
         if not phrases or (lemma in self.vocab.generic and not any(
                 c.dep_ in ("compound", "amod", "nummod", "poss") for c in token.children)):
             return None  # "the case", not "the court case"
@@ -555,7 +561,9 @@ class Resolver:
         """Head noun -> phrase of the headline ("U.S. Steel Tariffs" for "tariff"), when the
         article opens with one (a short first line without a full stop). Headline case
         confuses the tagger, so a phrase is the run of words up to the noun, back to a
-        lower-case word, a number, the headline's verb or the start."""
+        lower-case word, a number, the headline's verb or the start. The first phrase after
+        the headline's subject whose words the article names with is its news ("Philippines
+        Cuts Rice Tariff to 15%": "Rice Tariff"), what "the move" and "the decision" are."""
         if self._titles is None:
             self._titles = {}
             first = self.text.split("\n", 1)[0]
@@ -563,6 +571,8 @@ class Resolver:
             if "\n" not in self.text or len(first.split()) > 20 or first.rstrip(
                     ).endswith("."):
                 return self._titles
+            named = {t.lower_ for t in self.doc if t.idx > self._title_end
+                     and t.pos_ in ("NOUN", "PROPN", "ADJ")}
             words = []
             for t in self.doc:
                 if t.idx >= self._title_end:
@@ -581,6 +591,10 @@ class Resolver:
                     phrase = " ".join(w.text for w in words[lo : k + 1])
                     self._titles.setdefault(lemma, phrase)
                     self._titles.setdefault(t.lower_, phrase)
+                    if lo > 0 and self._news[0] in (-1, lo) and all(  # the first name after
+                            w.lower_ in named for w in words[lo : k + 1]):  # the subject, whole,
+                        self._news = (lo, phrase)  # in words the article names with ("Rice
+                        # Tariff"; not "Lost Record Ice": "lost" is the article's verb)
         return self._titles
 
     def _headline_verb(self, token: Token) -> bool:
