@@ -186,14 +186,20 @@ def test_an_evaluative_word_is_said_of_something(parse, text, word, said_of_word
 
 
 @pytest.mark.parametrize(("text", "word", "name"), [
-    ("Philippines Cuts Rice Tariff to 15%\nOfficials said the tariff would help.",
+    ("Philippines Cuts Rice Tariff to 15%\nRice rose. Officials said the tariff would help.",
      "tariff", "Rice Tariff"),  # not "Philippines Cuts Rice Tariff"
-    ("OPEC+ Delays Output Increase Again\nAnalysts said the increase would help.",
+    ("OPEC+ Delays Output Increase Again\nOutput fell. Analysts said the increase would help.",
      "increase", "Output Increase"),
 ])
 def test_a_headline_phrase_stops_at_the_headline_verb(parse, text, word, name):
     doc = parse(text)
     assert _resolver(doc).at(_token(doc, word)).name == name
+
+
+def test_a_headline_phrase_is_in_words_the_article_names_with(parse):
+    doc = parse("OPEC+ Delays Output Increase Again\nOutput fell. Analysts said a prolonged "
+                "delay would hurt.")
+    assert _resolver(doc).at(_token(doc, "delay")).name == "prolonged delay"  # no "Delays"
 
 
 def test_an_event_anaphor_is_the_headline_news(parse):

@@ -561,8 +561,8 @@ class Resolver:
         """Head noun -> phrase of the headline ("U.S. Steel Tariffs" for "tariff"), when the
         article opens with one (a short first line without a full stop). Headline case
         confuses the tagger, so a phrase is the run of words up to the noun, back to a
-        lower-case word, a number, the headline's verb or the start. The first phrase after
-        the headline's subject whose words the article names with is its news ("Philippines
+        lower-case word, a number, the headline's verb or the start, in words the body
+        names with. The first phrase after the headline's subject is its news ("Philippines
         Cuts Rice Tariff to 15%": "Rice Tariff"), what "the move" and "the decision" are."""
         if self._titles is None:
             self._titles = {}
@@ -571,8 +571,8 @@ class Resolver:
             if "\n" not in self.text or len(first.split()) > 20 or first.rstrip(
                     ).endswith("."):
                 return self._titles
-            named = {t.lower_ for t in self.doc if t.idx > self._title_end
-                     and t.pos_ in ("NOUN", "PROPN", "ADJ")}
+            named = {w for t in self.doc if t.idx > self._title_end
+                     and t.pos_ in ("NOUN", "PROPN", "ADJ") for w in (t.lower_, t.lemma_.lower())}
             words = []
             for t in self.doc:
                 if t.idx >= self._title_end:
@@ -587,14 +587,14 @@ class Resolver:
                         words[lo - 1].like_num or words[lo - 1].pos_ == "VERB"
                         or self._headline_verb(words[lo - 1]))):
                     lo -= 1
-                if k > lo:
+                # a name in words the article names with ("Rice Tariff"; not "Lost Record
+                # Ice" nor "OPEC+ Delays": the body's verbs)
+                if k > lo and all(w.lower_ in named for w in words[lo : k + 1]):
                     phrase = " ".join(w.text for w in words[lo : k + 1])
                     self._titles.setdefault(lemma, phrase)
                     self._titles.setdefault(t.lower_, phrase)
-                    if lo > 0 and self._news[0] in (-1, lo) and all(  # the first name after
-                            w.lower_ in named for w in words[lo : k + 1]):  # the subject, whole,
-                        self._news = (lo, phrase)  # in words the article names with ("Rice
-                        # Tariff"; not "Lost Record Ice": "lost" is the article's verb)
+                    if lo > 0 and self._news[0] in (-1, lo):  # the first after the subject
+                        self._news = (lo, phrase)
         return self._titles
 
     def _headline_verb(self, token: Token) -> bool:
