@@ -83,11 +83,43 @@ def test_definite_noun_is_the_longer_phrase_named_before(parse):
     ("Lycos did not want to use e-mail to fight back.", "e", "e-mail"),
     ("He condemned the deletion of e-mails last year.", "deletion", "deletion of e-mails"),
     ('The firm held "constructive" talks with the LSE.', "talks", "constructive talks"),
+    # an infinitive says what a need or decision is for; not its own phrases
+    ("The UK should not ignore the need to reform the farm policy.", "need",
+     "need to reform the farm policy"),
+    ("The court overturned its decision to provide Yukos with protection.", "decision",
+     "decision to provide Yukos"),
+    ("Were economic conditions to deteriorate, banks would lose.", "conditions",
+     "economic conditions"),  # an infinitive acting on nothing
+    ("Prices saw a rise of 0.4% in January.", "rise", "rise"),  # not of an amount
+    ("He welcomed the return of the four detainees.", "return",
+     "return of the four detainees"),
+    ("They noted the dip in hiring.", "dip", "dip in hiring"),
+    ("They noted the dip in 2004.", "dip", "dip"),  # when is no name
+    ("They would not achieve their aim of re-engaging voters.", "aim", "aim"),  # no gap
+    ("They saw stronger economic growth.", "growth", "economic growth"),
+    ("It was a very good deal.", "deal", "deal"),  # a graded opinion is no part of a name
+    ("He failed a positive test.", "test", "positive test"),  # a kind of test
+    ("The lower duty will cut prices.", "duty", "lower duty"),  # how much, not how good
+    ("They sell products in media.", "products", "products"),  # where
+    ("They called for an inquiry into the deal.", "inquiry", "inquiry into the deal"),
 ])
 def test_phrase_keeps_its_modifiers_and_whole_words_not_its_determiner(parse, text, word,
                                                                         name):
     doc = parse(text)
     assert _resolver(doc).at(_token(doc, word)).name == name
+
+
+def test_the_decision_is_the_decision_named_before(parse):
+    doc = parse("Cherie Blair welcomed a decision to throw out the law. "
+                "Critics said the decision was wrong.")
+    target = _resolver(doc).at(_token(doc, "decision", 1))
+    assert target.name == "decision to throw out the law"
+
+
+def test_an_idiom_names_no_target(parse):
+    doc = parse("Life gets better as a result. It was beyond belief.")
+    assert _resolver(doc).at(_token(doc, "result")) is None
+    assert _resolver(doc).at(_token(doc, "belief")) is None
 
 
 def test_generic_nouns_are_no_targets(parse):
@@ -102,13 +134,16 @@ def test_generic_nouns_are_no_targets(parse):
     ("Ministers cut about 60% of the budget.", "budget"),  # what the amount is of
     ("The company secured 8.4 gigawatts of offshore wind capacity.", "capacity"),
     ("They urged governments to fund warning systems.", "systems"),  # urged to act
+    ("The watchdog should investigate why the computer system failed.", "system"),
     ("Qantas could move jobs abroad as it seeks to save costs.", "jobs"),
     ("Qantas could move 7,000 jobs abroad as it seeks to save costs.", "Qantas"),  # no object
     ("The survey suggests that the recovery is running out of steam.", "recovery"),  # reports
     ("Saudi Arabia had pushed for the delay.", "Arabia"),  # no clause reported: the subject
     ("Concerns about the strength of the euro remain.", "strength"),  # what the concern is about
+    ("They demanded clarification on the move.", "move"),
     ("Our task is to rebuild the coalition.", "coalition"),  # the speaker's own: after
     ("I felt good and used my knowledge of the course.", "course"),
+    ("I love this film, she told the audience.", "film"),  # who is told: not what about
 ])
 def test_about_puts_what_the_statement_is_about_first(parse, text, first):
     doc = parse(text)
@@ -129,9 +164,47 @@ def test_an_open_question_names_no_target(parse):
     ("It is a shame for the club.", "shame", "club"),  # what it is "for"
     ("It was a wonderful adventure.", "adventure", None),  # said of nothing named
     ("The crisis deepened.", "crisis", "crisis"),  # a subject is what its clause is about
-    ("There is a problem with the engine.", "problem", "problem"),  # what there is
+    ("There is a problem with the engine.", "problem", "engine"),  # what it is with
+    ("There is a problem.", "problem", "problem"),  # with nothing named: what there is
+    ("There is some room for improvement in her game.", "room", "game"),
+    ("There was an absolute crisis in the recruitment of staff.", "crisis", "recruitment"),
+    ("Man Utd's resolve impressed everyone.", "resolve", "Utd"),  # a named holder
+    ("His innocence was never in doubt.", "innocence", "innocence"),  # whose: unsure
+    ("There is corporate profitability in the current fiscal year.", "profitability",
+     "profitability"),  # not in a time
+    ("Our confidence is growing.", "confidence", "confidence"),  # the speaker's own: no
+    ("I have had problems with that ankle.", "problems", "ankle"),  # what it is with
+    ("Schumer called her a tireless type.", "type", "her"),  # what a predicate describes
+    ("He branded the plan a disaster.", "disaster", "plan"),
+    ("Jindal characterized them as do-nothings.", "nothings", "them"),
+    ("Schiff called the letter irresponsible.", "irresponsible", "letter"),
     ("Voters will have a choice of candidates.", "choice", "Voters"),  # a predicate noun
 ])
 def test_an_evaluative_word_is_said_of_something(parse, text, word, said_of_word):
     found = said_of(_token(parse(text), word))
     assert (found.text if found is not None else None) == said_of_word
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
+    ("Philippines Cuts Rice Tariff to 15%\nRice rose. Officials said the tariff would help.",
+     "tariff", "Rice Tariff"),  # not "Philippines Cuts Rice Tariff"
+    ("OPEC+ Delays Output Increase Again\nOutput fell. Analysts said the increase would help.",
+     "increase", "Output Increase"),
+])
+def test_a_headline_phrase_stops_at_the_headline_verb(parse, text, word, name):
+    doc = parse(text)
+    assert _resolver(doc).at(_token(doc, word)).name == name
+
+
+def test_a_headline_phrase_is_in_words_the_article_names_with(parse):
+    doc = parse("OPEC+ Delays Output Increase Again\nOutput fell. Analysts said a prolonged "
+                "delay would hurt.")
+    assert _resolver(doc).at(_token(doc, "delay")).name == "prolonged delay"  # no "Delays"
+
+
+def test_an_event_anaphor_is_the_headline_news(parse):
+    doc = parse("Philippines Cuts Rice Tariff to 15%\nThe rice tariff fell. "
+                "Farmers said the move would ruin them.")
+    assert _resolver(doc).at(_token(doc, "move")).name == "Rice Tariff"
+    doc = parse("Glaciers Lost Record Ice\nFarmers said the move would ruin them.")
+    assert _resolver(doc).at(_token(doc, "move")).name == "move"  # a name the body never uses

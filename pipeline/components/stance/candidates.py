@@ -219,7 +219,7 @@ class CandidateFinder:
                     and resolver.entity_at(token) is None:
                 continue
             target = self._target_at(token, resolver)
-            if target is None or target.name.casefold() == source:
+            if target is None or target.name.casefold() == source or resolver.addressee(token):
                 continue
             if token.pos_ == "PRON" and sentence_start(doc, token.i) != cue_sentence:
                 continue  # a pronoun in a quote's later sentences: too often someone else

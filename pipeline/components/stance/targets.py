@@ -31,8 +31,15 @@ _KEEP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "npadvmod"
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "such", "any",
                           "some", "its", "his", "her", "their", "our", "my", "your"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
+# a phrase right after a head that is part of its name ("production of the missiles",
+# "the row over pay", "an inquiry into the deal"); "in" only after a noun of change,
+# attitude or evaluation ("the dip in hiring", "confidence in the squad"; not "products
+# in media")
+_NAMING_PREPS = frozenset({"of", "on", "for", "to", "between", "against", "over", "into",
+                           "about"})
 # spaCy's entity types of times and amounts: no stance is about a date or a number
 _MEASURES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
+_PLACES = frozenset({"GPE", "NORP", "LOC"})  # "Philippines", "Americas": names in -s
 _SPACE = re.compile(r"\s+")
 _QUOTE_MARKS = re.compile(r"[\"“”]")  # 'held "constructive" talks': the name is without them
 _AMOUNT_START = frozenset("0123456789%£$€¥")  # "2bn", "£2bn", "%"
@@ -50,6 +57,12 @@ def _quantity(token: Token) -> bool:
     """ "about 60%", "2.2 million barrels": an amount, not what a statement is about."""
     return token.like_num or token.text == "%" or any(
         c.dep_ == "nummod" or c.like_num for c in token.children)
+
+
+def _measure(token: Token) -> bool:
+    """An amount or a time ("in the current fiscal year"): no thing an evaluation is
+    about."""
+    return _quantity(token) or token.ent_type_ in _MEASURES
 
 
 def _subordinate(token: Token, within: Span | None) -> bool:
@@ -85,6 +98,13 @@ def _says(clause: Token) -> bool:
         clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in vocab.reversers)
 
 
+def _object(token: Token) -> bool:
+    """What a verb acts on: its object, or the subject of the clause it governs ("should
+    investigate why the system had gone wrong": the system)."""
+    return token.dep_ == "dobj" or (
+        token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ccomp")
+
+
 def _acts_on(agent: Token, obj: Token) -> bool:
     """``obj`` is the object of the agent's verb or of a verb that verb leads into ("planned
     to raise capacity", "urged governments to fund systems"), not of another clause."""
@@ -98,6 +118,30 @@ def _acts_on(agent: Token, obj: Token) -> bool:
     return False
 
 
+def _judging(word: Token, head: Token) -> bool:
+    """``word`` is the opinion in a phrase rather than part of its name ("stronger
+    economic growth", "very strong results"): an evaluative adjective of the head that is
+    graded (a comparative, a superlative or with a degree adverb; "a positive test", "free
+    education" and "fair and reasonable guidelines" are names), or the adverb grading it."""
+    if word.dep_ == "advmod" and word.head.dep_ == "amod":
+        word = word.head
+    graded = word.tag_ in ("JJR", "JJS") or any(c.dep_ == "advmod" for c in word.children)
+    return word.dep_ == "amod" and word.head == head and word.pos_ == "ADJ" and graded and (
+        _polar(word) or abs(lexicon.valence(word.lower_)) >= _JUDGING_VALENCE) and not any(
+        c.dep_ == "cc" for c in word.children)
+
+
+def _changes(token: Token) -> bool:
+    """A noun of change, attitude or evaluation: what it is "in" is part of its name."""
+    vocab = _vocabulary()
+    lemma = token.lemma_.lower()
+    return lemma in vocab.changes or lemma in vocab.attitudes or lemma in vocab.aspects or (
+        _evaluative(token))
+
+
+# VADER's "lower" (-1.2) says how much ("the lower duty"), "stronger" (1.6) and "better"
+# (1.9) how good: the valence a graded adjective needs to be an opinion
+_JUDGING_VALENCE = 1.5
 _JOINERS = frozenset({"of", "the", "and", "for", "on", "in", "a", "an", "to"})
 
 
@@ -107,6 +151,24 @@ def _title_case(phrase: str) -> bool:
     words = phrase.split()
     return 2 <= len(words) <= 4 and words[-1][:1].isupper() and all(
         w[:1].isupper() or w in _JOINERS for w in words)
+
+
+def _infinitive(token: Token) -> Token | None:
+    """The infinitive right after a noun that says what it acts on ("the need to reform
+    the policy", "a decision to sell the club"; not "the capacity to start", nor the
+    inverted "were conditions to deteriorate")."""
+    return next((c for c in token.children if c.dep_ == "acl" and any(
+        a.dep_ == "aux" and a.lower_ == "to" and a.i == token.i + 1 for a in c.children)
+        and any(o.dep_ == "dobj" for o in c.children)), None)
+
+
+def _in_clause(token: Token, top: Token) -> bool:
+    """``token`` is inside a clause or prepositional phrase below ``top``."""
+    while token.i != top.i:
+        if token.dep_ in ("relcl", "acl", "prep", "advcl", "ccomp"):
+            return True
+        token = token.head
+    return False
 
 
 @dataclass(frozen=True)
@@ -130,6 +192,8 @@ class _Vocabulary:
     states: dict[str, str]
     generic: frozenset[str]
     aspects: frozenset[str]  # "the cost of the order": about the order
+    changes: frozenset[str]  # "the dip in hiring": a change in something
+    idioms: frozenset[str]  # "as a result", "beyond belief": a noun that names nothing
     attitudes: frozenset[str]  # "reservations about the Lords": about the Lords
     agents: frozenset[str]  # nouns of who acts ("investors", "the group", "ministers")
     speech: frozenset[str]  # cue verbs: who says something inside a statement is no target
@@ -151,6 +215,8 @@ def _vocabulary() -> _Vocabulary:
         states=resources.load("entities")["states"],
         generic=frozenset(data["generic_nouns"]),
         aspects=frozenset(data["aspect_nouns"]),
+        changes=frozenset(data["change_nouns"]),
+        idioms=frozenset(data["idioms"]),
         attitudes=frozenset(data["attitude_nouns"]),
         agents=frozenset(data["agent_nouns"]) | frozenset(
             w for key in ("group_nouns", "organisation_nouns") for w in cues[key]),
@@ -187,6 +253,57 @@ def _predicate(token: Token) -> bool:
         and not any(c.dep_ == "prt" for c in token.head.children))  # not "take out"
 
 
+# what "there is a problem" is with or in ("a problem with the engine", "room for
+# improvement in her game", "a crisis in the recruitment of statisticians")
+_EXISTENTIAL_PREPS = frozenset({"with", "in", "over", "about", "for", "of", "to", "on", "at"})
+
+
+def _existential(token: Token) -> bool:
+    """``token`` is what "there is" says there is ("there is a problem")."""
+    return token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children)
+
+
+def _complement(token: Token) -> Token | None:
+    """The first noun an existential's prepositions lead to that is not itself an
+    evaluation or an amount ("room for improvement in her game": the game)."""
+    frontier = [token]
+    while frontier:
+        head = frontier.pop(0)
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _EXISTENTIAL_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.pos_ not in _NOMINAL or _measure(obj):
+                    continue
+                if not _evaluative(obj):
+                    return obj
+                frontier.append(obj)
+    return None
+
+
+def _described(token: Token) -> Token | None:
+    """What a verb's object predicate describes: its object ("called her a tireless
+    type", "branded the plan a disaster", "characterised them as do-nothings", "described
+    the release as overdue"): the description is what is said of it."""
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep":
+        if verb.head.pos_ in _NOMINAL:  # the parser hung "as" on the object
+            return verb.head
+        verb = verb.head
+    elif token.dep_ != "oprd" and not (token.dep_ == "dobj" and any(
+            c.dep_ == "dobj" and c.i < token.i for c in verb.children)):
+        return None  # a second object is a predicate too ("branded the plan a disaster")
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < token.i), None)
+
+
+def _possessor(token: Token) -> Token | None:
+    """Who an evaluative noun belongs to, when it names them ("Man Utd's resolve"): the
+    evaluation is of them. Not a common noun ("people's confidence": no one named), nor
+    a pronoun ("his innocence", "her award": as often the speaker as anyone else)."""
+    return next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"),
+                None)
+
+
 def said_of(token: Token) -> Token | None:
     """What an evaluative candidate is said of: ``token`` itself when it is no fragment
     of the evaluation; else its "of/for" object ("the failure of the plan"), for a
@@ -195,9 +312,20 @@ def said_of(token: Token) -> Token | None:
     head is a fragment as a predicate or with an "of/for" object; a predicate also when
     an evaluative word modifies it ("a vital role", "an excellent response") or its
     noun is a predicate noun ("make a difference"). "The crisis deepened" keeps the
-    crisis: a subject is what its clause is about."""
+    crisis: a subject is what its clause is about. What "there is" an evaluation is
+    with or in ("a problem with the engine": the engine; "a problem" alone keeps it),
+    what someone named holds ("Man Utd's resolve": Man Utd), and what an object
+    predicate describes ("called her a tireless type": her) is what it is said of."""
     vocab = _vocabulary()
+    described = _described(token)
+    if described is not None:
+        return described if described.pos_ in _NOMINAL or described.pos_ == "PRON" else None
     head = _evaluative(token)
+    if _existential(token) and (head or any(
+            (c.dep_ == "amod" and _evaluative(c)) or (c.dep_ == "prep" and any(
+                g.dep_ == "pobj" and _evaluative(g) for g in c.children))
+            for c in token.children)):
+        return _complement(token) or token  # "there is a problem (with the engine)"
     predicate = _predicate(token)
     judged = head or (predicate and any(c.dep_ == "amod" and _evaluative(c)
                                         for c in token.children))
@@ -210,13 +338,15 @@ def said_of(token: Token) -> Token | None:
     # what else only the lexicon's words are "of" ("in favour of the cuts"; VADER's "the
     # victims of the wave" are the victims)
     preps = _OF if judged and predicate else {"of"} if _polar(token) else set()
+    if head:  # "a lot of problems with that ankle", "his dispute with Bellamy"
+        preps = {*preps, "with"}
     of = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
                for g in c.children if g.dep_ == "pobj" and g.pos_ in _NOMINAL), None)
     if of is not None and not _quantity(of) and (
             token.head.lemma_.lower() not in vocab.reversers):
         return of
     if not predicate:
-        return token
+        return (_possessor(token) if head else None) or token
     subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and (subject.pos_ in _NOMINAL or subject.lower_ in
                                 _NAMING_PRONOUNS):
@@ -249,6 +379,7 @@ class Resolver:
         self._titles: dict[str, str] | None = None
         self._quoted: list[tuple[int, str]] | None = None  # (start, phrase) of each quote
         self._title_end = 0
+        self._news: tuple[int, str | None] = (-1, None)  # the headline's news, by its start
         # the person each title word last named: "President Donald Trump" -> president
         self._titled: list[tuple[int, str, str, frozenset[str]]] = []
         for mention in mentions:
@@ -301,6 +432,9 @@ class Resolver:
             return self._pronoun(token, lower)
         if token.pos_ not in _NOMINAL or any(c.tag_ == "WDT" for c in token.children):
             return None  # "which technology it will support" names none yet
+        if token.dep_ == "pobj" and " ".join(
+                t.lower_ for t in token.head.subtree) in self.vocab.idioms:
+            return None  # "life gets better as a result"
         if token.ent_type_ in _MEASURES:
             return None  # "at the end of last year", "in August 2003": when, not what
         lemma = token.lemma_.lower()
@@ -326,6 +460,11 @@ class Resolver:
             earlier = self._named_before(token, lemma)
             if earlier:
                 return Target(earlier, PHRASE, (token.idx, token.idx + len(token.text)), token.i)
+            self._title_phrases()  # finds the news
+            news = self._news[1]
+            if lemma in self.vocab.anaphors and news and token.idx > self._title_end:
+                # "the move", "the decision": the news the headline names
+                return Target(news, PHRASE, (token.idx, token.idx + len(token.text)), token.i)
         if not phrases or (lemma in self.vocab.generic and not any(
                 c.dep_ in ("compound", "amod", "nummod", "poss") for c in token.children)):
             return None  # "the case", not "the court case"
@@ -347,22 +486,30 @@ class Resolver:
         lemma = token.lemma_.lower()
         return lemma in self.vocab.agents or lemma in self.vocab.titles
 
+    def addressee(self, token: Token) -> bool:
+        """``token`` is who is told ("she told the audience", "told BBC News"), inside a
+        quote's speech tag: whom the speaker addresses, not what the stance is about."""
+        return token.dep_ in ("dobj", "dative") and token.head.lemma_.lower() == "tell" and (
+            self.agentive(token))
+
     def about(self, tokens: list[Token], within: Span | None = None) -> list[Token]:
         """Heads of what a statement is about, likeliest first, from its subject and object
         nouns in order: who reports a clause last ("experts say ..."), what an aspect noun,
         an amount or an attitude is of or about ("the cost of the order", "8.4 gigawatts of
         wind capacity", "reservations about the Lords"), and
         what an agent acts on before the agent ("the group planned to raise capacity",
-        "urged governments to fund warning systems"; "the tariffs will hurt farmers" keeps
-        the tariffs), and nouns of a subordinate clause of ``within`` after the rest ("it
-        does not want a debt freeze, while India has rejected aid")."""
-        pairs = [(t, self._aspect_of(t) or t) for t in tokens]
+        "urged governments to fund warning systems", "should investigate why the system
+        failed"; "the tariffs will hurt farmers" keeps
+        the tariffs), none who is told (:meth:`addressee`), and nouns of a subordinate
+        clause of ``within`` after the rest ("it does not want a debt freeze, while India
+        has rejected aid")."""
+        pairs = [(t, self._aspect_of(t) or t) for t in tokens if not self.addressee(t)]
         # "almost every expert says a Labour government means higher taxes": what they say
         pairs.sort(key=lambda p: (self._reports(p[0]), _own(p[0]) or _subordinate(p[0], within)))
         if pairs and self.agentive(pairs[0][0]) and (pairs[0][0].dep_ == "nsubj" or (
                 pairs[0][0].dep_ == "dobj" and pairs[0][0].head.i < pairs[0][0].i)):
             agent = pairs[0][0]
-            acted = next((p for p in pairs[1:] if p[0].dep_ == "dobj" and _acts_on(agent, p[0])
+            acted = next((p for p in pairs[1:] if _object(p[0]) and _acts_on(agent, p[0])
                           and not _quantity(p[1]) and p[1].pos_ != "PRON"), None)
             if acted is not None:
                 pairs.remove(acted)
@@ -383,7 +530,8 @@ class Resolver:
         attitude = token.lemma_.lower() in self.vocab.attitudes
         if not aspect and not amount and not attitude:
             return None
-        preps = ("about", "over", "on", "to", "for", "of", "against", "with") if attitude else (
+        preps = ("about", "over", "on", "to", "for", "of", "against", "with", "into"
+                 ) if attitude else (
             ("of", "for", "on") if aspect else ("of",))
         rights = list(token.rights)
         if attitude and token.dep_ == "dobj":  # "offered his sympathy for the victims"
@@ -413,7 +561,9 @@ class Resolver:
         """Head noun -> phrase of the headline ("U.S. Steel Tariffs" for "tariff"), when the
         article opens with one (a short first line without a full stop). Headline case
         confuses the tagger, so a phrase is the run of words up to the noun, back to a
-        lower-case word, a number or the start."""
+        lower-case word, a number, the headline's verb or the start, in words the body
+        names with. The first phrase after the headline's subject is its news ("Philippines
+        Cuts Rice Tariff to 15%": "Rice Tariff"), what "the move" and "the decision" are."""
         if self._titles is None:
             self._titles = {}
             first = self.text.split("\n", 1)[0]
@@ -421,6 +571,8 @@ class Resolver:
             if "\n" not in self.text or len(first.split()) > 20 or first.rstrip(
                     ).endswith("."):
                 return self._titles
+            named = {w for t in self.doc if t.idx > self._title_end
+                     and t.pos_ in ("NOUN", "PROPN", "ADJ") for w in (t.lower_, t.lemma_.lower())}
             words = []
             for t in self.doc:
                 if t.idx >= self._title_end:
@@ -432,13 +584,29 @@ class Resolver:
                     continue
                 lo = k
                 while lo > 0 and k - lo < 3 and (words[lo - 1].text[:1].isupper() and not (
-                        words[lo - 1].like_num or words[lo - 1].pos_ == "VERB")):
+                        words[lo - 1].like_num or words[lo - 1].pos_ == "VERB"
+                        or self._headline_verb(words[lo - 1]))):
                     lo -= 1
-                if k > lo:
+                # a name in words the article names with ("Rice Tariff"; not "Lost Record
+                # Ice" nor "OPEC+ Delays": the body's verbs)
+                if k > lo and all(w.lower_ in named for w in words[lo : k + 1]):
                     phrase = " ".join(w.text for w in words[lo : k + 1])
                     self._titles.setdefault(lemma, phrase)
                     self._titles.setdefault(t.lower_, phrase)
+                    if lo > 0 and self._news[0] in (-1, lo):  # the first after the subject
+                        self._news = (lo, phrase)
         return self._titles
+
+    def _headline_verb(self, token: Token) -> bool:
+        """A headline's verb the tagger read as a name ("Philippines Cuts Rice Tariff",
+        "OPEC+ Delays Output Increase"): a capitalised word in -s that names no place.
+        Plural modifiers are rare in English compounds ("Arms Deal" loses "Arms"); the
+        recogniser's other entities in a headline are no guide ("Cuts Rice Tariff" was
+        a person)."""
+        text = token.text
+        mention = self._by_token.get(token.i)
+        return len(text) > 3 and text.endswith("s") and not text.endswith("ss") and not (
+            mention is not None and mention.label in _PLACES)
 
     def _named_before(self, token: Token, lemma: str) -> str | None:
         """The last longer phrase with this head noun before ``token`` ("the Good Friday
@@ -492,37 +660,50 @@ class Resolver:
 
     @staticmethod
     def _modified(token: Token) -> bool:
-        """'the president of the club': not the article's president."""
-        return any(c.dep_ in ("prep", "compound", "amod", "poss") for c in token.children)
+        """'the president of the club', 'the decision to sell': not the article's
+        president, nor the decision named before."""
+        return any(c.dep_ in ("prep", "compound", "amod", "poss") for c in token.children
+                   ) or _infinitive(token) is not None
 
     @staticmethod
     def _phrase_tokens(token: Token) -> list[Token]:
         """The words naming what ``token`` heads: its modifiers and an "of/on/for/to"
-        phrase right after it ("annual production of the missiles"), not its clauses; no
-        leading determiner; at most 8 words (else the modifiers and the head alone)."""
+        phrase right after it ("annual production of the missiles") or an infinitive with
+        its object ("the need to reform the policy": a need is nothing without what it is
+        for), not its clauses; no leading determiner; at most 8 words (else the modifiers
+        and the head alone)."""
         doc = token.doc
         ids = {token.i}
         after: set[int] = set()
         for child in token.children:
             if child.dep_ in _KEEP_DEPS or (child.dep_ in ("det", "punct") and child.i < token.i):
                 ids.update(t.i for t in child.subtree)
-            elif child.dep_ == "prep" and child.lower_ in ("of", "on", "for", "to") and (
+            elif child.dep_ == "prep" and (child.lower_ in _NAMING_PREPS or (
+                    child.lower_ == "in" and _changes(token))) and (
                     child.i == token.i + 1):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects and objects[0].pos_ in _NOMINAL:
-                    cut = {t.i for c in objects[0].children if c.dep_ in ("relcl", "acl", "prep")
-                           for t in c.subtree}
-                    after = {child.i} | {t.i for t in objects[0].subtree if t.i not in cut}
+                if objects and (objects[0].pos_ in _NOMINAL or objects[0].tag_ == "VBG") and (
+                        objects[0].ent_type_ not in _MEASURES):  # "a rise of 0.4%": a rise
+                    after = {child.i} | {t.i for t in objects[0].subtree
+                                         if not _in_clause(t, objects[0])}
+        verb = _infinitive(token)
+        if verb is not None:
+            after = {verb.i} | {t.i for c in verb.children if c.dep_ in ("aux", "prt", "dobj")
+                                for t in (c.subtree if c.dep_ == "dobj" else [c])
+                                if not _in_clause(t, c)}
         lo = hi = token.i
         while lo - 1 in ids:
             lo -= 1
         while hi + 1 in ids:
             hi += 1
-        if after and min(after) == hi + 1 and hi + 1 - lo + len(after) <= 8:
-            while hi + 1 in after:
-                hi += 1
+        first = lo  # the determiner is no word of the name
+        while first < token.i and doc[first].lower_ in _DETERMINERS:
+            first += 1
+        if after and min(after) == hi + 1 and max(after) - min(after) + 1 == len(after) and (
+                hi + 1 - first + len(after) <= 8):  # "their aim of re-engaging voters": no
+            hi = max(after)
         while lo < token.i and (doc[lo].lower_ in _DETERMINERS or doc[lo].is_punct
-                                or doc[lo].tag_ == "POS"):
+                                or doc[lo].tag_ == "POS" or _judging(doc[lo], token)):
             lo += 1
         while hi > token.i and (doc[hi].is_punct or doc[hi].tag_ == "POS"):
             hi -= 1
