@@ -43,6 +43,12 @@ def test_quotes(text, expected):
         ("The official said the sale proved a fiasco.", "neutral"),  # not graded: as before
         # a word naming a kind is no verdict ("rights" of "human rights" is no "right")
         ('The official said the detention was a "human rights scandal".', "oppose"),
+        # a good thing a bad word acts on is the harm's news, counted once; a bad thing a
+        # reverser acts on turns: the action is for the good
+        ("The official said the rush was a step that will harm public confidence.", "oppose"),
+        ("The official said the strike was a threat to every gain of the plan.", "oppose"),
+        ("The official said the plan would reduce the danger to the region.", "support"),
+        ("The official said the new rules would limit progress.", "oppose"),
     ],
 )
 def test_label(nlp, sentence, label):

@@ -243,6 +243,17 @@ def _negated(token: Token, content: Span, negators: frozenset[str]) -> bool:
         t.lower_ in negators for t in content.doc[max(content.start, token.i - 3) : token.i])
 
 
+def _governor(token: Token) -> Token | None:
+    """The word that acts on ``token``: the verb of its object ("undermine stability"), the
+    word its preposition hangs on ("a threat to every gain"), the verb it completes
+    ("failed to improve")."""
+    if token.dep_ not in ("dobj", "pobj", "xcomp", "nsubjpass"):
+        return None
+    governor = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else (
+        token.head)
+    return governor if governor.i != token.i else None
+
+
 def _feeling_alone(token: Token) -> bool:
     """The speaker's own feeling with nothing it is about ("I felt good", "I'm happy here,
     I'm not in discussion with anyone"): how the speaker is, no verdict on what the content
@@ -317,6 +328,14 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
                                                   ) or _feeling_alone(token) or (
                 token.dep_ == "compound"):
             continue
+        governor = _governor(token)
+        acting = governor.lemma_.lower() if governor is not None else ""
+        if polarity == "support" and acting in oppose:
+            continue  # "a threat to every gain": the harm is the news, and it has counted
+        if acting in _reversers() and acting not in support | oppose and token != target:
+            # "avoid any risk": for what avoids it (the target's own word is turned by the
+            # caller, :func:`reversed_`)
+            polarity = "oppose" if polarity == "support" else "support"
         if token == rejected and polarity == "oppose":  # "dismissed the criticism": for it
             score["oppose"] -= 1.0
             polarity = "support"
