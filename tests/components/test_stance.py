@@ -49,6 +49,10 @@ def test_quotes(text, expected):
         ("The official said the strike was a threat to every gain of the plan.", "oppose"),
         ("The official said the plan would reduce the danger to the region.", "support"),
         ("The official said the new rules would limit progress.", "oppose"),
+        # a denying quantifier negates what it quantifies, and the clause of its noun
+        ("The auditor said there had been little progress on the plan.", "oppose"),
+        ("The auditor said there had been a little progress on the plan.", "support"),
+        ("The report said there was no sign the reforms had helped patients.", "oppose"),
     ],
 )
 def test_label(nlp, sentence, label):

@@ -237,10 +237,36 @@ def _excess(token: Token) -> bool:
         token.head.pos_ in ("ADJ", "ADV"))
 
 
+_CLAUSE_UP = frozenset({"acl", "relcl", "attr", "acomp", "dobj", "pobj", "prep"})  # to the noun
+_MAX_UP = 4  # steps from a word up to the noun whose quantifier may deny it
+
+
+@cache
+def _denying() -> frozenset[str]:
+    return frozenset(resources.load("stance")["denying_quantifiers"])
+
+
+def _denied(token: Token) -> bool:
+    """A denying quantifier ("little", "no", "few") quantifies the word or the noun its
+    clause says something of: "little progress", "little evidence the ministry improved",
+    "no sign that the reforms were a success" (not "a little progress")."""
+    denying, node = _denying(), token
+    for _ in range(_MAX_UP):
+        if any(c.lower_ in denying and c.dep_ in ("det", "amod") and not (
+                c.i > 0 and c.doc[c.i - 1].lower_ == "a") for c in node.children):
+            return True
+        if node.dep_ not in _CLAUSE_UP or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _negated(token: Token, content: Span, negators: frozenset[str]) -> bool:
-    """A negator governs the word or stands up to three words before it in the content."""
+    """A negator governs the word or stands up to three words before it in the content, or
+    a denying quantifier says there is little or none of it (:func:`_denied`)."""
     return any(c.lower_ in negators for c in token.children) or any(
-        t.lower_ in negators for t in content.doc[max(content.start, token.i - 3) : token.i])
+        t.lower_ in negators for t in content.doc[max(content.start, token.i - 3) : token.i]
+    ) or _denied(token)
 
 
 def _governor(token: Token) -> Token | None:
