@@ -53,6 +53,10 @@ def test_quotes(text, expected):
         ("The auditor said there had been little progress on the plan.", "oppose"),
         ("The auditor said there had been a little progress on the plan.", "support"),
         ("The report said there was no sign the reforms had helped patients.", "oppose"),
+        # a verdict noun as a verb is an event: "a big win", not "wanted to win the game"
+        ("The coach said the team wanted to win the game.", "neutral"),
+        ("The coach said the result was a big win for the club.", "support"),
+        ("The analyst said the deal was a winning combination.", "support"),
     ],
 )
 def test_label(nlp, sentence, label):

@@ -242,6 +242,18 @@ _MAX_UP = 4  # steps from a word up to the noun whose quantifier may deny it
 
 
 @cache
+def _verdict_nouns() -> frozenset[str]:
+    return frozenset(resources.load("stance")["verdict_nouns"])
+
+
+def _plain_event(token: Token) -> bool:
+    """A verdict noun used as a verb: an event, no verdict ("wants to win", "won the game",
+    "gain access"; still one as a noun or a modifier: "a big win", "a winning combination")."""
+    return token.pos_ == "VERB" and token.dep_ != "amod" and (
+        token.lemma_.lower() in _verdict_nouns())
+
+
+@cache
 def _denying() -> frozenset[str]:
     return frozenset(resources.load("stance")["denying_quantifiers"])
 
@@ -352,7 +364,7 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
             "oppose" if _excess(token) else None)
         if polarity is None or token.i in own or (about is not None and token.i not in about
                                                   ) or _feeling_alone(token) or (
-                token.dep_ == "compound"):
+                token.dep_ == "compound") or _plain_event(token):
             continue
         governor = _governor(token)
         acting = governor.lemma_.lower() if governor is not None else ""
