@@ -43,6 +43,20 @@ def test_quotes(text, expected):
         ("The official said the sale proved a fiasco.", "neutral"),  # not graded: as before
         # a word naming a kind is no verdict ("rights" of "human rights" is no "right")
         ('The official said the detention was a "human rights scandal".', "oppose"),
+        # a good thing a bad word acts on is the harm's news, counted once; a bad thing a
+        # reverser acts on turns: the action is for the good
+        ("The official said the rush was a step that will harm public confidence.", "oppose"),
+        ("The official said the strike was a threat to every gain of the plan.", "oppose"),
+        ("The official said the plan would reduce the danger to the region.", "support"),
+        ("The official said the new rules would limit progress.", "oppose"),
+        # a denying quantifier negates what it quantifies, and the clause of its noun
+        ("The auditor said there had been little progress on the plan.", "oppose"),
+        ("The auditor said there had been a little progress on the plan.", "support"),
+        ("The report said there was no sign the reforms had helped patients.", "oppose"),
+        # a verdict noun as a verb is an event: "a big win", not "wanted to win the game"
+        ("The coach said the team wanted to win the game.", "neutral"),
+        ("The coach said the result was a big win for the club.", "support"),
+        ("The analyst said the deal was a winning combination.", "support"),
     ],
 )
 def test_label(nlp, sentence, label):

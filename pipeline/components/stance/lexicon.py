@@ -237,10 +237,59 @@ def _excess(token: Token) -> bool:
         token.head.pos_ in ("ADJ", "ADV"))
 
 
+_CLAUSE_UP = frozenset({"acl", "relcl", "attr", "acomp", "dobj", "pobj", "prep"})  # to the noun
+_MAX_UP = 4  # steps from a word up to the noun whose quantifier may deny it
+
+
+@cache
+def _verdict_nouns() -> frozenset[str]:
+    return frozenset(resources.load("stance")["verdict_nouns"])
+
+
+def _plain_event(token: Token) -> bool:
+    """A verdict noun used as a verb: an event, no verdict ("wants to win", "won the game",
+    "gain access"; still one as a noun or a modifier: "a big win", "a winning combination")."""
+    return token.pos_ == "VERB" and token.dep_ != "amod" and (
+        token.lemma_.lower() in _verdict_nouns())
+
+
+@cache
+def _denying() -> frozenset[str]:
+    return frozenset(resources.load("stance")["denying_quantifiers"])
+
+
+def _denied(token: Token) -> bool:
+    """A denying quantifier ("little", "no", "few") quantifies the word or the noun its
+    clause says something of: "little progress", "little evidence the ministry improved",
+    "no sign that the reforms were a success" (not "a little progress")."""
+    denying, node = _denying(), token
+    for _ in range(_MAX_UP):
+        if any(c.lower_ in denying and c.dep_ in ("det", "amod") and not (
+                c.i > 0 and c.doc[c.i - 1].lower_ == "a") for c in node.children):
+            return True
+        if node.dep_ not in _CLAUSE_UP or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _negated(token: Token, content: Span, negators: frozenset[str]) -> bool:
-    """A negator governs the word or stands up to three words before it in the content."""
+    """A negator governs the word or stands up to three words before it in the content, or
+    a denying quantifier says there is little or none of it (:func:`_denied`)."""
     return any(c.lower_ in negators for c in token.children) or any(
-        t.lower_ in negators for t in content.doc[max(content.start, token.i - 3) : token.i])
+        t.lower_ in negators for t in content.doc[max(content.start, token.i - 3) : token.i]
+    ) or _denied(token)
+
+
+def _governor(token: Token) -> Token | None:
+    """The word that acts on ``token``: the verb of its object ("undermine stability"), the
+    word its preposition hangs on ("a threat to every gain"), the verb it completes
+    ("failed to improve")."""
+    if token.dep_ not in ("dobj", "pobj", "xcomp", "nsubjpass"):
+        return None
+    governor = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else (
+        token.head)
+    return governor if governor.i != token.i else None
 
 
 def _feeling_alone(token: Token) -> bool:
@@ -315,8 +364,16 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
             "oppose" if _excess(token) else None)
         if polarity is None or token.i in own or (about is not None and token.i not in about
                                                   ) or _feeling_alone(token) or (
-                token.dep_ == "compound"):
+                token.dep_ == "compound") or _plain_event(token):
             continue
+        governor = _governor(token)
+        acting = governor.lemma_.lower() if governor is not None else ""
+        if polarity == "support" and acting in oppose:
+            continue  # "a threat to every gain": the harm is the news, and it has counted
+        if acting in _reversers() and acting not in support | oppose and token != target:
+            # "avoid any risk": for what avoids it (the target's own word is turned by the
+            # caller, :func:`reversed_`)
+            polarity = "oppose" if polarity == "support" else "support"
         if token == rejected and polarity == "oppose":  # "dismissed the criticism": for it
             score["oppose"] -= 1.0
             polarity = "support"
