@@ -647,7 +647,9 @@ class FigureExtractor:
         if money and g.units.currency(money.group(1)):  # "hundreds of millions of dollars"
             return g.units.currency(money.group(1)), money.end()
         shared = context.shared_noun(tokens)
-        if shared is not None and not self._unit_or_scale_word(shared.text):
+        if shared is not None and not any(self._unit_or_scale_word(words) for words in (
+                shared.text, shared.doc[context.phrase_start(shared) : shared.i + 1].text)):
+            # "5 and 10 percentage points" is a range of units, not two counts of points
             return context.count_unit(context.phrase_start(shared), shared, g), end
         antecedent = context.partitive_noun(tokens) or context.changed_noun(tokens) \
             or self._level_subject(tokens, match) \
@@ -972,7 +974,9 @@ class FigureExtractor:
         symbol = None if phrase is None or (
             phrase == "over" and unit in g.period_units and not age_gap
             and not g.ages.bounded_group.search(text, max(0, start - 30), start)
-        ) else g.modifier_symbols[phrase]  # but "people over 65" are older than 65
+        ) or (phrase == "over" and done and text[done[-1].span[1] : start].strip().lower()
+              == "over") else g.modifier_symbols[phrase]  # but "people over 65" are older
+        # than 65; "6.61 seconds over 60m": the distance a figure is over, not a bound
         if phrase is not None and tokens is not None and tokens.start > 0 and (
             tokens.doc[tokens.start - 1].dep_ == "prt"
             or self._preposition(tokens, phrase, max(0, start - 40) + before.start(1))
