@@ -802,6 +802,14 @@ class FigureExtractor:
         (66.67), "1 in 5" or "one in five" (20), "rose by a third" (33.33), a fraction
         that stands for the part of a group ("more than a third had it turned off")."""
         out_of = _OUT_OF.match(text, match.end("num"))
+        phrase = None if tokens is None else tokens.root
+        while phrase is not None and phrase.dep_ in ("nummod", "quantmod") \
+                and phrase.head.i != phrase.i:
+            phrase = phrase.head  # the noun the numbers count
+        if out_of and phrase is not None and phrase.dep_ == "pobj" \
+                and "out" in out_of.group(0).lower():
+            out_of = None  # "gained share in three out of four regions": counts of regions,
+            # where "Three out of four voters back it" is a share of voters
         if out_of:
             whole = out_of.group(1)
             denominator = numbers.value(whole)
@@ -987,7 +995,9 @@ class FigureExtractor:
         gap = text[done[-1].span[1] : start] if done else ""
         alternative = done[-1].modifier if done and (
             g.alternative.fullmatch(gap) or g.restatement.fullmatch(gap)
-        ) else None  # "up 8.5p, or 8.1%", "nearly 10 percent of residents, or 1.3 million"
+        ) and not (done[-1].unit in g.period_units and unit not in g.period_units) else None
+        # "up 8.5p, or 8.1%", "nearly 10 percent of residents, or 1.3 million"; not a
+        # period or age before an amount ("people over 60, or £300 where")
         if tokens is not None:
             if symbol not in (None, "~") and context.comparative(tokens, noun, g):
                 return symbol

@@ -393,14 +393,15 @@ def _via_by(anchor: Token, grammar: FigureGrammar, relative: bool) -> str | None
                 if changed.pos_ == "NOUN" and (relative or _a_bare_change(changed)) else None
         if token.dep_ == "pobj" and token.head.lower_ == "by":
             changed = token.head.head
-            if changed.lemma_.lower() in grammar.margin_verbs:
+            before = token.doc[token.head.i - 1] if token.head.i > 0 else None
+            if any(t is not None and t.lemma_.lower() in grammar.margin_verbs
+                   for t in (changed, before)):
                 return None  # "lose by only two points": the margin of a result
             for candidate in (changed, changed.head):
                 found = _change_word(candidate, grammar) or _particle(candidate)
                 if found:
                     return found
             # "turnout rises by 4%" parsed as a noun "rises": the word before "by" says
-            before = token.doc[token.head.i - 1] if token.head.i > 0 else None
             lemma = before.lemma_.lower() if before is not None else ""
             return grammar.change_verbs.get(lemma) or grammar.change_nouns.get(lemma)
         if token is anchor and token.dep_ == "conj" and token.head.pos_ == "VERB" and any(
@@ -450,7 +451,7 @@ def _particle(token: Token) -> str | None:
     adverb of a verb, not of "be": "was up by two points" is a lead)."""
     if token.lower_ in ("up", "down"):
         return token.lower_
-    deps = ("prt", "advmod") if token.pos_ == "VERB" else ("prt",)
+    deps = ("prt", "advmod", "prep") if token.pos_ == "VERB" else ("prt",)
     return next((c.lower_ for c in token.children
                  if c.dep_ in deps and c.lower_ in ("up", "down")), None)
 

@@ -12,6 +12,8 @@ from tests.components.figures.test_component import assert_figure, figures
     [
         # a particle parsed as an adverb still says which way "by" moved
         ("The relaunch pushed sales up by 12% last year.", "12%", 12.0, "%", "up"),
+        ("The deal, which pushed sales up by 12% to 90,000, pleased them.", "12%", 12.0, "%",
+         "up"),
         # ... but "up by" after "be" is a lead
         ("Mr. Smith was up by three points in the poll.", "three points", 3.0, "pp", "="),
         # a figure joined to a verb's "by" figure is a change too
@@ -26,6 +28,8 @@ from tests.components.figures.test_component import assert_figure, figures
         ("They hope to increase the expected 60% turnout.", "60%", 60.0, "%", "="),
         # the margin of a result is no change
         ("We could lose by only three points on Saturday.", "three points", 3.0, "point", "="),
+        ("If we under-perform and lose by only two points, we go out.", "two points", 2.0,
+         "point", "="),
         # the agent of a passive whose subject is a name is who acted, not a change
         ("Howard was dropped by four stations last year.", "four stations", 4.0, "station",
          "="),
@@ -33,6 +37,11 @@ from tests.components.figures.test_component import assert_figure, figures
         # a distance run in a time is no bound
         ("She clocked 7.02 seconds over 60m in Glasgow.", "60m", 60.0, "metre", "="),
         ("The grant is paid to people over 75.", "75", 75.0, "year", ">"),
+        # an age a group is said to be over; the amount after an age restates nothing
+        ("It pays £200 to people over 60, or £300 where people are over 80.", "80", 80.0,
+         "year", ">"),
+        ("It pays £200 to people over 60, or £300 where people are over 80.", "£300", 300.0,
+         "GBP", "="),
         # units: an edge in a poll is in percentage points, two coordinated points too
         ("Polls give her a 3.5-point edge over him.", "3.5-point", 3.5, "pp", "="),
         ("They trailed by 4 and 9 percentage points in the polls.", "4", 4.0, "pp", "="),
@@ -41,6 +50,9 @@ from tests.components.figures.test_component import assert_figure, figures
         # an evaluative participle is no kind of the counted noun
         ("The race is now between the two rising stars.", "two rising stars", 2.0, "star",
          "="),
+        # counts out of a counted whole that a preposition takes stay counts
+        ("Sales grew in three out of five markets last year.", "three", 3.0, "market", "="),
+        ("One out of four adults smokes.", "One out of four", 25.0, "%", "="),
         # who says a clause is not what its bare count counts
         ("Tickets went fast and organisers said all 90,000 for the weekend had gone.",
          "90,000", 90000.0, "ticket", "="),
