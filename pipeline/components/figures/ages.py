@@ -30,7 +30,7 @@ _AFTER_A_STATED_AGE = _APPOSITION_END | {"when", "then", "and", "now", "at", "'"
 class Ages:
     before: re.Pattern[str]  # "aged ", "at the age of " (and a range's low end) before it
     after: re.Pattern[str]  # " years old", " and older" after it
-    bounded_group: re.Pattern[str]  # "voters under ", "children over " before it
+    bounded_group: re.Pattern[str]  # "voters under ", "people are over " before it
     up_to: int
 
     @classmethod
@@ -40,8 +40,8 @@ class Ages:
                               re.IGNORECASE),
             after=re.compile(rf"\s+(?:{alternation(data['after'])})\b", re.IGNORECASE),
             bounded_group=re.compile(
-                rf"\b(?:{alternation(data['groups_bounded'])})\s+(?:under|over|below|above)\s+$",
-                re.IGNORECASE),
+                rf"\b(?:{alternation(data['groups_bounded'])})\s+(?:(?:are|were)\s+)?"
+                r"(?:under|over|below|above)\s+$", re.IGNORECASE),  # "where people are over 80"
             up_to=data["up_to"],
         )
 

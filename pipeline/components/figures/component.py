@@ -647,7 +647,9 @@ class FigureExtractor:
         if money and g.units.currency(money.group(1)):  # "hundreds of millions of dollars"
             return g.units.currency(money.group(1)), money.end()
         shared = context.shared_noun(tokens)
-        if shared is not None and not self._unit_or_scale_word(shared.text):
+        if shared is not None and not any(self._unit_or_scale_word(words) for words in (
+                shared.text, shared.doc[context.phrase_start(shared) : shared.i + 1].text)):
+            # "5 and 10 percentage points" is a range of units, not two counts of points
             return context.count_unit(context.phrase_start(shared), shared, g), end
         antecedent = context.partitive_noun(tokens) or context.changed_noun(tokens) \
             or self._level_subject(tokens, match) \
@@ -800,6 +802,14 @@ class FigureExtractor:
         (66.67), "1 in 5" or "one in five" (20), "rose by a third" (33.33), a fraction
         that stands for the part of a group ("more than a third had it turned off")."""
         out_of = _OUT_OF.match(text, match.end("num"))
+        phrase = None if tokens is None else tokens.root
+        while phrase is not None and phrase.dep_ in ("nummod", "quantmod") \
+                and phrase.head.i != phrase.i:
+            phrase = phrase.head  # the noun the numbers count
+        if out_of and phrase is not None and phrase.dep_ == "pobj" \
+                and "out" in out_of.group(0).lower():
+            out_of = None  # "gained share in three out of four regions": counts of regions,
+            # where "Three out of four voters back it" is a share of voters
         if out_of:
             whole = out_of.group(1)
             denominator = numbers.value(whole)
@@ -972,7 +982,9 @@ class FigureExtractor:
         symbol = None if phrase is None or (
             phrase == "over" and unit in g.period_units and not age_gap
             and not g.ages.bounded_group.search(text, max(0, start - 30), start)
-        ) else g.modifier_symbols[phrase]  # but "people over 65" are older than 65
+        ) or (phrase == "over" and done and text[done[-1].span[1] : start].strip().lower()
+              == "over") else g.modifier_symbols[phrase]  # but "people over 65" are older
+        # than 65; "6.61 seconds over 60m": the distance a figure is over, not a bound
         if phrase is not None and tokens is not None and tokens.start > 0 and (
             tokens.doc[tokens.start - 1].dep_ == "prt"
             or self._preposition(tokens, phrase, max(0, start - 40) + before.start(1))
@@ -983,7 +995,9 @@ class FigureExtractor:
         gap = text[done[-1].span[1] : start] if done else ""
         alternative = done[-1].modifier if done and (
             g.alternative.fullmatch(gap) or g.restatement.fullmatch(gap)
-        ) else None  # "up 8.5p, or 8.1%", "nearly 10 percent of residents, or 1.3 million"
+        ) and not (done[-1].unit in g.period_units and unit not in g.period_units) else None
+        # "up 8.5p, or 8.1%", "nearly 10 percent of residents, or 1.3 million"; not a
+        # period or age before an amount ("people over 60, or £300 where")
         if tokens is not None:
             if symbol not in (None, "~") and context.comparative(tokens, noun, g):
                 return symbol

@@ -319,9 +319,18 @@ def earlier_plural(sent: Span, figure: Span, grammar: FigureGrammar) -> Token | 
         if token.tag_ == "NNS" and token.pos_ == "NOUN" and token.is_alpha \
                 and lemma not in grammar.not_counted_subjects \
                 and grammar.singular(lemma) not in grammar.period_units \
-                and not grammar.unit_word(token.text) and token.lower_ not in grammar.pronoun_nouns:
+                and not grammar.unit_word(token.text) \
+                and token.lower_ not in grammar.pronoun_nouns and not _says(token, figure):
             return token
     return None
+
+
+def _says(noun: Token, figure: Span) -> bool:
+    """The noun is who says the clause the figure is in ("organisers confirmed that all
+    130,000 ... had been sold"), not what it counts."""
+    return noun.dep_ == "nsubj" and any(
+        c.dep_ == "ccomp" and (c.i == figure.root.i or c.is_ancestor(figure.root))
+        for c in noun.head.children)
 
 
 def attribute_noun(figure: Span) -> Token | None:
@@ -374,6 +383,9 @@ def _via_by(anchor: Token, grammar: FigureGrammar, relative: bool) -> str | None
         if token.dep_ == "pobj" and token.head.lower_ == "of":  # "cuts of 25bp"
             changed = token.head.head  # but "spending cuts of R$70 billion" is an amount
             if changed.lemma_.lower() in _RATE_NOUNS and relative:
+                of_change = _rate_of_change(changed, grammar)
+                if of_change:
+                    return of_change  # "a growth rate of -0.1%": the rate of a change
                 verb = changed.head.head if changed.head.pos_ == "ADP" else changed.head
                 return _change_word(verb, grammar) if verb.pos_ == "VERB" else None
                 # "rose at an annual rate of 2.4%": the verb above says
@@ -381,18 +393,32 @@ def _via_by(anchor: Token, grammar: FigureGrammar, relative: bool) -> str | None
                 if changed.pos_ == "NOUN" and (relative or _a_bare_change(changed)) else None
         if token.dep_ == "pobj" and token.head.lower_ == "by":
             changed = token.head.head
+            before = token.doc[token.head.i - 1] if token.head.i > 0 else None
+            if any(t is not None and t.lemma_.lower() in grammar.margin_verbs
+                   for t in (changed, before)):
+                return None  # "lose by only two points": the margin of a result
             for candidate in (changed, changed.head):
                 found = _change_word(candidate, grammar) or _particle(candidate)
                 if found:
                     return found
             # "turnout rises by 4%" parsed as a noun "rises": the word before "by" says
-            before = token.doc[token.head.i - 1] if token.head.i > 0 else None
             lemma = before.lemma_.lower() if before is not None else ""
             return grammar.change_verbs.get(lemma) or grammar.change_nouns.get(lemma)
+        if token is anchor and token.dep_ == "conj" and token.head.pos_ == "VERB" and any(
+                c.dep_ == "prep" and c.lower_ == "by" for c in token.head.children):
+            return _change_word(token.head, grammar) or _particle(token.head)
+            # "grow by 4.3% in 2005 and 4.2% in 2006": the second is a change too
         if token.head.i == token.i:
             return None
         token = token.head
     return None
+
+
+def _rate_of_change(rate: Token, grammar: FigureGrammar) -> str | None:
+    """The change a rate is of: "growth rate" -> up (a growth of -0.1% is still a growth)."""
+    return next((grammar.change_nouns[c.lemma_.lower()] for c in rate.children
+                 if c.dep_ in ("compound", "amod") and c.lemma_.lower() in grammar.change_nouns),
+                None)
 
 
 def _lead_clause(anchor: Token, grammar: FigureGrammar) -> bool:
@@ -421,11 +447,13 @@ def _a_bare_change(noun: Token) -> bool:
 
 
 def _particle(token: Token) -> str | None:
-    """'up' or 'down' of "went up by 7.5 percent"."""
+    """'up' or 'down' of "went up by 7.5 percent", "pushed circulation up by 20%" (an
+    adverb of a verb, not of "be": "was up by two points" is a lead)."""
     if token.lower_ in ("up", "down"):
         return token.lower_
+    deps = ("prt", "advmod", "prep") if token.pos_ == "VERB" else ("prt",)
     return next((c.lower_ for c in token.children
-                 if c.dep_ == "prt" and c.lower_ in ("up", "down")), None)
+                 if c.dep_ in deps and c.lower_ in ("up", "down")), None)
 
 
 def _changed_subject(anchor: Token, grammar: FigureGrammar) -> str | None:
@@ -447,6 +475,9 @@ def change(
     "raise €400 million"; ``noun`` is what the figure counts) -- though a verb's
     percentage is its change ("gained 11%")."""
     doc, anchor = figure.doc, figure.root
+    if noun is not None and noun.dep_ == "pobj" and noun.head.dep_ == "agent" and any(
+            c.dep_ == "nsubjpass" and c.pos_ in ("PROPN", "PRON") for c in noun.head.head.children):
+        return None  # "Stern was dropped by six stations": who did it, not a change
     found = _via_by(anchor, grammar, unit in grammar.relative_units) or (
         _changed_subject(anchor, grammar) if unit in grammar.relative_units else None)
     if found and unit == "pp" and _lead_clause(anchor, grammar):
@@ -473,11 +504,17 @@ def change(
         # "up for nine awards" (nominated), "up for sale"
     role = noun or anchor
     verb = anchor.head
+    if verb.pos_ == "VERB" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
+                                   and c.i < figure.start for c in anchor.children):
+        return None  # "increasing the likely 40% turnout": a level the verb acts on
     if noun is None and anchor.dep_ in ("dobj", "npadvmod") and verb.pos_ == "VERB" \
             and verb.lemma_.lower() in grammar.intransitive_change_verbs \
             and not (after is not None and after.lower_ in _WHOLE):
         return grammar.change_verbs.get(verb.lemma_.lower())  # "shares rose 4p"
     share = after is not None and after.lower_ in _WHOLE  # "lost 39% of their volume"
+    if noun is None and not share and anchor.dep_ == "dobj" and verb.pos_ == "VERB" \
+            and _priced_subject(verb, grammar):
+        return grammar.change_verbs.get(verb.lemma_.lower())  # "futures have lost $4"
     relative = unit in grammar.relative_units  # "gained 12.7 points" is a change
     amount = share or not relative
     if share or role.dep_ == "pobj" or (role.dep_ in _AMOUNT_DEPS and amount):
@@ -491,6 +528,15 @@ def change(
     ):  # "a 20% drop"; not "two more cuts", nor "£4bn tax cuts" (the amount a cut is of)
         return _change_word(anchor.head, grammar)
     return None
+
+
+def _priced_subject(verb: Token, grammar: FigureGrammar) -> bool:
+    """The verb changes something priced or measured ("Oil futures ... have now lost $4",
+    "Shares gained 4p"), so the amount it loses or gains is its change."""
+    if verb.lemma_.lower() not in grammar.priced_change_verbs:
+        return False
+    phrase = subject(verb)
+    return phrase is not None and phrase.root.lemma_.lower() in grammar.not_counted_subjects
 
 
 def comparative(figure: Span, noun: Token | None, grammar: FigureGrammar) -> str | None:

@@ -126,6 +126,8 @@ class FigureGrammar:
     relative_units: frozenset[str]  # a change's size: "cuts of 25bp" (not "of $70bn")
     level_prepositions: frozenset[str]
     not_counted_subjects: frozenset[str]
+    margin_verbs: frozenset[str]  # "lose by two points": a result's margin, not a change
+    priced_change_verbs: frozenset[str]  # "futures have lost $4": the change of a price
     currency_name_pattern: re.Pattern[str]  # a currency named in words: "yen", "the rand"
     index_pattern: re.Pattern[str]  # a stock index or gauge: its levels are points
     scale_before: re.Pattern[str]  # "hundred and " right before a number: it goes on there
@@ -230,6 +232,8 @@ class FigureGrammar:
             relative_units=frozenset(data["relative_units"]),
             by_before=re.compile(rf"\bby\s+(?:{alt(changes)}\s+)?$", re.IGNORECASE),
             not_counted_subjects=frozenset(data["not_counted_subjects"]),
+            margin_verbs=frozenset(data["margin_verbs"]),
+            priced_change_verbs=frozenset(data["priced_change_verbs"]),
             currency_name_pattern=re.compile(rf"\b{alt(currency_words)}\b"),
             index_pattern=re.compile(rf"\b{alt(data['index_words'])}\b"),
             scale_before=re.compile(
