@@ -139,7 +139,7 @@ def _why_not_found(ext: comp.AttributionExtractor, doc: Doc,
         return "content ends before the cue's sentence"
     quoted = any(q[0] < content[1] and content[0] < q[1] for q in quotes)
     lemma = ext._cue_lemma(doc, cue, doc.text)
-    if not reads_as_statement(doc, lemma, statement.content, quoted, ext.speech):
+    if not reads_as_statement(doc, lemma, statement.content, quoted, ext.kinds):
         return "reads_as_statement: non-speech cue, no clause"
     return "_found: other"
 

@@ -82,8 +82,10 @@ def write(path: str | Path) -> Path:
         "dash, a coordinated clause or a trailing modifier).",
         "",
         "`newsclaims_attribution` then keeps what a reader takes for a statement (a cue "
-        "outside the lexicon's verbs of saying needs quoted words or a finite clause: "
-        "\"is hoping to repeat\" is none), leaves out a headline run into the first "
+        "outside the lexicon's verbs of saying needs quoted words or a finite clause, an "
+        "intention or act a clause of its own: \"is hoping to repeat\", \"posted a loss\" "
+        "are none; a refusal to speak, \"declined to comment\", makes none), leaves out a "
+        "headline run into the first "
         "sentence, and resolves each source to the name the article gives it; "
         "`newsclaims_stance` judges target and stance.",
         "",

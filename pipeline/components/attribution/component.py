@@ -24,11 +24,13 @@ from pipeline.components.attribution.features import TokenStatement, char_range
 from pipeline.components.attribution.found import Found
 from pipeline.components.attribution.linking import (
     EDGE,
+    CueKinds,
     below_the_headline,
     ends_a_sentence_before,
     floating_quotes,
     past_a_closed_quote,
     reads_as_statement,
+    refuses_to_speak,
     with_negation,
     within_reach,
 )
@@ -81,10 +83,9 @@ class AttributionExtractor:
         self.events = frozenset(resources.load("stance")["events"])
         cues = resources.load("cues")
         self.event_only = self.events - frozenset(cues["verbs"])
-        # cues that make a statement whatever their content; with any other cue the
-        # content must be quoted words or a finite clause (``reads_as_statement``)
-        self.speech = (frozenset(cues["verbs"]) - frozenset(cues["intentions"])
-                       | frozenset(cues["communication"]))
+        # cues that make a statement whatever their content, those that need quoted words
+        # or a clause, and refusals, which make none (``reads_as_statement``)
+        self.kinds = CueKinds.of(cues)
         if not Doc.has_extension("nc_statements"):
             Doc.set_extension("nc_statements", default=None)
 
@@ -115,6 +116,7 @@ class AttributionExtractor:
             found = special + [f for f in tagged if not any(
                 c.cue_span[0] < f.cue_span[1] and f.cue_span[0] < c.cue_span[1]
                 for c in special)]
+        found = [f for f in found if not refuses_to_speak(doc, f.cue_span, self.kinds)]
         found = below_the_headline(within_reach(doc, past_a_closed_quote(text, found, quotes),
                                                 quotes), headline_end(doc))
         statements: list[Statement] = []
@@ -162,7 +164,7 @@ class AttributionExtractor:
         if content is None or ends_a_sentence_before(text, content, sentence):
             return []
         if not reads_as_statement(doc, lemma, tagged.content, quoting.quoted(content, quotes),
-                                  self.speech):
+                                  self.kinds):
             return []
         said_by = char_range(doc, tagged.source) if tagged.source else cue_span
         tag = (min(cue_span[0], said_by[0]), max(cue_span[1], said_by[1]))

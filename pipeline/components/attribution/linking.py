@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -192,18 +192,68 @@ def _before_own_tag(text: str, found: Found, cut: int) -> int:
 
 
 _FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+_SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl", "csubj"))
+
+
+@dataclass(frozen=True)
+class CueKinds:
+    """What the cue lexicon (``models/cues.json``) says a statement needs, by cue lemma:
+    ``speech`` cues make one with any content; ``intentions`` (intentions and acts:
+    "plans to", "posted a loss") need quoted words or a clause of their own; a
+    ``refusal`` to speak ("declined to comment", "refused to confirm he is running")
+    makes none: the source said nothing (:func:`refuses_to_speak`)."""
+
+    speech: frozenset[str]
+    intentions: frozenset[str]
+    refusals: frozenset[str]
+
+    @classmethod
+    def of(cls, cues: dict) -> CueKinds:
+        intentions = frozenset(cues["intentions"])
+        return cls(frozenset(cues["verbs"]) - intentions | frozenset(cues["communication"]),
+                   intentions, frozenset(cues["refusals"]))
 
 
 def reads_as_statement(doc: Doc, cue: str, content: tuple[int, int], quoted: bool,
-                       speech: frozenset[str]) -> bool:
+                       kinds: CueKinds) -> bool:
     """Whether a reader takes a statement with the cue lemma ``cue`` for something said or
-    thought: the cue is a verb of saying (among ``speech``), a mark or a phrase ("according
-    to"), or the content (a token range) is quoted words or a finite clause. PolNeAR also
-    marks intentions and acts ("is hoping to repeat", "refused to comment", "pleaded
-    guilty") that a claims table should not list as statements."""
-    if quoted or cue in speech or not cue.isalpha():
+    thought: the cue is a verb of saying, a mark or a phrase ("according to"), or the
+    content (a token range) is quoted words or a clause: for an intention or act, a clause
+    of its own (:func:`is_clause`), for a verb the lexicon does not know, any finite verb.
+    PolNeAR also marks intentions and acts ("is hoping to repeat", "plans to offer planes
+    that are able to fly", "posted a loss") that a claims table should not list as
+    statements."""
+    if quoted or cue in kinds.speech or not cue.isalpha():
         return True
+    if cue in kinds.intentions:
+        return is_clause(doc, content)
     return any(t.tag_ in _FINITE for t in doc[content[0] : content[1]])
+
+
+def refuses_to_speak(doc: Doc, cue: Span, kinds: CueKinds) -> bool:
+    """Whether a cue (characters) is a refusal to speak: a refusal verb in it whose
+    complement is a verb of saying ("declined to comment", "refused to confirm reports"),
+    so whatever quotation is near, the source said nothing. A refusal to act ("refused
+    to back the bill") stays: the stance component reads it as opposition."""
+    tokens = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    return tokens is not None and any(
+        t.lemma_.lower() in kinds.refusals and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in kinds.speech for c in t.children)
+        for t in tokens)
+
+
+def is_clause(doc: Doc, tokens: tuple[int, int]) -> bool:
+    """Whether a token range is a clause of its own: a word it hangs on (one whose head
+    is outside it) is finite or has a subject ("that the win will come", "taxes rose");
+    a finite verb further down, in a relative clause of an infinitive's object, is not
+    enough ("to offer planes that are able to fly")."""
+    start, end = tokens
+    for token in doc[start:end]:
+        if start <= token.head.i < end and token.head.i != token.i:
+            continue
+        if token.tag_ in _FINITE or any(c.dep_ in _SUBJECTS for c in token.children):
+            return True
+    return False
 
 
 def below_the_headline(found: list[Found], end: int) -> list[Found]:

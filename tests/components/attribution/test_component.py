@@ -63,6 +63,17 @@ def test_no_statement_with_a_lone_pronoun_for_content(nlp, text) -> None:
     assert all(text[slice(*s.content_span)].lower() != "which" for s in doc._.nc_statements)
 
 
+@pytest.mark.parametrize(("text", "cue"), [
+    ('Delta Airlines declined to comment. "I was really shocked," said one passenger.',
+     "declined"),  # the quotation is the passenger's
+    ("Nike posted a profit of $261.9m in the quarter.", "posted"),
+    ("Boeing plans to offer planes that are able to fly direct to many airports.", "plans"),
+])
+def test_no_statement_of_a_refusal_to_speak_an_act_or_a_plan(nlp, text, cue) -> None:
+    doc = nlp(text)
+    assert not [s for s in doc._.nc_statements if cue in text[slice(*s.cue_span)]]
+
+
 def test_quotation_marks_paired_wrongly_give_no_empty_content_and_no_error(nlp) -> None:
     """Scraped text with an odd quotation mark pairs '". "' as a quotation: a content that
     holds no character is no statement, and the document keeps its other statements (it

@@ -4,10 +4,12 @@ import pytest
 
 from pipeline.components.attribution.found import Found
 from pipeline.components.attribution.linking import (
+    CueKinds,
     below_the_headline,
     ends_a_sentence_before,
     past_a_closed_quote,
     reads_as_statement,
+    refuses_to_speak,
     with_negation,
     within_reach,
 )
@@ -45,7 +47,9 @@ def test_a_cue_is_never_taken_from_the_next_sentence(text, content, cue_sentence
     assert ends_a_sentence_before(text, (start, start + len(content)), sentence) is before
 
 
-_SPEECH = frozenset(("say", "warn"))
+_KINDS = CueKinds(speech=frozenset(("say", "warn", "comment", "confirm")),
+                  intentions=frozenset(("hope", "plan", "refuse", "decline")),
+                  refusals=frozenset(("refuse", "decline")))
 
 
 @pytest.mark.parametrize(
@@ -54,7 +58,11 @@ _SPEECH = frozenset(("say", "warn"))
         ("Smith is hoping to repeat the win.", "hope", "to repeat the win", False, False),
         ("Smith hopes that the win will come.", "hope", "that the win will come", False, True),
         ("Smith refused to comment.", "refuse", "to comment", False, False),
-        ("Smith refused to comment.", "refuse", "to comment", True, True),  # quoted words
+        ("Smith plans to buy jets that can fly far.", "plan", "to buy jets that can fly far",
+         False, False),  # the finite verb is the jets', not the plan's
+        ("Smith plans to win.", "plan", "to win", True, True),  # quoted words
+        ("Smith vied to take over a firm that owns mines.", "vie",
+         "to take over a firm that owns mines", False, True),  # unknown verb: any finite one
         ("Smith warned of a strike.", "warn", "of a strike", False, True),  # a speech verb
         ("Smith pleaded guilty to fraud.", "plead", "guilty to fraud", False, False),
         ("According to Smith, taxes rose.", "according to", "taxes rose", False, True),
@@ -66,7 +74,23 @@ def test_an_intention_or_an_act_is_no_statement(nlp, text, lemma, content, quote
         doc = pipe(doc)
     start = text.index(content)
     span = doc.char_span(start, start + len(content), alignment_mode="expand")
-    assert reads_as_statement(doc, lemma, (span.start, span.end), quoted, _SPEECH) is statement
+    assert reads_as_statement(doc, lemma, (span.start, span.end), quoted, _KINDS) is statement
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "refusal"),
+    [
+        ('Delta declined to comment. "We won," he said.', "declined to comment", True),
+        ("Delta declined to comment on the report.", "declined", True),  # the cue alone
+        ("Kilroy-Silk refused to confirm he is setting up a party.", "refused to confirm", True),
+        ("The senator refused to back the bill.", "refused to back", False),  # an act
+        ("Delta said it would not comment.", "said", False),
+    ],
+)
+def test_a_refusal_to_speak_is_no_statement(nlp, text, cue, refusal):
+    doc = nlp(text)
+    start = text.index(cue)
+    assert refuses_to_speak(doc, (start, start + len(cue)), _KINDS) is refusal
 
 
 def test_below_the_headline_drops_its_cues_and_cuts_spans_that_start_there():
