@@ -57,6 +57,17 @@ def test_quotes(text, expected):
         ("The coach said the team wanted to win the game.", "neutral"),
         ("The coach said the result was a big win for the club.", "support"),
         ("The analyst said the deal was a winning combination.", "support"),
+        # the verdict on the target itself outweighs a reason given beside it
+        ('The charity said: "We strongly oppose the scheme because it ignores the best '
+         'interests of the child."', "oppose"),
+        # a predicate adjective VADER valences judges its subject; not one that takes its
+        # own complement (the subject's lean), nor one that sizes a predicate noun
+        ("The lawyer said the lawsuit was groundless.", "oppose"),
+        ("The director said the movie was not offensive.", "support"),
+        ("The analyst said the forecast was dismal.", "oppose"),
+        ("The analyst said the company was interested in buying the shop.", "neutral"),
+        ("The director said the campaign was a powerful indictment of the government.",
+         "neutral"),
     ],
 )
 def test_label(nlp, sentence, label):
