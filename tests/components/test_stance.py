@@ -263,6 +263,13 @@ def test_the_main_target_is_what_the_content_itself_says(nlp, text, target):
     ("The analyst said the regulator would play a vital role in the market.", "regulator"),
     # an evaluative noun is about what it is "of"
     ("The senator said he was in favour of the tax cuts.", "tax cuts"),
+    # ... or where it comes from
+    ("The expert said the risk from viruses was minimal.", "viruses"),
+    ("The director said he had received support from indigenous groups.", "indigenous groups"),
+    # a verdict that frames a clause ("the problem is ...") is about what the clause says
+    ('The minister said: "The problem is that the courts ignore the victims."', "courts"),
+    # an idiom names nothing ("without a doubt", "in good faith")
+    ('The investor said: "Many of them invested in the railway in good faith."', "railway"),
 ])
 def test_the_evaluative_word_itself_is_no_target(nlp, text, target):
     main = [st for st in nlp(text)._.nc_statements if st.kind == "statement"]
