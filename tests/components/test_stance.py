@@ -68,6 +68,10 @@ def test_quotes(text, expected):
         ("The analyst said the company was interested in buying the shop.", "neutral"),
         ("The director said the campaign was a powerful indictment of the government.",
          "neutral"),
+        # a verb that wants its object (or its "for" object) is for it
+        ("The party said it wanted the publication of the legal advice.", "support"),
+        ('The group said: "We are looking for the return of the old flag."', "support"),
+        ("The party said it did not want the publication of the legal advice.", "oppose"),
     ],
 )
 def test_label(nlp, sentence, label):

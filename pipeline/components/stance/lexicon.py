@@ -334,11 +334,35 @@ def _said_again(target: Token, content: Span) -> set[int]:
 _DIRECT_WEIGHT = 2.0  # a verdict said of the target itself outweighs one reason given for it
 
 
+@cache
+def _desires() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs that want their object ("want", "seek"), and those that want their "for"
+    object ("look for", "push for")."""
+    data = resources.load("stance")["desires"]
+    return frozenset(data["object"]), frozenset(data["for"])
+
+
+def _desired(target: Token) -> Token | None:
+    """The verb that wants ``target`` ("we want a referendum", "we're looking for the
+    resurrection of the Empire"): support for it, whatever its own words."""
+    wanting, wanting_for = _desires()
+    verb = target.head
+    if target.dep_ == "dobj" and verb.lemma_.lower() in wanting:
+        return verb
+    if target.dep_ == "pobj" and verb.lower_ == "for" and verb.head.pos_ == "VERB" and (
+            verb.head.lemma_.lower() in wanting_for):
+        return verb.head
+    return None
+
+
 def _direct(target: Token) -> set[int]:
     """The words that pass the verdict on ``target`` itself: the verb acting on it ("we
-    strongly oppose the scheme", "the bid was rejected") or its predicate as a subject
-    ("the lawsuit was groundless", "the film was a gorgeous movie"). Reasons given beside
-    them ("because the best interests of the child ...") weigh less."""
+    strongly oppose the scheme", "the bid was rejected", "we want a referendum") or its
+    predicate as a subject ("the lawsuit was groundless", "the film was a gorgeous movie").
+    Reasons given beside them ("because the best interests of the child ...") weigh less."""
+    desired = _desired(target)
+    if desired is not None:
+        return {desired.i}
     if target.dep_ in ("dobj", "nsubjpass") and target.head.pos_ in ("VERB", "AUX"):
         return {target.head.i}
     if target.dep_ != "nsubj":
@@ -392,7 +416,7 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         polarity = "support" if lemma in support else "oppose" if lemma in oppose else (
             "oppose" if _excess(token) else None)
         if polarity is None and token.i in direct:
-            polarity = _predicate_valence(token)
+            polarity = "support" if token == _desired(target) else _predicate_valence(token)
         if polarity is None or token.i in own or (about is not None and token.i not in about
                                                   ) or _feeling_alone(token) or (
                 token.dep_ == "compound") or _plain_event(token):
