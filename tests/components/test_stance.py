@@ -57,6 +57,21 @@ def test_quotes(text, expected):
         ("The coach said the team wanted to win the game.", "neutral"),
         ("The coach said the result was a big win for the club.", "support"),
         ("The analyst said the deal was a winning combination.", "support"),
+        # the verdict on the target itself outweighs a reason given beside it
+        ('The charity said: "We strongly oppose the scheme because it ignores the best '
+         'interests of the child."', "oppose"),
+        # a predicate adjective VADER valences judges its subject; not one that takes its
+        # own complement (the subject's lean), nor one that sizes a predicate noun
+        ("The lawyer said the lawsuit was groundless.", "oppose"),
+        ("The director said the movie was not offensive.", "support"),
+        ("The analyst said the forecast was dismal.", "oppose"),
+        ("The analyst said the company was interested in buying the shop.", "neutral"),
+        ("The director said the campaign was a powerful indictment of the government.",
+         "neutral"),
+        # a verb that wants its object (or its "for" object) is for it
+        ("The party said it wanted the publication of the legal advice.", "support"),
+        ('The group said: "We are looking for the return of the old flag."', "support"),
+        ("The party said it did not want the publication of the legal advice.", "oppose"),
     ],
 )
 def test_label(nlp, sentence, label):
@@ -252,6 +267,13 @@ def test_the_main_target_is_what_the_content_itself_says(nlp, text, target):
     ("The analyst said the regulator would play a vital role in the market.", "regulator"),
     # an evaluative noun is about what it is "of"
     ("The senator said he was in favour of the tax cuts.", "tax cuts"),
+    # ... or where it comes from
+    ("The expert said the risk from viruses was minimal.", "viruses"),
+    ("The director said he had received support from indigenous groups.", "indigenous groups"),
+    # a verdict that frames a clause ("the problem is ...") is about what the clause says
+    ('The minister said: "The problem is that the courts ignore the victims."', "courts"),
+    # an idiom names nothing ("without a doubt", "in good faith")
+    ('The investor said: "Many of them invested in the railway in good faith."', "railway"),
 ])
 def test_the_evaluative_word_itself_is_no_target(nlp, text, target):
     main = [st for st in nlp(text)._.nc_statements if st.kind == "statement"]

@@ -331,6 +331,58 @@ def _said_again(target: Token, content: Span) -> set[int]:
     return near
 
 
+_DIRECT_WEIGHT = 2.0  # a verdict said of the target itself outweighs one reason given for it
+
+
+@cache
+def _desires() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs that want their object ("want", "seek"), and those that want their "for"
+    object ("look for", "push for")."""
+    data = resources.load("stance")["desires"]
+    return frozenset(data["object"]), frozenset(data["for"])
+
+
+def _desired(target: Token) -> Token | None:
+    """The verb that wants ``target`` ("we want a referendum", "we're looking for the
+    resurrection of the Empire"): support for it, whatever its own words."""
+    wanting, wanting_for = _desires()
+    verb = target.head
+    if target.dep_ == "dobj" and verb.lemma_.lower() in wanting:
+        return verb
+    if target.dep_ == "pobj" and verb.lower_ == "for" and verb.head.pos_ == "VERB" and (
+            verb.head.lemma_.lower() in wanting_for):
+        return verb.head
+    return None
+
+
+def _direct(target: Token) -> set[int]:
+    """The words that pass the verdict on ``target`` itself: the verb acting on it ("we
+    strongly oppose the scheme", "the bid was rejected", "we want a referendum") or its
+    predicate as a subject ("the lawsuit was groundless", "the film was a gorgeous movie").
+    Reasons given beside them ("because the best interests of the child ...") weigh less."""
+    desired = _desired(target)
+    if desired is not None:
+        return {desired.i}
+    if target.dep_ in ("dobj", "nsubjpass") and target.head.pos_ in ("VERB", "AUX"):
+        return {target.head.i}
+    if target.dep_ != "nsubj":
+        return set()
+    predicates = [c for c in target.head.children if c.dep_ in ("acomp", "attr")]
+    return {t.i for p in predicates for t in (p, *(c for c in p.children if c.dep_ == "amod"))}
+
+
+def _predicate_valence(token: Token) -> str | None:
+    """A predicate adjective of the target that VADER valences (either way) at least the
+    floor: said of the target itself, it judges it ("the forecast was dismal") where the
+    same word before a noun may name a kind ("a clean engine") or its size ("a powerful
+    indictment"), and a noun may name a thing ("the lack of interference")."""
+    if token.pos_ != "ADJ" or token.dep_ not in ("acomp", "attr") or any(
+            c.dep_ in ("prep", "xcomp", "ccomp") or _excess(c) for c in token.children):
+        return None  # "interested in raising": the subject's own lean; "too lenient": too much
+    value = valence(token.lower_) or valence(token.lemma_.lower())
+    return None if abs(value) < valence_floor() else "support" if value > 0 else "oppose"
+
+
 def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None = None
           ) -> tuple[str, float]:
     """``support``, ``oppose`` or ``neutral`` with a confidence in 0..1. With ``target``,
@@ -358,10 +410,13 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     # "the buy-back" split by the tokenizer); its head noun may be ("the problem", "a win")
     own = {t.i for c in target.children if c.dep_ == "compound" for t in c.subtree} | (
         {target.i} if hyphens.joined_before(target) else set()) if target is not None else set()
+    direct = _direct(target) if about is not None and target is not None else set()
     for token in content:
         lemma = token.lemma_.lower()
         polarity = "support" if lemma in support else "oppose" if lemma in oppose else (
             "oppose" if _excess(token) else None)
+        if polarity is None and token.i in direct:
+            polarity = "support" if token == _desired(target) else _predicate_valence(token)
         if polarity is None or token.i in own or (about is not None and token.i not in about
                                                   ) or _feeling_alone(token) or (
                 token.dep_ == "compound") or _plain_event(token):
@@ -380,13 +435,13 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         negated = _negated(token, content, negators)
         if negated or (shifted and polarity == "support"):
             polarity = "oppose" if polarity == "support" else "support"
-        score[polarity] += 1.0
+        score[polarity] += _DIRECT_WEIGHT if token.i in direct else 1.0
     if score["support"] == score["oppose"] == 0:
         score = _intensified(content, about, own, negators)
     gap = score["support"] - score["oppose"]
     if gap == 0:
         return "neutral", 0.5
-    return ("support" if gap > 0 else "oppose"), min(0.95, 0.55 + 0.1 * abs(gap))
+    return ("support" if gap > 0 else "oppose"), round(min(0.95, 0.55 + 0.1 * abs(gap)), 3)
 
 
 @cache

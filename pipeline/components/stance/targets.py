@@ -304,6 +304,16 @@ def _possessor(token: Token) -> Token | None:
                 None)
 
 
+def _framing(token: Token) -> bool:
+    """``token`` is the subject of a copula whose complement is a clause ("the problem is
+    (that) there has not been enough understanding", "the danger is that ..."): it frames
+    what the clause says, which is what the statement is about."""
+    verb = token.head
+    return token.dep_ == "nsubj" and verb.lemma_ == "be" and any(
+        c.dep_ == "ccomp" for c in verb.children) and not any(
+        c.dep_ in ("acomp", "attr") for c in verb.children)
+
+
 def said_of(token: Token) -> Token | None:
     """What an evaluative candidate is said of: ``token`` itself when it is no fragment
     of the evaluation; else its "of/for" object ("the failure of the plan"), for a
@@ -338,14 +348,16 @@ def said_of(token: Token) -> Token | None:
     # what else only the lexicon's words are "of" ("in favour of the cuts"; VADER's "the
     # victims of the wave" are the victims)
     preps = _OF if judged and predicate else {"of"} if _polar(token) else set()
-    if head:  # "a lot of problems with that ankle", "his dispute with Bellamy"
-        preps = {*preps, "with"}
+    if head:  # "a lot of problems with that ankle", "his dispute with Bellamy"; whence it
+        preps = {*preps, "with", "from"}  # comes: "the risk from viruses", "a boost from"
     of = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
                for g in c.children if g.dep_ == "pobj" and g.pos_ in _NOMINAL), None)
     if of is not None and not _quantity(of) and (
             token.head.lemma_.lower() not in vocab.reversers):
         return of
     if not predicate:
+        if head and _framing(token):
+            return None
         return (_possessor(token) if head else None) or token
     subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and (subject.pos_ in _NOMINAL or subject.lower_ in
