@@ -611,9 +611,7 @@ def subject(verb: Token | None) -> Span | None:
     while verb is not None:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            tokens = [t for t in subjects[0].subtree if t.dep_ not in ("relcl", "appos")]
-            tokens = [t for t in tokens if not t.is_punct] or list(subjects[0].subtree)
-            return subjects[0].doc[tokens[0].i : tokens[-1].i + 1]
+            return _without_asides(subjects[0])
         absolute = absolute_clause(verb)
         if absolute is not None:
             verb = absolute
@@ -627,6 +625,33 @@ def subject(verb: Token | None) -> Span | None:
         else:
             return None
     return None
+
+
+_ASIDES = frozenset({"relcl", "appos", "acl", "advmod", "npadvmod", "amod", "advcl"})
+_ASIDE_OPENERS = frozenset({",", "-", "–", "—"})
+
+
+def _without_asides(head: Token) -> Span:
+    """The subject's words up to an aside that commas or dashes enclose after its head
+    ("Indonesia, which accepted the offer, owes", "Mr Blair, looking windswept, joined",
+    "Agassi, now 34, has"): the aside describes whose the figure is but does not name
+    it. A restrictive clause stays ("the waves which killed"), a list ("Lithuania, Latvia
+    and Estonia") and a phrase no second comma closes ("The Jacksonville, Florida-based
+    firm has") too."""
+    doc = head.doc
+    end = head.right_edge.i
+    asides = sorted((c for t in (head, *head.conjuncts) for c in t.rights
+                     if c.dep_ in _ASIDES), key=lambda t: t.i)
+    for child in asides:
+        opened = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text in _ASIDE_OPENERS
+        last = child.right_edge.i
+        closed = doc[last].text in _ASIDE_OPENERS or (
+            last + 1 < len(doc) and doc[last + 1].text in _ASIDE_OPENERS)
+        if opened and closed:
+            end = child.left_edge.i - 2
+            break
+    tokens = [t for t in doc[head.left_edge.i : end + 1] if not t.is_punct]
+    return doc[tokens[0].i : tokens[-1].i + 1] if tokens else doc[head.i : head.i + 1]
 
 
 def _has_subject(verb: Token) -> bool:

@@ -44,7 +44,9 @@ def owner(figure: Span, verb: Token | None, mentions: list[EntityMention],
     described = _described_name(figure, mentions)
     if described is not None:
         return described
-    phrase = _measured_possessor(figure) or context.subject(verb)
+    if _age_as_noun(figure):
+        return _age_referent(figure, mentions)
+    phrase = _measured_possessor(figure) or _valued(figure, verb) or context.subject(verb)
     if phrase is None:
         return None
     named = _apposed_name(phrase)
@@ -70,6 +72,26 @@ def _restates(phrase: Span, figure: Span, counted: Token | None) -> bool:
 @cache
 def _measure_nouns() -> frozenset[str]:
     return frozenset(resources.load("figures")["measure_nouns"])
+
+
+@cache
+def _valuing_verbs() -> frozenset[str]:
+    return frozenset(resources.load("figures")["valuing_verbs"])
+
+
+def _valued(figure: Span, verb: Token | None) -> Span | None:
+    """The object a valuing verb puts "at" the figure: "A bid would value the company at
+    A$3.1bn", "Analysts valued the six tracks at between £40m-£50m" (the company's and
+    the tracks' value, not the bid's or the analysts')."""
+    if verb is None or verb.lemma_.lower() not in _valuing_verbs():
+        return None
+    node = figure.root
+    while node.head.i not in (node.i, verb.i):
+        node = node.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if node.head.i != verb.i or node.lower_ != "at" or obj is None:
+        return None
+    return obj.doc[obj.left_edge.i : obj.i + 1]
 
 
 def _measure_holder(phrase: Span, figure: Span) -> Span | None:
@@ -100,10 +122,7 @@ def _apposed_name(phrase: Span) -> Span | None:
 def _described_name(figure: Span, mentions: list[EntityMention]) -> Owner | None:
     """The name an age or a number in apposition describes: "the 32-year-old Stam",
     "Jaap Stam, 32,"."""
-    anchor = figure.root
-    while anchor.head.i > anchor.i and not any(
-            t.whitespace_ for t in anchor.doc[anchor.i : anchor.head.i]):
-        anchor = anchor.head  # the "old" of "32-year-old"
+    anchor = _joined_end(figure)
     doc, head = figure.doc, anchor.head
     age = _AGE.search(doc[figure.start : anchor.i + 1].text)
     aside = anchor.dep_ == "appos" and anchor.like_num and 0 < anchor.i < len(doc) - 1 \
@@ -114,6 +133,37 @@ def _described_name(figure: Span, mentions: list[EntityMention]) -> Owner | None
     words = _proper_name(anchor.head)
     name = _resolver().mention_at(anchor.head, mentions) or words.text
     return Owner(name, (words.start_char, words.end_char))
+
+
+def _joined_end(figure: Span) -> Token:
+    """The last word the figure is written joined to: the "old" of "32-year-old"."""
+    anchor = figure.root
+    while anchor.head.i > anchor.i and not any(
+            t.whitespace_ for t in anchor.doc[anchor.i : anchor.head.i]):
+        anchor = anchor.head
+    return anchor
+
+
+def _age_as_noun(figure: Span) -> bool:
+    """An age that stands for a person ("The 31-year-old insisted", "the crowd idolised
+    the 19-year-old"), not one that describes the noun after it ("a 18-year-old woman")."""
+    doc, end = figure.doc, _joined_end(figure).i + 1
+    return _AGE.fullmatch(doc[figure.start : end].text) is not None and (
+        end == len(doc) or doc[end].pos_ not in ("NOUN", "PROPN"))
+
+
+def _age_referent(figure: Span, mentions: list[EntityMention]) -> Owner | None:
+    """Whose an age used as a noun is: the person the shared resolver takes "the
+    31-year-old" for (an earlier name), else no one; never the verb's subject ("a chorus
+    of jeers from the crowd that idolised the 19-year-old" is no chorus's age)."""
+    doc = figure.doc
+    first = figure.start - 1 if figure.start > 0 and doc[figure.start - 1].lower_ in (
+        "the", "a", "an") else figure.start
+    span = (doc[first].idx, _joined_end(figure).idx + len(_joined_end(figure)))
+    name = _canonical(doc, span, mentions)
+    if name is None or name.casefold() == doc.text[span[0] : span[1]].casefold():
+        return None
+    return Owner(name, span)
 
 
 def _measured_possessor(figure: Span) -> Span | None:
