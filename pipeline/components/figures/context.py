@@ -607,7 +607,8 @@ def subject(verb: Token | None) -> Span | None:
     absolute clause before a participle, a participle that is a preposition
     ("spent $4.5bn on hardware, including 98 jets": Japan's; not "compared with"
     another's figure), one that is a preposition's object ("Despite making a record
-    profit, Qantas has argued": to a verb with its own subject, not "used to playing")."""
+    profit, Qantas has argued": to a verb that tells of the same actor, not "used to
+    playing")."""
     while verb is not None:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
@@ -620,7 +621,7 @@ def subject(verb: Token | None) -> Span | None:
         elif verb.dep_ == "prep" and verb.tag_ == "VBG" and verb.head.i != verb.i:
             verb = governing_verb(verb.head)
         elif verb.dep_ == "pcomp" and verb.head.pos_ in ("ADP", "SCONJ") \
-                and _has_subject(verb.head.head):
+                and _shares_subject(verb.head.head):
             verb = verb.head.head
         else:
             return None
@@ -657,6 +658,13 @@ def _without_asides(head: Token) -> Span:
 def _has_subject(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and any(
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _shares_subject(verb: Token) -> bool:
+    """The verb a preposition's participle hangs on tells of the same actor: it has a
+    subject, or it is an adverbial clause or a conjunct that climbs to one ("swept into
+    London to announce a deal after spending three days there")."""
+    return _has_subject(verb) or (verb.pos_ == "VERB" and verb.dep_ in ("advcl", "conj"))
 
 
 _TARGET_PREPS = ("of", "on", "in", "for", "to")

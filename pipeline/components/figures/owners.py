@@ -46,6 +46,14 @@ def owner(figure: Span, verb: Token | None, mentions: list[EntityMention],
         return described
     if _age_as_noun(figure):
         return _age_referent(figure, mentions)
+    found = _phrase_owner(figure, verb, mentions, counted)
+    return found if found is not None else _share_owner(figure, mentions)
+
+
+def _phrase_owner(figure: Span, verb: Token | None, mentions: list[EntityMention],
+                  counted: Token | None) -> Owner | None:
+    """The owner a phrase names: the measured noun's possessor, a valued object or the
+    verb's subject, itself owned by a possessor or a holder."""
     phrase = _measured_possessor(figure) or _valued(figure, verb) or context.subject(verb)
     if phrase is None:
         return None
@@ -57,6 +65,20 @@ def owner(figure: Span, verb: Token | None, mentions: list[EntityMention],
     if owned is not None or _restates(phrase, figure, counted):
         return owned
     return _named(phrase, mentions)
+
+
+def _share_owner(figure: Span, mentions: list[EntityMention]) -> Owner | None:
+    """Where nothing else names an owner, the named possessor of what the figure is a
+    share of: "Ninety percent of Vodafone's customers will see", "holders of 5% of the
+    firm's shares". A subject that holds the share comes first ("The unit accounts for
+    90% of Wembley's profit" is the unit's), and a pronoun ("our customers") is left:
+    whose "our" is, the sentence rarely says."""
+    of = [held for prep in figure.root.children if prep.dep_ == "prep" and prep.lower_ == "of"
+          for held in prep.children if held.dep_ == "pobj"]
+    possessor = _possessor(figure.doc[of[0].left_edge.i : of[0].i + 1], figure) if of else None
+    if possessor is None or possessor.root.pos_ == "PRON":
+        return None
+    return _named(possessor, mentions)
 
 
 def _restates(phrase: Span, figure: Span, counted: Token | None) -> bool:

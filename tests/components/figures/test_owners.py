@@ -88,6 +88,17 @@ from tests.components.figures.test_component import figures
         ("Analysts have valued the six tracks at between £40m-£50m.", "£40m",
          "the six tracks"),
         ("The firm was valued at $5bn.", "$5bn", "The firm"),
+        # a share of a possessed noun is the possessor's, unless a subject holds it or
+        # the possessor is a pronoun
+        ("Ninety percent of Vodafone's customers will see faster speeds.", "Ninety percent",
+         "Vodafone"),
+        ("The US unit accounts for about 90% of Wembley's operating profit.", "90%",
+         "The US unit"),
+        ("He said: \"Ninety percent of our customers will see faster speeds.\"",
+         "Ninety percent", None),
+        # a participle after a preposition tells of the subject its clause climbs to
+        ("The legend swept into London to announce a deal after spending three days in "
+         "Spain.", "three days", "The legend"),
     ],
 )
 def test_owner(parse, text, surface, subject):
