@@ -64,7 +64,27 @@ def _phrase_owner(figure: Span, verb: Token | None, mentions: list[EntityMention
     owned = _named(possessor, mentions) if possessor is not None else None
     if owned is not None or _restates(phrase, figure, counted):
         return owned
-    return _named(phrase, mentions)
+    return _named(_without_figure(phrase, figure), mentions)
+
+
+_REFERRING = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _without_figure(phrase: Span, figure: Span) -> Span:
+    """The phrase up to the preposition that gives its head the figure as a value ("a
+    retirement age of 65" -> a retirement age, "The sale of the stake for £146m" -> The
+    sale of the stake): the figure is the row's value, not part of whose it is. A figure
+    "the" refers back to keeps the phrase ("The bulk of the £35bn saved"), and so does one
+    that says where ("Savings of £153m at the Foreign Office")."""
+    doc, anchor = phrase.doc, figure.root
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.dep_ != "prep" or not phrase.start < prep.i < phrase.end \
+            or prep.right_edge.i < phrase.end - 1 \
+            or any(t.lower_ in _REFERRING for t in doc[prep.i + 1 : figure.start]) \
+            or any(c.dep_ == "prep" for c in anchor.children):
+        return phrase
+    tokens = [t for t in doc[phrase.start : prep.i] if not t.is_punct]
+    return doc[tokens[0].i : tokens[-1].i + 1] if tokens else phrase
 
 
 def _share_owner(figure: Span, mentions: list[EntityMention]) -> Owner | None:

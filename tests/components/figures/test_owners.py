@@ -88,6 +88,16 @@ from tests.components.figures.test_component import figures
         ("Analysts have valued the six tracks at between £40m-£50m.", "£40m",
          "the six tracks"),
         ("The firm was valued at $5bn.", "$5bn", "The firm"),
+        # a subject that has the figure as a value after its head ends before it; one
+        # "the" refers back to stays whole
+        ("Ministers said a default retirement age of 65 would be introduced.", "65",
+         "a default retirement age"),
+        ("The sale of the stake to Ferrovial for £146m is a lifeline to Jarvis.", "£146m",
+         "The sale of the stake to Ferrovial"),
+        ("The bulk of the £35bn saved by tackling waste would go to schools.", "£35bn",
+         "The bulk of the £35bn saved by tackling waste"),
+        ("Savings of £153m at the Foreign Office were found.", "£153m",
+         "Savings of £153m at the Foreign Office"),
         # a share of a possessed noun is the possessor's, unless a subject holds it or
         # the possessor is a pronoun
         ("Ninety percent of Vodafone's customers will see faster speeds.", "Ninety percent",
