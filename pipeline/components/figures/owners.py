@@ -46,6 +46,9 @@ def owner(figure: Span, verb: Token | None, mentions: list[EntityMention],
         return described
     if _age_as_noun(figure):
         return _age_referent(figure, mentions)
+    aged = _aged_noun(figure, mentions)
+    if aged is not None:
+        return aged
     found = _phrase_owner(figure, verb, mentions, counted)
     return found if found is not None else _share_owner(figure, mentions)
 
@@ -191,7 +194,25 @@ def _age_as_noun(figure: Span) -> bool:
     the 19-year-old"), not one that describes the noun after it ("a 18-year-old woman")."""
     doc, end = figure.doc, _joined_end(figure).i + 1
     return _AGE.fullmatch(doc[figure.start : end].text) is not None and (
-        end == len(doc) or doc[end].pos_ not in ("NOUN", "PROPN"))
+        end == len(doc) or doc[end].pos_ not in ("NOUN", "PROPN", "ADJ"))
+
+
+def _aged_noun(figure: Span, mentions: list[EntityMention]) -> Owner | None:
+    """The common noun an age describes, with its adjectives: "A 18-year-old woman in the
+    car was arrested" -> woman (the age is hers, not the verb's subject's); the name the
+    shared resolver gives "the 31-year-old Dane" where it gives one."""
+    anchor = _joined_end(figure)
+    doc, head = figure.doc, anchor.head
+    if _AGE.fullmatch(doc[figure.start : anchor.i + 1].text) is None or anchor.dep_ != "amod" \
+            or head.pos_ != "NOUN" or head.i <= anchor.i or any(
+                t.dep_ not in ("amod", "compound") for t in doc[anchor.i + 1 : head.i]):
+        return None
+    words = doc[anchor.i + 1 : head.i + 1]
+    span = (_age_phrase_start(figure), words.end_char)
+    name = _canonical(doc, span, mentions)
+    if name is not None and name.casefold() != doc.text[span[0] : span[1]].casefold():
+        return Owner(name, span)
+    return Owner(words.text, (words.start_char, words.end_char))
 
 
 def _age_referent(figure: Span, mentions: list[EntityMention]) -> Owner | None:
@@ -199,13 +220,19 @@ def _age_referent(figure: Span, mentions: list[EntityMention]) -> Owner | None:
     31-year-old" for (an earlier name), else no one; never the verb's subject ("a chorus
     of jeers from the crowd that idolised the 19-year-old" is no chorus's age)."""
     doc = figure.doc
-    first = figure.start - 1 if figure.start > 0 and doc[figure.start - 1].lower_ in (
-        "the", "a", "an") else figure.start
-    span = (doc[first].idx, _joined_end(figure).idx + len(_joined_end(figure)))
+    span = (_age_phrase_start(figure), _joined_end(figure).idx + len(_joined_end(figure)))
     name = _canonical(doc, span, mentions)
     if name is None or name.casefold() == doc.text[span[0] : span[1]].casefold():
         return None
     return Owner(name, span)
+
+
+def _age_phrase_start(figure: Span) -> int:
+    """Where the phrase an age begins starts: its article ("the 31-year-old")."""
+    doc = figure.doc
+    first = figure.start - 1 if figure.start > 0 and doc[figure.start - 1].lower_ in (
+        "the", "a", "an") else figure.start
+    return doc[first].idx
 
 
 def _measured_possessor(figure: Span) -> Span | None:

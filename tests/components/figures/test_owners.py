@@ -133,8 +133,9 @@ def test_pronoun_resolves_to_the_named_owner(parse):
          "fourth.", "Sonia O'Sullivan"),
         ("Rooney returned on Sunday. A chorus of jeers came from the crowd that once "
          "idolised the 19-year-old.", "Rooney"),
-        # one that describes the noun after it is no one's name
-        ("A 18-year-old woman in the car was arrested.", None),
+        # one that describes the common noun after it is that noun's
+        ("A 18-year-old woman in the car was arrested.", "woman"),
+        ("Police said a 19-year-old local student was arrested.", "local student"),
     ],
 )
 def test_age_as_a_noun(parse, text, subject):
