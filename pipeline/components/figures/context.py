@@ -607,13 +607,12 @@ def subject(verb: Token | None) -> Span | None:
     absolute clause before a participle, a participle that is a preposition
     ("spent $4.5bn on hardware, including 98 jets": Japan's; not "compared with"
     another's figure), one that is a preposition's object ("Despite making a record
-    profit, Qantas has argued": to a verb with its own subject, not "used to playing")."""
+    profit, Qantas has argued": to a verb that tells of the same actor, not "used to
+    playing")."""
     while verb is not None:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            tokens = [t for t in subjects[0].subtree if t.dep_ not in ("relcl", "appos")]
-            tokens = [t for t in tokens if not t.is_punct] or list(subjects[0].subtree)
-            return subjects[0].doc[tokens[0].i : tokens[-1].i + 1]
+            return _without_asides(subjects[0])
         absolute = absolute_clause(verb)
         if absolute is not None:
             verb = absolute
@@ -622,16 +621,50 @@ def subject(verb: Token | None) -> Span | None:
         elif verb.dep_ == "prep" and verb.tag_ == "VBG" and verb.head.i != verb.i:
             verb = governing_verb(verb.head)
         elif verb.dep_ == "pcomp" and verb.head.pos_ in ("ADP", "SCONJ") \
-                and _has_subject(verb.head.head):
+                and _shares_subject(verb.head.head):
             verb = verb.head.head
         else:
             return None
     return None
 
 
+_ASIDES = frozenset({"relcl", "appos", "acl", "advmod", "npadvmod", "amod", "advcl"})
+_ASIDE_OPENERS = frozenset({",", "-", "–", "—"})
+
+
+def _without_asides(head: Token) -> Span:
+    """The subject's words up to an aside that commas or dashes enclose after its head
+    ("Indonesia, which accepted the offer, owes", "Mr Blair, looking windswept, joined",
+    "Agassi, now 34, has"): the aside describes whose the figure is but does not name
+    it. A restrictive clause stays ("the waves which killed"), a list ("Lithuania, Latvia
+    and Estonia") and a phrase no second comma closes ("The Jacksonville, Florida-based
+    firm has") too."""
+    doc = head.doc
+    end = head.right_edge.i
+    asides = sorted((c for t in (head, *head.conjuncts) for c in t.rights
+                     if c.dep_ in _ASIDES), key=lambda t: t.i)
+    for child in asides:
+        opened = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text in _ASIDE_OPENERS
+        last = child.right_edge.i
+        closed = doc[last].text in _ASIDE_OPENERS or (
+            last + 1 < len(doc) and doc[last + 1].text in _ASIDE_OPENERS)
+        if opened and closed:
+            end = child.left_edge.i - 2
+            break
+    tokens = [t for t in doc[head.left_edge.i : end + 1] if not t.is_punct]
+    return doc[tokens[0].i : tokens[-1].i + 1] if tokens else doc[head.i : head.i + 1]
+
+
 def _has_subject(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and any(
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _shares_subject(verb: Token) -> bool:
+    """The verb a preposition's participle hangs on tells of the same actor: it has a
+    subject, or it is an adverbial clause or a conjunct that climbs to one ("swept into
+    London to announce a deal after spending three days there")."""
+    return _has_subject(verb) or (verb.pos_ == "VERB" and verb.dep_ in ("advcl", "conj"))
 
 
 _TARGET_PREPS = ("of", "on", "in", "for", "to")

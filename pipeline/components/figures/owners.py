@@ -44,7 +44,20 @@ def owner(figure: Span, verb: Token | None, mentions: list[EntityMention],
     described = _described_name(figure, mentions)
     if described is not None:
         return described
-    phrase = _measured_possessor(figure) or context.subject(verb)
+    if _age_as_noun(figure):
+        return _age_referent(figure, mentions)
+    aged = _aged_noun(figure, mentions)
+    if aged is not None:
+        return aged
+    found = _phrase_owner(figure, verb, mentions, counted)
+    return found if found is not None else _share_owner(figure, mentions)
+
+
+def _phrase_owner(figure: Span, verb: Token | None, mentions: list[EntityMention],
+                  counted: Token | None) -> Owner | None:
+    """The owner a phrase names: the measured noun's possessor, a valued object or the
+    verb's subject, itself owned by a possessor or a holder."""
+    phrase = _measured_possessor(figure) or _valued(figure, verb) or context.subject(verb)
     if phrase is None:
         return None
     named = _apposed_name(phrase)
@@ -54,7 +67,41 @@ def owner(figure: Span, verb: Token | None, mentions: list[EntityMention],
     owned = _named(possessor, mentions) if possessor is not None else None
     if owned is not None or _restates(phrase, figure, counted):
         return owned
-    return _named(phrase, mentions)
+    return _named(_without_figure(phrase, figure), mentions)
+
+
+_REFERRING = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _without_figure(phrase: Span, figure: Span) -> Span:
+    """The phrase up to the preposition that gives its head the figure as a value ("a
+    retirement age of 65" -> a retirement age, "The sale of the stake for £146m" -> The
+    sale of the stake): the figure is the row's value, not part of whose it is. A figure
+    "the" refers back to keeps the phrase ("The bulk of the £35bn saved"), and so does one
+    that says where ("Savings of £153m at the Foreign Office")."""
+    doc, anchor = phrase.doc, figure.root
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.dep_ != "prep" or not phrase.start < prep.i < phrase.end \
+            or prep.right_edge.i < phrase.end - 1 \
+            or any(t.lower_ in _REFERRING for t in doc[prep.i + 1 : figure.start]) \
+            or any(c.dep_ == "prep" for c in anchor.children):
+        return phrase
+    tokens = [t for t in doc[phrase.start : prep.i] if not t.is_punct]
+    return doc[tokens[0].i : tokens[-1].i + 1] if tokens else phrase
+
+
+def _share_owner(figure: Span, mentions: list[EntityMention]) -> Owner | None:
+    """Where nothing else names an owner, the named possessor of what the figure is a
+    share of: "Ninety percent of Vodafone's customers will see", "holders of 5% of the
+    firm's shares". A subject that holds the share comes first ("The unit accounts for
+    90% of Wembley's profit" is the unit's), and a pronoun ("our customers") is left:
+    whose "our" is, the sentence rarely says."""
+    of = [held for prep in figure.root.children if prep.dep_ == "prep" and prep.lower_ == "of"
+          for held in prep.children if held.dep_ == "pobj"]
+    possessor = _possessor(figure.doc[of[0].left_edge.i : of[0].i + 1], figure) if of else None
+    if possessor is None or possessor.root.pos_ == "PRON":
+        return None
+    return _named(possessor, mentions)
 
 
 def _restates(phrase: Span, figure: Span, counted: Token | None) -> bool:
@@ -70,6 +117,26 @@ def _restates(phrase: Span, figure: Span, counted: Token | None) -> bool:
 @cache
 def _measure_nouns() -> frozenset[str]:
     return frozenset(resources.load("figures")["measure_nouns"])
+
+
+@cache
+def _valuing_verbs() -> frozenset[str]:
+    return frozenset(resources.load("figures")["valuing_verbs"])
+
+
+def _valued(figure: Span, verb: Token | None) -> Span | None:
+    """The object a valuing verb puts "at" the figure: "A bid would value the company at
+    A$3.1bn", "Analysts valued the six tracks at between £40m-£50m" (the company's and
+    the tracks' value, not the bid's or the analysts')."""
+    if verb is None or verb.lemma_.lower() not in _valuing_verbs():
+        return None
+    node = figure.root
+    while node.head.i not in (node.i, verb.i):
+        node = node.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if node.head.i != verb.i or node.lower_ != "at" or obj is None:
+        return None
+    return obj.doc[obj.left_edge.i : obj.i + 1]
 
 
 def _measure_holder(phrase: Span, figure: Span) -> Span | None:
@@ -100,10 +167,7 @@ def _apposed_name(phrase: Span) -> Span | None:
 def _described_name(figure: Span, mentions: list[EntityMention]) -> Owner | None:
     """The name an age or a number in apposition describes: "the 32-year-old Stam",
     "Jaap Stam, 32,"."""
-    anchor = figure.root
-    while anchor.head.i > anchor.i and not any(
-            t.whitespace_ for t in anchor.doc[anchor.i : anchor.head.i]):
-        anchor = anchor.head  # the "old" of "32-year-old"
+    anchor = _joined_end(figure)
     doc, head = figure.doc, anchor.head
     age = _AGE.search(doc[figure.start : anchor.i + 1].text)
     aside = anchor.dep_ == "appos" and anchor.like_num and 0 < anchor.i < len(doc) - 1 \
@@ -114,6 +178,61 @@ def _described_name(figure: Span, mentions: list[EntityMention]) -> Owner | None
     words = _proper_name(anchor.head)
     name = _resolver().mention_at(anchor.head, mentions) or words.text
     return Owner(name, (words.start_char, words.end_char))
+
+
+def _joined_end(figure: Span) -> Token:
+    """The last word the figure is written joined to: the "old" of "32-year-old"."""
+    anchor = figure.root
+    while anchor.head.i > anchor.i and not any(
+            t.whitespace_ for t in anchor.doc[anchor.i : anchor.head.i]):
+        anchor = anchor.head
+    return anchor
+
+
+def _age_as_noun(figure: Span) -> bool:
+    """An age that stands for a person ("The 31-year-old insisted", "the crowd idolised
+    the 19-year-old"), not one that describes the noun after it ("a 18-year-old woman")."""
+    doc, end = figure.doc, _joined_end(figure).i + 1
+    return _AGE.fullmatch(doc[figure.start : end].text) is not None and (
+        end == len(doc) or doc[end].pos_ not in ("NOUN", "PROPN", "ADJ"))
+
+
+def _aged_noun(figure: Span, mentions: list[EntityMention]) -> Owner | None:
+    """The common noun an age describes, with its adjectives: "A 18-year-old woman in the
+    car was arrested" -> woman (the age is hers, not the verb's subject's); the name the
+    shared resolver gives "the 31-year-old Dane" where it gives one."""
+    anchor = _joined_end(figure)
+    doc, head = figure.doc, anchor.head
+    if _AGE.fullmatch(doc[figure.start : anchor.i + 1].text) is None or anchor.dep_ != "amod" \
+            or head.pos_ != "NOUN" or head.i <= anchor.i or any(
+                t.dep_ not in ("amod", "compound") for t in doc[anchor.i + 1 : head.i]):
+        return None
+    words = doc[anchor.i + 1 : head.i + 1]
+    span = (_age_phrase_start(figure), words.end_char)
+    name = _canonical(doc, span, mentions)
+    if name is not None and name.casefold() != doc.text[span[0] : span[1]].casefold():
+        return Owner(name, span)
+    return Owner(words.text, (words.start_char, words.end_char))
+
+
+def _age_referent(figure: Span, mentions: list[EntityMention]) -> Owner | None:
+    """Whose an age used as a noun is: the person the shared resolver takes "the
+    31-year-old" for (an earlier name), else no one; never the verb's subject ("a chorus
+    of jeers from the crowd that idolised the 19-year-old" is no chorus's age)."""
+    doc = figure.doc
+    span = (_age_phrase_start(figure), _joined_end(figure).idx + len(_joined_end(figure)))
+    name = _canonical(doc, span, mentions)
+    if name is None or name.casefold() == doc.text[span[0] : span[1]].casefold():
+        return None
+    return Owner(name, span)
+
+
+def _age_phrase_start(figure: Span) -> int:
+    """Where the phrase an age begins starts: its article ("the 31-year-old")."""
+    doc = figure.doc
+    first = figure.start - 1 if figure.start > 0 and doc[figure.start - 1].lower_ in (
+        "the", "a", "an") else figure.start
+    return doc[first].idx
 
 
 def _measured_possessor(figure: Span) -> Span | None:

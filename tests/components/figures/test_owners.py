@@ -27,8 +27,10 @@ from tests.components.figures.test_component import figures
         # a participle after "despite" is told of its clause's subject
         ("Despite making a record $648m profit last year, Qantas has argued for cuts.",
          "$648m", "Qantas"),
-        # a fragment that ends in a hyphenated adjective names no owner
-        ("The Jacksonville, Florida-based firm has 920 stores.", "920 stores", None),
+        # an apposition no second comma closes is the subject's own noun, not a fragment
+        # ending in a hyphenated adjective
+        ("The Jacksonville, Florida-based firm has 920 stores.", "920 stores",
+         "The Jacksonville, Florida-based firm"),
         # a pronoun that resolves to no one is no owner
         ("He said they had 20 staff.", "20 staff", None),
         # "it" in a clause a name reports is that name, not the one named last
@@ -71,6 +73,42 @@ from tests.components.figures.test_component import figures
         ("Three firms paid $5m in fines.", "$5m", "Three firms"),
         ("About 25% of people said they would vote.", "25%", None),
         ("The $100m movie opened on Friday.", "$100m", "The $100m movie"),
+        # an aside a comma or dash opens after the subject's head describes the owner but
+        # is no part of its name; a list stays whole (see Lithuania above)
+        ("Indonesia, which accepted the offer, owes the Paris Club about $48bn.", "$48bn",
+         "Indonesia"),
+        ("Mr Blair, looking a little windswept, joined two girls on the boat.", "two girls",
+         "Mr Blair"),
+        ("The firm, based in London, employs 300 people.", "300 people", "The firm"),
+        ("Andy Johnson and Stewart Downing - the other two new players - will get 10 "
+         "minutes.", "10 minutes", "Andy Johnson and Stewart Downing"),
+        # a valuing verb's figure belongs to its object, not its subject
+        ("A bid at that price would value the company at A$3.1bn.", "A$3.1bn",
+         "the company"),
+        ("Analysts have valued the six tracks at between £40m-£50m.", "£40m",
+         "the six tracks"),
+        ("The firm was valued at $5bn.", "$5bn", "The firm"),
+        # a subject that has the figure as a value after its head ends before it; one
+        # "the" refers back to stays whole
+        ("Ministers said a default retirement age of 65 would be introduced.", "65",
+         "a default retirement age"),
+        ("The sale of the stake to Ferrovial for £146m is a lifeline to Jarvis.", "£146m",
+         "The sale of the stake to Ferrovial"),
+        ("The bulk of the £35bn saved by tackling waste would go to schools.", "£35bn",
+         "The bulk of the £35bn saved by tackling waste"),
+        ("Savings of £153m at the Foreign Office were found.", "£153m",
+         "Savings of £153m at the Foreign Office"),
+        # a share of a possessed noun is the possessor's, unless a subject holds it or
+        # the possessor is a pronoun
+        ("Ninety percent of Vodafone's customers will see faster speeds.", "Ninety percent",
+         "Vodafone"),
+        ("The US unit accounts for about 90% of Wembley's operating profit.", "90%",
+         "The US unit"),
+        ("He said: \"Ninety percent of our customers will see faster speeds.\"",
+         "Ninety percent", None),
+        # a participle after a preposition tells of the subject its clause climbs to
+        ("The legend swept into London to announce a deal after spending three days in "
+         "Spain.", "three days", "The legend"),
     ],
 )
 def test_owner(parse, text, surface, subject):
@@ -84,3 +122,22 @@ def test_pronoun_resolves_to_the_named_owner(parse):
     found = dict(figures(parse, text))["5%"]
     assert found.subject == "Royal Dutch Shell"
     assert text[found.subject_span[0] : found.subject_span[1]] == "Its"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # an age used as a noun is the age of the person it stands for, as subject or
+        # object, never of the verb's subject
+        ("Sonia O'Sullivan will seek to regain her title. The 35-year-old was beaten into "
+         "fourth.", "Sonia O'Sullivan"),
+        ("Rooney returned on Sunday. A chorus of jeers came from the crowd that once "
+         "idolised the 19-year-old.", "Rooney"),
+        # one that describes the common noun after it is that noun's
+        ("A 18-year-old woman in the car was arrested.", "woman"),
+        ("Police said a 19-year-old local student was arrested.", "local student"),
+    ],
+)
+def test_age_as_a_noun(parse, text, subject):
+    age = next(f for surface, f in figures(parse, text) if surface.endswith("year-old"))
+    assert age.subject == subject
