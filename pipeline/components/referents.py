@@ -76,7 +76,8 @@ class SourceResolver:
         it names no one ("you", a relative pronoun with nothing to hang on). ``quotes``:
         the article's quotations; a pronoun outside one finds no antecedent inside it.
         ``said``: the statement's content; a speaker the source does not name is none of
-        the people it names ('"I feel for Nigel Worthington," he said': not Worthington)."""
+        the people its quoted words name ('"I feel for Nigel Worthington," he said': not
+        Worthington; a name the writer adds after the quotation may be the speaker's)."""
         source = doc.char_span(*span, alignment_mode="expand")
         head = source.root
         named = self.mention_at(head, mentions)
@@ -109,8 +110,8 @@ class SourceResolver:
             return self.canonical(doc, (left[0].idx, antecedent.idx + len(antecedent)),
                                   mentions, earlier)
         before = [m for m in mentions if m.end <= span[0]]
-        spoken_of = {m.canonical for m in mentions
-                     if said is not None and said[0] <= m.start and m.end <= said[1]}
+        spoken_of = {m.canonical for m in mentions if said is not None and any(
+            max(said[0], q[0]) <= m.start and m.end <= min(said[1], q[1]) for q in quotes)}
         persons = [m for m in before if m.label == "PERSON" and m.canonical not in spoken_of]
         lemma = head.lemma_.lower()
         if lemma in self.document_nouns and (
