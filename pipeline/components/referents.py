@@ -70,10 +70,14 @@ class SourceResolver:
         return {**self.__dict__, "_titled_doc": None, "_titled_names": {}}
 
     def canonical(self, doc: Doc, span: Span, mentions: list[EntityMention],
-                  earlier: list[Statement], quotes: Sequence[Span] = ()) -> str | None:
+                  earlier: list[Statement], quotes: Sequence[Span] = (),
+                  said: Span | None = None) -> str | None:
         """The name ``span`` stands for; its own words when nothing resolves it; None when
         it names no one ("you", a relative pronoun with nothing to hang on). ``quotes``:
-        the article's quotations; a pronoun outside one finds no antecedent inside it."""
+        the article's quotations; a pronoun outside one finds no antecedent inside it.
+        ``said``: the statement's content; a speaker the source does not name is none of
+        the people its quoted words name ('"I feel for Nigel Worthington," he said': not
+        Worthington; a name the writer adds after the quotation may be the speaker's)."""
         source = doc.char_span(*span, alignment_mode="expand")
         head = source.root
         named = self.mention_at(head, mentions)
@@ -106,7 +110,9 @@ class SourceResolver:
             return self.canonical(doc, (left[0].idx, antecedent.idx + len(antecedent)),
                                   mentions, earlier)
         before = [m for m in mentions if m.end <= span[0]]
-        persons = [m for m in before if m.label == "PERSON"]
+        spoken_of = {m.canonical for m in mentions if said is not None and any(
+            max(said[0], q[0]) <= m.start and m.end <= min(said[1], q[1]) for q in quotes)}
+        persons = [m for m in before if m.label == "PERSON" and m.canonical not in spoken_of]
         lemma = head.lemma_.lower()
         if lemma in self.document_nouns and (
                 owner := self._owner(head, mentions) or self._document_owner(head, mentions)):

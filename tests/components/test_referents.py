@@ -90,6 +90,11 @@ def test_a_source_that_names_no_one_gives_no_statement(nlp, text):
          "ready.", "A spokesman for the Home Office", "Home Office"),
         ("Fox News aired the show. A spokeswoman for Reuters said the report was wrong.",
          "A spokeswoman for Reuters", "Reuters"),
+        # the speaker is none of the people the statement's own words name
+        ("Jo Pavey finished second behind Justyna Bak. \"Justyna Bak ran a great race and "
+         "deserved to win,\" she said.", "she", "Jo Pavey"),
+        ("Kevin Keegan met Norwich boss Nigel Worthington afterwards. \"I feel for Nigel "
+         "Worthington,\" he said.", "he", "Kevin Keegan"),
         # "the spokeswoman": whom the spokeswoman of a statement before spoke for
         ("Fox News aired the show. A spokeswoman for Reuters said the report was wrong. The "
          "spokeswoman said that it would be corrected.", "The spokeswoman", "Reuters"),

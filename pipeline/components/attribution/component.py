@@ -112,7 +112,7 @@ class AttributionExtractor:
             tagged = [each for statement in self.trained.find(doc, quotes, found)
                       if not self._event(doc, statement)
                       for each in self._found(doc, text, statement, quotes)]
-            special = self._special(text, found)
+            special = [f for f in self._special(text, found) if self._reads(doc, f, quotes)]
             found = special + [f for f in tagged if not any(
                 c.cue_span[0] < f.cue_span[1] and f.cue_span[0] < c.cue_span[1]
                 for c in special)]
@@ -151,6 +151,17 @@ class AttributionExtractor:
 
         return [f for f in found if f.cue in _MARKS or f.cue in self.rules.nominal
                 or sources[f.cue_span] > 1 or shifted(f.cue_span)]
+
+    def _reads(self, doc: Doc, found: Found, quotes: list[Span]) -> bool:
+        """A rules' statement with an intention cue needs what the model's needs
+        (:func:`reads_as_statement`): "Intel and AMD plan to release chips" is a plan of
+        two sources, no statement; nominal cues ("China's opposition to") stay."""
+        if found.cue not in self.kinds.intentions:
+            return True
+        content = doc.char_span(*found.content_span, alignment_mode="expand")
+        return content is None or reads_as_statement(
+            doc, found.cue, (content.start, content.end),
+            quoting.quoted(found.content_span, quotes), self.kinds)
 
     # -- the model's statements as Found records ------------------------------------------
 
@@ -225,7 +236,7 @@ class AttributionExtractor:
                 return None  # "I" with no quotation around it: the writer, not a source
         name = None if source is None else self.sources.canonical(
             doc, source if speaker is found else speaker.source_span, mentions, earlier,
-            quotes)
+            quotes, speaker.content_span)
         if source is not None and name is None:
             return None
         return Statement(

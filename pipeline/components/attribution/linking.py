@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from pipeline.annotations import Span
@@ -200,18 +200,20 @@ class CueKinds:
     """What the cue lexicon (``models/cues.json``) says a statement needs, by cue lemma:
     ``speech`` cues make one with any content; ``intentions`` (intentions and acts:
     "plans to", "posted a loss") need quoted words or a clause of their own; a
-    ``refusal`` to speak ("declined to comment", "refused to confirm he is running")
-    makes none: the source said nothing (:func:`refuses_to_speak`)."""
+    ``refusal`` to speak ("declined to comment", "failed to explain") makes none, nor
+    does a ``pending`` one ("is still to announce"): the source said nothing
+    (:func:`refuses_to_speak`)."""
 
     speech: frozenset[str]
     intentions: frozenset[str]
     refusals: frozenset[str]
+    pending: frozenset[str]
 
     @classmethod
     def of(cls, cues: dict) -> CueKinds:
         intentions = frozenset(cues["intentions"])
         return cls(frozenset(cues["verbs"]) - intentions | frozenset(cues["communication"]),
-                   intentions, frozenset(cues["refusals"]))
+                   intentions, frozenset(cues["refusals"]), frozenset(cues["pending"]))
 
 
 def reads_as_statement(doc: Doc, cue: str, content: tuple[int, int], quoted: bool,
@@ -231,15 +233,28 @@ def reads_as_statement(doc: Doc, cue: str, content: tuple[int, int], quoted: boo
 
 
 def refuses_to_speak(doc: Doc, cue: Span, kinds: CueKinds) -> bool:
-    """Whether a cue (characters) is a refusal to speak: a refusal verb in it whose
-    complement is a verb of saying ("declined to comment", "refused to confirm reports"),
-    so whatever quotation is near, the source said nothing. A refusal to act ("refused
-    to back the bill") stays: the stance component reads it as opposition."""
+    """Whether a cue (characters) says the source has not spoken: a refusal verb in it
+    whose complement is a verb of saying ("declined to comment", "failed to explain
+    why"), or "is" or "has" with a pending adverb and such a complement ("is still to
+    announce whether", "has yet to say"), so whatever quotation is near, the source said
+    nothing. A refusal to act ("refused to back the bill") stays: the stance component
+    reads it as opposition."""
     tokens = doc.char_span(cue[0], cue[1], alignment_mode="expand")
     return tokens is not None and any(
-        t.lemma_.lower() in kinds.refusals and any(
+        _withholds(t, kinds) and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in kinds.speech for c in t.children)
         for t in tokens)
+
+
+def _withholds(verb: Token, kinds: CueKinds) -> bool:
+    """A refusal verb ("declined", "failed"), or "is" or "has" with a pending adverb
+    ("is still to", "has yet to")."""
+    lemma = verb.lemma_.lower()
+    return lemma in kinds.refusals or (lemma in _PENDING_HEADS and any(
+        c.dep_ == "advmod" and c.lower_ in kinds.pending for c in verb.children))
+
+
+_PENDING_HEADS = frozenset(("be", "have"))
 
 
 def is_clause(doc: Doc, tokens: tuple[int, int]) -> bool:

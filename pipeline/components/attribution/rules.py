@@ -81,6 +81,7 @@ class RuleFinder:
         self.settings = frozenset(data["settings"])
         self.nominal: dict[str, str | None] = data["nominal"]
         self.companions = [phrase.split() for phrase in data["companions"]]
+        self.owned = frozenset((*data["document_nouns"], *data["group_nouns"]))
         self.examples = [phrase.split() for phrase in data["examples"]]
         self.shifters = [phrase.split() for phrase in resources.load("stance")["shifters"]]
 
@@ -123,12 +124,18 @@ class RuleFinder:
     def split_sources(self, subject: Token, verb: Token) -> list[Chars]:
         """One span per source: "X and Y said", "X, along with Y, said" give X and Y, and a
         group named by its members ("powers like India and Australia") gives the members.
-        A single source keeps its whole phrase, a relative clause too ("Victor Cha, who
-        served as Asia director"), as PolNeAR marks it."""
+        A report or group by several names ("surveys from the Halifax and Nationwide",
+        "officials from France and Germany") gives the phrase with the first and each
+        name after it. A single source keeps its whole phrase, a relative clause too
+        ("Victor Cha, who served as Asia director"), as PolNeAR marks it."""
         doc = subject.doc
         joined = [c for c in subject.conjuncts if c.i > subject.i]
         companions = [o for prep in (*subject.children, *verb.children)
                       if self._phrase_at(prep, self.companions) for o in _objects(prep)]
+        owners = self._owners(subject)
+        if owners:
+            return [_subtree_span(subject, ("conj", "cc")), *(
+                _subtree_span(o, ("conj", "cc")) for o in owners)]
         if not joined and not companions:
             return [_subtree_span(subject)]
         spans = []
@@ -142,6 +149,22 @@ class RuleFinder:
                 kept = [t.i for t in token.subtree if t.i not in cut]
                 spans.append(_trimmed(doc, kept[0], kept[-1] + 1))
         return spans
+
+    def _owners(self, subject: Token) -> list[Token]:
+        """The names after the first that a report or group noun is "by" or "from" ("surveys
+        from the Halifax and Nationwide": Nationwide); none where the names are one entity
+        ("a report by Marks and Spencer")."""
+        if subject.lemma_.lower() not in self.owned and subject.lower_ not in self.owned:
+            return []
+        for prep in subject.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("by", "from"):
+                continue
+            for name in _objects(prep):
+                joined = [c for c in name.conjuncts if c.i > name.i]
+                if name.pos_ == "PROPN" and joined and all(c.pos_ == "PROPN" for c in joined) and (
+                        not name.ent_type_ or any(c.ent_iob_ == "B" for c in joined)):
+                    return joined
+        return []
 
     @staticmethod
     def _phrase_at(token: Token, phrases: list[list[str]]) -> bool:

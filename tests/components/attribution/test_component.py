@@ -68,6 +68,10 @@ def test_no_statement_with_a_lone_pronoun_for_content(nlp, text) -> None:
      "declined"),  # the quotation is the passenger's
     ("Nike posted a profit of $261.9m in the quarter.", "posted"),
     ("Boeing plans to offer planes that are able to fly direct to many airports.", "plans"),
+    ("In Tokyo, Daiwa added 5.3% to 740 yen, while Nomura gained 2%.", "added"),  # a price
+    ("The ministry is still to announce whether it will hold an inquiry.", "announce"),
+    ("The firm failed to explain why the payments were late.", "explain"),
+    ("Intel and AMD plan to release new chips next year.", "plan"),  # the rules' two sources
 ])
 def test_no_statement_of_a_refusal_to_speak_an_act_or_a_plan(nlp, text, cue) -> None:
     doc = nlp(text)

@@ -47,9 +47,10 @@ def test_a_cue_is_never_taken_from_the_next_sentence(text, content, cue_sentence
     assert ends_a_sentence_before(text, (start, start + len(content)), sentence) is before
 
 
-_KINDS = CueKinds(speech=frozenset(("say", "warn", "comment", "confirm")),
-                  intentions=frozenset(("hope", "plan", "refuse", "decline")),
-                  refusals=frozenset(("refuse", "decline")))
+_KINDS = CueKinds(speech=frozenset(("say", "warn", "comment", "confirm", "explain", "announce")),
+                  intentions=frozenset(("hope", "plan", "refuse", "decline", "add", "look")),
+                  refusals=frozenset(("refuse", "decline", "fail")),
+                  pending=frozenset(("yet", "still")))
 
 
 @pytest.mark.parametrize(
@@ -65,6 +66,10 @@ _KINDS = CueKinds(speech=frozenset(("say", "warn", "comment", "confirm")),
          "to take over a firm that owns mines", False, True),  # unknown verb: any finite one
         ("Smith warned of a strike.", "warn", "of a strike", False, True),  # a speech verb
         ("Smith pleaded guilty to fraud.", "plead", "guilty to fraud", False, False),
+        ("Daiwa added 5.3% to 740 yen.", "add", "5.3% to 740 yen", False, False),  # a price
+        ("Smith added that taxes rose.", "add", "that taxes rose", False, True),
+        ("A Scottish firm is looking to attract tourists who love golf.", "look",
+         "to attract tourists who love golf", False, False),
         ("According to Smith, taxes rose.", "according to", "taxes rose", False, True),
     ],
 )
@@ -85,6 +90,10 @@ def test_an_intention_or_an_act_is_no_statement(nlp, text, lemma, content, quote
         ("Kilroy-Silk refused to confirm he is setting up a party.", "refused to confirm", True),
         ("The senator refused to back the bill.", "refused to back", False),  # an act
         ("Delta said it would not comment.", "said", False),
+        ("The firm failed to explain why the payments were late.", "failed to explain", True),
+        ("The ministry is still to announce whether it will act.", "is still to announce", True),
+        ("The club has yet to say whether he will stay.", "has yet to say", True),
+        ("The club is still trying to say goodbye.", "is still trying to say", False),
     ],
 )
 def test_a_refusal_to_speak_is_no_statement(nlp, text, cue, refusal):

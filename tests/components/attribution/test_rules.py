@@ -179,6 +179,14 @@ def test_coordinated_sources_give_one_row_each(parse):
     assert found["Tom Hughes"][0] == "Tom Hughes"
 
 
+def test_a_report_by_several_names_gives_one_row_each(parse):
+    found = by_source(parse, "Recent surveys from the Halifax and Nationwide showed that "
+                             "prices were rising again.")
+    assert set(found) == {"Halifax", "Nationwide"}
+    assert found["Halifax"][0] == "Recent surveys from the Halifax"
+    assert found["Nationwide"][0] == "Nationwide"
+
+
 def test_one_source_keeps_its_whole_phrase(parse):
     [(source, *_)] = statements(parse, "The head of the steel workers' union said the strike "
                                        "would go ahead.")
