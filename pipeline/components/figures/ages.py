@@ -56,6 +56,12 @@ class Ages:
         return tokens is not None and (_after_a_name(tokens) or _said_of_a_person(tokens))
 
 
+def denied(tokens: Span) -> bool:
+    """"I'm not 10", "she isn't 40": a bare number a person is said not to be denies an
+    age (often in jest) and states no figure."""
+    return _said_of_a_person(tokens) and any(c.dep_ == "neg" for c in tokens[0].head.children)
+
+
 def _after_a_name(tokens: Span) -> bool:
     """"Williams, 29, offers", "the Wales star, 30, with": the number alone between commas
     in apposition to a singular noun or name."""

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.annotations import Figure
-from pipeline.components.figures import context, numbers, owners, senses
+from pipeline.components.figures import ages, context, numbers, owners, senses
 from pipeline.components.figures import time as timex
 from pipeline.components.figures.grammar import FigureGrammar
 from pipeline.components.figures.joins import (
@@ -326,6 +326,8 @@ class FigureExtractor:
         if self._no_quantity(text, sent, match, tokens, noun, measured=bool(cur or written),
                              tally=tally):
             return None
+        if bare and noun is None and tokens is not None and ages.denied(tokens):
+            return None  # "I'm not 10": a denied age
         of_unit = _OF_A_UNIT.match(text, match.end("num")) if bare and value < 1 else None
         if of_unit is not None and not g.unit_word(of_unit.group(1)):
             of_unit = None
@@ -768,7 +770,7 @@ class FigureExtractor:
                 text[max(0, match.start() - 40) : match.start()].lower())
             bounded = bound is not None and " " in bound.group(1) \
                 and self.grammar.modifier_symbols[bound.group(1)] in (">", "<", ">=", "<=")
-            return value == 1 and not bounded and (
+            return value == 1 and not bounded and not self._goes_on(noun) and (
                 context.comparative(tokens, noun, self.grammar) is None
                 or not self._another_number(sent, match))
         if len(re.split(r"[\s-]+", number)) > 1 or match.group("neg"):
@@ -788,6 +790,18 @@ class FigureExtractor:
         alone = not re.sub(r"[\W_]+", "", text[sent.start_char : match.start()]
                            + text[match.end() : sent.end_char])
         return not alone and 0 < value <= self.grammar.pronoun_numbers_up_to
+
+    def _goes_on(self, noun: Token) -> bool:
+        """"one minute, 46.68 seconds": the unit goes on in a number of a smaller one, so
+        "one" is the first part of a compound figure, not a word that refers."""
+        smaller = self.grammar.compound_units.get(noun.lemma_.lower())
+        if smaller is None:
+            return False
+        rest = [t for t in noun.doc[noun.i + 1 : noun.i + 5] if t.lower_ not in (",", "and")]
+        glued = re.fullmatch(r"\d[\d.]*([A-Za-z]+)", rest[0].text) if rest else None
+        unit = glued.group(1) if glued else (  # "46.68seconds", "46.68 seconds"
+            rest[1].text if len(rest) > 1 and rest[0].like_num else "")
+        return self.grammar.units.unit(unit) == smaller[0]
 
     @staticmethod
     def _another_number(sent: Span, match: re.Match[str]) -> bool:
@@ -891,6 +905,9 @@ class FigureExtractor:
             return True  # "in '16", "in ‘08": a year
         if next_word and next_word.group(1).lower() in g.time_of_day:
             return True
+        if _CLOCK.fullmatch(number) and next_word and re.match(r"\s", after) \
+                and next_word.group(1).lower().rstrip(".") in g.clock_nouns:
+            return True  # "the 2300 slot", "a 0930 start"
         if _CLOCK.fullmatch(number) and g.clock_before.search(before) \
                 and not g.index_pattern.search(sent.text.lower()):
             return True  # "due at the stadium at 1330"

@@ -475,6 +475,8 @@ def change(
     "raise €400 million"; ``noun`` is what the figure counts) -- though a verb's
     percentage is its change ("gained 11%")."""
     doc, anchor = figure.doc, figure.root
+    if _level_after_figure(figure):
+        return None  # "rose by 6% to £116.4m": the level reached, whatever the parse
     if noun is not None and noun.dep_ == "pobj" and noun.head.dep_ == "agent" and any(
             c.dep_ == "nsubjpass" and c.pos_ in ("PROPN", "PRON") for c in noun.head.head.children):
         return None  # "Stern was dropped by six stations": who did it, not a change
@@ -528,6 +530,23 @@ def change(
     ):  # "a 20% drop"; not "two more cuts", nor "£4bn tax cuts" (the amount a cut is of)
         return _change_word(anchor.head, grammar)
     return None
+
+
+def _level_after_figure(figure: Span) -> bool:
+    """The figure follows "to" right after a number of another unit ("rose 6% to £116.4m",
+    "jumped more than $2 to $50"): the level a change reaches, which the parse often hangs on the
+    change's phrase or verb as if it were a second change."""
+    doc, to = figure.doc, figure.start - 1
+    while to > 0 and (doc[to].is_currency or doc[to].pos_ == "SYM"):
+        to -= 1  # "£" before "116.4m"
+    if to < 1 or doc[to].lower_ != "to" or doc[to - 1].lower_ == doc[figure.end - 1].lower_:
+        return False  # "rise 5% to 10%" may be a range of changes: left to the parse
+    for token in reversed(doc[max(0, to - 3) : to]):  # "6 %", "$2", "2.5 per cent"
+        if token.like_num:
+            return True
+        if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ":"):
+            return False
+    return False
 
 
 def _priced_subject(verb: Token, grammar: FigureGrammar) -> bool:

@@ -1,7 +1,8 @@
 """Figures that combine with their neighbour.
 
 - Ranges ("between 3 and 4 billion", "3-4%", "a range of 4.75% to 5%", "five or six
-  awards") become two rows, the lower end with modifier ``>=`` and the upper with ``<=``;
+  awards") become two rows, the lower end with modifier ``>=`` (``>`` after "more than")
+  and the upper with ``<=``;
   the lower end takes the unit and scale it leaves to the upper one ("3-4%" is 3% to 4%),
   and the upper end the currency written only before the lower one ("$5-10 billion"),
   but not a scale when its own digits are already larger than the upper end's ("$650,000
@@ -32,6 +33,9 @@ _AFTER_DASH = re.compile(r"\d[-–]$")
 _WORD_JOIN = re.compile(r"^-?\s+(to|and|or)\s+$")  # "18- to 24-year-olds"
 _TALLY_JOIN = re.compile(r"^(?:\s+(?:to|by)\s+|-to-)$")  # "63 to 33", "the 93-to-7 vote"
 _SUBUNIT_GAP = re.compile(r"^\s+(?:and\s+)?$")
+_UNIT_GAP = re.compile(r"^,\s+(?:and\s+)?$")
+"""A unit goes on in a smaller one after a comma too ("two hours, 23 minutes and 10
+seconds"); a scale word does not ("4 million, 300 people" are two figures)."""
 _BETWEEN = re.compile(r"between\s+$", re.IGNORECASE)
 _COMPARED = re.compile(
     r"\b(?:from|compared with|compared to|than|versus|vs\.?|against|instead of)\b", re.IGNORECASE
@@ -165,7 +169,8 @@ def join_ranges(text: str, figures: list[Figure], grammar: FigureGrammar) -> lis
         if _scale(text, low, grammar) == 1.0 and low.value < high.value / scale:
             value *= scale  # "3 to 4 billion"; not "$650,000 to $2.1 million"
         unit = high.unit if _rate_of(high.unit, low.unit) else low.unit or high.unit
-        out[i] = replace(low, modifier=">=", unit=unit, value=value)
+        modifier = ">" if low.modifier == ">" else ">="  # "more than $2 to $3" stays strict
+        out[i] = replace(low, modifier=modifier, unit=unit, value=value)
         out[i + 1] = replace(high, modifier="<=", unit=high.unit or low.unit)
         joined |= {i, i + 1}
     return [
@@ -212,7 +217,8 @@ def join_compounds(text: str, figures: list[Figure], grammar: FigureGrammar) -> 
 def _compound(
     text: str, first: Figure, second: Figure, grammar: FigureGrammar
 ) -> Figure | None:
-    if not _SUBUNIT_GAP.match(text[first.span[1] : second.span[0]]) or _BETWEEN.search(
+    gap = text[first.span[1] : second.span[0]]
+    if not (_SUBUNIT_GAP.match(gap) or _UNIT_GAP.match(gap)) or _BETWEEN.search(
         text, max(0, first.span[0] - 9), first.span[0]
     ):
         return None
@@ -223,8 +229,8 @@ def _compound(
                        span=span)
     last_word = text[first.span[0] : first.span[1]].split()[-1].lower()
     scale = grammar.scales.get(last_word, 0)
-    if not scale or second.value >= scale or (first.unit and second.unit != first.unit
-                                               and second.unit is not None):
+    if not scale or not _SUBUNIT_GAP.match(gap) or second.value >= scale or (
+            first.unit and second.unit != first.unit and second.unit is not None):
         return None
     part = second.value * scale if second.value < 1 else second.value
     return replace(first, value=first.value + part, unit=first.unit or second.unit, span=span)

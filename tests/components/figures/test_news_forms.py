@@ -40,6 +40,16 @@ SCALE_ERRORS = [
     # found on fresh5 (round 5): a coin word before the noun it prices
     ("Scared of using its three pence income tax, they raised council tax.", "three pence",
      3.0, 0.03, "GBP"),
+    # found in the audit of BBC figure rows (round 10): a race time whose larger unit is
+    # "one" or set off by a comma is one figure in its smallest unit
+    ("He won in one minute, 46.68 seconds.", "one minute, 46.68 seconds", 46.68, 106.68,
+     "second"),
+    ("Her time of one minute 46.68seconds was a record.", "one minute 46.68seconds", 46.68,
+     106.68, "second"),
+    ("She won in two minutes, 35.39 seconds.", "two minutes, 35.39 seconds", 35.39, 155.39,
+     "second"),
+    ("He won in two hours, 23 minutes and 10 seconds.", "two hours, 23 minutes and 10 seconds",
+     1390.0, 8590.0, "second"),
 ]
 
 
@@ -642,3 +652,46 @@ def test_a_scaled_won_reads_the_currency_from_the_article(parse):
     found = dict(figures(parse, text))
     assert (found["100 trillion won"].value, found["100 trillion won"].unit) == (1e14, "KRW")
     assert not any(surface.startswith("5") for surface in found)
+
+
+@pytest.mark.parametrize("text", ["The show moved to the 2300 slot.",
+                                  "They face a 0930 start on Sunday.",
+                                  "Talks missed the 2200 GMT deadline."])
+def test_a_time_of_day_before_its_event_is_no_figure(parse, text):
+    assert figures(parse, text) == []
+
+
+def test_a_count_before_a_plural_event_noun_is_still_a_figure(parse):
+    assert_figure(parse, "The 2300 flights were cancelled.", "2300 flights", 2300.0, "flight",
+                  "=")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Profit rose by 6% to £116.4m.", "£116.4m", 1.164e8, "GBP"),
+        ("Sales rose 6% to £116.4m and profit rose 3% to £20m.", "£20m", 2e7, "GBP"),
+        ("Oil prices jumped more than $2 to $50.", "$50", 50.0, "USD"),
+    ],
+)
+def test_the_level_a_change_reaches_is_a_level(parse, text, surface, value, unit):
+    assert_figure(parse, text, surface, value, unit, "=")
+
+
+def test_a_lone_minute_and_a_count_after_a_comma_stay_apart(parse):
+    assert [s for s, _ in figures(parse, "One minute, 20 people had left.")] == ["20 people"]
+
+
+@pytest.mark.parametrize("text", ['"I\'m not 10," she said.', "Hingis was not 22 when she won."])
+def test_an_age_a_person_is_said_not_to_be_is_no_figure(parse, text):
+    assert figures(parse, text) == []
+
+
+def test_more_than_before_a_range_keeps_its_strict_bound(parse):
+    found = dict(figures(parse, "It will cost more than $2 to $3 per gallon."))
+    assert (found["$2"].modifier, found["$3"].modifier) == (">", "<=")
+
+
+def test_a_vague_amount_of_money_takes_the_currency_not_what_it_is_spent_on(parse):
+    assert_figure(parse, "The BBC spent millions of pounds on high-definition film.",
+                  "millions of pounds", 1e6, "GBP", ">")
