@@ -502,6 +502,13 @@ def _words_around(doc: Doc, mention: EntityMention, reach: int = 4) -> list[str]
     return [t.lower_ for t in doc[first:last]]
 
 
+def _beside(doc: Doc, span: SpacySpan, until: int | None = None) -> list[Token]:
+    """The tokens within four of a name, outside it (and before ``until``): where the article
+    puts a name's title, apposition or age ("media group Reuters", "Paula Radcliffe, 30,")."""
+    end = span.end + 4 if until is None else min(until, span.end + 4)
+    return [t for t in doc[max(0, span.start - 4) : end] if not span.start <= t.i < span.end]
+
+
 def _holds(words: list[str], office: list[str]) -> bool:
     """The office's words run together among ``words``: "prime minister" is not "Foreign
     Minister", "home secretary" not "the Home Office from X, now foreign secretary"."""
@@ -522,11 +529,11 @@ def _tied(doc: Doc, mention: EntityMention, nouns: set[str] | frozenset[str]) ->
     if root.head.lemma_.lower() in nouns and not span.start <= root.head.i < span.end and (
             root.dep_ in ("compound", "poss", "nmod")):
         return True
-    return any(t.lemma_.lower() in nouns and not span.start <= t.i < span.end
+    return any(t.lemma_.lower() in nouns
                and not any(c.dep_ == "poss" for c in t.children)
                and ((t.head.i == root.i and t.dep_ in (*_TITLE_DEPS, "amod"))
                     or (t.i == root.head.i and root.dep_ == "appos"))
-               for t in doc[max(0, span.start - 4) : span.end + 4])
+               for t in _beside(doc, span))
 
 
 def _of_person(doc: Doc, mention: EntityMention, people: list[EntityMention],
@@ -575,8 +582,7 @@ def _ties(doc: Doc, mention: EntityMention, source: SpacySpan) -> bool:
     span = _span_of(doc, mention)
     if span is None:
         return False
-    around = [t for t in doc[max(0, span.start - 4) : min(source.start, span.end + 4)]
-              if not span.start <= t.i < span.end]
+    around = _beside(doc, span, until=source.start)
     age = _AGE.search(source.text)
     if age is not None:
         return any(t.text == age.group(1) and _attached(t, span) for t in around)
@@ -626,8 +632,7 @@ def _ages(doc: Doc, mention: EntityMention) -> list[str]:
     span = _span_of(doc, mention)
     if span is None:
         return []
-    return [t.text for t in doc[max(0, span.start - 4) : min(len(doc), span.end + 4)]
-            if t.like_num and not span.start <= t.i < span.end and _attached(t, span)]
+    return [t.text for t in _beside(doc, span) if t.like_num and _attached(t, span)]
 
 
 _TITLE_DEPS = frozenset({"compound", "appos", "nmod"})
