@@ -110,8 +110,10 @@ class SourceResolver:
             return self.canonical(doc, (left[0].idx, antecedent.idx + len(antecedent)),
                                   mentions, earlier)
         before = [m for m in mentions if m.end <= span[0]]
-        spoken_of = {m.canonical for m in mentions if said is not None and any(
-            max(said[0], q[0]) <= m.start and m.end <= min(said[1], q[1]) for q in quotes)}
+        inside = [(max(said[0], q[0]), min(said[1], q[1])) for q in quotes
+                  if q[0] < said[1] and said[0] < q[1]] if said is not None else []
+        spoken_of = {m.canonical for m in mentions
+                     if any(start <= m.start and m.end <= end for start, end in inside)}
         persons = [m for m in before if m.label == "PERSON" and m.canonical not in spoken_of]
         lemma = head.lemma_.lower()
         if lemma in self.document_nouns and (
