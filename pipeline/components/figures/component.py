@@ -364,12 +364,13 @@ class FigureExtractor:
                 and not _ANOTHER.search(text, max(0, start - 20), start) \
                 and not (self._after_for(text, start) and g.relative_time.match(text, end)) \
                 and (self._relative_time(doc, text, end) or self._match_time_left(
-                    sent, unit, text, end) or (
+                    sent, unit, text, end)
+                    or g.relative_time_before.search(text, max(0, start - 20), start) or (
             not hyphen and _first_following(text, end) in g.period_name_nouns
         )):
-            return None  # "two weeks earlier", "a decade ago", "a two-and-a-half year high";
-            # but "it took another 10 years before" and "suspended for two weeks after" are
-            # amounts of time, and "will turn 18 before the vote" an age
+            return None  # "two weeks earlier", "a decade ago", "go back six months", "a
+            # two-and-a-half year high"; but "it took another 10 years before" and "suspended
+            # for two weeks after" are amounts of time, and "will turn 18 before the vote" an age
         if unit is None and bare and self._before_a_relative_time(text, end):
             return None  # the "two" of "two to three weeks before he is back"
         if unit == "century" and value < 1:  # "a quarter-century" is 25 years, not 0.25 century
@@ -956,7 +957,19 @@ class FigureExtractor:
             if first is None or first.root.pos_ not in ("PROPN", "NOUN"):
                 return False
         # "Boeing 737" is a model; "Orders 77 Jets" in a headline counts jets
-        return not capitalised_plural
+        return not capitalised_plural and not self._counted_after_a_person(sent, match)
+
+    @staticmethod
+    def _counted_after_a_person(sent: Span, match: re.Match[str]) -> bool:
+        """A person's name before a number that counts the plural noun after it: "swept by
+        Cruz 34 delegates to zero" (people's names carry no model numbers)."""
+        doc = sent.doc
+        number = doc.char_span(match.start("num"), match.end("num"), alignment_mode="expand")
+        if number is None or number.start == 0 or number.end >= len(doc):
+            return False
+        name, noun = doc[number.start - 1], doc[number.end]
+        return name.ent_type_ == "PERSON" and number[0].ent_type_ != "PERSON" \
+            and noun.tag_ == "NNS" and noun.is_lower
 
     def _modifier(
         self, text: str, start: int, end: int, tokens: Span | None, noun: Token | None,
@@ -1000,8 +1013,9 @@ class FigureExtractor:
             phrase == "over" and unit in g.period_units and not age_gap
             and not g.ages.bounded_group.search(text, max(0, start - 30), start)
         ) or (phrase == "over" and done and text[done[-1].span[1] : start].strip().lower()
-              == "over") else g.modifier_symbols[phrase]  # but "people over 65" are older
-        # than 65; "6.61 seconds over 60m": the distance a figure is over, not a bound
+              == "over") or (phrase == "over" and self._race_distance(tokens, unit)) \
+            else g.modifier_symbols[phrase]  # but "people over 65" are older than 65; "6.61
+        # seconds over 60m", "the bronze medallist over 3000m": the distance of a race
         if phrase is not None and tokens is not None and tokens.start > 0 and (
             tokens.doc[tokens.start - 1].dep_ == "prt"
             or self._preposition(tokens, phrase, max(0, start - 40) + before.start(1))
@@ -1050,6 +1064,18 @@ class FigureExtractor:
             return ">="  # "the 60 votes that will be needed", "the 270 votes needed to win"
         return ">" if vague else "="  # "millions of people": more than a million
 
+
+    def _race_distance(self, tokens: Span | None, unit: str | None) -> bool:
+        """A distance in metres "over" which someone, named by a noun, races: "the world
+        indoor bronze medallist over 3000m" (not "a wall over 3m high", "ran over 20m")."""
+        if tokens is None or unit != "metre" or tokens.start < 2:
+            return False
+        doc = tokens.doc
+        over, runner = doc[tokens.start - 1], doc[tokens.start - 2]
+        after = doc[tokens.end] if tokens.end < len(doc) else None
+        return over.lower_ == "over" and runner.tag_ in ("NN", "NNS") \
+            and not (after is not None and after.pos_ == "ADJ") \
+            and self.grammar.race_time_cues.search(tokens.sent.text) is not None
 
     def _preposition(self, tokens: Span, phrase: str, phrase_start: int) -> bool:
         """The bound word is the preposition of the word before it, which the parse reads

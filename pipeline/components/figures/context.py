@@ -446,6 +446,15 @@ def _a_bare_change(noun: Token) -> bool:
         c.dep_ in ("compound", "nmod", "poss") for c in children)
 
 
+def _sizes_a_noun(figure: Span, anchor: Token, grammar: FigureGrammar) -> bool:
+    """The figure describes the noun after it, which is what the verb acts on: "lost a
+    $23bn contract" (the contract's worth), unlike "fell a further 5%" or "a 20% drop"."""
+    head = anchor.head
+    return anchor.dep_ in ("compound", "amod", "nmod") and head.i >= figure.end \
+        and head.pos_ == "NOUN" and head.dep_ == "dobj" \
+        and head.lemma_.lower() not in grammar.change_nouns  # not "grew 17.1% year on year"
+
+
 def _particle(token: Token) -> str | None:
     """'up' or 'down' of "went up by 7.5 percent", "pushed circulation up by 20%" (an
     adverb of a verb, not of "be": "was up by two points" is a lead)."""
@@ -521,7 +530,8 @@ def change(
     amount = share or not relative
     if share or role.dep_ == "pobj" or (role.dep_ in _AMOUNT_DEPS and amount):
         return None  # a share of a whole is the amount lost or gained, not a change
-    if word is not None and word.pos_ == "VERB" and _change_word(word, grammar):
+    if word is not None and word.pos_ == "VERB" and _change_word(word, grammar) \
+            and not _sizes_a_noun(figure, anchor, grammar):
         return _change_word(word, grammar)
     if anchor.head.pos_ == "VERB" and anchor.dep_ not in _AMOUNT_DEPS:
         return _change_word(anchor.head, grammar)
@@ -586,15 +596,21 @@ def _up_for(word: Token, noun: Token | None) -> bool:
         and following.lower_ in ("in", "for", "at")
 
 
+_PRESENT = frozenset({"VB", "VBP", "VBZ"})
+
+
 def bound(figure: Span, grammar: FigureGrammar) -> str | None:
     """'>' when the figure is what a verb like "exceeded" or "topped" passes, or counts
-    it ("a petition tops 100,000 signatures")."""
+    it ("a petition tops 100,000 signatures"); '>=' for what one still needs."""
     anchor = figure.root
     if anchor.dep_ == "nummod" and anchor.head.i >= figure.end:
         anchor = anchor.head
     verb = anchor.head
     if anchor.dep_ == "dobj" and verb.pos_ == "VERB":
-        return grammar.comparison_verbs.get(verb.lemma_.lower())
+        lemma = verb.lemma_.lower()
+        if verb.tag_ in _PRESENT and lemma in grammar.threshold_verbs:
+            return grammar.threshold_verbs[lemma]  # "now needs 61 percent to reach it"
+        return grammar.comparison_verbs.get(lemma)
     return None
 
 

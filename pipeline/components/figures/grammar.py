@@ -46,9 +46,11 @@ def _pattern(data: dict, units: Lexicon, ambiguous: dict[str, Ambiguity], number
     return re.compile(
         rf"(?:(?<![\w$€£¥₹₱.])(?P<cursign>[-−])?(?P<cur>{spaced_prefix}|"
         rf"{alt(forms([*units.signs, *units.common_codes]))}|(?-i:{alt(codes)}))\s?"
-        rf"|(?<![\w/.])(?<!\D,)(?:(?<![A-Za-z]-)|(?<=\d-to-))(?:(?P<pre>{alt(data['prefix_units'])})\s+)?)"
+        rf"|(?<![\w/.\u0300-\u036f])(?<!\D,)(?:(?<![A-Za-z]-)|(?<=\d-to-))"
+        rf"(?:(?P<pre>{alt(data['prefix_units'])})\s+)?)"
         # "F-15", "COVID-19" are names; "3-4%" and "93-to-7" are not; "Mach 5" is a speed; a number
-        # after a digit and a comma is the next of a list ("22,24,26")
+        # after a digit and a comma is the next of a list ("22,24,26"); one after a combining
+        # accent is inside a scraped word ("GA\u03031\u20444len", Gülen)
         rf"(?P<neg>(?:minus|negative)[\s-]+|(?<![\w)\]%])[-−](?=\d))?"  # "minus-12 degrees"
         rf"(?P<num>{number})"
         # "lakh crore"; not the "m" of "m.p.h."
@@ -96,6 +98,7 @@ class FigureGrammar:
     vague_number: re.Pattern[str]  # "millions", "tens of thousands": their lowest value, >
     nonfigures: NonFigures  # ranks, labels, identifiers, list markers, date lists
     relative_time: re.Pattern[str]  # " ago", " after": a period before it is a time, no figure
+    relative_time_before: re.Pattern[str]  # "go back ": a period after it is a time too
     hyphen_name_words: frozenset[str]  # ".45-caliber", "18-rated", "two-time": names
     multiplier_followers: frozenset[str]  # "four times more likely": a multiplier
     score_cues: re.Pattern[str]  # "a 4-0 win": a dashed pair is a score
@@ -105,6 +108,7 @@ class FigureGrammar:
     change_nouns: dict[str, str]
     comparatives_after: dict[str, str]
     comparison_verbs: dict[str, str]
+    threshold_verbs: dict[str, str]  # "needs 61 percent": at least, in the present tense
     period_units: frozenset[str]
     bound_words: frozenset[str]
     subunits: dict[str, tuple[str, int]]
@@ -191,18 +195,23 @@ class FigureGrammar:
             relative_time=re.compile(rf"['’]?\s+(?:{alt(data['relative_time_after'])})\b"
                                      r"(?!\s+all\b)",  # "after all" is no time
                                      re.IGNORECASE),
+            relative_time_before=re.compile(rf"\b(?:{alt(data['relative_time_before'])})\s+$",
+                                            re.IGNORECASE),
             hyphen_name_words=frozenset(data["hyphen_name_words"]),
             multiplier_followers=frozenset(data["multiplier_followers"]),
             score_cues=_words(data["score_cues"]),
             vote_cues=_words(data["vote_cues"]),
             one_letter_units=frozenset([*(f for f in units.units if len(f) == 1), "p", "C"]),
             alternative=re.compile(rf",?\s+or\s+(?:(?:{alt(approximations)})\s+)?"),
-            conversion_gap=re.compile(rf"^\s*\(\s*(?:(?:{alt(approximations)}|~)\s*)?$"),
+            # "(", "(about ", after a rate too: "200bn euros a year (£140bn)"
+            conversion_gap=re.compile(
+                rf"^(?:\s+(?:a|an|per)\s+[a-z]+)?\s*\(\s*(?:(?:{alt(approximations)}|~)\s*)?$"),
             change_verbs=data["change_verbs"],
             intransitive_change_verbs=frozenset(data["intransitive_change_verbs"]),
             change_nouns=data["change_nouns"],
             comparatives_after=data["comparatives_after"],
             comparison_verbs=data["comparison_verbs"],
+            threshold_verbs=data["threshold_verbs"],
             period_units=frozenset(data["period_units"]),
             subunits={coin: (code, n) for coin, (code, n) in data["subunits"].items()},
             compound_units={unit: (smaller, n)

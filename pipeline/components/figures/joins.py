@@ -83,18 +83,20 @@ def _is_range(text: str, low: Figure, high: Figure) -> bool:
     if _DASH.match(gap):
         return low.value <= high.value  # "3-4%"; not the tally "272-219"
     joined = _WORD_JOIN.match(gap)
+    before = text[max(0, low.span[0] - 20) : low.span[0]]
     if low.modifier in ("up", "down") and not (
+        joined and _OPENERS[joined.group(1)].search(before)
+    ) and not (  # "growth of between 3% and 5%" is a range of a change
         joined and joined.group(1) == "to" and high.unit is not None
         and (low.unit is None or (low.unit == high.unit and _bare(text, low)
                                   and 2 * low.value >= high.value))
-        and not _FROM.search(text[max(0, low.span[0] - 20) : low.span[0]])
+        and not _FROM.search(before)
     ):
         return False  # "rose by €1.4bn to €28.6bn": a change, then the level; but "grew
         # 3.5 to 4.0%", "increase by 25 to 30 seats" are ranges of a change (the low end
         # has no unit written of its own; "rose 30 to 5,000 points" is no range)
     if not joined:
         return False
-    before = text[max(0, low.span[0] - 20) : low.span[0]]
     if _LISTED.search(before):
         return False  # "£30m, £40m or £50m": the last two of a list are no range
     if _OPENERS[joined.group(1)].search(before):
@@ -251,8 +253,9 @@ def inherit_units(text: str, figures: list[Figure], grammar: FigureGrammar) -> l
             continue
         gap = text[previous.span[1] : figure.span[0]]
         if previous.unit and len(gap) <= 60 and not _BREAK.search(gap) \
-                and _COMPARED.search(gap):
-            out[i] = replace(figure, unit=previous.unit)
+                and _COMPARED.search(gap) and not (previous.unit == "%" and figure.value > 100):
+            out[i] = replace(figure, unit=previous.unit)  # but "fell 23% from 36,185" counts
+            # what fell: no share is over 100
         elif _MORE.search(text, max(0, figure.span[0] - 20), figure.span[0]):
             antecedent = next((f for f in reversed(out[:i]) if f.unit not in grammar.period_units
                                and f.unit is not None), None)
