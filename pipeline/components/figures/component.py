@@ -512,10 +512,11 @@ class FigureExtractor:
         "hundreds of millions of dollars") or is its verb's subject ("Hundreds were
         arrested"); not after a number ("five hundreds"), nor money with no currency
         ("cost companies billions"), nor a bare object of a preposition ("Water for
-        billions")."""
+        billions") other than a crowd's size ("in their thousands", "by the millions")."""
         if _NUMBER_BEFORE.search(text, max(0, match.start() - 20), match.start()):
             return False
-        if noun is not None or _OF_WORD.match(text, match.end()):
+        if noun is not None or _OF_WORD.match(text, match.end()) \
+                or self.grammar.vague_idiom.search(text, max(0, match.start() - 12), match.start()):
             return True
         return tokens is not None and tokens.root.dep_ in ("nsubj", "nsubjpass")
 

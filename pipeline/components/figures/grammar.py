@@ -109,6 +109,7 @@ class FigureGrammar:
     comparatives_after: dict[str, str]
     comparison_verbs: dict[str, str]
     threshold_verbs: dict[str, str]  # "needs 61 percent": at least, in the present tense
+    vague_idiom: re.Pattern[str]  # "in their ": "in their thousands" is a crowd's size
     period_units: frozenset[str]
     bound_words: frozenset[str]
     subunits: dict[str, tuple[str, int]]
@@ -212,6 +213,8 @@ class FigureGrammar:
             comparatives_after=data["comparatives_after"],
             comparison_verbs=data["comparison_verbs"],
             threshold_verbs=data["threshold_verbs"],
+            vague_idiom=re.compile(rf"\b(?:{alt(data['vague_idioms_before'])})\s+$",
+                                   re.IGNORECASE),
             period_units=frozenset(data["period_units"]),
             subunits={coin: (code, n) for coin, (code, n) in data["subunits"].items()},
             compound_units={unit: (smaller, n)

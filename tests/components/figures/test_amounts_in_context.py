@@ -53,3 +53,23 @@ def test_a_share_change_does_not_make_its_levels_shares(parse):
 ])
 def test_no_figure(parse, text):
     assert figures(parse, text) == []
+
+
+@pytest.mark.parametrize(("text", "surface", "unit"), [
+    ("The supporters will travel in their thousands.", "thousands", "supporter"),
+    ("When voters turn out by the millions, parties listen.", "millions", "voter"),
+])
+def test_a_crowd_in_its_thousands(parse, text, surface, unit):
+    """"in their thousands", "by the millions": a vague plural after these idioms is the
+    size of a crowd (the lowest value, '>'), counting the plural noun before it."""
+    assert_figure(parse, text, surface, 1000.0 if surface == "thousands" else 1e6, unit, ">")
+
+
+def test_a_vague_plural_for_whom_is_still_no_figure(parse):
+    assert figures(parse, "Clean water for billions is the aim.") == []
+
+
+def test_the_n_man_game_names_a_code(parse):
+    """"the 15-man game" is rugby union, not a count; "a 22-man squad" counts players."""
+    assert figures(parse, "He may switch to the 13-man game next year.") == []
+    assert_figure(parse, "They named a 23-man squad.", "23-man", 23.0, "man", "=")
