@@ -77,6 +77,11 @@ def test_quotes(text, expected):
         ('The singer said: "I love my fans."', "support"),
         ('The singer said: "We hate the new contract."', "oppose"),
         ("The official said police killed the gunman.", "neutral"),
+        # evaluative adjectives and nouns read on BBC train ("extremely expensive", "unsure
+        # of his motives", "the budget would stimulate growth")
+        ("The official said the insurance was expensive.", "oppose"),
+        ("The player said he was unsure of the owner's motives.", "oppose"),
+        ("The analyst said the budget would stimulate the economy.", "support"),
     ],
 )
 def test_label(nlp, sentence, label):
