@@ -82,6 +82,10 @@ def test_quotes(text, expected):
         ("The official said the insurance was expensive.", "oppose"),
         ("The player said he was unsure of the owner's motives.", "oppose"),
         ("The analyst said the budget would stimulate the economy.", "support"),
+        # being or voting against something opposes it; playing against a side does not
+        ("The fans said the takeover would be against the interests of the club.", "oppose"),
+        ("The senator said she voted against the bill.", "oppose"),
+        ("The coach said the team played against France.", "neutral"),
     ],
 )
 def test_label(nlp, sentence, label):

@@ -214,8 +214,8 @@ def _about(target: Token, content: Span) -> set[int]:
     for token in (*chain[1:], content.root):
         near.add(token.i)
         for child in token.children:
-            if child.dep_ in ("advmod", "neg", "amod"):
-                near.add(child.i)
+            if child.dep_ in ("advmod", "neg", "amod") or _against(child):
+                near.add(child.i)  # "would be against the interests of the fans"
             elif child.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj", "ccomp") and (
                     token.i not in joined):
                 near.update(t.i for t in child.subtree)  # "made a mistake", "was premature"
@@ -234,6 +234,19 @@ def _slot(top: Token, content: Span) -> set[int]:
                 child.dep_ in ("oprd", "attr", "acomp") or (
                     child.dep_ == "prep" and child.lower_ == "as"))
             for t in child.subtree}
+
+
+@cache
+def _against_heads() -> frozenset[str]:
+    return frozenset(resources.load("stance")["against_heads"])
+
+
+def _against(token: Token) -> bool:
+    """ "is against the plan", "voted against the bill", "campaigned against it": being or
+    acting against something opposes it (not "played against France", "discrimination
+    against women": :func:`_against_heads` names the verbs)."""
+    return token.lower_ == "against" and token.dep_ == "prep" and (
+        token.head.lemma_.lower() in _against_heads())
 
 
 def _excess(token: Token) -> bool:
@@ -463,7 +476,7 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
             continue
         lemma = token.lemma_.lower()
         polarity = "support" if lemma in support else "oppose" if lemma in oppose else (
-            "oppose" if _excess(token) else None)
+            "oppose" if _excess(token) or _against(token) else None)
         evaluative += polarity is not None or abs(
             valence(token.lower_) or valence(lemma)) >= floor
         if polarity is None and token.i in direct:
