@@ -75,23 +75,3 @@ def test_pairs_are_the_accurate_presets() -> None:
     accurate = build_nlp(components=preset_components("accurate")).get_pipe(
         "newsclaims_stance")
     assert (default.finder.pairs, accurate.finder.pairs) == (False, True)
-
-
-def test_the_lexicon_verdict_and_a_report_are_features(parse) -> None:
-    """What the content says of the target: a polar verdict ("reckless") or nothing that
-    evaluates at all ("opened a plant": a report)."""
-    labeller = StanceLabeller(None, "newsclaims_stance", model="")  # type: ignore[arg-type]
-
-    def features(text: str, target: str) -> dict[str, float]:
-        doc = parse(text)
-        resolver = Resolver(doc, doc._.nc_entities or [], None)
-        said = [s for s in doc._.nc_statements if s.kind == "statement"]
-        statements, candidates = labeller.finder.find(doc, resolver, said)
-        [candidate] = [c for c in candidates if c.target.name == target
-                       and statements[c.statement].kind == "statement"]
-        return Featurizer(doc, resolver)(statements[candidate.statement], candidate, None)
-
-    judged = features("Microsoft said Google was reckless.", "Google")
-    assert judged["lex=oppose"] == 1.0 and "evaluative=0" not in judged
-    reported = features("Microsoft said Google opened a plant in Ohio.", "Google")
-    assert reported["lex=neutral"] == 1.0 and reported["evaluative=0"] == 1.0

@@ -62,7 +62,6 @@ class Featurizer:
         self._sentences: dict[int, dict[str, float]] = {}
         self._words: dict[int, tuple[str | None, float]] = {}
         self._turns: dict[tuple[int, int], bool] = {}
-        self._verdicts: dict[tuple[tuple[int, int], tuple[int, int], int], lexicon.Verdict] = {}
         self._together: dict[str, set[int]] | None = None  # name -> sentences naming it
         names = {resolver.canonical(m.canonical, m.label) for m in resolver.mentions}
         ranked = sorted(names, key=lambda n: (-resolver.count(n), n))  # ties: by name
@@ -170,25 +169,6 @@ class Featurizer:
             self._cues[span] = {t.i for t in cue} if cue is not None else set()
         return self._cues[span]
 
-    def _verdict(self, statement: Statement, head: Token, cue_stance: str | None
-                 ) -> dict[str, float]:
-        """The lexicon's own verdict on the content toward this target (the main row's
-        label), and whether any word said of the target evaluates it: a plain report
-        ("said profits rose") is no stance whatever the names in it."""
-        key = (statement.cue_span, statement.content_span, head.i)
-        if key not in self._verdicts:
-            doc = self.doc
-            cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
-            content = doc.char_span(*statement.content_span, alignment_mode="expand")
-            self._verdicts[key] = lexicon.label(cue, content, cue_stance, head) if (
-                cue is not None and content is not None and len(content)) else (
-                lexicon.Verdict("neutral", 0.5, 0))
-        verdict = self._verdicts[key]
-        evaluative = _bucket(verdict.evaluative) if verdict.evaluative else "0"
-        return {f"lex={verdict.label}": 1.0, f"lex_kind={statement.kind}:{verdict.label}": 1.0,
-                f"evaluative={evaluative}": 1.0,
-                f"lex_evaluative={verdict.label}:{evaluative}": 1.0}
-
     def _content(self, span: tuple[int, int], sentence: int) -> dict[str, float]:
         """Polarity words (negation flips one) and content lemmas of the content in the
         sentence starting at token ``sentence``."""
@@ -213,8 +193,6 @@ class Featurizer:
                     valences["positive" if value > 0 else "negative"] += abs(value)
                 if not t.is_punct and not t.is_stop:
                     f[f"content={_lemma(t)}"] = 1.0
-                if t.tag_ == "MD":  # "should" asks, "may" hedges, "will" reports a plan
-                    f[f"modal={_lemma(t)}"] = 1.0
         for polarity, n in counts.items():
             if n:
                 f[f"content_{polarity}"] = min(n, 3.0)
@@ -283,7 +261,6 @@ class Featurizer:
             if i != head.i and not t.is_punct:
                 f[f"near={_lemma(t)}"] = 1.0
         f.update(self._content(statement.content_span, candidate.sentence_start))
-        f.update(self._verdict(statement, head, cue_stance))
         holder = self._holder(statement.source_span) if statement.source_span else None
         if holder is not None:
             f.update(self._link(holder, head, kind))

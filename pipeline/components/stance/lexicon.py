@@ -431,13 +431,10 @@ def _predicate_valence(token: Token) -> str | None:
 @dataclass(frozen=True)
 class Verdict:
     """The lexicon's reading of a content toward a target: ``support``, ``oppose`` or
-    ``neutral`` with a confidence in 0..1, and how many of the words said of the target
-    evaluate at all (a polar word of the lexicon, or one VADER valences at least the floor,
-    either way): with none, the content reports ("said profits rose") rather than judges."""
+    ``neutral`` with a confidence in 0..1."""
 
     label: str
     confidence: float
-    evaluative: int
 
 
 def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None = None
@@ -469,7 +466,6 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         {target.i} if hyphens.joined_before(target) else set()) if target is not None else set()
     direct, slot = (_direct(target), _slot(_top(target, content), content)) if (
         about is not None and target is not None) else (set(), set())
-    floor, evaluative = valence_floor(), 0
     for token in content:
         if token.i in own or (about is not None and token.i not in about) or (
                 token.dep_ == "compound"):
@@ -477,8 +473,6 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         lemma = token.lemma_.lower()
         polarity = "support" if lemma in support else "oppose" if lemma in oppose else (
             "oppose" if _excess(token) or _against(token) else None)
-        evaluative += polarity is not None or abs(
-            valence(token.lower_) or valence(lemma)) >= floor
         if polarity is None and token.i in direct:
             polarity = "support" if token == _desired(target) else _predicate_valence(token)
         if polarity is None and (token.i in slot or (token.i in direct and _felt(token, cue))):
@@ -504,9 +498,9 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         score = _intensified(content, about, own, negators)
     gap = score["support"] - score["oppose"]
     if gap == 0:
-        return Verdict("neutral", 0.5, evaluative)
+        return Verdict("neutral", 0.5)
     return Verdict("support" if gap > 0 else "oppose",
-                   round(min(0.95, 0.55 + 0.1 * abs(gap)), 3), evaluative)
+                   round(min(0.95, 0.55 + 0.1 * abs(gap)), 3))
 
 
 @cache
