@@ -221,7 +221,7 @@ def test_a_later_sentence_says_it_again_through_a_pronoun(nlp):
     doc = nlp('"Tariffs are taxes. They are bad for business," he said.')
     content, target, cue = doc[1:10], doc[1], doc[-2:-1]
     assert cue.text == "said"
-    assert lexicon.label(cue, content, None, target).label == "oppose"
+    assert lexicon.label(cue, content, None, target)[0] == "oppose"
 
 
 def test_a_later_sentence_says_it_of_a_person_past_the_speakers_own(nlp):

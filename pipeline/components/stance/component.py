@@ -217,8 +217,8 @@ class StanceLabeller:
             target = self._main_target(content, topic, resolver, statement.source,
                                        statement.source_span)
         head = doc[target.head] if target is not None and target.kind != TOPIC else None
-        verdict = lexicon.label(cue, content, self.cue_stance(doc, statement), head)
-        polarity, confidence = verdict.label, verdict.confidence
+        polarity, confidence = lexicon.label(cue, content, self.cue_stance(doc, statement),
+                                             head)
         if target is not None and polarity != "neutral" and lexicon.reversed_(
                 doc[target.head], cue):
             polarity = "oppose" if polarity == "support" else "support"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
@@ -428,20 +427,11 @@ def _predicate_valence(token: Token) -> str | None:
     return _valenced(token)
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """The lexicon's reading of a content toward a target: ``support``, ``oppose`` or
-    ``neutral`` with a confidence in 0..1."""
-
-    label: str
-    confidence: float
-
-
 def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None = None
-          ) -> Verdict:
-    """The content's verdict (:class:`Verdict`). With ``target``, only the content's words
-    that say something of it count (see :func:`_about`): a polar word elsewhere in a factual
-    sentence is no stance toward it."""
+          ) -> tuple[str, float]:
+    """``support``, ``oppose`` or ``neutral`` with a confidence in 0..1. With ``target``,
+    only the content's words that say something of it count (see :func:`_about`): a polar
+    word elsewhere in a factual sentence is no stance toward it."""
     about = _about(target, content) if target is not None and (
         content.start <= target.i < content.end) else None
     if about is not None:
@@ -498,9 +488,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         score = _intensified(content, about, own, negators)
     gap = score["support"] - score["oppose"]
     if gap == 0:
-        return Verdict("neutral", 0.5)
-    return Verdict("support" if gap > 0 else "oppose",
-                   round(min(0.95, 0.55 + 0.1 * abs(gap)), 3))
+        return "neutral", 0.5
+    return ("support" if gap > 0 else "oppose"), round(min(0.95, 0.55 + 0.1 * abs(gap)), 3)
 
 
 @cache
@@ -538,4 +527,3 @@ def _intensified(content: Span, about: set[int] | None, own: set[int],
         negated = _negated(token, content, negators)
         score["support" if (value > 0) != negated else "oppose"] += 1.0
     return score
-
