@@ -72,6 +72,20 @@ def test_quotes(text, expected):
         ("The party said it wanted the publication of the legal advice.", "support"),
         ('The group said: "We are looking for the return of the old flag."', "support"),
         ("The party said it did not want the publication of the legal advice.", "oppose"),
+        # a verb VADER valences is the speaker's verdict on its object when the speaker
+        # does it, the news when someone else does
+        ('The singer said: "I love my fans."', "support"),
+        ('The singer said: "We hate the new contract."', "oppose"),
+        ("The official said police killed the gunman.", "neutral"),
+        # evaluative adjectives and nouns read on BBC train ("extremely expensive", "unsure
+        # of his motives", "the budget would stimulate growth")
+        ("The official said the insurance was expensive.", "oppose"),
+        ("The player said he was unsure of the owner's motives.", "oppose"),
+        ("The analyst said the budget would stimulate the economy.", "support"),
+        # being or voting against something opposes it; playing against a side does not
+        ("The fans said the takeover would be against the interests of the club.", "oppose"),
+        ("The senator said she voted against the bill.", "oppose"),
+        ("The coach said the team played against France.", "neutral"),
     ],
 )
 def test_label(nlp, sentence, label):
@@ -221,6 +235,10 @@ def test_a_later_sentence_says_it_of_a_person_past_the_speakers_own(nlp):
 @pytest.mark.parametrize(("sentence", "label"), [
     ('Critics described the plan as "a disgrace".', "oppose"),
     ('The minister called the result "a brilliant success".', "support"),
+    # any word VADER valences counts there: the slot holds a verdict by construction
+    ('Traders described the rally as "a dead-cat bounce".', "oppose"),
+    ('The singer described the pianist as "an artist I admire".', "support"),
+    ('Officials described the building as "a warehouse".', "neutral"),
 ])
 def test_a_verdict_on_the_cue_speaks_of_the_target(rules_nlp, sentence, label):
     """'described X as Y', 'called X Y': Y hangs on the cue verb, outside the content."""

@@ -213,21 +213,39 @@ def _about(target: Token, content: Span) -> set[int]:
     for token in (*chain[1:], content.root):
         near.add(token.i)
         for child in token.children:
-            if child.dep_ in ("advmod", "neg", "amod"):
-                near.add(child.i)
+            if child.dep_ in ("advmod", "neg", "amod") or _against(child):
+                near.add(child.i)  # "would be against the interests of the fans"
             elif child.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj", "ccomp") and (
                     token.i not in joined):
                 near.update(t.i for t in child.subtree)  # "made a mistake", "was premature"
-    # "described the deal as 'far too little'", "called the move 'a death sentence'": the
-    # verdict hangs on the cue verb outside the content, beside the target
-    outer = chain[-1].head
-    if not content.start <= outer.i < content.end:
-        for child in outer.children:
-            if content.start <= child.i < content.end and child.i > chain[-1].i and (
-                    child.dep_ in ("oprd", "attr", "acomp") or (
-                    child.dep_ == "prep" and child.lower_ == "as")):
-                near.update(t.i for t in child.subtree)
-    return near
+    return near | _slot(chain[-1], content)
+
+
+def _slot(top: Token, content: Span) -> set[int]:
+    """The verdict a naming verb outside the content passes on it ("described the deal as
+    'far too little'", "called the move 'a death sentence'"): it hangs on the cue verb,
+    beside ``top``, the content's word the target's chain reaches up to."""
+    outer = top.head
+    if content.start <= outer.i < content.end:
+        return set()
+    return {t.i for child in outer.children
+            if content.start <= child.i < content.end and child.i > top.i and (
+                child.dep_ in ("oprd", "attr", "acomp") or (
+                    child.dep_ == "prep" and child.lower_ == "as"))
+            for t in child.subtree}
+
+
+@cache
+def _against_heads() -> frozenset[str]:
+    return frozenset(resources.load("stance")["against_heads"])
+
+
+def _against(token: Token) -> bool:
+    """ "is against the plan", "voted against the bill", "campaigned against it": being or
+    acting against something opposes it (not "played against France", "discrimination
+    against women": :func:`_against_heads` names the verbs)."""
+    return token.lower_ == "against" and token.dep_ == "prep" and (
+        token.head.lemma_.lower() in _against_heads())
 
 
 def _excess(token: Token) -> bool:
@@ -371,6 +389,33 @@ def _direct(target: Token) -> set[int]:
     return {t.i for p in predicates for t in (p, *(c for c in p.children if c.dep_ == "amod"))}
 
 
+def _felt(verb: Token, cue: Span) -> bool:
+    """The verb's subject is the holder ("I love my fans"; "he would not join them" when a
+    person speaks): a verb that VADER valences is then the holder's verdict on its object,
+    where another subject's ("police killed the gunman", "they say she broke a
+    convention") is the news."""
+    if verb.pos_ != "VERB":
+        return False
+    speaker = next((c for c in cue.root.children if c.dep_ == "nsubj"), None)
+    person = speaker is not None and (speaker.ent_type_ == "PERSON" or (
+        speaker.lower_ in _PERSON_BACK))
+    return any(c.dep_ == "nsubj" and (c.lower_ in _SPEAKER or (
+        person and c.lower_ in _PERSON_BACK)) for c in verb.children)
+
+
+def _top(target: Token, content: Span) -> Token:
+    """The content's word that ``target``'s chain of heads reaches up to."""
+    while content.start <= target.head.i < content.end and target.head.i != target.i:
+        target = target.head
+    return target
+
+
+def _valenced(token: Token) -> str | None:
+    """The polarity VADER gives a word, when at least the floor either way."""
+    value = valence(token.lower_) or valence(token.lemma_.lower())
+    return None if abs(value) < valence_floor() else "support" if value > 0 else "oppose"
+
+
 def _predicate_valence(token: Token) -> str | None:
     """A predicate adjective of the target that VADER valences (either way) at least the
     floor: said of the target itself, it judges it ("the forecast was dismal") where the
@@ -379,8 +424,7 @@ def _predicate_valence(token: Token) -> str | None:
     if token.pos_ != "ADJ" or token.dep_ not in ("acomp", "attr") or any(
             c.dep_ in ("prep", "xcomp", "ccomp") or _excess(c) for c in token.children):
         return None  # "interested in raising": the subject's own lean; "too lenient": too much
-    value = valence(token.lower_) or valence(token.lemma_.lower())
-    return None if abs(value) < valence_floor() else "support" if value > 0 else "oppose"
+    return _valenced(token)
 
 
 def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None = None
@@ -410,16 +454,20 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     # "the buy-back" split by the tokenizer); its head noun may be ("the problem", "a win")
     own = {t.i for c in target.children if c.dep_ == "compound" for t in c.subtree} | (
         {target.i} if hyphens.joined_before(target) else set()) if target is not None else set()
-    direct = _direct(target) if about is not None and target is not None else set()
+    direct, slot = (_direct(target), _slot(_top(target, content), content)) if (
+        about is not None and target is not None) else (set(), set())
     for token in content:
+        if token.i in own or (about is not None and token.i not in about) or (
+                token.dep_ == "compound"):
+            continue
         lemma = token.lemma_.lower()
         polarity = "support" if lemma in support else "oppose" if lemma in oppose else (
-            "oppose" if _excess(token) else None)
+            "oppose" if _excess(token) or _against(token) else None)
         if polarity is None and token.i in direct:
             polarity = "support" if token == _desired(target) else _predicate_valence(token)
-        if polarity is None or token.i in own or (about is not None and token.i not in about
-                                                  ) or _feeling_alone(token) or (
-                token.dep_ == "compound") or _plain_event(token):
+        if polarity is None and (token.i in slot or (token.i in direct and _felt(token, cue))):
+            polarity = _valenced(token)  # "an artist I admire", "how much I love my fans"
+        if polarity is None or _feeling_alone(token) or _plain_event(token):
             continue
         governor = _governor(token)
         acting = governor.lemma_.lower() if governor is not None else ""
