@@ -251,7 +251,7 @@ class StanceLabeller:
         if source_span is not None and source_span[0] > content.start_char:
             # a speech tag inside the content: its words are about the speaker
             tokens = [t for t in tokens if not source_span[0] <= t.idx < source_span[1]]
-        for candidate in resolver.about(tokens, content):
+        for candidate in resolver.about(tokens, content, source):
             token = said_of(candidate)  # "it's a shame", "have the guts": not the target
             if token is None:
                 continue

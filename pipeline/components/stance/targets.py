@@ -120,15 +120,44 @@ def _acts_on(agent: Token, obj: Token) -> bool:
 
 def _judging(word: Token, head: Token) -> bool:
     """``word`` is the opinion in a phrase rather than part of its name ("stronger
-    economic growth", "very strong results"): an evaluative adjective of the head that is
-    graded (a comparative, a superlative or with a degree adverb; "a positive test", "free
-    education" and "fair and reasonable guidelines" are names), or the adverb grading it."""
+    economic growth", "very strong results", "a good deal", "a worrying rise", "the most
+    positive and upbeat campaign"): an evaluative adjective of the head that is graded (a
+    comparative, a superlative or with a degree adverb) and evaluative, or a word of the
+    stance lexicon by itself but one that names a kind ("a positive test"; "free education"
+    and "fair and reasonable guidelines" are names too), or the adverb grading it."""
     if word.dep_ == "advmod" and word.head.dep_ == "amod":
         word = word.head
+    if word.dep_ != "amod" or word.head != head or word.pos_ != "ADJ":
+        return False
     graded = word.tag_ in ("JJR", "JJS") or any(c.dep_ == "advmod" for c in word.children)
-    return word.dep_ == "amod" and word.head == head and word.pos_ == "ADJ" and graded and (
-        _polar(word) or abs(lexicon.valence(word.lower_)) >= _JUDGING_VALENCE) and not any(
-        c.dep_ == "cc" for c in word.children)
+    if not graded:
+        return _polar(word) and word.lower_ not in _vocabulary().kinds and not any(
+            c.dep_ == "cc" for c in word.children)
+    return _polar(word) or abs(lexicon.valence(word.lower_)) >= _JUDGING_VALENCE
+
+
+@cache
+def _scales() -> frozenset[str]:
+    return frozenset(resources.load("figures")["scales"])
+
+
+def _amount_word(word: Token) -> bool:
+    """A word of an amount: a number (not an ordinal: "the second book"), a currency sign,
+    or a scale after a number ("$140m", "5bn rupees"): no word of a name, nor a thing a
+    statement is about."""
+    doc = word.doc
+    return word.tag_ in ("CD", "$") or word.text in _AMOUNT_START or (
+        word.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")) or (
+        word.lower_.rstrip(".") in _scales() and word.i > 0 and (
+            doc[word.i - 1].like_num or doc[word.i - 1].ent_type_ == "MONEY"))
+
+
+def _hedge(word: Token) -> bool:
+    """A word that bounds or limits a phrase ("at least double-digit growth", "only
+    items", "up to 100 million doses", "no deal"): no word of its name."""
+    return (word.i < word.head.i and (word.dep_ in ("advmod", "quantmod", "predet", "preconj")
+                                     and word.pos_ in ("ADV", "ADP", "ADJ", "PART"))) or (
+        word.dep_ == "det" and word.lower_ == "no")
 
 
 def _changes(token: Token) -> bool:
@@ -163,9 +192,13 @@ def _infinitive(token: Token) -> Token | None:
 
 
 def _in_clause(token: Token, top: Token) -> bool:
-    """``token`` is inside a clause or prepositional phrase below ``top``."""
+    """``token`` is inside a clause or prepositional phrase below ``top``; not the "of"
+    phrase of a generic ``top``, which names nothing without it ("the number of
+    accidents", "a lot of money")."""
+    generic = top.lemma_.lower() in _vocabulary().generic
     while token.i != top.i:
-        if token.dep_ in ("relcl", "acl", "prep", "advcl", "ccomp"):
+        if token.dep_ in ("relcl", "acl", "prep", "advcl", "ccomp") and not (
+                generic and token.head == top and token.lower_ == "of"):
             return True
         token = token.head
     return False
@@ -200,6 +233,7 @@ class _Vocabulary:
     reversers: frozenset[str]  # "measures to combat ageism": against ageism
     light_verbs: frozenset[str]  # "have the guts", "play a vital role": the verb says little
     predicate_nouns: frozenset[str]  # "make a difference", "change their mind": no target
+    kinds: frozenset[str]  # adjectives that name a kind, not an opinion ("a positive test")
 
 
 @cache
@@ -224,6 +258,7 @@ def _vocabulary() -> _Vocabulary:
         reversers=frozenset(resources.load("stance")["reversers"]),
         light_verbs=frozenset(data["light_verbs"]),
         predicate_nouns=frozenset(data["predicate_nouns"]),
+        kinds=frozenset(data["kind_adjectives"]),
     )
 
 
@@ -447,8 +482,8 @@ class Resolver:
         if token.dep_ == "pobj" and " ".join(
                 t.lower_ for t in token.head.subtree) in self.vocab.idioms:
             return None  # "life gets better as a result"
-        if token.ent_type_ in _MEASURES:
-            return None  # "at the end of last year", "in August 2003": when, not what
+        if token.ent_type_ in _MEASURES or _amount_word(token):
+            return None  # "at the end of last year", "in August 2003", "a $140m": no what
         lemma = token.lemma_.lower()
         definite = any(c.lower_ in _DETERMINERS for c in token.children)
         qualifiers = self._named_qualifiers(token) if lemma in self.vocab.titles else None
@@ -504,7 +539,8 @@ class Resolver:
         return token.dep_ in ("dobj", "dative") and token.head.lemma_.lower() == "tell" and (
             self.agentive(token))
 
-    def about(self, tokens: list[Token], within: Span | None = None) -> list[Token]:
+    def about(self, tokens: list[Token], within: Span | None = None,
+              holder: str | None = None) -> list[Token]:
         """Heads of what a statement is about, likeliest first, from its subject and object
         nouns in order: who reports a clause last ("experts say ..."), what an aspect noun,
         an amount or an attitude is of or about ("the cost of the order", "8.4 gigawatts of
@@ -518,15 +554,30 @@ class Resolver:
         pairs = [(t, self._aspect_of(t) or t) for t in tokens if not self.addressee(t)]
         # "almost every expert says a Labour government means higher taxes": what they say
         pairs.sort(key=lambda p: (self._reports(p[0]), _own(p[0]) or _subordinate(p[0], within)))
-        if pairs and self.agentive(pairs[0][0]) and (pairs[0][0].dep_ == "nsubj" or (
-                pairs[0][0].dep_ == "dobj" and pairs[0][0].head.i < pairs[0][0].i)):
-            agent = pairs[0][0]
+        agent = pairs[0][0] if pairs else None
+        if agent is not None and self.agentive(agent) and not self._judged_agent(
+                agent, holder) and (agent.dep_ == "nsubj" or (
+                agent.dep_ == "dobj" and agent.head.i < agent.i)):
             acted = next((p for p in pairs[1:] if _object(p[0]) and _acts_on(agent, p[0])
                           and not _quantity(p[1]) and p[1].pos_ != "PRON"), None)
             if acted is not None:
                 pairs.remove(acted)
                 pairs.insert(0, acted)
         return [mapped for _, mapped in pairs]
+
+    def _judged_agent(self, agent: Token, holder: str | None) -> bool:
+        """``agent`` is someone named other than the statement's holder whose act is judged
+        by its verb, a word of the lexicon or one VADER valences strongly ("Labour has
+        betrayed the voters", "Bez has wooed the viewers"): the statement is about them,
+        not what they act on. A plain act ("Blair should set out an exit strategy", "ONGC
+        reached a deal", "the Philippines will cut the tariff", VADER's -1.1) is about
+        what it acts on."""
+        mention = self._by_token.get(agent.i)
+        verb = agent.head
+        return agent.dep_ == "nsubj" and mention is not None and holder is not None and (
+            self.canonical(mention.canonical, mention.label).casefold() != holder.casefold()
+        ) and (_polar(verb) or max(abs(lexicon.valence(verb.lower_)), abs(lexicon.valence(
+            verb.lemma_.lower()))) >= _JUDGING_VALENCE)
 
     def _reports(self, token: Token) -> bool:
         """``token`` is who says, shows or thinks the clause that follows ("experts say",
@@ -673,9 +724,10 @@ class Resolver:
     @staticmethod
     def _modified(token: Token) -> bool:
         """'the president of the club', 'the decision to sell': not the article's
-        president, nor the decision named before."""
-        return any(c.dep_ in ("prep", "compound", "amod", "poss") for c in token.children
-                   ) or _infinitive(token) is not None
+        president, nor the decision named before ("a good deal" is the deal named before:
+        the opinion is no part of its name)."""
+        return any(c.dep_ in ("prep", "compound", "amod", "poss") and not _judging(c, token)
+                   for c in token.children) or _infinitive(token) is not None
 
     @staticmethod
     def _phrase_tokens(token: Token) -> list[Token]:
@@ -714,9 +766,16 @@ class Resolver:
         if after and min(after) == hi + 1 and max(after) - min(after) + 1 == len(after) and (
                 hi + 1 - first + len(after) <= 8):  # "their aim of re-engaging voters": no
             hi = max(after)
-        while lo < token.i and (doc[lo].lower_ in _DETERMINERS or doc[lo].is_punct
-                                or doc[lo].tag_ == "POS" or _judging(doc[lo], token)):
-            lo += 1
+        while lo < token.i:
+            word = doc[lo]
+            if _judging(word, token):  # the opinion and what it is joined with
+                lo = max(lo + 1, (word.head if word.dep_ == "advmod" else word).right_edge.i + 1)
+            elif word.lower_ in _DETERMINERS or word.is_punct or word.tag_ == "POS" or (
+                    _hedge(word) or _amount_word(word)):
+                lo += 1
+            else:
+                break
+        lo = min(lo, token.i)
         while hi > token.i and (doc[hi].is_punct or doc[hi].tag_ == "POS"):
             hi -= 1
         lo, hi = hyphens.whole_words(doc, lo, hi)
