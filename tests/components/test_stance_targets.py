@@ -187,6 +187,29 @@ def test_a_judged_act_of_someone_named_is_about_them(parse, text, holder, first)
     assert _resolver(doc).about(tokens, holder=holder)[0].text == first
 
 
+@pytest.mark.parametrize(("text", "holder", "thing"), [
+    # the nearest clause before it in its sentence
+    ("Tony Blair believes a winter break carries many advantages, explaining that it is the "
+     "perfect chance to rest.", "Blair", "break"),
+    ("Kennedy defended his plans to increase income tax, saying it would apply to few "
+     "people.", "Kennedy", "tax"),
+    # what the sentence before says, a gerund's object
+    ("The research says cutting the limit would save lives. Gordon Brown estimates that "
+     "this would save the country money.", "Brown", "limit"),
+    # a placeholder, an organisation that speaks of itself, an idiom
+    ("The plan was costly. The minister said it is clear that the plan failed.", "minister",
+     None),
+    ("The refinery was losing money. Shell said it was in talks to sell.", "Shell", None),
+    ("The industry is changing. Thompson thinks it is about time.", "Thompson", None),
+])
+def test_a_subject_it_stands_for_the_thing_said_before(parse, text, holder, thing):
+    doc = parse(text)
+    pronoun = next(t for t in doc if t.lower_ in ("it", "this") and t.dep_ == "nsubj")
+    source = _token(doc, holder)
+    found = _resolver(doc).antecedent(pronoun, (source.idx, source.idx + len(source)))
+    assert (found.text if found is not None else None) == thing
+
+
 def test_an_open_question_names_no_target(parse):
     doc = parse("Fox is still to announce which technology it will be supporting.")
     assert _resolver(doc).at(_token(doc, "technology")) is None

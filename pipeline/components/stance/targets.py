@@ -78,6 +78,8 @@ def _subordinate(token: Token, within: Span | None) -> bool:
 
 
 _FIRST_PERSON = frozenset({"my", "our"})
+_REFERRING = frozenset({"it", "this"})  # subject pronouns that stand for a thing said before
+_SPEAKERS = frozenset({"i", "we"})
 
 
 def _own(token: Token) -> bool:
@@ -564,6 +566,76 @@ class Resolver:
                 pairs.remove(acted)
                 pairs.insert(0, acted)
         return [mapped for _, mapped in pairs]
+
+    def antecedent(self, pronoun: Token, holder_span: tuple[int, int] | None = None
+                   ) -> Token | None:
+        """What a subject "it" or "this" stands for when it names a thing said just before:
+        in its own sentence, the nearest clause's subject or object noun ("a winter break
+        carries many advantages, explaining: 'it is the perfect chance'", "defend the
+        plans to increase income tax, saying it would apply to 1%"); else the subject of
+        the sentence before, or of what it reports ("the research says cutting the limit
+        would save lives. He estimates this would save £119m": a gerund stands for its
+        object). None for a placeholder ("it is
+        clear that", "it looks likely that", "it's about time"), for one that repeats a
+        noun before it in its clause, for a holder who is no person ("ONGC said it was
+        in talks": itself; "critics said it had acted too slowly": the bank), for "this
+        is" (what just happened: "this is a temporary measure"), and where what comes
+        first is a name, a person or an agent: "it" is as often an organisation."""
+        verb = pronoun.head
+        heads = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr"))]
+        if pronoun.lower_ not in _REFERRING or pronoun.dep_ not in ("nsubj", "nsubjpass") or (
+                pronoun.pos_ != "PRON") or any(c.dep_ in ("ccomp", "xcomp", "csubj")
+                                               for h in heads for c in h.children):
+            return None
+        doc = self.doc
+        if any(c.dep_ == "prep" and " ".join(t.lower_ for t in c.subtree) in self.vocab.idioms
+               for c in verb.children) or any(t.pos_ in _NOMINAL and t.head == verb for t in
+                                              doc[pronoun.sent.start : pronoun.i]):
+            return None  # "it's about time"; "the road of journalism, yes, it is threatened"
+        holder = doc.char_span(*holder_span, alignment_mode="expand") if holder_span else None
+        if holder is not None and not any(self._person(t) for t in holder):
+            return None  # "Shell said it ...", "critics said it had acted too slowly"
+        if pronoun.lower_ == "this" and verb.lemma_ == "be":
+            return None  # "this is a temporary measure": what just happened
+        sent = pronoun.sent
+        for k in range(pronoun.i - 1, sent.start - 1, -1):
+            token = doc[k]
+            if token.pos_ not in ("VERB", "AUX") or (holder is not None and (
+                    holder.start <= k < holder.end)):
+                continue
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass", "csubj", "dobj") and (
+                        child.i < pronoun.i):
+                    noun = self._named_by(child)
+                    if noun is not None:
+                        return noun
+        if sent.start == 0:
+            return None
+        root = doc[sent.start - 1].sent.root
+        said = next((c for c in root.children if c.dep_ == "ccomp"), None)
+        if root.lemma_ in self.vocab.speech and said is not None:
+            root = said  # "the research says cutting the limit would ...": what it says
+        subject = next((c for c in root.children
+                        if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        return self._named_by(subject) if subject is not None else None
+
+    def _person(self, token: Token) -> bool:
+        """``token`` names a person: a person's name, a person pronoun or a title."""
+        mention = self._by_token.get(token.i)
+        if mention is not None:
+            return mention.label == "PERSON"
+        return token.lower_ in self.vocab.person_pronouns or token.lower_ in _SPEAKERS or (
+            token.lemma_.lower() in self.vocab.titles)
+
+    def _named_by(self, noun: Token) -> Token | None:
+        """``noun`` when it names a thing (no name, person, agent, amount or generic
+        noun), the object of a gerund ("cutting the limit": the limit)."""
+        if noun.tag_ == "VBG":
+            noun = next((c for c in noun.children if c.dep_ == "dobj"), noun)
+        if noun.pos_ != "NOUN" or noun.i in self._by_token or self.agentive(noun) or (
+                _measure(noun) or noun.lemma_.lower() in self.vocab.generic):
+            return None
+        return noun
 
     def _judged_agent(self, agent: Token, holder: str | None) -> bool:
         """``agent`` is someone named other than the statement's holder whose act is judged
