@@ -268,10 +268,15 @@ _OF = frozenset({"of", "for"})  # "the failure of the plan", "a shame for the cl
 _NAMING_PRONOUNS = frozenset({"he", "she", "they"})
 
 
+@cache
+def _polar_lemmas() -> frozenset[str]:
+    support, oppose = lexicon.polar_words()
+    return support | oppose
+
+
 def _polar(token: Token) -> bool:
     """A lemma of the stance lexicon ("favour", "benefit", "danger")."""
-    support, oppose = lexicon.polar_words()
-    return token.lemma_.lower() in support | oppose
+    return token.lemma_.lower() in _polar_lemmas()
 
 
 def _evaluative(token: Token) -> bool:
@@ -581,11 +586,12 @@ class Resolver:
         in talks": itself; "critics said it had acted too slowly": the bank), for "this
         is" (what just happened: "this is a temporary measure"), and where what comes
         first is a name, a person or an agent: "it" is as often an organisation."""
+        if pronoun.lower_ not in _REFERRING or pronoun.dep_ not in ("nsubj", "nsubjpass") or (
+                pronoun.pos_ != "PRON"):
+            return None
         verb = pronoun.head
         heads = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr"))]
-        if pronoun.lower_ not in _REFERRING or pronoun.dep_ not in ("nsubj", "nsubjpass") or (
-                pronoun.pos_ != "PRON") or any(c.dep_ in ("ccomp", "xcomp", "csubj")
-                                               for h in heads for c in h.children):
+        if any(c.dep_ in ("ccomp", "xcomp", "csubj") for h in heads for c in h.children):
             return None
         doc = self.doc
         if any(c.dep_ == "prep" and " ".join(t.lower_ for t in c.subtree) in self.vocab.idioms
@@ -798,8 +804,9 @@ class Resolver:
         """'the president of the club', 'the decision to sell': not the article's
         president, nor the decision named before ("a good deal" is the deal named before:
         the opinion is no part of its name)."""
-        return any(c.dep_ in ("prep", "compound", "amod", "poss") and not _judging(c, token)
-                   for c in token.children) or _infinitive(token) is not None
+        return any(c.dep_ in ("prep", "compound", "poss") or (
+            c.dep_ == "amod" and not _judging(c, token)) for c in token.children
+                   ) or _infinitive(token) is not None
 
     @staticmethod
     def _phrase_tokens(token: Token) -> list[Token]:
