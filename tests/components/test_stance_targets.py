@@ -99,6 +99,20 @@ def test_definite_noun_is_the_longer_phrase_named_before(parse):
     ("They saw stronger economic growth.", "growth", "economic growth"),
     ("It was a very good deal.", "deal", "deal"),  # a graded opinion is no part of a name
     ("He failed a positive test.", "test", "positive test"),  # a kind of test
+    # the lexicon's opinion words are no part of a name, nor what they are joined with
+    ("He said a good deal had been secured.", "deal", "deal"),
+    ("He promised the most positive and upbeat election campaign.", "campaign",
+     "election campaign"),
+    ("Figures show a worrying rise in the number of accidents.", "rise",
+     "rise in the number of accidents"),  # a generic noun keeps its "of"
+    ("They delivered at least double-digit earnings growth.", "growth",
+     "double-digit earnings growth"),  # a bound is no word of a name
+    ("It can produce up to 100 million doses a year.", "doses", "doses a year"),
+    ("He said no deal had been offered.", "deal", "deal"),
+    # an amount is no word of a name; an ordinal is
+    ("The SEC had reached a $140m deal with the firm.", "deal", "deal"),
+    ("About 2,500 new jobs should be created.", "jobs", "new jobs"),
+    ("She is writing the second book in the series.", "book", "second book"),
     ("The lower duty will cut prices.", "duty", "lower duty"),  # how much, not how good
     ("They sell products in media.", "products", "products"),  # where
     ("They called for an inquiry into the deal.", "inquiry", "inquiry into the deal"),
@@ -114,6 +128,11 @@ def test_the_decision_is_the_decision_named_before(parse):
                 "Critics said the decision was wrong.")
     target = _resolver(doc).at(_token(doc, "decision", 1))
     assert target.name == "decision to throw out the law"
+
+
+def test_an_amount_is_no_target(parse):
+    doc = parse("The firm will pay $140m to settle the case.")
+    assert _resolver(doc).at(_token(doc, "m")) is None
 
 
 def test_an_idiom_names_no_target(parse):
@@ -144,12 +163,51 @@ def test_generic_nouns_are_no_targets(parse):
     ("Our task is to rebuild the coalition.", "coalition"),  # the speaker's own: after
     ("I felt good and used my knowledge of the course.", "course"),
     ("I love this film, she told the audience.", "film"),  # who is told: not what about
+    ("The whole of Chelsea is different now.", "Chelsea"),  # what the whole is of
+    ("The audience for the show peaked at 14 million.", "show"),
+    ("His opinion of the town had been lowered.", "town"),  # what an opinion is of
 ])
 def test_about_puts_what_the_statement_is_about_first(parse, text, first):
     doc = parse(text)
     tokens = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
               and t.pos_ in ("NOUN", "PROPN")]
     assert _resolver(doc).about(tokens)[0].text == first
+
+
+@pytest.mark.parametrize(("text", "holder", "first"), [
+    # someone else's act the verb judges: about them
+    ("Labour has betrayed the voters of London.", "Liberal Democrats", "Labour"),
+    # the holder's own act, or a plain one: about what it acts on
+    ("Labour has betrayed the voters of London.", "Labour Party", "voters"),
+    ("Labour will cut the tariff on rice.", "Liberal Democrats", "tariff"),
+])
+def test_a_judged_act_of_someone_named_is_about_them(parse, text, holder, first):
+    doc = parse(text)
+    tokens = [t for t in doc if t.dep_ in ("nsubj", "dobj") and t.pos_ in ("NOUN", "PROPN")]
+    assert _resolver(doc).about(tokens, holder=holder)[0].text == first
+
+
+@pytest.mark.parametrize(("text", "holder", "thing"), [
+    # the nearest clause before it in its sentence
+    ("Tony Blair believes a winter break carries many advantages, explaining that it is the "
+     "perfect chance to rest.", "Blair", "break"),
+    ("Kennedy defended his plans to increase income tax, saying it would apply to few "
+     "people.", "Kennedy", "tax"),
+    # what the sentence before says, a gerund's object
+    ("The research says cutting the limit would save lives. Gordon Brown estimates that "
+     "this would save the country money.", "Brown", "limit"),
+    # a placeholder, an organisation that speaks of itself, an idiom
+    ("The plan was costly. The minister said it is clear that the plan failed.", "minister",
+     None),
+    ("The refinery was losing money. Shell said it was in talks to sell.", "Shell", None),
+    ("The industry is changing. Thompson thinks it is about time.", "Thompson", None),
+])
+def test_a_subject_it_stands_for_the_thing_said_before(parse, text, holder, thing):
+    doc = parse(text)
+    pronoun = next(t for t in doc if t.lower_ in ("it", "this") and t.dep_ == "nsubj")
+    source = _token(doc, holder)
+    found = _resolver(doc).antecedent(pronoun, (source.idx, source.idx + len(source)))
+    assert (found.text if found is not None else None) == thing
 
 
 def test_an_open_question_names_no_target(parse):

@@ -237,13 +237,17 @@ class StanceLabeller:
         quote's content runs across them ('"...," said Bosworth, who attended the premiere.
         "..."'): what the holder's own evaluative word attaches to ("we're pleased with the
         show"), what an agent subject acts on before the agent, what an aspect noun is of
-        (:meth:`Resolver.about`); else the content's first noun phrase."""
+        (:meth:`Resolver.about`), what a subject "it" stands for
+        (:meth:`Resolver.antecedent`); else the content's first noun phrase."""
         if content is None:
             return None
         if topic and lexicon.names_topic(content, topic):
             return Target(topic, TOPIC, (content.start_char, content.end_char), content.root.i)
         own = (source or "").casefold()
-        tokens = [*lexicon.evaluated(content), *lexicon.main_tokens(content),
+        said = (resolver.antecedent(t, source_span) for t in content if t.head == content.root
+                or (t.head.dep_ == "ccomp" and t.head.head == content.root))
+        tokens = [*lexicon.evaluated(content), *(t for t in said if t is not None),
+                  *lexicon.main_tokens(content),
                   *(t for t in content if t.dep_ in ("nsubj", "nsubjpass")  # "she did nothing
                     and t.lower_ in _PERSONS),  # wrong by taking the medicine": she
                   *(t for t in content if t.pos_ in ("NOUN", "PROPN")
@@ -251,7 +255,7 @@ class StanceLabeller:
         if source_span is not None and source_span[0] > content.start_char:
             # a speech tag inside the content: its words are about the speaker
             tokens = [t for t in tokens if not source_span[0] <= t.idx < source_span[1]]
-        for candidate in resolver.about(tokens, content):
+        for candidate in resolver.about(tokens, content, source):
             token = said_of(candidate)  # "it's a shame", "have the guts": not the target
             if token is None:
                 continue

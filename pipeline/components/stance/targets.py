@@ -78,6 +78,8 @@ def _subordinate(token: Token, within: Span | None) -> bool:
 
 
 _FIRST_PERSON = frozenset({"my", "our"})
+_REFERRING = frozenset({"it", "this"})  # subject pronouns that stand for a thing said before
+_SPEAKERS = frozenset({"i", "we"})
 
 
 def _own(token: Token) -> bool:
@@ -120,15 +122,44 @@ def _acts_on(agent: Token, obj: Token) -> bool:
 
 def _judging(word: Token, head: Token) -> bool:
     """``word`` is the opinion in a phrase rather than part of its name ("stronger
-    economic growth", "very strong results"): an evaluative adjective of the head that is
-    graded (a comparative, a superlative or with a degree adverb; "a positive test", "free
-    education" and "fair and reasonable guidelines" are names), or the adverb grading it."""
+    economic growth", "very strong results", "a good deal", "a worrying rise", "the most
+    positive and upbeat campaign"): an evaluative adjective of the head that is graded (a
+    comparative, a superlative or with a degree adverb) and evaluative, or a word of the
+    stance lexicon by itself but one that names a kind ("a positive test"; "free education"
+    and "fair and reasonable guidelines" are names too), or the adverb grading it."""
     if word.dep_ == "advmod" and word.head.dep_ == "amod":
         word = word.head
+    if word.dep_ != "amod" or word.head != head or word.pos_ != "ADJ":
+        return False
     graded = word.tag_ in ("JJR", "JJS") or any(c.dep_ == "advmod" for c in word.children)
-    return word.dep_ == "amod" and word.head == head and word.pos_ == "ADJ" and graded and (
-        _polar(word) or abs(lexicon.valence(word.lower_)) >= _JUDGING_VALENCE) and not any(
-        c.dep_ == "cc" for c in word.children)
+    if not graded:
+        return _polar(word) and word.lower_ not in _vocabulary().kinds and not any(
+            c.dep_ == "cc" for c in word.children)
+    return _polar(word) or abs(lexicon.valence(word.lower_)) >= _JUDGING_VALENCE
+
+
+@cache
+def _scales() -> frozenset[str]:
+    return frozenset(resources.load("figures")["scales"])
+
+
+def _amount_word(word: Token) -> bool:
+    """A word of an amount: a number (not an ordinal: "the second book"), a currency sign,
+    or a scale after a number ("$140m", "5bn rupees"): no word of a name, nor a thing a
+    statement is about."""
+    doc = word.doc
+    return word.tag_ in ("CD", "$") or word.text in _AMOUNT_START or (
+        word.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")) or (
+        word.lower_.rstrip(".") in _scales() and word.i > 0 and (
+            doc[word.i - 1].like_num or doc[word.i - 1].ent_type_ == "MONEY"))
+
+
+def _hedge(word: Token) -> bool:
+    """A word that bounds or limits a phrase ("at least double-digit growth", "only
+    items", "up to 100 million doses", "no deal"): no word of its name."""
+    return (word.i < word.head.i and (word.dep_ in ("advmod", "quantmod", "predet", "preconj")
+                                     and word.pos_ in ("ADV", "ADP", "ADJ", "PART"))) or (
+        word.dep_ == "det" and word.lower_ == "no")
 
 
 def _changes(token: Token) -> bool:
@@ -163,9 +194,13 @@ def _infinitive(token: Token) -> Token | None:
 
 
 def _in_clause(token: Token, top: Token) -> bool:
-    """``token`` is inside a clause or prepositional phrase below ``top``."""
+    """``token`` is inside a clause or prepositional phrase below ``top``; not the "of"
+    phrase of a generic ``top``, which names nothing without it ("the number of
+    accidents", "a lot of money")."""
+    generic = top.lemma_.lower() in _vocabulary().generic
     while token.i != top.i:
-        if token.dep_ in ("relcl", "acl", "prep", "advcl", "ccomp"):
+        if token.dep_ in ("relcl", "acl", "prep", "advcl", "ccomp") and not (
+                generic and token.head == top and token.lower_ == "of"):
             return True
         token = token.head
     return False
@@ -200,6 +235,7 @@ class _Vocabulary:
     reversers: frozenset[str]  # "measures to combat ageism": against ageism
     light_verbs: frozenset[str]  # "have the guts", "play a vital role": the verb says little
     predicate_nouns: frozenset[str]  # "make a difference", "change their mind": no target
+    kinds: frozenset[str]  # adjectives that name a kind, not an opinion ("a positive test")
 
 
 @cache
@@ -224,6 +260,7 @@ def _vocabulary() -> _Vocabulary:
         reversers=frozenset(resources.load("stance")["reversers"]),
         light_verbs=frozenset(data["light_verbs"]),
         predicate_nouns=frozenset(data["predicate_nouns"]),
+        kinds=frozenset(data["kind_adjectives"]),
     )
 
 
@@ -231,10 +268,15 @@ _OF = frozenset({"of", "for"})  # "the failure of the plan", "a shame for the cl
 _NAMING_PRONOUNS = frozenset({"he", "she", "they"})
 
 
+@cache
+def _polar_lemmas() -> frozenset[str]:
+    support, oppose = lexicon.polar_words()
+    return support | oppose
+
+
 def _polar(token: Token) -> bool:
     """A lemma of the stance lexicon ("favour", "benefit", "danger")."""
-    support, oppose = lexicon.polar_words()
-    return token.lemma_.lower() in support | oppose
+    return token.lemma_.lower() in _polar_lemmas()
 
 
 def _evaluative(token: Token) -> bool:
@@ -447,8 +489,8 @@ class Resolver:
         if token.dep_ == "pobj" and " ".join(
                 t.lower_ for t in token.head.subtree) in self.vocab.idioms:
             return None  # "life gets better as a result"
-        if token.ent_type_ in _MEASURES:
-            return None  # "at the end of last year", "in August 2003": when, not what
+        if token.ent_type_ in _MEASURES or _amount_word(token):
+            return None  # "at the end of last year", "in August 2003", "a $140m": no what
         lemma = token.lemma_.lower()
         definite = any(c.lower_ in _DETERMINERS for c in token.children)
         qualifiers = self._named_qualifiers(token) if lemma in self.vocab.titles else None
@@ -504,7 +546,8 @@ class Resolver:
         return token.dep_ in ("dobj", "dative") and token.head.lemma_.lower() == "tell" and (
             self.agentive(token))
 
-    def about(self, tokens: list[Token], within: Span | None = None) -> list[Token]:
+    def about(self, tokens: list[Token], within: Span | None = None,
+              holder: str | None = None) -> list[Token]:
         """Heads of what a statement is about, likeliest first, from its subject and object
         nouns in order: who reports a clause last ("experts say ..."), what an aspect noun,
         an amount or an attitude is of or about ("the cost of the order", "8.4 gigawatts of
@@ -518,15 +561,101 @@ class Resolver:
         pairs = [(t, self._aspect_of(t) or t) for t in tokens if not self.addressee(t)]
         # "almost every expert says a Labour government means higher taxes": what they say
         pairs.sort(key=lambda p: (self._reports(p[0]), _own(p[0]) or _subordinate(p[0], within)))
-        if pairs and self.agentive(pairs[0][0]) and (pairs[0][0].dep_ == "nsubj" or (
-                pairs[0][0].dep_ == "dobj" and pairs[0][0].head.i < pairs[0][0].i)):
-            agent = pairs[0][0]
+        agent = pairs[0][0] if pairs else None
+        if agent is not None and self.agentive(agent) and not self._judged_agent(
+                agent, holder) and (agent.dep_ == "nsubj" or (
+                agent.dep_ == "dobj" and agent.head.i < agent.i)):
             acted = next((p for p in pairs[1:] if _object(p[0]) and _acts_on(agent, p[0])
                           and not _quantity(p[1]) and p[1].pos_ != "PRON"), None)
             if acted is not None:
                 pairs.remove(acted)
                 pairs.insert(0, acted)
         return [mapped for _, mapped in pairs]
+
+    def antecedent(self, pronoun: Token, holder_span: tuple[int, int] | None = None
+                   ) -> Token | None:
+        """What a subject "it" or "this" stands for when it names a thing said just before:
+        in its own sentence, the nearest clause's subject or object noun ("a winter break
+        carries many advantages, explaining: 'it is the perfect chance'", "defend the
+        plans to increase income tax, saying it would apply to 1%"); else the subject of
+        the sentence before, or of what it reports ("the research says cutting the limit
+        would save lives. He estimates this would save £119m": a gerund stands for its
+        object). None for a placeholder ("it is
+        clear that", "it looks likely that", "it's about time"), for one that repeats a
+        noun before it in its clause, for a holder who is no person ("ONGC said it was
+        in talks": itself; "critics said it had acted too slowly": the bank), for "this
+        is" (what just happened: "this is a temporary measure"), and where what comes
+        first is a name, a person or an agent: "it" is as often an organisation."""
+        if pronoun.lower_ not in _REFERRING or pronoun.dep_ not in ("nsubj", "nsubjpass") or (
+                pronoun.pos_ != "PRON"):
+            return None
+        verb = pronoun.head
+        heads = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr"))]
+        if any(c.dep_ in ("ccomp", "xcomp", "csubj") for h in heads for c in h.children):
+            return None
+        doc = self.doc
+        if any(c.dep_ == "prep" and " ".join(t.lower_ for t in c.subtree) in self.vocab.idioms
+               for c in verb.children) or any(t.pos_ in _NOMINAL and t.head == verb for t in
+                                              doc[pronoun.sent.start : pronoun.i]):
+            return None  # "it's about time"; "the road of journalism, yes, it is threatened"
+        holder = doc.char_span(*holder_span, alignment_mode="expand") if holder_span else None
+        if holder is not None and not any(self._person(t) for t in holder):
+            return None  # "Shell said it ...", "critics said it had acted too slowly"
+        if pronoun.lower_ == "this" and verb.lemma_ == "be":
+            return None  # "this is a temporary measure": what just happened
+        sent = pronoun.sent
+        for k in range(pronoun.i - 1, sent.start - 1, -1):
+            token = doc[k]
+            if token.pos_ not in ("VERB", "AUX") or (holder is not None and (
+                    holder.start <= k < holder.end)):
+                continue
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass", "csubj", "dobj") and (
+                        child.i < pronoun.i):
+                    noun = self._named_by(child)
+                    if noun is not None:
+                        return noun
+        if sent.start == 0:
+            return None
+        root = doc[sent.start - 1].sent.root
+        said = next((c for c in root.children if c.dep_ == "ccomp"), None)
+        if root.lemma_ in self.vocab.speech and said is not None:
+            root = said  # "the research says cutting the limit would ...": what it says
+        subject = next((c for c in root.children
+                        if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        return self._named_by(subject) if subject is not None else None
+
+    def _person(self, token: Token) -> bool:
+        """``token`` names a person: a person's name, a person pronoun or a title."""
+        mention = self._by_token.get(token.i)
+        if mention is not None:
+            return mention.label == "PERSON"
+        return token.lower_ in self.vocab.person_pronouns or token.lower_ in _SPEAKERS or (
+            token.lemma_.lower() in self.vocab.titles)
+
+    def _named_by(self, noun: Token) -> Token | None:
+        """``noun`` when it names a thing (no name, person, agent, amount or generic
+        noun), the object of a gerund ("cutting the limit": the limit)."""
+        if noun.tag_ == "VBG":
+            noun = next((c for c in noun.children if c.dep_ == "dobj"), noun)
+        if noun.pos_ != "NOUN" or noun.i in self._by_token or self.agentive(noun) or (
+                _measure(noun) or noun.lemma_.lower() in self.vocab.generic):
+            return None
+        return noun
+
+    def _judged_agent(self, agent: Token, holder: str | None) -> bool:
+        """``agent`` is someone named other than the statement's holder whose act is judged
+        by its verb, a word of the lexicon or one VADER valences strongly ("Labour has
+        betrayed the voters", "Bez has wooed the viewers"): the statement is about them,
+        not what they act on. A plain act ("Blair should set out an exit strategy", "ONGC
+        reached a deal", "the Philippines will cut the tariff", VADER's -1.1) is about
+        what it acts on."""
+        mention = self._by_token.get(agent.i)
+        verb = agent.head
+        return agent.dep_ == "nsubj" and mention is not None and holder is not None and (
+            self.canonical(mention.canonical, mention.label).casefold() != holder.casefold()
+        ) and (_polar(verb) or max(abs(lexicon.valence(verb.lower_)), abs(lexicon.valence(
+            verb.lemma_.lower()))) >= _JUDGING_VALENCE)
 
     def _reports(self, token: Token) -> bool:
         """``token`` is who says, shows or thinks the clause that follows ("experts say",
@@ -673,8 +802,10 @@ class Resolver:
     @staticmethod
     def _modified(token: Token) -> bool:
         """'the president of the club', 'the decision to sell': not the article's
-        president, nor the decision named before."""
-        return any(c.dep_ in ("prep", "compound", "amod", "poss") for c in token.children
+        president, nor the decision named before ("a good deal" is the deal named before:
+        the opinion is no part of its name)."""
+        return any(c.dep_ in ("prep", "compound", "poss") or (
+            c.dep_ == "amod" and not _judging(c, token)) for c in token.children
                    ) or _infinitive(token) is not None
 
     @staticmethod
@@ -714,9 +845,16 @@ class Resolver:
         if after and min(after) == hi + 1 and max(after) - min(after) + 1 == len(after) and (
                 hi + 1 - first + len(after) <= 8):  # "their aim of re-engaging voters": no
             hi = max(after)
-        while lo < token.i and (doc[lo].lower_ in _DETERMINERS or doc[lo].is_punct
-                                or doc[lo].tag_ == "POS" or _judging(doc[lo], token)):
-            lo += 1
+        while lo < token.i:
+            word = doc[lo]
+            if _judging(word, token):  # the opinion and what it is joined with
+                lo = max(lo + 1, (word.head if word.dep_ == "advmod" else word).right_edge.i + 1)
+            elif word.lower_ in _DETERMINERS or word.is_punct or word.tag_ == "POS" or (
+                    _hedge(word) or _amount_word(word)):
+                lo += 1
+            else:
+                break
+        lo = min(lo, token.i)
         while hi > token.i and (doc[hi].is_punct or doc[hi].tag_ == "POS"):
             hi -= 1
         lo, hi = hyphens.whole_words(doc, lo, hi)
