@@ -1,0 +1,25 @@
+"""Per-Doc values worked out once (``pipeline.components.once``)."""
+
+import pickle
+
+import spacy
+
+from pipeline.components import once
+
+
+def test_each_doc_gets_its_own_text_with_its_whitespace():
+    nlp = spacy.blank("en")
+    first, second = nlp("Prices rose.\n\nThey  fell  again. "), nlp("Exports fell 5%.")
+    assert once.text(first) == "Prices rose.\n\nThey  fell  again. "
+    assert once.text(second) == "Exports fell 5%."
+    assert once.text(first) == first.text
+
+
+def test_the_text_holds_after_retokenizing_and_leaves_the_doc_as_it_pickles():
+    nlp = spacy.blank("en")
+    doc = nlp("New York said no.")
+    once.text(doc)
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[0:2])
+    assert once.text(doc) == doc.text == "New York said no."
+    assert pickle.loads(pickle.dumps(doc)).user_data == {}
