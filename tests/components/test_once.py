@@ -3,6 +3,7 @@
 import pickle
 
 import spacy
+from spacy.tokens import Doc
 
 from pipeline.components import once
 
@@ -23,3 +24,12 @@ def test_the_text_holds_after_retokenizing_and_leaves_the_doc_as_it_pickles():
         retokenizer.merge(doc[0:2])
     assert once.text(doc) == doc.text == "New York said no."
     assert pickle.loads(pickle.dumps(doc)).user_data == {}
+
+
+def test_sentence_starts_are_the_first_tokens_of_the_sentences():
+    nlp = spacy.blank("en")
+    words = ["Prices", "rose", ".", "They", "fell", ".", "Again", "."]
+    doc = Doc(nlp.vocab, words=words, sent_starts=[True, False, False, True, False, False,
+                                                   True, False])
+    assert once.sentence_starts(doc) == [0, 3, 6] == [s.start for s in doc.sents]
+    assert once.sentence_starts(Doc(nlp.vocab, words=[])) == [0]
