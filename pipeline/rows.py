@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from pipeline import __version__
 from pipeline.annotations import Figure, Span, Statement
+from pipeline.components import once
 from pipeline.conform import Row, conform
 from pipeline.records import Document, ReadError
 from pipeline.schema import PRIMARY_KEYS, TABLES
@@ -56,8 +57,7 @@ class RowBuilder:
     def __init__(self, doc: Doc, sents: list[SpacySpan], doc_id: str, content_sha: str,
                  offset: int, sent_offset: int):
         self.doc = doc
-        # Doc.text joins every token on each access: read it once, not once per row.
-        self.text = doc.text
+        self.text = once.text(doc)
         self.doc_id = doc_id
         self.sha = content_sha
         self.offset = offset

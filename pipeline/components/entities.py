@@ -27,7 +27,7 @@ from spacy.tokens import Span as SpacySpan
 
 from pipeline import resources
 from pipeline.annotations import EntityMention
-from pipeline.components import aliases
+from pipeline.components import aliases, once
 from pipeline.components.guard import never_raises
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -153,7 +153,7 @@ class EntityCanonicalizer:
                   if self._surname_title(c[: len(c) - len(n)].strip()
                                          or (doc[s.start - 1].text if s.start else ""))}
         names = [(s, n) for s, n in names if n and any(c.isalpha() for c in n)]
-        text = doc.text  # Doc.text joins all tokens on each access: read it once
+        text = once.text(doc)
         labels = {s.start: _label(s.label_, n, after_the=_after_the(s)) for s, n in names}
         persons = {n for s, n in names if labels[s.start] == "PERSON" and " " in n}
         long_names = {n for _, n in names if len(n.split()) > 1}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from pipeline.components import once
+
 _HEADLINE_TOKENS = 10
 _FUNCTION_TAGS = frozenset(("IN", "DT", "PRP$", "CC", "TO", "WDT", "POS"))
 
@@ -38,7 +40,7 @@ def headline_end(doc: Doc) -> int:
         return 0
     sentences = doc.sents
     first = next(sentences)
-    text = doc.text  # joins every token on each access: once
+    text = once.text(doc)
     line_end = text.find("\n")
     if line_end == -1:
         line_end = len(text)

@@ -6,21 +6,26 @@ Pure functions; never raise on odd input (an odd number of quote marks is common
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc
+
+from pipeline.components import once
 
 # a double mark: one character, or two apostrophes / backticks (newswire style: ''Yes,'')
 _DOUBLE_MARK = re.compile(r"''|``|[\"“”„«»]")
 _SINGLE_QUOTED = re.compile(r"(?<![\w])[‘'](?P<q>[^‘’'\n]{2,}?)[’'](?![\w])")
 
 def sentence_start(doc: Doc, i: int) -> int:
-    """The index of the first token of token ``i``'s sentence. Walks back rather than
-    use spaCy's ``.sent``, which scans the whole document on every call."""
-    while i > 0 and not doc[i].is_sent_start:
-        i -= 1
-    return i
+    """The index of the first token of token ``i``'s sentence (``i`` itself where it is 0
+    or less). Looks it up among the Doc's sentence starts, found once per Doc, rather
+    than use spaCy's ``.sent``, which scans the whole document on every call."""
+    if i <= 0:
+        return i
+    starts = once.sentence_starts(doc)
+    return starts[bisect.bisect_right(starts, i) - 1]
 
 
 def sentences_back(doc: Doc, i: int, n: int) -> int:

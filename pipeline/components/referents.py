@@ -22,6 +22,7 @@ from spacy.tokens import Span as SpacySpan
 
 from pipeline import resources
 from pipeline.annotations import EntityMention, Span, Statement
+from pipeline.components import once
 from pipeline.components import quotes as quoting
 
 
@@ -237,9 +238,10 @@ class SourceResolver:
         article (the whole text is searched; every "he" and "she" asks)."""
         if self._titled_doc is not doc:
             titled: dict[str, set[str]] = {}
-            for match in self.titled_surname.finditer(doc.text):
+            text = once.text(doc)
+            for match in self.titled_surname.finditer(text):
                 titled.setdefault(match.group(2), set()).add(self.title_sexes[match.group(1)])
-            for match in self.named_with_noun.finditer(doc.text):
+            for match in self.named_with_noun.finditer(text):
                 noun = match.group(1) or match.group(2)
                 titled.setdefault(match.group(3), set()).add(self.noun_sexes[noun])
             self._titled_doc, self._titled_names = doc, titled
@@ -614,7 +616,7 @@ def _named_nearby(doc: Doc, source: SpacySpan, people: list[EntityMention],
         span = (doc[before].idx, doc[start].idx)
         start = before
         if any(c.isalpha() and not quoting.quoted((k, k + 1), quotes)
-               for k, c in enumerate(doc.text[span[0] : span[1]], start=span[0])):
+               for k, c in enumerate(once.text(doc)[span[0] : span[1]], start=span[0])):
             break  # the sentence before, with narration of its own
     near = [m for m in people if m.start >= doc[start].idx and m.end <= source.start_char
             and not quoting.quoted((m.start, m.end), quotes)]

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from pipeline import resources
 from pipeline.annotations import EntityMention, Span, Statement
+from pipeline.components import once
 from pipeline.components import quotes as quoting
 from pipeline.components.attribution import model as trained
 from pipeline.components.attribution.features import TokenStatement, char_range
@@ -102,7 +103,7 @@ class AttributionExtractor:
 
     @never_raises
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # Doc.text joins all tokens on each access: read it once
+        text = once.text(doc)
         # quotation marks paired by the side of a word they touch, so a stray mark does not
         # turn every later quotation inside out (the model trained on ``quoting.quotes``)
         quotes = quoting.spoken(text)

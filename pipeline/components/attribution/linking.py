@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from pipeline.annotations import Span
+from pipeline.components import once
 from pipeline.components import quotes as quoting
 from pipeline.components.attribution.found import Found
 
@@ -123,6 +124,7 @@ def within_reach(doc: Doc, found: list[Found], quotes: list[Span]) -> list[Found
     few sentences, and text with no paragraph breaks (BBC's) would otherwise let a run-on
     swallow the article."""
     starts = [t.idx for t in doc if t.is_sent_start]
+    text = once.text(doc)
     cues = sorted({f.cue_span for f in found})
     out = []
     for each in found:
@@ -133,13 +135,13 @@ def within_reach(doc: Doc, found: list[Found], quotes: list[Span]) -> list[Found
         for k in range(first, len(starts)):
             if starts[k] >= end:
                 break
-            sentence = (starts[k], starts[k + 1] if k + 1 < len(starts) else len(doc.text))
+            sentence = (starts[k], starts[k + 1] if k + 1 < len(starts) else len(text))
             other = any(sentence[0] <= c[0] < sentence[1] and c != each.cue_span for c in cues)
             if not quoting.quoted(sentence, quotes) or other:
                 cut = starts[k]
                 break
         if cut < end:
-            cut = _before_own_tag(doc.text, each, len(doc.text[:cut].rstrip(EDGE)))
+            cut = _before_own_tag(text, each, len(text[:cut].rstrip(EDGE)))
             if cut - start < 2:
                 continue
             each = replace(each, content_span=(start, cut))

@@ -123,17 +123,21 @@ def decode(tagger: Any, xseq: list[list[str]], thresholds: list[float] | None) -
     posteriors find cues the best path leaves out (PolNeAR dev at 0.4, 0.2 where the
     rules found a cue: exact F1 0.708 / 0.686 / 0.562, against 0.706 / 0.683 / 0.559
     with Viterbi); the thresholds are set in the model's ``newsclaims.json``
-    ("decode")."""
+    ("decode"). A posterior is asked for only where it decides the tag: most tokens are
+    "O" on P(O) alone."""
     if thresholds is None:
         return tagger.tag(xseq)
     tagger.set(xseq)
-    labels = tagger.labels()
+    labels = frozenset(tagger.labels())
+
+    def p(label: str, t: int) -> float:
+        return tagger.marginal(label, t) if label in labels else 0.0
+
     tags: list[str] = []
     for t, threshold in enumerate(thresholds):
-        p = {label: tagger.marginal(label, t) for label in labels}
-        if 1.0 - p.get("O", 0.0) < threshold:
+        if 1.0 - p("O", t) < threshold:
             tags.append("O")
-        elif tags and tags[-1] != "O" and p.get("I", 0.0) >= p.get("B", 0.0):
+        elif tags and tags[-1] != "O" and p("I", t) >= p("B", t):
             tags.append("I")
         else:
             tags.append("B")

@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.annotations import Figure
+from pipeline.components import once
 from pipeline.components.figures import ages, context, numbers, owners, senses
 from pipeline.components.figures import time as timex
 from pipeline.components.figures.grammar import FigureGrammar
@@ -192,7 +193,7 @@ class FigureExtractor:
     @never_raises
     def __call__(self, doc: Doc) -> Doc:
         figures: list[Figure] = []
-        text = doc.text  # Doc.text joins all tokens on each access: read it once
+        text = once.text(doc)
         urls = [m.span() for pattern in (_URL, _PHONE) for m in pattern.finditer(text)]
         sents = list(doc.sents)
         starts = [s.start_char for s in sents]
@@ -355,7 +356,7 @@ class FigureExtractor:
                     and text[match.end("num") : end].strip().lower() == unit:
                 return None  # "for a sixth month", "a third week": ranks of a period
         if unit == "point":  # a poll lead in points is in percentage points
-            unit = g.senses["point"].reading(sent.text, wider=doc.text)
+            unit = g.senses["point"].reading(sent.text, wider=once.text(doc))
         if pre and unit == "%" and noun is not None:
             return None  # "percent of 10 banks": no share is written this way
         if unit in g.hundredths_currencies and not scale and value.is_integer():

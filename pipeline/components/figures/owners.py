@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline import resources
 from pipeline.annotations import EntityMention
-from pipeline.components import hyphens
+from pipeline.components import hyphens, once
 from pipeline.components.figures import context
 from pipeline.components.referents import SourceResolver, mention_of
 
@@ -210,7 +210,7 @@ def _aged_noun(figure: Span, mentions: list[EntityMention]) -> Owner | None:
     words = doc[anchor.i + 1 : head.i + 1]
     span = (_age_phrase_start(figure), words.end_char)
     name = _canonical(doc, span, mentions)
-    if name is not None and name.casefold() != doc.text[span[0] : span[1]].casefold():
+    if name is not None and name.casefold() != once.text(doc)[span[0] : span[1]].casefold():
         return Owner(name, span)
     return Owner(words.text, (words.start_char, words.end_char))
 
@@ -222,7 +222,7 @@ def _age_referent(figure: Span, mentions: list[EntityMention]) -> Owner | None:
     doc = figure.doc
     span = (_age_phrase_start(figure), _joined_end(figure).idx + len(_joined_end(figure)))
     name = _canonical(doc, span, mentions)
-    if name is None or name.casefold() == doc.text[span[0] : span[1]].casefold():
+    if name is None or name.casefold() == once.text(doc)[span[0] : span[1]].casefold():
         return None
     return Owner(name, span)
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline import resources
 from pipeline.annotations import Statement
+from pipeline.components import once
 from pipeline.components import quotes as quoting
 from pipeline.components.guard import never_raises
 from pipeline.components.stance import classifier, lexicon
@@ -96,7 +97,7 @@ class StanceLabeller:
     @never_raises
     def __call__(self, doc: Doc) -> Doc:
         given: list[Statement] = doc._.nc_statements or []
-        text = doc.text
+        text = once.text(doc)
         topic = lexicon.topic(text, quoting.quotes(text), doc)
         resolver = Resolver(doc, doc._.nc_entities or [], topic, text)
         statements, candidates = self.finder.find(doc, resolver, given)

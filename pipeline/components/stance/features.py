@@ -62,6 +62,7 @@ class Featurizer:
         self._sentences: dict[int, dict[str, float]] = {}
         self._words: dict[int, tuple[str | None, float]] = {}
         self._turns: dict[tuple[int, int], bool] = {}
+        self._negations: dict[int, bool] = {}
         self._together: dict[str, set[int]] | None = None  # name -> sentences naming it
         names = {resolver.canonical(m.canonical, m.label) for m in resolver.mentions}
         ranked = sorted(names, key=lambda n: (-resolver.count(n), n))  # ties: by name
@@ -80,6 +81,13 @@ class Featurizer:
                 value = -value
             self._words[i] = (polarity, value)
         return self._words[i]
+
+    def _negated(self, token: Token) -> bool:
+        """Whether a child negates ``token``, worked out once per token: a statement's pairs
+        climb through the same governors."""
+        if token.i not in self._negations:
+            self._negations[token.i] = _negated(token)
+        return self._negations[token.i]
 
     def _sentence(self, start: int) -> dict[str, float]:
         """Polarity words and valence of the whole sentence starting at token ``start``:
@@ -151,10 +159,10 @@ class Featurizer:
             f"holder_dep={holder.dep_}": 1.0,
         }
         if polarity:
-            f[f"link_pol={polarity}:{_negated(top)}"] = 1.0
+            f[f"link_pol={polarity}:{self._negated(top)}"] = 1.0
         value = lexicon.valence(top.lower_) or lexicon.valence(lemma)
         if value:
-            f[f"link_valence_{(value > 0) != _negated(top)}"] = abs(value) / 4
+            f[f"link_valence_{(value > 0) != self._negated(top)}"] = abs(value) / 4
         return f
 
     def _turned(self, span: tuple[int, int]) -> bool:
@@ -239,7 +247,7 @@ class Featurizer:
                 break
             path.append(token.dep_)
             token = token.head
-            negations += _negated(token)
+            negations += self._negated(token)
             lemma = _lemma(token)
             f[f"gov={lemma}"] = f.get(f"gov={lemma}", 0.0) + 1.0
             value = lexicon.valence(token.lower_) or lexicon.valence(lemma)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline import resources
 from pipeline.annotations import EntityMention
-from pipeline.components import aliases, hyphens
+from pipeline.components import aliases, hyphens, once
 from pipeline.components import quotes as quoting
 from pipeline.components.stance import lexicon
 
@@ -415,7 +415,7 @@ class Resolver:
     def __init__(self, doc: Doc, mentions: list[EntityMention], topic: str | None,
                  text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text if text is None else text  # Doc.text joins every token: once
+        self.text = once.text(doc) if text is None else text
         self.topic = topic
         self.vocab = _vocabulary()
         self.person_titles = frozenset(resources.load("entities")["titles"])

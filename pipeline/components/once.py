@@ -1,0 +1,39 @@
+"""What several components read off a Doc, worked out once per Doc.
+
+spaCy rebuilds ``Doc.text`` from every token on each access, and the components asked
+for it about nine times a document (the headline check twice, the pronoun resolver once
+per resolver, each component and the row builder once); finding a token's sentence
+start walked back token by token (355,000 tokens made for 24,000 look-ups on 80
+PolNeAR articles). The values are kept in weak mappings by Doc rather than on the Doc,
+so a Doc serialises and crosses processes as before and its entries go when it does. A
+Doc's text never changes (spaCy's retokenizer keeps it); its sentence starts are read
+after the parser, and no component moves them (the paragraph starts are set before it).
+"""
+
+from __future__ import annotations
+
+from weakref import WeakKeyDictionary
+
+from spacy.attrs import SENT_START
+from spacy.tokens import Doc
+
+_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+_SENTENCE_STARTS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
+
+
+def text(doc: Doc) -> str:
+    """``doc.text``, joined on the first call for ``doc`` only."""
+    found = _TEXTS.get(doc)
+    if found is None:
+        found = _TEXTS[doc] = doc.text
+    return found
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The index of each sentence's first token, in order (0 first), read on the first
+    call for ``doc`` only."""
+    found = _SENTENCE_STARTS.get(doc)
+    if found is None:
+        marks = doc.to_array(SENT_START).tolist() if len(doc) else []
+        found = _SENTENCE_STARTS[doc] = [0, *(i for i in range(1, len(marks)) if marks[i] == 1)]
+    return found
