@@ -89,14 +89,14 @@ def run_stages(ext: comp.AttributionExtractor, doc: Doc) -> Stages:
             if not found:
                 _lose(stages, chars, _why_not_found(ext, doc, statement, quotes))
             tagged += found
-    special = ext._special(text, rules)
+    special = ext._special(doc, text, rules)
     kept = [f for f in tagged if not any(
         c.cue_span[0] < f.cue_span[1] and f.cue_span[0] < c.cue_span[1] for c in special)]
     for f in tagged:
         if f not in kept:
             _lose(stages, f.cue_span, "replaced by a rules statement")
     found = special + kept
-    reached = within_reach(doc, past_a_closed_quote(text, found, quotes), quotes)
+    reached = within_reach(doc, past_a_closed_quote(doc, found, quotes), quotes)
     for f in found:
         if f.cue_span not in {r.cue_span for r in reached}:
             _lose(stages, f.cue_span, "within_reach: content too short")

@@ -113,12 +113,12 @@ class AttributionExtractor:
             tagged = [each for statement in self.trained.find(doc, quotes, found)
                       if not self._event(doc, statement)
                       for each in self._found(doc, text, statement, quotes)]
-            special = [f for f in self._special(text, found) if self._reads(doc, f, quotes)]
+            special = [f for f in self._special(doc, text, found) if self._reads(doc, f, quotes)]
             found = special + [f for f in tagged if not any(
                 c.cue_span[0] < f.cue_span[1] and f.cue_span[0] < c.cue_span[1]
                 for c in special)]
         found = [f for f in found if not refuses_to_speak(doc, f.cue_span, self.kinds)]
-        found = below_the_headline(within_reach(doc, past_a_closed_quote(text, found, quotes),
+        found = below_the_headline(within_reach(doc, past_a_closed_quote(doc, found, quotes),
                                                 quotes), headline_end(doc))
         statements: list[Statement] = []
         for each in sorted(found, key=lambda f: f.cue_span):
@@ -137,12 +137,13 @@ class AttributionExtractor:
         return lemma in self.event_only or (lemma in self.events and any(
             t.dep_ == "auxpass" for t in cue))
 
-    def _special(self, text: str, found: list[Found]) -> list[Found]:
+    def _special(self, doc: Doc, text: str, found: list[Found]) -> list[Found]:
         """The rules' statements that win over the model's for the same cue: speaker labels
         and signed quotations (the cue tagger rarely tags a punctuation mark; the rules are
         right for 27 of 28 it missed on PolNeAR dev), nominal cues ("China's opposition
-        to"), shifted cues ("stopped short of endorsing") and statements the rules give
-        several sources ("X, along with Y and Z, said")."""
+        to"; a noun, not the verb of the same lemma: "called on X to resign", "praised"),
+        shifted cues ("stopped short of endorsing") and statements the rules give several
+        sources ("X, along with Y and Z, said")."""
         sources: dict[Span, int] = {}
         for f in found:
             sources[f.cue_span] = sources.get(f.cue_span, 0) + 1
@@ -150,7 +151,11 @@ class AttributionExtractor:
             words = text[cue[0] : cue[1]].lower()
             return any(" ".join(p) in words for p in self.rules.shifters)
 
-        return [f for f in found if f.cue in _MARKS or f.cue in self.rules.nominal
+        def nominal(f: Found) -> bool:
+            cue = doc.char_span(*f.cue_span, alignment_mode="expand")
+            return f.cue in self.rules.nominal and cue is not None and cue.root.pos_ == "NOUN"
+
+        return [f for f in found if f.cue in _MARKS or nominal(f)
                 or sources[f.cue_span] > 1 or shifted(f.cue_span)]
 
     def _reads(self, doc: Doc, found: Found, quotes: list[Span]) -> bool:
@@ -180,14 +185,9 @@ class AttributionExtractor:
             return []
         said_by = char_range(doc, tagged.source) if tagged.source else cue_span
         tag = (min(cue_span[0], said_by[0]), max(cue_span[1], said_by[1]))
-        rest = (tag[1], content[1])
-        if content[0] < tag[0] < content[1] and (
-                len(text[slice(*rest)].strip(EDGE).split()) <= 3
-                or not (text[slice(*rest)].lstrip().startswith(",")
-                        or quoting.quoted(rest, quotes))):
+        if _ends_at_its_tag(text, content, tag, quotes):
             # '"...," adds Conti', '"...," he told the BBC News website': the quotation,
-            # without the speech tag that ends it (content that goes on after the tag,
-            # '"A," he said. "B."' or 'A, he said, B', stays whole, as PolNeAR marks it)
+            # without the speech tag that ends it
             content = (content[0], len(text[: tag[0]].rstrip(EDGE)))
         if tagged.source is None:
             return [Found(None, lemma, cue_span, content)]
@@ -254,6 +254,26 @@ class AttributionExtractor:
 
 
 _FIRST_PERSON = frozenset(("i", "me", "my", "we", "us", "our"))
+
+_BEFORE_A_TAG = tuple(',"”’\'')
+"""How the words before a speech tag inside a content end when the tag closes them."""
+
+
+def _ends_at_its_tag(text: str, content: Span, tag: Span, quotes: list[Span]) -> bool:
+    """Whether content that runs over its own speech tag ends at the tag: the words before
+    it are closed by a comma or quote mark ('"...," adds Conti') and nothing said goes on
+    after it. Content that goes on, quoted ('"A," he said. "B."', however short) or after a
+    comma ('A, he said, B, C and D'), stays whole, as PolNeAR marks it, and so does a
+    clause the tag sits in ('which the OECD says had the highest wage floors')."""
+    if not content[0] < tag[0] < content[1]:
+        return False
+    before = text[content[0] : tag[0]].rstrip()
+    if not (before.endswith(_BEFORE_A_TAG) or quoting.quoted((content[0], tag[0]), quotes)):
+        return False
+    rest = (tag[1], content[1])
+    words = len(text[slice(*rest)].strip(EDGE).split())
+    return not words or not (quoting.quoted(rest, quotes) or (
+        words > 3 and text[slice(*rest)].lstrip().startswith(",")))
 
 
 def _quoting(text: str, found: Found, others: list[Found]) -> Found | None:

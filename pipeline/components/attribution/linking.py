@@ -122,12 +122,16 @@ def within_reach(doc: Doc, found: list[Found], quotes: list[Span]) -> list[Found
     """Content that runs on past its cue's sentence stops before the first later sentence
     that holds no quotation or holds another statement's cue: news quotes a speaker for a
     few sentences, and text with no paragraph breaks (BBC's) would otherwise let a run-on
-    swallow the article."""
+    swallow the article. A speaker label's content is the rest of its line ("PENCE: Well,
+    look. We ..."), unquoted sentences and all."""
     starts = [t.idx for t in doc if t.is_sent_start]
     text = once.text(doc)
     cues = sorted({f.cue_span for f in found})
     out = []
     for each in found:
+        if each.cue == ":":
+            out.append(each)
+            continue
         start, end = each.content_span
         here = bisect.bisect_right(starts, each.cue_span[0]) - 1
         first = max(here + 1, bisect.bisect_right(starts, start))
@@ -150,15 +154,18 @@ def within_reach(doc: Doc, found: list[Found], quotes: list[Span]) -> list[Found
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s")
-_CLOSED_SENTENCE = re.compile(r"[.!?][\"”’']?\s*$")
+_CLOSED_SENTENCE = re.compile(r"\.[\"”’']?\s*$")
 
 
-def past_a_closed_quote(text: str, found: list[Found], quotes: list[Span]) -> list[Found]:
+def past_a_closed_quote(doc: Doc, found: list[Found], quotes: list[Span]) -> list[Found]:
     """Content that runs across its own speech tag starts after the tag when what comes
-    before the tag closed a sentence ('His message was: "Please don't." Sir Digby added:
-    "I don't think he will."': the first quotation is not what he added), as it does
-    when it opens with words nobody quoted in a sentence before the cue's. A quotation
-    that goes on with a comma ('"A," he said. "B."') stays whole, as PolNeAR marks it."""
+    before the tag closed a sentence with a stop ('His message was: "Please don't." Sir
+    Digby added: "I don't think he will."': the first quotation is not what he added), as
+    it does when it opens with words nobody quoted in a sentence before the cue's. A
+    quotation that goes on with a comma ('"A," he said. "B."') or closes on a question
+    or exclamation the tag follows ('"Why?" he asked. "B."') stays whole, as PolNeAR
+    marks it."""
+    text = doc.text
     out = []
     for each in found:
         spans = [each.cue_span] + ([each.source_span] if each.source_span else [])
@@ -172,7 +179,8 @@ def past_a_closed_quote(text: str, found: list[Found], quotes: list[Span]) -> li
             # '... he added. ... "unfair taxes". "Almost ...," Mr Howard insisted.': from
             # the quotation that opens the tag's own sentence
             breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, start, tag[0])
-                      if not quoting.quoted((b.start(), b.start() + 1), quotes)]
+                      if not quoting.quoted((b.start(), b.start() + 1), quotes)
+                      and not _abbreviation(doc, b.start())]
             opening = [q[0] for q in quotes if breaks and breaks[-1] - 1 <= q[0] < tag[0]]
             if opening:
                 start = opening[0]
@@ -180,6 +188,13 @@ def past_a_closed_quote(text: str, found: list[Found], quotes: list[Span]) -> li
             each = replace(each, content_span=(start, end))
         out.append(each)
     return out
+
+
+def _abbreviation(doc: Doc, char: int) -> bool:
+    """Whether the stop at ``char`` ends an abbreviation the tokenizer kept whole ("Mr.",
+    "U.S.", "Mich."), no sentence."""
+    token = doc.char_span(char, char + 1, alignment_mode="expand")
+    return token is not None and len(token) == 1 and len(token[0].text) > 1
 
 
 def _before_own_tag(text: str, found: Found, cut: int) -> int:

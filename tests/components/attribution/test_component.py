@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from pipeline import resources
-from pipeline.components.attribution.component import DEFAULT_MODEL, model_folder
+from pipeline.components import quotes as quoting
+from pipeline.components.attribution.component import (
+    DEFAULT_MODEL,
+    _ends_at_its_tag,
+    model_folder,
+)
+from pipeline.components.attribution.found import Found
 from pipeline.components.attribution.sources import past_the_headline
 from pipeline.errors import ModelNotFound
 from pipeline.nlp import build_nlp
@@ -97,3 +103,34 @@ def test_a_quote_left_open_does_not_turn_later_quotations_inside_out(nlp) -> Non
             'nothing. "The vote was rigged," Tom Hardy said on Friday.')
     contents = {text[slice(*s.content_span)] for s in nlp(text)._.nc_statements}
     assert "The vote was rigged" in contents
+
+
+def _tag_of(text: str, words: str) -> tuple[int, int]:
+    return text.index(words), text.index(words) + len(words)
+
+
+@pytest.mark.parametrize(("text", "tag", "ends"), [
+    ('"We will win," adds Conti.', "adds Conti", True),  # the tag closes the quotation
+    ('"We will win," he told the BBC News website.', "he told", True),
+    ('"There was carnage," Bouhlel said. "Bodies everywhere."', "Bouhlel said", False),
+    ('Riding alone, they said, can be hazardous for women at night.', "they said", False),
+    # a clause the tag sits in: PolNeAR's content holds it all
+    ("which the OECD says had the highest wage floors", "the OECD says", False),
+])
+def test_content_ends_at_its_own_speech_tag_only_where_the_tag_closes_it(text, tag, ends):
+    content = (1 if text.startswith('"') else 0, len(text.rstrip('."')))
+    quotes = quoting.spoken(text)
+    assert _ends_at_its_tag(text, content, _tag_of(text, tag), quotes) is ends
+
+
+def test_a_verb_that_shares_a_cue_nouns_lemma_is_no_nominal_cue(nlp) -> None:
+    """'called on X to resign': the verb 'call' is the model's to read; the rules' nominal
+    cue 'call' ('his call for calm') wins over the model only as a noun."""
+    ext = nlp.get_pipe("newsclaims_attribution")
+    text = "Activists called on the governor to resign. His call for calm was ignored."
+    doc = nlp(text)
+    verb = _tag_of(text, "called")
+    noun = _tag_of(text, "call for")
+    found = [Found((0, 9), "call", verb, (text.index("the governor"), text.index("."))),
+             Found((44, 47), "call", (noun[0], noun[0] + 4), _tag_of(text, "calm"))]
+    assert ext._special(doc, text, found) == found[1:]

@@ -155,13 +155,31 @@ def _across(text: str, content_from: str, source: str, cue: str) -> Found:
          'agrees," Mr Howard added. "It is bound to."', "The rest", "Every expert"),
         # a quotation interrupted by its speaker stays whole, as PolNeAR marks it
         ('"Please do not," Sir Digby added. "I do not think so."', "Please", "Please"),
+        # and so does a question or exclamation the tag follows
+        ('"Why would we do that?" Sir Digby added. "I do not think so."', "Why", "Why"),
+        # the stop of an abbreviation ends no sentence
+        ('Voters admire Mr. Putin as a "protector" from threats and "a provider," Mr Howard '
+         'added.', "Voters", "Voters"),
     ],
 )
-def test_content_across_its_own_tag_starts_after_a_closed_sentence(text, content_from,
+def test_content_across_its_own_tag_starts_after_a_closed_sentence(nlp, text, content_from,
                                                                    starts):
     source = "Sir Digby" if "Digby" in text else "Mr Howard"
     found = _across(text, content_from, source, "added")
     quotes = [(m + 1, text.index('"', m + 1)) for m in
               [i for i, c in enumerate(text) if c == '"'][::2]]
-    [moved] = past_a_closed_quote(text, [found], quotes)
+    [moved] = past_a_closed_quote(nlp(text), [found], quotes)
     assert text[moved.content_span[0]:].startswith(starts)
+
+
+def test_a_speaker_labels_content_keeps_its_unquoted_sentences(nlp):
+    """'PENCE: Well, look. We ...': the rest of the line is what was said, quoted or not,
+    where another statement's content stops at the first unquoted sentence."""
+    text = "PENCE: Well, look at the record. We have done the work. We will do more."
+    doc = nlp(text)
+    label = Found((0, 5), ":", (5, 6), (7, len(text) - 1))
+    [kept] = within_reach(doc, [label], [])
+    assert kept.content_span == label.content_span
+    said = Found((0, 5), "say", (5, 6), (7, len(text) - 1))
+    [cut] = within_reach(doc, [said], [])
+    assert text[slice(*cut.content_span)] == "Well, look at the record"
