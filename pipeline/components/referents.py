@@ -198,7 +198,8 @@ class SourceResolver:
             return None
         surname = source.root.text
         full = {m.canonical for m in mentions if m.label in ("PERSON", "ORG")
-                and " " in m.canonical and m.canonical.split()[-1] == surname}
+                and len(words := m.canonical.split()) > 1 and words[-1] == surname
+                and all(w[:1].isupper() for w in words)}  # not "Barcelona star Ronaldinho"
         return full.pop() if len(full) == 1 else None
 
     def _titled_name(self, source: SpacySpan, head: Token, mentions: list[EntityMention]

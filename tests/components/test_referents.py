@@ -3,7 +3,7 @@ no statement at all for a source that names no one."""
 
 import pytest
 
-from pipeline.annotations import Statement
+from pipeline.annotations import EntityMention, Statement
 from pipeline.components.referents import SourceResolver
 from pipeline.nlp import build_nlp
 
@@ -339,3 +339,15 @@ def test_a_title_statement_or_surname_resolves_to_the_named_person(nlp, text, sp
 )
 def test_an_ambiguous_title_or_surname_stays_as_written(nlp, text, span):
     assert dict(sources(nlp, text)).get(span) == span
+
+
+@pytest.mark.parametrize(("canonical", "found"), [
+    ("Vince Cable", "Vince Cable"),
+    ("Chelsea star Cable", None),  # a description the tagger took into the name
+])
+def test_a_surname_takes_a_full_name_not_a_description(nlp, canonical, found):
+    doc = nlp.make_doc("Cable spoke.")
+    for token in doc:
+        token.pos_ = "PROPN"
+    mention = EntityMention(100, 100 + len(canonical), canonical, "PERSON", canonical)
+    assert SourceResolver._full_name(doc[0:1], [mention]) == found
