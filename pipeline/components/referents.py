@@ -47,6 +47,7 @@ class SourceResolver:
         self.relative = frozenset(cues["relative_pronouns"])
         self.unresolvable = frozenset(cues["unresolvable"])
         self.document_nouns = frozenset(cues["document_nouns"])
+        self.statement_nouns = frozenset(cues["statement_nouns"])
         self.qualifiers = frozenset(cues["title_qualifiers"])
         self.spokespeople: dict[str, str | None] = cues["spokespeople"]
         self.person_nouns = frozenset(cues["person_nouns"])
@@ -81,8 +82,14 @@ class SourceResolver:
         Worthington; a name the writer adds after the quotation may be the speaker's)."""
         source = doc.char_span(*span, alignment_mode="expand")
         head = source.root
+        if len(source) == 1 and head.is_title and head.lower_ in self.titles and (
+                held := self._office_holder(doc, source, head, [
+                    m for m in mentions if m.label == "PERSON" and m.end <= span[0]])):
+            return held  # "Bishop Tom Wright ... Bishop said": a title used as a name
         named = self.mention_at(head, mentions)
         if named is not None:
+            return named
+        if named := self._full_name(source, mentions):
             return named
         if head.dep_ in ("appos", "relcl") and head.head.i < source.start and (
                 head.dep_ == "relcl" or doc[source.start - 1].text == ","):
@@ -120,6 +127,8 @@ class SourceResolver:
         if lemma in self.document_nouns and (
                 owner := self._owner(head, mentions) or self._document_owner(head, mentions)):
             return owner  # "The Demos report", "a report by the Commons committee"
+        if lemma in self.statement_nouns and (owner := self._owner(head, mentions)):
+            return owner  # "Mr Crosby's statement", "a statement from the Home Office"
         if head.pos_ != "PRON" and lemma in self.group_nouns:
             if lower in self.titles and head.tag_ == "NN" and any(
                     c.dep_ == "poss" or c.lower_ == "the" for c in head.children) and (
@@ -180,6 +189,19 @@ class SourceResolver:
                     return named
         return _without_relative_clause(source)
 
+    @staticmethod
+    def _full_name(source: SpacySpan, mentions: list[EntityMention]) -> str | None:
+        """The one name the article gave in full that a bare untagged name source ends
+        ("Vince Cable ... Cable said", the tagger missing the later mention; it may call
+        "Vince Cable" an organisation, and "Telekom said" is Deutsche Telekom's)."""
+        if len(source) > 1 or source.root.pos_ != "PROPN":
+            return None
+        surname = source.root.text
+        full = {m.canonical for m in mentions if m.label in ("PERSON", "ORG")
+                and len(words := m.canonical.split()) > 1 and words[-1] == surname
+                and all(w[:1].isupper() for w in words)}  # not "Barcelona star Ronaldinho"
+        return full.pop() if len(full) == 1 else None
+
     def _titled_name(self, source: SpacySpan, head: Token, mentions: list[EntityMention]
                      ) -> str | None:
         """The person named at the end of a source headed by a title, right after a word of
@@ -208,19 +230,24 @@ class SourceResolver:
     def _office_holder(self, doc: Doc, source: SpacySpan, head: Token,
                        persons: list[EntityMention]) -> str | None:
         """The person the article gives the office ``head`` names, in this sentence or
-        the one before or up to 2,000 characters earlier: "the shadow chancellor" is not
-        "Chancellor Gordon Brown", "the prime minister" not "Foreign Minister X"."""
+        the one before or up to 2,000 characters earlier, else anywhere before when it gave
+        the office to one person alone: "the shadow chancellor" is not "Chancellor Gordon
+        Brown", "the prime minister" not "Foreign Minister X"."""
         lower = head.lower_
         first = quoting.sentence_start(doc, source.start)  # from the sentence before
         window = doc[quoting.sentence_start(doc, first - 1)].idx if first else 0
         qualified = {c.lower_ for c in head.children} & self.qualifiers
         office = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod")
                   and c.lower_ not in self.qualifiers] + [lower]  # "prime minister"
-        titled = [m for m in persons if m.start >= window - 2000
-                  and lower in (words := _words_around(doc, m))
+        titled = [m for m in persons if lower in (words := _words_around(doc, m))
                   and set(words) & self.qualifiers == qualified
                   and _holds(words, office)]
-        return titled[-1].canonical if titled else None
+        near = [m for m in titled if m.start >= window - 2000]
+        if near:
+            return near[-1].canonical
+        # further back, only when the article gave the office to one person alone
+        held = {m.canonical for m in titled}
+        return held.pop() if len(held) == 1 else None
 
     def _agreeing(self, doc: Doc, pronoun: str, people: list[EntityMention]
                   ) -> list[EntityMention]:

@@ -3,7 +3,7 @@ no statement at all for a source that names no one."""
 
 import pytest
 
-from pipeline.annotations import Statement
+from pipeline.annotations import EntityMention, Statement
 from pipeline.components.referents import SourceResolver
 from pipeline.nlp import build_nlp
 
@@ -298,3 +298,56 @@ def test_he_is_the_speaker_just_before_by_surname(nlp):
     he = text.index("He told")
     assert SourceResolver().canonical(doc, (he, he + 2), people, [said]) == "Dougie Walker"
 
+
+
+_FILLER = " ".join(["Voters in the town were angry about taxes and schools."] * 50)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        # the office the article gave one person alone, far back
+        (f"Prime Minister Tony Blair visited Leeds. {_FILLER} The prime minister said the "
+         "economy was strong.", "The prime minister", "Tony Blair"),
+        # a bare capitalised title used as a name
+        ("Bishop Tom Wright led the service in Durham. The congregation was large. \"The "
+         "church must change,\" Bishop said.", "Bishop", "Tom Wright"),
+        # a statement is its author's
+        ("Lynton Crosby ran the campaign. Mr Crosby's statement said the party would win.",
+         "Mr Crosby's statement", "Lynton Crosby"),
+        ("Lynton Crosby ran the campaign. A statement from Mr Crosby said the party would "
+         "win.", "A statement from Mr Crosby", "Lynton Crosby"),
+        # a surname alone the tagger missed: the full name given before
+        ("Vince Cable attacked the plan. Ministers disagreed. \"It will fail,\" said Cable.",
+         "Cable", "Vince Cable"),
+    ],
+)
+def test_a_title_statement_or_surname_resolves_to_the_named_person(nlp, text, span, name):
+    assert dict(sources(nlp, text)).get(span) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # far back, two people given the office: no guessing
+        (f"Prime Minister Tony Blair met Prime Minister Jean Chretien. {_FILLER} The prime "
+         "minister said the economy was strong.", "The prime minister"),
+        # two full names end with the surname: no guessing
+        ("Vince Cable met Jo Cable. Ministers disagreed. \"It will fail,\" said Cable.",
+         "Cable"),
+    ],
+)
+def test_an_ambiguous_title_or_surname_stays_as_written(nlp, text, span):
+    assert dict(sources(nlp, text)).get(span) == span
+
+
+@pytest.mark.parametrize(("canonical", "found"), [
+    ("Vince Cable", "Vince Cable"),
+    ("Chelsea star Cable", None),  # a description the tagger took into the name
+])
+def test_a_surname_takes_a_full_name_not_a_description(nlp, canonical, found):
+    doc = nlp.make_doc("Cable spoke.")
+    for token in doc:
+        token.pos_ = "PROPN"
+    mention = EntityMention(100, 100 + len(canonical), canonical, "PERSON", canonical)
+    assert SourceResolver._full_name(doc[0:1], [mention]) == found
