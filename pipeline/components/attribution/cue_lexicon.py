@@ -17,6 +17,7 @@ split as ``cue_lexicon.json``.
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,8 +33,9 @@ _STEPS = (0.02, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.75, 0.9)
 
 
 def step(share: float) -> int:
-    """The number of ``_STEPS`` a share reaches: 0 below 2%, 9 at 90% and above."""
-    return sum(share >= s for s in _STEPS)
+    """The number of ``_STEPS`` a share reaches: 0 below 2%, 9 at 90% and above (a
+    bisection: this runs for every token of every sentence with a cue candidate)."""
+    return bisect_right(_STEPS, share)
 
 
 @dataclass(frozen=True)
