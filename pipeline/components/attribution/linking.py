@@ -124,7 +124,7 @@ def within_reach(doc: Doc, found: list[Found], quotes: list[Span]) -> list[Found
     few sentences, and text with no paragraph breaks (BBC's) would otherwise let a run-on
     swallow the article. A speaker label's content is the rest of its line ("PENCE: Well,
     look. We ..."), unquoted sentences and all."""
-    starts = [t.idx for t in doc if t.is_sent_start]
+    starts = [doc[i].idx for i in once.sentence_starts(doc)] if len(doc) else []
     text = once.text(doc)
     cues = sorted({f.cue_span for f in found})
     out = []
@@ -165,7 +165,7 @@ def past_a_closed_quote(doc: Doc, found: list[Found], quotes: list[Span]) -> lis
     quotation that goes on with a comma ('"A," he said. "B."') or closes on a question
     or exclamation the tag follows ('"Why?" he asked. "B."') stays whole, as PolNeAR
     marks it."""
-    text = doc.text
+    text = once.text(doc)
     out = []
     for each in found:
         spans = [each.cue_span] + ([each.source_span] if each.source_span else [])
