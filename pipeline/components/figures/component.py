@@ -104,7 +104,10 @@ _DAY_BEFORE_A_YEAR = re.compile(r",\s+(?:1[5-9]|20)\d\d\b")  # the "11" of "Sept
 _RATIO_FROM = re.compile(r"\d\s*(?:to|-to-|:)\s*$")
 _DAY_SPLIT_OFF = re.compile(r",\s+[a-z]")
 _PERIOD_DETERMINER = re.compile(r"\s+the\s+(?:next|past|last|coming|first)\s+$")
-_NEGATION = re.compile(r"(?:\bnot|n't|n’t|\bcannot|\bnever)\s+(?:[a-z]+\s+)?$")
+_NEGATION = re.compile(r"(?:(?:\bnot|n't|n’t|\bcannot|\bnever)\s+(?:[a-z]+\s+)?"
+                       r"|\bno\s+(?:(?!(?:doubt|it|he|she|they|we|you|i|this|that|there)\s)"
+                       r"[a-z-]+\s+){1,3}(?:can|could|may|must|shall|should|will|"
+                       r"would)\s+(?:be\s+)?)$")  # "no listed company can be more than 80%"
 _BOUNDS = frozenset({">", "<", ">=", "<=", "~"})
 _NEGATED = {">": "<=", "<": ">="}  # "not more than" is at most, "not less than" at least
 _NEEDED_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:will\s+be|would\s+be|are|is)\s+)?"
@@ -229,7 +232,8 @@ class FigureExtractor:
                       ) -> Figure:
         """A large whole count that nothing else gave a unit counts the last plural noun
         before it in its sentence ("compact cars, with sales jumping to 136,000" -> car;
-        "104,000 workers axed ..., pushing employment to 3.24 million" -> worker)."""
+        "104,000 workers axed ..., pushing employment to 3.24 million" -> worker), or is in
+        the currency that noun names ("at 372 riyals ... after topping 400" -> SAR)."""
         if figure.unit is not None or figure.value < _ELIDED_COUNT_FROM \
                 or not figure.value.is_integer():
             return figure
@@ -238,7 +242,8 @@ class FigureExtractor:
         earlier = context.earlier_plural(sent, tokens, self.grammar) if tokens else None
         if earlier is None:
             return figure
-        unit = context.count_unit(context.phrase_start(earlier), earlier, self.grammar)
+        unit = self.grammar.currency_word(earlier.text, sent.text) \
+            or context.count_unit(context.phrase_start(earlier), earlier, self.grammar)
         return dataclasses.replace(figure, unit=unit)
 
     # -- one candidate ---------------------------------------------------------------
@@ -362,6 +367,7 @@ class FigureExtractor:
         if unit in g.hundredths_currencies and not scale and value.is_integer():
             value, end = self._hundredths(text, value, end)
         if unit in g.period_units and not (bare and noun is None) \
+                and not text[start:end].lower().endswith("old") \
                 and not _ANOTHER.search(text, max(0, start - 20), start) \
                 and not (self._after_for(text, start) and g.relative_time.match(text, end)) \
                 and (self._relative_time(doc, text, end) or self._match_time_left(
@@ -371,7 +377,8 @@ class FigureExtractor:
         )):
             return None  # "two weeks earlier", "a decade ago", "go back six months", "a
             # two-and-a-half year high"; but "it took another 10 years before" and "suspended
-            # for two weeks after" are amounts of time, and "will turn 18 before the vote" an age
+            # for two weeks after" are amounts of time, and "will turn 18 before the vote" and
+            # "The 47-year-old later returned" ages
         if unit is None and bare and self._before_a_relative_time(text, end):
             return None  # the "two" of "two to three weeks before he is back"
         if unit == "century" and value < 1:  # "a quarter-century" is 25 years, not 0.25 century
@@ -977,9 +984,10 @@ class FigureExtractor:
         self, text: str, start: int, end: int, tokens: Span | None, noun: Token | None,
         unit: str | None, done: list[Figure], conversion_of: int | None, *, vague: bool,
     ) -> str:
-        """A change (up/down) wins over approximation: "fell roughly 6%" is down; a bound
-        before a comparative wins over it ("up to 20% less fuel" is <=); a bracketed
-        conversion shares its original's modifier."""
+        """A change (up/down) wins over approximation: "fell roughly 6%" is down, and over a
+        bound ("closed more than 1% higher", "at least 100 more than" are up), unless the
+        comparative stands before the noun the bound counts ("up to 20% less fuel" is <=); a
+        bracketed conversion shares its original's modifier."""
         g = self.grammar
         window = text[max(0, start - 40) : start].lower()
         before = g.modifier_before.search(window)
@@ -1032,14 +1040,21 @@ class FigureExtractor:
         # "up 8.5p, or 8.1%", "nearly 10 percent of residents, or 1.3 million"; not a
         # period or age before an amount ("people over 60, or £300 where")
         if tokens is not None:
-            if symbol not in (None, "~") and context.comparative(tokens, noun, g):
-                return symbol
+            if symbol not in (None, "~") and context.comparative_before_noun(tokens, noun, g):
+                return symbol  # "up to 20% less fuel"; "more than 1% higher" is up
             found = (None if unit in g.occasion_units else context.change(tokens, noun, unit, g)) \
                 or context.bound(tokens, g)  # "lost three times" counts occasions
             if found and not (vague and found == context.comparative(tokens, noun, g)):
                 return found  # but "hundreds more" is more than a hundred
         if alternative in ("up", "down"):
             return alternative  # "rose 4p or nearly 1%": a change wins over "nearly"
+        same = next((f for f in reversed(done) if f.unit == unit), None) \
+            if unit in g.relative_units else None
+        if same is not None and same.modifier in ("up", "down") \
+                and g.change_comparison.fullmatch(text, same.span[1], start) \
+                and not _OF_WORD.match(text, end):  # "and 40% of analysts": a share
+            return same.modifier  # "rose 1.2% in the month, compared to 0.1%": the same
+            # change set beside it; after a level ("was 3%, compared with 2.5%") a level
         bound = g.modifier_after.match(text, end) or (  # "17 and older", "$75,000 or above"
             g.modifier_after.match(text, tokens.end_char)  # "10 or so people"
             if tokens is not None and noun is not None and noun.i >= tokens.end else None)

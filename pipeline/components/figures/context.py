@@ -495,7 +495,8 @@ def change(
         return None  # "Polls show Clinton up by 10 points": a lead, a level
     if found:
         return found
-    compared = comparative(figure, noun, grammar)
+    compared = comparative(figure, noun, grammar) or (
+        _difference(figure, grammar) if unit in grammar.relative_units else None)
     if compared:
         return compared
     if unit in grammar.period_units:
@@ -533,13 +534,24 @@ def change(
     if word is not None and word.pos_ == "VERB" and _change_word(word, grammar) \
             and not _sizes_a_noun(figure, anchor, grammar):
         return _change_word(word, grammar)
-    if anchor.head.pos_ == "VERB" and anchor.dep_ not in _AMOUNT_DEPS:
-        return _change_word(anchor.head, grammar)
+    if anchor.head.pos_ == "VERB" and anchor.dep_ not in (*_AMOUNT_DEPS, "advcl") and not any(
+            t.pos_ == "VERB" for t in doc[anchor.head.i + 1 : figure.start]):
+        return _change_word(anchor.head, grammar)  # not across a clause or another verb
+        # ("slashed his best ... while Kronberg clocked 7.62secs": parsed under "slashed")
     if noun is None and anchor.head.pos_ == "NOUN" and anchor.head.i > anchor.i and not any(
         t.pos_ in ("NOUN", "PROPN") for t in doc[figure.end : anchor.head.i]
     ):  # "a 20% drop"; not "two more cuts", nor "£4bn tax cuts" (the amount a cut is of)
         return _change_word(anchor.head, grammar)
     return None
+
+
+def _difference(figure: Span, grammar: FigureGrammar) -> str | None:
+    """'up' or 'down' for a share "above" or "below" what it is set against ("trading 84%
+    above the offer price", "40 per cent below average"): how far off it, not a level."""
+    doc = figure.doc
+    if figure.end + 1 >= len(doc) or doc[figure.end + 1].like_num:
+        return None
+    return grammar.differences_after.get(doc[figure.end].lower_)
 
 
 def _level_after_figure(figure: Span) -> bool:
@@ -574,11 +586,9 @@ def comparative(figure: Span, noun: Token | None, grammar: FigureGrammar) -> str
     ("100,000 more places", "230 fewer injuries"); not a count of changes ("two more
     cuts")."""
     doc = figure.doc
-    if noun is not None and noun.lemma_.lower() not in grammar.change_nouns:
-        between = [t for t in doc[figure.end : noun.i] if t.lower_ in grammar.comparatives_after
-                   and doc[t.i - 1].lower_ not in ("or", "and")]  # "10 or more people": a bound
-        if between:
-            return grammar.comparatives_after[between[0].lower_]
+    before_noun = comparative_before_noun(figure, noun, grammar)
+    if before_noun:
+        return before_noun
     end = max(figure.end, noun.i + 1 if noun is not None else 0)  # "14 cents lower"
     after = doc[end] if end < len(doc) else None
     if (after is not None and after.lower_ in grammar.comparatives_after
@@ -587,6 +597,24 @@ def comparative(figure: Span, noun: Token | None, grammar: FigureGrammar) -> str
             and not _up_for(after, noun)):
         return grammar.comparatives_after[after.lower_]
     return None
+
+
+def comparative_before_noun(figure: Span, noun: Token | None, grammar: FigureGrammar
+                            ) -> str | None:
+    """'up' or 'down' for a comparative between the figure and the noun it counts ("20%
+    less fuel", "100,000 more places"): a bound before it bounds that amount ("up to 20%
+    less fuel" is at most 20%), where after the noun or figure ("more than 1% higher", "at
+    least 100 more than", "as many as five years more") the direction wins."""
+    doc = figure.doc
+    if noun is None:  # "20% less fuel": the comparative describes the noun after it
+        after = doc[figure.end] if figure.end < len(doc) else None
+        return grammar.comparatives_after.get(after.lower_) if after is not None \
+            and after.dep_ == "amod" and after.head.i > after.i else None
+    if noun.lemma_.lower() in grammar.change_nouns:
+        return None
+    between = [t for t in doc[figure.end : noun.i] if t.lower_ in grammar.comparatives_after
+               and doc[t.i - 1].lower_ not in ("or", "and")]  # "10 or more people": a bound
+    return grammar.comparatives_after[between[0].lower_] if between else None
 
 
 def _up_for(word: Token, noun: Token | None) -> bool:

@@ -39,7 +39,8 @@ def _pattern(data: dict, units: Lexicon, ambiguous: dict[str, Ambiguity], number
     shared = [name for name in units.shared_names if " " in name]  # "cfa francs"
     post = forms([*data["percent"], *data["percentage_points"], *units.names, *shared,
                   *units.units,
-                  *units.lettered_signs, *units.common_codes, *words])
+                  *units.lettered_signs, *units.common_codes, *words,
+                  *(coin for coin in data["subunits"] if " " in coin)])  # "euro cents"
     exact = "".join(f"|(?-i:{re.escape(w)})" for w in data["scales_case_sensitive"])
     scales = alt(data["scales"]) + exact  # "$1MM" is a million, "1mm" a millimetre
     spaced_prefix = r"(?:US|HK|C|NZ)\s\$"  # tokenised "us $ 10", "hk $ 5"; not "a $5"
@@ -107,6 +108,7 @@ class FigureGrammar:
     intransitive_change_verbs: frozenset[str]  # "rose 4p": the amount is the change
     change_nouns: dict[str, str]
     comparatives_after: dict[str, str]
+    differences_after: dict[str, str]  # "84% above the offer price": how far above it
     comparison_verbs: dict[str, str]
     threshold_verbs: dict[str, str]  # "needs 61 percent": at least, in the present tense
     vague_idiom: re.Pattern[str]  # "in their ": "in their thousands" is a crowd's size
@@ -144,6 +146,7 @@ class FigureGrammar:
     occasion_units: frozenset[str]  # "lost three times": a count of occasions, no change
     person_verbs: frozenset[str]  # "84 were killed": a bare number they say of counts people
     restatement: re.Pattern[str]  # "10 percent of residents, or ": the next says it again
+    change_comparison: re.Pattern[str]  # "2.9% in 2001 and ", ", compared with ": the same change
 
     @classmethod
     def load(cls) -> FigureGrammar:
@@ -211,6 +214,7 @@ class FigureGrammar:
             intransitive_change_verbs=frozenset(data["intransitive_change_verbs"]),
             change_nouns=data["change_nouns"],
             comparatives_after=data["comparatives_after"],
+            differences_after=data["differences_after"],
             comparison_verbs=data["comparison_verbs"],
             threshold_verbs=data["threshold_verbs"],
             vague_idiom=re.compile(rf"\b(?:{alt(data['vague_idioms_before'])})\s+$",
@@ -262,6 +266,10 @@ class FigureGrammar:
             person_verbs=frozenset(data["person_verbs"]),
             restatement=re.compile(rf"(?:\s+[A-Za-z][\w’'-]*){{1,4}},\s+or\s+"
                                    rf"(?:(?:{alt(approximations)})\s+)?"),
+            change_comparison=re.compile(
+                r"(?:\s+(?:in|on|for|during|over)\s+[^,;:()]{1,40}?)?,?\s+"
+                rf"(?:{alt(data['change_comparisons'])})\s+(?:(?:just|only|a|an)\s+)?",
+                re.IGNORECASE),
         )
 
     def currency(self, sign: str, sentence: str) -> str | None:
@@ -307,6 +315,8 @@ class FigureGrammar:
             return "%"
         if lowered in self.points:
             return "pp"
+        if " " in lowered and lowered in self.subunits:
+            return lowered  # "70 euro cents": a coin of a named currency
         return self.units.currency_in(post, sentence) or self.units.currency(post) \
             or self.units.unit(post)  # "francs" in a sentence about Mali are XOF
 
