@@ -78,7 +78,15 @@ def _bare(text: str, figure: Figure) -> bool:
     return re.fullmatch(r"[\d.,]+|[A-Za-z-]+", text[figure.span[0] : figure.span[1]]) is not None
 
 
-def _is_range(text: str, low: Figure, high: Figure) -> bool:
+def _smaller_unit(low: Figure, high: Figure, grammar: FigureGrammar) -> bool:
+    """The low end is in the unit next smaller than the high end's, and less: "16 months
+    to four years", "30 seconds to two minutes" (a range across units)."""
+    smaller = grammar.compound_units.get(high.unit or "")
+    return smaller is not None and low.unit == smaller[0] \
+        and low.value < high.value * smaller[1]
+
+
+def _is_range(text: str, low: Figure, high: Figure, grammar: FigureGrammar) -> bool:
     gap = text[low.span[1] : high.span[0]]
     if _DASH.match(gap):
         return low.value <= high.value  # "3-4%"; not the tally "272-219"
@@ -104,10 +112,11 @@ def _is_range(text: str, low: Figure, high: Figure) -> bool:
     # "70% to 80%", "five or six awards": same unit on both ends, or "aged 5 to 17
     # months": the lower end leaves its unit to the upper; but "rose from 3% to 4%" is a
     # change, and "leads 46% to 42%" two levels
+    across = _smaller_unit(low, high, grammar)
     same_unit = high.unit is not None and (low.unit in (None, high.unit)
-                                           or _rate_of(high.unit, low.unit))
+                                           or _rate_of(high.unit, low.unit) or across)
     return joined.group(1) in ("to", "or") and same_unit and not _FROM.search(before) \
-        and low.value <= high.value
+        and (low.value <= high.value or across)
 
 
 def _opened(text: str, low: Figure, high: Figure) -> bool:
@@ -163,7 +172,7 @@ def join_ranges(text: str, figures: list[Figure], grammar: FigureGrammar) -> lis
     joined: set[int] = set()
     for i in range(len(out) - 1):
         low, high = out[i], out[i + 1]
-        if not _is_range(text, low, high) or (
+        if not _is_range(text, low, high, grammar) or (
             high.unit is None and low.unit is None and not _opened(text, low, high)
         ):
             continue  # "ranges from 100,000 to 250,000" is a range of bare numbers

@@ -39,6 +39,11 @@ from tests.components.figures.test_component import assert_figure, figures
          250.0, "SAR", ">"),
         # an age before "later" is still an age
         ("The 38-year-old later moved to Leeds.", "38-year-old", 38.0, "year", "="),
+        # a range across a unit and the next larger one
+        ("The offence carries a term of 18 months to three years.", "18 months", 18.0,
+         "month", ">="),
+        ("The offence carries a term of 18 months to three years.", "three years", 3.0,
+         "year", "<="),
         # a verb across another clause's verb does not make a figure its change
         ("Smith cut his best time while Jones and Brown clocked 9.98secs and 10.02secs.",
          "9.98secs", 9.98, "second", "="),
