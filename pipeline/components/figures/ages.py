@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from pipeline.components.figures.numbers import alternation
+from pipeline.components.figures.numbers import alternation, value, word_number_pattern
 
 _RANGE_LOW = r"(?:\d+\s*(?:to|-|–|and|or)\s*)?"  # "aged 30 to " before the high end
 _OTHER_UNIT = re.compile(r"\s*(?:(?:to|-|–|and|or)\s*\d+\s*)?(?:months?|weeks?|days?)\b",
@@ -32,6 +32,8 @@ class Ages:
     after: re.Pattern[str]  # " years old", " and older" after it
     bounded_group: re.Pattern[str]  # "voters under ", "people are over " before it
     up_to: int
+    group: re.Pattern[str]  # "under-13s", "the over-65s": an age group, itself a bound
+    group_bounds: dict[str, str]  # "under" -> "<"
 
     @classmethod
     def from_data(cls, data: dict) -> Ages:
@@ -43,7 +45,18 @@ class Ages:
                 rf"\b(?:{alternation(data['groups_bounded'])})\s+(?:(?:are|were)\s+)?"
                 r"(?:under|over|below|above)\s+$", re.IGNORECASE),  # "where people are over 80"
             up_to=data["up_to"],
+            group=re.compile(  # lower case: "the Under-21s" is a team
+                rf"\b(?P<bound>{alternation(data['group_bounds'])})[-\s]"
+                rf"(?P<num>\d{{1,3}}|(?i:{word_number_pattern()}))e?s\b"),
+            group_bounds=data["group_bounds"],
         )
+
+    def groups(self, text: str) -> list[tuple[re.Match[str], float]]:
+        """The age groups of a text and their ages ("under-13s" -> 13); not "turned over
+        thousands", whose number is no age."""
+        found = ((m, value(m.group("num"))) for m in self.group.finditer(text))
+        return [(m, age) for m, age in found
+                if age is not None and age.is_integer() and 0 < age <= self.up_to]
 
     def is_age(self, text: str, start: int, end: int, value: float, tokens: Span | None
                ) -> bool:

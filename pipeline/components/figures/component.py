@@ -205,8 +205,11 @@ class FigureExtractor:
             if ent.label_ == "DATE":
                 dates[bisect.bisect_right(starts, ent.start_char) - 1].append(ent)
         first_in_sentence, current = 0, -1
+        groups = self.grammar.ages.groups(text)  # "under-13s", "over 65s"
         # over the whole text, not per sentence: tokenised "6 . 2 %" spans a sentence break
         for match in self.grammar.pattern.finditer(text):
+            while groups and groups[0][0].start() < match.start():
+                figures.append(self._age_group(doc, text, starts, dates, groups.pop(0)))
             if any(s <= match.start() < e for s, e in urls) or (
                 figures and match.start() < figures[-1].span[1]
             ):  # the "5" of "1 in 5" is inside its share
@@ -218,6 +221,7 @@ class FigureExtractor:
                                   first_in_sentence)
             if figure is not None:
                 figures.append(figure)
+        figures += [self._age_group(doc, text, starts, dates, group) for group in groups]
         joined = join_compounds(text, join_subunits(text, figures, self.grammar.subunits),
                                 self.grammar)
         joined = join_tallies(text, joined, self.grammar)
@@ -245,6 +249,20 @@ class FigureExtractor:
         unit = self.grammar.currency_word(earlier.text, sent.text) \
             or context.count_unit(context.phrase_start(earlier), earlier, self.grammar)
         return dataclasses.replace(figure, unit=unit)
+
+    def _age_group(self, doc: Doc, text: str, starts: list[int], dates: list[list[Span]],
+                   group: tuple[re.Match[str], float]) -> Figure:
+        """An age group named by its bound ("unsuitable for under-13s", "the over-65s"): the
+        pattern reads no number glued to a word by a hyphen, and "65s" is no count."""
+        match, age = group
+        start, end = match.span()
+        index = bisect.bisect_right(starts, start) - 1
+        return Figure(
+            span=(start, end), value=age, unit="year",
+            modifier=self.grammar.ages.group_bounds[match.group("bound")],
+            time=timex.time_of(dates[index], start, getattr(doc._, self.published_attr)),
+            subject=None, subject_span=None, predicate=None, predicate_span=None, target=None,
+            conversion_of=None, confidence=0.7)
 
     # -- one candidate ---------------------------------------------------------------
 

@@ -53,6 +53,21 @@ def test_comparisons_in_context(parse, text, surface, value, unit, modifier):
     assert_figure(parse, text, surface, value, unit, modifier)
 
 
+@pytest.mark.parametrize(("text", "surface", "value", "modifier"), [
+    ("The film is unsuitable for under-12s.", "under-12s", 12.0, "<"),
+    ("Entry is free for under-fives.", "under-fives", 5.0, "<"),
+    ("The over-70s get a free licence.", "over-70s", 70.0, ">"),
+    ("Half of over 70s own a tablet.", "over 70s", 70.0, ">"),
+])
+def test_an_age_group_is_an_age_bound(parse, text, surface, value, modifier):
+    """An age group named by its bound and a plural number is an age in years."""
+    assert_figure(parse, text, surface, value, "year", modifier)
+
+
+def test_a_team_of_an_age_group_is_no_figure(parse):
+    assert figures(parse, "The Under-21s beat Italy on Friday.") == []
+
+
 def test_there_is_no_doubt_is_no_negated_bound(parse):
     """"no doubt it will be more than 10%": the "no" negates the doubt, not the bound."""
     found = dict(figures(parse, "There is no doubt it will be more than 10% this year."))
