@@ -35,7 +35,14 @@ from pipeline.components.stance.candidates import (
     CandidateFinder,
 )
 from pipeline.components.stance.classifier import Judged
-from pipeline.components.stance.targets import PHRASE, TOPIC, Resolver, Target, said_of
+from pipeline.components.stance.targets import (
+    PHRASE,
+    TOPIC,
+    Resolver,
+    Target,
+    aged,
+    said_of,
+)
 
 DEFAULT_MODEL = "stance-boosted"
 # The least P(polar) a pair needs to become a row, whatever threshold maximised SEESAW F1
@@ -250,7 +257,7 @@ class StanceLabeller:
         tokens = [*lexicon.evaluated(content), *(t for t in said if t is not None),
                   *lexicon.main_tokens(content),
                   *(t for t in content if t.dep_ in ("nsubj", "nsubjpass")  # "she did nothing
-                    and t.lower_ in _PERSONS),  # wrong by taking the medicine": she
+                    and (t.lower_ in _PERSONS or aged(t))),  # wrong by taking the medicine"
                   *(t for t in content if t.pos_ in ("NOUN", "PROPN")
                     and t.dep_ not in ("compound", "npadvmod"))]  # not "a bit sceptical"
         if source_span is not None and source_span[0] > content.start_char:
