@@ -336,3 +336,13 @@ def test_a_long_name_is_cut_between_words(parse):
     doc = parse("King said these so-called Distributed Denial-of-Service attacks were rising.")
     assert _resolver(doc).at(_token(doc, "attacks")).name == (
         "Distributed Denial-of-Service attacks")
+
+
+def test_a_writers_brackets_are_no_part_of_a_name(parse):
+    doc = parse('Mr Hofheinz said: "The [Lisbon] vision is a compelling one."')
+    assert _resolver(doc).at(_token(doc, "vision")).name == "Lisbon vision"
+
+
+def test_at_one_point_names_nothing(parse):
+    doc = parse('The official said: "There was at one point the intention to vote."')
+    assert _resolver(doc).at(_token(doc, "point")) is None

@@ -41,7 +41,8 @@ _NAMING_PREPS = frozenset({"of", "on", "for", "to", "between", "against", "over"
 _MEASURES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 _PLACES = frozenset({"GPE", "NORP", "LOC"})  # "Philippines", "Americas": names in -s
 _SPACE = re.compile(r"\s+")
-_QUOTE_MARKS = re.compile(r"[\"“”]")  # 'held "constructive" talks': the name is without them
+_QUOTE_MARKS = re.compile(r"[\"“”\[\]]")  # 'held "constructive" talks', 'the [Lisbon]
+# vision' (a writer's insertion): the name is without them
 _AMOUNT_START = frozenset("0123456789%£$€¥")  # "2bn", "£2bn", "%"
 # clauses whose nouns a statement names in passing ("while India has rejected aid", "by
 # taking the medicine", "users accessing the web"): not what it is about; a predicate noun
