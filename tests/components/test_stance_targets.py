@@ -346,3 +346,20 @@ def test_a_writers_brackets_are_no_part_of_a_name(parse):
 def test_at_one_point_names_nothing(parse):
     doc = parse('The official said: "There was at one point the intention to vote."')
     assert _resolver(doc).at(_token(doc, "point")) is None
+
+
+def test_a_he_in_the_speakers_quoted_words_is_someone_else(parse):
+    doc = parse('Jens Lehmann is unhappy. Jurgen Klinsmann said: "He cannot be our number '
+                'one keeper."')
+    target = _resolver(doc).at(_token(doc, "He"), speaker="Jurgen Klinsmann")
+    assert target.name == "Jens Lehmann"
+    doc = parse("Jens Lehmann is unhappy. Jurgen Klinsmann said he would resign.")
+    target = _resolver(doc).at(_token(doc, "he"), speaker="Jurgen Klinsmann")
+    assert target.name == "Jurgen Klinsmann"  # reported speech: the speaker himself
+
+
+def test_a_predicate_noun_of_he_or_she_is_said_of_the_person(parse):
+    doc = parse('Jens Lehmann is unhappy. Jurgen Klinsmann said: "He cannot be our number '
+                'one keeper."')
+    assert doc._.nc_statements[-1].target == "Jens Lehmann"
+    assert said_of(_token(doc, "keeper")).text == "He"

@@ -267,7 +267,7 @@ class StanceLabeller:
             token = said_of(candidate)  # "it's a shame", "have the guts": not the target
             if token is None:
                 continue
-            target = resolver.at(token)
+            target = resolver.at(token, speaker=source)
             if target is not None and target.name.casefold() != own:
                 return target
         return None

@@ -80,6 +80,7 @@ def _subordinate(token: Token, within: Span | None) -> bool:
 
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _DEMONSTRATIVES = frozenset({"the", "this", "these", "that", "those"})
+_PERSON_SUBJECTS = frozenset({"he", "she"})
 _AGE = re.compile(r"\d{1,3}-year-old$")
 
 
@@ -392,6 +393,15 @@ def _framed(token: Token) -> Token | None:
     return None
 
 
+def _described_person(token: Token) -> Token | None:
+    """The "he"/"she" a copula's predicate noun describes ("he cannot be Germany's number
+    one keeper", "she is the new chair"): the statement is about that person."""
+    if token.dep_ != "attr" or token.head.lemma_ != "be":
+        return None
+    return next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                 and c.lower_ in _PERSON_SUBJECTS), None)
+
+
 def _names_it(token: Token) -> bool:
     """``token`` is a copula's predicate noun that says what its subject is ("it was a
     party meeting"), not what is said of it ("it was a shame", "a huge step", "a lot"),
@@ -452,7 +462,7 @@ def said_of(token: Token) -> Token | None:
                                         for c in token.children))
     if not judged and not (predicate and (token.lemma_.lower() in vocab.predicate_nouns
                                           or token.lower_ in vocab.predicate_nouns)):
-        return token
+        return _described_person(token) or token
     # "for" only of a predicate ("a shame for the club"; not "a defeat for the first
     # time"), none of a plain predicate noun ("have the role of Speaker": who has it), nor
     # what a reverser ends ("end the right of male heirs": against the right)
@@ -504,6 +514,7 @@ class Resolver:
         self._heads: dict[str, list[tuple[int, str]]] | None = None  # built on first use
         self._titles: dict[str, str] | None = None
         self._quoted: list[tuple[int, str]] | None = None  # (start, phrase) of each quote
+        self._quote_spans: list[tuple[int, int]] | None = None
         self._title_end = 0
         self._news: tuple[int, str | None] = (-1, None)  # the headline's news, by its start
         # the person each title word last named: "President Donald Trump" -> president
@@ -544,8 +555,10 @@ class Resolver:
     def entity_at(self, token: Token) -> EntityMention | None:
         return self._by_token.get(token.i)
 
-    def at(self, token: Token, *, phrases: bool = True) -> Target | None:
-        """The target the noun phrase headed by ``token`` names, if any."""
+    def at(self, token: Token, *, phrases: bool = True, speaker: str | None = None
+           ) -> Target | None:
+        """The target the noun phrase headed by ``token`` names, if any; ``speaker``: who
+        says it, whom a "he" or "she" in their quoted words is not."""
         mention = self._by_token.get(token.i)
         if mention is not None:
             name = self.canonical(mention.canonical, mention.label)
@@ -555,7 +568,7 @@ class Resolver:
             return Target(holder or name, ENTITY, (mention.start, mention.end), token.i)
         lower = token.lower_
         if token.pos_ == "PRON":
-            return self._pronoun(token, lower)
+            return self._pronoun(token, lower, speaker)
         if aged(token):  # "the 31-year-old": the person the article gave that age
             return self._described(token)
         if token.pos_ not in _NOMINAL or any(c.tag_ == "WDT" for c in token.children):
@@ -828,20 +841,35 @@ class Resolver:
                              and c.pos_ in _NOMINAL and not _quantity(c)), None)
         return None
 
-    def _pronoun(self, token: Token, lower: str) -> Target | None:
+    def _pronoun(self, token: Token, lower: str, speaker: str | None = None
+                 ) -> Target | None:
+        """The last person (organisation, place) named before a pronoun; in a speaker's
+        quoted words not the speaker, who says "I" there ('"He cannot be Germany's number
+        one keeper," said Klinsmann' is not about Klinsmann)."""
         if lower in self.vocab.person_pronouns:
             labels: tuple[str, ...] = ("PERSON",)
         elif lower in self.vocab.thing_pronouns:
             labels = ("ORG", "GPE")
         else:
             return None
+        if speaker and labels == ("PERSON",) and quoting.quoted(
+                (token.idx, token.idx + 1), self._quotes()):
+            speaker = speaker.casefold()
+        else:
+            speaker = None
         before = [m for m in self.mentions if m.end <= token.idx and m.label in labels
-                  and token.idx - m.start < 1500]
+                  and token.idx - m.start < 1500 and (
+                      speaker is None or self.canonical(m.canonical).casefold() != speaker)]
         if not before:
             return None
         m = before[-1]
         return Target(self.canonical(m.canonical, m.label), ENTITY,
                       (token.idx, token.idx + len(token.text)), token.i)
+
+    def _quotes(self) -> list[tuple[int, int]]:
+        if self._quote_spans is None:
+            self._quote_spans = quoting.quotes(self.text)
+        return self._quote_spans
 
     def _title_phrases(self) -> dict[str, str]:
         """Head noun -> phrase of the headline ("U.S. Steel Tariffs" for "tariff"), when the
@@ -915,7 +943,7 @@ class Resolver:
         twice."""
         if self._quoted is None:
             self._quoted = [(start, self.text[start:end].strip(" ,.")) for start, end in
-                            quoting.quotes(self.text)]
+                            self._quotes()]
         named = [name for start, name in self._quoted
                  if token.idx - 300 < start < token.idx and _title_case(name)]
         return named[-1] if named else None
