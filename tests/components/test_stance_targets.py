@@ -310,6 +310,7 @@ def test_a_name_in_apposition_is_what_the_description_stands_for(parse):
     ("LNM said it welcomed the possibility that the mill might be sold.", "possibility",
      "mill"),
     ('Ferguson said: "The good thing is that you are in control."', "thing", None),
+    ("Aides said the Blair way of government had worked.", "way", "way"),  # a named one
 ])
 def test_a_frame_noun_stands_for_what_it_frames(parse, text, word, framed):
     found = said_of(_token(parse(text), word))
@@ -363,3 +364,9 @@ def test_a_predicate_noun_of_he_or_she_is_said_of_the_person(parse):
                 'one keeper."')
     assert doc._.nc_statements[-1].target == "Jens Lehmann"
     assert said_of(_token(doc, "keeper")).text == "He"
+
+
+def test_it_is_a_plain_description_keeps_what_it_stands_for(parse):
+    doc = parse('Consumer borrowing rose again. Ed Balls said: "I don\'t believe it would be '
+                'a big election issue."')
+    assert doc._.nc_statements[-1].target == "Consumer borrowing"

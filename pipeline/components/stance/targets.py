@@ -403,12 +403,14 @@ def _described_person(token: Token) -> Token | None:
 
 
 def _names_it(token: Token) -> bool:
-    """``token`` is a copula's predicate noun that says what its subject is ("it was a
-    party meeting"), not what is said of it ("it was a shame", "a huge step", "a lot"),
-    nor what it comes of ("the result of lunging for a ball")."""
+    """``token`` is a copula's predicate noun that names what its subject is ("it was a
+    Labour Party meeting"), not what is said of it ("it was a shame", "a huge step", "a
+    big election issue": "it" is the consumer borrowing named before), nor what it
+    comes of ("the result of lunging for a ball")."""
     vocab = _vocabulary()
     lemma = token.lemma_.lower()
-    return token.dep_ == "attr" and token.pos_ == "NOUN" and not _evaluative(token) and (
+    return token.dep_ == "attr" and token.pos_ == "NOUN" and not _evaluative(token) and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children) and (
         lemma not in vocab.generic and lemma not in vocab.predicate_nouns
         and lemma not in vocab.frames and not _measure(token)) and not any(
         (c.dep_ == "amod" and _evaluative(c)) or (c.dep_ == "prep" and c.lower_ == "of")
@@ -446,7 +448,8 @@ def said_of(token: Token) -> Token | None:
     what someone named holds ("Man Utd's resolve": Man Utd), and what an object
     predicate describes ("called her a tireless type": her) is what it is said of."""
     vocab = _vocabulary()
-    if token.lemma_.lower() in vocab.frames:
+    if token.lemma_.lower() in vocab.frames and not any(
+            c.dep_ == "compound" for c in token.children):  # "the feel-good factor"
         return _framed(token)
     described = _described(token)
     if described is not None:
