@@ -105,8 +105,9 @@ class StanceLabeller:
     def __call__(self, doc: Doc) -> Doc:
         given: list[Statement] = doc._.nc_statements or []
         text = once.text(doc)
-        topic = lexicon.topic(text, quoting.quotes(text), doc)
-        resolver = Resolver(doc, doc._.nc_entities or [], topic, text)
+        quotes = quoting.quotes(text)
+        topic = lexicon.topic(text, quotes, doc)
+        resolver = Resolver(doc, doc._.nc_entities or [], topic, text, quotes)
         statements, candidates = self.finder.find(doc, resolver, given)
         judged = self.judge(doc, statements, candidates, resolver)
         doc._.nc_statements = self.assemble(doc, statements, candidates, judged, topic,

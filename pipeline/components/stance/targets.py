@@ -492,10 +492,11 @@ def said_of(token: Token) -> Token | None:
 
 class Resolver:
     """Resolves mentions of one Doc. Built once per Doc: it indexes the entity mentions
-    by token."""
+    by token. ``quotes``: the article's quotations, where the caller found them already."""
 
     def __init__(self, doc: Doc, mentions: list[EntityMention], topic: str | None,
-                 text: str | None = None) -> None:
+                 text: str | None = None, quotes: list[tuple[int, int]] | None = None
+                 ) -> None:
         self.doc = doc
         self.text = once.text(doc) if text is None else text
         self.topic = topic
@@ -507,7 +508,8 @@ class Resolver:
             doc._.nc_statements or []) if Doc.has_extension("nc_statements") else []
         self._by_token: dict[int, EntityMention] = {}
         # how often the article names each entity, and uses each noun: salience
-        self._counts = Counter(self.canonical(m.canonical, m.label).casefold() for m in mentions)
+        self._names = [self.canonical(m.canonical, m.label) for m in mentions]  # as targets
+        self._counts = Counter(name.casefold() for name in self._names)
         self._lemmas = Counter(t.lemma_.lower() for t in doc if t.pos_ in _NOMINAL)
         for mention in mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -517,7 +519,8 @@ class Resolver:
         self._heads: dict[str, list[tuple[int, str]]] | None = None  # built on first use
         self._titles: dict[str, str] | None = None
         self._quoted: list[tuple[int, str]] | None = None  # (start, phrase) of each quote
-        self._quote_spans: list[tuple[int, int]] | None = None
+        self._quote_spans = quotes
+        self._descriptions: dict[int, Target | None] = {}
         self._title_end = 0
         self._news: tuple[int, str | None] = (-1, None)  # the headline's news, by its start
         # the person each title word last named: "President Donald Trump" -> president
@@ -651,7 +654,15 @@ class Resolver:
         """The name a definite description of a person or an organisation stands for,
         resolved the way statement sources are, from the sentences before its own ("the
         striker" -> "Wayne Rooney", "the 31-year-old" -> the person the article gave that
-        age, "the company" -> the company it named), or None where they name none."""
+        age, "the company" -> the company it named), or None where they name none; once
+        per token (candidates, main targets and features ask again)."""
+        if token.tag_ != "NN" and token.lower_ != "old":
+            return None
+        if token.i not in self._descriptions:
+            self._descriptions[token.i] = self._description(token)
+        return self._descriptions[token.i]
+
+    def _description(self, token: Token) -> Target | None:
         lemma = token.lemma_.lower()
         organisation = lemma in _organisation_nouns() and all(
             c.dep_ == "det" for c in token.children)  # "the company", not "the election
@@ -664,14 +675,16 @@ class Resolver:
         span = (first.idx, token.idx + len(token.text))
         # what sentences before name: the speaker's own sentence names the speaker
         before = self.doc[quoting.sentence_start(self.doc, token.i)].idx
-        earlier = [s for s in self.statements if s.cue_span[1] <= before]
-        name = _referents().canonical(self.doc, span, [
-            m for m in self.mentions if m.end <= before], earlier)
-        name = self.canonical(name) if name else None
-        if not name or not self._counts[name.casefold()] or (organisation and not any(
-                self._given(m, lemma) for m in self.mentions
-                if m.end <= before and self.canonical(m.canonical).casefold() == name.casefold())):
-            return None  # nothing named it, or no organisation the article called so
+        if organisation:  # the last one the article called so, as sources resolve it
+            name = next((name for m, name in zip(reversed(self.mentions), reversed(
+                self._names), strict=True) if m.end <= before and self._given(m, lemma)), None)
+        else:
+            earlier = [s for s in self.statements if s.cue_span[1] <= before]
+            name = _referents().canonical(self.doc, span, [
+                m for m in self.mentions if m.end <= before], earlier)
+            name = self.canonical(name) if name else None
+        if not name or not self._counts[name.casefold()]:
+            return None  # nothing named it
         return Target(name, ENTITY, span, token.i)
 
     def _given(self, mention: EntityMention, noun: str) -> bool:
@@ -860,14 +873,12 @@ class Resolver:
             speaker = speaker.casefold()
         else:
             speaker = None
-        before = [m for m in self.mentions if m.end <= token.idx and m.label in labels
-                  and token.idx - m.start < 1500 and (
-                      speaker is None or self.canonical(m.canonical).casefold() != speaker)]
+        before = [name for m, name in zip(self.mentions, self._names, strict=True)
+                  if m.end <= token.idx and m.label in labels and token.idx - m.start < 1500
+                  and (speaker is None or name.casefold() != speaker)]
         if not before:
             return None
-        m = before[-1]
-        return Target(self.canonical(m.canonical, m.label), ENTITY,
-                      (token.idx, token.idx + len(token.text)), token.i)
+        return Target(before[-1], ENTITY, (token.idx, token.idx + len(token.text)), token.i)
 
     def _quotes(self) -> list[tuple[int, int]]:
         if self._quote_spans is None:
