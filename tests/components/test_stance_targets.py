@@ -266,3 +266,107 @@ def test_an_event_anaphor_is_the_headline_news(parse):
     assert _resolver(doc).at(_token(doc, "move")).name == "Rice Tariff"
     doc = parse("Glaciers Lost Record Ice\nFarmers said the move would ruin them.")
     assert _resolver(doc).at(_token(doc, "move")).name == "move"  # a name the body never uses
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
+    # an age used as a noun: the person the article gave that age
+    ("Serena Williams, 31, lost in the final. Fans fear the 31-year-old would retire.",
+     "old", "Serena Williams"),
+    # a person noun: the person the article gave it, in the sentences before
+    ("England's Josh Lewsey played well. Coach Andy Robinson said the winger was superb.",
+     "winger", "Josh Lewsey"),
+    # an organisation noun: the organisation the article called so
+    ("Telecoms firm Deutsche Telekom posted a loss. Analysts said the firm had erred.",
+     "firm", "Deutsche Telekom"),
+])
+def test_a_description_is_the_name_the_article_gave_it(parse, text, word, name):
+    doc = parse(text)
+    target = _resolver(doc).at(_token(doc, word, -1))
+    assert (target.name, target.kind) == (name, ENTITY)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # not any organisation named last: one the article never called a party
+    ("The Daily Telegraph reported the row. Members said the party needed him.", "party"),
+    # a modified noun names its own thing ("the election campaign" is no Labour Party)
+    ("Labour began its campaign. Mr Milburn said the election campaign would be upbeat.",
+     "campaign"),
+])
+def test_a_description_the_article_ties_to_no_name_stays(parse, text, word):
+    doc = parse(text)
+    assert _resolver(doc).at(_token(doc, word, -1)).kind == PHRASE
+
+
+def test_a_name_in_apposition_is_what_the_description_stands_for(parse):
+    doc = parse("Regulators said the country's biggest bank Barclays had erred.")
+    assert _resolver(doc).at(_token(doc, "bank")).name == "Barclays"
+
+
+@pytest.mark.parametrize(("text", "word", "framed"), [
+    ("The office said the main driver of the expansion has been exports.", "driver",
+     "expansion"),
+    ("King said the only way to combat these attacks was with better systems.", "way",
+     "attacks"),
+    ("LNM said it welcomed the possibility that the mill might be sold.", "possibility",
+     "mill"),
+    ('Ferguson said: "The good thing is that you are in control."', "thing", None),
+    ("Aides said the Blair way of government had worked.", "way", "way"),  # a named one
+])
+def test_a_frame_noun_stands_for_what_it_frames(parse, text, word, framed):
+    found = said_of(_token(parse(text), word))
+    assert (found.text if found is not None else None) == framed
+
+
+def test_the_figure_is_what_the_last_figure_measured(parse):
+    doc = parse("The number of broadband users rose to 6 million in 2004. "
+                "Analysts expect these figures to leap in 2005.")
+    measured = [f.target for f in doc._.nc_figures if f.target]
+    target = _resolver(doc).at(_token(doc, "figures"))
+    assert measured and target.name == measured[-1]
+    doc = parse("Analysts expect the figures to leap in 2005.")
+    assert _resolver(doc).at(_token(doc, "figures")).name == "figures"  # none before
+
+
+def test_it_is_a_plain_noun_names_what_it_is(parse):
+    doc = parse('Mr Flynn said the pair had a "scorching" from MPs. He added: "It was a '
+                'Labour Party meeting like no other."')
+    assert doc._.nc_statements[-1].target == "Labour Party meeting"
+
+
+def test_a_long_name_is_cut_between_words(parse):
+    doc = parse("King said these so-called Distributed Denial-of-Service attacks were rising.")
+    assert _resolver(doc).at(_token(doc, "attacks")).name == (
+        "Distributed Denial-of-Service attacks")
+
+
+def test_a_writers_brackets_are_no_part_of_a_name(parse):
+    doc = parse('Mr Hofheinz said: "The [Lisbon] vision is a compelling one."')
+    assert _resolver(doc).at(_token(doc, "vision")).name == "Lisbon vision"
+
+
+def test_at_one_point_names_nothing(parse):
+    doc = parse('The official said: "There was at one point the intention to vote."')
+    assert _resolver(doc).at(_token(doc, "point")) is None
+
+
+def test_a_he_in_the_speakers_quoted_words_is_someone_else(parse):
+    doc = parse('Jens Lehmann is unhappy. Jurgen Klinsmann said: "He cannot be our number '
+                'one keeper."')
+    target = _resolver(doc).at(_token(doc, "He"), speaker="Jurgen Klinsmann")
+    assert target.name == "Jens Lehmann"
+    doc = parse("Jens Lehmann is unhappy. Jurgen Klinsmann said he would resign.")
+    target = _resolver(doc).at(_token(doc, "he"), speaker="Jurgen Klinsmann")
+    assert target.name == "Jurgen Klinsmann"  # reported speech: the speaker himself
+
+
+def test_a_predicate_noun_of_he_or_she_is_said_of_the_person(parse):
+    doc = parse('Jens Lehmann is unhappy. Jurgen Klinsmann said: "He cannot be our number '
+                'one keeper."')
+    assert doc._.nc_statements[-1].target == "Jens Lehmann"
+    assert said_of(_token(doc, "keeper")).text == "He"
+
+
+def test_it_is_a_plain_description_keeps_what_it_stands_for(parse):
+    doc = parse('Consumer borrowing rose again. Ed Balls said: "I don\'t believe it would be '
+                'a big election issue."')
+    assert doc._.nc_statements[-1].target == "Consumer borrowing"

@@ -35,7 +35,14 @@ from pipeline.components.stance.candidates import (
     CandidateFinder,
 )
 from pipeline.components.stance.classifier import Judged
-from pipeline.components.stance.targets import PHRASE, TOPIC, Resolver, Target, said_of
+from pipeline.components.stance.targets import (
+    PHRASE,
+    TOPIC,
+    Resolver,
+    Target,
+    aged,
+    said_of,
+)
 
 DEFAULT_MODEL = "stance-boosted"
 # The least P(polar) a pair needs to become a row, whatever threshold maximised SEESAW F1
@@ -98,8 +105,9 @@ class StanceLabeller:
     def __call__(self, doc: Doc) -> Doc:
         given: list[Statement] = doc._.nc_statements or []
         text = once.text(doc)
-        topic = lexicon.topic(text, quoting.quotes(text), doc)
-        resolver = Resolver(doc, doc._.nc_entities or [], topic, text)
+        quotes = quoting.quotes(text)
+        topic = lexicon.topic(text, quotes, doc)
+        resolver = Resolver(doc, doc._.nc_entities or [], topic, text, quotes)
         statements, candidates = self.finder.find(doc, resolver, given)
         judged = self.judge(doc, statements, candidates, resolver)
         doc._.nc_statements = self.assemble(doc, statements, candidates, judged, topic,
@@ -250,7 +258,7 @@ class StanceLabeller:
         tokens = [*lexicon.evaluated(content), *(t for t in said if t is not None),
                   *lexicon.main_tokens(content),
                   *(t for t in content if t.dep_ in ("nsubj", "nsubjpass")  # "she did nothing
-                    and t.lower_ in _PERSONS),  # wrong by taking the medicine": she
+                    and (t.lower_ in _PERSONS or aged(t))),  # wrong by taking the medicine"
                   *(t for t in content if t.pos_ in ("NOUN", "PROPN")
                     and t.dep_ not in ("compound", "npadvmod"))]  # not "a bit sceptical"
         if source_span is not None and source_span[0] > content.start_char:
@@ -260,7 +268,7 @@ class StanceLabeller:
             token = said_of(candidate)  # "it's a shame", "have the guts": not the target
             if token is None:
                 continue
-            target = resolver.at(token)
+            target = resolver.at(token, speaker=source)
             if target is not None and target.name.casefold() != own:
                 return target
         return None

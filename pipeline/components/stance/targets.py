@@ -17,8 +17,8 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import resources
-from pipeline.annotations import EntityMention
-from pipeline.components import aliases, hyphens, once
+from pipeline.annotations import EntityMention, Statement
+from pipeline.components import aliases, hyphens, once, referents
 from pipeline.components import quotes as quoting
 from pipeline.components.stance import lexicon
 
@@ -41,7 +41,8 @@ _NAMING_PREPS = frozenset({"of", "on", "for", "to", "between", "against", "over"
 _MEASURES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 _PLACES = frozenset({"GPE", "NORP", "LOC"})  # "Philippines", "Americas": names in -s
 _SPACE = re.compile(r"\s+")
-_QUOTE_MARKS = re.compile(r"[\"“”]")  # 'held "constructive" talks': the name is without them
+_QUOTE_MARKS = re.compile(r"[\"“”\[\]]")  # 'held "constructive" talks', 'the [Lisbon]
+# vision' (a writer's insertion): the name is without them
 _AMOUNT_START = frozenset("0123456789%£$€¥")  # "2bn", "£2bn", "%"
 # clauses whose nouns a statement names in passing ("while India has rejected aid", "by
 # taking the medicine", "users accessing the web"): not what it is about; a predicate noun
@@ -75,6 +76,37 @@ def _subordinate(token: Token, within: Span | None) -> bool:
             return True
         token = token.head
     return False
+
+
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_DEMONSTRATIVES = frozenset({"the", "this", "these", "that", "those"})
+_PERSON_SUBJECTS = frozenset({"he", "she"})
+_AGE = re.compile(r"\d{1,3}-year-old$")
+
+
+def aged(token: Token) -> bool:
+    """``token`` ends an age used as a noun ("the 31-year-old said", "the 31-year-old's
+    career"), not one describing the noun after it ("a 31-year-old woman")."""
+    return token.lower_ == "old" and token.dep_ != "amod" and token.i >= 4 and bool(
+        _AGE.search(token.doc[token.i - 4 : token.i + 1].text))
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    """Nouns of people a definite description names someone with ("the striker", "the
+    veteran"; ``models/cues.json``)."""
+    return frozenset(resources.load("cues")["person_nouns"])
+
+
+@cache
+def _organisation_nouns() -> frozenset[str]:
+    """Nouns of organisations ("the company", "the club"; ``models/cues.json``)."""
+    return frozenset(resources.load("cues")["organisation_nouns"])
+
+
+@cache
+def _referents() -> referents.SourceResolver:
+    return referents.SourceResolver()
 
 
 _FIRST_PERSON = frozenset({"my", "our"})
@@ -236,6 +268,8 @@ class _Vocabulary:
     light_verbs: frozenset[str]  # "have the guts", "play a vital role": the verb says little
     predicate_nouns: frozenset[str]  # "make a difference", "change their mind": no target
     kinds: frozenset[str]  # adjectives that name a kind, not an opinion ("a positive test")
+    frames: frozenset[str]  # "the only way to combat X": about X
+    figures: frozenset[str]  # "the figure": what the last figure measured
 
 
 @cache
@@ -261,6 +295,8 @@ def _vocabulary() -> _Vocabulary:
         light_verbs=frozenset(data["light_verbs"]),
         predicate_nouns=frozenset(data["predicate_nouns"]),
         kinds=frozenset(data["kind_adjectives"]),
+        frames=frozenset(data["frame_nouns"]),
+        figures=frozenset(data["figure_nouns"]),
     )
 
 
@@ -338,6 +374,49 @@ def _described(token: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj" and c.i < token.i), None)
 
 
+def _framed(token: Token) -> Token | None:
+    """What a frame noun frames: its "of" object ("the main driver of the expansion"),
+    what its infinitive acts on ("the only way to combat the attacks"), or the subject of
+    its clause ("the possibility that the mill is sold"); None when it frames nothing
+    named ("the good thing is that ...": the next candidate)."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            of = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if of is not None and of.pos_ in _NOMINAL and not _quantity(of):
+                return of
+        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX"):
+            deps = ("dobj",) if any(a.lower_ == "to" for a in child.children) else (
+                "nsubj", "nsubjpass")
+            said = next((g for g in child.children if g.dep_ in deps), None)
+            if said is not None and said.pos_ in _NOMINAL and not _quantity(said):
+                return said
+    return None
+
+
+def _described_person(token: Token) -> Token | None:
+    """The "he"/"she" a copula's predicate noun describes ("he cannot be Germany's number
+    one keeper", "she is the new chair"): the statement is about that person."""
+    if token.dep_ != "attr" or token.head.lemma_ != "be":
+        return None
+    return next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                 and c.lower_ in _PERSON_SUBJECTS), None)
+
+
+def _names_it(token: Token) -> bool:
+    """``token`` is a copula's predicate noun that names what its subject is ("it was a
+    Labour Party meeting"), not what is said of it ("it was a shame", "a huge step", "a
+    big election issue": "it" is the consumer borrowing named before), nor what it
+    comes of ("the result of lunging for a ball")."""
+    vocab = _vocabulary()
+    lemma = token.lemma_.lower()
+    return token.dep_ == "attr" and token.pos_ == "NOUN" and not _evaluative(token) and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children) and (
+        lemma not in vocab.generic and lemma not in vocab.predicate_nouns
+        and lemma not in vocab.frames and not _measure(token)) and not any(
+        (c.dep_ == "amod" and _evaluative(c)) or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in token.children)  # "it was the result of lunging": what "it" is
+
+
 def _possessor(token: Token) -> Token | None:
     """Who an evaluative noun belongs to, when it names them ("Man Utd's resolve"): the
     evaluation is of them. Not a common noun ("people's confidence": no one named), nor
@@ -369,6 +448,9 @@ def said_of(token: Token) -> Token | None:
     what someone named holds ("Man Utd's resolve": Man Utd), and what an object
     predicate describes ("called her a tireless type": her) is what it is said of."""
     vocab = _vocabulary()
+    if token.lemma_.lower() in vocab.frames and not any(
+            c.dep_ == "compound" for c in token.children):  # "the feel-good factor"
+        return _framed(token)
     described = _described(token)
     if described is not None:
         return described if described.pos_ in _NOMINAL or described.pos_ == "PRON" else None
@@ -383,7 +465,7 @@ def said_of(token: Token) -> Token | None:
                                         for c in token.children))
     if not judged and not (predicate and (token.lemma_.lower() in vocab.predicate_nouns
                                           or token.lower_ in vocab.predicate_nouns)):
-        return token
+        return _described_person(token) or token
     # "for" only of a predicate ("a shame for the club"; not "a defeat for the first
     # time"), none of a plain predicate noun ("have the role of Speaker": who has it), nor
     # what a reverser ends ("end the right of male heirs": against the right)
@@ -410,19 +492,24 @@ def said_of(token: Token) -> Token | None:
 
 class Resolver:
     """Resolves mentions of one Doc. Built once per Doc: it indexes the entity mentions
-    by token."""
+    by token. ``quotes``: the article's quotations, where the caller found them already."""
 
     def __init__(self, doc: Doc, mentions: list[EntityMention], topic: str | None,
-                 text: str | None = None) -> None:
+                 text: str | None = None, quotes: list[tuple[int, int]] | None = None
+                 ) -> None:
         self.doc = doc
         self.text = once.text(doc) if text is None else text
         self.topic = topic
         self.vocab = _vocabulary()
         self.person_titles = frozenset(resources.load("entities")["titles"])
         self.mentions = mentions
+        # attribution's statements: what a description's resolver reads as who spoke before
+        self.statements: list[Statement] = list(
+            doc._.nc_statements or []) if Doc.has_extension("nc_statements") else []
         self._by_token: dict[int, EntityMention] = {}
         # how often the article names each entity, and uses each noun: salience
-        self._counts = Counter(self.canonical(m.canonical, m.label).casefold() for m in mentions)
+        self._names = [self.canonical(m.canonical, m.label) for m in mentions]  # as targets
+        self._counts = Counter(name.casefold() for name in self._names)
         self._lemmas = Counter(t.lemma_.lower() for t in doc if t.pos_ in _NOMINAL)
         for mention in mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -432,6 +519,8 @@ class Resolver:
         self._heads: dict[str, list[tuple[int, str]]] | None = None  # built on first use
         self._titles: dict[str, str] | None = None
         self._quoted: list[tuple[int, str]] | None = None  # (start, phrase) of each quote
+        self._quote_spans = quotes
+        self._descriptions: dict[int, Target | None] = {}
         self._title_end = 0
         self._news: tuple[int, str | None] = (-1, None)  # the headline's news, by its start
         # the person each title word last named: "President Donald Trump" -> president
@@ -472,8 +561,10 @@ class Resolver:
     def entity_at(self, token: Token) -> EntityMention | None:
         return self._by_token.get(token.i)
 
-    def at(self, token: Token, *, phrases: bool = True) -> Target | None:
-        """The target the noun phrase headed by ``token`` names, if any."""
+    def at(self, token: Token, *, phrases: bool = True, speaker: str | None = None
+           ) -> Target | None:
+        """The target the noun phrase headed by ``token`` names, if any; ``speaker``: who
+        says it, whom a "he" or "she" in their quoted words is not."""
         mention = self._by_token.get(token.i)
         if mention is not None:
             name = self.canonical(mention.canonical, mention.label)
@@ -483,7 +574,9 @@ class Resolver:
             return Target(holder or name, ENTITY, (mention.start, mention.end), token.i)
         lower = token.lower_
         if token.pos_ == "PRON":
-            return self._pronoun(token, lower)
+            return self._pronoun(token, lower, speaker)
+        if aged(token):  # "the 31-year-old": the person the article gave that age
+            return self._described(token)
         if token.pos_ not in _NOMINAL or any(c.tag_ == "WDT" for c in token.children):
             return None  # "which technology it will support" names none yet
         if token.dep_ == "pobj" and " ".join(
@@ -492,12 +585,17 @@ class Resolver:
         if token.ent_type_ in _MEASURES or _amount_word(token):
             return None  # "at the end of last year", "in August 2003", "a $140m": no what
         lemma = token.lemma_.lower()
+        if lemma in self.vocab.figures and (measured := self._measured(token)):
+            return Target(measured, PHRASE, (token.idx, token.idx + len(token.text)), token.i)
         definite = any(c.lower_ in _DETERMINERS for c in token.children)
         qualifiers = self._named_qualifiers(token) if lemma in self.vocab.titles else None
         if definite and qualifiers is not None:  # "the president", "the Tory leader"
             person = self._titled_person(token, lemma, qualifiers)
             if person:
                 return Target(person, ENTITY, (token.idx, token.idx + len(token.text)), token.i)
+        named = self._apposed(token) or self._described(token)
+        if named is not None:
+            return named
         if self.topic and ((lemma in self.vocab.anaphors and definite) or self._names_topic(token)):
             return Target(self.topic, TOPIC, self._phrase_span(token), token.i)
         if lemma in self.vocab.anaphors and definite and not self.topic:
@@ -528,6 +626,80 @@ class Resolver:
         name = self._name_of(tokens)
         span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else None
         return Target(name, PHRASE, span, token.i) if name and span else None
+
+    def _measured(self, token: Token) -> str | None:
+        """What "the figure" or "these numbers" stand for: the measured concept of the last
+        figure in this sentence or the one before ("mobile phone sales rose to 674m
+        units. The figure was 30% more than in 2003": mobile phone sales)."""
+        if not any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.children) or any(
+                c.dep_ in ("prep", "amod", "compound", "nummod") for c in token.children):
+            return None  # "a figure of 5%", "the unemployment figures": their own
+        since = self.doc[quoting.sentences_back(self.doc, token.i, 2)].idx
+        figures = [f for f in (self.doc._.nc_figures or []) if since <= f.span[0]
+                   and f.span[1] <= token.idx and f.target] if Doc.has_extension(
+            "nc_figures") else []
+        return figures[-1].target if figures else None
+
+    def _apposed(self, token: Token) -> Target | None:
+        """The name in apposition to a description ("the world's biggest carmaker General
+        Motors", "the regulator, Ofcom,"): what the description stands for."""
+        for child in token.children:
+            mention = self._by_token.get(child.i) if child.dep_ == "appos" else None
+            if mention is not None and mention.label in _NAMED:
+                name = self.canonical(mention.canonical, mention.label)
+                return Target(name, ENTITY, (mention.start, mention.end), child.i)
+        return None
+
+    def _described(self, token: Token) -> Target | None:
+        """The name a definite description of a person or an organisation stands for,
+        resolved the way statement sources are, from the sentences before its own ("the
+        striker" -> "Wayne Rooney", "the 31-year-old" -> the person the article gave that
+        age, "the company" -> the company it named), or None where they name none; once
+        per token (candidates, main targets and features ask again)."""
+        if token.tag_ != "NN" and token.lower_ != "old":
+            return None
+        if token.i not in self._descriptions:
+            self._descriptions[token.i] = self._description(token)
+        return self._descriptions[token.i]
+
+    def _description(self, token: Token) -> Target | None:
+        lemma = token.lemma_.lower()
+        organisation = lemma in _organisation_nouns() and all(
+            c.dep_ == "det" for c in token.children)  # "the company", not "the election
+        if not (aged(token) or (token.tag_ == "NN" and any(  # campaign" nor "the highest
+                c.lower_ == "the" and c.dep_ == "det" for c in token.children) and (  # court"
+                organisation or lemma in _person_nouns()))):
+            return None
+        first = token.left_edge if aged(token) else next(
+            c for c in token.children if c.lower_ == "the")
+        span = (first.idx, token.idx + len(token.text))
+        # what sentences before name: the speaker's own sentence names the speaker
+        before = self.doc[quoting.sentence_start(self.doc, token.i)].idx
+        if organisation:  # the last one the article called so, as sources resolve it
+            name = next((name for m, name in zip(reversed(self.mentions), reversed(
+                self._names), strict=True) if m.end <= before and self._given(m, lemma)), None)
+        else:
+            earlier = [s for s in self.statements if s.cue_span[1] <= before]
+            name = _referents().canonical(self.doc, span, [
+                m for m in self.mentions if m.end <= before], earlier)
+            name = self.canonical(name) if name else None
+        if not name or not self._counts[name.casefold()]:
+            return None  # nothing named it
+        return Target(name, ENTITY, span, token.i)
+
+    def _given(self, mention: EntityMention, noun: str) -> bool:
+        """The article gives the name this noun as a title or an apposition ("telecoms
+        firm Deutsche Telekom", "Yukos, the oil company"): "the firm" later is it; "the
+        party" is not any organisation named last (a newspaper that reported it), nor is
+        "the campaign" the party of "Labour's campaign" or "the Labour campaign"."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return any(t.lemma_.lower() == noun and not span.start <= t.i < span.end and (
+            (span.start <= t.head.i < span.end and t.dep_ in ("compound", "appos", "nmod"))
+            or (t.i == root.head.i and root.dep_ == "appos"))
+            for t in self.doc[max(0, span.start - 3) : span.end + 4])
 
     def agentive(self, token: Token) -> bool:
         """``token`` names someone who acts: a person, organisation or place, a pronoun,
@@ -603,6 +775,8 @@ class Resolver:
             return None  # "Shell said it ...", "critics said it had acted too slowly"
         if pronoun.lower_ == "this" and verb.lemma_ == "be":
             return None  # "this is a temporary measure": what just happened
+        if verb.lemma_ == "be" and any(_names_it(c) for c in verb.children):
+            return None  # "it was a party meeting like no other": the meeting
         sent = pronoun.sent
         for k in range(pronoun.i - 1, sent.start - 1, -1):
             token = doc[k]
@@ -683,20 +857,33 @@ class Resolver:
                              and c.pos_ in _NOMINAL and not _quantity(c)), None)
         return None
 
-    def _pronoun(self, token: Token, lower: str) -> Target | None:
+    def _pronoun(self, token: Token, lower: str, speaker: str | None = None
+                 ) -> Target | None:
+        """The last person (organisation, place) named before a pronoun; in a speaker's
+        quoted words not the speaker, who says "I" there ('"He cannot be Germany's number
+        one keeper," said Klinsmann' is not about Klinsmann)."""
         if lower in self.vocab.person_pronouns:
             labels: tuple[str, ...] = ("PERSON",)
         elif lower in self.vocab.thing_pronouns:
             labels = ("ORG", "GPE")
         else:
             return None
-        before = [m for m in self.mentions if m.end <= token.idx and m.label in labels
-                  and token.idx - m.start < 1500]
+        if speaker and labels == ("PERSON",) and quoting.quoted(
+                (token.idx, token.idx + 1), self._quotes()):
+            speaker = speaker.casefold()
+        else:
+            speaker = None
+        before = [name for m, name in zip(self.mentions, self._names, strict=True)
+                  if m.end <= token.idx and m.label in labels and token.idx - m.start < 1500
+                  and (speaker is None or name.casefold() != speaker)]
         if not before:
             return None
-        m = before[-1]
-        return Target(self.canonical(m.canonical, m.label), ENTITY,
-                      (token.idx, token.idx + len(token.text)), token.i)
+        return Target(before[-1], ENTITY, (token.idx, token.idx + len(token.text)), token.i)
+
+    def _quotes(self) -> list[tuple[int, int]]:
+        if self._quote_spans is None:
+            self._quote_spans = quoting.quotes(self.text)
+        return self._quote_spans
 
     def _title_phrases(self) -> dict[str, str]:
         """Head noun -> phrase of the headline ("U.S. Steel Tariffs" for "tariff"), when the
@@ -770,7 +957,7 @@ class Resolver:
         twice."""
         if self._quoted is None:
             self._quoted = [(start, self.text[start:end].strip(" ,.")) for start, end in
-                            quoting.quotes(self.text)]
+                            self._quotes()]
         named = [name for start, name in self._quoted
                  if token.idx - 300 < start < token.idx and _title_case(name)]
         return named[-1] if named else None
@@ -858,7 +1045,10 @@ class Resolver:
         while hi > token.i and (doc[hi].is_punct or doc[hi].tag_ == "POS"):
             hi -= 1
         lo, hi = hyphens.whole_words(doc, lo, hi)
-        return list(doc[max(lo, hi - 7) : hi + 1])
+        first = max(lo, hi - 7)
+        while first < token.i and (doc[first].text == "-" or hyphens.joined_before(doc[first])):
+            first += 1  # cut at 8 words, not inside one ("so-called X" is no "called X")
+        return list(doc[first : hi + 1])
 
     def _phrase_span(self, token: Token) -> tuple[int, int]:
         tokens = self._phrase_tokens(token)
