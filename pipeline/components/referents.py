@@ -13,6 +13,7 @@ resolves to None, and the statement is left out. The vocabularies are in
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -24,6 +25,7 @@ from pipeline import resources
 from pipeline.annotations import EntityMention, Span, Statement
 from pipeline.components import once
 from pipeline.components import quotes as quoting
+from pipeline.components.headlines import headline_end
 
 
 def mention_of(token: Token, mentions: list[EntityMention]) -> EntityMention | None:
@@ -172,7 +174,8 @@ class SourceResolver:
             if orgs:
                 return orgs[-1].canonical
         elif lower in self.titles and any(c.lower_ == "the" for c in head.children):
-            titled = self._office_holder(doc, source, head, persons)
+            titled = self._office_holder(doc, source, head, persons) or self._protagonist(
+                doc, source, persons, mentions, earlier, said)
             if titled is not None:  # "Foreign Minister X ... the minister", not any person
                 return titled  # named last
         if kind is not None:
@@ -233,21 +236,68 @@ class SourceResolver:
         the one before or up to 2,000 characters earlier, else anywhere before when it gave
         the office to one person alone: "the shadow chancellor" is not "Chancellor Gordon
         Brown", "the prime minister" not "Foreign Minister X"."""
-        lower = head.lower_
         first = quoting.sentence_start(doc, source.start)  # from the sentence before
         window = doc[quoting.sentence_start(doc, first - 1)].idx if first else 0
-        qualified = {c.lower_ for c in head.children} & self.qualifiers
-        office = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod")
-                  and c.lower_ not in self.qualifiers] + [lower]  # "prime minister"
-        titled = [m for m in persons if lower in (words := _words_around(doc, m))
-                  and set(words) & self.qualifiers == qualified
-                  and _holds(words, office)]
+        titled = self._holders(doc, head, persons)
         near = [m for m in titled if m.start >= window - 2000]
         if near:
             return near[-1].canonical
         # further back, only when the article gave the office to one person alone
         held = {m.canonical for m in titled}
         return held.pop() if len(held) == 1 else None
+
+    def _holders(self, doc: Doc, head: Token, persons: list[EntityMention]
+                 ) -> list[EntityMention]:
+        """The mentions the article gives the office ``head`` names, with its qualifiers
+        ("Shadow chancellor Oliver Letwin" for "the shadow chancellor" only)."""
+        lower = head.lower_
+        qualified = {c.lower_ for c in head.children} & self.qualifiers
+        office = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod")
+                  and c.lower_ not in self.qualifiers] + [lower]  # "prime minister"
+        return [m for m in persons if lower in (words := _words_around(doc, m))
+                and set(words) & self.qualifiers == qualified and _holds(words, office)]
+
+    def _protagonist(self, doc: Doc, source: SpacySpan, persons: list[EntityMention],
+                     mentions: list[EntityMention], earlier: list[Statement],
+                     said: Span | None) -> str | None:
+        """Whom an office the article gave no one by name stands for ("Tony Blair has
+        rejected calls ... The prime minister told"; "Mr Blair said ... He said: '...' The
+        prime minister said"): the speaker of the statement just before, in this or the
+        three sentences before, else the person the body's first sentence is about (its
+        subject: BBC names the story's person first and then by office), when the article
+        gave the office to no one by name (``_office_holder``). Not a person the
+        statement itself names ("the chancellor said Mr Baume was never ..."), one the
+        article titles otherwise, by an office or a qualifier the source lacks ("Home
+        Secretary David Blunkett", "Deputy Prime Minister John Prescott" are no "prime
+        minister"), nor one an earlier statement's other description stood for ("the home
+        secretary said ... the prime minister said")."""
+        if self._holders(doc, source.root, persons):
+            return None  # the article gave the office to several people: no guessing
+        words = {t.lower_ for t in source}
+        start, end = source.start_char, source.end_char
+        region = (min(said[0], end), max(said[1], start)) if said is not None else (end, end)
+        named = {m.canonical for m in mentions if region[0] <= m.start < region[1]}
+        other = set()
+        for e in earlier:
+            described = once.text(doc)[slice(*e.source_span)] if e.source_span else ""
+            if described.lower().startswith("the ") and e.source not in (None, described) and (
+                    set(described.lower().split()) != words):
+                other.add(e.source)
+
+        def fits(name: str) -> bool:
+            if name in named or name in other:
+                return False
+            titled = {w for m in persons if m.canonical == name
+                      for w in _words_around(doc, m) if w in self.titles or w in self.qualifiers}
+            return titled <= words
+        since = doc[quoting.sentences_back(doc, source.start, 4)].idx
+        people = {m.canonical for m in persons}
+        last = earlier[-1] if earlier else None
+        if last is not None and last.source in people and last.cue_span[0] >= since and fits(
+                last.source):
+            return last.source
+        lead = _lead(doc, persons)
+        return lead if lead is not None and fits(lead) else None
 
     def _agreeing(self, doc: Doc, pronoun: str, people: list[EntityMention]
                   ) -> list[EntityMention]:
@@ -499,6 +549,20 @@ def _subject(doc: Doc, mention: EntityMention, main: bool = False) -> bool:
 
 _FRONTED = frozenset({"advcl", "prep", "npadvmod"})
 """How a clause before the main one hangs on it: "As he said, ...", "After he spoke, ..."."""
+
+
+def _lead(doc: Doc, persons: list[EntityMention]) -> str | None:
+    """The person the article's first two sentences below the headline are about: the
+    first person named there who is a clause's subject or opens the body ("Gordon Brown
+    has criticised a union leader who said ...", which the parse of a headline run into
+    it may hang elsewhere; "Will Tory tax cuts lift spirits? Michael Howard has")."""
+    start = headline_end(doc)
+    starts = once.sentence_starts(doc)
+    at = bisect.bisect_right(starts, doc.char_span(
+        start, start + 1, alignment_mode="expand").start if start else 0) - 1
+    end = doc[starts[at + 2]].idx if at + 2 < len(starts) else len(once.text(doc))
+    return next((m.canonical for m in persons if start <= m.start < end
+                 and (m.start == start or _subject(doc, m))), None)
 
 
 def _in_main_clause(subject: Token) -> bool:

@@ -166,9 +166,16 @@ def test_a_description_resolves_to_the_person_it_described(nlp, text, span, name
          "to come,\" said the sprinter.", "the sprinter"),
         ("The club signed Graham Stuart from Charlton and Tom Reed from Leeds. \"It was "
          "an easy decision,\" the midfielder said.", "the midfielder"),
-        # an office is held only by whom the article gives it
+        # an office is held only by whom the article gives it: not a person it gives
+        # another office, nor one the statement itself names
+        ("London mayor Ken Livingstone says he is standing by his remarks. But the prime "
+         "minister says it is time to apologise.", "the prime minister"),
         ("Ken Livingstone says he is standing by his remarks. But the prime minister says "
-         "it is time to apologise.", "the prime minister"),
+         "it is time for Mr Livingstone to apologise.", "the prime minister"),
+        # nor the person an earlier statement's other office stood for
+        ("David Blunkett unveiled the plans on Monday. The home secretary said the plans "
+         "would work. The prime minister said the police would be in charge.",
+         "The prime minister"),
         # an age no one named was given
         ("Paula Radcliffe, 30, pulled out of the race. The 41-year-old said she would "
          "return next year.", "The 41-year-old"),
@@ -236,6 +243,15 @@ def test_a_description_tied_to_no_one_stays_as_written(nlp, text, span):
         ("Home Secretary Ann Grey spoke. She took over at the Home Office from Tom Reed, now "
          "foreign secretary. The home secretary said she was wrong.", "The home secretary",
          "Ann Grey"),
+        # an office the article gives no one: the person its first sentence is about, or
+        # the speaker of the statement just before
+        ("Tony Blair has rejected calls for an inquiry. The prime minister told reporters "
+         "the matter was closed.", "The prime minister", "Tony Blair"),
+        ("David Blunkett unveiled the plans on Monday. The home secretary said the plans "
+         "would work.", "The home secretary", "David Blunkett"),
+        ("Shops shut early on Monday. Roads were closed. Police were busy all day. Tony "
+         "Blair said the plan was sound. The prime minister said he hoped for support.",
+         "The prime minister", "Tony Blair"),
         # a state's minister is the person the article gives that office, where it does
         ("Finance Minister Jean Morel spoke in Paris. France's finance minister said growth "
          "would slow.", "France's finance minister", "Jean Morel"),
