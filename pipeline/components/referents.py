@@ -180,14 +180,16 @@ class SourceResolver:
                 return titled  # named last
         if kind is not None:
             return None  # a pronoun with no one to stand for: "he" is no name
-        if head.pos_ in ("NOUN", "ADJ") and any(c.lower_ == "the" for c in head.children) and (
+        role = lower in self.person_nouns and lower not in self.titles
+        if (head.pos_ in ("NOUN", "ADJ") or role) and any(
+                c.lower_ == "the" for c in head.children) and (
                 lemma not in self.group_nouns and lemma not in self.organisation_nouns):
             described = _described(doc, source, persons)
-            if described is not None:  # "the striker", "the 64-year-old": who it describes
-                return described
-            if _AGE.search(source.text) or (head.tag_ == "NN" and lower not in self.titles
-                                            and lemma in self.person_nouns):
-                named = _named_nearby(doc, source, persons, quotes)
+            if described is not None:  # "the striker", "the 64-year-old", "Judge Kleinberg
+                return described  # ... The Judge": who it describes
+            if _AGE.search(source.text) or (head.tag_ in ("NN", "NNP") and role):
+                named = _named_nearby(doc, source, persons, quotes) or self._protagonist(
+                    doc, source, persons, mentions, earlier, said, lead=False)
                 if named is not None:  # "Josh Lewsey has claimed ... The Wasps wing said"
                     return named
         return _without_relative_clause(source)
@@ -259,7 +261,7 @@ class SourceResolver:
 
     def _protagonist(self, doc: Doc, source: SpacySpan, persons: list[EntityMention],
                      mentions: list[EntityMention], earlier: list[Statement],
-                     said: Span | None) -> str | None:
+                     said: Span | None, lead: bool = True) -> str | None:
         """Whom an office the article gave no one by name stands for ("Tony Blair has
         rejected calls ... The prime minister told"; "Mr Blair said ... He said: '...' The
         prime minister said"): the speaker of the statement just before, in this or the
@@ -270,7 +272,9 @@ class SourceResolver:
         article titles otherwise, by an office or a qualifier the source lacks ("Home
         Secretary David Blunkett", "Deputy Prime Minister John Prescott" are no "prime
         minister"), nor one an earlier statement's other description stood for ("the home
-        secretary said ... the prime minister said")."""
+        secretary said ... the prime minister said"). ``lead``: False for a role ("the
+        legal assistant", "the 41-year-old"), which only the speaker just before may be,
+        and not one the article gives another role ("Manager X" is no "the striker")."""
         if self._holders(doc, source.root, persons):
             return None  # the article gave the office to several people: no guessing
         words = {t.lower_ for t in source}
@@ -287,8 +291,9 @@ class SourceResolver:
         def fits(name: str) -> bool:
             if name in named or name in other:
                 return False
-            titled = {w for m in persons if m.canonical == name
-                      for w in _words_around(doc, m) if w in self.titles or w in self.qualifiers}
+            around = [_words_around(doc, m) for m in persons if m.canonical == name]
+            titled = {w for ws in around for w in ws if w in self.titles or w in self.qualifiers
+                      or (not lead and w in self.person_nouns)}
             return titled <= words
         since = doc[quoting.sentences_back(doc, source.start, 4)].idx
         people = {m.canonical for m in persons}
@@ -296,8 +301,8 @@ class SourceResolver:
         if last is not None and last.source in people and last.cue_span[0] >= since and fits(
                 last.source):
             return last.source
-        lead = _lead(doc, persons)
-        return lead if lead is not None and fits(lead) else None
+        first = _lead(doc, persons) if lead else None
+        return first if first is not None and fits(first) else None
 
     def _agreeing(self, doc: Doc, pronoun: str, people: list[EntityMention]
                   ) -> list[EntityMention]:

@@ -176,6 +176,9 @@ def test_a_description_resolves_to_the_person_it_described(nlp, text, span, name
         ("David Blunkett unveiled the plans on Monday. The home secretary said the plans "
          "would work. The prime minister said the police would be in charge.",
          "The prime minister"),
+        # the speaker just before has another role: not "the striker"
+        ("Manager Tom Reed said the team played well. \"We were unlucky,\" he added. "
+         "\"It was hard,\" said the striker.", "the striker"),
         # an age no one named was given
         ("Paula Radcliffe, 30, pulled out of the race. The 41-year-old said she would "
          "return next year.", "The 41-year-old"),
@@ -252,6 +255,14 @@ def test_a_description_tied_to_no_one_stays_as_written(nlp, text, span):
         ("Shops shut early on Monday. Roads were closed. Police were busy all day. Tony "
          "Blair said the plan was sound. The prime minister said he hoped for support.",
          "The prime minister", "Tony Blair"),
+        # a role with no name tied to it: the person named just before, else the speaker
+        # just before; a capitalised role too
+        ("Adam Jones says the forwards are ready. The prop said the pack would win.",
+         "The prop", "Adam Jones"),
+        ("Austin Aitken is suing NBC. He said the show made him ill. The legal assistant "
+         "said NBC was wrong.", "The legal assistant", "Austin Aitken"),
+        ("Judge James Kleinberg ruled on Friday. The Judge wrote that the public had no "
+         "right to know.", "The Judge", "James Kleinberg"),
         # a state's minister is the person the article gives that office, where it does
         ("Finance Minister Jean Morel spoke in Paris. France's finance minister said growth "
          "would slow.", "France's finance minister", "Jean Morel"),

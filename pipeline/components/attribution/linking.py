@@ -237,15 +237,29 @@ def _speech_tag(text: str, tag: Span, quotes: list[Span]) -> bool:
     return False
 
 
+def _all_quoted(text: str, span: Span, quotes: list[Span]) -> bool:
+    """Every word in ``span`` is inside quotation marks: quoted words a tag closes, with no
+    narration between them ('"B," he added', not 'B." Britain's jobless rate ... "C," he
+    added')."""
+    inside = sorted((max(q[0], span[0]), min(q[1], span[1])) for q in quotes
+                    if q[0] < span[1] and span[0] < q[1])
+    at = span[0]
+    for start, end in inside:
+        if text[at:start].strip(EDGE):
+            return False
+        at = max(at, end)
+    return bool(inside) and not text[at : span[1]].strip(EDGE)
+
+
 def apart_from_other_tags(doc: Doc, found: list[Found], quotes: list[Span]) -> list[Found]:
     """Content never runs across another statement's speech tag ('"A," he said. "B," he
     added': what he added is B, what he said A): content that holds another statement's
     tag before its own starts after that tag's clause (at the quotation the tag opens, else
     the next sentence, or its quotation after a colon), and content that runs on past its
-    own tag into quoted words another statement's tag closes ends before them, and before
-    its own tag when nothing of its own is left after it. A tag inside quoted words or
-    beside none (a clause the content reports: 'said Jones had told him that ...') is no
-    boundary."""
+    own tag into quoted words that another statement's tag closes, with no narration
+    between, ends before them, and before its own tag when nothing of its own is left
+    after it. A tag inside quoted words or beside none (a clause the content reports:
+    'said Jones had told him that ...') is no boundary."""
     text = once.text(doc)
     starts = [doc[i].idx for i in once.sentence_starts(doc)] if len(doc) else []
     tags: dict[Span, Span] = {}
@@ -282,7 +296,7 @@ def apart_from_other_tags(doc: Doc, found: list[Found], quotes: list[Span]) -> l
         later = [o.content_span[0] for o in fixed if o.cue_span != each.cue_span
                  and own[1] < o.content_span[0] < end and tags[o.cue_span] in closing
                  and o.content_span[0] < tags[o.cue_span][0]
-                 and quoting.quoted(o.content_span, quotes)]
+                 and _all_quoted(text, (o.content_span[0], tags[o.cue_span][0]), quotes)]
         if later:
             cut = len(text[: min(later)].rstrip(EDGE))
             if start < own[0] and cut <= own[1]:

@@ -268,3 +268,14 @@ def test_content_cut_back_to_its_own_tag_leaves_the_tags_narration_out(nlp):
                  (text.index("We"), text.index("We") + 7))
     [cut, _] = within_reach(doc, [told, went], quoting.spoken(text))
     assert text[slice(*cut.content_span)] == "There is a whiff of it"
+
+
+def test_content_keeps_quoted_words_whose_later_tag_closes_narration_too(nlp):
+    """'"A," he said. "B." Narration. "C," he added.': the tag closes C, not B, which stays
+    with what he said however far the other content ran back."""
+    text = ('"The plan is sound," he said. "It will work." Jobs were scarce. "We will see," '
+            'Mr Smith added.')
+    said = _said(text, "he", "said", ("The plan", "will work"))
+    added = _said(text, "Mr Smith", "added", ("It will", "will see"))
+    out = apart_from_other_tags(nlp(text), [said, added], quoting.spoken(text))
+    assert out[0].content_span == said.content_span
