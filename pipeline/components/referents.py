@@ -182,6 +182,16 @@ class SourceResolver:
             return None  # a pronoun with no one to stand for: "he" is no name
         role = lower in self.person_nouns and lower not in self.titles
         if (head.pos_ in ("NOUN", "ADJ") or role) and any(
+                c.dep_ == "poss" for c in head.children) and not any(
+                c.lower_ == "the" for c in head.children) and (
+                lemma in self.person_nouns or lemma in self.noun_sexes):
+            # "his son", "his agent": only whom the article gave that noun ("Mr Nogar's son
+            # Stephen", "Adriano's agent Gilmar Rinaldi"), never the person named nearby,
+            # who is more often the one the role serves
+            described = _described(doc, source, persons)
+            if described is not None:
+                return described
+        if (head.pos_ in ("NOUN", "ADJ") or role) and any(
                 c.lower_ == "the" for c in head.children) and (
                 lemma not in self.group_nouns and lemma not in self.organisation_nouns):
             described = _described(doc, source, persons)

@@ -176,6 +176,8 @@ def test_a_description_resolves_to_the_person_it_described(nlp, text, span, name
         ("David Blunkett unveiled the plans on Monday. The home secretary said the plans "
          "would work. The prime minister said the police would be in charge.",
          "The prime minister"),
+        ("Philip Pullman wrote the books. His agent told the Times that he was happy.",
+         "His agent"),
         # the speaker just before has another role: not "the striker"
         ("Manager Tom Reed said the team played well. \"We were unlucky,\" he added. "
          "\"It was hard,\" said the striker.", "the striker"),
@@ -261,6 +263,9 @@ def test_a_description_tied_to_no_one_stays_as_written(nlp, text, span):
          "The prop", "Adam Jones"),
         ("Austin Aitken is suing NBC. He said the show made him ill. The legal assistant "
          "said NBC was wrong.", "The legal assistant", "Austin Aitken"),
+        # a possessive role: whom the article gave that noun, not the person nearby
+        ("Mr Nogar's son Stephen Nogar sold the tapes. \"He kept them all,\" his son said.",
+         "his son", "Stephen Nogar"),
         ("Judge James Kleinberg ruled on Friday. The Judge wrote that the public had no "
          "right to know.", "The Judge", "James Kleinberg"),
         # a state's minister is the person the article gives that office, where it does
