@@ -386,11 +386,18 @@ class SourceResolver:
         """Whom "he" stands for right after an unnamed spokesperson's statement ('A
         spokesman said ... He added'): that spokesperson still, when no person was named
         since (but in what the spokesperson said: 'an M&S spokesman said it had no evidence
-        that Mr Paulsmeier ... He also said') and the noun's sex does not rule it out."""
+        that Mr Paulsmeier ... He also said') and the noun's sex does not rule it out; also
+        after a "he" that already stood for the spokesperson ('A spokesman said ... He said
+        ... He said')."""
         if not earlier or earlier[-1].source_span is None or earlier[-1].source is None:
             return None
         last = earlier[-1]
         said = doc.char_span(*last.source_span, alignment_mode="expand")
+        for before in reversed(earlier[:-1]):  # past the pronouns that went on standing for it
+            if said is None or said.root.pos_ != "PRON" or before.source != last.source or (
+                    before.source_span is None):
+                break
+            said = doc.char_span(*before.source_span, alignment_mode="expand")
         if said is None or said.root.lower_ not in self.spokespeople:
             return None
         sex = self.spokespeople[said.root.lower_]

@@ -383,3 +383,13 @@ def test_a_surname_takes_a_full_name_not_a_description(nlp, canonical, found):
         token.pos_ = "PROPN"
     mention = EntityMention(100, 100 + len(canonical), canonical, "PERSON", canonical)
     assert SourceResolver._full_name(doc[0:1], [mention]) == found
+
+
+def test_he_goes_on_standing_for_a_spokesperson(nlp):
+    """'A spokesman for X said ... He said ... He said': every "he" is the spokesperson's,
+    not the person named before the spokesperson spoke."""
+    text = ("Dean Boyd said the raid worked. A spokesman for Acme Corp said the groups were "
+            "busy. He said the groups were growing. He also said that the cost was high.")
+    statements = [s for s in nlp(text)._.nc_statements if s.source_span is not None
+                  and text[slice(*s.source_span)] == "He"]
+    assert [s.source for s in statements] == ["Acme Corp", "Acme Corp"]
