@@ -398,9 +398,11 @@ class SourceResolver:
                     before.source_span is None):
                 break
             said = doc.char_span(*before.source_span, alignment_mode="expand")
-        if said is None or said.root.lower_ not in self.spokespeople:
-            return None
-        sex = self.spokespeople[said.root.lower_]
+        noun = None if said is None else next((t.lower_ for t in (said.root, said[-1])
+                                               if t.lower_ in self.spokespeople), None)
+        if noun is None:  # the parser may hang "A Department for Work and Pensions
+            return None  # spokeswoman" on "Department": its last word says it too
+        sex = self.spokespeople[noun]
         since = doc[quoting.sentences_back(doc, at, 3)].idx
         content = last.content_span
         if last.cue_span[0] < since or any(

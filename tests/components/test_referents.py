@@ -393,3 +393,21 @@ def test_he_goes_on_standing_for_a_spokesperson(nlp):
     statements = [s for s in nlp(text)._.nc_statements if s.source_span is not None
                   and text[slice(*s.source_span)] == "He"]
     assert [s.source for s in statements] == ["Acme Corp", "Acme Corp"]
+
+
+def test_she_after_a_spokeswoman_the_parser_hangs_on_her_department(nlp):
+    """'A Department for Work and Pensions spokeswoman confirmed ... she said': the last
+    word of the source says it is a spokeswoman, whatever word the parse makes its head."""
+    text = ("Lib Dem leaders were angry. A Department for Work and Pensions spokeswoman "
+            "confirmed Mr Smith was still in post. \"No date was ever given for his "
+            "departure,\" she said.")
+    doc = nlp(text)
+    spokeswoman = text.index("A Department")
+    said = Statement(source="A Department for Work and Pensions spokeswoman",
+                     source_span=(spokeswoman, text.index(" confirmed")), cue="confirm",
+                     cue_span=(text.index("confirmed"), text.index("confirmed") + 9),
+                     content_span=(text.index("Mr Smith"), text.index(" in post")),
+                     target=None, stance="neutral", quote=None, confidence=0.5)
+    she = text.index("she said")
+    assert SourceResolver().canonical(doc, (she, she + 3), doc._.nc_entities, [said]) == (
+        "A Department for Work and Pensions spokeswoman")
