@@ -14,6 +14,7 @@ resolves to None, and the statement is left out. The vocabularies are in
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -282,9 +283,11 @@ class SourceResolver:
         article titles otherwise, by an office or a qualifier the source lacks ("Home
         Secretary David Blunkett", "Deputy Prime Minister John Prescott" are no "prime
         minister"), nor one an earlier statement's other description stood for ("the home
-        secretary said ... the prime minister said"). ``lead``: False for a role ("the
-        legal assistant", "the 41-year-old"), which only the speaker just before may be,
-        and not one the article gives another role ("Manager X" is no "the striker")."""
+        secretary said ... the prime minister said"), nor one it gives the office with
+        another place ("Vermont Sen. Bernie Sanders" is no "the Florida senator"). ``lead``:
+        False for a role ("the legal assistant", "the 41-year-old"), which only the speaker
+        just before may be, and not one the article gives another role ("Manager X" is no
+        "the striker")."""
         if self._holders(doc, source.root, persons):
             return None  # the article gave the office to several people: no guessing
         words = {t.lower_ for t in source}
@@ -298,13 +301,16 @@ class SourceResolver:
                     set(described.lower().split()) != words):
                 other.add(e.source)
 
+        office = source.root.lower_
+
         def fits(name: str) -> bool:
             if name in named or name in other:
                 return False
-            around = [_words_around(doc, m) for m in persons if m.canonical == name]
-            titled = {w for ws in around for w in ws if w in self.titles or w in self.qualifiers
-                      or (not lead and w in self.person_nouns)}
-            return titled <= words
+            mine = [m for m in persons if m.canonical == name]
+            titled = {w for m in mine for w in _words_around(doc, m) if w in self.titles
+                      or w in self.qualifiers or (not lead and w in self.person_nouns)}
+            return titled <= words and not (lead and any(
+                _elsewhere(doc, m, office, words) for m in mine))
         since = doc[quoting.sentences_back(doc, source.start, 4)].idx
         people = {m.canonical for m in persons}
         last = earlier[-1] if earlier else None
@@ -618,7 +624,27 @@ def _words_around(doc: Doc, mention: EntityMention, reach: int = 4) -> list[str]
     last = span.end
     while last < min(len(doc), span.end + reach) and not doc[last].is_sent_start:
         last += 1
-    return [t.lower_ for t in doc[first:last]]
+    return [_abbreviations().get(t.lower_, t.lower_) for t in doc[first:last]]
+
+
+@functools.cache
+def _abbreviations() -> dict[str, str]:
+    """Offices as news abbreviates them before a name ("Sen." for senator)."""
+    return resources.load("cues")["title_abbreviations"]
+
+
+def _elsewhere(doc: Doc, mention: EntityMention, office: str, words: set[str]) -> bool:
+    """The article gives the person the office with a place the description lacks:
+    "Vermont Sen. Bernie Sanders" is no "the Florida senator" (parties are left out: news
+    calls one party by several names, "Tory leader" and "the Scottish Conservative
+    leader")."""
+    span = _span_of(doc, mention)
+    if span is None:
+        return False
+    return any(_abbreviations().get(t.lower_, t.lower_) == office and t.i > 0
+               and (left := doc[t.i - 1]).ent_type_ == "GPE"
+               and left.lower_ not in words and not span.start <= left.i < span.end
+               for t in _beside(doc, span))
 
 
 def _beside(doc: Doc, span: SpacySpan, until: int | None = None) -> list[Token]:

@@ -172,6 +172,9 @@ def test_a_description_resolves_to_the_person_it_described(nlp, text, span, name
          "minister says it is time to apologise.", "the prime minister"),
         ("Ken Livingstone says he is standing by his remarks. But the prime minister says "
          "it is time for Mr Livingstone to apologise.", "the prime minister"),
+        # nor one the article gives the office with another place
+        ("Vermont Sen. Bernie Sanders won in Minnesota on Tuesday. The Florida senator said "
+         "he would fight on.", "The Florida senator"),
         # nor the person an earlier statement's other office stood for
         ("David Blunkett unveiled the plans on Monday. The home secretary said the plans "
          "would work. The prime minister said the police would be in charge.",
@@ -257,6 +260,9 @@ def test_a_description_tied_to_no_one_stays_as_written(nlp, text, span):
         ("Shops shut early on Monday. Roads were closed. Police were busy all day. Tony "
          "Blair said the plan was sound. The prime minister said he hoped for support.",
          "The prime minister", "Tony Blair"),
+        # an office as news abbreviates it before the name
+        ("Donald Trump spoke in Texas. Florida Sen. Marco Rubio won in Minnesota. The "
+         "Florida senator said he would fight on.", "The Florida senator", "Marco Rubio"),
         # a role with no name tied to it: the person named just before, else the speaker
         # just before; a capitalised role too
         ("Adam Jones says the forwards are ready. The prop said the pack would win.",

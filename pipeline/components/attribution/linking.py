@@ -257,9 +257,11 @@ def apart_from_other_tags(doc: Doc, found: list[Found], quotes: list[Span]) -> l
     tag before its own starts after that tag's clause (at the quotation the tag opens, else
     the next sentence, or its quotation after a colon), and content that runs on past its
     own tag into quoted words that another statement's tag closes, with no narration
-    between, ends before them, and before its own tag when nothing of its own is left
-    after it. A tag inside quoted words or beside none (a clause the content reports:
-    'said Jones had told him that ...') is no boundary."""
+    between, ends before them (when they open a sentence or follow its tag: not a phrase
+    quoted inside its clause, 'calling Trump "an orange buffoon," Susan said'), and before
+    its own tag when nothing of its own is left after it. A tag inside quoted words or
+    beside none (a clause the content reports: 'said Jones had told him that ...') is no
+    boundary."""
     text = once.text(doc)
     starts = [doc[i].idx for i in once.sentence_starts(doc)] if len(doc) else []
     tags: dict[Span, Span] = {}
@@ -296,7 +298,9 @@ def apart_from_other_tags(doc: Doc, found: list[Found], quotes: list[Span]) -> l
         later = [o.content_span[0] for o in fixed if o.cue_span != each.cue_span
                  and own[1] < o.content_span[0] < end and tags[o.cue_span] in closing
                  and o.content_span[0] < tags[o.cue_span][0]
-                 and _all_quoted(text, (o.content_span[0], tags[o.cue_span][0]), quotes)]
+                 and _all_quoted(text, (o.content_span[0], tags[o.cue_span][0]), quotes)
+                 and (text[o.content_span[0]].isupper()
+                      or not text[own[1] : o.content_span[0]].strip(EDGE))]
         if later:
             cut = len(text[: min(later)].rstrip(EDGE))
             if start < own[0] and cut <= own[1]:

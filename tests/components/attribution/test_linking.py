@@ -279,3 +279,13 @@ def test_content_keeps_quoted_words_whose_later_tag_closes_narration_too(nlp):
     added = _said(text, "Mr Smith", "added", ("It will", "will see"))
     out = apart_from_other_tags(nlp(text), [said, added], quoting.spoken(text))
     assert out[0].content_span == said.content_span
+
+
+def test_content_keeps_a_phrase_quoted_inside_its_clause(nlp):
+    """'calling Trump "an orange buffoon," Susan said': the quoted phrase another tag
+    closes is part of the clause, not quoted words after the cue's own tag."""
+    text = 'Her friends mocked him, calling Trump "an orange buffoon," Susan said.'
+    calling = _said(text, "Her friends", "calling", ("Trump", "buffoon"))
+    said = _said(text, "Susan", "said", ("an orange", "buffoon"))
+    out = apart_from_other_tags(nlp(text), [calling, said], quoting.spoken(text))
+    assert out[0].content_span == calling.content_span
