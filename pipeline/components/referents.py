@@ -586,10 +586,11 @@ def _lead(doc: Doc, persons: list[EntityMention]) -> str | None:
     first person named there who is a clause's subject or opens the body ("Gordon Brown
     has criticised a union leader who said ...", which the parse of a headline run into
     it may hang elsewhere; "Will Tory tax cuts lift spirits? Michael Howard has")."""
+    if not len(doc):
+        return None
     start = headline_end(doc)
     starts = once.sentence_starts(doc)
-    at = bisect.bisect_right(starts, doc.char_span(
-        start, start + 1, alignment_mode="expand").start if start else 0) - 1
+    at = bisect.bisect_right([doc[i].idx for i in starts], start) - 1
     end = doc[starts[at + 2]].idx if at + 2 < len(starts) else len(once.text(doc))
     return next((m.canonical for m in persons if start <= m.start < end
                  and (m.start == start or _subject(doc, m))), None)
