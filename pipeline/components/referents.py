@@ -13,6 +13,8 @@ resolves to None, and the statement is left out. The vocabularies are in
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -24,6 +26,7 @@ from pipeline import resources
 from pipeline.annotations import EntityMention, Span, Statement
 from pipeline.components import once
 from pipeline.components import quotes as quoting
+from pipeline.components.headlines import headline_end
 
 
 def mention_of(token: Token, mentions: list[EntityMention]) -> EntityMention | None:
@@ -172,19 +175,32 @@ class SourceResolver:
             if orgs:
                 return orgs[-1].canonical
         elif lower in self.titles and any(c.lower_ == "the" for c in head.children):
-            titled = self._office_holder(doc, source, head, persons)
+            titled = self._office_holder(doc, source, head, persons) or self._protagonist(
+                doc, source, persons, mentions, earlier, said)
             if titled is not None:  # "Foreign Minister X ... the minister", not any person
                 return titled  # named last
         if kind is not None:
             return None  # a pronoun with no one to stand for: "he" is no name
-        if head.pos_ in ("NOUN", "ADJ") and any(c.lower_ == "the" for c in head.children) and (
+        role = lower in self.person_nouns and lower not in self.titles
+        if (head.pos_ in ("NOUN", "ADJ") or role) and any(
+                c.dep_ == "poss" for c in head.children) and not any(
+                c.lower_ == "the" for c in head.children) and (
+                lemma in self.person_nouns or lemma in self.noun_sexes):
+            # "his son", "his agent": only whom the article gave that noun ("Mr Nogar's son
+            # Stephen", "Adriano's agent Gilmar Rinaldi"), never the person named nearby,
+            # who is more often the one the role serves
+            described = _described(doc, source, persons)
+            if described is not None:
+                return described
+        if (head.pos_ in ("NOUN", "ADJ") or role) and any(
+                c.lower_ == "the" for c in head.children) and (
                 lemma not in self.group_nouns and lemma not in self.organisation_nouns):
             described = _described(doc, source, persons)
-            if described is not None:  # "the striker", "the 64-year-old": who it describes
-                return described
-            if _AGE.search(source.text) or (head.tag_ == "NN" and lower not in self.titles
-                                            and lemma in self.person_nouns):
-                named = _named_nearby(doc, source, persons, quotes)
+            if described is not None:  # "the striker", "the 64-year-old", "Judge Kleinberg
+                return described  # ... The Judge": who it describes
+            if _AGE.search(source.text) or (head.tag_ in ("NN", "NNP") and role):
+                named = _named_nearby(doc, source, persons, quotes) or self._protagonist(
+                    doc, source, persons, mentions, earlier, said, lead=False)
                 if named is not None:  # "Josh Lewsey has claimed ... The Wasps wing said"
                     return named
         return _without_relative_clause(source)
@@ -233,21 +249,76 @@ class SourceResolver:
         the one before or up to 2,000 characters earlier, else anywhere before when it gave
         the office to one person alone: "the shadow chancellor" is not "Chancellor Gordon
         Brown", "the prime minister" not "Foreign Minister X"."""
-        lower = head.lower_
         first = quoting.sentence_start(doc, source.start)  # from the sentence before
         window = doc[quoting.sentence_start(doc, first - 1)].idx if first else 0
-        qualified = {c.lower_ for c in head.children} & self.qualifiers
-        office = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod")
-                  and c.lower_ not in self.qualifiers] + [lower]  # "prime minister"
-        titled = [m for m in persons if lower in (words := _words_around(doc, m))
-                  and set(words) & self.qualifiers == qualified
-                  and _holds(words, office)]
+        titled = self._holders(doc, head, persons)
         near = [m for m in titled if m.start >= window - 2000]
         if near:
             return near[-1].canonical
         # further back, only when the article gave the office to one person alone
         held = {m.canonical for m in titled}
         return held.pop() if len(held) == 1 else None
+
+    def _holders(self, doc: Doc, head: Token, persons: list[EntityMention]
+                 ) -> list[EntityMention]:
+        """The mentions the article gives the office ``head`` names, with its qualifiers
+        ("Shadow chancellor Oliver Letwin" for "the shadow chancellor" only)."""
+        lower = head.lower_
+        qualified = {c.lower_ for c in head.children} & self.qualifiers
+        office = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod")
+                  and c.lower_ not in self.qualifiers] + [lower]  # "prime minister"
+        return [m for m in persons if lower in (words := _words_around(doc, m))
+                and set(words) & self.qualifiers == qualified and _holds(words, office)]
+
+    def _protagonist(self, doc: Doc, source: SpacySpan, persons: list[EntityMention],
+                     mentions: list[EntityMention], earlier: list[Statement],
+                     said: Span | None, lead: bool = True) -> str | None:
+        """Whom an office the article gave no one by name stands for ("Tony Blair has
+        rejected calls ... The prime minister told"; "Mr Blair said ... He said: '...' The
+        prime minister said"): the speaker of the statement just before, in this or the
+        three sentences before, else the person the body's first sentence is about (its
+        subject: BBC names the story's person first and then by office), when the article
+        gave the office to no one by name (``_office_holder``). Not a person the
+        statement itself names ("the chancellor said Mr Baume was never ..."), one the
+        article titles otherwise, by an office or a qualifier the source lacks ("Home
+        Secretary David Blunkett", "Deputy Prime Minister John Prescott" are no "prime
+        minister"), nor one an earlier statement's other description stood for ("the home
+        secretary said ... the prime minister said"), nor one it gives the office with
+        another place ("Vermont Sen. Bernie Sanders" is no "the Florida senator"). ``lead``:
+        False for a role ("the legal assistant", "the 41-year-old"), which only the speaker
+        just before may be, and not one the article gives another role ("Manager X" is no
+        "the striker")."""
+        if self._holders(doc, source.root, persons):
+            return None  # the article gave the office to several people: no guessing
+        words = {t.lower_ for t in source}
+        start, end = source.start_char, source.end_char
+        region = (min(said[0], end), max(said[1], start)) if said is not None else (end, end)
+        named = {m.canonical for m in mentions if region[0] <= m.start < region[1]}
+        other = set()
+        for e in earlier:
+            described = once.text(doc)[slice(*e.source_span)] if e.source_span else ""
+            if described.lower().startswith("the ") and e.source not in (None, described) and (
+                    set(described.lower().split()) != words):
+                other.add(e.source)
+
+        office = source.root.lower_
+
+        def fits(name: str) -> bool:
+            if name in named or name in other:
+                return False
+            mine = [m for m in persons if m.canonical == name]
+            titled = {w for m in mine for w in _words_around(doc, m) if w in self.titles
+                      or w in self.qualifiers or (not lead and w in self.person_nouns)}
+            return titled <= words and not (lead and any(
+                _elsewhere(doc, m, office, words) for m in mine))
+        since = doc[quoting.sentences_back(doc, source.start, 4)].idx
+        people = {m.canonical for m in persons}
+        last = earlier[-1] if earlier else None
+        if last is not None and last.source in people and last.cue_span[0] >= since and fits(
+                last.source):
+            return last.source
+        first = _lead(doc, persons) if lead else None
+        return first if first is not None and fits(first) else None
 
     def _agreeing(self, doc: Doc, pronoun: str, people: list[EntityMention]
                   ) -> list[EntityMention]:
@@ -321,14 +392,23 @@ class SourceResolver:
         """Whom "he" stands for right after an unnamed spokesperson's statement ('A
         spokesman said ... He added'): that spokesperson still, when no person was named
         since (but in what the spokesperson said: 'an M&S spokesman said it had no evidence
-        that Mr Paulsmeier ... He also said') and the noun's sex does not rule it out."""
+        that Mr Paulsmeier ... He also said') and the noun's sex does not rule it out; also
+        after a "he" that already stood for the spokesperson ('A spokesman said ... He said
+        ... He said')."""
         if not earlier or earlier[-1].source_span is None or earlier[-1].source is None:
             return None
         last = earlier[-1]
         said = doc.char_span(*last.source_span, alignment_mode="expand")
-        if said is None or said.root.lower_ not in self.spokespeople:
-            return None
-        sex = self.spokespeople[said.root.lower_]
+        for before in reversed(earlier[:-1]):  # past the pronouns that went on standing for it
+            if said is None or said.root.pos_ != "PRON" or before.source != last.source or (
+                    before.source_span is None):
+                break
+            said = doc.char_span(*before.source_span, alignment_mode="expand")
+        noun = None if said is None else next((t.lower_ for t in (said.root, said[-1])
+                                               if t.lower_ in self.spokespeople), None)
+        if noun is None:  # the parser may hang "A Department for Work and Pensions
+            return None  # spokeswoman" on "Department": its last word says it too
+        sex = self.spokespeople[noun]
         since = doc[quoting.sentences_back(doc, at, 3)].idx
         content = last.content_span
         if last.cue_span[0] < since or any(
@@ -501,6 +581,21 @@ _FRONTED = frozenset({"advcl", "prep", "npadvmod"})
 """How a clause before the main one hangs on it: "As he said, ...", "After he spoke, ..."."""
 
 
+def _lead(doc: Doc, persons: list[EntityMention]) -> str | None:
+    """The person the article's first two sentences below the headline are about: the
+    first person named there who is a clause's subject or opens the body ("Gordon Brown
+    has criticised a union leader who said ...", which the parse of a headline run into
+    it may hang elsewhere; "Will Tory tax cuts lift spirits? Michael Howard has")."""
+    if not len(doc):
+        return None
+    start = headline_end(doc)
+    starts = once.sentence_starts(doc)
+    at = bisect.bisect_right([doc[i].idx for i in starts], start) - 1
+    end = doc[starts[at + 2]].idx if at + 2 < len(starts) else len(once.text(doc))
+    return next((m.canonical for m in persons if start <= m.start < end
+                 and (m.start == start or _subject(doc, m))), None)
+
+
 def _in_main_clause(subject: Token) -> bool:
     """The subject's verb is the sentence's, or joined or attached to it as an adverbial
     clause, not a reported clause ("It said [Fiat was set to ...]")."""
@@ -530,7 +625,27 @@ def _words_around(doc: Doc, mention: EntityMention, reach: int = 4) -> list[str]
     last = span.end
     while last < min(len(doc), span.end + reach) and not doc[last].is_sent_start:
         last += 1
-    return [t.lower_ for t in doc[first:last]]
+    return [_abbreviations().get(t.lower_, t.lower_) for t in doc[first:last]]
+
+
+@functools.cache
+def _abbreviations() -> dict[str, str]:
+    """Offices as news abbreviates them before a name ("Sen." for senator)."""
+    return resources.load("cues")["title_abbreviations"]
+
+
+def _elsewhere(doc: Doc, mention: EntityMention, office: str, words: set[str]) -> bool:
+    """The article gives the person the office with a place the description lacks:
+    "Vermont Sen. Bernie Sanders" is no "the Florida senator" (parties are left out: news
+    calls one party by several names, "Tory leader" and "the Scottish Conservative
+    leader")."""
+    span = _span_of(doc, mention)
+    if span is None:
+        return False
+    return any(_abbreviations().get(t.lower_, t.lower_) == office and t.i > 0
+               and (left := doc[t.i - 1]).ent_type_ == "GPE"
+               and left.lower_ not in words and not span.start <= left.i < span.end
+               for t in _beside(doc, span))
 
 
 def _beside(doc: Doc, span: SpacySpan, until: int | None = None) -> list[Token]:

@@ -26,6 +26,7 @@ from pipeline.components.attribution.found import Found
 from pipeline.components.attribution.linking import (
     EDGE,
     CueKinds,
+    apart_from_other_tags,
     below_the_headline,
     ends_a_sentence_before,
     floating_quotes,
@@ -118,8 +119,8 @@ class AttributionExtractor:
                 c.cue_span[0] < f.cue_span[1] and f.cue_span[0] < c.cue_span[1]
                 for c in special)]
         found = [f for f in found if not refuses_to_speak(doc, f.cue_span, self.kinds)]
-        found = below_the_headline(within_reach(doc, past_a_closed_quote(doc, found, quotes),
-                                                quotes), headline_end(doc))
+        found = apart_from_other_tags(doc, below_the_headline(within_reach(
+            doc, past_a_closed_quote(doc, found, quotes), quotes), headline_end(doc)), quotes)
         statements: list[Statement] = []
         for each in sorted(found, key=lambda f: f.cue_span):
             if not _plausible(doc, each):

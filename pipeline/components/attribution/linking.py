@@ -145,7 +145,7 @@ def within_reach(doc: Doc, found: list[Found], quotes: list[Span]) -> list[Found
                 cut = starts[k]
                 break
         if cut < end:
-            cut = _before_own_tag(text, each, len(text[:cut].rstrip(EDGE)))
+            cut = _before_own_tag(text, each, len(text[:cut].rstrip(EDGE)), quotes)
             if cut - start < 2:
                 continue
             each = replace(each, content_span=(start, cut))
@@ -197,15 +197,118 @@ def _abbreviation(doc: Doc, char: int) -> bool:
     return token is not None and len(token) == 1 and len(token[0].text) > 1
 
 
-def _before_own_tag(text: str, found: Found, cut: int) -> int:
+def _before_own_tag(text: str, found: Found, cut: int, quotes: list[Span]) -> int:
     """Where content cut off at ``cut`` ends when its own speech tag closes it
-    ('"A," she said. [cut] Earlier, she told ...'): before the tag, which the component
-    leaves out of a quotation it ends; else ``cut``."""
-    spans = [found.cue_span] + ([found.source_span] if found.source_span else [])
-    tag = (min(s[0] for s in spans), max(s[1] for s in spans))
-    if not found.content_span[0] < tag[0] < cut or text[tag[1] : cut].strip(EDGE):
+    ('"A," she said. [cut] Earlier, she told ...', '"A," X told the BBC's programme.
+    [cut]'): before the tag, which the component leaves out of a quotation it ends, when
+    nothing quoted follows the tag; else ``cut``."""
+    tag = _tag(found)
+    if not found.content_span[0] < tag[0] < cut:
+        return cut
+    rest = text[tag[1] : cut].strip(EDGE)
+    if rest and (quoting.quoted((tag[1], cut), quotes)
+                 or not _speech_tag(text, tag, quotes) or _SENTENCE_END.search(rest)):
         return cut
     return len(text[: tag[0]].rstrip(EDGE))
+
+
+def _tag(found: Found) -> Span:
+    """A statement's speech tag: its cue with its source, wherever the two stand."""
+    spans = [found.cue_span] + ([found.source_span] if found.source_span else [])
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def _speech_tag(text: str, tag: Span, quotes: list[Span]) -> bool:
+    """The tag stands outside quotation marks and closes quoted words that end with a
+    comma, question or exclamation mark ('"A," he said'), or opens them after a colon or
+    comma ('he said: "A"'); not a clause inside them, nor a sentence of its own after a
+    quotation closed by a stop ('"... can." Some chemistries promise')."""
+    if quoting.quoted(tag, quotes):
+        return False
+    for q_start, q_end in quotes:
+        if q_end <= tag[0] and not text[q_end : tag[0]].strip(EDGE):
+            words = text[q_start:q_end].rstrip(EDGE)
+            between = text[q_start + len(words) : tag[0]]
+            if any(c in between for c in ",?!") and "." not in between:
+                return True
+        elif tag[1] <= q_start and not text[tag[1] : q_start].strip(EDGE) and any(
+                c in text[tag[1] : q_start] for c in ":,"):
+            return True
+    return False
+
+
+def _all_quoted(text: str, span: Span, quotes: list[Span]) -> bool:
+    """Every word in ``span`` is inside quotation marks: quoted words a tag closes, with no
+    narration between them ('"B," he added', not 'B." Britain's jobless rate ... "C," he
+    added')."""
+    inside = sorted((max(q[0], span[0]), min(q[1], span[1])) for q in quotes
+                    if q[0] < span[1] and span[0] < q[1])
+    at = span[0]
+    for start, end in inside:
+        if text[at:start].strip(EDGE):
+            return False
+        at = max(at, end)
+    return bool(inside) and not text[at : span[1]].strip(EDGE)
+
+
+def apart_from_other_tags(doc: Doc, found: list[Found], quotes: list[Span]) -> list[Found]:
+    """Content never runs across another statement's speech tag ('"A," he said. "B," he
+    added': what he added is B, what he said A): content that holds another statement's
+    tag before its own starts after that tag's clause (at the quotation the tag opens, else
+    the next sentence, or its quotation after a colon), and content that runs on past its
+    own tag into quoted words that another statement's tag closes, with no narration
+    between, ends before them (when they open a sentence or follow its tag: not a phrase
+    quoted inside its clause, 'calling Trump "an orange buffoon," Susan said'), and before
+    its own tag when nothing of its own is left after it. A tag inside quoted words or
+    beside none (a clause the content reports: 'said Jones had told him that ...') is no
+    boundary."""
+    text = once.text(doc)
+    starts = [doc[i].idx for i in once.sentence_starts(doc)] if len(doc) else []
+    tags: dict[Span, Span] = {}
+    for f in found:  # one tag per cue, over all its sources ("X, Y and Z said")
+        tag, known = _tag(f), tags.get(f.cue_span)
+        tags[f.cue_span] = tag if known is None else (min(tag[0], known[0]),
+                                                      max(tag[1], known[1]))
+    boundaries = sorted(t for t in set(tags.values()) if _speech_tag(text, t, quotes))
+    if not boundaries:
+        return found
+    fixed = []
+    for each in found:  # backwards: past another tag inside the content before its own
+        own = tags[each.cue_span]
+        start, end = each.content_span
+        inner = [t for t in boundaries if start < t[0] and t[1] <= min(end, own[0])
+                 and not (t[0] < own[1] and own[0] < t[1])]
+        if inner:
+            after = inner[-1][1]
+            sentence = starts[bisect.bisect_right(starts, after)] if (
+                bisect.bisect_right(starts, after) < len(starts)) else len(text)
+            opened = [q[0] for q in quotes if after <= q[0] < own[0] and (
+                q[0] < sentence or text[max(0, q[0] - 9) : q[0] - 1].rstrip().endswith(":"))]
+            begin = opened[0] if opened else sentence
+            if begin >= own[0]:
+                begin = own[1]
+            begin += len(text[begin:end]) - len(text[begin:end].lstrip(EDGE))
+            if end - begin >= 2:
+                each = replace(each, content_span=(begin, end))
+        fixed.append(each)
+    out, closing = [], set(boundaries)
+    for each in fixed:  # forwards: short of quoted words another tag after its own closes
+        own = tags[each.cue_span]
+        start, end = each.content_span
+        later = [o.content_span[0] for o in fixed if o.cue_span != each.cue_span
+                 and own[1] < o.content_span[0] < end and tags[o.cue_span] in closing
+                 and o.content_span[0] < tags[o.cue_span][0]
+                 and _all_quoted(text, (o.content_span[0], tags[o.cue_span][0]), quotes)
+                 and (text[o.content_span[0]].isupper()
+                      or not text[own[1] : o.content_span[0]].strip(EDGE))]
+        if later:
+            cut = len(text[: min(later)].rstrip(EDGE))
+            if start < own[0] and cut <= own[1]:
+                cut = len(text[: own[0]].rstrip(EDGE))  # nothing of its own after its tag
+            if cut - start >= 2:
+                each = replace(each, content_span=(start, cut))
+        out.append(each)
+    return out
 
 
 _FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))

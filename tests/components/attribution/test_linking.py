@@ -2,9 +2,11 @@
 
 import pytest
 
+from pipeline.components import quotes as quoting
 from pipeline.components.attribution.found import Found
 from pipeline.components.attribution.linking import (
     CueKinds,
+    apart_from_other_tags,
     below_the_headline,
     ends_a_sentence_before,
     past_a_closed_quote,
@@ -183,3 +185,107 @@ def test_a_speaker_labels_content_keeps_its_unquoted_sentences(nlp):
     said = Found((0, 5), "say", (5, 6), (7, len(text) - 1))
     [cut] = within_reach(doc, [said], [])
     assert text[slice(*cut.content_span)] == "Well, look at the record"
+
+
+def _said(text: str, source: str, cue: str, content: tuple[str, str]) -> Found:
+    """A statement by words of ``text``: its content from the first word of ``content``
+    to the end of the last."""
+    at = text.index
+    return Found(_last(text, source), "say", _last(text, cue),
+                 (at(content[0]), at(content[1]) + len(content[1])))
+
+
+def test_content_stops_at_another_statements_speech_tag(nlp):
+    """'"A," he said. "B," he added.': what he said is A and what he added B, however the
+    run-on joined them across the other's tag."""
+    text = '"The plan is sound," he said. "It will work," Mr Smith added.'
+    said = _said(text, "he", "said", ("The plan", "work"))
+    added = _said(text, "Mr Smith", "added", ("The plan", "work"))
+    out = apart_from_other_tags(nlp(text), [said, added], quoting.spoken(text))
+    assert [text[slice(*f.content_span)] for f in out] == ["The plan is sound", "It will work"]
+
+
+def _last(text: str, words: str) -> tuple[int, int]:
+    at = text.rindex(words)
+    return at, at + len(words)
+
+
+@pytest.mark.parametrize(
+    ("text", "other", "own", "content", "after"),
+    [
+        # narration after another statement's tag: the content starts there
+        ('"Pirates steal music," it said. But the issue is complex, said Mark Lee.',
+         ("it", "said"), ("Mark Lee", "said"), ("Pirates", "complex"),
+         "But the issue is complex"),
+        # the other tag's sentence ends with narration; the next one is hers
+        ('"We want to be sure," Ann Lee told the BBC. She said the cards would come soon.',
+         ("Ann Lee", "told"), ("She", "said"), ("We want", "soon"),
+         "the cards would come soon"),
+        # a quotation after a colon in the next sentence
+        ('"Keep track of time," wrote Ann Lee. Some were funny: "It is so good," wrote Bob.',
+         ("Ann Lee", "wrote"), ("Bob", "wrote"), ("Keep", "good"), "It is so good"),
+    ],
+)
+def test_content_starts_after_another_tag_before_its_own(nlp, text, other, own, content,
+                                                         after):
+    first = Found(_last(text, other[0]) if other[0] != "it" else (23, 25), "say",
+                  (text.index(other[1]), text.index(other[1]) + len(other[1])), (1, 5))
+    mine = Found(_last(text, own[0]), "say", _last(text, own[1]),
+                 (text.index(content[0]), text.index(content[1]) + len(content[1])))
+    out = apart_from_other_tags(nlp(text), [first, mine], quoting.spoken(text))
+    assert text[slice(*out[1].content_span)] == after
+
+
+@pytest.mark.parametrize(
+    ("text", "other", "content"),
+    [
+        # a reported clause inside the content is no speech tag
+        ("Smith said Jones had told him that the plan would fail.", ("Jones", "told"),
+         ("Jones", "fail")),
+        # nor a sentence of its own after a quotation closed by a stop
+        ('"It can be done." Some firms promise more, said Mr Lee.', ("Some firms", "promise"),
+         ("It can", "more")),
+    ],
+)
+def test_content_keeps_a_tag_that_closes_no_quotation(nlp, text, other, content):
+    first = Found((text.index(other[0]), text.index(other[0]) + len(other[0])), "say",
+                  (text.index(other[1]), text.index(other[1]) + len(other[1])),
+                  (text.index(other[1]) + len(other[1]) + 1, len(text) - 1))
+    mine = Found((0, 5), "say", _last(text, "said"),
+                 (text.index(content[0]), text.index(content[1]) + len(content[1])))
+    out = apart_from_other_tags(nlp(text), [first, mine], quoting.spoken(text))
+    assert out[1].content_span == mine.content_span
+
+
+def test_content_cut_back_to_its_own_tag_leaves_the_tags_narration_out(nlp):
+    """'"A," Ann Lee told the BBC programme. "B," she continued.': cut before the next
+    sentence (another cue's), the content ends before its own tag and what the tag's
+    sentence adds ("the BBC programme")."""
+    text = '"There is a whiff of it," Ann Lee told the BBC programme. "We know," she went on.'
+    doc = nlp(text)
+    told = Found(_last(text, "Ann Lee"), "tell", _last(text, "told"), (1, len(text) - 14))
+    went = Found(_last(text, "she"), "go", _last(text, "went on"),
+                 (text.index("We"), text.index("We") + 7))
+    [cut, _] = within_reach(doc, [told, went], quoting.spoken(text))
+    assert text[slice(*cut.content_span)] == "There is a whiff of it"
+
+
+def test_content_keeps_quoted_words_whose_later_tag_closes_narration_too(nlp):
+    """'"A," he said. "B." Narration. "C," he added.': the tag closes C, not B, which stays
+    with what he said however far the other content ran back."""
+    text = ('"The plan is sound," he said. "It will work." Jobs were scarce. "We will see," '
+            'Mr Smith added.')
+    said = _said(text, "he", "said", ("The plan", "will work"))
+    added = _said(text, "Mr Smith", "added", ("It will", "will see"))
+    out = apart_from_other_tags(nlp(text), [said, added], quoting.spoken(text))
+    assert out[0].content_span == said.content_span
+
+
+def test_content_keeps_a_phrase_quoted_inside_its_clause(nlp):
+    """'calling Trump "an orange buffoon," Susan said': the quoted phrase another tag
+    closes is part of the clause, not quoted words after the cue's own tag."""
+    text = 'Her friends mocked him, calling Trump "an orange buffoon," Susan said.'
+    calling = _said(text, "Her friends", "calling", ("Trump", "buffoon"))
+    said = _said(text, "Susan", "said", ("an orange", "buffoon"))
+    out = apart_from_other_tags(nlp(text), [calling, said], quoting.spoken(text))
+    assert out[0].content_span == calling.content_span
