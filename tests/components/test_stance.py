@@ -104,6 +104,7 @@ def test_negated_cue_flips_its_stance(nlp):
 @pytest.mark.parametrize(("sentence", "label"), [
     ("The minister dismissed the criticism of the plan.", "support"),  # against its critics
     ("The minister rejected the plan.", "oppose"),
+    ("The minister warned of a threat to jobs.", "oppose"),  # a warning agrees with it
 ])
 def test_rejecting_an_objection_is_support(nlp, sentence, label):
     [st] = nlp(sentence)._.nc_statements
@@ -308,6 +309,7 @@ def test_the_evaluative_word_itself_is_no_target(nlp, text, target):
     ("The union said the government should not scrap the tax.", "tax", "support"),
     ("The union said the government should change the law.", "law", "oppose"),
     ("The campaigners said the manager should be sacked.", "manager", "oppose"),
+    ("The coach said his side should not underestimate the visitors.", "visitors", "support"),
     # with "have" it finds fault, negated or not
     ("The lawyer said the government should have acted sooner.", "government", "oppose"),
     ("The senator said the order should never have been allowed.", "order", "oppose"),
@@ -317,6 +319,12 @@ def test_the_evaluative_word_itself_is_no_target(nlp, text, target):
 def test_advice_calls_for_the_act(nlp, sentence, target, label):
     [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
     assert (st.target, st.stance) == (target, label)
+
+
+def test_a_negated_reverser_reverses_nothing(nlp):
+    """'would not be neglected': the pledge's support stands."""
+    [st] = nlp("Mr Blair pledged that Africa would not be neglected.")._.nc_statements
+    assert (st.target, st.stance) == ("Africa", "support")
 
 
 def test_a_side_the_target_takes_is_no_verdict_on_it(nlp):
@@ -341,6 +349,10 @@ def test_a_side_the_target_takes_is_no_verdict_on_it(nlp):
     ("The official said the blog contained fictional stories.", "neutral"),
     ("The official said users were lured into buying goods.", "neutral"),
     ("The coach said the striker was the right man for the job.", "support"),
+    # a predicate noun VADER valences strongly judges its subject; a mild one may not
+    ("The exile said the regime was hell.", "oppose"),
+    ("The coach said the goalkeeper was a hero.", "support"),
+    ("The official said the boy was a victim.", "neutral"),
 ])
 def test_predicates_negation_and_parts_of_speech(nlp, sentence, label):
     [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]

@@ -74,14 +74,18 @@ def _reversers() -> frozenset[str]:
 def reversed_(token: Token, cue: Span | None) -> bool:
     """``token`` is what a reversing verb of the content acts on ("measures to combat
     ageism"); the cue's own verb ("rejected the plan") and a verb of the lexicon
-    ("have rejected a third bid") have had their say already."""
+    ("have rejected a third bid") have had their say already, and a negated one reverses
+    nothing ("pledged that Africa would not be neglected") unless advice has turned it
+    already ("should not scrap the tax", :func:`_advised`)."""
     if token.dep_ not in ("dobj", "pobj", "nsubjpass"):
         return False
     verb = token.head.head if token.head.dep_ == "prep" else token.head
     in_cue = cue is not None and cue.start <= verb.i < cue.end
     lemma = verb.lemma_.lower()
     support, oppose = polar_words()  # "rejected a bid": the word has counted against it
-    return lemma in _reversers() and not in_cue and lemma not in support | oppose
+    negated = any(c.dep_ == "neg" for c in verb.children) and _advised(token) is None
+    return lemma in _reversers() and not in_cue and lemma not in support | oppose and (
+        not negated)
 
 
 def negators() -> frozenset[str]:
@@ -411,6 +415,11 @@ def _acts() -> frozenset[str]:
 
 
 @cache
+def _dismissals() -> frozenset[str]:
+    return frozenset(resources.load("stance")["dismissals"])
+
+
+@cache
 def _parts_of_speech() -> dict[str, list[str]]:
     """The only parts of speech in which a lexicon word is polar ("the right man", not "the
     right of appeal"; "a good deal", not "buying goods")."""
@@ -509,11 +518,18 @@ def _valenced(token: Token) -> str | None:
     return None if abs(value) < valence_floor() else "support" if value > 0 else "oppose"
 
 
+_NOUN_FLOOR = 2.0  # a predicate noun that judges: "hell", "a hero"; not "a victim", "a joke"
+
+
 def _predicate_valence(token: Token) -> str | None:
     """A predicate adjective of the target that VADER valences (either way) at least the
     floor: said of the target itself, it judges it ("the forecast was dismal") where the
     same word before a noun may name a kind ("a clean engine") or its size ("a powerful
-    indictment"), and a noun may name a thing ("the lack of interference")."""
+    indictment"), and a noun may name a thing ("the lack of interference"); a predicate
+    noun only when VADER valences it strongly ("the regime was hell")."""
+    if token.pos_ == "NOUN" and token.dep_ == "attr" and abs(
+            valence(token.lower_) or valence(token.lemma_.lower())) >= _NOUN_FLOOR:
+        return _valenced(token)
     if token.pos_ != "ADJ" or token.dep_ not in ("acomp", "attr") or any(
             c.dep_ in ("prep", "xcomp", "ccomp") or _excess(c) for c in token.children):
         return None  # "interested in raising": the subject's own lean; "too lenient": too much
@@ -542,7 +558,9 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     shifted = any(s in text for s in shifters) or any(
         s in lead for s in shifters if s.startswith("stop"))
     score["oppose"] += sum(1.5 for p in phrases if p in text)
-    rejected = content.root if cue_stance == "oppose" and content.root.pos_ == "NOUN" else None
+    # "dismissed the criticism": for what was criticised ("warned of a threat" is against it)
+    rejected = content.root if cue_stance == "oppose" and content.root.pos_ == "NOUN" and (
+        cue.root.lemma_.lower() in _dismissals()) else None
     # the words that make up the target's name are no verdict on it ("a support package",
     # "the buy-back" split by the tokenizer); its head noun may be ("the problem", "a win")
     own = {t.i for c in target.children if c.dep_ == "compound" for t in c.subtree} | (
