@@ -347,6 +347,7 @@ def test_a_side_the_target_takes_is_no_verdict_on_it(nlp):
     # a lexicon word only in its polar part of speech
     ("The official said the company negotiates mobile rights.", "neutral"),
     ("The official said the blog contained fictional stories.", "neutral"),
+    ("Beijing said the alliance was an effort to contain its influence.", "oppose"),
     ("The official said users were lured into buying goods.", "neutral"),
     ("The coach said the striker was the right man for the job.", "support"),
     # a predicate noun VADER valences strongly judges its subject; a mild one may not

@@ -420,10 +420,22 @@ def _dismissals() -> frozenset[str]:
 
 
 @cache
-def _parts_of_speech() -> dict[str, list[str]]:
-    """The only parts of speech in which a lexicon word is polar ("the right man", not "the
-    right of appeal"; "a good deal", not "buying goods")."""
-    return resources.load("stance")["parts_of_speech"]
+def _senses() -> tuple[dict[str, list[str]], frozenset[str]]:
+    """The only parts of speech in which a lexicon word is polar, and the words polar only
+    as a "to" infinitive."""
+    data = resources.load("stance")
+    return data["parts_of_speech"], frozenset(data["infinitive_only"])
+
+
+def _other_sense(token: Token, lemma: str) -> bool:
+    """A lexicon word in a sense that takes no side: "the right of appeal", "right now",
+    "buying goods", "behind my back", "the blog contained stories" (not "the right man", "a
+    good deal", "backed the bid", "an effort to contain its influence")."""
+    parts, infinitive = _senses()
+    if token.pos_ not in parts.get(lemma, (token.pos_,)):
+        return True
+    return lemma in infinitive and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 class Advice(NamedTuple):
@@ -472,15 +484,15 @@ def _own_act(token: Token, target: Token) -> bool:
         token.lemma_.lower() in _acts()) and target.lower_ not in _SPEAKER
 
 
-def _direct(target: Token) -> set[int]:
+def _direct(target: Token, advised: Advice | None) -> set[int]:
     """The words that pass the verdict on ``target`` itself: the verb acting on it ("we
-    strongly oppose the scheme", "the bid was rejected", "we want a referendum") or its
-    predicate as a subject ("the lawsuit was groundless", "the film was a gorgeous movie").
-    Reasons given beside them ("because the best interests of the child ...") weigh less."""
+    strongly oppose the scheme", "the bid was rejected", "we want a referendum", the
+    ``advised`` act) or its predicate as a subject ("the lawsuit was groundless", "the film
+    was a gorgeous movie"). Reasons given beside them ("because the best interests of the
+    child ...") weigh less."""
     desired = _desired(target)
     if desired is not None:
         return {desired.i}
-    advised = _advised(target)
     if advised is not None:
         return {advised.verb.i}
     if target.dep_ in ("dobj", "nsubjpass") and target.head.pos_ in ("VERB", "AUX"):
@@ -565,9 +577,9 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     # "the buy-back" split by the tokenizer); its head noun may be ("the problem", "a win")
     own = {t.i for c in target.children if c.dep_ == "compound" for t in c.subtree} | (
         {target.i} if hyphens.joined_before(target) else set()) if target is not None else set()
-    direct, slot = (_direct(target), _slot(_top(target, content), content)) if (
-        about is not None and target is not None) else (set(), set())
     advised = _advised(target) if about is not None and target is not None else None
+    direct, slot = (_direct(target, advised), _slot(_top(target, content), content)) if (
+        about is not None and target is not None) else (set(), set())
     for token in content:
         if token.i in own or (about is not None and token.i not in about) or (
                 token.dep_ == "compound"):
@@ -575,8 +587,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         lemma = token.lemma_.lower()
         polarity = "support" if lemma in support else "oppose" if lemma in oppose else (
             "oppose" if _excess(token) or _against(token) else None)
-        if polarity is not None and (token.pos_ not in _parts_of_speech().get(lemma, (
-                token.pos_,)) or (target is not None and _own_act(token, target))):
+        if polarity is not None and (_other_sense(token, lemma) or (
+                target is not None and _own_act(token, target))):
             continue
         hindsight = advised is not None and token == advised.verb and advised.hindsight
         if polarity is None and advised is not None and token == advised.verb:
