@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -73,14 +74,18 @@ def _reversers() -> frozenset[str]:
 def reversed_(token: Token, cue: Span | None) -> bool:
     """``token`` is what a reversing verb of the content acts on ("measures to combat
     ageism"); the cue's own verb ("rejected the plan") and a verb of the lexicon
-    ("have rejected a third bid") have had their say already."""
+    ("have rejected a third bid") have had their say already, and a negated one reverses
+    nothing ("pledged that Africa would not be neglected") unless advice has turned it
+    already ("should not scrap the tax", :func:`_advised`)."""
     if token.dep_ not in ("dobj", "pobj", "nsubjpass"):
         return False
     verb = token.head.head if token.head.dep_ == "prep" else token.head
     in_cue = cue is not None and cue.start <= verb.i < cue.end
     lemma = verb.lemma_.lower()
     support, oppose = polar_words()  # "rejected a bid": the word has counted against it
-    return lemma in _reversers() and not in_cue and lemma not in support | oppose
+    negated = any(c.dep_ == "neg" for c in verb.children) and _advised(token) is None
+    return lemma in _reversers() and not in_cue and lemma not in support | oppose and (
+        not negated)
 
 
 def negators() -> frozenset[str]:
@@ -215,9 +220,10 @@ def _about(target: Token, content: Span) -> set[int]:
         for child in token.children:
             if child.dep_ in ("advmod", "neg", "amod") or _against(child):
                 near.add(child.i)  # "would be against the interests of the fans"
-            elif child.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj", "ccomp") and (
-                    token.i not in joined):
-                near.update(t.i for t in child.subtree)  # "made a mistake", "was premature"
+            elif (child.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj", "ccomp") or (
+                    child.dep_ == "prep" and child.lower_ == "of" and token.lemma_ == "be")
+                  ) and token.i not in joined:  # "made a mistake", "was premature", "are of
+                near.update(t.i for t in child.subtree)  # great value"
     return near | _slot(chain[-1], content)
 
 
@@ -291,12 +297,28 @@ def _denied(token: Token) -> bool:
     return False
 
 
+_PREDICATE_UP = frozenset({"pobj", "prep", "acomp", "attr"})  # a word up to its predicate
+
+
 def _negated(token: Token, content: Span, negators: frozenset[str]) -> bool:
     """A negator governs the word or stands up to three words before it in the content, or
-    a denying quantifier says there is little or none of it (:func:`_denied`)."""
-    return any(c.lower_ in negators for c in token.children) or any(
-        t.lower_ in negators for t in content.doc[max(content.start, token.i - 3) : token.i]
-    ) or _denied(token)
+    a denying quantifier says there is little or none of it (:func:`_denied`), or the word
+    is in a negated predicate ("was not responsible for the company's problems", "is not
+    a problem"; not through an object: "will not accept the threat" is still against it)."""
+    if any(c.lower_ in negators for c in token.children) or any(
+            t.lower_ in negators for t in content.doc[max(content.start, token.i - 3) : token.i]
+    ) or _denied(token):
+        return True
+    node = token
+    for _ in range(_MAX_UP):
+        if node.dep_ not in _PREDICATE_UP or node.head.i == node.i:
+            return False
+        node = node.head
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _governor(token: Token) -> Token | None:
@@ -373,14 +395,106 @@ def _desired(target: Token) -> Token | None:
     return None
 
 
-def _direct(target: Token) -> set[int]:
+@cache
+def _advice() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Modals of advice, those that fault with "have", verbs whose object no advice is
+    for ("should know the rules"), passive verbs whose subject it is for ("a fund should be
+    set up")."""
+    data = resources.load("stance")["advice"]
+    return tuple(frozenset(data[k]) for k in ("modals", "hindsight", "not_advised", "passive"))
+
+
+@cache
+def _events() -> dict[str, str | None]:
+    return resources.load("stance")["events"]
+
+
+@cache
+def _acts() -> frozenset[str]:
+    return frozenset(resources.load("stance")["acts"])
+
+
+@cache
+def _dismissals() -> frozenset[str]:
+    return frozenset(resources.load("stance")["dismissals"])
+
+
+@cache
+def _senses() -> tuple[dict[str, list[str]], frozenset[str]]:
+    """The only parts of speech in which a lexicon word is polar, and the words polar only
+    as a "to" infinitive."""
+    data = resources.load("stance")
+    return data["parts_of_speech"], frozenset(data["infinitive_only"])
+
+
+def _other_sense(token: Token, lemma: str) -> bool:
+    """A lexicon word in a sense that takes no side: "the right of appeal", "right now",
+    "buying goods", "behind my back", "the blog contained stories" (not "the right man", "a
+    good deal", "backed the bid", "an effort to contain its influence")."""
+    parts, infinitive = _senses()
+    if token.pos_ not in parts.get(lemma, (token.pos_,)):
+        return True
+    return lemma in infinitive and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+class Advice(NamedTuple):
+    """The verb a modal of advice governs, the side it takes on the target, and whether it
+    looks back (a fault found, which negation does not turn: "should never have been
+    allowed")."""
+
+    verb: Token
+    side: str
+    hindsight: bool
+
+
+def _advised(target: Token) -> Advice | None:
+    """The holder's call for an act on ``target`` ("Blair should set out a proper exit
+    strategy": for it; "the tax must be scrapped": for the scrapping, which
+    :func:`reversed_` turns against the tax; "he should be sacked": the event's side) or
+    the fault found with what it did or what was done to it ("the government should have
+    acted sooner", "it should have been debated in Congress": against it)."""
+    verb = target.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == target.i:
+        return None
+    modals, hindsight, not_advised, passive = _advice()
+    auxes = {c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if not auxes & modals:
+        return None
+    lemma = verb.lemma_.lower()
+    if "have" in auxes:  # "must have known" guesses; "should have" faults
+        faulted = auxes & hindsight and target.dep_ in ("nsubj", "nsubjpass") and (
+            target.lower_ not in _SPEAKER) and lemma not in _reversers()
+        return Advice(verb, "oppose", True) if faulted else None
+    if target.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    if lemma in _reversers():
+        return Advice(verb, "support", False)
+    if _events().get(lemma):
+        return Advice(verb, _events()[lemma], False)
+    if (target.dep_ == "dobj" and lemma not in not_advised) or lemma in passive:
+        return Advice(verb, "support", False)
+    return None
+
+
+def _own_act(token: Token, target: Token) -> bool:
+    """``token`` is a polar verb the target does ("Labour had proposed the idea too", "the
+    union criticised the plan"): the target's side, no verdict on it."""
+    return token == target.head and target.dep_ == "nsubj" and token.pos_ == "VERB" and (
+        token.lemma_.lower() in _acts()) and target.lower_ not in _SPEAKER
+
+
+def _direct(target: Token, advised: Advice | None) -> set[int]:
     """The words that pass the verdict on ``target`` itself: the verb acting on it ("we
-    strongly oppose the scheme", "the bid was rejected", "we want a referendum") or its
-    predicate as a subject ("the lawsuit was groundless", "the film was a gorgeous movie").
-    Reasons given beside them ("because the best interests of the child ...") weigh less."""
+    strongly oppose the scheme", "the bid was rejected", "we want a referendum", the
+    ``advised`` act) or its predicate as a subject ("the lawsuit was groundless", "the film
+    was a gorgeous movie"). Reasons given beside them ("because the best interests of the
+    child ...") weigh less."""
     desired = _desired(target)
     if desired is not None:
         return {desired.i}
+    if advised is not None:
+        return {advised.verb.i}
     if target.dep_ in ("dobj", "nsubjpass") and target.head.pos_ in ("VERB", "AUX"):
         return {target.head.i}
     if target.dep_ != "nsubj":
@@ -416,11 +530,18 @@ def _valenced(token: Token) -> str | None:
     return None if abs(value) < valence_floor() else "support" if value > 0 else "oppose"
 
 
+_NOUN_FLOOR = 2.0  # a predicate noun that judges: "hell", "a hero"; not "a victim", "a joke"
+
+
 def _predicate_valence(token: Token) -> str | None:
     """A predicate adjective of the target that VADER valences (either way) at least the
     floor: said of the target itself, it judges it ("the forecast was dismal") where the
     same word before a noun may name a kind ("a clean engine") or its size ("a powerful
-    indictment"), and a noun may name a thing ("the lack of interference")."""
+    indictment"), and a noun may name a thing ("the lack of interference"); a predicate
+    noun only when VADER valences it strongly ("the regime was hell")."""
+    if token.pos_ == "NOUN" and token.dep_ == "attr" and abs(
+            valence(token.lower_) or valence(token.lemma_.lower())) >= _NOUN_FLOOR:
+        return _valenced(token)
     if token.pos_ != "ADJ" or token.dep_ not in ("acomp", "attr") or any(
             c.dep_ in ("prep", "xcomp", "ccomp") or _excess(c) for c in token.children):
         return None  # "interested in raising": the subject's own lean; "too lenient": too much
@@ -449,12 +570,15 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     shifted = any(s in text for s in shifters) or any(
         s in lead for s in shifters if s.startswith("stop"))
     score["oppose"] += sum(1.5 for p in phrases if p in text)
-    rejected = content.root if cue_stance == "oppose" and content.root.pos_ == "NOUN" else None
+    # "dismissed the criticism": for what was criticised ("warned of a threat" is against it)
+    rejected = content.root if cue_stance == "oppose" and content.root.pos_ == "NOUN" and (
+        cue.root.lemma_.lower() in _dismissals()) else None
     # the words that make up the target's name are no verdict on it ("a support package",
     # "the buy-back" split by the tokenizer); its head noun may be ("the problem", "a win")
     own = {t.i for c in target.children if c.dep_ == "compound" for t in c.subtree} | (
         {target.i} if hyphens.joined_before(target) else set()) if target is not None else set()
-    direct, slot = (_direct(target), _slot(_top(target, content), content)) if (
+    advised = _advised(target) if about is not None and target is not None else None
+    direct, slot = (_direct(target, advised), _slot(_top(target, content), content)) if (
         about is not None and target is not None) else (set(), set())
     for token in content:
         if token.i in own or (about is not None and token.i not in about) or (
@@ -463,6 +587,12 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         lemma = token.lemma_.lower()
         polarity = "support" if lemma in support else "oppose" if lemma in oppose else (
             "oppose" if _excess(token) or _against(token) else None)
+        if polarity is not None and (_other_sense(token, lemma) or (
+                target is not None and _own_act(token, target))):
+            continue
+        hindsight = advised is not None and token == advised.verb and advised.hindsight
+        if polarity is None and advised is not None and token == advised.verb:
+            polarity = advised.side
         if polarity is None and token.i in direct:
             polarity = "support" if token == _desired(target) else _predicate_valence(token)
         if polarity is None and (token.i in slot or (token.i in direct and _felt(token, cue))):
@@ -480,7 +610,7 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         if token == rejected and polarity == "oppose":  # "dismissed the criticism": for it
             score["oppose"] -= 1.0
             polarity = "support"
-        negated = _negated(token, content, negators)
+        negated = not hindsight and _negated(token, content, negators)
         if negated or (shifted and polarity == "support"):
             polarity = "oppose" if polarity == "support" else "support"
         score[polarity] += _DIRECT_WEIGHT if token.i in direct else 1.0
