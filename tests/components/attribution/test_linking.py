@@ -2,6 +2,7 @@
 
 import pytest
 
+from pipeline import resources
 from pipeline.components.attribution.found import Found
 from pipeline.components.attribution.linking import (
     CueKinds,
@@ -183,3 +184,21 @@ def test_a_speaker_labels_content_keeps_its_unquoted_sentences(nlp):
     said = Found((0, 5), "say", (5, 6), (7, len(text) - 1))
     [cut] = within_reach(doc, [said], [])
     assert text[slice(*cut.content_span)] == "Well, look at the record"
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "content", "statement"),
+    [
+        ("West announced plans for a solo album.", "announce", "plans for a solo album", False),
+        ("West announced that he would tour.", "announce", "that he would tour", True),
+        ("Wales have learnt that style.", "learn", "that style", False),
+        ("Smith warned of a strike.", "warn", "of a strike", True),
+    ],
+)
+def test_the_lexicon_takes_an_announcement_of_a_thing_for_an_act(nlp, text, lemma, content,
+                                                                  statement):
+    doc = nlp(text)
+    start = text.index(content)
+    span = doc.char_span(start, start + len(content), alignment_mode="expand")
+    kinds = CueKinds.of(resources.load("cues"))
+    assert reads_as_statement(doc, lemma, (span.start, span.end), False, kinds) is statement
