@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from pipeline.components import quotes as quoting
 from pipeline.components.attribution.features import Vocabulary
 from pipeline.components.attribution.model import shared_subject
 
 
 def _shared(nlp: Language, text: str, cue: str) -> str | None:
     doc = nlp(text)
-    view = Vocabulary().view(doc, [], [])
+    view = Vocabulary().view(doc, quoting.spoken(text), [])
     token = next(t for t in doc if t.text == cue)
     found = shared_subject(view, (token.i, token.i + 1))
     return None if found is None else doc[found[0] : found[1]].text
@@ -36,6 +37,9 @@ def test_a_second_verb_of_saying_shares_the_subject_above(nlp: Language, text: s
     # the verb above is itself reported: its subject said nothing
     ("Lee said the plans were good for children but accepted that many teachers now worried.",
      "accepted"),
+    # a speech tag after quoted words, its speaker after it
+    ('The run ended in October. "It had a big impact on us, but again because of the way we '
+     'were beaten," added the 30-year-old, pointing to a penalty.', "added"),
     # the verb above is what a speech tag reports
     ("The figures are good for children, the bank said, but warned that teachers worried.",
      "warned"),
