@@ -51,7 +51,9 @@ def test_a_cue_is_never_taken_from_the_next_sentence(text, content, cue_sentence
 _KINDS = CueKinds(speech=frozenset(("say", "warn", "comment", "confirm", "explain", "announce")),
                   intentions=frozenset(("hope", "plan", "refuse", "decline", "add", "look")),
                   refusals=frozenset(("refuse", "decline", "fail")),
-                  pending=frozenset(("yet", "still")))
+                  pending=frozenset(("yet", "still")),
+                  unsaid=frozenset(("say", "warn", "comment", "confirm", "explain", "announce",
+                                    "add")))
 
 
 @pytest.mark.parametrize(
@@ -94,6 +96,7 @@ def test_an_intention_or_an_act_is_no_statement(nlp, text, lemma, content, quote
         ("The firm failed to explain why the payments were late.", "failed to explain", True),
         ("The ministry is still to announce whether it will act.", "is still to announce", True),
         ("The club has yet to say whether he will stay.", "has yet to say", True),
+        ("The police declined to add details.", "declined to add", True),  # an act's verb
         ("The club is still trying to say goodbye.", "is still trying to say", False),
     ],
 )
