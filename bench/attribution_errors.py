@@ -71,9 +71,7 @@ def run_stages(ext: comp.AttributionExtractor, doc: Doc) -> Stages:
         for cue in features.runs(tags, sent[0]):
             chars = char_range(doc, cue)
             stages.tagged.append(chars)
-            source = model._source(view, cue)
-            if source is None:
-                source = next((r.source for r in view.rules_at(cue) if r.source), None)
+            source = model.source_of(view, cue)
             if source is None:
                 _lose(stages, chars, "no source")
                 continue

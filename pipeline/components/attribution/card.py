@@ -74,7 +74,9 @@ def write(path: str | Path) -> Path:
            f"each article's fold ({train.get('lexicon_folds')} folds), so it does not trust "
            "counts of the very cue it tags; the file holds the shares of the whole split;"]
           if train.get("lexicon_folds") else []),
-        "- `source.crfsuite`: for each cue, a CRF tags its source in the cue's sentence;",
+        "- `source.crfsuite`: for each cue, a CRF tags its source in the cue's sentence "
+        "(where it tags none: the rules' source, else for a verb of saying that hangs on "
+        "another verb the subject they share, \"Ukraine ousted its leader and has said\");",
         "- `content.json`: for each cue, a linear softmax ranker picks its content among "
         "candidate spans (complement subtrees, quotations and runs of them, the rest of the "
         "sentence, the rules' content; each also run on to later or earlier sentences, and "
@@ -83,9 +85,9 @@ def write(path: str | Path) -> Path:
         "",
         "`newsclaims_attribution` then keeps what a reader takes for a statement (a cue "
         "outside the lexicon's verbs of saying needs quoted words or a finite clause, an "
-        "intention or act a clause of its own: \"is hoping to repeat\", \"posted a loss\" "
-        "are none; a refusal to speak, \"declined to comment\", makes none), leaves out a "
-        "headline run into the first "
+        "intention or act a clause of its own: \"is hoping to repeat\", \"posted a loss\", "
+        "\"announced plans for an album\" are none; a refusal to speak, \"declined to "
+        "comment\", makes none), leaves out a headline run into the first "
         "sentence, and resolves each source to the name the article gives it; "
         "`newsclaims_stance` judges target and stance.",
         "",

@@ -322,18 +322,22 @@ class CueKinds:
     "plans to", "posted a loss") need quoted words or a clause of their own; a
     ``refusal`` to speak ("declined to comment", "failed to explain") makes none, nor
     does a ``pending`` one ("is still to announce"): the source said nothing
-    (:func:`refuses_to_speak`)."""
+    (:func:`refuses_to_speak`). ``unsaid`` are the verbs of saying such a cue withholds:
+    the speech cues and the acts that are also verbs of saying ("declined to add", "is
+    still to announce whether")."""
 
     speech: frozenset[str]
     intentions: frozenset[str]
     refusals: frozenset[str]
     pending: frozenset[str]
+    unsaid: frozenset[str]
 
     @classmethod
     def of(cls, cues: dict) -> CueKinds:
         intentions = frozenset(cues["intentions"])
-        return cls(frozenset(cues["verbs"]) - intentions | frozenset(cues["communication"]),
-                   intentions, frozenset(cues["refusals"]), frozenset(cues["pending"]))
+        speech = frozenset(cues["verbs"]) - intentions | frozenset(cues["communication"])
+        return cls(speech, intentions, frozenset(cues["refusals"]), frozenset(cues["pending"]),
+                   speech | frozenset(cues["spoken_acts"]))
 
 
 def reads_as_statement(doc: Doc, cue: str, content: tuple[int, int], quoted: bool,
@@ -362,7 +366,7 @@ def refuses_to_speak(doc: Doc, cue: Span, kinds: CueKinds) -> bool:
     tokens = doc.char_span(cue[0], cue[1], alignment_mode="expand")
     return tokens is not None and any(
         _withholds(t, kinds) and any(
-            c.dep_ == "xcomp" and c.lemma_.lower() in kinds.speech for c in t.children)
+            c.dep_ == "xcomp" and c.lemma_.lower() in kinds.unsaid for c in t.children)
         for t in tokens)
 
 

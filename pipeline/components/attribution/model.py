@@ -79,7 +79,7 @@ class AttributionModel:
 
     def find(self, doc: Doc, quotes: list[Span], rules: list[Found]) -> list[TokenStatement]:
         """Every statement the model finds: one per tagged cue that has a content and a
-        source (tagged, else the rules' for that cue). A statement with no source costs
+        source (:meth:`source_of`). A statement with no source costs
         nothing on PolNeAR dev when left out (cue F1 0.697 against 0.699, content 0.570
         against 0.569) and raises precision (cue 0.793 against 0.751), and a stance row
         without a subject says little."""
@@ -90,9 +90,7 @@ class AttributionModel:
             xseq = cue_lexicon.cue_features(view, sent, self.lexicon)
             tags = decode(self.cues, xseq, self._thresholds(view, sent))
             for cue in features.runs(tags, sent[0]):
-                source = self._source(view, cue)
-                if source is None:
-                    source = next((r.source for r in view.rules_at(cue) if r.source), None)
+                source = self.source_of(view, cue)
                 choice = self.content.choose(view, cue, spans) if source else None
                 if choice is not None:
                     found.append(TokenStatement(source, cue, choice.span))
@@ -108,6 +106,13 @@ class AttributionModel:
             self.cue_threshold
         return [low if i in ruled else self.cue_threshold for i in range(*sent)]
 
+    def source_of(self, view: DocView, cue: Tokens) -> Tokens | None:
+        """The source of ``cue``: tagged, else the rules' for that cue, else the subject
+        its verb shares with the verb it hangs on (:func:`shared_subject`)."""
+        return (self._source(view, cue)
+                or next((r.source for r in view.rules_at(cue) if r.source), None)
+                or shared_subject(view, cue))
+
     def _source(self, view: DocView, cue: Tokens) -> Tokens | None:
         """The tagged source of ``cue``: of several tagged runs, the one nearest the cue
         (given the gold cues of PolNeAR dev, 1,756 sources exact against 1,715 when the
@@ -115,6 +120,50 @@ class AttributionModel:
         start = view.sents[view.sent_of[cue[0]]][0]
         found = features.runs(self.sources.tag(features.source_features(view, cue)), start)
         return min(found, key=lambda run: max(run[0] - cue[1], cue[0] - run[1]), default=None)
+
+
+_SHARING = frozenset(("conj", "advcl"))
+_OWN_SUBJECT = frozenset(("nsubj", "nsubjpass", "csubj", "expl", "auxpass"))
+_REPORTED = frozenset(("ccomp", "xcomp", "relcl", "acl", "pcomp", "parataxis"))
+
+
+def shared_subject(view: DocView, cue: Tokens) -> Tokens | None:
+    """The subject a cue's verb of saying shares with the verb it hangs on as a second
+    verb or a participle ("Ukraine ousted its leader and has said", "Trump admires Putin,
+    comparing him to"), which the source tagger rarely tags, being outside the cue's own
+    clause. Not for a verb with a subject of its own or a passive one ("is expected"),
+    nor when the verb above is itself reported ("he said activities were good but
+    accepted that": the subject of "were" said nothing). PolNeAR dev exact: cue F1 0.692
+    -> 0.694, content 0.585 -> 0.588, precision kept; 300 BBC train articles: 13 more
+    statements, 10 of them right."""
+    head = view.root(cue)
+    if (view.dep[head] not in _SHARING or view.pos[head] != "VERB"
+            or not view.lexical_cue[head] or _bare_participle(view, head)
+            or _after_a_quotation(view, head)
+            or any(view.dep[c] in _OWN_SUBJECT for c in view.children[head])):
+        return None
+    governor = view.head[head]
+    if view.dep[governor] in _REPORTED or any(
+            view.lexical_cue[c] and view.dep[c] == "parataxis" for c in view.children[governor]):
+        return None
+    subject = next((c for c in view.children[governor] if view.dep[c] == "nsubj"), None)
+    return None if subject is None else (view.left_edge[subject], view.right_edge[subject] + 1)
+
+
+def _after_a_quotation(view: DocView, verb: int) -> bool:
+    """A verb right after quoted words, punctuation aside: a speech tag whose speaker
+    comes after it ('"...," added the 30-year-old'), not the subject of a verb before."""
+    before = verb - 1
+    while before >= 0 and view.blank[before] and not view.in_quote[before]:
+        before -= 1
+    return before >= 0 and view.in_quote[before]
+
+
+def _bare_participle(view: DocView, verb: int) -> bool:
+    """A past participle with no auxiliary: passive in sense ("Asked if ..., he replied",
+    "Dubbed the PMA430, it"), its subject the one asked, not who asks."""
+    return view.doc[verb].tag_ == "VBN" and not any(view.dep[c] == "aux"
+                                                    for c in view.children[verb])
 
 
 def decode(tagger: Any, xseq: list[list[str]], thresholds: list[float] | None) -> list[str]:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from pipeline import resources
 from pipeline.components import quotes as quoting
 from pipeline.components.attribution.found import Found
 from pipeline.components.attribution.linking import (
@@ -52,7 +53,9 @@ def test_a_cue_is_never_taken_from_the_next_sentence(text, content, cue_sentence
 _KINDS = CueKinds(speech=frozenset(("say", "warn", "comment", "confirm", "explain", "announce")),
                   intentions=frozenset(("hope", "plan", "refuse", "decline", "add", "look")),
                   refusals=frozenset(("refuse", "decline", "fail")),
-                  pending=frozenset(("yet", "still")))
+                  pending=frozenset(("yet", "still")),
+                  unsaid=frozenset(("say", "warn", "comment", "confirm", "explain", "announce",
+                                    "add")))
 
 
 @pytest.mark.parametrize(
@@ -95,6 +98,7 @@ def test_an_intention_or_an_act_is_no_statement(nlp, text, lemma, content, quote
         ("The firm failed to explain why the payments were late.", "failed to explain", True),
         ("The ministry is still to announce whether it will act.", "is still to announce", True),
         ("The club has yet to say whether he will stay.", "has yet to say", True),
+        ("The police declined to add details.", "declined to add", True),  # an act's verb
         ("The club is still trying to say goodbye.", "is still trying to say", False),
     ],
 )
@@ -289,3 +293,19 @@ def test_content_keeps_a_phrase_quoted_inside_its_clause(nlp):
     said = _said(text, "Susan", "said", ("an orange", "buffoon"))
     out = apart_from_other_tags(nlp(text), [calling, said], quoting.spoken(text))
     assert out[0].content_span == calling.content_span
+@pytest.mark.parametrize(
+    ("text", "lemma", "content", "statement"),
+    [
+        ("West announced plans for a solo album.", "announce", "plans for a solo album", False),
+        ("West announced that he would tour.", "announce", "that he would tour", True),
+        ("Wales have learnt that style.", "learn", "that style", False),
+        ("Smith warned of a strike.", "warn", "of a strike", True),
+    ],
+)
+def test_the_lexicon_takes_an_announcement_of_a_thing_for_an_act(nlp, text, lemma, content,
+                                                                  statement):
+    doc = nlp(text)
+    start = text.index(content)
+    span = doc.char_span(start, start + len(content), alignment_mode="expand")
+    kinds = CueKinds.of(resources.load("cues"))
+    assert reads_as_statement(doc, lemma, (span.start, span.end), False, kinds) is statement

@@ -1,0 +1,48 @@
+"""The trained model's own rules: the source a cue shares with the verb it hangs on."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from pipeline.components import quotes as quoting
+from pipeline.components.attribution.features import Vocabulary
+from pipeline.components.attribution.model import shared_subject
+
+
+def _shared(nlp: Language, text: str, cue: str) -> str | None:
+    doc = nlp(text)
+    view = Vocabulary().view(doc, quoting.spoken(text), [])
+    token = next(t for t in doc if t.text == cue)
+    found = shared_subject(view, (token.i, token.i + 1))
+    return None if found is None else doc[found[0] : found[1]].text
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    ("Ukraine ousted its leader and has said it wants closer links.", "said", "Ukraine"),
+    ("The bank gave no details but said the records were safe.", "said", "The bank"),
+    ("The senator voted against the bill, arguing that it was too costly.", "arguing",
+     "The senator"),
+])
+def test_a_second_verb_of_saying_shares_the_subject_above(nlp: Language, text: str, cue: str,
+                                                          source: str) -> None:
+    assert _shared(nlp, text, cue) == source
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    # a subject of its own: the source tagger's
+    ("Smith arrived and Jones said the talks failed.", "said"),
+    # passive in sense: the subject was asked
+    ("Asked if he would stand again, Mr Hague replied no.", "Asked"),
+    # the verb above is itself reported: its subject said nothing
+    ("Lee said the plans were good for children but accepted that many teachers now worried.",
+     "accepted"),
+    # a speech tag after quoted words, its speaker after it
+    ('The run ended in October. "It had a big impact on us, but again because of the way we '
+     'were beaten," added the 30-year-old, pointing to a penalty.', "added"),
+    # the verb above is what a speech tag reports
+    ("The figures are good for children, the bank said, but warned that teachers worried.",
+     "warned"),
+])
+def test_no_shared_subject(nlp: Language, text: str, cue: str) -> None:
+    assert _shared(nlp, text, cue) is None
