@@ -1,4 +1,4 @@
-"""Caps, averages of a change, differences from a year's levels and age ranges (issue 11,
+"""Caps, averages of a change, differences from a year's levels and ages (issue 11,
 twelfth round, found on ``corpus/figures/realnews/fresh12.jsonl``). Every sentence here is
 made up."""
 
@@ -31,6 +31,9 @@ from tests.components.figures.test_component import assert_figure
         # "ages N to M" is an age range, as "aged N to M"
         ("The scheme is open to adults ages 50 to 64.", "50", 50.0, "year", ">="),
         ("The scheme is open to adults ages 50 to 64.", "64", 64.0, "year", "<="),
+        # a group's bound before a singular the tagger took for a noun is an age
+        ("It helps people under 25 engage in politics.", "25", 25.0, "year", "<"),
+        ("Children under 4 foot ride free.", "4 foot", 4.0, "foot", "<"),
     ],
 )
 def test_limits_in_context(parse, text, surface, value, unit, modifier):
