@@ -665,11 +665,15 @@ class FigureExtractor:
                 and not self._names_a_thing(text, 2.0, period.lower_, period.idx + len(period)):
             return period.lower_, period.idx + len(period)  # "promised 24 hour response"
             # is 24 hours, as "a 24-hour response" is; not "the 10 year Treasury yield"
-        if noun is not None:
+        start = match.start("num")
+        if noun is not None and (noun.tag_ != "NN" or not g.ages.bounded_group.search(
+                text, max(0, start - 30), start) or (numbers.value(match.group("num")) or 0) <= 1):
             unit = context.count_unit(tokens.end, noun, g)
             return self._per(text, unit, noun.idx + len(noun), counted=True)
+        # "help people under 30 engage in": no singular counts 30, so a verb the tagger
+        # read as a noun; the bound group's number is an age
         value = numbers.value(match.group("num")) or 0.0
-        if g.ages.is_age(text, match.start("num"), end, value, tokens):
+        if g.ages.is_age(text, start, end, value, tokens):
             return "year", end  # "aged 64", "Jones, 31,"
         if _RACE_TIME.fullmatch(match.group("num")) and g.race_time_cues.search(sent.text):
             return "second", end  # "won in 46.45", ".02 outside his personal best"

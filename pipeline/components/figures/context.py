@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.components import hyphens
 from pipeline.components.figures import numbers
@@ -365,6 +365,8 @@ def governing_verb(anchor: Token) -> Token | None:
 
 
 _RATE_NOUNS = frozenset({"rate", "pace"})
+_AVERAGE_NOUNS = frozenset({"average", "mean"})
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _VAGUE = re.compile(numbers.vague_pattern(), re.IGNORECASE)  # "dozens", "hundreds"
 _AGE_UNITS = frozenset({"year old", "year-old"})
 _AMOUNT_DEPS = ("dobj", "attr", "nsubj", "nsubjpass", "appos", "conj")
@@ -382,6 +384,9 @@ def _via_by(anchor: Token, grammar: FigureGrammar, relative: bool) -> str | None
     for _ in range(4):
         if token.dep_ == "pobj" and token.head.lower_ == "of":  # "cuts of 25bp"
             changed = token.head.head  # but "spending cuts of R$70 billion" is an amount
+            if changed.lemma_.lower() in _AVERAGE_NOUNS and changed.dep_ == "pobj":
+                token = changed  # "increase caseloads by an average of 70 percent"
+                continue
             if changed.lemma_.lower() in _RATE_NOUNS and relative:
                 of_change = _rate_of_change(changed, grammar)
                 if of_change:
@@ -549,9 +554,17 @@ def _difference(figure: Span, grammar: FigureGrammar) -> str | None:
     """'up' or 'down' for a share "above" or "below" what it is set against ("trading 84%
     above the offer price", "40 per cent below average"): how far off it, not a level."""
     doc = figure.doc
-    if figure.end + 1 >= len(doc) or doc[figure.end + 1].like_num:
+    if figure.end + 1 >= len(doc) or (doc[figure.end + 1].like_num and not _years_level(
+            doc, figure.end + 1)):
         return None
     return grammar.differences_after.get(doc[figure.end].lower_)
+
+
+def _years_level(doc: Doc, i: int) -> bool:
+    """"32 percent below 2005 levels": the number after "below" is the year whose level the
+    share is set against, not a second figure ("3% below 2.5%")."""
+    return bool(_YEAR.fullmatch(doc[i].text)) and i + 1 < len(doc) \
+        and doc[i + 1].lemma_.lower() == "level"
 
 
 def _level_after_figure(figure: Span) -> bool:
@@ -564,8 +577,8 @@ def _level_after_figure(figure: Span) -> bool:
     if to < 1 or doc[to].lower_ != "to" or doc[to - 1].lower_ == doc[figure.end - 1].lower_:
         return False  # "rise 5% to 10%" may be a range of changes: left to the parse
     for token in reversed(doc[max(0, to - 3) : to]):  # "6 %", "$2", "2.5 per cent"
-        if token.like_num:
-            return True
+        if token.like_num:  # but "lower emissions by 2030 to 32 percent below": a deadline
+            return not (_YEAR.fullmatch(token.text) and doc[token.i - 1].lower_ == "by")
         if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ":"):
             return False
     return False
@@ -639,7 +652,10 @@ def bound(figure: Span, grammar: FigureGrammar) -> str | None:
         if verb.tag_ in _PRESENT and lemma in grammar.threshold_verbs:
             return grammar.threshold_verbs[lemma]  # "now needs 61 percent to reach it"
         return grammar.comparison_verbs.get(lemma)
-    return None
+    if anchor.dep_ == "pobj" and verb.lower_ == "to" and verb.i == figure.start - 1 \
+            and verb.head.pos_ == "VERB":  # not "limited to well below 2C": that bound stays
+        return grammar.cap_verbs.get(verb.head.lemma_.lower())  # "limiting capacity to 15
+    return None  # rounds": the most allowed ("cap output at 38 jets" names the cap: =)
 
 
 def absolute_clause(verb: Token) -> Token | None:

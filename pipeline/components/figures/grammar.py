@@ -111,6 +111,7 @@ class FigureGrammar:
     differences_after: dict[str, str]  # "84% above the offer price": how far above it
     comparison_verbs: dict[str, str]
     threshold_verbs: dict[str, str]  # "needs 61 percent": at least, in the present tense
+    cap_verbs: dict[str, str]  # "limiting capacity to 15 rounds": at most
     vague_idiom: re.Pattern[str]  # "in their ": "in their thousands" is a crowd's size
     period_units: frozenset[str]
     bound_words: frozenset[str]
@@ -217,6 +218,7 @@ class FigureGrammar:
             differences_after=data["differences_after"],
             comparison_verbs=data["comparison_verbs"],
             threshold_verbs=data["threshold_verbs"],
+            cap_verbs=data["cap_verbs"],
             vague_idiom=re.compile(rf"\b(?:{alt(data['vague_idioms_before'])})\s+$",
                                    re.IGNORECASE),
             period_units=frozenset(data["period_units"]),
