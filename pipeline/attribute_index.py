@@ -10,7 +10,8 @@ hit. ``AttributeIndex`` keeps, per attribute, the patterns each named value sati
 matches are the AND of a few masks. The other patterns (longer ones, regular
 expressions) keep a Matcher of their own. The matches, and so every annotation the
 ruler sets, are the same as the ruler's own ``match``; ``install`` leaves a ruler with
-any pattern shape it does not know as it is.
+any pattern shape it does not know as it is. Setting them takes the matched token from
+the Doc, not from a Span made for each match (as the ruler does), in the same order.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs  # what the ruler sets attributes with
 
 # token attributes the table reads, each as ``Doc.to_array`` gives it (a string's hash,
 # or 0/1 for a flag), as the Matcher compares them
@@ -104,7 +106,8 @@ class AttributeIndex:
                 others.add(key, rest)
         if not singles:
             return False
-        ruler.match = cls(ruler, singles, others).match
+        index = cls(ruler, singles, others)
+        ruler.match, ruler.set_annotations = index.match, index.set_annotations
         return True
 
     def match(self, doc: Doc) -> list[Match]:
@@ -122,6 +125,18 @@ class AttributeIndex:
                     matches.append((aid, key, i, i + 1))
         matches.sort()
         return matches
+
+    def set_annotations(self, doc: Doc, matches: list[Match]) -> None:
+        """``AttributeRuler.set_annotations``: each match's attributes on its token, in
+        order (a later rule wins); a token index outside its match raises there, as the
+        ruler's own would."""
+        ruler = self.ruler
+        for n, (aid, _, start, end) in enumerate(matches):
+            index = ruler.indices[aid]
+            i = start + index if index >= 0 else end + index
+            if not start <= i < end:  # the ruler's own raises its error
+                return AttributeRuler.set_annotations(ruler, doc, matches[n:])
+            set_token_attrs(doc[i], ruler.attrs[aid])
 
     def _hits_of(self, mask: int) -> tuple[tuple[int, int], ...]:
         """The (attribute set, key) pairs of a mask's patterns, once per key (the Matcher

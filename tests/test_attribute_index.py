@@ -1,5 +1,6 @@
 """The attribute ruler's table look-up (``pipeline.attribute_index``) matches as its Matcher."""
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -69,3 +70,22 @@ def test_an_empty_doc_and_a_pipeline_without_a_ruler():
 
 def test_the_default_pipeline_gets_the_table(nlp):
     assert isinstance(nlp.get_pipe("attribute_ruler").match.__self__, AttributeIndex)
+
+
+def test_a_negative_index_counts_from_the_end_and_one_outside_raises_as_the_ruler_does():
+    for index, works in ((-1, True), (2, False)):
+        rules = [{"patterns": [[{"LOWER": "gon"}, {"LOWER": "na"}]], "attrs": {"LEMMA": "to"},
+                  "index": index}]
+        plain, fast = spacy.blank("en"), spacy.blank("en")
+        for nlp in (plain, fast):
+            nlp.add_pipe("attribute_ruler").add_patterns(rules)
+        AttributeIndex.install(fast)
+        if works:
+            assert [t.lemma_ for t in fast(parsed(fast))] == \
+                [t.lemma_ for t in plain(parsed(plain))]
+            assert fast(parsed(fast))[9].lemma_ == "to"
+        else:
+            with pytest.raises(ValueError, match="E1001"):
+                plain(parsed(plain))
+            with pytest.raises(ValueError, match="E1001"):
+                fast(parsed(fast))
