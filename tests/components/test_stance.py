@@ -358,3 +358,17 @@ def test_a_side_the_target_takes_is_no_verdict_on_it(nlp):
 def test_predicates_negation_and_parts_of_speech(nlp, sentence, label):
     [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
     assert st.stance == label
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # a noun named in passing gives way to the name the statement is about
+    ("Mr Smith said the funny side was lost on Jeremy Paxman.", "Jeremy Paxman"),
+    ("Mr Smith said the door was open for Microsoft.", "Microsoft"),
+    # ... not to a name of a clause said in passing
+    ("Mr Smith said the door was open when he met Microsoft.", "door"),
+    # ... and stays where the statement names nothing better
+    ("Mr Smith said the door was open.", "door"),
+])
+def test_a_noun_named_in_passing_gives_way_to_what_the_statement_is_about(nlp, text, target):
+    main = [st for st in nlp(text)._.nc_statements if st.kind == "statement"]
+    assert main[0].target == target

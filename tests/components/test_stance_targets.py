@@ -370,3 +370,20 @@ def test_it_is_a_plain_description_keeps_what_it_stands_for(parse):
     doc = parse('Consumer borrowing rose again. Ed Balls said: "I don\'t believe it would be '
                 'a big election issue."')
     assert doc._.nc_statements[-1].target == "Consumer borrowing"
+
+
+@pytest.mark.parametrize(("text", "word", "passing"), [
+    ("Mr Smith said the funny side was lost on him.", "side", True),
+    # made specific by a possessor or an "of" phrase
+    ("Mr Smith said the club's side was weak.", "side", False),
+    ("Mr Smith said the door of the club was open.", "door", False),
+    # the article's own subject: it names the noun again
+    ("The door opened. Mr Smith said the door was open.", "door", False),
+    # no noun of the list
+    ("Mr Smith said the merger was weak.", "merger", False),
+])
+def test_a_noun_named_once_in_passing(parse, text, word, passing):
+    doc = parse(text)
+    resolver = _resolver(doc)
+    token = _token(doc, word, -1)
+    assert resolver.passing(resolver.at(token)) is passing

@@ -247,7 +247,9 @@ class StanceLabeller:
         "..."'): what the holder's own evaluative word attaches to ("we're pleased with the
         show"), what an agent subject acts on before the agent, what an aspect noun is of
         (:meth:`Resolver.about`), what a subject "it" stands for
-        (:meth:`Resolver.antecedent`); else the content's first noun phrase."""
+        (:meth:`Resolver.antecedent`); else the content's first noun phrase. A noun named
+        in passing ("the funny side was lost on Jeremy Paxman") gives way to a name, the
+        topic or a repeated phrase after it (:meth:`Resolver.passing`)."""
         if content is None:
             return None
         if topic and lexicon.names_topic(content, topic):
@@ -264,14 +266,19 @@ class StanceLabeller:
         if source_span is not None and source_span[0] > content.start_char:
             # a speech tag inside the content: its words are about the speaker
             tokens = [t for t in tokens if not source_span[0] <= t.idx < source_span[1]]
+        passing = None  # a noun named in passing waits for a name or the topic after it
         for candidate in resolver.about(tokens, content, source):
             token = said_of(candidate)  # "it's a shame", "have the guts": not the target
             if token is None:
                 continue
             target = resolver.at(token, speaker=source)
-            if target is not None and target.name.casefold() != own:
+            if target is None or target.name.casefold() == own:
+                continue
+            if passing is None and resolver.passing(target):
+                passing = target
+            elif passing is None or resolver.better(target, content):
                 return target
-        return None
+        return passing
 
     @staticmethod
     def _row(statement: Statement, target: Target, label: str, confidence: float

@@ -40,6 +40,9 @@ _NAMING_PREPS = frozenset({"of", "on", "for", "to", "between", "against", "over"
 # spaCy's entity types of times and amounts: no stance is about a date or a number
 _MEASURES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 _PLACES = frozenset({"GPE", "NORP", "LOC"})  # "Philippines", "Americas": names in -s
+# what makes a noun specific however rarely the article uses it: "tuition fees", "the
+# club's debt", "two goals", "the cost of the plan"
+_SPECIFIC = frozenset({"compound", "poss", "nummod", "prep", "nmod", "appos"})
 _SPACE = re.compile(r"\s+")
 _QUOTE_MARKS = re.compile(r"[\"“”\[\]]")  # 'held "constructive" talks', 'the [Lisbon]
 # vision' (a writer's insertion): the name is without them
@@ -270,6 +273,7 @@ class _Vocabulary:
     kinds: frozenset[str]  # adjectives that name a kind, not an opinion ("a positive test")
     frames: frozenset[str]  # "the only way to combat X": about X
     figures: frozenset[str]  # "the figure": what the last figure measured
+    passing: frozenset[str]  # "the funny side", "the extent": named in passing
 
 
 @cache
@@ -297,6 +301,7 @@ def _vocabulary() -> _Vocabulary:
         kinds=frozenset(data["kind_adjectives"]),
         frames=frozenset(data["frame_nouns"]),
         figures=frozenset(data["figure_nouns"]),
+        passing=frozenset(data["passing_nouns"]),
     )
 
 
@@ -553,6 +558,29 @@ class Resolver:
         if target.kind == TOPIC:
             return max(self._lemmas[self.doc[target.head].lemma_.lower()], 2)
         return self._lemmas[self.doc[target.head].lemma_.lower()] or 1
+
+    def passing(self, target: Target) -> bool:
+        """A noun the statement names in passing ("the funny side", "the extent", "big
+        points"; ``passing_nouns``): the article uses it nowhere else (its head's lemma
+        once), no name, compound, possessor, number, "of" phrase or infinitive makes it
+        specific (at most two words: "the need to detain them" is its own), and it
+        stands for nothing named before (its name holds its head word). A reader takes
+        the thing the statement is about, when it names one, over it (:meth:`better`)."""
+        if target.kind != PHRASE:
+            return False
+        head = self.doc[target.head]
+        lemma = head.lemma_.lower()
+        return lemma in self.vocab.passing and self._lemmas[lemma] <= 1 and len(
+            target.name.split()) <= 2 and head.lower_ in target.name.lower().split() and not any(
+            c.dep_ in _SPECIFIC for c in head.children)
+
+    def better(self, target: Target, within: Span | None) -> bool:
+        """A target to take over a noun named in passing (:meth:`passing`): a name, the
+        article's topic or a phrase the article uses more than once, that the content's own
+        clause names (not a clause said in passing: "when I first walked through the door
+        of 10 Downing Street")."""
+        return not _subordinate(self.doc[target.head], within) and (
+            target.kind != PHRASE or (not self.passing(target) and self.salience(target) > 1))
 
     def count(self, name: str) -> int:
         """How many entity mentions the article has with this canonical name."""
