@@ -12,6 +12,12 @@ a line ("Rob Partridge - Marley's" -> "Rob Partridge"); a PERSON name holding a 
 an organisation ("G8", "Transport 2000"), as is one heading a phrase after "the" ("the
 Beatles"); a PERSON mention of a name the document labels otherwise more often takes that
 label, and one of a name the document calls an organisation ("oil giant Yukos") is ORG.
+A PERSON the alias table knows takes its target's label ("Lib Dem", "Labour": ORG). Only a
+personal title ("Mr", "Lord", "Baroness") is taken off a span not labelled PERSON ("General
+Motors" stays whole), and such a span is a PERSON, as is a short full name ending with a
+surname the document gives a personal title ("Vincent Cable" ... "Mr Cable"); untagged
+names are added after a personal title ("Mr Grieve said"), with a first name before such a
+surname ("Dominic Grieve"), and as a speech verb's subject tagged as a noun ("Rowling said").
 """
 
 from __future__ import annotations
@@ -89,6 +95,27 @@ def _is_score(token: Token) -> bool:
     return token.is_digit and len(after) == 2 and after[0].text in _DASHES and after[1].is_digit
 
 
+def _words(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern for any of ``words`` as a whole word."""
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w.'’-])(?:{alternatives})(?![\w'’-])")
+
+
+def _tokens(doc: Doc, matches: Iterable[re.Match[str]]) -> Iterable[Token]:
+    """The tokens the matches are exactly: a pass over the text's few matches rather than
+    every token of the document (this runs on every article)."""
+    for match in matches:
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1:
+            yield span[0]
+
+
+def _capitalised(token: Token) -> bool:
+    """A word written as a name: capital first, not all capitals ("Grieve", "McLeish",
+    "O'Driscoll"; not "BBC", "said")."""
+    return token.text[:1].isupper() and token.text[:1].isalpha() and not token.text.isupper()
+
+
 def _label(label: str, name: str, *, after_the: bool = False) -> str:
     """A PERSON name with a digit in it names an organisation or a thing ("G8",
     "Transport 2000"): no person's name holds one; nor does a person's name follow
@@ -137,6 +164,10 @@ class EntityCanonicalizer:
         self.name = name
         self.labels = frozenset(labels or data["labels"])
         self.titles = sorted(data["titles"], key=len, reverse=True)
+        self.personal_titles = frozenset(data["personal_titles"])
+        self.personal_title = _words(self.personal_titles)
+        self.alias_labels: dict[str, str] = data["alias_labels"]
+        self.speech_verbs = frozenset(resources.load("cues")["verbs"])
         self.first_name_titles = frozenset(data["first_name_titles"])
         self.organisation_nouns = frozenset(data["organisation_nouns"])
         self.stopwords = frozenset(data["acronym_stopwords"])
@@ -148,13 +179,15 @@ class EntityCanonicalizer:
     def __call__(self, doc: Doc) -> Doc:
         spans = [_cut(s) for s in doc.ents if s.label_ in self.labels]
         cleaned = [(s, _clean(s.text)) for s in spans]
-        names = [(s, _strip_title(c, self.titles)) for s, c in cleaned]
-        titled = {s.start for (s, c), (_, n) in zip(cleaned, names, strict=True)
-                  if self._surname_title(c[: len(c) - len(n)].strip()
-                                         or (doc[s.start - 1].text if s.start else ""))}
+        names = self._untitled(cleaned)
+        before = {s.start: c[: len(c) - len(n)].strip()
+                  or (doc[s.start - 1].text if s.start else "")
+                  for (s, c), (_, n) in zip(cleaned, names, strict=True)}
+        titled = {start for start, title in before.items() if self._surname_title(title)}
         names = [(s, n) for s, n in names if n and any(c.isalpha() for c in n)]
         text = once.text(doc)
-        labels = {s.start: _label(s.label_, n, after_the=_after_the(s)) for s, n in names}
+        surnames = self._titled_surnames(doc, text)
+        labels = {s.start: self._person_label(s, n, before[s.start], surnames) for s, n in names}
         persons = {n for s, n in names if labels[s.start] == "PERSON" and " " in n}
         long_names = {n for _, n in names if len(n.split()) > 1}
         mentions, sure, organisations = [], set(), set()
@@ -171,7 +204,7 @@ class EntityCanonicalizer:
                 sure.add(start)
             if span.start and doc[span.start - 1].lower_ in self.organisation_nouns:
                 organisations.add(canonical)
-        mentions += self._missed_surnames(doc, mentions, persons)
+        mentions += self._missed_surnames(doc, text, mentions, persons, surnames)
         mentions = _agree(mentions, sure, frozenset(organisations))
         doc._.nc_entities = sorted(mentions, key=lambda m: m.start)
         return doc
@@ -180,23 +213,89 @@ class EntityCanonicalizer:
         """A title after which a lone name is a surname ("Mr Howard", not "Sir Alex")."""
         return title in self.titles and title not in self.first_name_titles
 
-    @staticmethod
+    def _untitled(self, cleaned: list[tuple[SpacySpan, str]]) -> list[tuple[SpacySpan, str]]:
+        """Names without a leading title. Only a personal title ("Mr") is taken from a span
+        the tagger did not label PERSON, unless what is left is a person the document names
+        ("PM Ishiba" as ORG; not "General Motors", "Premier League")."""
+        names = [(s, _strip_title(c, self.titles)) for s, c in cleaned]
+        persons = {n for s, n in names if s.label_ == "PERSON" and " " in n}
+        surnames = {p.rsplit(" ", 1)[-1] for p in persons}
+        return [(s, n) if s.label_ == "PERSON" or n in persons or n in surnames
+                or c[: len(c) - len(n)].strip() in self.personal_titles else (s, c)
+                for (s, c), (_, n) in zip(cleaned, names, strict=True)]
+
+    def _person_label(self, span: SpacySpan, name: str, title: str, surnames: set[str]) -> str:
+        """The span's label, a PERSON where a personal title comes before it ("Mr Cable",
+        which the small model labels ORG now and then) or where it is a short full name
+        ending with a surname the document gives a title ("Vincent Cable" ... "Mr Cable")."""
+        label = _label(span.label_, name, after_the=_after_the(span))
+        words = name.split()
+        if label in ("ORG", "GPE", "NORP") and (title in self.personal_titles or (
+                1 < len(words) <= 3 and words[-1] in surnames
+                and all(w[:1].isupper() and not w.isupper() for w in words))):
+            return "PERSON"
+        return label
+
+    def _titled_surnames(self, doc: Doc, text: str) -> set[str]:
+        """Words the document uses as surnames: the last capitalised word after a personal
+        title ("Mr Grieve", "Lord Haskins", "Sir Alex Ferguson"; not "Sir Alex"), unless
+        the document writes it in lower case too or it is a title: a capitalised headline
+        ("Dr Reddy Profits Fall") or an office ("Lord Chancellor") is no name."""
+        found = set()
+        for token in _tokens(doc, self.personal_title.finditer(text)):
+            if token.i + 1 < len(doc):
+                run = token.i + 1
+                while run + 1 < len(doc) and _capitalised(doc[run + 1]):
+                    run += 1
+                name = doc[token.i + 1 : run + 1]
+                hyphenated = run + 1 < len(doc) and not doc[run].whitespace_ and (
+                    doc[run + 1].text == "-")  # "Mr Kilroy-Silk": not "Kilroy"
+                if _capitalised(name[0]) and not hyphenated and (
+                        len(name) > 1 or self._surname_title(token.text)):
+                    found.add(name[-1].text)
+        lower = _words({n.lower() for n in found}) if found else None
+        written = {m.group() for m in lower.finditer(text)} if lower else set()
+        return {n for n in found if n.lower() not in written and n not in self.titles}
+
     def _missed_surnames(
-        doc: Doc, mentions: list[EntityMention], persons: set[str]
+        self, doc: Doc, text: str, mentions: list[EntityMention], persons: set[str],
+        surnames: set[str],
     ) -> list[EntityMention]:
-        """Bare surnames NER did not tag ("Ishiba later met reporters"), when the
-        document names exactly one person with that surname."""
-        by_surname: dict[str, set[str]] = {}
-        for person in persons:
-            by_surname.setdefault(person.split()[-1], set()).add(person)
+        """Person names NER did not tag: a bare surname ("Ishiba later met reporters",
+        "Rowling said", tagged as a noun) when the document names exactly one person with
+        that surname, a surname after a personal title ("Mr Grieve said"), and a first name
+        and such a surname ("Dominic Grieve branded ...")."""
         taken = {i for m in mentions for i in range(m.start, m.end)}
-        found = []
+        full = {}  # the first name's index -> an untagged first name and titled surname
+        for token in _tokens(doc, _words(surnames).finditer(text)) if surnames else ():
+            first = doc[token.i - 1]
+            if token.i and {token.idx, first.idx}.isdisjoint(taken) and (
+                    _capitalised(first) and first.pos_ == "PROPN"
+                    and first.text not in self.titles):
+                full[first.i] = doc[first.i : token.i + 1]
+        by_surname: dict[str, set[str]] = {}
+        for person in persons | {span.text for span in full.values()}:
+            by_surname.setdefault(person.split()[-1], set()).add(person)
+        found = [EntityMention(span.start_char, span.end_char, span.text, "PERSON", span.text)
+                 for span in full.values()]
         for token in doc:
-            people = by_surname.get(token.text)
-            if people and len(people) == 1 and token.pos_ == "PROPN" and token.idx not in taken:
+            word = token.text
+            people = by_surname.get(word, ())
+            if (not people and word not in surnames) or token.idx in taken or (
+                    not _capitalised(token) or token.i - 1 in full):
+                continue
+            speaks = token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in self.speech_verbs
+            title = doc[token.i - 1] if token.i else None
+            titled = title is not None and token.text in surnames and (
+                title.text in self.personal_titles) and title.idx not in taken
+            if len(people) == 1 and (token.pos_ == "PROPN" or speaks or titled):
                 [person] = people
-                end = token.idx + len(token.text)
-                found.append(EntityMention(token.idx, end, token.text, "PERSON", person))
+            elif titled:
+                person = token.text
+            else:
+                continue
+            end = token.idx + len(token.text)
+            found.append(EntityMention(token.idx, end, token.text, "PERSON", person))
         return found
 
     def _resolve(
@@ -204,8 +303,8 @@ class EntityCanonicalizer:
         titled: bool = False,
     ) -> tuple[str, str]:
         alias = aliases.alias(name)
-        if alias:
-            return alias, label
+        if alias:  # a PERSON the table knows is none ("Lib Dem", "Labour")
+            return alias, self.alias_labels[alias] if label == "PERSON" else label
         if len(name) >= 6 and label != "NORP" and name not in self.gazetteer:
             for known in self.gazetteer:
                 if _within_one_edit(name.lower(), known.lower()):

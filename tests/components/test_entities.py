@@ -196,3 +196,76 @@ def test_possessive_inside_a_name_stays_in_the_span(parse):
     found = {(m.text, m.canonical) for m in doc._.nc_entities}
     assert all(c == "Lloyd's of London" for t, c in found if t.startswith("Lloyd"))
     assert all(t.startswith("Lloyd's") for t, _ in found if t.startswith("Lloyd"))
+
+
+def tagged(words, ents, pos=None, deps=None, heads=None, lemmas=None, spaces=None):
+    """Entities of a Doc built by hand: the small model tags synthetic text otherwise than
+    news, so the rules are tested on the tags they correct."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from pipeline.components.entities import EntityCanonicalizer
+
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, ents=ents,
+              pos=pos or ["PROPN"] * len(words),
+              deps=deps or ["dep"] * len(words), heads=heads or list(range(len(words))),
+              lemmas=lemmas or [w.lower() for w in words])
+    found = EntityCanonicalizer(None, "e")(doc)._.nc_entities
+    return {(m.text, m.label, m.canonical) for m in found}
+
+
+def test_an_organisation_keeps_a_word_that_is_a_title():
+    # "General" is a title only before a person's name: not "Motors" for General Motors
+    found = tagged(["General", "Motors", "and", "GM"], ["B-ORG", "I-ORG", "O", "B-ORG"])
+    assert found == {("General Motors", "ORG", "General Motors"), ("GM", "ORG", "General Motors")}
+
+
+def test_a_personal_title_or_a_titled_surname_makes_a_person():
+    found = tagged(["Vincent", "Cable", "spoke", ".", "Mr", "Cable", "said", "so"],
+                   ["B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O", "O"])
+    assert found == {("Vincent Cable", "PERSON", "Vincent Cable"),
+                     ("Mr Cable", "PERSON", "Vincent Cable")}
+
+
+def test_a_person_the_alias_table_knows_as_a_party_is_an_organisation():
+    assert tagged(["Lib", "Dem", "plans"], ["B-PERSON", "I-PERSON", "O"]) == {
+        ("Lib Dem", "ORG", "Liberal Democrats")}
+
+
+def test_untagged_titled_surname_and_full_name_are_people():
+    # "Tory Dominic Grieve branded ... Mr Grieve said", none of it tagged
+    words = ["Dominic", "Grieve", "branded", "it", ".", "Mr", "Grieve", "said", "so"]
+    found = tagged(words, ["O"] * len(words),
+                   pos=["PROPN", "PROPN", "VERB", "PRON", "PUNCT", "PROPN", "PROPN", "VERB", "ADV"])
+    assert found == {("Dominic Grieve", "PERSON", "Dominic Grieve"),
+                     ("Grieve", "PERSON", "Dominic Grieve")}
+
+
+def test_a_speech_verbs_subject_tagged_as_a_noun_is_the_one_person_of_that_surname():
+    words = ["Joanne", "Rowling", "wrote", ".", "Rowling", "said", "so"]
+    found = tagged(words, ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"],
+                   lemmas=["joanne", "rowling", "write", ".", "rowling", "say", "so"],
+                   pos=["PROPN", "PROPN", "VERB", "PUNCT", "NOUN", "VERB", "ADV"],
+                   deps=["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "advmod"],
+                   heads=[1, 2, 2, 2, 5, 5, 5])
+    assert ("Rowling", "PERSON", "Joanne Rowling") in found
+
+
+def test_lady_and_baroness_are_titles_before_a_surname():
+    words = ["Betty", "Boothroyd", "spoke", ".", "Lady", "Boothroyd", "said", "so"]
+    found = tagged(words, ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert ("Lady Boothroyd", "PERSON", "Betty Boothroyd") in found
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["Dr", "Jones", "Profits", "Fall", ".", "Its", "profits", "fell"],  # a headline
+        ["Lord", "Chancellor", "Lord", "Falconer", "spoke"],  # an office
+        ["Mr", "Kilroy", "-", "Silk", "spoke"],  # a hyphenated surname
+    ],
+)
+def test_no_surname_from_a_headline_an_office_or_half_a_hyphenated_name(words):
+    spaces = [w not in ("Kilroy", "-") for w in words]
+    found = tagged(words, ["O"] * len(words), spaces=spaces)
+    assert not {text for text, _, _ in found} & {"Profits", "Fall", "Chancellor", "Kilroy"}
