@@ -28,6 +28,7 @@ from pipeline.components.attribution.linking import (
     CueKinds,
     apart_from_other_tags,
     below_the_headline,
+    conditional,
     ends_a_sentence_before,
     floating_quotes,
     past_a_closed_quote,
@@ -118,7 +119,8 @@ class AttributionExtractor:
             found = special + [f for f in tagged if not any(
                 c.cue_span[0] < f.cue_span[1] and f.cue_span[0] < c.cue_span[1]
                 for c in special)]
-        found = [f for f in found if not refuses_to_speak(doc, f.cue_span, self.kinds)]
+        found = [f for f in found if not refuses_to_speak(doc, f.cue_span, self.kinds)
+                 and not conditional(doc, f.cue_span, self.kinds)]
         found = apart_from_other_tags(doc, below_the_headline(within_reach(
             doc, past_a_closed_quote(doc, found, quotes), quotes), headline_end(doc)), quotes)
         statements: list[Statement] = []

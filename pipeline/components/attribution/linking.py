@@ -324,20 +324,23 @@ class CueKinds:
     does a ``pending`` one ("is still to announce"): the source said nothing
     (:func:`refuses_to_speak`). ``unsaid`` are the verbs of saying such a cue withholds:
     the speech cues and the acts that are also verbs of saying ("declined to add", "is
-    still to announce whether")."""
+    still to announce whether"). ``hypothetical`` are the subordinators of a condition ("if
+    X says"): nothing said (:func:`conditional`)."""
 
     speech: frozenset[str]
     intentions: frozenset[str]
     refusals: frozenset[str]
     pending: frozenset[str]
     unsaid: frozenset[str]
+    hypothetical: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, cues: dict) -> CueKinds:
         intentions = frozenset(cues["intentions"])
         speech = frozenset(cues["verbs"]) - intentions | frozenset(cues["communication"])
         return cls(speech, intentions, frozenset(cues["refusals"]), frozenset(cues["pending"]),
-                   speech | frozenset(cues["spoken_acts"]))
+                   speech | frozenset(cues["spoken_acts"]),
+                   frozenset(cues["hypothetical_marks"]))
 
 
 def reads_as_statement(doc: Doc, cue: str, content: tuple[int, int], quoted: bool,
@@ -368,6 +371,25 @@ def refuses_to_speak(doc: Doc, cue: Span, kinds: CueKinds) -> bool:
         _withholds(t, kinds) and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in kinds.unsaid for c in t.children)
         for t in tokens)
+
+
+def conditional(doc: Doc, cue: Span, kinds: CueKinds) -> bool:
+    """Whether a cue (characters) is a condition, not something said: its verb, or the verb
+    it is coordinated with, is introduced by "if" or "unless" ("if Gerrard comes out and
+    says", "unless he tells them"), with no comma between: '... if orders were defied, Lord
+    Falconer said' is the parser hanging the tag on the condition it closes."""
+    tokens = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if tokens is None:
+        return False
+    verb = tokens.root
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in kinds.hypothetical and c.i < tokens.start
+               and not any(t.text == "," for t in doc[c.i : tokens.start])
+               for c in verb.children):
+            return True
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
 
 
 def _withholds(verb: Token, kinds: CueKinds) -> bool:

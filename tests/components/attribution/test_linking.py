@@ -9,6 +9,7 @@ from pipeline.components.attribution.linking import (
     CueKinds,
     apart_from_other_tags,
     below_the_headline,
+    conditional,
     ends_a_sentence_before,
     past_a_closed_quote,
     reads_as_statement,
@@ -106,6 +107,25 @@ def test_a_refusal_to_speak_is_no_statement(nlp, text, cue, refusal):
     doc = nlp(text)
     start = text.index(cue)
     assert refuses_to_speak(doc, (start, start + len(cue)), _KINDS) is refusal
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "hypothetical"),
+    [
+        ('If Gerrard comes out and says "I want to go", we will sell him.', "says", True),
+        ("If the minister says no, the plan is dead.", "says", True),
+        ("The deal will fail unless the union tells its members to accept it.", "tells", True),
+        ('"If we win, we stay," he said.', "said", False),  # the condition is in the content
+        ("He said that if the vote fails he will resign.", "said", False),
+        ("Asked if he would resign, he said no.", "said", False),
+        ("Orders could be used if access were defied, Lord Falconer said.", "said", False),
+    ],
+)
+def test_a_cue_in_a_condition_is_no_statement(nlp, text, cue, hypothetical):
+    doc = nlp(text)
+    start = text.index(cue)
+    kinds = CueKinds.of(resources.load("cues"))
+    assert conditional(doc, (start, start + len(cue)), kinds) is hypothetical
 
 
 def test_below_the_headline_drops_its_cues_and_cuts_spans_that_start_there():
