@@ -124,9 +124,9 @@ def test_owner(parse, text, surface, subject):
          "Marks & Spencer"),
         ("Softbank had an operating loss for the three months to December of 7.5bn yen.",
          "7.5bn yen", "Softbank"),
-        # a count that deep is not: "14 countries" says where, not whose
-        ("The company said it runs factories in the regions of 14 countries.",
-         "14 countries", None),
+        # a count that deep is not: it names what a study covers, not whose it is
+        ("The survey is based on in-depth questionnaires of 166 call centres.",
+         "166 call centres", None),
         # a bracketed conversion is the same amount: the owner of what it converts
         ("Nissan made a profit of 331bn yen ($2.7bn) in 2001.", "$2.7bn", "Nissan"),
         # just "the firm" is the company the article gave that noun
