@@ -143,12 +143,9 @@ class SourceResolver:
         if lemma in self.organisation_nouns and head.tag_ == "NN" and _definite(
                 head):  # "the newspaper": one organisation, the last that spoke or was named
             organisations = [m for m in before if m.label == "ORG"]
-            kin = self.company_nouns if lemma in self.company_nouns else {lemma}
-            tied = ({m.canonical for m in organisations if _tied(doc, m, {lemma})}
-                    or {m.canonical for m in organisations if _tied(doc, m, kin)})
-            if tied:  # "The IPCL board met ... the board", "telecoms firm Deutsche Telekom
-                # ... the company": of those given the noun, the one named last
-                return next(m.canonical for m in reversed(organisations) if m.canonical in tied)
+            tied = self.tied_organisation(doc, lemma, organisations)
+            if tied is not None:
+                return tied
             spoke = {m.canonical for m in organisations} & {e.source for e in earlier}
             own = [m for m in organisations if not _of_person(doc, m, persons)]
             named = [m for m in organisations if m.canonical in spoke] or own or organisations
@@ -204,6 +201,18 @@ class SourceResolver:
                 if named is not None:  # "Josh Lewsey has claimed ... The Wasps wing said"
                     return named
         return _without_relative_clause(source)
+
+    def tied_organisation(self, doc: Doc, lemma: str, organisations: list[EntityMention],
+                          kin: bool = True) -> str | None:
+        """The organisation "the <lemma>" points back to where the article gave one that
+        noun ("The IPCL board met ... the board"), or with ``kin`` a noun of its kind
+        ("telecoms firm Deutsche Telekom ... the company"): of those given it, the one named
+        last; None where none was."""
+        kin = self.company_nouns if kin and lemma in self.company_nouns else {lemma}
+        tied = ({m.canonical for m in organisations if _tied(doc, m, {lemma})}
+                or {m.canonical for m in organisations if _tied(doc, m, kin)})
+        return next((m.canonical for m in reversed(organisations) if m.canonical in tied),
+                    None)
 
     @staticmethod
     def _full_name(source: SpacySpan, mentions: list[EntityMention]) -> str | None:

@@ -39,6 +39,7 @@ from pipeline.components.figures.joins import (
 from pipeline.components.figures.nonfigures import capitalised_in_a_name, digit_before_a_name
 from pipeline.components.guard import never_raises
 
+_AMOUNT = re.compile(r"[A-Z]{3}|%|pp")  # money (ISO 4217) or a percentage: an owner deeper
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _OUT_OF = re.compile(rf"\s+(?:in|out\s+of)\s+(\d+|{numbers.word_number_pattern()})\b"
                      r"(?!\s*(?:%|per ?cent))", re.IGNORECASE)
@@ -419,7 +420,13 @@ class FigureExtractor:
             unit = g.units.sign(cur)  # "7.4bn Australian dollars ($5.8bn)" converts to USD
         verb = context.governing_verb(anchor) if anchor is not None else None
         owned = owners.owner(tokens, verb, getattr(doc._, "nc_entities", None) or [],
-                             noun if counts else None) if tokens is not None else None
+                             noun if counts else None, _AMOUNT.fullmatch(unit or "") is not None
+                             ) if tokens is not None else None
+        if conversion_of is not None and done[conversion_of].subject is not None:
+            # "sales of $32bn (£16.7bn)": the bracketed conversion is the same amount,
+            # so it is whose the amount it converts is (as it takes its target)
+            converted = done[conversion_of]
+            owned = owners.Owner(converted.subject, converted.subject_span)
         modifier = self._modifier(text, start, end, tokens, noun if counts else None, unit,
                                   done, conversion_of, vague=g.vague(number) or odd is not None)
         return Figure(

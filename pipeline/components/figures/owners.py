@@ -37,10 +37,11 @@ def _resolver() -> SourceResolver:
 
 
 def owner(figure: Span, verb: Token | None, mentions: list[EntityMention],
-          counted: Token | None = None) -> Owner | None:
+          counted: Token | None = None, amount: bool = False) -> Owner | None:
     """Whose ``figure`` is: the possessor of the noun it measures or counts (``counted``,
     "300 jobs"), the person an age or apposition describes, else its verb's subject
-    (itself owned by a possessor: "the firm's profits rose 5%" -> the firm)."""
+    (itself owned by a possessor: "the firm's profits rose 5%" -> the firm); for an
+    ``amount`` (money, a percentage) the subject of a verb its phrase hangs on deeper."""
     described = _described_name(figure, mentions)
     if described is not None:
         return described
@@ -49,15 +50,16 @@ def owner(figure: Span, verb: Token | None, mentions: list[EntityMention],
     aged = _aged_noun(figure, mentions)
     if aged is not None:
         return aged
-    found = _phrase_owner(figure, verb, mentions, counted)
+    found = _phrase_owner(figure, verb, mentions, counted, amount)
     return found if found is not None else _share_owner(figure, mentions)
 
 
 def _phrase_owner(figure: Span, verb: Token | None, mentions: list[EntityMention],
-                  counted: Token | None) -> Owner | None:
+                  counted: Token | None, amount: bool) -> Owner | None:
     """The owner a phrase names: the measured noun's possessor, a valued object or the
     verb's subject, itself owned by a possessor or a holder."""
-    phrase = _measured_possessor(figure) or _valued(figure, verb) or context.subject(verb)
+    reached = verb if verb is not None or not amount else _object_verb(figure)
+    phrase = _measured_possessor(figure) or _valued(figure, verb) or context.subject(reached)
     if phrase is None:
         return None
     named = _apposed_name(phrase)
@@ -68,6 +70,26 @@ def _phrase_owner(figure: Span, verb: Token | None, mentions: list[EntityMention
     if owned is not None or _restates(phrase, figure, counted):
         return owned
     return _named(_without_figure(phrase, figure), mentions)
+
+
+_PHRASE_LINKS = frozenset({"nummod", "compound", "amod", "quantmod", "pobj", "prep", "dobj",
+                           "nmod"})
+
+
+def _object_verb(figure: Span) -> Token | None:
+    """The verb whose object or prepositional phrase holds an amount deeper than the
+    governing verb looks (four words up): "M&S has cut prices by an average of 24%",
+    "The firm had an operating loss for the three months to December of 7.5bn yen"; only
+    through a noun phrase's own links, so no clause another subject opens, and not to a
+    participle that is a preposition ("following the discovery of an $11bn fraud")."""
+    token = figure.root
+    for _ in range(8):
+        if token.dep_ not in _PHRASE_LINKS or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token if token.dep_ not in ("prep", "pcomp", "amod", "acl") else None
+    return None
 
 
 _REFERRING = frozenset({"the", "this", "that", "these", "those"})
@@ -279,6 +301,12 @@ def _named(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
     name = _resolver().mention_at(root, mentions) if _is_a_name(phrase, mentions) else None
     if name is not None:
         return Owner(name, span)
+    if _company_reference(phrase):
+        organisations = [m for m in mentions if m.label == "ORG" and m.end <= span[0]]
+        name = _resolver().tied_organisation(doc, root.lemma_.lower(), organisations,
+                                             kin=False)
+        if name is not None:
+            return Owner(name, span)
     if root.pos_ == "PRON" or _AGE.search(phrase.text):
         name = _reporter(root, mentions) or (
             None if root.lower_ == "it" else _canonical(doc, span, mentions))
@@ -286,6 +314,17 @@ def _named(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
         return None if name is None or name.casefold() == phrase.text.casefold() \
             else Owner(name, span)
     return Owner(phrase.text, span)
+
+
+def _company_reference(phrase: Span) -> bool:
+    """Just "the firm", "the company", "the bank": a company the article named before,
+    which the shared resolver finds where the article gave it that noun ("telecoms firm
+    Deutsche Telekom", "LSE, the group"); not "the combined company" nor "the car
+    business", which are no one company named. The resolver's fallback, the last
+    organisation named, is left out: on BBC train it was another company as often as not."""
+    root = phrase.root
+    return len(phrase) == 2 and phrase[0].lower_ == "the" and root.i == phrase.end - 1 \
+        and root.tag_ == "NN" and root.lemma_.lower() in _resolver().company_nouns
 
 
 def _is_a_name(phrase: Span, mentions: list[EntityMention]) -> bool:

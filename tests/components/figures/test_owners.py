@@ -115,6 +115,31 @@ def test_owner(parse, text, surface, subject):
     assert dict(figures(parse, text))[surface].subject == subject
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # an amount deep in the verb's object or prepositional phrase is the verb's
+        # subject's (issue 11: no subject where the sentence names the owner)
+        ("Marks & Spencer has cut prices in London by an average of 24%.", "24%",
+         "Marks & Spencer"),
+        ("Softbank had an operating loss for the three months to December of 7.5bn yen.",
+         "7.5bn yen", "Softbank"),
+        # a count that deep is not: it names what a study covers, not whose it is
+        ("The survey is based on in-depth questionnaires of 166 call centres.",
+         "166 call centres", None),
+        # a bracketed conversion is the same amount: the owner of what it converts
+        ("Nissan made a profit of 331bn yen ($2.7bn) in 2001.", "$2.7bn", "Nissan"),
+        # just "the firm" is the company the article gave that noun
+        ("Japanese firm Softbank reported results. The firm had a loss of $71m.", "$71m",
+         "Softbank"),
+        # not where it gave no company that noun (the last named may be another): its words
+        ("Tesco reported results. The firm made a profit of £1.5bn.", "£1.5bn", "The firm"),
+    ],
+)
+def test_owner_named_elsewhere_in_the_sentence(parse, text, surface, subject):
+    assert dict(figures(parse, text))[surface].subject == subject
+
+
 def test_pronoun_resolves_to_the_named_owner(parse):
     """"its" stands for the organisation named before; the subject span is the pronoun's."""
     text = ("Royal Dutch Shell, the oil company, reported results on Thursday. "
