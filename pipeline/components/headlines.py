@@ -35,6 +35,22 @@ def _opens_a_noun_phrase(token: Token) -> bool:
             and following.text[:1].islower())
 
 
+def _opens_a_perfect(token: Token) -> bool:
+    """A name of one or two words after a noun, the subject of a perfect ("taxes | Gordon
+    Brown has failed", "warning | General Motors has warned"): BBC bodies open so; a
+    longer run of capitals holds the headline's last words ("play Aussie Open | Kim
+    Clijsters has denied")."""
+    before = token.doc[token.i - 1]
+    if before.tag_ in ("VB", "VBD", "VBN", "VBZ", "VBP", "MD"):
+        return False
+    end = token.i
+    while end < min(len(token.doc), token.i + 2) and token.doc[end].pos_ == "PROPN":
+        end += 1
+    rest = token.doc[end : end + 2]
+    return (end > token.i and len(rest) == 2 and rest[0].lower_ in ("has", "have")
+            and rest[1].tag_ == "VBN")
+
+
 def headline_end(doc: Doc) -> int:
     """Where the body starts (a character offset) when a headline runs into the first
     sentence with no break ("Labour accused of broken pledge Labour has already broken
@@ -42,13 +58,14 @@ def headline_end(doc: Doc) -> int:
     ends at the last switch from a lower-case word or a closing quote to a capitalised
     word among the first ten (not inside a name, not after a preposition or a
     determiner, not the object or complement of the word before unless it is a
-    capitalised article, which opens a sentence whatever the parser made of it): BBC
-    headlines are short. With no such switch, a name that repeats the headline's subject
-    may start the body inside a run of capitalised words (:func:`_repeated_name`). Where
-    the parser already ended the first sentence at the headline (a few words with no
-    closing punctuation: "Microsoft sues Google over patent | The firm said ..."), the
-    body starts at the second. A first line of its own is left alone: a title there is a
-    sentence of its own already."""
+    capitalised article or a short name that is the subject of a perfect, which open a
+    sentence whatever the parser made of them): BBC headlines are short. With no such
+    switch, a name that repeats the headline's subject may start the body inside a run
+    of capitalised words (:func:`_repeated_name`). Where the parser already ended the
+    first sentence at the headline (a few words with no closing punctuation: "Microsoft
+    sues Google over patent | The firm said ..."), the body starts at the second. A
+    first line of its own is left alone: a title there is a sentence of its own
+    already."""
     if not len(doc):
         return 0
     sentences = doc.sents
@@ -71,7 +88,8 @@ def headline_end(doc: Doc) -> int:
                    and before.whitespace_)
         if ((before.is_lower or closing) and token.text[:1].isupper()
                 and before.tag_ not in _FUNCTION_TAGS and before.pos_ != "PROPN"
-                and (_opens_a_noun_phrase(token) or not _hangs_on_the_word_before(token))):
+                and (_opens_a_noun_phrase(token) or _opens_a_perfect(token)
+                     or not _hangs_on_the_word_before(token))):
             end = token.idx
     return end or _repeated_name(doc, first.end)
 
