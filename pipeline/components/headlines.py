@@ -13,6 +13,7 @@ from pipeline.components import once
 
 _HEADLINE_TOKENS = 10
 _FUNCTION_TAGS = frozenset(("IN", "DT", "PRP$", "CC", "TO", "WDT", "POS"))
+_ARTICLES = frozenset(("The", "A", "An"))
 
 
 def _hangs_on_the_word_before(token: Token) -> bool:
@@ -25,17 +26,46 @@ def _hangs_on_the_word_before(token: Token) -> bool:
     return top.head.i == token.i - 1
 
 
+def _opens_a_noun_phrase(token: Token) -> bool:
+    """A capitalised article before a lower-case word ("ministers | The UK's top judge",
+    "auction | A saxophone belonging to"): it opens a sentence, whatever the parser hung
+    it on; a title ("told The Times") goes on in capitals."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return (token.text in _ARTICLES and following is not None
+            and following.text[:1].islower())
+
+
+def _opens_a_perfect(token: Token) -> bool:
+    """A name of one or two words after a noun, the subject of a perfect ("taxes | Gordon
+    Brown has failed", "warning | General Motors has warned"): BBC bodies open so; a
+    longer run of capitals holds the headline's last words ("play Aussie Open | Kim
+    Clijsters has denied")."""
+    before = token.doc[token.i - 1]
+    if before.tag_ in ("VB", "VBD", "VBN", "VBZ", "VBP", "MD"):
+        return False
+    end = token.i
+    while end < min(len(token.doc), token.i + 2) and token.doc[end].pos_ == "PROPN":
+        end += 1
+    rest = token.doc[end : end + 2]
+    return (end > token.i and len(rest) == 2 and rest[0].lower_ in ("has", "have")
+            and rest[1].tag_ == "VBN")
+
+
 def headline_end(doc: Doc) -> int:
     """Where the body starts (a character offset) when a headline runs into the first
     sentence with no break ("Labour accused of broken pledge Labour has already broken
     its pre-election promise ...", as BBC texts come); 0 when there is none. The headline
     ends at the last switch from a lower-case word or a closing quote to a capitalised
     word among the first ten (not inside a name, not after a preposition or a
-    determiner, not the object or complement of the word before): BBC headlines are
-    short. Where the parser already ended the first sentence at the headline (a few
-    words with no closing punctuation: "Microsoft sues Google over patent | The firm
-    said ..."), the body starts at the second. A first line of its own is left alone: a
-    title there is a sentence of its own already."""
+    determiner, not the object or complement of the word before unless it is a
+    capitalised article or a short name that is the subject of a perfect, which open a
+    sentence whatever the parser made of them): BBC headlines are short. With no such
+    switch, a name that repeats the headline's subject may start the body inside a run
+    of capitalised words (:func:`_repeated_name`). Where the parser already ended the
+    first sentence at the headline (a few words with no closing punctuation: "Microsoft
+    sues Google over patent | The firm said ..."), the body starts at the second. A
+    first line of its own is left alone: a title there is a sentence of its own
+    already."""
     if not len(doc):
         return 0
     sentences = doc.sents
@@ -58,6 +88,26 @@ def headline_end(doc: Doc) -> int:
                    and before.whitespace_)
         if ((before.is_lower or closing) and token.text[:1].isupper()
                 and before.tag_ not in _FUNCTION_TAGS and before.pos_ != "PROPN"
-                and not _hangs_on_the_word_before(token)):
+                and (_opens_a_noun_phrase(token) or _opens_a_perfect(token)
+                     or not _hangs_on_the_word_before(token))):
             end = token.idx
-    return end
+    return end or _repeated_name(doc, first.end)
+
+
+def _repeated_name(doc: Doc, first_end: int) -> int:
+    """Where the body starts at a name that repeats the headline's subject and opens a
+    clause, inside a run of capitalised words that the rule above reads as one name
+    ("Kinnock to urge reform in Lords | Neil Kinnock has said", "Sayeed to stand down as
+    Tory MP | Tory MP Jonathan Sayeed is", "Blair says mayor should apologise | Tony
+    Blair has urged"): the first name before the repeated one starts it, among the first
+    ten words, not after a preposition or a determiner ("trader with Japan | China
+    overtook"); 0 when there is none."""
+    subject = {t.lower_ for t in doc[:2] if t.text[:1].isupper() and not t.is_stop}
+    for token in doc[3 : min(first_end - 1, _HEADLINE_TOKENS + 2)]:
+        name, before = doc[token.i - 1], doc[token.i - 2]
+        if (token.lower_ in subject and token.pos_ == "PROPN" and name.pos_ == "PROPN"
+                and name.text[:1].isupper() and name.lower_ not in subject
+                and before.tag_ not in _FUNCTION_TAGS
+                and doc[token.i + 1].pos_ in ("VERB", "AUX")):
+            return name.idx
+    return 0

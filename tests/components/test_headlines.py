@@ -24,6 +24,21 @@ def _parsed(nlp, text):
         # the parser ends the first sentence at the headline itself
         ("Microsoft sues Google over patent The firm said on Monday that talks had failed. "
          "It will ask for damages.", "The firm"),
+        # the body's subject repeats the headline's, inside a run of capitalised words
+        ("Kinnock to urge reform in Lords Neil Kinnock has said his seat will let him "
+         "argue for change.", "Neil Kinnock"),
+        ("Blair says mayor should apologise Tony Blair has urged the mayor to say sorry.",
+         "Tony Blair"),
+        # a capitalised article before a lower-case word opens the body
+        ("Blair defends terror law changes The prime minister has defended the plans.",
+         "The prime"),
+        ("Parker's saxophone heads auction A saxophone owned by a jazz star is expected "
+         "to fetch $1m.", "A saxophone"),
+        # a short name after a noun, the subject of a perfect
+        ("GM issues 2005 profits warning General Motors has warned that it expects earnings "
+         "to fall.", "General Motors"),
+        ("BT offers equal access to rivals BT has moved to pre-empt a possible break-up of "
+         "its business.", "BT has"),
     ],
 )
 def test_a_headline_run_into_the_first_sentence_ends_where_the_body_starts(nlp, text, body):
@@ -37,6 +52,9 @@ def test_a_headline_run_into_the_first_sentence_ends_where_the_body_starts(nlp, 
     '"This plan is premature," Finance Minister Taro Aso said.',  # a quotation
     "The senator said Friday that the bill would pass.",  # "Friday" hangs on "said"
     "He said Republicans would win the vote.",  # the complement of "said"
+    "Trump told The New York Times that he would win.",  # a title goes on in capitals
+    "China is now the top trader with Japan China said on Monday.",  # after a preposition
+    "Voters said Donald Trump has won the debate.",  # after a verb: its complement
     # a title line of its own that the parser may cut in two
     "Washington Post Hit Piece Exploits Trump Supporter Who Was in a Hospital for Mental "
     "Issues.\n\nThe newspaper ran a feature on Saturday.",

@@ -121,8 +121,9 @@ class AttributionExtractor:
                 for c in special)]
         found = [f for f in found if not refuses_to_speak(doc, f.cue_span, self.kinds)
                  and not conditional(doc, f.cue_span, self.kinds)]
-        found = apart_from_other_tags(doc, below_the_headline(within_reach(
-            doc, past_a_closed_quote(doc, found, quotes), quotes), headline_end(doc)), quotes)
+        found = below_the_headline(within_reach(
+            doc, past_a_closed_quote(doc, found, quotes), quotes), headline_end(doc), text)
+        found = apart_from_other_tags(doc, found, quotes)
         statements: list[Statement] = []
         for each in sorted(found, key=lambda f: f.cue_span):
             if not _plausible(doc, each):

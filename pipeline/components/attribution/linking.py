@@ -417,17 +417,24 @@ def is_clause(doc: Doc, tokens: tuple[int, int]) -> bool:
     return False
 
 
-def below_the_headline(found: list[Found], end: int) -> list[Found]:
+def below_the_headline(found: list[Found], end: int, text: str) -> list[Found]:
     """The statements of the body below a headline that ends at character ``end``
     (:func:`headline_end`): none whose cue is in the headline ("Blair says UK tsunami aid
-    to soar"), and no source or content that starts there."""
+    to soar"), and no source or content that starts there. A body's cue given the
+    headline's name for a source takes the name where the body repeats it before the cue
+    ("O'Sullivan could run in Worlds | Sonia O'Sullivan has indicated"), as the parse of
+    the run-on sentence may hang it on the headline's."""
     if not end:
         return found
     out = []
     for each in found:
         source, content = each.source_span, each.content_span
-        if each.cue_span[0] < end or content[1] <= end or (
-                source is not None and source[1] <= end):
+        if source is not None and source[1] <= end:
+            again = text.find(text[source[0] : source[1]], end, each.cue_span[0])
+            if again == -1:
+                continue
+            source = (again, again + source[1] - source[0])
+        if each.cue_span[0] < end or content[1] <= end:
             continue
         if content[0] < end:
             content = (end, content[1])

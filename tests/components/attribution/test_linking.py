@@ -129,11 +129,25 @@ def test_a_cue_in_a_condition_is_no_statement(nlp, text, cue, hypothetical):
 
 
 def test_below_the_headline_drops_its_cues_and_cuts_spans_that_start_there():
+    text = "x" * 100
     headline = Found((0, 5), "say", (6, 10), (11, 40))  # "Blair says ..." in the headline
     body = Found((50, 60), "say", (61, 65), (30, 90))  # content reaching back into it
-    assert below_the_headline([headline, body], 45) == [Found((50, 60), "say", (61, 65),
-                                                               (45, 90))]
-    assert below_the_headline([headline, body], 0) == [headline, body]
+    assert below_the_headline([headline, body], 45, text) == [
+        Found((50, 60), "say", (61, 65), (45, 90))]
+    assert below_the_headline([headline, body], 0, text) == [headline, body]
+
+
+def test_a_body_cue_given_the_headline_name_takes_the_name_the_body_repeats():
+    text = "Kerr could run in Worlds Sonia Kerr has indicated that she would run. Amy Lee said so."
+    body = Found((0, 4), "indicate", (text.index("indicated"), text.index(" that")),
+                 (text.index("that"), text.index(".")))
+    worlds = (text.index("Worlds"), text.index(" Sonia"))  # not repeated below: dropped
+    elsewhere = Found(worlds, "say", (text.index("said"), text.index(" so")),
+                      (text.index("so"), len(text) - 1))
+    end = text.index("Sonia")
+    kerr = text.index("Kerr has")
+    assert below_the_headline([body, elsewhere], end, text) == [
+        Found((kerr, kerr + 4), "indicate", body.cue_span, body.content_span)]
 
 
 def test_marks_paired_around_punctuation_are_no_adjacent_quotation():
