@@ -11,6 +11,9 @@ def _rows(parse, text: str) -> list[Statement]:
 
 @pytest.mark.parametrize(("text", "source", "target", "stance"), [
     ("Microsoft sued Google over the patent.", "Microsoft", "Google", "oppose"),
+    # a lawsuit filed against them is suing them
+    ("Microsoft filed a lawsuit against Google over the patent.", "Microsoft", "Google",
+     "oppose"),
     ("Governor Ana Ruiz was praised by Senator Tom Hale.", "Tom Hale", "Ana Ruiz", "support"),
     # what the verb acts on is its object's head, not a name inside it
     ("The case was heard on Monday. Microsoft sued the former MTV VJ over the patent.",

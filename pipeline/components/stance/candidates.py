@@ -171,9 +171,17 @@ class CandidateFinder:
         objects = [t for t in objects if not t.is_punct]
         if not objects:
             return None
-        kind = EVENT if lemma in self.events else ACTION
         cue = [verb, *(c for c in verb.children if c.dep_ in ("prt", "neg", "aux", "auxpass")
                        and abs(c.i - verb.i) <= 3)]
+        # "filed a lawsuit against Y": the verb and its object's head make the event
+        done = next((c for c in verb.children if c.dep_ == "dobj"
+                     and f"{lemma} {c.lemma_.lower()}" in self.events), None)
+        if done is not None:
+            lemma = f"{lemma} {done.lemma_.lower()}"
+            cue.append(done)
+            # the lawsuit is the act: what it is against follows it
+            objects = [t for t in objects if t.i > done.i] or objects
+        kind = EVENT if lemma in self.events else ACTION
         return Statement(
             source=holder.name, source_span=holder.span, cue=lemma, cue_span=_span_of(doc, cue),
             content_span=_span_of(doc, objects), target=None, stance="neutral", quote=None,

@@ -197,6 +197,11 @@ class StanceLabeller:
                 head = cue.doc[candidate.target.head]
                 if head.head == cue.root and head.dep_ in ("dobj", "nsubjpass"):
                     return candidate.target
+            for candidate, _ in judged:  # "filed a lawsuit against Y": Y
+                head = cue.doc[candidate.target.head]
+                if head.dep_ == "pobj" and head.head.lower_ == "against" and (
+                        head.head.head in cue):
+                    return candidate.target
         return judged[0][0].target
 
     @staticmethod
