@@ -63,3 +63,18 @@ def test_a_headline_run_into_the_body_gives_no_stance_event(parse):
     body = "Senator Tom Hale attacked Governor Ana Ruiz over the plan."
     assert [(r.source, r.target) for r in _rows(parse, body) if r.kind == "event"] == [
         ("Tom Hale", "Ana Ruiz")]
+
+
+@pytest.mark.parametrize(("verb", "not_stance"), [
+    ("would not back", "support"),
+    ("did not support", "support"),
+    ("refused to endorse", "support"),
+    ("won't oppose", "oppose"),
+    ("never criticised", "oppose"),
+])
+def test_a_negated_stance_verb_is_no_stance_its_way(parse, verb, not_stance):
+    """Cues and events alike: a negated support or oppose verb never keeps its side."""
+    rows = [r for r in _rows(parse, f"Senator Tom Hale {verb} Governor Ana Ruiz.")
+            if r.target == "Ana Ruiz"]
+    assert rows
+    assert all(r.stance != not_stance for r in rows)
