@@ -594,15 +594,20 @@ def _lead(doc: Doc, persons: list[EntityMention]) -> str | None:
     """The person the article's first two sentences below the headline are about: the
     first person named there who is a clause's subject or opens the body ("Gordon Brown
     has criticised a union leader who said ...", which the parse of a headline run into
-    it may hang elsewhere; "Will Tory tax cuts lift spirits? Michael Howard has")."""
+    it may hang elsewhere; "Will Tory tax cuts lift spirits? Michael Howard has"), else,
+    when those sentences name no one, the first person a headline run into the body names:
+    never a speaker, still whom "Blair defends terror law changes | The prime minister has
+    defended" refers to."""
     if not len(doc):
         return None
     start = headline_end(doc)
     starts = once.sentence_starts(doc)
     at = bisect.bisect_right([doc[i].idx for i in starts], start) - 1
     end = doc[starts[at + 2]].idx if at + 2 < len(starts) else len(once.text(doc))
-    return next((m.canonical for m in persons if start <= m.start < end
-                 and (m.start == start or _subject(doc, m))), None)
+    below = [m for m in persons if start <= m.start < end]
+    if below or not start:
+        return next((m.canonical for m in below if m.start == start or _subject(doc, m)), None)
+    return next((m.canonical for m in persons if m.end <= start), None)
 
 
 def _in_main_clause(subject: Token) -> bool:

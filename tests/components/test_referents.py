@@ -417,3 +417,31 @@ def test_she_after_a_spokeswoman_the_parser_hangs_on_her_department(nlp):
     she = text.index("she said")
     assert SourceResolver().canonical(doc, (she, she + 3), doc._.nc_entities, [said]) == (
         "A Department for Work and Pensions spokeswoman")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        # BBC runs the headline into the first sentence: the body gives the office no one,
+        # the headline's person holds it
+        ("Tony Blair defends terror law changes The prime minister has defended the plans. "
+         "The prime minister said the police would need the powers.", "The prime minister",
+         "Tony Blair"),
+        ("Gordon Brown hails record jobs figures The chancellor has welcomed the figures. The "
+         "chancellor said the economy was strong.", "The chancellor", "Gordon Brown"),
+    ],
+)
+def test_an_office_the_body_gives_no_one_is_the_headlines_person(nlp, text, span, name):
+    assert dict(sources(nlp, text)).get(span) == name
+
+
+def test_a_person_the_body_names_keeps_the_office_from_the_headlines_person(nlp):
+    text = ("Tony Blair defends terror law changes The plans were unveiled by Gordon Brown on "
+            "Monday. The chancellor said the police would need the powers.")
+    assert dict(sources(nlp, text)).get("The chancellor") != "Tony Blair"
+
+
+def test_a_headline_person_with_another_office_does_not_hold_it(nlp):
+    text = ("Chancellor Gordon Brown defends terror law changes The prime minister has "
+            "defended the plans. The prime minister said the police would need the powers.")
+    assert dict(sources(nlp, text)).get("The prime minister") != "Gordon Brown"
