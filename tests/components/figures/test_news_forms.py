@@ -601,6 +601,7 @@ NOT_FIGURES = [
     "The column asked why electing her in '16 mattered more than in ‘08.",
     "Her ratings were, at one point, low.",
     "On the one hand, they agree.",
+    "There may be one or two large players left.",  # "one or two": a few, no figure
     "We have one more session but I think Drogba will play.",
     "Jobs were lost in 2004 - pushing employment down.",
     "In a two-way race, she leads.",
