@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 _SENTENCE_STARTS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
+_SENTENCE_OFFSETS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
 
 
 def text(doc: Doc) -> str:
@@ -36,4 +37,14 @@ def sentence_starts(doc: Doc) -> list[int]:
     if found is None:
         marks = doc.to_array(SENT_START).tolist() if len(doc) else []
         found = _SENTENCE_STARTS[doc] = [0, *(i for i in range(1, len(marks)) if marks[i] == 1)]
+    return found
+
+
+def sentence_offsets(doc: Doc) -> list[int]:
+    """The character offset of each sentence's first token, in order (none for an empty
+    Doc), for bisecting a character offset into its sentence."""
+    found = _SENTENCE_OFFSETS.get(doc)
+    if found is None:
+        found = _SENTENCE_OFFSETS[doc] = (
+            [doc[i].idx for i in sentence_starts(doc)] if len(doc) else [])
     return found

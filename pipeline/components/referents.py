@@ -602,7 +602,7 @@ def _lead(doc: Doc, persons: list[EntityMention]) -> str | None:
         return None
     start = headline_end(doc)
     starts = once.sentence_starts(doc)
-    at = bisect.bisect_right([doc[i].idx for i in starts], start) - 1
+    at = bisect.bisect_right(once.sentence_offsets(doc), start) - 1
     end = doc[starts[at + 2]].idx if at + 2 < len(starts) else len(once.text(doc))
     below = [m for m in persons if start <= m.start < end]
     if below or not start:

@@ -33,3 +33,11 @@ def test_sentence_starts_are_the_first_tokens_of_the_sentences():
                                                    True, False])
     assert once.sentence_starts(doc) == [0, 3, 6] == [s.start for s in doc.sents]
     assert once.sentence_starts(Doc(nlp.vocab, words=[])) == [0]
+
+
+def test_sentence_offsets_are_the_character_offsets_of_the_sentence_starts():
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=["Prices", "rose", ".", "They", "fell", "."],
+              sent_starts=[True, False, False, True, False, False])
+    assert once.sentence_offsets(doc) == [0, 14] == [s.start_char for s in doc.sents]
+    assert once.sentence_offsets(Doc(nlp.vocab, words=[])) == []

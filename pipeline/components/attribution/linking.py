@@ -124,7 +124,7 @@ def within_reach(doc: Doc, found: list[Found], quotes: list[Span]) -> list[Found
     few sentences, and text with no paragraph breaks (BBC's) would otherwise let a run-on
     swallow the article. A speaker label's content is the rest of its line ("PENCE: Well,
     look. We ..."), unquoted sentences and all."""
-    starts = [doc[i].idx for i in once.sentence_starts(doc)] if len(doc) else []
+    starts = once.sentence_offsets(doc)
     text = once.text(doc)
     cues = sorted({f.cue_span for f in found})
     out = []
@@ -168,8 +168,7 @@ def past_a_closed_quote(doc: Doc, found: list[Found], quotes: list[Span]) -> lis
     text = once.text(doc)
     out = []
     for each in found:
-        spans = [each.cue_span] + ([each.source_span] if each.source_span else [])
-        tag = (min(s[0] for s in spans), max(s[1] for s in spans))
+        tag = _tag(each)
         start, end = each.content_span
         if start < tag[0] and tag[1] < end and _CLOSED_SENTENCE.search(text, start, tag[0]):
             after = [q[0] for q in quotes if tag[1] <= q[0] < end]
@@ -263,7 +262,7 @@ def apart_from_other_tags(doc: Doc, found: list[Found], quotes: list[Span]) -> l
     beside none (a clause the content reports: 'said Jones had told him that ...') is no
     boundary."""
     text = once.text(doc)
-    starts = [doc[i].idx for i in once.sentence_starts(doc)] if len(doc) else []
+    starts = once.sentence_offsets(doc)
     tags: dict[Span, Span] = {}
     for f in found:  # one tag per cue, over all its sources ("X, Y and Z said")
         tag, known = _tag(f), tags.get(f.cue_span)
