@@ -39,7 +39,6 @@ from pipeline.components.figures.joins import (
 from pipeline.components.figures.nonfigures import capitalised_in_a_name, digit_before_a_name
 from pipeline.components.guard import never_raises
 
-_AMOUNT = re.compile(r"[A-Z]{3}|%|pp")  # money (ISO 4217) or a percentage: an owner deeper
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _OUT_OF = re.compile(rf"\s+(?:in|out\s+of)\s+(\d+|{numbers.word_number_pattern()})\b"
                      r"(?!\s*(?:%|per ?cent))", re.IGNORECASE)
@@ -66,6 +65,13 @@ _SLASHED = re.compile(r"(?:(\d+)\s+)?(\d+)\s?/\s?(\d+)")
 _PER_CURRENCY = re.compile(r"\s+(?:per|to the|against the|a)\s+([A-Za-z]+)\b")
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w-]* $")
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+
+
+def _amount(unit: str | None) -> bool:
+    """Money (an ISO 4217 code) or a percentage: an owner deeper in the parse is looked
+    for, and an article before it reads as an approximation."""
+    return unit is not None and (unit in ("%", "pp") or _CURRENCY_CODE.fullmatch(unit) is not None)
+
 _OF_WORD = re.compile(r"\s+of\s+([A-Za-z]+)")
 _POINT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 _RACE_TIME = re.compile(r"\d{0,2}\.\d\d")
@@ -210,7 +216,7 @@ class FigureExtractor:
         # over the whole text, not per sentence: tokenised "6 . 2 %" spans a sentence break
         for match in self.grammar.pattern.finditer(text):
             while groups and groups[0][0].start() < match.start():
-                figures.append(self._age_group(doc, text, starts, dates, groups.pop(0)))
+                figures.append(self._age_group(doc, starts, dates, groups.pop(0)))
             if any(s <= match.start() < e for s, e in urls) or (
                 figures and match.start() < figures[-1].span[1]
             ):  # the "5" of "1 in 5" is inside its share
@@ -222,7 +228,7 @@ class FigureExtractor:
                                   first_in_sentence)
             if figure is not None:
                 figures.append(figure)
-        figures += [self._age_group(doc, text, starts, dates, group) for group in groups]
+        figures += [self._age_group(doc, starts, dates, group) for group in groups]
         joined = join_compounds(text, join_subunits(text, figures, self.grammar.subunits),
                                 self.grammar)
         joined = join_tallies(text, joined, self.grammar)
@@ -251,7 +257,7 @@ class FigureExtractor:
             or context.count_unit(context.phrase_start(earlier), earlier, self.grammar)
         return dataclasses.replace(figure, unit=unit)
 
-    def _age_group(self, doc: Doc, text: str, starts: list[int], dates: list[list[Span]],
+    def _age_group(self, doc: Doc, starts: list[int], dates: list[list[Span]],
                    group: tuple[re.Match[str], float]) -> Figure:
         """An age group named by its bound ("unsuitable for under-13s", "the over-65s"): the
         pattern reads no number glued to a word by a hyphen, and "65s" is no count."""
@@ -420,7 +426,7 @@ class FigureExtractor:
             unit = g.units.sign(cur)  # "7.4bn Australian dollars ($5.8bn)" converts to USD
         verb = context.governing_verb(anchor) if anchor is not None else None
         owned = owners.owner(tokens, verb, getattr(doc._, "nc_entities", None) or [],
-                             noun if counts else None, _AMOUNT.fullmatch(unit or "") is not None
+                             noun if counts else None, _amount(unit)
                              ) if tokens is not None else None
         if conversion_of is not None and done[conversion_of].subject is not None:
             # "sales of $32bn (£16.7bn)": the bracketed conversion is the same amount,
@@ -1020,8 +1026,7 @@ class FigureExtractor:
         g = self.grammar
         window = text[max(0, start - 40) : start].lower()
         before = g.modifier_before.search(window)
-        article = _ARTICLE_END.search(window) if before is None and unit is not None and (
-            unit in ("%", "pp") or _CURRENCY_CODE.fullmatch(unit)) else None
+        article = _ARTICLE_END.search(window) if before is None and _amount(unit) else None
         if article is not None:  # "around an 80% success rate": an approximation of a rate
             # or an amount; not "a film about an 18-year-old girl"
             approximated = g.modifier_before.search(window[: article.start()] + " ")
