@@ -67,6 +67,13 @@ def polar_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
+def polar_lemmas() -> frozenset[str]:
+    """The one-word lemmas of either side, joined once."""
+    support, oppose = polar_words()
+    return support | oppose
+
+
+@cache
 def _reversers() -> frozenset[str]:
     return frozenset(resources.load("stance")["reversers"])
 
@@ -82,9 +89,9 @@ def reversed_(token: Token, cue: Span | None) -> bool:
     verb = token.head.head if token.head.dep_ == "prep" else token.head
     in_cue = cue is not None and cue.start <= verb.i < cue.end
     lemma = verb.lemma_.lower()
-    support, oppose = polar_words()  # "rejected a bid": the word has counted against it
     negated = any(c.dep_ == "neg" for c in verb.children) and _advised(token) is None
-    return lemma in _reversers() and not in_cue and lemma not in support | oppose and (
+    # not a polar verb ("rejected a bid": the word has counted against it)
+    return lemma in _reversers() and not in_cue and lemma not in polar_lemmas() and (
         not negated)
 
 
@@ -186,9 +193,8 @@ def evaluated(content: Span) -> Iterator[Token]:
     "the tariffs are bad for business" is said of the tariffs. (Polar verbs were tried too:
     "we have enjoyed a long history", "they gain independence" are no stance on their
     objects.)"""
-    support, oppose = polar_words()
     for token in content:
-        if token.lemma_.lower() not in support | oppose or token.pos_ != "ADJ":
+        if token.lemma_.lower() not in polar_lemmas() or token.pos_ != "ADJ":
             continue
         clause = token.head if token.dep_ in ("acomp", "attr") else token
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -603,7 +609,7 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         acting = governor.lemma_.lower() if governor is not None else ""
         if polarity == "support" and acting in oppose:
             continue  # "a threat to every gain": the harm is the news, and it has counted
-        if acting in _reversers() and acting not in support | oppose and token != target:
+        if acting in _reversers() and acting not in polar_lemmas() and token != target:
             # "avoid any risk": for what avoids it (the target's own word is turned by the
             # caller, :func:`reversed_`)
             polarity = "oppose" if polarity == "support" else "support"

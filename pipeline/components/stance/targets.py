@@ -95,19 +95,6 @@ def aged(token: Token) -> bool:
 
 
 @cache
-def _person_nouns() -> frozenset[str]:
-    """Nouns of people a definite description names someone with ("the striker", "the
-    veteran"; ``models/cues.json``)."""
-    return frozenset(resources.load("cues")["person_nouns"])
-
-
-@cache
-def _organisation_nouns() -> frozenset[str]:
-    """Nouns of organisations ("the company", "the club"; ``models/cues.json``)."""
-    return frozenset(resources.load("cues")["organisation_nouns"])
-
-
-@cache
 def _referents() -> referents.SourceResolver:
     return referents.SourceResolver()
 
@@ -309,15 +296,9 @@ _OF = frozenset({"of", "for"})  # "the failure of the plan", "a shame for the cl
 _NAMING_PRONOUNS = frozenset({"he", "she", "they"})
 
 
-@cache
-def _polar_lemmas() -> frozenset[str]:
-    support, oppose = lexicon.polar_words()
-    return support | oppose
-
-
 def _polar(token: Token) -> bool:
     """A lemma of the stance lexicon ("favour", "benefit", "danger")."""
-    return token.lemma_.lower() in _polar_lemmas()
+    return token.lemma_.lower() in lexicon.polar_lemmas()
 
 
 def _evaluative(token: Token) -> bool:
@@ -692,11 +673,11 @@ class Resolver:
 
     def _description(self, token: Token) -> Target | None:
         lemma = token.lemma_.lower()
-        organisation = lemma in _organisation_nouns() and all(
+        organisation = lemma in _referents().organisation_nouns and all(
             c.dep_ == "det" for c in token.children)  # "the company", not "the election
         if not (aged(token) or (token.tag_ == "NN" and any(  # campaign" nor "the highest
                 c.lower_ == "the" and c.dep_ == "det" for c in token.children) and (  # court"
-                organisation or lemma in _person_nouns()))):
+                organisation or lemma in _referents().person_nouns))):
             return None
         first = token.left_edge if aged(token) else next(
             c for c in token.children if c.lower_ == "the")
