@@ -207,10 +207,19 @@ def evaluated(content: Span) -> Iterator[Token]:
                     and o.pos_ in ("NOUN", "PROPN"))
 
 
-def _about(target: Token, content: Span) -> set[int]:
+class Scope(NamedTuple):
+    """The content's words that say something of a target (``words``, the naming verb's
+    verdict included) and that verdict alone (``slot``, :func:`_slot`)."""
+
+    words: set[int]
+    slot: set[int]
+
+
+def _about(target: Token, content: Span) -> Scope:
     """Tokens of the content that say something of ``target``: the words governing it up
     to the content's root, its own modifiers, and what is predicated of it when it is a
-    subject ("the plan was premature", "a reckless plan", "will hurt the plan")."""
+    subject ("the plan was premature", "a reckless plan", "will hurt the plan"). The chain
+    of heads is walked once, and the slot read off its top."""
     near = {t.i for t in target.subtree}
     chain = [target]
     while content.start <= chain[-1].head.i < content.end and (
@@ -230,7 +239,8 @@ def _about(target: Token, content: Span) -> set[int]:
                     child.dep_ == "prep" and child.lower_ == "of" and token.lemma_ == "be")
                   ) and token.i not in joined:  # "made a mistake", "was premature", "are of
                 near.update(t.i for t in child.subtree)  # great value"
-    return near | _slot(chain[-1], content)
+    slot = _slot(chain[-1], content)
+    return Scope(near | slot, slot)
 
 
 def _slot(top: Token, content: Span) -> set[int]:
@@ -373,7 +383,7 @@ def _said_again(target: Token, content: Span) -> set[int]:
             continue  # "I still believe in him. He is an outstanding player"
         if subject is None or subject.lower_ not in back:
             break  # the content has moved on to something else
-        near |= _about(subject, part)
+        near |= _about(subject, part).words
     return near
 
 
@@ -523,13 +533,6 @@ def _felt(verb: Token, cue: Span) -> bool:
         person and c.lower_ in _PERSON_BACK)) for c in verb.children)
 
 
-def _top(target: Token, content: Span) -> Token:
-    """The content's word that ``target``'s chain of heads reaches up to."""
-    while content.start <= target.head.i < content.end and target.head.i != target.i:
-        target = target.head
-    return target
-
-
 def _valenced(token: Token) -> str | None:
     """The polarity VADER gives a word, when at least the floor either way."""
     value = valence(token.lower_) or valence(token.lemma_.lower())
@@ -559,10 +562,9 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     """``support``, ``oppose`` or ``neutral`` with a confidence in 0..1. With ``target``,
     only the content's words that say something of it count (see :func:`_about`): a polar
     word elsewhere in a factual sentence is no stance toward it."""
-    about = _about(target, content) if target is not None and (
+    scope = _about(target, content) if target is not None and (
         content.start <= target.i < content.end) else None
-    if about is not None:
-        about |= _said_again(target, content)
+    about = scope.words | _said_again(target, content) if scope is not None else None
     support, oppose, phrases, negators, shifters, _ = _lexicon()
     score = {"support": 0.0, "oppose": 0.0}
     cue_text = cue.text.lower()
@@ -584,8 +586,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     own = {t.i for c in target.children if c.dep_ == "compound" for t in c.subtree} | (
         {target.i} if hyphens.joined_before(target) else set()) if target is not None else set()
     advised = _advised(target) if about is not None and target is not None else None
-    direct, slot = (_direct(target, advised), _slot(_top(target, content), content)) if (
-        about is not None and target is not None) else (set(), set())
+    direct, slot = (_direct(target, advised), scope.slot) if (
+        scope is not None and target is not None) else (set(), set())
     for token in content:
         if token.i in own or (about is not None and token.i not in about) or (
                 token.dep_ == "compound"):
