@@ -372,3 +372,40 @@ def test_predicates_negation_and_parts_of_speech(nlp, sentence, label):
 def test_a_noun_named_in_passing_gives_way_to_what_the_statement_is_about(nlp, text, target):
     main = [st for st in nlp(text)._.nc_statements if st.kind == "statement"]
     assert main[0].target == target
+
+
+@pytest.mark.parametrize(("sentence", "target", "label"), [
+    # a commitment or call for an act the content denies is against what it acts on
+    ('Redknapp vowed: "I will not go down the road."', "road", "oppose"),
+    ("The party promised it would not raise taxes.", "taxes", "oppose"),
+    ("The party promised it would raise taxes.", "taxes", "support"),
+    # ... not where the act undoes the target, nor in a question that urges it
+    ("Mr Blair pledged that the hospital would not be closed.", "hospital", "support"),
+    ("Mr Howard demanded: why will the prime minister not take up the offer?", "offer",
+     "support"),
+    # a condition that fails turns the cue's side: the warning is of the deal's absence
+    ("Jarvis warned it could go under if it did not secure a refinancing deal.",
+     "refinancing deal", "support"),
+    ("Jarvis feared that unless it took action, it could suffer a downturn.", "action",
+     "support"),
+    ("Jarvis feared that if it took action, it could suffer a downturn.", "action", "oppose"),
+])
+def test_a_denied_act_and_a_failing_condition_turn_the_cue(nlp, sentence, target, label):
+    [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
+    assert (st.target, st.stance) == (target, label)
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    # a person's feeling toward the target, valenced by VADER
+    ("The fans believed he was upset with the decision.", "oppose"),
+    ("The coach said he was unhappy about the decision.", "oppose"),
+    ("The coach said they were a lot fairer in the tackles.", "neutral"),  # no feeling
+    # a comparative nothing beats is praise
+    ("The judge said children's literature had never looked stronger.", "support"),
+    ("The judge said children's literature had not looked stronger.", "oppose"),
+    # "too early to say" is not yet, no criticism
+    ("The bank said it was too early to comment on the amount of aid.", "neutral"),
+])
+def test_feelings_comparatives_and_not_yet(nlp, sentence, label):
+    [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
+    assert st.stance == label

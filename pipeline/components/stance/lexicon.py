@@ -272,9 +272,16 @@ def _against(token: Token) -> bool:
 
 def _excess(token: Token) -> bool:
     """ "too little, too late", "too lenient", "moving too fast": too much is a criticism
-    (not "me too": that "too" governs no adjective or adverb)."""
-    return token.lower_ == "too" and token.dep_ == "advmod" and token.head.i > token.i and (
-        token.head.pos_ in ("ADJ", "ADV"))
+    (not "me too": that "too" governs no adjective or adverb; not "too early to say": not
+    yet)."""
+    head = token.head
+    not_yet = head.lower_ in _NOT_YET and head.i + 1 < len(head.doc) and (
+        head.doc[head.i + 1].lower_ == "to")  # "too early to comment": no criticism
+    return token.lower_ == "too" and token.dep_ == "advmod" and head.i > token.i and (
+        head.pos_ in ("ADJ", "ADV")) and not not_yet
+
+
+_NOT_YET = frozenset({"early", "soon"})
 
 
 _CLAUSE_UP = frozenset({"acl", "relcl", "attr", "acomp", "dobj", "pobj", "prep"})  # to the noun
@@ -320,7 +327,10 @@ def _negated(token: Token, content: Span, negators: frozenset[str]) -> bool:
     """A negator governs the word or stands up to three words before it in the content, or
     a denying quantifier says there is little or none of it (:func:`_denied`), or the word
     is in a negated predicate ("was not responsible for the company's problems", "is not
-    a problem"; not through an object: "will not accept the threat" is still against it)."""
+    a problem"; not through an object: "will not accept the threat" is still against it);
+    not "never looked stronger" (:func:`_unbeaten`)."""
+    if _unbeaten(token):
+        return False
     if any(c.lower_ in negators for c in token.children) or any(
             t.lower_ in negators for t in content.doc[max(content.start, token.i - 3) : token.i]
     ) or _denied(token):
@@ -357,6 +367,58 @@ def _feeling_alone(token: Token) -> bool:
     subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.lower_ in ("i", "we") and not any(
         c.dep_ in ("prep", "ccomp", "xcomp") for c in token.children)
+
+
+_FEELING_PREPS = frozenset({"with", "about", "at", "by", "over", "toward", "towards"})
+
+
+def _feeling_toward(token: Token, target: Token | None) -> bool:
+    """A feeling adjective of a person whose preposition takes the target ("he was upset
+    with Mandaric's decision", "we are unhappy about the plan"): VADER's sign says which
+    way the person leans toward it."""
+    if target is None or token.pos_ != "ADJ" or token.dep_ not in ("acomp", "attr") or (
+            target.dep_ != "pobj" or target.head.head != token) or (
+            target.head.lower_ not in _FEELING_PREPS):  # "fairer in the tackles": no feeling
+        return False
+    subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (subject.lower_ in _HOLDERS or subject.ent_type_ == "PERSON")
+
+
+def _act_denied(target: Token) -> bool:
+    """The act on ``target`` is negated ("I will not go down the road", "promised not to
+    raise taxes"): a call or commitment for it is against it; not where the act undoes the
+    target ("pledged that Africa would not be neglected"), nor a passive one's subject,
+    which is spared as often ("the hospital would not be closed")."""
+    verb = _governor(target) if target.dep_ != "nsubjpass" else None
+    return verb is not None and verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "neg" for c in verb.children) and verb.lemma_.lower() not in _reversers() and (
+        not any(c.lower_ == "why" for c in verb.children))  # "why will he not take it up?"
+
+
+def _failing_condition(target: Token) -> Token | None:
+    """The verb of a condition that fails which ``target`` is in ("could go under if it did
+    not secure a refinancing deal", "unless it takes action"): what the cue warns of or
+    hopes for follows from its absence, so the cue's side toward it turns round, and the
+    condition's own "not" is no verdict."""
+    clause = next((a for a in target.ancestors if a.dep_ in ("advcl", "ccomp", "relcl", "ROOT")),
+                  None)
+    if clause is None or clause.dep_ != "advcl":
+        return None
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    negated = any(c.dep_ == "neg" for c in clause.children)
+    return clause if ("if" in marks and negated) or ("unless" in marks and not negated) else (
+        None)
+
+
+def _unbeaten(token: Token) -> bool:
+    """A comparative that nothing beats ("had never looked stronger", "could not be
+    happier"): praise, no negation."""
+    if token.tag_ not in ("JJR", "RBR"):
+        return False
+    verb = token.head
+    negators = [c.lower_ for c in verb.children if c.dep_ == "neg"]
+    return "never" in negators or (bool(negators) and any(
+        c.lower_ == "could" for c in verb.children))
 
 
 _BACK = frozenset({"it", "they", "this", "these"})  # a later sentence's subject that refers back
@@ -568,9 +630,16 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     support, oppose, phrases, negators, shifters, _ = _lexicon()
     score = {"support": 0.0, "oppose": 0.0}
     cue_text = cue.text.lower()
+    condition = _failing_condition(target) if about is not None and target is not None else (
+        None)
     if cue_stance:  # "would not endorse", "stopped short of endorsing": the opposite
         negated = any(t.lower_ in negators for t in cue)
         if negated != any(s in cue_text for s in shifters):
+            cue_stance = "oppose" if cue_stance == "support" else "support"
+        if cue_stance == "support" and about is not None and target is not None and (
+                _act_denied(target)):
+            cue_stance = "oppose"  # "vowed: I will not go down the road"
+        if condition is not None:
             cue_stance = "oppose" if cue_stance == "support" else "support"
         score[cue_stance] += 1.0
     text = content.text.lower()
@@ -603,7 +672,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
             polarity = advised.side
         if polarity is None and token.i in direct:
             polarity = "support" if token == _desired(target) else _predicate_valence(token)
-        if polarity is None and (token.i in slot or (token.i in direct and _felt(token, cue))):
+        if polarity is None and (token.i in slot or (token.i in direct and _felt(token, cue))
+                                 or _feeling_toward(token, target)):
             polarity = _valenced(token)  # "an artist I admire", "how much I love my fans"
         if polarity is None or _feeling_alone(token) or _plain_event(token):
             continue
@@ -618,7 +688,7 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         if token == rejected and polarity == "oppose":  # "dismissed the criticism": for it
             score["oppose"] -= 1.0
             polarity = "support"
-        negated = not hindsight and _negated(token, content, negators)
+        negated = not hindsight and token != condition and _negated(token, content, negators)
         if negated or (shifted and polarity == "support"):
             polarity = "oppose" if polarity == "support" else "support"
         score[polarity] += _DIRECT_WEIGHT if token.i in direct else 1.0
