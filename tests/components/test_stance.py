@@ -409,3 +409,15 @@ def test_a_denied_act_and_a_failing_condition_turn_the_cue(nlp, sentence, target
 def test_feelings_comparatives_and_not_yet(nlp, sentence, label):
     [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
     assert st.stance == label
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    # the naming verb's verdict where the parse hangs its "as" on the object
+    ("Duncan Bannatyne branded the UK government's response to the tsunami as \"piecemeal "
+     "and poor\".", "oppose"),
+    # a degree adverb grades the verdict and is none itself ("pretty" is no praise)
+    ("The analyst described the results as \"pretty modest\".", "neutral"),
+])
+def test_a_naming_verbs_verdict(nlp, sentence, label):
+    [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
+    assert st.stance == label

@@ -246,13 +246,16 @@ def _about(target: Token, content: Span) -> Scope:
 def _slot(top: Token, content: Span) -> set[int]:
     """The verdict a naming verb outside the content passes on it ("described the deal as
     'far too little'", "called the move 'a death sentence'"): it hangs on the cue verb,
-    beside ``top``, the content's word the target's chain reaches up to."""
+    beside ``top``, the content's word the target's chain reaches up to, or on ``top``
+    itself where the parse hangs the "as" on the verb's object ("branded the response as
+    'piecemeal and poor'")."""
     outer = top.head
-    if content.start <= outer.i < content.end:
+    if content.start <= outer.i < content.end or outer.i == top.i:
         return set()
-    return {t.i for child in outer.children
+    on_top = top.children if top.dep_ == "dobj" and top.pos_ in ("NOUN", "PROPN") else ()
+    return {t.i for child in (*outer.children, *on_top)
             if content.start <= child.i < content.end and child.i > top.i and (
-                child.dep_ in ("oprd", "attr", "acomp") or (
+                (child.dep_ in ("oprd", "attr", "acomp") and child.head == outer) or (
                     child.dep_ == "prep" and child.lower_ == "as"))
             for t in child.subtree}
 
@@ -596,7 +599,10 @@ def _felt(verb: Token, cue: Span) -> bool:
 
 
 def _valenced(token: Token) -> str | None:
-    """The polarity VADER gives a word, when at least the floor either way."""
+    """The polarity VADER gives a word, when at least the floor either way; a degree
+    adverb grades its word and judges nothing ("pretty modest")."""
+    if token.dep_ == "advmod" and token.head.pos_ in ("ADJ", "ADV"):
+        return None
     value = valence(token.lower_) or valence(token.lemma_.lower())
     return None if abs(value) < valence_floor() else "support" if value > 0 else "oppose"
 
