@@ -421,3 +421,15 @@ def test_feelings_comparatives_and_not_yet(nlp, sentence, label):
 def test_a_naming_verbs_verdict(nlp, sentence, label):
     [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
     assert st.stance == label
+
+
+@pytest.mark.parametrize(("sentence", "target", "label"), [
+    # a warning of what happens to the target is a forecast, not a side against it
+    ("The chamber warned that growth is set to slow.", "growth", "neutral"),
+    ("Heineken warned that earnings may slide.", "earnings", "neutral"),
+    # ... where what the target does is warned of ("could jeopardise") it is
+    ("The peer warned that feuding could jeopardise the campaign.", "feuding", "oppose"),
+])
+def test_a_warning_of_what_the_target_undergoes_is_a_forecast(nlp, sentence, target, label):
+    [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
+    assert (st.target, st.stance) == (target, label)

@@ -398,6 +398,27 @@ def _act_denied(target: Token) -> bool:
         not any(c.lower_ == "why" for c in verb.children))  # "why will he not take it up?"
 
 
+@cache
+def _warnings() -> frozenset[str]:
+    return frozenset(resources.load("stance")["warnings"])
+
+
+_COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "oprd", "ccomp", "dative"})
+
+
+def _undergoes(target: Token) -> bool:
+    """``target`` is the subject of a verb (through its "to" infinitives) that takes no
+    object or complement ("growth is set to slow", "yields were expected to decline",
+    "livelihoods are at risk"): what happens to it, not what it does ("feuding could
+    jeopardise Labour's hopes") or is ("the effects may be devastating")."""
+    if target.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = target.head
+    while (infinitive := next((c for c in verb.children if c.dep_ == "xcomp"), None)) is not None:
+        verb = infinitive
+    return verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in _COMPLEMENTS for c in verb.children)
+
+
 def _failing_condition(target: Token) -> Token | None:
     """The verb of a condition that fails which ``target`` is in ("could go under if it did
     not secure a refinancing deal", "unless it takes action"): what the cue warns of or
@@ -638,6 +659,10 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     cue_text = cue.text.lower()
     condition = _failing_condition(target) if about is not None and target is not None else (
         None)
+    if cue_stance and about is not None and target is not None and (
+            cue.root.lemma_.lower() in _warnings()) and _undergoes(target) and not any(
+            c.lower_ in ("against", "of") for c in cue.root.children):  # "warned against it"
+        cue_stance = None  # "warned that growth is set to slow": a forecast, not against growth
     if cue_stance:  # "would not endorse", "stopped short of endorsing": the opposite
         negated = any(t.lower_ in negators for t in cue)
         if negated != any(s in cue_text for s in shifters):
