@@ -433,3 +433,15 @@ def test_a_naming_verbs_verdict(nlp, sentence, label):
 def test_a_warning_of_what_the_target_undergoes_is_a_forecast(nlp, sentence, target, label):
     [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
     assert (st.target, st.stance) == (target, label)
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    # "agree" takes a side with what it agrees with or to; a deal agreed is news
+    ("Jarvis said it had agreed terms over the completion of the projects.", "neutral"),
+    ("The minister said he agreed with the plan.", "support"),
+    # a hyphened modifier of the target is part of its name ("500,000-strong")
+    ("Sony said it would ship the 500,000-strong stock of PSPs.", "neutral"),
+])
+def test_agreement_and_hyphened_names(nlp, sentence, label):
+    [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
+    assert st.stance == label

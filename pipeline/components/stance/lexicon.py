@@ -522,19 +522,24 @@ def _dismissals() -> frozenset[str]:
 
 
 @cache
-def _senses() -> tuple[dict[str, list[str]], frozenset[str]]:
-    """The only parts of speech in which a lexicon word is polar, and the words polar only
-    as a "to" infinitive."""
+def _senses() -> tuple[dict[str, list[str]], frozenset[str], dict[str, frozenset[str]]]:
+    """The only parts of speech in which a lexicon word is polar, the words polar only
+    as a "to" infinitive, and those polar only with one of these words or dependents."""
     data = resources.load("stance")
-    return data["parts_of_speech"], frozenset(data["infinitive_only"])
+    return (data["parts_of_speech"], frozenset(data["infinitive_only"]),
+            {w: frozenset(k) for w, k in data["polar_with"].items()})
 
 
 def _other_sense(token: Token, lemma: str) -> bool:
     """A lexicon word in a sense that takes no side: "the right of appeal", "right now",
-    "buying goods", "behind my back", "the blog contained stories" (not "the right man", "a
-    good deal", "backed the bid", "an effort to contain its influence")."""
-    parts, infinitive = _senses()
+    "buying goods", "behind my back", "the blog contained stories", "had agreed terms" (not
+    "the right man", "a good deal", "backed the bid", "an effort to contain its influence",
+    "agreed with the plan")."""
+    parts, infinitive, polar_with = _senses()
     if token.pos_ not in parts.get(lemma, (token.pos_,)):
+        return True
+    if lemma in polar_with and not any(
+            c.lower_ in polar_with[lemma] or c.dep_ in polar_with[lemma] for c in token.children):
         return True
     return lemma in infinitive and not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
@@ -683,7 +688,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         cue.root.lemma_.lower() in _dismissals()) else None
     # the words that make up the target's name are no verdict on it ("a support package",
     # "the buy-back" split by the tokenizer); its head noun may be ("the problem", "a win")
-    own = {t.i for c in target.children if c.dep_ == "compound" for t in c.subtree} | (
+    own = {t.i for c in target.children if c.dep_ == "compound" or (
+        c.dep_ == "amod" and hyphens.joined_before(c)) for t in c.subtree} | (
         {target.i} if hyphens.joined_before(target) else set()) if target is not None else set()
     advised = _advised(target) if about is not None and target is not None else None
     direct, slot = (_direct(target, advised), scope.slot) if (
