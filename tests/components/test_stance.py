@@ -445,3 +445,18 @@ def test_a_warning_of_what_the_target_undergoes_is_a_forecast(nlp, sentence, tar
 def test_agreement_and_hyphened_names(nlp, sentence, label):
     [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
     assert st.stance == label
+
+
+@pytest.mark.parametrize(("sentence", "target", "label"), [
+    # a shifter turns what follows it in its sentence, not what comes before
+    ("The analyst said the strategic position is more sensible rather than a takeover.",
+     "strategic position", "support"),
+    ('The minister said: "We deserve an honest response. We refuse to accept excuses."',
+     "honest response", "support"),
+    # the "with" of a reverser is the new one, no act against it
+    ("The Liberal Democrats want it replaced with a local income tax.",
+     "local income tax", "support"),
+])
+def test_shifter_scope_and_replacements(nlp, sentence, target, label):
+    rows = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
+    assert (target, label) in [(st.target, st.stance) for st in rows]

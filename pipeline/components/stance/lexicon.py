@@ -84,8 +84,9 @@ def reversed_(token: Token, cue: Span | None) -> bool:
     ("have rejected a third bid") have had their say already, and a negated one reverses
     nothing ("pledged that Africa would not be neglected") unless advice has turned it
     already ("should not scrap the tax", :func:`_advised`)."""
-    if token.dep_ not in ("dobj", "pobj", "nsubjpass"):
-        return False
+    if token.dep_ not in ("dobj", "pobj", "nsubjpass") or (
+            token.dep_ == "pobj" and token.head.lower_ in ("with", "by")):
+        return False  # "replaced with a local income tax": the new one, no act against it
     verb = token.head.head if token.head.dep_ == "prep" else token.head
     in_cue = cue is not None and cue.start <= verb.i < cue.end
     lemma = verb.lemma_.lower()
@@ -419,6 +420,14 @@ def _undergoes(target: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in _COMPLEMENTS for c in verb.children)
 
 
+def _shifted(token: Token, content: Span, shifters: tuple[str, ...]) -> bool:
+    """A shifter stands before the word in its sentence ("failed to deliver a boost",
+    "lists rather than targets"): not in another sentence of the content ("We deserve an
+    honest response. ... We refuse to understand double standards"), nor after it."""
+    before = content.doc[max(content.start, token.sent.start) : token.i].text.lower()
+    return any(s in before for s in shifters)
+
+
 def _failing_condition(target: Token) -> Token | None:
     """The verb of a condition that fails which ``target`` is in ("could go under if it did
     not secure a refinancing deal", "unless it takes action"): what the cue warns of or
@@ -680,8 +689,7 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         score[cue_stance] += 1.0
     text = content.text.lower()
     lead = cue.doc[sentence_start(cue.doc, cue.start) : cue.start].text_with_ws.lower()
-    shifted = any(s in text for s in shifters) or any(
-        s in lead for s in shifters if s.startswith("stop"))
+    lead_shifted = any(s in lead for s in shifters if s.startswith("stop"))
     score["oppose"] += sum(1.5 for p in phrases if p in text)
     # "dismissed the criticism": for what was criticised ("warned of a threat" is against it)
     rejected = content.root if cue_stance == "oppose" and content.root.pos_ == "NOUN" and (
@@ -726,7 +734,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
             score["oppose"] -= 1.0
             polarity = "support"
         negated = not hindsight and token != condition and _negated(token, content, negators)
-        if negated or (shifted and polarity == "support"):
+        if negated or (polarity == "support" and (
+                lead_shifted or _shifted(token, content, shifters))):
             polarity = "oppose" if polarity == "support" else "support"
         score[polarity] += _DIRECT_WEIGHT if token.i in direct else 1.0
     if score["support"] == score["oppose"] == 0:
