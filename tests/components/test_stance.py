@@ -389,10 +389,23 @@ def test_a_noun_named_in_passing_gives_way_to_what_the_statement_is_about(nlp, t
     ("Jarvis feared that unless it took action, it could suffer a downturn.", "action",
      "support"),
     ("Jarvis feared that if it took action, it could suffer a downturn.", "action", "oppose"),
+    # a warning of what happens to the target is a forecast, not a side against it ...
+    ("The chamber warned that growth is set to slow.", "growth", "neutral"),
+    ("Heineken warned that earnings may slide.", "earnings", "neutral"),
+    # ... where what the target does is warned of ("could jeopardise") it is
+    ("The peer warned that feuding could jeopardise the campaign.", "feuding", "oppose"),
+    # a shifter turns what follows it in its sentence, not what comes before
+    ("The analyst said the strategic position is more sensible rather than a takeover.",
+     "strategic position", "support"),
+    ('The minister said: "We deserve an honest response. We refuse to accept excuses."',
+     "honest response", "support"),
+    # the "with" of a reverser is the new one, no act against it
+    ("The Liberal Democrats want it replaced with a local income tax.", "local income tax",
+     "support"),
 ])
-def test_a_denied_act_and_a_failing_condition_turn_the_cue(nlp, sentence, target, label):
-    [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
-    assert (st.target, st.stance) == (target, label)
+def test_which_way_cues_conditions_and_shifters_turn(nlp, sentence, target, label):
+    rows = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
+    assert (target, label) in [(st.target, st.stance) for st in rows]
 
 
 @pytest.mark.parametrize(("sentence", "label"), [
@@ -405,58 +418,17 @@ def test_a_denied_act_and_a_failing_condition_turn_the_cue(nlp, sentence, target
     ("The judge said children's literature had not looked stronger.", "oppose"),
     # "too early to say" is not yet, no criticism
     ("The bank said it was too early to comment on the amount of aid.", "neutral"),
-])
-def test_feelings_comparatives_and_not_yet(nlp, sentence, label):
-    [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
-    assert st.stance == label
-
-
-@pytest.mark.parametrize(("sentence", "label"), [
     # the naming verb's verdict where the parse hangs its "as" on the object
     ("Duncan Bannatyne branded the UK government's response to the tsunami as \"piecemeal "
      "and poor\".", "oppose"),
     # a degree adverb grades the verdict and is none itself ("pretty" is no praise)
     ("The analyst described the results as \"pretty modest\".", "neutral"),
-])
-def test_a_naming_verbs_verdict(nlp, sentence, label):
-    [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
-    assert st.stance == label
-
-
-@pytest.mark.parametrize(("sentence", "target", "label"), [
-    # a warning of what happens to the target is a forecast, not a side against it
-    ("The chamber warned that growth is set to slow.", "growth", "neutral"),
-    ("Heineken warned that earnings may slide.", "earnings", "neutral"),
-    # ... where what the target does is warned of ("could jeopardise") it is
-    ("The peer warned that feuding could jeopardise the campaign.", "feuding", "oppose"),
-])
-def test_a_warning_of_what_the_target_undergoes_is_a_forecast(nlp, sentence, target, label):
-    [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
-    assert (st.target, st.stance) == (target, label)
-
-
-@pytest.mark.parametrize(("sentence", "label"), [
     # "agree" takes a side with what it agrees with or to; a deal agreed is news
     ("Jarvis said it had agreed terms over the completion of the projects.", "neutral"),
     ("The minister said he agreed with the plan.", "support"),
     # a hyphened modifier of the target is part of its name ("500,000-strong")
     ("Sony said it would ship the 500,000-strong stock of PSPs.", "neutral"),
 ])
-def test_agreement_and_hyphened_names(nlp, sentence, label):
+def test_feelings_verdicts_and_words_that_take_no_side(nlp, sentence, label):
     [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
     assert st.stance == label
-
-
-@pytest.mark.parametrize(("sentence", "target", "label"), [
-    # a shifter turns what follows it in its sentence, not what comes before
-    ("The analyst said the strategic position is more sensible rather than a takeover.",
-     "strategic position", "support"),
-    ('The minister said: "We deserve an honest response. We refuse to accept excuses."',
-     "honest response", "support"),
-    # the "with" of a reverser is the new one, no act against it
-    ("The Liberal Democrats want it replaced with a local income tax.",
-     "local income tax", "support"),
-])
-def test_shifter_scope_and_replacements(nlp, sentence, target, label):
-    rows = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
-    assert (target, label) in [(st.target, st.stance) for st in rows]
