@@ -428,6 +428,10 @@ def test_which_way_cues_conditions_and_shifters_turn(nlp, sentence, target, labe
     ("The minister said he agreed with the plan.", "support"),
     # a hyphened modifier of the target is part of its name ("500,000-strong")
     ("Sony said it would ship the 500,000-strong stock of PSPs.", "neutral"),
+    # a word that only says how sure the holder is takes no side
+    ('Lewsey said: "I\'m positive I touched the ball down over the line."', "neutral"),
+    ('Cueto said: "Without a doubt, I was behind the ball."', "neutral"),
+    ('The coach said: "I have no doubt in the players."', "support"),
 ])
 def test_feelings_verdicts_and_words_that_take_no_side(nlp, sentence, label):
     [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]

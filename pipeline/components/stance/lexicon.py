@@ -454,6 +454,24 @@ def _unbeaten(token: Token) -> bool:
         c.lower_ == "could" for c in verb.children))
 
 
+@cache
+def _certainty() -> frozenset[str]:
+    return frozenset(resources.load("stance")["certainty"])
+
+
+def _certain(token: Token) -> bool:
+    """A polar word that only says how sure the holder is: "without a doubt", "no doubt
+    (that) it will succeed", "I'm positive I touched the ball down" (not "I have no doubt
+    in the players", "a positive result")."""
+    if token.lemma_.lower() not in _certainty():
+        return False
+    if token.pos_ == "NOUN":
+        return (token.dep_ == "pobj" and token.head.lower_ == "without") or (any(
+            c.lower_ == "no" for c in token.children) and not any(
+            c.dep_ == "prep" for c in token.children))
+    return token.dep_ == "acomp" and any(c.dep_ == "ccomp" for c in token.children)
+
+
 _BACK = frozenset({"it", "they", "this", "these"})  # a later sentence's subject that refers back
 _PERSON_BACK = frozenset({"he", "she"})  # ... to a person
 _SPEAKER = frozenset({"i", "we"})  # the speaker's own words between
@@ -720,7 +738,7 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         if polarity is None and (token.i in slot or (token.i in direct and _felt(token, cue))
                                  or _feeling_toward(token, target)):
             polarity = _valenced(token)  # "an artist I admire", "how much I love my fans"
-        if polarity is None or _feeling_alone(token) or _plain_event(token):
+        if polarity is None or _feeling_alone(token) or _plain_event(token) or _certain(token):
             continue
         governor = _governor(token)
         acting = governor.lemma_.lower() if governor is not None else ""
