@@ -372,3 +372,67 @@ def test_predicates_negation_and_parts_of_speech(nlp, sentence, label):
 def test_a_noun_named_in_passing_gives_way_to_what_the_statement_is_about(nlp, text, target):
     main = [st for st in nlp(text)._.nc_statements if st.kind == "statement"]
     assert main[0].target == target
+
+
+@pytest.mark.parametrize(("sentence", "target", "label"), [
+    # a commitment or call for an act the content denies is against what it acts on
+    ('Redknapp vowed: "I will not go down the road."', "road", "oppose"),
+    ("The party promised it would not raise taxes.", "taxes", "oppose"),
+    ("The party promised it would raise taxes.", "taxes", "support"),
+    # ... not where the act undoes the target, nor in a question that urges it
+    ("Mr Blair pledged that the hospital would not be closed.", "hospital", "support"),
+    ("Mr Howard demanded: why will the prime minister not take up the offer?", "offer",
+     "support"),
+    # a condition that fails turns the cue's side: the warning is of the deal's absence
+    ("Jarvis warned it could go under if it did not secure a refinancing deal.",
+     "refinancing deal", "support"),
+    ("Jarvis feared that unless it took action, it could suffer a downturn.", "action",
+     "support"),
+    ("Jarvis feared that if it took action, it could suffer a downturn.", "action", "oppose"),
+    # a warning of what happens to the target is a forecast, not a side against it ...
+    ("The chamber warned that growth is set to slow.", "growth", "neutral"),
+    ("Heineken warned that earnings may slide.", "earnings", "neutral"),
+    # ... where what the target does is warned of ("could jeopardise") it is
+    ("The peer warned that feuding could jeopardise the campaign.", "feuding", "oppose"),
+    # a shifter turns what follows it in its sentence, not what comes before
+    ("The analyst said the strategic position is more sensible rather than a takeover.",
+     "strategic position", "support"),
+    ('The minister said: "We deserve an honest response. We refuse to accept excuses."',
+     "honest response", "support"),
+    # the "with" of a reverser is the new one, no act against it
+    ("The Liberal Democrats want it replaced with a local income tax.", "local income tax",
+     "support"),
+])
+def test_which_way_cues_conditions_and_shifters_turn(nlp, sentence, target, label):
+    rows = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
+    assert (target, label) in [(st.target, st.stance) for st in rows]
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    # a person's feeling toward the target, valenced by VADER
+    ("The fans believed he was upset with the decision.", "oppose"),
+    ("The coach said he was unhappy about the decision.", "oppose"),
+    ("The coach said they were a lot fairer in the tackles.", "neutral"),  # no feeling
+    # a comparative nothing beats is praise
+    ("The judge said children's literature had never looked stronger.", "support"),
+    ("The judge said children's literature had not looked stronger.", "oppose"),
+    # "too early to say" is not yet, no criticism
+    ("The bank said it was too early to comment on the amount of aid.", "neutral"),
+    # the naming verb's verdict where the parse hangs its "as" on the object
+    ("Duncan Bannatyne branded the UK government's response to the tsunami as \"piecemeal "
+     "and poor\".", "oppose"),
+    # a degree adverb grades the verdict and is none itself ("pretty" is no praise)
+    ("The analyst described the results as \"pretty modest\".", "neutral"),
+    # "agree" takes a side with what it agrees with or to; a deal agreed is news
+    ("Jarvis said it had agreed terms over the completion of the projects.", "neutral"),
+    ("The minister said he agreed with the plan.", "support"),
+    # a hyphened modifier of the target is part of its name ("500,000-strong")
+    ("Sony said it would ship the 500,000-strong stock of PSPs.", "neutral"),
+    # a word that only says how sure the holder is takes no side
+    ('Lewsey said: "I\'m positive I touched the ball down over the line."', "neutral"),
+    ('Cueto said: "Without a doubt, I was behind the ball."', "neutral"),
+    ('The coach said: "I have no doubt in the players."', "support"),
+])
+def test_feelings_verdicts_and_words_that_take_no_side(nlp, sentence, label):
+    [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
+    assert st.stance == label

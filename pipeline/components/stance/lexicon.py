@@ -84,8 +84,9 @@ def reversed_(token: Token, cue: Span | None) -> bool:
     ("have rejected a third bid") have had their say already, and a negated one reverses
     nothing ("pledged that Africa would not be neglected") unless advice has turned it
     already ("should not scrap the tax", :func:`_advised`)."""
-    if token.dep_ not in ("dobj", "pobj", "nsubjpass"):
-        return False
+    if token.dep_ not in ("dobj", "pobj", "nsubjpass") or (
+            token.dep_ == "pobj" and token.head.lower_ in ("with", "by")):
+        return False  # "replaced with a local income tax": the new one, no act against it
     verb = token.head.head if token.head.dep_ == "prep" else token.head
     in_cue = cue is not None and cue.start <= verb.i < cue.end
     lemma = verb.lemma_.lower()
@@ -207,10 +208,19 @@ def evaluated(content: Span) -> Iterator[Token]:
                     and o.pos_ in ("NOUN", "PROPN"))
 
 
-def _about(target: Token, content: Span) -> set[int]:
+class Scope(NamedTuple):
+    """The content's words that say something of a target (``words``, the naming verb's
+    verdict included) and that verdict alone (``slot``, :func:`_slot`)."""
+
+    words: set[int]
+    slot: set[int]
+
+
+def _about(target: Token, content: Span) -> Scope:
     """Tokens of the content that say something of ``target``: the words governing it up
     to the content's root, its own modifiers, and what is predicated of it when it is a
-    subject ("the plan was premature", "a reckless plan", "will hurt the plan")."""
+    subject ("the plan was premature", "a reckless plan", "will hurt the plan"). The chain
+    of heads is walked once, and the slot read off its top."""
     near = {t.i for t in target.subtree}
     chain = [target]
     while content.start <= chain[-1].head.i < content.end and (
@@ -230,19 +240,23 @@ def _about(target: Token, content: Span) -> set[int]:
                     child.dep_ == "prep" and child.lower_ == "of" and token.lemma_ == "be")
                   ) and token.i not in joined:  # "made a mistake", "was premature", "are of
                 near.update(t.i for t in child.subtree)  # great value"
-    return near | _slot(chain[-1], content)
+    slot = _slot(chain[-1], content)
+    return Scope(near | slot, slot)
 
 
 def _slot(top: Token, content: Span) -> set[int]:
     """The verdict a naming verb outside the content passes on it ("described the deal as
     'far too little'", "called the move 'a death sentence'"): it hangs on the cue verb,
-    beside ``top``, the content's word the target's chain reaches up to."""
+    beside ``top``, the content's word the target's chain reaches up to, or on ``top``
+    itself where the parse hangs the "as" on the verb's object ("branded the response as
+    'piecemeal and poor'")."""
     outer = top.head
-    if content.start <= outer.i < content.end:
+    if content.start <= outer.i < content.end or outer.i == top.i:
         return set()
-    return {t.i for child in outer.children
+    on_top = top.children if top.dep_ == "dobj" and top.pos_ in ("NOUN", "PROPN") else ()
+    return {t.i for child in (*outer.children, *on_top)
             if content.start <= child.i < content.end and child.i > top.i and (
-                child.dep_ in ("oprd", "attr", "acomp") or (
+                (child.dep_ in ("oprd", "attr", "acomp") and child.head == outer) or (
                     child.dep_ == "prep" and child.lower_ == "as"))
             for t in child.subtree}
 
@@ -262,9 +276,16 @@ def _against(token: Token) -> bool:
 
 def _excess(token: Token) -> bool:
     """ "too little, too late", "too lenient", "moving too fast": too much is a criticism
-    (not "me too": that "too" governs no adjective or adverb)."""
-    return token.lower_ == "too" and token.dep_ == "advmod" and token.head.i > token.i and (
-        token.head.pos_ in ("ADJ", "ADV"))
+    (not "me too": that "too" governs no adjective or adverb; not "too early to say": not
+    yet)."""
+    head = token.head
+    not_yet = head.lower_ in _NOT_YET and head.i + 1 < len(head.doc) and (
+        head.doc[head.i + 1].lower_ == "to")  # "too early to comment": no criticism
+    return token.lower_ == "too" and token.dep_ == "advmod" and head.i > token.i and (
+        head.pos_ in ("ADJ", "ADV")) and not not_yet
+
+
+_NOT_YET = frozenset({"early", "soon"})
 
 
 _CLAUSE_UP = frozenset({"acl", "relcl", "attr", "acomp", "dobj", "pobj", "prep"})  # to the noun
@@ -310,7 +331,10 @@ def _negated(token: Token, content: Span, negators: frozenset[str]) -> bool:
     """A negator governs the word or stands up to three words before it in the content, or
     a denying quantifier says there is little or none of it (:func:`_denied`), or the word
     is in a negated predicate ("was not responsible for the company's problems", "is not
-    a problem"; not through an object: "will not accept the threat" is still against it)."""
+    a problem"; not through an object: "will not accept the threat" is still against it);
+    not "never looked stronger" (:func:`_unbeaten`)."""
+    if _unbeaten(token):
+        return False
     if any(c.lower_ in negators for c in token.children) or any(
             t.lower_ in negators for t in content.doc[max(content.start, token.i - 3) : token.i]
     ) or _denied(token):
@@ -349,6 +373,105 @@ def _feeling_alone(token: Token) -> bool:
         c.dep_ in ("prep", "ccomp", "xcomp") for c in token.children)
 
 
+_FEELING_PREPS = frozenset({"with", "about", "at", "by", "over", "toward", "towards"})
+
+
+def _feeling_toward(token: Token, target: Token | None) -> bool:
+    """A feeling adjective of a person whose preposition takes the target ("he was upset
+    with Mandaric's decision", "we are unhappy about the plan"): VADER's sign says which
+    way the person leans toward it."""
+    if target is None or token.pos_ != "ADJ" or token.dep_ not in ("acomp", "attr") or (
+            target.dep_ != "pobj" or target.head.head != token) or (
+            target.head.lower_ not in _FEELING_PREPS):  # "fairer in the tackles": no feeling
+        return False
+    subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (subject.lower_ in _HOLDERS or subject.ent_type_ == "PERSON")
+
+
+def _act_denied(target: Token) -> bool:
+    """The act on ``target`` is negated ("I will not go down the road", "promised not to
+    raise taxes"): a call or commitment for it is against it; not where the act undoes the
+    target ("pledged that Africa would not be neglected"), nor a passive one's subject,
+    which is spared as often ("the hospital would not be closed")."""
+    verb = _governor(target) if target.dep_ != "nsubjpass" else None
+    return verb is not None and verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "neg" for c in verb.children) and verb.lemma_.lower() not in _reversers() and (
+        not any(c.lower_ == "why" for c in verb.children))  # "why will he not take it up?"
+
+
+@cache
+def _warnings() -> frozenset[str]:
+    return frozenset(resources.load("stance")["warnings"])
+
+
+_COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "oprd", "ccomp", "dative"})
+
+
+def _undergoes(target: Token) -> bool:
+    """``target`` is the subject of a verb (through its "to" infinitives) that takes no
+    object or complement ("growth is set to slow", "yields were expected to decline",
+    "livelihoods are at risk"): what happens to it, not what it does ("feuding could
+    jeopardise Labour's hopes") or is ("the effects may be devastating")."""
+    if target.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = target.head
+    while (infinitive := next((c for c in verb.children if c.dep_ == "xcomp"), None)) is not None:
+        verb = infinitive
+    return verb.pos_ in ("VERB", "AUX") and not any(c.dep_ in _COMPLEMENTS for c in verb.children)
+
+
+def _shifted(token: Token, content: Span, shifters: tuple[str, ...]) -> bool:
+    """A shifter stands before the word in its sentence ("failed to deliver a boost",
+    "lists rather than targets"): not in another sentence of the content ("We deserve an
+    honest response. ... We refuse to understand double standards"), nor after it."""
+    before = content.doc[max(content.start, token.sent.start) : token.i].text.lower()
+    return any(s in before for s in shifters)
+
+
+def _failing_condition(target: Token) -> Token | None:
+    """The verb of a condition that fails which ``target`` is in ("could go under if it did
+    not secure a refinancing deal", "unless it takes action"): what the cue warns of or
+    hopes for follows from its absence, so the cue's side toward it turns round, and the
+    condition's own "not" is no verdict."""
+    clause = next((a for a in target.ancestors if a.dep_ in ("advcl", "ccomp", "relcl", "ROOT")),
+                  None)
+    if clause is None or clause.dep_ != "advcl":
+        return None
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    negated = any(c.dep_ == "neg" for c in clause.children)
+    return clause if ("if" in marks and negated) or ("unless" in marks and not negated) else (
+        None)
+
+
+def _unbeaten(token: Token) -> bool:
+    """A comparative that nothing beats ("had never looked stronger", "could not be
+    happier"): praise, no negation."""
+    if token.tag_ not in ("JJR", "RBR"):
+        return False
+    verb = token.head
+    negators = [c.lower_ for c in verb.children if c.dep_ == "neg"]
+    return "never" in negators or (bool(negators) and any(
+        c.lower_ == "could" for c in verb.children))
+
+
+@cache
+def _certainty() -> frozenset[str]:
+    return frozenset(resources.load("stance")["certainty"])
+
+
+def _certain(token: Token) -> bool:
+    """A polar word that only says how sure the holder is: "without a doubt", "no doubt
+    (that) it will succeed", "I'm positive I touched the ball down" (not "I have no doubt
+    in the players", "a positive result")."""
+    if token.lemma_.lower() not in _certainty():
+        return False
+    if token.pos_ == "NOUN":
+        return (token.dep_ == "pobj" and token.head.lower_ == "without") or (any(
+            c.lower_ == "no" for c in token.children) and not any(
+            c.dep_ == "prep" for c in token.children))
+    return token.dep_ == "acomp" and any(c.dep_ == "ccomp" for c in token.children)
+
+
 _BACK = frozenset({"it", "they", "this", "these"})  # a later sentence's subject that refers back
 _PERSON_BACK = frozenset({"he", "she"})  # ... to a person
 _SPEAKER = frozenset({"i", "we"})  # the speaker's own words between
@@ -373,7 +496,7 @@ def _said_again(target: Token, content: Span) -> set[int]:
             continue  # "I still believe in him. He is an outstanding player"
         if subject is None or subject.lower_ not in back:
             break  # the content has moved on to something else
-        near |= _about(subject, part)
+        near |= _about(subject, part).words
     return near
 
 
@@ -426,19 +549,24 @@ def _dismissals() -> frozenset[str]:
 
 
 @cache
-def _senses() -> tuple[dict[str, list[str]], frozenset[str]]:
-    """The only parts of speech in which a lexicon word is polar, and the words polar only
-    as a "to" infinitive."""
+def _senses() -> tuple[dict[str, list[str]], frozenset[str], dict[str, frozenset[str]]]:
+    """The only parts of speech in which a lexicon word is polar, the words polar only
+    as a "to" infinitive, and those polar only with one of these words or dependents."""
     data = resources.load("stance")
-    return data["parts_of_speech"], frozenset(data["infinitive_only"])
+    return (data["parts_of_speech"], frozenset(data["infinitive_only"]),
+            {w: frozenset(k) for w, k in data["polar_with"].items()})
 
 
 def _other_sense(token: Token, lemma: str) -> bool:
     """A lexicon word in a sense that takes no side: "the right of appeal", "right now",
-    "buying goods", "behind my back", "the blog contained stories" (not "the right man", "a
-    good deal", "backed the bid", "an effort to contain its influence")."""
-    parts, infinitive = _senses()
+    "buying goods", "behind my back", "the blog contained stories", "had agreed terms" (not
+    "the right man", "a good deal", "backed the bid", "an effort to contain its influence",
+    "agreed with the plan")."""
+    parts, infinitive, polar_with = _senses()
     if token.pos_ not in parts.get(lemma, (token.pos_,)):
+        return True
+    if lemma in polar_with and not any(
+            c.lower_ in polar_with[lemma] or c.dep_ in polar_with[lemma] for c in token.children):
         return True
     return lemma in infinitive and not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
@@ -523,15 +651,11 @@ def _felt(verb: Token, cue: Span) -> bool:
         person and c.lower_ in _PERSON_BACK)) for c in verb.children)
 
 
-def _top(target: Token, content: Span) -> Token:
-    """The content's word that ``target``'s chain of heads reaches up to."""
-    while content.start <= target.head.i < content.end and target.head.i != target.i:
-        target = target.head
-    return target
-
-
 def _valenced(token: Token) -> str | None:
-    """The polarity VADER gives a word, when at least the floor either way."""
+    """The polarity VADER gives a word, when at least the floor either way; a degree
+    adverb grades its word and judges nothing ("pretty modest")."""
+    if token.dep_ == "advmod" and token.head.pos_ in ("ADJ", "ADV"):
+        return None
     value = valence(token.lower_) or valence(token.lemma_.lower())
     return None if abs(value) < valence_floor() else "support" if value > 0 else "oppose"
 
@@ -559,33 +683,43 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     """``support``, ``oppose`` or ``neutral`` with a confidence in 0..1. With ``target``,
     only the content's words that say something of it count (see :func:`_about`): a polar
     word elsewhere in a factual sentence is no stance toward it."""
-    about = _about(target, content) if target is not None and (
+    scope = _about(target, content) if target is not None and (
         content.start <= target.i < content.end) else None
-    if about is not None:
-        about |= _said_again(target, content)
+    about = scope.words | _said_again(target, content) if scope is not None else None
     support, oppose, phrases, negators, shifters, _ = _lexicon()
     score = {"support": 0.0, "oppose": 0.0}
     cue_text = cue.text.lower()
+    condition = _failing_condition(target) if about is not None and target is not None else (
+        None)
+    if cue_stance and about is not None and target is not None and (
+            cue.root.lemma_.lower() in _warnings()) and _undergoes(target) and not any(
+            c.lower_ in ("against", "of") for c in cue.root.children):  # "warned against it"
+        cue_stance = None  # "warned that growth is set to slow": a forecast, not against growth
     if cue_stance:  # "would not endorse", "stopped short of endorsing": the opposite
         negated = any(t.lower_ in negators for t in cue)
         if negated != any(s in cue_text for s in shifters):
             cue_stance = "oppose" if cue_stance == "support" else "support"
+        if cue_stance == "support" and about is not None and target is not None and (
+                _act_denied(target)):
+            cue_stance = "oppose"  # "vowed: I will not go down the road"
+        if condition is not None:
+            cue_stance = "oppose" if cue_stance == "support" else "support"
         score[cue_stance] += 1.0
     text = content.text.lower()
     lead = cue.doc[sentence_start(cue.doc, cue.start) : cue.start].text_with_ws.lower()
-    shifted = any(s in text for s in shifters) or any(
-        s in lead for s in shifters if s.startswith("stop"))
+    lead_shifted = any(s in lead for s in shifters if s.startswith("stop"))
     score["oppose"] += sum(1.5 for p in phrases if p in text)
     # "dismissed the criticism": for what was criticised ("warned of a threat" is against it)
     rejected = content.root if cue_stance == "oppose" and content.root.pos_ == "NOUN" and (
         cue.root.lemma_.lower() in _dismissals()) else None
     # the words that make up the target's name are no verdict on it ("a support package",
     # "the buy-back" split by the tokenizer); its head noun may be ("the problem", "a win")
-    own = {t.i for c in target.children if c.dep_ == "compound" for t in c.subtree} | (
+    own = {t.i for c in target.children if c.dep_ == "compound" or (
+        c.dep_ == "amod" and hyphens.joined_before(c)) for t in c.subtree} | (
         {target.i} if hyphens.joined_before(target) else set()) if target is not None else set()
     advised = _advised(target) if about is not None and target is not None else None
-    direct, slot = (_direct(target, advised), _slot(_top(target, content), content)) if (
-        about is not None and target is not None) else (set(), set())
+    direct, slot = (_direct(target, advised), scope.slot) if (
+        scope is not None and target is not None) else (set(), set())
     for token in content:
         if token.i in own or (about is not None and token.i not in about) or (
                 token.dep_ == "compound"):
@@ -601,9 +735,10 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
             polarity = advised.side
         if polarity is None and token.i in direct:
             polarity = "support" if token == _desired(target) else _predicate_valence(token)
-        if polarity is None and (token.i in slot or (token.i in direct and _felt(token, cue))):
+        if polarity is None and (token.i in slot or (token.i in direct and _felt(token, cue))
+                                 or _feeling_toward(token, target)):
             polarity = _valenced(token)  # "an artist I admire", "how much I love my fans"
-        if polarity is None or _feeling_alone(token) or _plain_event(token):
+        if polarity is None or _feeling_alone(token) or _plain_event(token) or _certain(token):
             continue
         governor = _governor(token)
         acting = governor.lemma_.lower() if governor is not None else ""
@@ -616,8 +751,9 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         if token == rejected and polarity == "oppose":  # "dismissed the criticism": for it
             score["oppose"] -= 1.0
             polarity = "support"
-        negated = not hindsight and _negated(token, content, negators)
-        if negated or (shifted and polarity == "support"):
+        negated = not hindsight and token != condition and _negated(token, content, negators)
+        if negated or (polarity == "support" and (
+                lead_shifted or _shifted(token, content, shifters))):
             polarity = "oppose" if polarity == "support" else "support"
         score[polarity] += _DIRECT_WEIGHT if token.i in direct else 1.0
     if score["support"] == score["oppose"] == 0:
