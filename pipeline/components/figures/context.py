@@ -658,6 +658,33 @@ def bound(figure: Span, grammar: FigureGrammar) -> str | None:
     return None  # rounds": the most allowed ("cap output at 38 jets" names the cap: =)
 
 
+def negated(figure: Span, bound_start: int) -> bool:
+    """The verb the figure belongs to is negated, itself or through the first of two verbs
+    joined by "or" that share its subject: "never spoke longer than 30 minutes", "never took
+    part in a debate with fewer than four candidates", "has never faced a race ... or raised
+    more than $525,000"; not a verb above the figure's clause ("did not reveal that it
+    provided more than $200,000"), nor one the figure is the subject of. Only a negation
+    before the bound's words (at ``bound_start``) counts: "paid not quite 13 cents" is its
+    own bound."""
+    verb = figure.root
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ != "amod":
+            break
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    else:
+        return False
+    if figure.start < verb.i:
+        return False  # "more than 14,000 voters were not registered": more than 14,000
+    if any(c.dep_ == "neg" and c.idx < bound_start for c in verb.children):
+        return True
+    first = verb.head
+    return verb.dep_ == "conj" and not _has_subject(verb) and any(
+        c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in first.children
+    ) and any(c.dep_ == "neg" for c in first.children)
+
+
 def absolute_clause(verb: Token) -> Token | None:
     """The absolute clause a participle follows, which the parse hangs elsewhere: "with
     ASEAN being China's largest trading partner in 2023, accounting for $468.8bn" ->
