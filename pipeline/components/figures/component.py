@@ -100,7 +100,7 @@ _NUMBER_BEFORE = re.compile(rf"(?:\d|\b{numbers.word_number_pattern()})\s+$", re
 _FOLLOWING_WORDS = re.compile(r"(?: [A-Za-z][\w-]*){1,3}")
 _THE_BEFORE = re.compile(r"\s+the\s+$")
 _ELIDED_COUNT_FROM = 100  # smaller bare numbers are as often ranks, scores or ages
-_YEAR = re.compile(r"1[5-9]\d\d|20\d\d|21\d\d")
+_YEAR = re.compile(numbers.YEAR)
 _TALLY_NEXT = re.compile(r"(?:\s+to\s+|-|–|-to-)\d")
 _GROUP_BEFORE = re.compile(r"\b([A-Za-z]+?)s?\s+(?:of\s+)?$")
 _ANOTHER = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.IGNORECASE)
@@ -109,7 +109,7 @@ _ODDS_BEFORE = re.compile(r"\bodds\s+(?:of\s+)?$", re.IGNORECASE)  # "odds of 4-
 _ODDS_AFTER = re.compile(r"\s*[-/]\s*\d")
 _RATIO_TO_ONE = re.compile(r"\s*(?:to|-to-|:)\s*1(?!\d|[.,]\d|\s*(?:%|per))")  # "4 to 1."
 _TIMES_AFTER = re.compile(r"\s+times\s+([a-z]+)", re.IGNORECASE)
-_DAY_BEFORE_A_YEAR = re.compile(r",\s+(?:1[5-9]|20)\d\d\b")  # the "11" of "Sept. 11, 2012"
+_DAY_BEFORE_A_YEAR = re.compile(rf",\s+(?:{numbers.YEAR})\b")  # the "11" of "Sept. 11, 2012"
 _RATIO_FROM = re.compile(r"\d\s*(?:to|-to-|:)\s*$")
 _DAY_SPLIT_OFF = re.compile(r",\s+[a-z]")
 _PERIOD_DETERMINER = re.compile(r"\s+the\s+(?:next|past|last|coming|first)\s+$")
@@ -442,14 +442,15 @@ class FigureExtractor:
                 and unit != g.units.sign(cur):
             unit = g.units.sign(cur)  # "7.4bn Australian dollars ($5.8bn)" converts to USD
         verb = context.governing_verb(anchor) if anchor is not None else None
-        owned = owners.owner(tokens, verb, getattr(doc._, "nc_entities", None) or [],
-                             noun if counts else None, _amount(unit)
-                             ) if tokens is not None else None
-        if conversion_of is not None and done[conversion_of].subject is not None:
+        converted = done[conversion_of] if conversion_of is not None else None
+        if converted is not None and converted.subject is not None:
             # "sales of $32bn (£16.7bn)": the bracketed conversion is the same amount,
             # so it is whose the amount it converts is (as it takes its target)
-            converted = done[conversion_of]
             owned = owners.Owner(converted.subject, converted.subject_span)
+        else:
+            owned = owners.owner(tokens, verb, getattr(doc._, "nc_entities", None) or [],
+                                 noun if counts else None, _amount(unit)
+                                 ) if tokens is not None else None
         modifier = self._modifier(text, start, end, tokens, noun if counts else None, unit,
                                   done, conversion_of, vague=g.vague(number) or odd is not None)
         return Figure(
@@ -463,8 +464,8 @@ class FigureExtractor:
             predicate=verb.lemma_.lower() if verb is not None else None,
             predicate_span=(verb.idx, verb.idx + len(verb.text)) if verb is not None else None,
             target=(
-                done[conversion_of].target
-                if conversion_of is not None
+                converted.target
+                if converted is not None
                 else self._target(tokens, verb, noun, modifier, unit)
             ),
             conversion_of=conversion_of,

@@ -366,7 +366,7 @@ def governing_verb(anchor: Token) -> Token | None:
 
 _RATE_NOUNS = frozenset({"rate", "pace"})
 _AVERAGE_NOUNS = frozenset({"average", "mean"})
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR = re.compile(numbers.YEAR)
 _VAGUE = re.compile(numbers.vague_pattern(), re.IGNORECASE)  # "dozens", "hundreds"
 _AGE_UNITS = frozenset({"year old", "year-old"})
 _AMOUNT_DEPS = ("dobj", "attr", "nsubj", "nsubjpass", "appos", "conj")
