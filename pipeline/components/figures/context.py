@@ -714,7 +714,8 @@ def subject(verb: Token | None) -> Span | None:
     ("spent $4.5bn on hardware, including 98 jets": Japan's; not "compared with"
     another's figure), one that is a preposition's object ("Despite making a record
     profit, Qantas has argued": to a verb that tells of the same actor, not "used to
-    playing")."""
+    playing"), an object tagged a verb, and a participle after a verb's object ("paid fines
+    totalling $1.7m")."""
     while verb is not None:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
@@ -724,6 +725,12 @@ def subject(verb: Token | None) -> Span | None:
             verb = absolute
         elif verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
+        elif verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
+            verb = verb.head  # "the Tate managed to raise £12.5m funding" (a noun tagged a
+            # verb): the Tate's
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" \
+                and verb.head.head.pos_ == "VERB":
+            verb = verb.head.head  # "Infinity paid fines totalling $1.7m": Infinity's
         elif verb.dep_ == "prep" and verb.tag_ == "VBG" and verb.head.i != verb.i:
             verb = governing_verb(verb.head)
         elif verb.dep_ == "pcomp" and verb.head.pos_ in ("ADP", "SCONJ") \
