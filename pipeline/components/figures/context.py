@@ -725,7 +725,7 @@ def subject(verb: Token | None) -> Span | None:
             verb = absolute
         elif verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
-        elif verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
+        elif verb.dep_ == "dobj" and verb.pos_ == "VERB" and verb.head.pos_ == "VERB":
             verb = verb.head  # "the Tate managed to raise £12.5m funding" (a noun tagged a
             # verb): the Tate's
         elif verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" \

@@ -139,6 +139,9 @@ def test_owner(parse, text, surface, subject):
         ("Infinity paid fines totalling $1.7m in 1995.", "$1.7m", "Infinity"),
         # ... an object the tagger took for a verb too
         ("In March, the Tate managed to raise £12.5m funding to buy it.", "£12.5m", "Tate"),
+        # ... not a noun object a conjoined verb hangs on: the share's owner stays
+        ("Medical research either didn’t support or flatly contradicted half of Oz’s TV "
+         "recommendations.", "half", "Oz"),
         # ... and a "by" the parse took for a passive's agent
         ("Mr Manuel said the economy had grown by an average of 3.2% a year.", "3.2%",
          "the economy"),
