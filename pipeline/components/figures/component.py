@@ -40,7 +40,9 @@ from pipeline.components.figures.nonfigures import capitalised_in_a_name, digit_
 from pipeline.components.guard import never_raises
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_OUT_OF = re.compile(rf"\s+(?:in|out\s+of)\s+(\d+|{numbers.word_number_pattern()})\b"
+# "1 in 5", "three out of four", "one of every nine"
+_OUT_OF = re.compile(rf"\s+(?:in|out\s+of|of(?=\s+every\b))\s+(?:every\s+)?"
+                     rf"(\d+|{numbers.word_number_pattern()})\b"
                      r"(?!\s*(?:%|per ?cent))", re.IGNORECASE)
 _OF = re.compile(r"\s+(?:of|the|their|its|his|her|our|those|these)\s")  # "half their value"
 _ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|final)\s+$", re.IGNORECASE)
@@ -98,7 +100,7 @@ _NUMBER_BEFORE = re.compile(rf"(?:\d|\b{numbers.word_number_pattern()})\s+$", re
 _FOLLOWING_WORDS = re.compile(r"(?: [A-Za-z][\w-]*){1,3}")
 _THE_BEFORE = re.compile(r"\s+the\s+$")
 _ELIDED_COUNT_FROM = 100  # smaller bare numbers are as often ranks, scores or ages
-_YEAR = re.compile(r"1[5-9]\d\d|20\d\d|21\d\d")
+_YEAR = re.compile(numbers.YEAR)
 _TALLY_NEXT = re.compile(r"(?:\s+to\s+|-|–|-to-)\d")
 _GROUP_BEFORE = re.compile(r"\b([A-Za-z]+?)s?\s+(?:of\s+)?$")
 _ANOTHER = re.compile(r"\b(?:another|a further|an additional|an extra)\s+$", re.IGNORECASE)
@@ -107,7 +109,7 @@ _ODDS_BEFORE = re.compile(r"\bodds\s+(?:of\s+)?$", re.IGNORECASE)  # "odds of 4-
 _ODDS_AFTER = re.compile(r"\s*[-/]\s*\d")
 _RATIO_TO_ONE = re.compile(r"\s*(?:to|-to-|:)\s*1(?!\d|[.,]\d|\s*(?:%|per))")  # "4 to 1."
 _TIMES_AFTER = re.compile(r"\s+times\s+([a-z]+)", re.IGNORECASE)
-_DAY_BEFORE_A_YEAR = re.compile(r",\s+(?:1[5-9]|20)\d\d\b")  # the "11" of "Sept. 11, 2012"
+_DAY_BEFORE_A_YEAR = re.compile(rf",\s+(?:{numbers.YEAR})\b")  # the "11" of "Sept. 11, 2012"
 _RATIO_FROM = re.compile(r"\d\s*(?:to|-to-|:)\s*$")
 _DAY_SPLIT_OFF = re.compile(r",\s+[a-z]")
 _PERIOD_DETERMINER = re.compile(r"\s+the\s+(?:next|past|last|coming|first)\s+$")
@@ -142,6 +144,21 @@ def _ranked(tokens: Span) -> bool:
         return False
     owner = doc[tokens.start - 2]
     return owner.lower_ == "world" or owner.ent_type_ in ("GPE", "LOC")
+
+
+def _superlative_rank(tokens: Span, noun: Token) -> bool:
+    """A number between "the" or a possessive and a superlative ranks its noun: "its 10
+    largest shareholders", "the state's three largest counties", "His three eldest
+    children", "The two most consequential votes"; after a possessive, "most" is a
+    description ("the party's two most recent nominees", "New Labour's two most powerful
+    figures" count)."""
+    doc = tokens.doc
+    if tokens.start == 0 or tokens.end >= noun.i:
+        return False
+    before, after = doc[tokens.start - 1], doc[tokens.end]
+    if before.lower_ == "the":
+        return after.tag_ == "JJS" or (after.tag_ == "RBS" and after.lower_ in ("most", "least"))
+    return before.tag_ in ("PRP$", "POS") and after.tag_ == "JJS"
 
 
 def _first_following(text: str, end: int) -> str | None:
@@ -425,14 +442,15 @@ class FigureExtractor:
                 and unit != g.units.sign(cur):
             unit = g.units.sign(cur)  # "7.4bn Australian dollars ($5.8bn)" converts to USD
         verb = context.governing_verb(anchor) if anchor is not None else None
-        owned = owners.owner(tokens, verb, getattr(doc._, "nc_entities", None) or [],
-                             noun if counts else None, _amount(unit)
-                             ) if tokens is not None else None
-        if conversion_of is not None and done[conversion_of].subject is not None:
+        converted = done[conversion_of] if conversion_of is not None else None
+        if converted is not None and converted.subject is not None:
             # "sales of $32bn (£16.7bn)": the bracketed conversion is the same amount,
             # so it is whose the amount it converts is (as it takes its target)
-            converted = done[conversion_of]
             owned = owners.Owner(converted.subject, converted.subject_span)
+        else:
+            owned = owners.owner(tokens, verb, getattr(doc._, "nc_entities", None) or [],
+                                 noun if counts else None, _amount(unit)
+                                 ) if tokens is not None else None
         modifier = self._modifier(text, start, end, tokens, noun if counts else None, unit,
                                   done, conversion_of, vague=g.vague(number) or odd is not None)
         return Figure(
@@ -446,8 +464,8 @@ class FigureExtractor:
             predicate=verb.lemma_.lower() if verb is not None else None,
             predicate_span=(verb.idx, verb.idx + len(verb.text)) if verb is not None else None,
             target=(
-                done[conversion_of].target
-                if conversion_of is not None
+                converted.target
+                if converted is not None
                 else self._target(tokens, verb, noun, modifier, unit)
             ),
             conversion_of=conversion_of,
@@ -540,6 +558,8 @@ class FigureExtractor:
             return False
         doc = tokens.doc
         if any(t.tag_ in ("JJS", "RBS") for t in doc[tokens.end : noun.i]) and _ranked(tokens):
+            return True
+        if _superlative_rank(tokens, noun):
             return True
         after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
         return noun.lemma_.lower() == "time" and after is not None \
@@ -878,14 +898,16 @@ class FigureExtractor:
                            for w in re.split(r"[\s-]+", number))
         period = _ORDINAL_BEFORE.search(text, max(0, match.start() - 12), match.start())
         doc = tokens.doc if tokens is not None else None
-        counted = doc is not None and tokens.end < len(doc) and doc[tokens.end].tag_ == "NN"
+        counted = doc is not None and tokens.end < len(doc) \
+            and doc[tokens.end].tag_ in ("NN", "NNS")
         whole = _OF.match(text, match.end("num")) or (
             not counted  # "cut by a quarter point" is 0.25 point
             and self.grammar.by_before.search(text, max(0, match.start() - 30), match.start())
         ) or (  # "more than a third had it turned off", "important for a third"
             tokens is not None and not counted and tokens.root.dep_ in _SHARE_ROLES
         )  # "a third of adults", "half the number", "fell by as much as a fifth"
-        # "a two-thirds majority": a share, not a count; a fraction alone ("one-eighth") stays
+        # "a two-thirds majority", "two-thirds majorities": a share, not a count; a fraction
+        # alone ("one-eighth") stays
         adjective = counted and (re.fullmatch(r"\w+-\w+", number) is not None or (
             " " in number.strip() and doc[tokens.end].lemma_.lower() in self.grammar.change_nouns
         ))  # "the one third reduction" too; not "one third party"
@@ -937,7 +959,7 @@ class FigureExtractor:
         if _YEAR.fullmatch(number):
             return True
         prev_word = re.search(r"([A-Za-z][\w.]*(?:['’]s)?)\W*$", before)
-        next_word = re.match(r"\W{0,2}([A-Za-z][\w.']*)", after)
+        next_word = re.match(r"\W{0,2}([A-Za-z][\w.'’]*)", after)
         if (prev_word and prev_word.group(1).lower().rstrip(".") in g.months) or (
             next_word and next_word.group(1).lower().rstrip(".") in g.months
         ):
@@ -948,8 +970,10 @@ class FigureExtractor:
             return True
         if len(number) == 2 and _ELIDED_CENTURY.search(before):
             return True  # "in '16", "in ‘08": a year
-        if next_word and next_word.group(1).lower() in g.time_of_day:
-            return True
+        if next_word and next_word.group(1).lower().replace("’", "'") in g.time_of_day:
+            return True  # "6 o’clock" too
+        if g.dateline.match(after):
+            return True  # "Sept. 26 (UPI) --": a dateline's day
         if _CLOCK.fullmatch(number) and next_word and re.match(r"\s", after) \
                 and next_word.group(1).lower().rstrip(".") in g.clock_nouns:
             return True  # "the 2300 slot", "a 0930 start"
@@ -1065,8 +1089,11 @@ class FigureExtractor:
             or self._preposition(tokens, phrase, max(0, start - 40) + before.start(1))
         ):
             phrase = symbol = None  # "taken over 80% of the property", "talks about $8bn"
-        if symbol in _NEGATED and _NEGATION.search(window, 0, before.start(1)):
-            symbol = _NEGATED[symbol]  # "cannot add more than $1.5 trillion": at most
+        if symbol in _NEGATED and (_NEGATION.search(window, 0, before.start(1)) or (
+                tokens is not None
+                and context.negated(tokens, max(0, start - 40) + before.start(1)))):
+            symbol = _NEGATED[symbol]  # "cannot add more than $1.5 trillion": at most; "has
+            # never faced a race ... or raised more than $525,000"
         gap = text[done[-1].span[1] : start] if done else ""
         alternative = done[-1].modifier if done and (
             g.alternative.fullmatch(gap) or g.restatement.fullmatch(gap)

@@ -366,7 +366,7 @@ def governing_verb(anchor: Token) -> Token | None:
 
 _RATE_NOUNS = frozenset({"rate", "pace"})
 _AVERAGE_NOUNS = frozenset({"average", "mean"})
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR = re.compile(numbers.YEAR)
 _VAGUE = re.compile(numbers.vague_pattern(), re.IGNORECASE)  # "dozens", "hundreds"
 _AGE_UNITS = frozenset({"year old", "year-old"})
 _AMOUNT_DEPS = ("dobj", "attr", "nsubj", "nsubjpass", "appos", "conj")
@@ -658,6 +658,33 @@ def bound(figure: Span, grammar: FigureGrammar) -> str | None:
     return None  # rounds": the most allowed ("cap output at 38 jets" names the cap: =)
 
 
+def negated(figure: Span, bound_start: int) -> bool:
+    """The verb the figure belongs to is negated, itself or through the first of two verbs
+    joined by "or" that share its subject: "never spoke longer than 30 minutes", "never took
+    part in a debate with fewer than four candidates", "has never faced a race ... or raised
+    more than $525,000"; not a verb above the figure's clause ("did not reveal that it
+    provided more than $200,000"), nor one the figure is the subject of. Only a negation
+    before the bound's words (at ``bound_start``) counts: "paid not quite 13 cents" is its
+    own bound."""
+    verb = figure.root
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ != "amod":
+            break
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    else:
+        return False
+    if figure.start < verb.i:
+        return False  # "more than 14,000 voters were not registered": more than 14,000
+    if any(c.dep_ == "neg" and c.idx < bound_start for c in verb.children):
+        return True
+    first = verb.head
+    return verb.dep_ == "conj" and not _has_subject(verb) and any(
+        c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in first.children
+    ) and any(c.dep_ == "neg" for c in first.children)
+
+
 def absolute_clause(verb: Token) -> Token | None:
     """The absolute clause a participle follows, which the parse hangs elsewhere: "with
     ASEAN being China's largest trading partner in 2023, accounting for $468.8bn" ->
@@ -687,7 +714,8 @@ def subject(verb: Token | None) -> Span | None:
     ("spent $4.5bn on hardware, including 98 jets": Japan's; not "compared with"
     another's figure), one that is a preposition's object ("Despite making a record
     profit, Qantas has argued": to a verb that tells of the same actor, not "used to
-    playing")."""
+    playing"), an object tagged a verb, and a participle after a verb's object ("paid fines
+    totalling $1.7m")."""
     while verb is not None:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
@@ -697,6 +725,12 @@ def subject(verb: Token | None) -> Span | None:
             verb = absolute
         elif verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
+        elif verb.dep_ == "dobj" and verb.pos_ == "VERB" and verb.head.pos_ == "VERB":
+            verb = verb.head  # "the Tate managed to raise £12.5m funding" (a noun tagged a
+            # verb): the Tate's
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" \
+                and verb.head.head.pos_ == "VERB":
+            verb = verb.head.head  # "Infinity paid fines totalling $1.7m": Infinity's
         elif verb.dep_ == "prep" and verb.tag_ == "VBG" and verb.head.i != verb.i:
             verb = governing_verb(verb.head)
         elif verb.dep_ == "pcomp" and verb.head.pos_ in ("ADP", "SCONJ") \

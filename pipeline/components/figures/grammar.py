@@ -96,6 +96,7 @@ class FigureGrammar:
     match_cues: re.Pattern[str]  # "penalty", "scored": the sentence reports a match
     clock_before: re.Pattern[str]  # "at " before "1330": a time of day
     clock_nouns: frozenset[str]  # "the 2300 slot": a noun after a time of day
+    dateline: re.Pattern[str]  # " (UPI)" after a dateline's day
     vague_number: re.Pattern[str]  # "millions", "tens of thousands": their lowest value, >
     nonfigures: NonFigures  # ranks, labels, identifiers, list markers, date lists
     relative_time: re.Pattern[str]  # " ago", " after": a period before it is a time, no figure
@@ -192,6 +193,7 @@ class FigureGrammar:
             race_time_cues=_words(data["race_time_cues"]),
             clock_before=_words(data["clock_before"], r"\s+$"),
             clock_nouns=frozenset(data["clock_nouns"]),
+            dateline=re.compile(rf"\s?\((?:{numbers.alternation(data['wire_services'])})\)"),
             match_minute=_words(data["match_minute_before"], r"\s+$"),
             match_minute_in_a_match=_words(data["match_minute_before_in_a_match"], r"\s+$"),
             match_cues=_words(data["match_cues"]),

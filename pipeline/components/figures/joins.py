@@ -86,15 +86,23 @@ def _smaller_unit(low: Figure, high: Figure, grammar: FigureGrammar) -> bool:
         and low.value < high.value * smaller[1]
 
 
-def _is_range(text: str, low: Figure, high: Figure, grammar: FigureGrammar) -> bool:
+def _opened(text: str, low: Figure, high: Figure) -> bool:
+    """A word before the low end says a range follows: "ranges from", "between"."""
+    joined = _WORD_JOIN.match(text[low.span[1] : high.span[0]])
+    before = text[max(0, low.span[0] - 20) : low.span[0]]
+    return joined is not None and _OPENERS[joined.group(1)].search(before) is not None
+
+
+def _is_range(text: str, low: Figure, high: Figure, grammar: FigureGrammar, *, opened: bool
+              ) -> bool:
+    """``opened``: a word before the low end says a range follows (:func:`_opened`)."""
     gap = text[low.span[1] : high.span[0]]
     if _DASH.match(gap):
         return low.value <= high.value  # "3-4%"; not the tally "272-219"
     joined = _WORD_JOIN.match(gap)
     before = text[max(0, low.span[0] - 20) : low.span[0]]
-    if low.modifier in ("up", "down") and not (
-        joined and _OPENERS[joined.group(1)].search(before)
-    ) and not (  # "growth of between 3% and 5%" is a range of a change
+    if low.modifier in ("up", "down") and not opened and not (
+        # "growth of between 3% and 5%" is a range of a change
         joined and joined.group(1) == "to" and high.unit is not None
         and (low.unit is None or (low.unit == high.unit and _bare(text, low)
                                   and 2 * low.value >= high.value))
@@ -107,7 +115,7 @@ def _is_range(text: str, low: Figure, high: Figure, grammar: FigureGrammar) -> b
         return False
     if _LISTED.search(before):
         return False  # "£30m, £40m or £50m": the last two of a list are no range
-    if _OPENERS[joined.group(1)].search(before):
+    if opened:
         return True
     # "70% to 80%", "five or six awards": same unit on both ends, or "aged 5 to 17
     # months": the lower end leaves its unit to the upper; but "rose from 3% to 4%" is a
@@ -117,13 +125,6 @@ def _is_range(text: str, low: Figure, high: Figure, grammar: FigureGrammar) -> b
                                            or _rate_of(high.unit, low.unit) or across)
     return joined.group(1) in ("to", "or") and same_unit and not _FROM.search(before) \
         and (low.value <= high.value or across)
-
-
-def _opened(text: str, low: Figure, high: Figure) -> bool:
-    """A word before the low end says a range follows: "ranges from", "between"."""
-    joined = _WORD_JOIN.match(text[low.span[1] : high.span[0]])
-    before = text[max(0, low.span[0] - 20) : low.span[0]]
-    return joined is not None and _OPENERS[joined.group(1)].search(before) is not None
 
 
 def join_tallies(text: str, figures: list[Figure], grammar: FigureGrammar) -> list[Figure]:
@@ -172,8 +173,9 @@ def join_ranges(text: str, figures: list[Figure], grammar: FigureGrammar) -> lis
     joined: set[int] = set()
     for i in range(len(out) - 1):
         low, high = out[i], out[i + 1]
-        if not _is_range(text, low, high, grammar) or (
-            high.unit is None and low.unit is None and not _opened(text, low, high)
+        opened = _opened(text, low, high)
+        if not _is_range(text, low, high, grammar, opened=opened) or (
+            high.unit is None and low.unit is None and not opened
         ):
             continue  # "ranges from 100,000 to 250,000" is a range of bare numbers
         value, scale = low.value, _scale(text, high, grammar)

@@ -36,6 +36,10 @@ _PLAIN = (rf"(?:{_GROUPED}|\d+)(?:(?:\.| \. )\d+)?(?:[eE][+-]?\d+|\^[+-]*\d+|{_T
 # after the comma ("1,3", "€2,75"), not in a list of such numbers ("22,24,26")
 _DECIMAL_COMMA = r"(?<!\d,)\d{1,3},\d{1,2}(?![\d,]|\.\d)"
 DIGITS = rf"{_FRACTION}|{_DECIMAL_COMMA}|{_PLAIN}"
+YEAR = r"1[5-9]\d\d|20\d\d|21\d\d"
+"""A year as news writes it (1500-2199): the one pattern the figures package tells a year
+by, whether it is no figure ("in 1996"), the year of a level ("below 2005 levels") or a
+date's year ("Sept. 11, 2012", "the first quarter of 2024")."""
 _DECIMAL_COMMA_VALUE = re.compile(_DECIMAL_COMMA)
 _SCIENTIFIC = re.compile(rf"([\d,.]+)\s?[x×]\s?10(\^\s?[-−+]?\d+|⁻?[{_SUPERSCRIPTS}]+)")
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS + "⁻", "0123456789-")

@@ -73,7 +73,7 @@ def _phrase_owner(figure: Span, verb: Token | None, mentions: list[EntityMention
 
 
 _PHRASE_LINKS = frozenset({"nummod", "compound", "amod", "quantmod", "pobj", "prep", "dobj",
-                           "nmod"})
+                           "nmod", "agent"})  # "agent": a "by" the parse took for a passive's
 
 
 def _object_verb(figure: Span) -> Token | None:
@@ -295,7 +295,10 @@ def _named(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
         antecedent = _antecedent(root)
         return _named(antecedent, mentions) if antecedent is not None else None
     last = phrase[-1]
-    if root.pos_ not in _NOUNS or (last.pos_ in ("ADJ", "VERB") and hyphens.joined_before(last)):
+    gerund = root.tag_ == "VBG" and root.dep_ in ("nsubj", "nsubjpass") \
+        and root.lower_ in _measure_nouns()  # "Spending on health will rise by 9.4%"
+    if (root.pos_ not in _NOUNS and not gerund) or (
+            last.pos_ in ("ADJ", "VERB") and hyphens.joined_before(last)):
         return None  # "The Jacksonville, Florida-based"
     span = (phrase.start_char, phrase.end_char)
     name = _resolver().mention_at(root, mentions) if _is_a_name(phrase, mentions) else None
@@ -307,6 +310,9 @@ def _named(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
                                              kin=False)
         if name is not None:
             return Owner(name, span)
+    holder = _clause_holder(root) if root.lower_ in ("it", "its") else None
+    if holder is not None:
+        return _named(holder, mentions)
     if root.pos_ == "PRON" or _AGE.search(phrase.text):
         name = _reporter(root, mentions) or (
             None if root.lower_ == "it" else _canonical(doc, span, mentions))
@@ -334,6 +340,23 @@ def _is_a_name(phrase: Span, mentions: list[EntityMention]) -> bool:
     mention = mention_of(phrase.root, mentions)
     return mention is not None and all(
         mention.start <= t.idx < mention.end or t.dep_ == "det" for t in phrase)
+
+
+def _clause_holder(pronoun: Token) -> Span | None:
+    """The common noun "it" or "its" stands for in a clause that the noun's own clause
+    reports or frames: "the firm said it earned $10m" -> the firm, "Portrait of Omai
+    fetched the most when it was sold for £10.3m" -> Portrait of Omai (a name the main
+    clause gives is :func:`_reporter`'s)."""
+    clause = pronoun.head if pronoun.dep_ != "poss" else pronoun.head.head
+    if clause.dep_ not in ("ccomp", "advcl") or clause.head.i == clause.i:
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.head.children):
+        return None  # "..., saying it would apply to 1%": whose "saying" is, is no "it"
+    holder = context.subject(clause.head)
+    if holder is None or holder.root.tag_ not in ("NN", "NNP") or holder.end > pronoun.i \
+            or holder.root.ent_type_ == "PERSON":
+        return None
+    return holder
 
 
 def _reporter(pronoun: Token, mentions: list[EntityMention]) -> str | None:

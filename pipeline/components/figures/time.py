@@ -25,10 +25,11 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline import resources
 from pipeline.annotations import Figure
+from pipeline.components.figures import numbers
 from pipeline.components.figures.context import absolute_clause
 
 _FISCAL = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?(\d{4}|\d{2})\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2}|21\d{2})\b")
+_YEAR = re.compile(rf"\b({numbers.YEAR})\b")
 _DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
              "4th": 4}
