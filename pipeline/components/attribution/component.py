@@ -159,7 +159,7 @@ class AttributionExtractor:
             cue = doc.char_span(*f.cue_span, alignment_mode="expand")
             return f.cue in self.rules.nominal and cue is not None and cue.root.pos_ == "NOUN"
 
-        return [f for f in found if f.cue in _MARKS or nominal(f)
+        return [f for f in found if f.cue in _MARKS or nominal(f) or f.cue in self.rules.beliefs
                 or sources[f.cue_span] > 1 or shifted(f.cue_span)]
 
     def _reads(self, doc: Doc, found: Found, quotes: list[Span]) -> bool:
