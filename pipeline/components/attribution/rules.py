@@ -197,6 +197,12 @@ class RuleFinder:
         return head if any(" ".join(p) in forms for p in self.shifters) else None
 
     def _subject(self, verb: Token) -> Token | None:
+        if (verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep"
+                and self._shifter(verb) is None
+                and not any(c.dep_ == "nsubj" for c in verb.children)):  # "with X saying"
+            # "was criticised for saying that ...", "began by telling them that ...": who
+            # is criticised or began said it, passive or not; only with a clause said
+            return self._gerund_subject(verb)
         token = verb
         for _ in range(3):
             for child in token.children:
@@ -214,6 +220,19 @@ class RuleFinder:
             else:
                 return None
         return None
+
+    def _gerund_subject(self, verb: Token) -> Token | None:
+        prep, governor = verb.head, verb.head.head
+        quoting = governor.lemma_.lower() == "quote" and not any(
+            c.dep_ == "nsubjpass" for c in governor.children)
+        if verb.lemma_.lower() in self.need_clause or quoting:
+            return None  # "after learning that", "quoted its plan as saying"
+        if prep.lower_ == "without" or governor.pos_ not in ("VERB", "AUX") or not any(
+                c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                for c in verb.children):
+            return None  # "It goes without saying"; "for criticizing Trump"
+        subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return None if subject is None or subject.lower_ == "it" else subject
 
     def _content(
         self,
@@ -326,7 +345,11 @@ class RuleFinder:
             # position has been cautious", not "Parry's insistence that ... is a statement")
             last = max(t.i for c in (*said, *([] if clauses else verdict)) for t in c.subtree)
             source = _subtree_span(owner[0], ("case",))
-            yield Found(source, noun.lemma_.lower(), (noun.idx, noun.idx + len(noun.text)),
+            first = noun
+            while first.i > 0 and (left := sent.doc[first.i - 1]).head == noun and left.dep_ in (
+                    "amod", "advmod"):
+                first = left  # "Stumpf's repeated emphasis", "the police's earlier claim"
+            yield Found(source, noun.lemma_.lower(), (first.idx, noun.idx + len(noun.text)),
                         _trimmed(sent.doc, noun.i + 1, last + 1))
 
     def _belief_cues(self, sent: Span, quotes: list[Chars]) -> Iterator[Found]:

@@ -338,3 +338,31 @@ def test_nouns_and_adjectives_that_make_no_statement(parse, text):
 def test_a_belief_reported_by_a_verb_of_saying_is_one_statement(parse):
     text = "Mr Balls said he was confident the chancellor would meet his rules."
     assert [found[1] for found in statements(parse, text)] == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        ("The government was widely criticised for insisting the detentions would continue.",
+         "The government", "insisting", "the detentions would continue"),
+        ("Mr Clarke won over critics by announcing he would introduce an amendment.",
+         "Mr Clarke", "announcing", "he would introduce an amendment"),
+    ],
+)
+def test_a_gerund_of_saying_after_a_preposition_takes_the_subject_above(parse, text, source,
+                                                                       cue, content):
+    assert [found[:3] for found in statements(parse, text)] == [(source, cue, content)]
+
+
+@pytest.mark.parametrize("text", [
+    "It goes without saying that taxes will rise.",  # no one says it
+    "Harvey quit the show after learning that his grandmother had died.",  # an act
+    "She was criticised for criticising the plan.",  # nothing said but an object
+])
+def test_gerunds_that_make_no_statement(parse, text):
+    assert statements(parse, text) == []
+
+
+def test_a_nominal_cue_keeps_its_adjectives(parse):
+    text = "The police's earlier claim that he refused to raise his hands was disputed."
+    assert [found[1] for found in statements(parse, text)] == ["earlier claim"]
