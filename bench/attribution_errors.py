@@ -98,7 +98,7 @@ def run_stages(ext: comp.AttributionExtractor, doc: Doc) -> Stages:
     for f in found:
         if f.cue_span not in {r.cue_span for r in reached}:
             _lose(stages, f.cue_span, "within_reach: content too short")
-    below = below_the_headline(reached, headline_end(doc))
+    below = below_the_headline(reached, headline_end(doc), text)
     for f in reached:
         if f.cue_span not in {b.cue_span for b in below}:
             _lose(stages, f.cue_span, "in the headline")

@@ -37,6 +37,7 @@ from pipeline.components.attribution.linking import (
     with_negation,
     within_reach,
 )
+from pipeline.components.attribution.modals import hypothetical
 from pipeline.components.attribution.rules import RuleFinder
 from pipeline.components.attribution.sources import (
     before_a_quotation,
@@ -89,6 +90,10 @@ class AttributionExtractor:
         # cues that make a statement whatever their content, those that need quoted words
         # or a clause, and refusals, which make none (``reads_as_statement``)
         self.kinds = CueKinds.of(cues)
+        self.modals = frozenset(cues["hypothetical_modals"])
+        # cue verbs with a stance of their own: "would not endorse the plan" is one, left to
+        # newsclaims_stance, where "would not confirm" says nothing
+        self.stance_verbs = frozenset(v for v, stance in cues["verbs"].items() if stance)
         if not Doc.has_extension("nc_statements"):
             Doc.set_extension("nc_statements", default=None)
 
@@ -120,7 +125,8 @@ class AttributionExtractor:
                 c.cue_span[0] < f.cue_span[1] and f.cue_span[0] < c.cue_span[1]
                 for c in special)]
         found = [f for f in found if not refuses_to_speak(doc, f.cue_span, self.kinds)
-                 and not conditional(doc, f.cue_span, self.kinds)]
+                 and not conditional(doc, f.cue_span, self.kinds)
+                 and not hypothetical(doc, f.cue_span, self.modals, self.stance_verbs)]
         found = below_the_headline(within_reach(
             doc, past_a_closed_quote(doc, found, quotes), quotes), headline_end(doc), text)
         found = apart_from_other_tags(doc, found, quotes)
@@ -159,7 +165,7 @@ class AttributionExtractor:
             cue = doc.char_span(*f.cue_span, alignment_mode="expand")
             return f.cue in self.rules.nominal and cue is not None and cue.root.pos_ == "NOUN"
 
-        return [f for f in found if f.cue in _MARKS or nominal(f)
+        return [f for f in found if f.cue in _MARKS or nominal(f) or f.cue in self.rules.beliefs
                 or sources[f.cue_span] > 1 or shifted(f.cue_span)]
 
     def _reads(self, doc: Doc, found: Found, quotes: list[Span]) -> bool:

@@ -21,6 +21,8 @@ from pipeline.components.attribution.found import Found
 from pipeline.components.attribution.linking import adjacent_quote, continued
 
 _CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
+_NO_BELIEVER = frozenset(("i", "we", "you", "it", "one"))
+"""Subjects of an adjective of belief that report no one's view ("it is certain that")."""
 _OBJECT_DEPS = ("dobj", "oprd", "attr")
 
 
@@ -79,7 +81,12 @@ class RuleFinder:
         self.label_stopwords = frozenset(data["label_stopwords"])
         self.phrasal: dict[str, list[str]] = data["phrasal"]
         self.settings = frozenset(data["settings"])
-        self.nominal: dict[str, str | None] = data["nominal"]
+        # nouns of saying that make a statement only with a clause ("its prediction that
+        # Trump would be ..."): no stance of their own, so a preposition's object is no content
+        self.clause_nouns = frozenset(data["clause_nouns"])
+        self.nominal: dict[str, str | None] = {**dict.fromkeys(self.clause_nouns),
+                                               **data["nominal"]}
+        self.beliefs = frozenset(data["belief_adjectives"])
         self.companions = [phrase.split() for phrase in data["companions"]]
         self.owned = frozenset((*data["document_nouns"], *data["group_nouns"]))
         self.examples = [phrase.split() for phrase in data["examples"]]
@@ -91,7 +98,7 @@ class RuleFinder:
         found = [
             *(f for sent in doc.sents
               for f in (*self._verb_cues(sent, text, quotes), *self._nominal_cues(sent, quotes),
-                        *self._prepositional_cues(sent))),
+                        *self._belief_cues(sent, quotes), *self._prepositional_cues(sent))),
             *self._speaker_labels(doc, text),
             *self._dash_signatures(text, quotes),
         ]
@@ -190,6 +197,12 @@ class RuleFinder:
         return head if any(" ".join(p) in forms for p in self.shifters) else None
 
     def _subject(self, verb: Token) -> Token | None:
+        if (verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep"
+                and self._shifter(verb) is None
+                and not any(c.dep_ == "nsubj" for c in verb.children)):  # "with X saying"
+            # "was criticised for saying that ...", "began by telling them that ...": who
+            # is criticised or began said it, passive or not; only with a clause said
+            return self._gerund_subject(verb)
         token = verb
         for _ in range(3):
             for child in token.children:
@@ -207,6 +220,19 @@ class RuleFinder:
             else:
                 return None
         return None
+
+    def _gerund_subject(self, verb: Token) -> Token | None:
+        prep, governor = verb.head, verb.head.head
+        quoting = governor.lemma_.lower() == "quote" and not any(
+            c.dep_ == "nsubjpass" for c in governor.children)
+        if verb.lemma_.lower() in self.need_clause or quoting:
+            return None  # "after learning that", "quoted its plan as saying"
+        if prep.lower_ == "without" or governor.pos_ not in ("VERB", "AUX") or not any(
+                c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                for c in verb.children):
+            return None  # "It goes without saying"; "for criticizing Trump"
+        subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return None if subject is None or subject.lower_ == "it" else subject
 
     def _content(
         self,
@@ -305,7 +331,8 @@ class RuleFinder:
                 continue
             if sent.doc[owner[0].left_edge.i - 1].lower_ == "what":
                 continue  # "what he calls ...": a verb the parser took for a noun
-            clauses = [c for c in noun.children if c.i > noun.i and c.dep_ in ("acl", "ccomp")]
+            clauses = [c for c in noun.children if c.i > noun.i and c.dep_ in ("acl", "ccomp")
+                       and (noun.lemma_.lower() not in self.clause_nouns or _that_clause(c))]
             about = [c for c in noun.children if c.i > noun.i and c.dep_ == "prep" and _objects(c)]
             verdict = [c for c in noun.head.rights if c.dep_ in ("acomp", "attr")] if (
                 noun.dep_ == "nsubj" and noun.head.lemma_ == "be") else []
@@ -314,10 +341,41 @@ class RuleFinder:
             said = clauses or (about if self.nominal[noun.lemma_.lower()] or verdict else [])
             if not said:
                 continue
-            last = max(t.i for c in (*said, *verdict) for t in c.subtree)
+            # a verdict on what was said is content only where no clause says it ("X's
+            # position has been cautious", not "Parry's insistence that ... is a statement")
+            last = max(t.i for c in (*said, *([] if clauses else verdict)) for t in c.subtree)
             source = _subtree_span(owner[0], ("case",))
-            yield Found(source, noun.lemma_.lower(), (noun.idx, noun.idx + len(noun.text)),
+            first = noun
+            while first.i > 0 and (left := sent.doc[first.i - 1]).head == noun and left.dep_ in (
+                    "amod", "advmod"):
+                first = left  # "Stumpf's repeated emphasis", "the police's earlier claim"
+            yield Found(source, noun.lemma_.lower(), (first.idx, noun.idx + len(noun.text)),
                         _trimmed(sent.doc, noun.i + 1, last + 1))
+
+    def _belief_cues(self, sent: Span, quotes: list[Chars]) -> Iterator[Found]:
+        """"Nintendo is confident it will keep its number one spot", "Critics are concerned
+        that ...": an adjective of belief after a copula, with a finite clause, whose
+        subject holds the belief. Not inside a quotation, not for "I"/"we"/"you"/"it", and
+        not where a verb of saying already reports it ("said he was confident ...")."""
+        for adjective in sent:
+            if adjective.dep_ != "acomp" or adjective.lemma_.lower() not in self.beliefs:
+                continue
+            verb = adjective.head
+            clauses = [c for c in adjective.children if c.i > adjective.i and c.dep_ == "ccomp"
+                       and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if not clauses or subject is None or subject.lower_ in _NO_BELIEVER:
+                continue
+            if any(s <= adjective.idx < e for s, e in quotes):
+                continue
+            if verb.dep_ in _CLAUSE_DEPS and verb.head.lemma_.lower() in self.verbs:
+                continue
+            content = _subtree_span(clauses[0])
+            first = min((c for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i),
+                        key=lambda c: c.i, default=verb)  # "has long been worried"
+            cue = (first.idx, adjective.idx + len(adjective.text))
+            for each in self.split_sources(subject, verb):
+                yield Found(each, adjective.lemma_.lower(), cue, content)
 
     def _prepositional_cues(self, sent: Span) -> Iterator[Found]:
         for token in sent:
@@ -337,3 +395,10 @@ class RuleFinder:
                 content = max((before, after), key=lambda s: s[1] - s[0])
                 cue = (token.idx, last.idx + len(last.text))
                 yield Found(source, " ".join(words), cue, content)
+
+
+def _that_clause(clause: Token) -> bool:
+    """A finite clause opened by "that" ("his insistence that he was right"), not an
+    infinitive ("threats to wall off"), which names a plan rather than something said."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)

@@ -295,3 +295,48 @@ def test_floating_quote_runs_on_from_the_statement_before(parse):
 def test_a_quote_that_is_not_floating_is_left_alone(parse, text):
     first = statements(parse, text)[0]
     assert first[2] == "that the budget was balanced"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        # nouns of saying with a "that" clause
+        ("Israel refuses to accept Syria's denials that it was implicated in the bombing.",
+         "Syria", "denials", "that it was implicated in the bombing"),
+        ("Parry's insistence that all offers will be refused is a firm statement of intent.",
+         "Parry", "insistence", "that all offers will be refused"),
+        # adjectives of belief with a clause
+        ("Nintendo is confident it will keep its number one spot.", "Nintendo",
+         "is confident", "it will keep its number one spot"),
+        ("China has long been worried that net cafes are an unhealthy influence.", "China",
+         "has long been worried", "that net cafes are an unhealthy influence"),
+        # a gerund of saying after a preposition: the subject of the verb above
+        ("The government was widely criticised for insisting the detentions would continue.",
+         "The government", "insisting", "the detentions would continue"),
+        ("Mr Clarke won over critics by announcing he would introduce an amendment.",
+         "Mr Clarke", "announcing", "he would introduce an amendment"),
+        # a nominal cue keeps its adjectives
+        ("The police's earlier claim that he refused to raise his hands was disputed.",
+         "The police", "earlier claim", "that he refused to raise his hands"),
+    ],
+)
+def test_nouns_adjectives_and_gerunds_of_saying(parse, text, source, cue, content):
+    assert [found[:3] for found in statements(parse, text)] == [(source, cue, content)]
+
+
+@pytest.mark.parametrize("text", [
+    "Trump's threats to wall off the border alarmed Mexico.",  # a plan, no clause said
+    "It is certain that prices will rise.",  # no one holds the belief
+    "Holmes is aware that time is running out.",  # knowing is no view of one's own
+    "Unless she is certain she can win, she will not race.",  # a condition
+    "It goes without saying that taxes will rise.",  # no one says it
+    "Harvey quit the show after learning that his grandmother had died.",  # an act
+    "She was criticised for criticising the plan.",  # nothing said but an object
+])
+def test_nouns_adjectives_and_gerunds_that_make_no_statement(parse, text):
+    assert statements(parse, text) == []
+
+
+def test_a_belief_reported_by_a_verb_of_saying_is_one_statement(parse):
+    text = "Mr Balls said he was confident the chancellor would meet his rules."
+    assert [found[1] for found in statements(parse, text)] == ["said"]
