@@ -125,17 +125,21 @@ def _capitalised_name(text: str) -> bool:
 
 
 def _alone(token: Token) -> bool:
-    """The word is a name by itself, no part of a longer one: no capitalised word or
-    hyphen joined after it ("the Guildford Four", "Mr Kilroy-Silk")."""
+    """The word is a name by itself, neither part of a longer one nor a modifier: no
+    capitalised word, noun, adjective, number or joined hyphen after it ("the Guildford
+    Four", "Mr Kilroy-Silk", "Usdaw general secretary", "Commodore 64 enthusiasts": the
+    small parser takes some of those for subjects)."""
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return after is None or not (
-        _capitalised(after) or (after.text == "-" and not token.whitespace_))
+        _capitalised(after) or after.pos_ in ("NOUN", "ADJ", "NUM", "PROPN")
+        or (after.text == "-" and not token.whitespace_))
 
 
 def _after_a_name(token: Token) -> bool:
-    """A capitalised word other than a sentence's first comes right before the token."""
+    """A capitalised proper noun comes right before the token ("Plaid Cymru", "New
+    Labour", "Q Magazine"; not "The Aviator", "But Calder")."""
     before = token.doc[token.i - 1] if token.i else None
-    return before is not None and _capitalised(before) and not before.is_sent_start
+    return before is not None and before.text[:1].isupper() and before.pos_ == "PROPN"
 
 
 def _label(label: str, name: str, *, after_the: bool = False) -> str:
@@ -203,6 +207,9 @@ class EntityCanonicalizer:
         self.personal_titles = frozenset(data["personal_titles"])
         self.personal_title = _words(self.personal_titles)
         self.alias_labels: dict[str, str] = data["alias_labels"]
+        # one-word forms the alias table knows, found untagged as a speaker ("Labour said")
+        self.alias_forms = _words(f for f, c in data["aliases"].items() if f.isalpha()
+                                  and _capitalised_name(f) and c in self.alias_labels)
         cues = resources.load("cues")
         self.speech_verbs = frozenset(cues["verbs"])
         self.person_nouns = frozenset(cues["person_nouns"])
@@ -236,7 +243,7 @@ class EntityCanonicalizer:
         labels = {s.start: self._person_label(s, n, before[s.start], surnames | speakers, singles)
                   for s, n in names}
         taken = {i for s, _ in names for i in range(s.start_char, s.end_char)}
-        full = self._untagged_full_names(doc, text, taken, surnames)
+        full = self._untagged_full_names(doc, text, taken, surnames | speakers)
         persons = {n for s, n in names if labels[s.start] == "PERSON" and " " in n}
         persons |= {span.text for span in full.values()}
         long_names = {n for _, n in names if len(n.split()) > 1}
@@ -272,7 +279,8 @@ class EntityCanonicalizer:
         model labels ORG now and then). Not a word inside a longer name or beside another
         subject ("Plaid Cymru and the Liberal Democrats said"), one the document tags alone
         otherwise than PERSON (``others``: "Rosneft", "Wales"), a word it also writes in
-        lower case ("the Bank said"), a party or a people ("Labour")."""
+        lower case ("the Bank said"), a party or a people ("Labour"), a title ("The Judge
+        wrote")."""
         found = set()
         for verb in doc:
             if verb.lemma_ in self.speech_verbs and verb.pos_ in ("VERB", "AUX"):
@@ -281,7 +289,8 @@ class EntityCanonicalizer:
                             token.ent_iob_ != "I" and not _after_a_name(token)) and not any(
                             c.dep_ == "conj" for c in token.children):
                         found.add(token.text)
-        found = {w for w in found - others if not aliases.alias(w) and w not in self.nationalities}
+        found = {w for w in found - others if not aliases.alias(w)
+                 and w not in self.nationalities and w not in self.titles}
         lower = _words({w.lower() for w in found}) if found else None
         written = {m.group() for m in lower.finditer(text)} if lower else set()
         return {w for w in found if w.lower() not in written}
@@ -306,13 +315,16 @@ class EntityCanonicalizer:
             not possessive and after.lower_ in self.club_heads)
 
     def _without_role(self, span: SpacySpan) -> SpacySpan:
-        """A PERSON span without a role noun the small model takes into it, capitalised in
-        a headline or a sentence's start ("Rapper Kanye West", "Sprinter Walker", "Prop Phil
-        Vickery")."""
-        first = span[0]
-        if span.label_ == "PERSON" and len(span) > 1 and first.lower_ in self.person_nouns and (
-                first.text not in self.titles and _capitalised(span[1])):
-            return SpacySpan(span.doc, span.start + 1, span.end, label=span.label_)
+        """The name after a role noun the small model takes into a span: a PERSON's, where
+        the noun is capitalised in a headline or a sentence's start ("Rapper Kanye West",
+        "Sprinter Walker", "Hall of Fame Singer Bruce Springsteen"), and a person's in any
+        span, where it is in lower case ("Barcelona star Ronaldinho", tagged ORG)."""
+        doc = span.doc
+        for token in span[:-1]:
+            if token.lower_ in self.person_nouns and token.text not in self.titles and (
+                    token.is_lower or span.label_ == "PERSON") and all(
+                    _capitalised(t) or t.tag_ == "POS" for t in doc[token.i + 1 : span.end]):
+                return SpacySpan(doc, token.i + 1, span.end, label="PERSON")
         return span
 
     def _surname_title(self, title: str) -> bool:
@@ -378,15 +390,16 @@ class EntityCanonicalizer:
         self, doc: Doc, text: str, taken: set[int], surnames: set[str]
     ) -> dict[int, SpacySpan]:
         """Full names NER did not tag, by the index of their first word: an untagged first
-        name before a surname the document gives a personal title ("Dominic Grieve branded
-        ... Mr Grieve"). Found before names are resolved, so that "Mr Straw" and a tagged
-        "Straw" name Jack Straw too."""
+        name before a surname the document gives a personal title or that speaks alone
+        ("Dominic Grieve branded ... Mr Grieve", "Yiannis Papadoyiannakis ... said
+        Papadoyiannakis"). Found before names are resolved, so that "Mr Straw" and a
+        tagged "Straw" name Jack Straw too."""
         full = {}
         for token in _tokens(doc, _words(surnames).finditer(text)) if surnames else ():
             first = doc[token.i - 1]
             if token.i and {token.idx, first.idx}.isdisjoint(taken) and (
-                    _capitalised(first) and first.pos_ == "PROPN"
-                    and first.text not in self.titles):
+                    _capitalised(first) and first.pos_ == "PROPN" and first.ent_type_ != "DATE"
+                    and first.text not in self.titles):  # not a date's "June Grewcock"
                 full[first.i] = doc[first.i : token.i + 1]
         return full
 
@@ -431,21 +444,31 @@ class EntityCanonicalizer:
         noun or a speech verb's subject ("Fosters said" after "brewer Fosters"), with that
         name's canonical and its label after :func:`_agree`; not a word that ends a longer
         name (the sources' resolver links "Pullman" to "Philip Pullman", tagged ORG), nor
-        one that is part of a longer name ("the Guildford Four", "Mr Kilroy-Silk")."""
+        one that is part of a longer name ("the Guildford Four", "Mr Kilroy-Silk", "New
+        Labour") or modifies a noun ("Commodore 64 enthusiasts", "Usdaw general secretary
+        John Hannett": the sources take a phrase's first entity). A speech verb's untagged
+        subject the alias table knows is its entity too ("Labour said")."""
         ends = {n.rsplit(" ", 1)[-1] for n in long_names}
-        known = {m.text: m for m in mentions if " " not in m.text and _capitalised_name(m.text)
-                 and m.label in ("PERSON", "ORG", "GPE", "LOC") and m.text not in ends}
-        if not known:
-            return []
+        known = {m.text: (m.label, m.canonical) for m in mentions if " " not in m.text
+                 and _capitalised_name(m.text) and m.label in ("PERSON", "ORG", "GPE", "LOC")
+                 and m.text not in ends}
+        matches = [*_words(known).finditer(text)] if known else []
         taken = {i for m in mentions for i in range(m.start, m.end)}
         found = []
-        for token in _tokens(doc, _words(known).finditer(text)):
+        for token in _tokens(doc, [*matches, *self.alias_forms.finditer(text)]):
             speaks = token.dep_ == "nsubj" and token.head.lemma_ in self.speech_verbs
-            if token.idx not in taken and token.ent_iob_ == "O" and _alone(token) and (
-                    speaks or token.tag_ == "NNP"):
-                name = known[token.text]
-                found.append(EntityMention(token.idx, token.idx + len(token.text), token.text,
-                                           name.label, name.canonical))
+            if token.idx in taken or token.ent_iob_ != "O" or not _alone(token) or (
+                    _after_a_name(token) or token.dep_ in ("compound", "amod", "nmod")):
+                continue
+            if token.text in known and (speaks or token.tag_ == "NNP"):
+                label, canonical = known[token.text]
+            elif speaks and (canonical := aliases.alias(token.text) or ""):
+                label = self.alias_labels[canonical]  # "Labour said", untagged
+            else:
+                continue
+            taken.add(token.idx)
+            found.append(EntityMention(token.idx, token.idx + len(token.text), token.text,
+                                       label, canonical))
         return found
 
     def _resolve(
