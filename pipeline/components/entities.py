@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.language import Language
+from spacy.symbols import nsubj
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -103,13 +104,31 @@ def _words(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.'’-])(?:{alternatives})(?![\w'’-])")
 
 
-def _tokens(doc: Doc, matches: Iterable[re.Match[str]]) -> Iterable[Token]:
-    """The tokens the matches are exactly: a pass over the text's few matches rather than
-    every token of the document (this runs on every article)."""
-    for match in matches:
-        span = doc.char_span(match.start(), match.end())
+def _tokens(doc: Doc, spans: Iterable[tuple[int, int]]) -> Iterable[Token]:
+    """The tokens the character spans are exactly: a pass over the text's few matches
+    rather than every token of the document (this runs on every article)."""
+    for start, end in spans:
+        span = doc.char_span(start, end)
         if span is not None and len(span) == 1:
             yield span[0]
+
+
+def _occurrences(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Where each of ``words`` stands in ``text`` as a whole word, as :func:`_words`
+    matches, found by ``str.find``: the words differ per document, and compiling a
+    pattern for each would cost more than the search."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            before = text[at - 1] if at else " "
+            after = text[end] if end < len(text) else " "
+            if not (before.isalnum() or before in "_.'’-") and not (
+                    after.isalnum() or after in "_'’-"):
+                found.append((at, end))
+            at = text.find(word, end)
+    return found
 
 
 def _capitalised(token: Token) -> bool:
@@ -282,17 +301,18 @@ class EntityCanonicalizer:
         lower case ("the Bank said"), a party or a people ("Labour"), a title ("The Judge
         wrote")."""
         found = set()
-        for verb in doc:
-            if verb.lemma_ in self.speech_verbs and verb.pos_ in ("VERB", "AUX"):
-                for token in verb.children:
-                    if token.dep_ == "nsubj" and _capitalised(token) and _alone(token) and (
-                            token.ent_iob_ != "I" and not _after_a_name(token)) and not any(
-                            c.dep_ == "conj" for c in token.children):
-                        found.add(token.text)
+        dep = doc.to_array("DEP")
+        for i in (dep == nsubj).nonzero()[0]:  # a few subjects, not every token
+            token = doc[int(i)]
+            verb = token.head
+            if verb.lemma_ in self.speech_verbs and verb.pos_ in ("VERB", "AUX") and (
+                    _capitalised(token) and _alone(token) and token.ent_iob_ != "I"
+                    and not _after_a_name(token)) and not any(
+                    c.dep_ == "conj" for c in token.children):
+                found.add(token.text)
         found = {w for w in found - others if not aliases.alias(w)
                  and w not in self.nationalities and w not in self.titles}
-        lower = _words({w.lower() for w in found}) if found else None
-        written = {m.group() for m in lower.finditer(text)} if lower else set()
+        written = {text[a:b] for a, b in _occurrences(text, {w.lower() for w in found})}
         return {w for w in found if w.lower() not in written}
 
     def _organisation(self, doc: Doc, span: SpacySpan) -> bool:
@@ -371,7 +391,7 @@ class EntityCanonicalizer:
         the document writes it in lower case too or it is a title: a capitalised headline
         ("Dr Reddy Profits Fall") or an office ("Lord Chancellor") is no name."""
         found = set()
-        for token in _tokens(doc, self.personal_title.finditer(text)):
+        for token in _tokens(doc, (m.span() for m in self.personal_title.finditer(text))):
             if token.i + 1 < len(doc):
                 run = token.i + 1
                 while run + 1 < len(doc) and _capitalised(doc[run + 1]):
@@ -382,8 +402,7 @@ class EntityCanonicalizer:
                 if _capitalised(name[0]) and not hyphenated and (
                         len(name) > 1 or self._surname_title(token.text)):
                     found.add(name[-1].text)
-        lower = _words({n.lower() for n in found}) if found else None
-        written = {m.group() for m in lower.finditer(text)} if lower else set()
+        written = {text[a:b] for a, b in _occurrences(text, {n.lower() for n in found})}
         return {n for n in found if n.lower() not in written and n not in self.titles}
 
     def _untagged_full_names(
@@ -395,7 +414,7 @@ class EntityCanonicalizer:
         Papadoyiannakis"). Found before names are resolved, so that "Mr Straw" and a
         tagged "Straw" name Jack Straw too."""
         full = {}
-        for token in _tokens(doc, _words(surnames).finditer(text)) if surnames else ():
+        for token in _tokens(doc, _occurrences(text, surnames)):
             first = doc[token.i - 1]
             if token.i and {token.idx, first.idx}.isdisjoint(taken) and (
                     _capitalised(first) and first.pos_ == "PROPN" and first.ent_type_ != "DATE"
@@ -452,10 +471,10 @@ class EntityCanonicalizer:
         known = {m.text: (m.label, m.canonical) for m in mentions if " " not in m.text
                  and _capitalised_name(m.text) and m.label in ("PERSON", "ORG", "GPE", "LOC")
                  and m.text not in ends}
-        matches = [*_words(known).finditer(text)] if known else []
+        spans = _occurrences(text, known) + [m.span() for m in self.alias_forms.finditer(text)]
         taken = {i for m in mentions for i in range(m.start, m.end)}
         found = []
-        for token in _tokens(doc, [*matches, *self.alias_forms.finditer(text)]):
+        for token in _tokens(doc, spans):
             speaks = token.dep_ == "nsubj" and token.head.lemma_ in self.speech_verbs
             if token.idx in taken or token.ent_iob_ != "O" or not _alone(token) or (
                     _after_a_name(token) or token.dep_ in ("compound", "amod", "nmod")):
