@@ -18,6 +18,11 @@ Motors" stays whole), and such a span is a PERSON, as is a short full name endin
 surname the document gives a personal title ("Vincent Cable" ... "Mr Cable"); untagged
 names are added after a personal title ("Mr Grieve said"), with a first name before such a
 surname ("Dominic Grieve"), and as a speech verb's subject tagged as a noun ("Rowling said").
+The article's own words decide labels where the small model errs: a plural verb ("Chelsea
+have"), a noun only a firm or a club has ("Yukos chief executive"), a possessive that is part
+of the name ("Dr Reddy's has") make an organisation; a surname that speaks alone ("Calder
+said") or a person noun before the name ("coach Sven-Goran Eriksson") a person; a people is
+NORP ("Welsh"). Untagged repeats of a one-word name take its name and label ("Fosters said").
 """
 
 from __future__ import annotations
