@@ -343,13 +343,19 @@ class EntityCanonicalizer:
         """The name after a role noun the small model takes into a span: a PERSON's, where
         the noun is capitalised in a headline or a sentence's start ("Rapper Kanye West",
         "Sprinter Walker", "Hall of Fame Singer Bruce Springsteen"), and a person's in any
-        span, where it is in lower case ("Barcelona star Ronaldinho", tagged ORG)."""
+        span, where it is in lower case ("Barcelona star Ronaldinho", tagged ORG); the full
+        name after a party the alias table knows ("Tory Liam Fox")."""
         doc = span.doc
         for token in span[:-1]:
             if token.lower_ in self.person_nouns and token.text not in self.titles and (
                     token.is_lower or span.label_ == "PERSON") and all(
                     _capitalised(t) or t.tag_ == "POS" for t in doc[token.i + 1 : span.end]):
                 return SpacySpan(doc, token.i + 1, span.end, label="PERSON")
+        for width in (1, 2):  # a party before a full name: "Tory Liam Fox", "Lib Dem Norman Baker"
+            rest = [t for t in doc[span.start + width : span.end] if t.tag_ != "POS"]
+            if span.label_ == "PERSON" and len(rest) >= 2 and aliases.alias(
+                    span[:width].text) and all(_capitalised(t) or t.text == "-" for t in rest):
+                return SpacySpan(doc, span.start + width, span.end, label="PERSON")
         return span
 
     def _surname_title(self, title: str) -> bool:

@@ -377,6 +377,15 @@ def test_a_role_noun_is_no_part_of_a_name():
     assert found == {("Kanye West", "PERSON", "Kanye West")}
 
 
+def test_a_party_is_no_part_of_a_name():
+    found = tagged(["Tory", "Liam", "Fox", "said", "so"],
+                   ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O"])
+    assert found == {("Liam Fox", "PERSON", "Liam Fox")}
+    # one word after the party is no full name: "Labour MPs" stays as the tagger has it
+    assert ("Labour MPs", "PERSON", "Labour MPs") in tagged(
+        ["Labour", "MPs", "said", "so"], ["B-PERSON", "I-PERSON", "O", "O"])
+
+
 def test_an_untagged_repeat_of_a_tagged_name():
     import spacy
     from spacy.tokens import Doc
