@@ -18,6 +18,11 @@ Motors" stays whole), and such a span is a PERSON, as is a short full name endin
 surname the document gives a personal title ("Vincent Cable" ... "Mr Cable"); untagged
 names are added after a personal title ("Mr Grieve said"), with a first name before such a
 surname ("Dominic Grieve"), and as a speech verb's subject tagged as a noun ("Rowling said").
+The article's own words decide labels where the small model errs: a plural verb ("Chelsea
+have"), a noun only a firm or a club has ("Yukos chief executive"), a possessive that is part
+of the name ("Dr Reddy's has") make an organisation; a surname that speaks alone ("Calder
+said") or a person noun before the name ("coach Sven-Goran Eriksson") a person; a people is
+NORP ("Welsh"). Untagged repeats of a one-word name take its name and label ("Fosters said").
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.language import Language
+from spacy.symbols import nsubj
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -39,7 +45,9 @@ from pipeline.components.guard import never_raises
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _DASHES = frozenset({"-", "–", "—", "|"})
 _BRACKETS = frozenset({"(", "["})
+_PLURAL_VERBS = frozenset({"are", "were", "have", "'re", "'ve", "’re", "’ve"})
 _SCORE = re.compile(r"\d+[-–]\d+")
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def _clean(text: str) -> str:
@@ -101,19 +109,61 @@ def _words(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.'’-])(?:{alternatives})(?![\w'’-])")
 
 
-def _tokens(doc: Doc, matches: Iterable[re.Match[str]]) -> Iterable[Token]:
-    """The tokens the matches are exactly: a pass over the text's few matches rather than
-    every token of the document (this runs on every article)."""
-    for match in matches:
-        span = doc.char_span(match.start(), match.end())
+def _tokens(doc: Doc, spans: Iterable[tuple[int, int]]) -> Iterable[Token]:
+    """The tokens the character spans are exactly: a pass over the text's few matches
+    rather than every token of the document (this runs on every article)."""
+    for start, end in spans:
+        span = doc.char_span(start, end)
         if span is not None and len(span) == 1:
             yield span[0]
+
+
+def _occurrences(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Where each of ``words`` stands in ``text`` as a whole word, as :func:`_words`
+    matches, found by ``str.find``: the words differ per document, and compiling a
+    pattern for each would cost more than the search."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            before = text[at - 1] if at else " "
+            after = text[end] if end < len(text) else " "
+            if not (before.isalnum() or before in "_.'’-") and not (
+                    after.isalnum() or after in "_'’-"):
+                found.append((at, end))
+            at = text.find(word, end)
+    return found
 
 
 def _capitalised(token: Token) -> bool:
     """A word written as a name: capital first, not all capitals ("Grieve", "McLeish",
     "O'Driscoll"; not "BBC", "said")."""
-    return token.text[:1].isupper() and token.text[:1].isalpha() and not token.text.isupper()
+    return _capitalised_name(token.text)
+
+
+def _capitalised_name(text: str) -> bool:
+    """A word written as a name: capital first, not all capitals ("Fosters", "McLeish",
+    "O'Driscoll"; not "BBC", "3G", "said")."""
+    return text[:1].isupper() and text[:1].isalpha() and not text.isupper()
+
+
+def _alone(token: Token) -> bool:
+    """The word is a name by itself, neither part of a longer one nor a modifier: no
+    capitalised word, noun, adjective, number or joined hyphen after it ("the Guildford
+    Four", "Mr Kilroy-Silk", "Usdaw general secretary", "Commodore 64 enthusiasts": the
+    small parser takes some of those for subjects)."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is None or not (
+        _capitalised(after) or after.pos_ in ("NOUN", "ADJ", "NUM", "PROPN")
+        or (after.text == "-" and not token.whitespace_))
+
+
+def _after_a_name(token: Token) -> bool:
+    """A capitalised proper noun comes right before the token ("Plaid Cymru", "New
+    Labour", "Q Magazine"; not "The Aviator", "But Calder")."""
+    before = token.doc[token.i - 1] if token.i else None
+    return before is not None and before.text[:1].isupper() and before.pos_ == "PROPN"
 
 
 def _label(label: str, name: str, *, after_the: bool = False) -> str:
@@ -123,6 +173,20 @@ def _label(label: str, name: str, *, after_the: bool = False) -> str:
     if label == "PERSON" and (after_the or any(c.isdigit() for c in name)):
         return "ORG"
     return label
+
+
+def _plural_subject(span: SpacySpan) -> bool:
+    """The span is the lone subject of a plural "are", "were" or "have" right after it
+    ("Chelsea have destroyed me", "Lazio are favourites"): British English for teams and
+    firms, which no one person's name takes ("Me and Gethin are" is two people; "demanding
+    that Tony Blair spell out" a subjunctive, so no other verb counts)."""
+    root, doc = span.root, span.doc
+    if root.dep_ != "nsubj" or any(c.dep_ in ("conj", "cc") for c in root.children) or (
+            span.start and doc[span.start - 1].lower_ in ("and", "or", "nor", "&")):
+        return False
+    verb = doc[span.end] if span.end < len(doc) else None
+    return verb is not None and verb.lower_ in _PLURAL_VERBS and verb.tag_ in ("VBP", "VBD") and (
+        verb == root.head or verb.head == root.head)
 
 
 def _after_the(span: SpacySpan) -> bool:
@@ -167,7 +231,16 @@ class EntityCanonicalizer:
         self.personal_titles = frozenset(data["personal_titles"])
         self.personal_title = _words(self.personal_titles)
         self.alias_labels: dict[str, str] = data["alias_labels"]
-        self.speech_verbs = frozenset(resources.load("cues")["verbs"])
+        # one-word forms the alias table knows, found untagged as a speaker ("Labour said")
+        self.alias_forms = _words(f for f, c in data["aliases"].items() if f.isalpha()
+                                  and _capitalised_name(f) and c in self.alias_labels)
+        cues = resources.load("cues")
+        self.speech_verbs = frozenset(cues["verbs"])
+        self.person_nouns = frozenset(cues["person_nouns"])
+        self.organisation_heads = frozenset(data["organisation_heads"])
+        self.club_heads = frozenset(data["club_heads"])
+        self.nationalities = frozenset(data["nationalities"])
+        self.demonyms = self.nationalities | frozenset(data["states"])
         self.first_name_titles = frozenset(data["first_name_titles"])
         self.organisation_nouns = frozenset(data["organisation_nouns"])
         self.stopwords = frozenset(data["acronym_stopwords"])
@@ -177,7 +250,7 @@ class EntityCanonicalizer:
 
     @never_raises
     def __call__(self, doc: Doc) -> Doc:
-        spans = [_cut(s) for s in doc.ents if s.label_ in self.labels]
+        spans = [self._without_role(_cut(s)) for s in doc.ents if s.label_ in self.labels]
         cleaned = [(s, _clean(s.text)) for s in spans]
         names = self._untitled(cleaned)
         before = {s.start: c[: len(c) - len(n)].strip()
@@ -187,27 +260,103 @@ class EntityCanonicalizer:
         names = [(s, n) for s, n in names if n and any(c.isalpha() for c in n)]
         text = once.text(doc)
         surnames = self._titled_surnames(doc, text)
-        labels = {s.start: self._person_label(s, n, before[s.start], surnames) for s, n in names}
+        singles = {n for _, n in names if " " not in n}
+        speakers = self._speakers(doc, text, {n for s, n in names if " " not in n
+                                              and s.label_ != "PERSON"})
+        singles |= self.demonyms
+        labels = {s.start: self._person_label(s, n, before[s.start], surnames | speakers, singles)
+                  for s, n in names}
+        taken = {i for s, _ in names for i in range(s.start_char, s.end_char)}
+        full = self._untagged_full_names(doc, text, taken, surnames | speakers)
         persons = {n for s, n in names if labels[s.start] == "PERSON" and " " in n}
+        persons |= {span.text for span in full.values()}
         long_names = {n for _, n in names if len(n.split()) > 1}
-        mentions, sure, organisations = [], set(), set()
+        mentions, sure, organisations, titled_firms = [], set(), set(), set()
         for span, name in names:
             label = labels[span.start]
             canonical, label = self._resolve(
                 name, label, persons, long_names, titled=span.start in titled
             )
+            if label == "PERSON" and canonical in self.nationalities:
+                label = "NORP"  # "Welsh patients", "the Welsh side"
             start, end = self._trim(span, text)
             if canonical.startswith((text[start:end] + "'s", text[start:end] + "’s")):
                 end = min(len(text), end + 2) if text[end : end + 2] in ("'s", "’s") else end
             mentions.append(EntityMention(start, end, text[start:end], label, canonical))
             if span.start in titled:
                 sure.add(start)
-            if span.start and doc[span.start - 1].lower_ in self.organisation_nouns:
+            named = self._organisation(doc, span)
+            if named or (span.start not in titled and _plural_subject(span)):
                 organisations.add(canonical)
-        mentions += self._missed_surnames(doc, text, mentions, persons, surnames)
+                if named and before[span.start] in self.personal_titles:
+                    titled_firms.add(canonical)  # "drugmaker Dr Reddy's": a title in its name
+        mentions += self._missed_surnames(doc, text, mentions, persons, surnames, full)
+        sure = {m.start for m in mentions if m.start in sure and m.canonical not in titled_firms}
         mentions = _agree(mentions, sure, frozenset(organisations))
+        mentions += self._repeats(doc, text, mentions, long_names)
         doc._.nc_entities = sorted(mentions, key=lambda m: m.start)
         return doc
+
+    def _speakers(self, doc: Doc, text: str, others: set[str]) -> set[str]:
+        """Capitalised words that speak alone ("Calder said", "said Cragg"): a surname, so
+        a short full name ending with it is a person's ("Finlay Calder", which the small
+        model labels ORG now and then). Not a word inside a longer name or beside another
+        subject ("Plaid Cymru and the Liberal Democrats said"), one the document tags alone
+        otherwise than PERSON (``others``: "Rosneft", "Wales"), a word it also writes in
+        lower case ("the Bank said"), a party or a people ("Labour"), a title ("The Judge
+        wrote")."""
+        found = set()
+        dep = doc.to_array("DEP")
+        for i in (dep == nsubj).nonzero()[0]:  # a few subjects, not every token
+            token = doc[int(i)]
+            verb = token.head
+            if verb.lemma_ in self.speech_verbs and verb.pos_ in ("VERB", "AUX") and (
+                    _capitalised(token) and _alone(token) and token.ent_iob_ != "I"
+                    and not _after_a_name(token)) and not any(
+                    c.dep_ == "conj" for c in token.children):
+                found.add(token.text)
+        found = {w for w in found - others if not aliases.alias(w)
+                 and w not in self.nationalities and w not in self.titles}
+        written = {text[a:b] for a, b in _occurrences(text, {w.lower() for w in found})}
+        return {w for w in found if w.lower() not in written}
+
+    def _organisation(self, doc: Doc, span: SpacySpan) -> bool:
+        """The article's own words say the span names an organisation: a noun before it
+        ("oil giant Yukos", "drugmaker Dr Reddy's"), a noun after it that only a firm or a
+        club has ("Yukos chief executive", "Varig's shareholders", "Chelsea manager" but not
+        "Madonna's manager"), or a possessive that is part of its name, followed by a verb
+        ("Dr Reddy's has built", "Sainsbury's said")."""
+        if span.start and doc[span.start - 1].lower_ in self.organisation_nouns:
+            return True
+        end = span.end - 1 if span[-1].tag_ == "POS" else span.end
+        possessive = end < len(doc) and doc[end].tag_ == "POS"
+        after = doc[end + possessive] if end + possessive < len(doc) else None
+        if after is None:
+            return False
+        if possessive and after.tag_ in ("VBZ", "VBD", "MD"):
+            return True
+        executive = after.lower_ == "chief" and doc[after.i + 1 : after.i + 2].text == "executive"
+        return executive or after.lower_ in self.organisation_heads or (
+            not possessive and after.lower_ in self.club_heads)
+
+    def _without_role(self, span: SpacySpan) -> SpacySpan:
+        """The name after a role noun the small model takes into a span: a PERSON's, where
+        the noun is capitalised in a headline or a sentence's start ("Rapper Kanye West",
+        "Sprinter Walker", "Hall of Fame Singer Bruce Springsteen"), and a person's in any
+        span, where it is in lower case ("Barcelona star Ronaldinho", tagged ORG); the full
+        name after a party the alias table knows ("Tory Liam Fox")."""
+        doc = span.doc
+        for token in span[:-1]:
+            if token.lower_ in self.person_nouns and token.text not in self.titles and (
+                    token.is_lower or span.label_ == "PERSON") and all(
+                    _capitalised(t) or t.tag_ == "POS" for t in doc[token.i + 1 : span.end]):
+                return SpacySpan(doc, token.i + 1, span.end, label="PERSON")
+        for width in (1, 2):  # a party before a full name: "Tory Liam Fox", "Lib Dem Norman Baker"
+            rest = [t for t in doc[span.start + width : span.end] if t.tag_ != "POS"]
+            if span.label_ == "PERSON" and len(rest) >= 2 and aliases.alias(
+                    span[:width].text) and all(_capitalised(t) or t.text == "-" for t in rest):
+                return SpacySpan(doc, span.start + width, span.end, label="PERSON")
+        return span
 
     def _surname_title(self, title: str) -> bool:
         """A title after which a lone name is a surname ("Mr Howard", not "Sir Alex")."""
@@ -224,15 +373,26 @@ class EntityCanonicalizer:
                 or c[: len(c) - len(n)].strip() in self.personal_titles else (s, c)
                 for (s, c), (_, n) in zip(cleaned, names, strict=True)]
 
-    def _person_label(self, span: SpacySpan, name: str, title: str, surnames: set[str]) -> str:
+    def _person_label(
+        self, span: SpacySpan, name: str, title: str, surnames: set[str], singles: set[str]
+    ) -> str:
         """The span's label, a PERSON where a personal title comes before it ("Mr Cable",
         which the small model labels ORG now and then) or where it is a short full name
-        ending with a surname the document gives a title ("Vincent Cable" ... "Mr Cable")."""
+        ending with a surname the document gives a title or one that speaks alone ("Vincent
+        Cable" ... "Mr Cable", "Finlay Calder" ... "Calder said"), or one after a person noun
+        ("England coach Sven-Goran Eriksson", not "Celtic host Dundee United"). A full name
+        is of words written as names, the first no name of its own ("Next Next", "American
+        Davenport")."""
         label = _label(span.label_, name, after_the=_after_the(span))
         words = name.split()
+        short = 1 < len(words) <= 3 and words[0] not in singles and words[0] != words[-1] and all(
+            w[:1].isupper() and not w.isupper() and _NAME_WORD.fullmatch(w) for w in words)
         if label in ("ORG", "GPE", "NORP") and (title in self.personal_titles or (
-                1 < len(words) <= 3 and words[-1] in surnames
-                and all(w[:1].isupper() and not w.isupper() for w in words))):
+                short and words[-1] in surnames)):
+            return "PERSON"
+        role = span.doc[span.start - 1] if span.start else None
+        if label == "ORG" and short and role is not None and role.pos_ == "NOUN" and (
+                role.lower_ in self.person_nouns):
             return "PERSON"
         return label
 
@@ -242,7 +402,7 @@ class EntityCanonicalizer:
         the document writes it in lower case too or it is a title: a capitalised headline
         ("Dr Reddy Profits Fall") or an office ("Lord Chancellor") is no name."""
         found = set()
-        for token in _tokens(doc, self.personal_title.finditer(text)):
+        for token in _tokens(doc, (m.span() for m in self.personal_title.finditer(text))):
             if token.i + 1 < len(doc):
                 run = token.i + 1
                 while run + 1 < len(doc) and _capitalised(doc[run + 1]):
@@ -253,28 +413,37 @@ class EntityCanonicalizer:
                 if _capitalised(name[0]) and not hyphenated and (
                         len(name) > 1 or self._surname_title(token.text)):
                     found.add(name[-1].text)
-        lower = _words({n.lower() for n in found}) if found else None
-        written = {m.group() for m in lower.finditer(text)} if lower else set()
+        written = {text[a:b] for a, b in _occurrences(text, {n.lower() for n in found})}
         return {n for n in found if n.lower() not in written and n not in self.titles}
+
+    def _untagged_full_names(
+        self, doc: Doc, text: str, taken: set[int], surnames: set[str]
+    ) -> dict[int, SpacySpan]:
+        """Full names NER did not tag, by the index of their first word: an untagged first
+        name before a surname the document gives a personal title or that speaks alone
+        ("Dominic Grieve branded ... Mr Grieve", "Yiannis Papadoyiannakis ... said
+        Papadoyiannakis"). Found before names are resolved, so that "Mr Straw" and a
+        tagged "Straw" name Jack Straw too."""
+        full = {}
+        for token in _tokens(doc, _occurrences(text, surnames)):
+            first = doc[token.i - 1]
+            if token.i and {token.idx, first.idx}.isdisjoint(taken) and (
+                    _capitalised(first) and first.pos_ == "PROPN" and first.ent_type_ != "DATE"
+                    and first.text not in self.titles):  # not a date's "June Grewcock"
+                full[first.i] = doc[first.i : token.i + 1]
+        return full
 
     def _missed_surnames(
         self, doc: Doc, text: str, mentions: list[EntityMention], persons: set[str],
-        surnames: set[str],
+        surnames: set[str], full: dict[int, SpacySpan],
     ) -> list[EntityMention]:
-        """Person names NER did not tag: a bare surname ("Ishiba later met reporters",
-        "Rowling said", tagged as a noun) when the document names exactly one person with
-        that surname, a surname after a personal title ("Mr Grieve said"), and a first name
-        and such a surname ("Dominic Grieve branded ...")."""
+        """Person names NER did not tag: the ``full`` names, a bare surname ("Ishiba later
+        met reporters", "Rowling said", tagged as a noun) when the document names exactly
+        one person with that surname, and a surname after a personal title ("Mr Grieve
+        said")."""
         taken = {i for m in mentions for i in range(m.start, m.end)}
-        full = {}  # the first name's index -> an untagged first name and titled surname
-        for token in _tokens(doc, _words(surnames).finditer(text)) if surnames else ():
-            first = doc[token.i - 1]
-            if token.i and {token.idx, first.idx}.isdisjoint(taken) and (
-                    _capitalised(first) and first.pos_ == "PROPN"
-                    and first.text not in self.titles):
-                full[first.i] = doc[first.i : token.i + 1]
         by_surname: dict[str, set[str]] = {}
-        for person in persons | {span.text for span in full.values()}:
+        for person in persons:
             by_surname.setdefault(person.split()[-1], set()).add(person)
         found = [EntityMention(span.start_char, span.end_char, span.text, "PERSON", span.text)
                  for span in full.values()]
@@ -298,6 +467,40 @@ class EntityCanonicalizer:
             found.append(EntityMention(token.idx, end, token.text, "PERSON", person))
         return found
 
+    def _repeats(
+        self, doc: Doc, text: str, mentions: list[EntityMention], long_names: set[str]
+    ) -> list[EntityMention]:
+        """Untagged repeats of a one-word name the document tags elsewhere, as a proper
+        noun or a speech verb's subject ("Fosters said" after "brewer Fosters"), with that
+        name's canonical and its label after :func:`_agree`; not a word that ends a longer
+        name (the sources' resolver links "Pullman" to "Philip Pullman", tagged ORG), nor
+        one that is part of a longer name ("the Guildford Four", "Mr Kilroy-Silk", "New
+        Labour") or modifies a noun ("Commodore 64 enthusiasts", "Usdaw general secretary
+        John Hannett": the sources take a phrase's first entity). A speech verb's untagged
+        subject the alias table knows is its entity too ("Labour said")."""
+        ends = {n.rsplit(" ", 1)[-1] for n in long_names}
+        known = {m.text: (m.label, m.canonical) for m in mentions if " " not in m.text
+                 and _capitalised_name(m.text) and m.label in ("PERSON", "ORG", "GPE", "LOC")
+                 and m.text not in ends}
+        spans = _occurrences(text, known) + [m.span() for m in self.alias_forms.finditer(text)]
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        found = []
+        for token in _tokens(doc, spans):
+            speaks = token.dep_ == "nsubj" and token.head.lemma_ in self.speech_verbs
+            if token.idx in taken or token.ent_iob_ != "O" or not _alone(token) or (
+                    _after_a_name(token) or token.dep_ in ("compound", "amod", "nmod")):
+                continue
+            if token.text in known and (speaks or token.tag_ == "NNP"):
+                label, canonical = known[token.text]
+            elif speaks and (canonical := aliases.alias(token.text) or ""):
+                label = self.alias_labels[canonical]  # "Labour said", untagged
+            else:
+                continue
+            taken.add(token.idx)
+            found.append(EntityMention(token.idx, token.idx + len(token.text), token.text,
+                                       label, canonical))
+        return found
+
     def _resolve(
         self, name: str, label: str, persons: set[str], long_names: set[str], *,
         titled: bool = False,
@@ -309,7 +512,7 @@ class EntityCanonicalizer:
             for known in self.gazetteer:
                 if _within_one_edit(name.lower(), known.lower()):
                     return known, label
-        if label in ("PERSON", "ORG", "GPE") and name not in persons:
+        if label in ("PERSON", "ORG", "GPE", "LOC") and name not in persons:
             longer = sorted(p for p in persons if p.endswith(" " + name))
             if longer:
                 return max(longer, key=len), "PERSON"

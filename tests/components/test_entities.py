@@ -198,7 +198,7 @@ def test_possessive_inside_a_name_stays_in_the_span(parse):
     assert all(t.startswith("Lloyd's") for t, _ in found if t.startswith("Lloyd"))
 
 
-def tagged(words, ents, pos=None, deps=None, heads=None, lemmas=None, spaces=None):
+def tagged(words, ents, pos=None, deps=None, heads=None, lemmas=None, spaces=None, tags=None):
     """Entities of a Doc built by hand: the small model tags synthetic text otherwise than
     news, so the rules are tested on the tags they correct."""
     import spacy
@@ -209,7 +209,7 @@ def tagged(words, ents, pos=None, deps=None, heads=None, lemmas=None, spaces=Non
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, ents=ents,
               pos=pos or ["PROPN"] * len(words),
               deps=deps or ["dep"] * len(words), heads=heads or list(range(len(words))),
-              lemmas=lemmas or [w.lower() for w in words])
+              lemmas=lemmas or [w.lower() for w in words], tags=tags)
     found = EntityCanonicalizer(None, "e")(doc)._.nc_entities
     return {(m.text, m.label, m.canonical) for m in found}
 
@@ -269,3 +269,133 @@ def test_no_surname_from_a_headline_an_office_or_half_a_hyphenated_name(words):
     spaces = [w not in ("Kilroy", "-") for w in words]
     found = tagged(words, ["O"] * len(words), spaces=spaces)
     assert not {text for text, _, _ in found} & {"Profits", "Fall", "Chancellor", "Kilroy"}
+
+
+def test_a_name_with_a_plural_verb_is_an_organisation():
+    # "Chelsea have destroyed me": British English for a club or a firm, not a person
+    words = ["Chelsea", "have", "sacked", "him", ".", "Chelsea", "said", "so"]
+    found = tagged(words, ["B-PERSON", "O", "O", "O", "O", "B-PERSON", "O", "O"],
+                   tags=["NNP", "VBP", "VBN", "PRP", ".", "NNP", "VBD", "RB"],
+                   deps=["nsubj", "aux", "ROOT", "dobj", "punct", "nsubj", "ROOT", "advmod"],
+                   heads=[2, 2, 2, 2, 2, 6, 6, 6])
+    assert found == {("Chelsea", "ORG", "Chelsea")}
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "deps", "heads"),
+    [
+        # two people: "Smith and Jones have ..."
+        (["Ann", "and", "Smith", "have", "left"], ["NNP", "CC", "NNP", "VBP", "VBN"],
+         ["nsubj", "cc", "conj", "aux", "ROOT"], [4, 0, 0, 4, 4]),
+        # a subjunctive after "demanding that": "Smith spell out"
+        (["that", "Smith", "spell", "out"], ["IN", "NNP", "VBP", "RP"],
+         ["mark", "nsubj", "ROOT", "prt"], [2, 2, 2, 2]),
+    ],
+)
+def test_no_plural_verb_of_one_person(words, tags, deps, heads):
+    ents = ["B-PERSON" if w == "Smith" else "O" for w in words]
+    assert ("Smith", "PERSON", "Smith") in tagged(words, ents, tags=tags, deps=deps, heads=heads)
+
+
+@pytest.mark.parametrize(
+    ("words", "label"),
+    [
+        (["Yukos", "chief", "executive", "Steven", "Theede"], "ORG"),
+        (["Varig", "'s", "shareholders", "met"], "ORG"),
+        (["Chelsea", "manager", "Jose", "Mourinho"], "ORG"),
+        (["Madonna", "'s", "manager", "spoke"], "PERSON"),  # a singer has a manager too
+    ],
+)
+def test_a_noun_only_a_firm_or_a_club_has_after_a_name(words, label):
+    ents = ["B-PERSON"] + ["O"] * (len(words) - 1)
+    tags = ["NNP"] + ["POS" if w == "'s" else "NN" for w in words[1:]]
+    assert (words[0], label, words[0]) in tagged(words, ents, tags=tags)
+
+
+def test_a_firm_with_a_title_in_its_name():
+    # "Indian drugmaker Dr Reddy's fell 93% ... Dr Reddy's has built its reputation"
+    words = ["drugmaker", "Dr", "Reddy", "'s", "fell", ".", "Dr", "Reddy", "'s", "has", "built"]
+    ents = ["O", "B-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    tags = ["NN", "NNP", "NNP", "POS", "VBD", ".", "NNP", "NNP", "POS", "VBZ", "VBN"]
+    assert {label for _, label, _ in tagged(words, ents, tags=tags)} == {"ORG"}
+
+
+def test_a_people_tagged_as_a_person_is_norp():
+    found = tagged(["Welsh", "patients", "waited"], ["B-PERSON", "O", "O"])
+    assert found == {("Welsh", "NORP", "Welsh")}
+
+
+def test_a_surname_that_speaks_makes_its_full_name_a_person():
+    # the small model labels "Finlay Calder" ORG; "Calder said" is a person's surname
+    words = ["Finlay", "Calder", "fears", "war", ".", "Calder", "said", "so"]
+    found = tagged(words, ["B-ORG", "I-ORG", "O", "O", "O", "B-PERSON", "O", "O"],
+                   lemmas=["finlay", "calder", "fear", "war", ".", "calder", "say", "so"],
+                   pos=["PROPN", "PROPN", "VERB", "NOUN", "PUNCT", "PROPN", "VERB", "ADV"],
+                   deps=["compound", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "advmod"],
+                   heads=[1, 2, 2, 2, 2, 6, 6, 6])
+    assert found == {("Finlay Calder", "PERSON", "Finlay Calder"),
+                     ("Calder", "PERSON", "Finlay Calder")}
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["Plaid", "Cymru", "met", ".", "Plaid", "Cymru", "and", "Labour", "said", "so"],
+        ["Next", "Next", "met", ".", "Next", "said", "so"],  # a headline before the body
+    ],
+)
+def test_no_surname_from_two_speakers_or_a_repeated_word(words):
+    ents = ["B-ORG", "I-ORG"] + ["O"] * (len(words) - 2)
+    said = words.index("said")
+    deps = ["dep"] * len(words)
+    deps[said - 1 if words[said - 1] != "Labour" else 5] = "nsubj"
+    lemmas = [w.lower() if w != "said" else "say" for w in words]
+    found = tagged(words, ents, deps=deps, heads=[said] * len(words), lemmas=lemmas,
+                   pos=["VERB" if w == "said" else "PROPN" for w in words])
+    assert {label for text, label, _ in found if " " in text} == {"ORG"}
+
+
+def test_a_person_noun_before_a_name_tagged_org():
+    words = ["England", "coach", "Finlay", "Calder", "spoke"]
+    found = tagged(words, ["B-GPE", "O", "B-ORG", "I-ORG", "O"],
+                   pos=["PROPN", "NOUN", "PROPN", "PROPN", "VERB"])
+    assert ("Finlay Calder", "PERSON", "Finlay Calder") in found
+
+
+def test_an_untagged_full_name_names_the_tagged_surname():
+    # NER tags "Straw" after "Mr" only; "Jack Straw" is found, and names both
+    words = ["Jack", "Straw", "attacked", "it", ".", "Mr", "Straw", "denied", "it"]
+    found = tagged(words, ["O"] * 6 + ["B-PERSON", "O", "O"],
+                   pos=["PROPN", "PROPN", "VERB", "PRON", "PUNCT", "PROPN", "PROPN", "VERB",
+                        "PRON"])
+    assert ("Straw", "PERSON", "Jack Straw") in found
+    assert ("Jack Straw", "PERSON", "Jack Straw") in found
+
+
+def test_a_role_noun_is_no_part_of_a_name():
+    found = tagged(["Rapper", "Kanye", "West", "spoke"], ["B-PERSON", "I-PERSON", "I-PERSON", "O"])
+    assert found == {("Kanye West", "PERSON", "Kanye West")}
+
+
+def test_a_party_is_no_part_of_a_name():
+    found = tagged(["Tory", "Liam", "Fox", "said", "so"],
+                   ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O"])
+    assert found == {("Liam Fox", "PERSON", "Liam Fox")}
+    # one word after the party is no full name: "Labour MPs" stays as the tagger has it
+    assert ("Labour MPs", "PERSON", "Labour MPs") in tagged(
+        ["Labour", "MPs", "said", "so"], ["B-PERSON", "I-PERSON", "O", "O"])
+
+
+def test_an_untagged_repeat_of_a_tagged_name():
+    import spacy
+    from spacy.tokens import Doc
+
+    from pipeline.components.entities import EntityCanonicalizer
+
+    words = ["brewer", "Fosters", "bought", "it", ".", "Fosters", "said", "so"]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              ents=["O", "B-ORG", "O", "O", "O", "O", "O", "O"],
+              tags=["NN", "NNP", "VBD", "PRP", ".", "NNP", "VBD", "RB"])
+    found = EntityCanonicalizer(None, "e")(doc)._.nc_entities
+    assert [(m.start, m.label, m.canonical) for m in found] == [
+        (7, "ORG", "Fosters"), (27, "ORG", "Fosters")]
