@@ -86,8 +86,8 @@ class SourceResolver:
         source = doc.char_span(*span, alignment_mode="expand")
         head = source.root
         if len(source) == 1 and head.is_title and head.lower_ in self.titles and (
-                held := self._office_holder(doc, source, head, [
-                    m for m in mentions if m.label == "PERSON" and m.end <= span[0]])):
+                held := self._office_holder(doc, source, self._holders(doc, head, [
+                    m for m in mentions if m.label == "PERSON" and m.end <= span[0]]))):
             return held  # "Bishop Tom Wright ... Bishop said": a title used as a name
         named = self.mention_at(head, mentions)
         if named is not None:
@@ -135,7 +135,7 @@ class SourceResolver:
         if head.pos_ != "PRON" and lemma in self.group_nouns:
             if lower in self.titles and head.tag_ == "NN" and any(
                     c.dep_ == "poss" or c.lower_ == "the" for c in head.children) and (
-                    held := self._office_holder(doc, source, head, persons)):
+                    held := self._office_holder(doc, source, self._holders(doc, head, persons))):
                 return held  # "France's finance minister": the one the article names so
             owner = self._group_owner(head, mentions, earlier)
             if owner:
@@ -172,8 +172,9 @@ class SourceResolver:
             if orgs:
                 return orgs[-1].canonical
         elif lower in self.titles and any(c.lower_ == "the" for c in head.children):
-            titled = self._office_holder(doc, source, head, persons) or self._protagonist(
-                doc, source, persons, mentions, earlier, said)
+            holders = self._holders(doc, head, persons)
+            titled = (self._office_holder(doc, source, holders) if holders
+                      else self._protagonist(doc, source, persons, mentions, earlier, said))
             if titled is not None:  # "Foreign Minister X ... the minister", not any person
                 return titled  # named last
         if kind is not None:
@@ -196,8 +197,9 @@ class SourceResolver:
             if described is not None:  # "the striker", "the 64-year-old", "Judge Kleinberg
                 return described  # ... The Judge": who it describes
             if _AGE.search(source.text) or (head.tag_ in ("NN", "NNP") and role):
-                named = _named_nearby(doc, source, persons, quotes) or self._protagonist(
-                    doc, source, persons, mentions, earlier, said, lead=False)
+                named = _named_nearby(doc, source, persons, quotes) or (
+                    None if self._holders(doc, head, persons) else self._protagonist(
+                        doc, source, persons, mentions, earlier, said, lead=False))
                 if named is not None:  # "Josh Lewsey has claimed ... The Wasps wing said"
                     return named
         return _without_relative_clause(source)
@@ -252,15 +254,16 @@ class SourceResolver:
             token = token.head
         return named.canonical
 
-    def _office_holder(self, doc: Doc, source: SpacySpan, head: Token,
-                       persons: list[EntityMention]) -> str | None:
-        """The person the article gives the office ``head`` names, in this sentence or
-        the one before or up to 2,000 characters earlier, else anywhere before when it gave
-        the office to one person alone: "the shadow chancellor" is not "Chancellor Gordon
-        Brown", "the prime minister" not "Foreign Minister X"."""
+    @staticmethod
+    def _office_holder(doc: Doc, source: SpacySpan, titled: list[EntityMention]
+                       ) -> str | None:
+        """Of ``titled``, the mentions the article gives the source's office
+        (:meth:`_holders`), the one in this sentence or the one before or up to 2,000
+        characters earlier, else any before when the office went to one person alone: "the
+        shadow chancellor" is not "Chancellor Gordon Brown", "the prime minister" not
+        "Foreign Minister X"."""
         first = quoting.sentence_start(doc, source.start)  # from the sentence before
         window = doc[quoting.sentence_start(doc, first - 1)].idx if first else 0
-        titled = self._holders(doc, head, persons)
         near = [m for m in titled if m.start >= window - 2000]
         if near:
             return near[-1].canonical
@@ -286,8 +289,9 @@ class SourceResolver:
         rejected calls ... The prime minister told"; "Mr Blair said ... He said: '...' The
         prime minister said"): the speaker of the statement just before, in this or the
         three sentences before, else the person the body's first sentence is about (its
-        subject: BBC names the story's person first and then by office), when the article
-        gave the office to no one by name (``_office_holder``). Not a person the
+        subject: BBC names the story's person first and then by office); asked only when
+        the article gave the office to no one by name (:meth:`_holders`: several holders
+        leave no guess). Not a person the
         statement itself names ("the chancellor said Mr Baume was never ..."), one the
         article titles otherwise, by an office or a qualifier the source lacks ("Home
         Secretary David Blunkett", "Deputy Prime Minister John Prescott" are no "prime
@@ -297,8 +301,6 @@ class SourceResolver:
         False for a role ("the legal assistant", "the 41-year-old"), which only the speaker
         just before may be, and not one the article gives another role ("Manager X" is no
         "the striker")."""
-        if self._holders(doc, source.root, persons):
-            return None  # the article gave the office to several people: no guessing
         words = {t.lower_ for t in source}
         start, end = source.start_char, source.end_char
         region = (min(said[0], end), max(said[1], start)) if said is not None else (end, end)
