@@ -114,7 +114,8 @@ class SourceResolver:
         if lower in self.unresolvable:
             return None
         if lower in self.relative and head.tag_ in ("WP", "WDT"):
-            antecedent = head.head.head if head.head.dep_ in ("relcl", "acl") else None
+            antecedent = head.head.head if head.head.dep_ in ("relcl", "acl") else _noun_before(
+                head)
             if antecedent is None or antecedent.i == head.i:
                 return None
             left = [t for t in antecedent.subtree if t.i <= antecedent.i]
@@ -610,6 +611,16 @@ def _lead(doc: Doc, persons: list[EntityMention]) -> str | None:
     if below or not start:
         return next((m.canonical for m in below if m.start == start or _subject(doc, m)), None)
     return next((m.canonical for m in persons if m.end <= start), None)
+
+
+def _noun_before(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun follows, with or without a comma, where the parser made
+    its clause no relative clause ("the Chicago Police Department which reported")."""
+    doc = pronoun.doc
+    before = [doc[i] for i in (pronoun.i - 1, pronoun.i - 2) if i >= 0]
+    if before and before[0].text == ",":
+        before = before[1:]
+    return before[0] if before and before[0].pos_ in ("NOUN", "PROPN") else None
 
 
 def _in_main_clause(subject: Token) -> bool:

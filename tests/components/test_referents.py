@@ -445,3 +445,20 @@ def test_a_headline_person_with_another_office_does_not_hold_it(nlp):
     text = ("Chancellor Gordon Brown defends terror law changes The prime minister has "
             "defended the plans. The prime minister said the police would need the powers.")
     assert dict(sources(nlp, text)).get("The prime minister") != "Gordon Brown"
+
+
+def test_a_relative_pronoun_the_parser_left_outside_a_relative_clause(nlp):
+    """ "... the Department which reported", parsed as a clause of the verb before: the
+    noun the pronoun follows."""
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=["They", "called", "Acme", "Holdings", "which", "reported",
+                                "losses", "."],
+              heads=[1, 1, 3, 1, 5, 1, 5, 1],
+              deps=["nsubj", "ROOT", "compound", "dobj", "nsubj", "ccomp", "dobj", "punct"],
+              pos=["PRON", "VERB", "PROPN", "PROPN", "PRON", "VERB", "NOUN", "PUNCT"],
+              tags=["PRP", "VBD", "NNP", "NNP", "WDT", "VBD", "NNS", "."],
+              sent_starts=[True] + [False] * 7)
+    which = doc[4]
+    span = (which.idx, which.idx + len(which))
+    assert SourceResolver().canonical(doc, span, [], []) == "Acme Holdings"

@@ -70,3 +70,28 @@ def past_a_leading_verb(doc: Doc, span: Span) -> Span:
 
 def _qualifiers() -> frozenset[str]:
     return frozenset(resources.load("cues")["title_qualifiers"])
+
+
+_ASIDE = frozenset(("prep", "advmod", "npadvmod", "advcl", "mark", "parataxis", "pobj", "ROOT"))
+"""How words that are no part of the speaker's phrase hang in its clause: "on Saturday",
+"just this month", "speaking to ...", "[with 50 days until] the election", or a clause of
+their own ("The spot concludes with footage of [Trump] saying")."""
+
+
+def within_its_phrase(doc: Doc, span: Span) -> Span:
+    """A source the tagger ran over words that hang elsewhere in the clause keeps only the
+    speaker's phrase: "[With 50 days until the election,] Minyon Moore ... called", "Wells
+    Fargo [just this month] announced", "The Times [on Saturday] wrote", "who [in 2010]
+    said", as PolNeAR marks them. Only when one of the source's top words is no such
+    aside: two subjects ("The family, protesters ... have been demanding") stay."""
+    source = doc.char_span(*span, alignment_mode="expand")
+    if source is None or len(source) < 2:
+        return span
+    tops = [t for t in source if not t.is_punct
+            and not (source.start <= t.head.i < source.end and t.head.i != t.i)]
+    speakers = [t for t in tops if t.dep_ not in _ASIDE]
+    if len(tops) < 2 or len(speakers) != 1:
+        return span
+    inside = [t.i for t in speakers[0].subtree if source.start <= t.i < source.end]
+    kept = doc[inside[0] : inside[-1] + 1]
+    return kept.start_char, kept.end_char

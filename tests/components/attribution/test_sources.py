@@ -1,5 +1,5 @@
-"""Source spans: the bracket a source opened closes inside it; a quotation it runs into
-and a verb before its phrase are left out."""
+"""Source spans: the bracket a source opened closes inside it; a quotation it runs into,
+a verb before its phrase and words hanging elsewhere in the clause are left out."""
 
 import pytest
 
@@ -8,6 +8,7 @@ from pipeline.components.attribution.sources import (
     before_a_quotation,
     past_a_leading_verb,
     with_closing_bracket,
+    within_its_phrase,
 )
 
 
@@ -59,4 +60,27 @@ def test_a_source_starts_past_a_verb_outside_its_phrase(nlp, text, source, expec
     doc = nlp(text)
     start = text.index(source)
     got = past_a_leading_verb(doc, (start, start + len(source)))
+    assert text[slice(*got)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        ("The Times on Saturday wrote that the deal was off.", "The Times on Saturday",
+         "The Times"),
+        ("Wells Fargo just this month announced it would close branches.",
+         "Wells Fargo just this month", "Wells Fargo"),
+        ("Senator Mitch McConnell, who in 2010 said the goal was to stop him, agreed.",
+         "who in 2010", "who"),
+        # two subjects, or one phrase: left alone
+        ("The family, protesters and civic leaders have been demanding the video.",
+         "The family, protesters and civic leaders", "The family, protesters and civic leaders"),
+        ("Cameron Easley wrote for Morning Consult that the race was tight.", "Cameron Easley",
+         "Cameron Easley"),
+    ],
+)
+def test_a_source_keeps_only_the_speakers_phrase(nlp, text, source, expected):
+    doc = nlp(text)
+    start = text.index(source)
+    got = within_its_phrase(doc, (start, start + len(source)))
     assert text[slice(*got)] == expected
