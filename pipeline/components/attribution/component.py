@@ -39,6 +39,7 @@ from pipeline.components.attribution.linking import (
 )
 from pipeline.components.attribution.rules import RuleFinder
 from pipeline.components.attribution.sources import (
+    at_the_named_person,
     before_a_quotation,
     past_a_leading_verb,
     past_the_headline,
@@ -236,8 +237,9 @@ class AttributionExtractor:
         are left to the ``newsclaims_stance`` component."""
         source = found.source_span
         if source is not None:
-            source = before_a_quotation(text, with_closing_bracket(text, within_its_phrase(
-                doc, past_a_leading_verb(doc, past_the_headline(doc, source)))), quotes)
+            source = before_a_quotation(text, with_closing_bracket(text, at_the_named_person(
+                doc, within_its_phrase(doc, past_a_leading_verb(doc, past_the_headline(
+                    doc, source))))), quotes)
             if speaker is found and text[source[0] : source[1]].lower() in _FIRST_PERSON:
                 return None  # "I" with no quotation around it: the writer, not a source
         name = None if source is None else self.sources.canonical(

@@ -95,3 +95,24 @@ def within_its_phrase(doc: Doc, span: Span) -> Span:
     inside = [t.i for t in speakers[0].subtree if source.start <= t.i < source.end]
     kept = doc[inside[0] : inside[-1] + 1]
     return kept.start_char, kept.end_char
+
+
+_PLACES_AND_TIMES = frozenset(("GPE", "LOC", "FAC", "DATE", "TIME", "EVENT"))
+
+
+def at_the_named_person(doc: Doc, span: Span) -> Span:
+    """A source whose head the parser took from a place or a time before the speaker's
+    name, or from a preposition's object the source opens with, the name hung on it as an
+    apposition after a comma or dash ("WASHINGTON -- President Obama said", "With 50 days
+    until [the election,] Minyon Moore, a senior adviser, called"): it starts at the name.
+    A noun for a speaker ("The minister, John Smith,") keeps its name."""
+    source = doc.char_span(*span, alignment_mode="expand")
+    if source is None or len(source) < 3:
+        return span
+    root = source.root
+    if root.ent_type_ not in _PLACES_AND_TIMES and not (
+            source.start and doc[source.start - 1].pos_ in ("ADP", "SCONJ")):
+        return span
+    named = next((c for c in root.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                  and c.i < source.end and doc[c.left_edge.i - 1].is_punct), None)
+    return (named.left_edge.idx, span[1]) if named is not None else span

@@ -5,6 +5,7 @@ import pytest
 
 from pipeline.components import quotes as quoting
 from pipeline.components.attribution.sources import (
+    at_the_named_person,
     before_a_quotation,
     past_a_leading_verb,
     with_closing_bracket,
@@ -83,4 +84,25 @@ def test_a_source_keeps_only_the_speakers_phrase(nlp, text, source, expected):
     doc = nlp(text)
     start = text.index(source)
     got = within_its_phrase(doc, (start, start + len(source)))
+    assert text[slice(*got)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        ("WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell "
+         "an American story.", "WASHINGTON -- President Obama", "President Obama"),
+        ("With 50 days until the election, Minyon Moore, a senior adviser to the Clinton "
+         "campaign, called the remarks a rallying cry.",
+         "the election, Minyon Moore, a senior adviser to the Clinton campaign",
+         "Minyon Moore, a senior adviser to the Clinton campaign"),
+        # a noun for the speaker keeps the name it is given
+        ("The minister, John Smith, said the plan would work.", "The minister, John Smith",
+         "The minister, John Smith"),
+    ],
+)
+def test_a_source_starts_at_the_name_hung_on_a_place_or_time(nlp, text, source, expected):
+    doc = nlp(text)
+    start = text.index(source)
+    got = at_the_named_person(doc, (start, start + len(source)))
     assert text[slice(*got)] == expected
