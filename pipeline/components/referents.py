@@ -82,7 +82,18 @@ class SourceResolver:
         the article's quotations; a pronoun outside one finds no antecedent inside it.
         ``said``: the statement's content; a speaker the source does not name is none of
         the people its quoted words name ('"I feel for Nigel Worthington," he said': not
-        Worthington; a name the writer adds after the quotation may be the speaker's)."""
+        Worthington; a name the writer adds after the quotation may be the speaker's). A
+        person the entity layer knows by a surname alone goes by the one full name the
+        article gives ("Kasabian guitarist Sergio Pizzorno ... said Pizzorno")."""
+        name = self._resolved(doc, span, mentions, earlier, quotes, said)
+        if name is None or " " in name or not any(
+                m.label == "PERSON" and m.canonical == name for m in mentions):
+            return name
+        return _full_name(name, mentions) or name
+
+    def _resolved(self, doc: Doc, span: Span, mentions: list[EntityMention],
+                  earlier: list[Statement], quotes: Sequence[Span] = (),
+                  said: Span | None = None) -> str | None:
         source = doc.char_span(*span, alignment_mode="expand")
         head = source.root
         if len(source) == 1 and head.is_title and head.lower_ in self.titles and (
@@ -92,8 +103,9 @@ class SourceResolver:
         named = self.mention_at(head, mentions)
         if named is not None:
             return named
-        if named := self._full_name(source, mentions):
-            return named
+        if len(source) == 1 and head.pos_ == "PROPN" and (
+                named := _full_name(head.text, mentions)):
+            return named  # "Vince Cable ... Cable said", the tagger missing the later one
         if head.dep_ in ("appos", "relcl") and head.head.i < source.start and (
                 head.dep_ == "relcl" or doc[source.start - 1].text == ","):
             # only the apposition ("X, [the chief executive of Y], said") or the relative
@@ -216,19 +228,6 @@ class SourceResolver:
                 or {m.canonical for m in organisations if _tied(doc, m, kin)})
         return next((m.canonical for m in reversed(organisations) if m.canonical in tied),
                     None)
-
-    @staticmethod
-    def _full_name(source: SpacySpan, mentions: list[EntityMention]) -> str | None:
-        """The one name the article gave in full that a bare untagged name source ends
-        ("Vince Cable ... Cable said", the tagger missing the later mention; it may call
-        "Vince Cable" an organisation, and "Telekom said" is Deutsche Telekom's)."""
-        if len(source) > 1 or source.root.pos_ != "PROPN":
-            return None
-        surname = source.root.text
-        full = {m.canonical for m in mentions if m.label in ("PERSON", "ORG")
-                and len(words := m.canonical.split()) > 1 and words[-1] == surname
-                and all(w[:1].isupper() for w in words)}  # not "Barcelona star Ronaldinho"
-        return full.pop() if len(full) == 1 else None
 
     def _titled_name(self, source: SpacySpan, head: Token, mentions: list[EntityMention]
                      ) -> str | None:
@@ -611,6 +610,15 @@ def _lead(doc: Doc, persons: list[EntityMention]) -> str | None:
     if below or not start:
         return next((m.canonical for m in below if m.start == start or _subject(doc, m)), None)
     return next((m.canonical for m in persons if m.end <= start), None)
+
+
+def _full_name(surname: str, mentions: list[EntityMention]) -> str | None:
+    """The one name the article gave in full that ends with ``surname`` (the tagger may
+    call "Vince Cable" an organisation, and "Telekom said" is Deutsche Telekom's)."""
+    full = {m.canonical for m in mentions if m.label in ("PERSON", "ORG")
+            and len(words := m.canonical.split()) > 1 and words[-1] == surname
+            and all(w[:1].isupper() for w in words)}  # not "Barcelona star Ronaldinho"
+    return full.pop() if len(full) == 1 else None
 
 
 def _noun_before(pronoun: Token) -> Token | None:
