@@ -239,7 +239,7 @@ class AttributionExtractor:
         if source is not None:
             source = before_a_quotation(text, with_closing_bracket(text, at_the_named_person(
                 doc, within_its_phrase(doc, past_a_leading_verb(doc, past_the_headline(
-                    doc, source))))), quotes)
+                    doc, source)), found.cue_span))), quotes)
             if speaker is found and text[source[0] : source[1]].lower() in _FIRST_PERSON:
                 return None  # "I" with no quotation around it: the writer, not a source
         name = None if source is None else self.sources.canonical(

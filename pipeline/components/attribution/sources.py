@@ -4,7 +4,7 @@ quotation it runs into."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline import resources
 from pipeline.annotations import Span
@@ -77,24 +77,39 @@ _ASIDE = frozenset(("prep", "advmod", "npadvmod", "advcl", "mark", "parataxis", 
 "just this month", "speaking to ...", "[with 50 days until] the election", or a clause of
 their own ("The spot concludes with footage of [Trump] saying")."""
 
+_TIMES = frozenset(("DATE", "TIME"))
 
-def within_its_phrase(doc: Doc, span: Span) -> Span:
+
+def within_its_phrase(doc: Doc, span: Span, cue: Span) -> Span:
     """A source the tagger ran over words that hang elsewhere in the clause keeps only the
-    speaker's phrase: "[With 50 days until the election,] Minyon Moore ... called", "Wells
-    Fargo [just this month] announced", "The Times [on Saturday] wrote", "who [in 2010]
-    said", as PolNeAR marks them. Only when one of the source's top words is no such
-    aside: two subjects ("The family, protesters ... have been demanding") stay."""
+    speaker's phrase: "[In November] the British Medical Association said", "Wells Fargo
+    [just this month] announced", "Mr Howard [last week] said", "who [in 2010] said", as
+    PolNeAR marks them. Only when one of the source's top words is no such aside: two
+    subjects ("The family, protesters ... have been demanding") stay, and so do a noun the
+    parser hung on the verb ("of media consultancy Decipher"), a phrase naming a person
+    ("Treasury Under Secretary John Taylor") and the object of the cue's own preposition
+    ("according to Jupiter Research")."""
     source = doc.char_span(*span, alignment_mode="expand")
     if source is None or len(source) < 2:
         return span
     tops = [t for t in source if not t.is_punct
             and not (source.start <= t.head.i < source.end and t.head.i != t.i)]
-    speakers = [t for t in tops if t.dep_ not in _ASIDE]
+    speakers = [t for t in tops if not _aside(t, cue)]
     if len(tops) < 2 or len(speakers) != 1:
         return span
     inside = [t.i for t in speakers[0].subtree if source.start <= t.i < source.end]
     kept = doc[inside[0] : inside[-1] + 1]
     return kept.start_char, kept.end_char
+
+
+def _aside(top: Token, cue: Span) -> bool:
+    if top.dep_ not in _ASIDE:
+        return False
+    if top.dep_ in ("advmod", "npadvmod"):
+        return top.pos_ == "ADV" or top.ent_type_ in _TIMES
+    if top.dep_ == "pobj":
+        return not cue[0] <= top.head.idx < cue[1]  # not "according to [X]"
+    return top.dep_ != "prep" or not any(t.ent_type_ == "PERSON" for t in top.subtree)
 
 
 _PLACES_AND_TIMES = frozenset(("GPE", "LOC", "FAC", "DATE", "TIME", "EVENT"))

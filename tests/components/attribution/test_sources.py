@@ -83,7 +83,8 @@ def test_a_source_starts_past_a_verb_outside_its_phrase(nlp, text, source, expec
 def test_a_source_keeps_only_the_speakers_phrase(nlp, text, source, expected):
     doc = nlp(text)
     start = text.index(source)
-    got = within_its_phrase(doc, (start, start + len(source)))
+    cue = next(t for t in doc if t.pos_ == "VERB" and t.idx > start + len(source))
+    got = within_its_phrase(doc, (start, start + len(source)), (cue.idx, cue.idx + len(cue)))
     assert text[slice(*got)] == expected
 
 
