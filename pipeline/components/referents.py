@@ -84,12 +84,15 @@ class SourceResolver:
         the people its quoted words name ('"I feel for Nigel Worthington," he said': not
         Worthington; a name the writer adds after the quotation may be the speaker's). A
         person the entity layer knows by a surname alone goes by the one full name the
-        article gives ("Kasabian guitarist Sergio Pizzorno ... said Pizzorno")."""
+        article gives, a first name and the surname ("Kasabian guitarist Sergio Pizzorno
+        ... said Pizzorno"; not the tagger's longer runs, "Sunderland FC Bob Murray")."""
         name = self._resolved(doc, span, mentions, earlier, quotes, said)
         if name is None or " " in name or not any(
                 m.label == "PERSON" and m.canonical == name for m in mentions):
             return name
-        return _full_name(name, mentions) or name
+        full = _full_name(name, mentions)
+        words = full.split() if full else []
+        return full if len(words) == 2 and not words[0].isupper() else name
 
     def _resolved(self, doc: Doc, span: Span, mentions: list[EntityMention],
                   earlier: list[Statement], quotes: Sequence[Span] = (),

@@ -472,6 +472,8 @@ def test_a_person_known_by_a_surname_alone_goes_by_the_full_name(nlp):
                 EntityMention(alone, alone + 8, "Pizzorno", "PERSON", "Pizzorno")]
     resolver = SourceResolver()
     assert resolver.canonical(doc, (alone, alone + 8), mentions, []) == "Sergio Pizzorno"
-    # two full names that end so: no guess
+    # two full names that end so, or a tagger's run longer than a name: no guess
     other = EntityMention(0, 8, "Kasabian", "PERSON", "Alan Pizzorno")
     assert resolver.canonical(doc, (alone, alone + 8), [other, *mentions], []) == "Pizzorno"
+    run = EntityMention(full, full + 15, "Sergio Pizzorno", "PERSON", "Kasabian Sergio Pizzorno")
+    assert resolver.canonical(doc, (alone, alone + 8), [run, mentions[1]], []) == "Pizzorno"
