@@ -87,8 +87,8 @@ def within_its_phrase(doc: Doc, span: Span, cue: Span) -> Span:
     PolNeAR marks them. Only when one of the source's top words is no such aside: two
     subjects ("The family, protesters ... have been demanding") stay, and so do a noun the
     parser hung on the verb ("of media consultancy Decipher"), a phrase naming a person
-    ("Treasury Under Secretary John Taylor") and the object of the cue's own preposition
-    ("according to Jupiter Research")."""
+    ("Treasury Under Secretary John Taylor") or a capitalised word ("analysts In-Stat/MDR")
+    and the object of the cue's own preposition ("according to Jupiter Research")."""
     source = doc.char_span(*span, alignment_mode="expand")
     if source is None or len(source) < 2:
         return span
@@ -109,7 +109,10 @@ def _aside(top: Token, cue: Span) -> bool:
         return top.pos_ == "ADV" or top.ent_type_ in _TIMES
     if top.dep_ == "pobj":
         return not cue[0] <= top.head.idx < cue[1]  # not "according to [X]"
-    return top.dep_ != "prep" or not any(t.ent_type_ == "PERSON" for t in top.subtree)
+    if top.dep_ != "prep":
+        return True
+    named = top.is_title and not top.is_sent_start  # "In-Stat/MDR" parsed as "In"
+    return not named and not any(t.ent_type_ == "PERSON" for t in top.subtree)
 
 
 _PLACES_AND_TIMES = frozenset(("GPE", "LOC", "FAC", "DATE", "TIME", "EVENT"))
