@@ -631,7 +631,8 @@ def _noun_before(pronoun: Token) -> Token | None:
     before = [doc[i] for i in (pronoun.i - 1, pronoun.i - 2) if i >= 0]
     if before and before[0].text == ",":
         before = before[1:]
-    return before[0] if before and before[0].pos_ in ("NOUN", "PROPN") else None
+    return before[0] if before and before[0].pos_ in ("NOUN", "PROPN") and (
+        before[0].ent_type_ not in ("DATE", "TIME")) else None  # not "on Saturday which"
 
 
 def _in_main_clause(subject: Token) -> bool:
