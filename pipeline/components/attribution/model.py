@@ -163,7 +163,8 @@ def reporting_subject(view: DocView, cue: Tokens) -> Tokens | None:
     marks it, not the reported clause's."""
     verb = view.root(cue)
     if view.dep[verb] not in _SHARING or view.doc[verb].tag_ not in ("VBG", "VBD", "VBZ", "VBP") \
-            or any(view.dep[c] in _OWN_SUBJECT for c in view.children[verb]):
+            or any(view.dep[c] in _OWN_SUBJECT for c in view.children[verb]) \
+            or _after_a_noun(view, cue):
         return None
     reported = view.head[verb]
     sayer = view.head[reported]
@@ -179,10 +180,16 @@ def _subjects(view: DocView, cue: Tokens) -> list[int]:
     verb = view.root(cue)
     for _ in range(2):
         own = [c for c in view.children[verb] if view.dep[c] in ("nsubj", "nsubjpass")]
-        if own or view.dep[verb] not in _SHARING:
+        if own or view.dep[verb] not in _SHARING or _after_a_noun(view, cue):
             return own
         verb = view.head[verb]
     return []
+
+
+def _after_a_noun(view: DocView, cue: Tokens) -> bool:
+    """A cue right after a noun, no comma between: its own subject, whatever the parse
+    ("with both the Tories and Lib Dems pledging", "and the Liberal Democrats claim")."""
+    return cue[0] > 0 and view.pos[cue[0] - 1] in ("NOUN", "PROPN", "PRON")
 
 
 def _after_a_quotation(view: DocView, verb: int) -> bool:

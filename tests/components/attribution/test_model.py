@@ -61,6 +61,9 @@ def _reporting(nlp: Language, text: str, cue: str) -> str | None:
      "importance.", "citing", "Analysts"),
     ("Lee said the plans were good for children but accepted that many teachers now worried.",
      "accepted", "Lee"),
+    # a noun right before the cue is its own subject, whatever the parse
+    ("The Conservatives say the two men are behaving like squabbling schoolboys and the "
+     "Liberal Democrats claim personal ambition is obstructing good government.", "claim", None),
     # not hung on a reported clause: the shared subject's case, or none
     ("The senator voted against the bill, arguing that it was too costly.", "arguing", None),
     ("Smith arrived and Jones said the talks failed.", "said", None),
