@@ -10,11 +10,11 @@ from pipeline.components.attribution.features import Vocabulary
 from pipeline.components.attribution.model import reporting_subject, shared_subject
 
 
-def _shared(nlp: Language, text: str, cue: str) -> str | None:
+def _shared(nlp: Language, text: str, cue: str, finder=shared_subject) -> str | None:
     doc = nlp(text)
     view = Vocabulary().view(doc, quoting.spoken(text), [])
     token = next(t for t in doc if t.text == cue)
-    found = shared_subject(view, (token.i, token.i + 1))
+    found = finder(view, (token.i, token.i + 1))
     return None if found is None else doc[found[0] : found[1]].text
 
 
@@ -48,14 +48,6 @@ def test_no_shared_subject(nlp: Language, text: str, cue: str) -> None:
     assert _shared(nlp, text, cue) is None
 
 
-def _reporting(nlp: Language, text: str, cue: str) -> str | None:
-    doc = nlp(text)
-    view = Vocabulary().view(doc, quoting.spoken(text), [])
-    token = next(t for t in doc if t.text == cue)
-    found = reporting_subject(view, (token.i, token.i + 1))
-    return None if found is None else doc[found[0] : found[1]].text
-
-
 @pytest.mark.parametrize(("text", "cue", "source"), [
     ("Analysts said geopolitical factors have contributed to the change, citing the region's "
      "importance.", "citing", "Analysts"),
@@ -70,4 +62,4 @@ def _reporting(nlp: Language, text: str, cue: str) -> str | None:
 ])
 def test_a_verb_hung_on_a_reported_clause_is_the_reporters(nlp: Language, text: str, cue: str,
                                                            source: str | None) -> None:
-    assert _reporting(nlp, text, cue) == source
+    assert _shared(nlp, text, cue, reporting_subject) == source

@@ -58,10 +58,14 @@ def test_a_source_ends_before_a_quotation_it_runs_into(text, source, expected):
     ],
 )
 def test_a_source_starts_past_a_verb_outside_its_phrase(nlp, text, source, expected):
+    assert _moved(nlp, text, source, past_a_leading_verb) == expected
+
+
+def _moved(nlp, text, source, move):
+    """The words of ``source`` in ``text`` once ``move(doc, span)`` has set its edges."""
     doc = nlp(text)
     start = text.index(source)
-    got = past_a_leading_verb(doc, (start, start + len(source)))
-    assert text[slice(*got)] == expected
+    return text[slice(*move(doc, (start, start + len(source))))]
 
 
 @pytest.mark.parametrize(
@@ -81,11 +85,11 @@ def test_a_source_starts_past_a_verb_outside_its_phrase(nlp, text, source, expec
     ],
 )
 def test_a_source_keeps_only_the_speakers_phrase(nlp, text, source, expected):
-    doc = nlp(text)
-    start = text.index(source)
-    cue = next(t for t in doc if t.pos_ == "VERB" and t.idx > start + len(source))
-    got = within_its_phrase(doc, (start, start + len(source)), (cue.idx, cue.idx + len(cue)))
-    assert text[slice(*got)] == expected
+    def move(doc, span):
+        cue = next(t for t in doc if t.pos_ == "VERB" and t.idx > span[1])
+        return within_its_phrase(doc, span, (cue.idx, cue.idx + len(cue)))
+
+    assert _moved(nlp, text, source, move) == expected
 
 
 @pytest.mark.parametrize(
@@ -103,7 +107,4 @@ def test_a_source_keeps_only_the_speakers_phrase(nlp, text, source, expected):
     ],
 )
 def test_a_source_starts_at_the_name_hung_on_a_place_or_time(nlp, text, source, expected):
-    doc = nlp(text)
-    start = text.index(source)
-    got = at_the_named_person(doc, (start, start + len(source)))
-    assert text[slice(*got)] == expected
+    assert _moved(nlp, text, source, at_the_named_person) == expected
