@@ -26,11 +26,14 @@ from pipeline.components.attribution.content import quotations
 from pipeline.components.attribution.features import char_range
 from pipeline.components.attribution.found import Found
 from pipeline.components.attribution.linking import (
+    apart_from_other_tags,
     below_the_headline,
+    conditional,
     ends_a_sentence_before,
     floating_quotes,
     past_a_closed_quote,
     reads_as_statement,
+    refuses_to_speak,
     with_negation,
     within_reach,
 )
@@ -87,13 +90,19 @@ def run_stages(ext: comp.AttributionExtractor, doc: Doc) -> Stages:
             if not found:
                 _lose(stages, chars, _why_not_found(ext, doc, statement, quotes))
             tagged += found
-    special = ext._special(doc, text, rules)
+    special = [f for f in ext._special(doc, text, rules) if ext._reads(doc, f, quotes)]
     kept = [f for f in tagged if not any(
         c.cue_span[0] < f.cue_span[1] and f.cue_span[0] < c.cue_span[1] for c in special)]
     for f in tagged:
         if f not in kept:
             _lose(stages, f.cue_span, "replaced by a rules statement")
     found = special + kept
+    spoken = [f for f in found if not refuses_to_speak(doc, f.cue_span, ext.kinds)
+              and not conditional(doc, f.cue_span, ext.kinds)]
+    for f in found:
+        if f not in spoken:
+            _lose(stages, f.cue_span, "a refusal or a conditional")
+    found = spoken
     reached = within_reach(doc, past_a_closed_quote(doc, found, quotes), quotes)
     for f in found:
         if f.cue_span not in {r.cue_span for r in reached}:
@@ -102,6 +111,7 @@ def run_stages(ext: comp.AttributionExtractor, doc: Doc) -> Stages:
     for f in reached:
         if f.cue_span not in {b.cue_span for b in below}:
             _lose(stages, f.cue_span, "in the headline")
+    below = apart_from_other_tags(doc, below, quotes)
     statements = []
     for each in sorted(below, key=lambda f: f.cue_span):
         if not comp._plausible(doc, each):

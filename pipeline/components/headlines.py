@@ -7,6 +7,8 @@ read a speaker, a cue or a stance out of the headline, so they all ask here wher
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from spacy.tokens import Doc, Token
 
 from pipeline.components import once
@@ -14,6 +16,7 @@ from pipeline.components import once
 _HEADLINE_TOKENS = 10
 _FUNCTION_TAGS = frozenset(("IN", "DT", "PRP$", "CC", "TO", "WDT", "POS"))
 _ARTICLES = frozenset(("The", "A", "An"))
+_ENDS: WeakKeyDictionary[Doc, int] = WeakKeyDictionary()
 
 
 def _hangs_on_the_word_before(token: Token) -> bool:
@@ -52,6 +55,16 @@ def _opens_a_perfect(token: Token) -> bool:
 
 
 def headline_end(doc: Doc) -> int:
+    """:func:`_headline_end`, worked out once per Doc (the attribution component, the
+    resolver's ``_lead`` for each office it resolves and the stance candidates all ask;
+    no component moves a token after the parser)."""
+    found = _ENDS.get(doc)
+    if found is None:
+        found = _ENDS[doc] = _headline_end(doc)
+    return found
+
+
+def _headline_end(doc: Doc) -> int:
     """Where the body starts (a character offset) when a headline runs into the first
     sentence with no break ("Labour accused of broken pledge Labour has already broken
     its pre-election promise ...", as BBC texts come); 0 when there is none. The headline

@@ -82,18 +82,33 @@ class SourceResolver:
         the article's quotations; a pronoun outside one finds no antecedent inside it.
         ``said``: the statement's content; a speaker the source does not name is none of
         the people its quoted words name ('"I feel for Nigel Worthington," he said': not
-        Worthington; a name the writer adds after the quotation may be the speaker's)."""
+        Worthington; a name the writer adds after the quotation may be the speaker's). A
+        person the entity layer knows by a surname alone goes by the one full name the
+        article gives, a first name and the surname ("Kasabian guitarist Sergio Pizzorno
+        ... said Pizzorno"; not the tagger's longer runs, "Sunderland FC Bob Murray")."""
+        name = self._resolved(doc, span, mentions, earlier, quotes, said)
+        if name is None or " " in name or not any(
+                m.label == "PERSON" and m.canonical == name for m in mentions):
+            return name
+        full = _full_name(name, mentions)
+        words = full.split() if full else []
+        return full if len(words) == 2 and not words[0].isupper() else name
+
+    def _resolved(self, doc: Doc, span: Span, mentions: list[EntityMention],
+                  earlier: list[Statement], quotes: Sequence[Span] = (),
+                  said: Span | None = None) -> str | None:
         source = doc.char_span(*span, alignment_mode="expand")
         head = source.root
         if len(source) == 1 and head.is_title and head.lower_ in self.titles and (
-                held := self._office_holder(doc, source, head, [
-                    m for m in mentions if m.label == "PERSON" and m.end <= span[0]])):
+                held := self._office_holder(doc, source, self._holders(doc, head, [
+                    m for m in mentions if m.label == "PERSON" and m.end <= span[0]]))):
             return held  # "Bishop Tom Wright ... Bishop said": a title used as a name
         named = self.mention_at(head, mentions)
         if named is not None:
             return named
-        if named := self._full_name(source, mentions):
-            return named
+        if len(source) == 1 and head.pos_ == "PROPN" and (
+                named := _full_name(head.text, mentions)):
+            return named  # "Vince Cable ... Cable said", the tagger missing the later one
         if head.dep_ in ("appos", "relcl") and head.head.i < source.start and (
                 head.dep_ == "relcl" or doc[source.start - 1].text == ","):
             # only the apposition ("X, [the chief executive of Y], said") or the relative
@@ -114,7 +129,8 @@ class SourceResolver:
         if lower in self.unresolvable:
             return None
         if lower in self.relative and head.tag_ in ("WP", "WDT"):
-            antecedent = head.head.head if head.head.dep_ in ("relcl", "acl") else None
+            antecedent = head.head.head if head.head.dep_ in ("relcl", "acl") else _noun_before(
+                head)
             if antecedent is None or antecedent.i == head.i:
                 return None
             left = [t for t in antecedent.subtree if t.i <= antecedent.i]
@@ -135,7 +151,7 @@ class SourceResolver:
         if head.pos_ != "PRON" and lemma in self.group_nouns:
             if lower in self.titles and head.tag_ == "NN" and any(
                     c.dep_ == "poss" or c.lower_ == "the" for c in head.children) and (
-                    held := self._office_holder(doc, source, head, persons)):
+                    held := self._office_holder(doc, source, self._holders(doc, head, persons))):
                 return held  # "France's finance minister": the one the article names so
             owner = self._group_owner(head, mentions, earlier)
             if owner:
@@ -172,8 +188,9 @@ class SourceResolver:
             if orgs:
                 return orgs[-1].canonical
         elif lower in self.titles and any(c.lower_ == "the" for c in head.children):
-            titled = self._office_holder(doc, source, head, persons) or self._protagonist(
-                doc, source, persons, mentions, earlier, said)
+            holders = self._holders(doc, head, persons)
+            titled = (self._office_holder(doc, source, holders) if holders
+                      else self._protagonist(doc, source, persons, mentions, earlier, said))
             if titled is not None:  # "Foreign Minister X ... the minister", not any person
                 return titled  # named last
         if kind is not None:
@@ -196,8 +213,9 @@ class SourceResolver:
             if described is not None:  # "the striker", "the 64-year-old", "Judge Kleinberg
                 return described  # ... The Judge": who it describes
             if _AGE.search(source.text) or (head.tag_ in ("NN", "NNP") and role):
-                named = _named_nearby(doc, source, persons, quotes) or self._protagonist(
-                    doc, source, persons, mentions, earlier, said, lead=False)
+                named = _named_nearby(doc, source, persons, quotes) or (
+                    None if self._holders(doc, head, persons) else self._protagonist(
+                        doc, source, persons, mentions, earlier, said, lead=False))
                 if named is not None:  # "Josh Lewsey has claimed ... The Wasps wing said"
                     return named
         return _without_relative_clause(source)
@@ -213,19 +231,6 @@ class SourceResolver:
                 or {m.canonical for m in organisations if _tied(doc, m, kin)})
         return next((m.canonical for m in reversed(organisations) if m.canonical in tied),
                     None)
-
-    @staticmethod
-    def _full_name(source: SpacySpan, mentions: list[EntityMention]) -> str | None:
-        """The one name the article gave in full that a bare untagged name source ends
-        ("Vince Cable ... Cable said", the tagger missing the later mention; it may call
-        "Vince Cable" an organisation, and "Telekom said" is Deutsche Telekom's)."""
-        if len(source) > 1 or source.root.pos_ != "PROPN":
-            return None
-        surname = source.root.text
-        full = {m.canonical for m in mentions if m.label in ("PERSON", "ORG")
-                and len(words := m.canonical.split()) > 1 and words[-1] == surname
-                and all(w[:1].isupper() for w in words)}  # not "Barcelona star Ronaldinho"
-        return full.pop() if len(full) == 1 else None
 
     def _titled_name(self, source: SpacySpan, head: Token, mentions: list[EntityMention]
                      ) -> str | None:
@@ -252,15 +257,16 @@ class SourceResolver:
             token = token.head
         return named.canonical
 
-    def _office_holder(self, doc: Doc, source: SpacySpan, head: Token,
-                       persons: list[EntityMention]) -> str | None:
-        """The person the article gives the office ``head`` names, in this sentence or
-        the one before or up to 2,000 characters earlier, else anywhere before when it gave
-        the office to one person alone: "the shadow chancellor" is not "Chancellor Gordon
-        Brown", "the prime minister" not "Foreign Minister X"."""
+    @staticmethod
+    def _office_holder(doc: Doc, source: SpacySpan, titled: list[EntityMention]
+                       ) -> str | None:
+        """Of ``titled``, the mentions the article gives the source's office
+        (:meth:`_holders`), the one in this sentence or the one before or up to 2,000
+        characters earlier, else any before when the office went to one person alone: "the
+        shadow chancellor" is not "Chancellor Gordon Brown", "the prime minister" not
+        "Foreign Minister X"."""
         first = quoting.sentence_start(doc, source.start)  # from the sentence before
         window = doc[quoting.sentence_start(doc, first - 1)].idx if first else 0
-        titled = self._holders(doc, head, persons)
         near = [m for m in titled if m.start >= window - 2000]
         if near:
             return near[-1].canonical
@@ -286,8 +292,9 @@ class SourceResolver:
         rejected calls ... The prime minister told"; "Mr Blair said ... He said: '...' The
         prime minister said"): the speaker of the statement just before, in this or the
         three sentences before, else the person the body's first sentence is about (its
-        subject: BBC names the story's person first and then by office), when the article
-        gave the office to no one by name (``_office_holder``). Not a person the
+        subject: BBC names the story's person first and then by office); asked only when
+        the article gave the office to no one by name (:meth:`_holders`: several holders
+        leave no guess). Not a person the
         statement itself names ("the chancellor said Mr Baume was never ..."), one the
         article titles otherwise, by an office or a qualifier the source lacks ("Home
         Secretary David Blunkett", "Deputy Prime Minister John Prescott" are no "prime
@@ -297,8 +304,6 @@ class SourceResolver:
         False for a role ("the legal assistant", "the 41-year-old"), which only the speaker
         just before may be, and not one the article gives another role ("Manager X" is no
         "the striker")."""
-        if self._holders(doc, source.root, persons):
-            return None  # the article gave the office to several people: no guessing
         words = {t.lower_ for t in source}
         start, end = source.start_char, source.end_char
         region = (min(said[0], end), max(said[1], start)) if said is not None else (end, end)
@@ -608,6 +613,26 @@ def _lead(doc: Doc, persons: list[EntityMention]) -> str | None:
     if below or not start:
         return next((m.canonical for m in below if m.start == start or _subject(doc, m)), None)
     return next((m.canonical for m in persons if m.end <= start), None)
+
+
+def _full_name(surname: str, mentions: list[EntityMention]) -> str | None:
+    """The one name the article gave in full that ends with ``surname`` (the tagger may
+    call "Vince Cable" an organisation, and "Telekom said" is Deutsche Telekom's)."""
+    full = {m.canonical for m in mentions if m.label in ("PERSON", "ORG")
+            and len(words := m.canonical.split()) > 1 and words[-1] == surname
+            and all(w[:1].isupper() for w in words)}  # not "Barcelona star Ronaldinho"
+    return full.pop() if len(full) == 1 else None
+
+
+def _noun_before(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun follows, with or without a comma, where the parser made
+    its clause no relative clause ("the Chicago Police Department which reported")."""
+    doc = pronoun.doc
+    before = [doc[i] for i in (pronoun.i - 1, pronoun.i - 2) if i >= 0]
+    if before and before[0].text == ",":
+        before = before[1:]
+    return before[0] if before and before[0].pos_ in ("NOUN", "PROPN") and (
+        before[0].ent_type_ not in ("DATE", "TIME")) else None  # not "on Saturday which"
 
 
 def _in_main_clause(subject: Token) -> bool:

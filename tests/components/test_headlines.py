@@ -61,3 +61,12 @@ def test_a_headline_run_into_the_first_sentence_ends_where_the_body_starts(nlp, 
 ])
 def test_no_headline_in_a_first_line_of_its_own_or_a_plain_sentence(nlp, text):
     assert headline_end(_parsed(nlp, text)) == 0
+
+
+def test_the_headline_end_is_worked_out_once_per_doc(nlp, monkeypatch):
+    from pipeline.components import headlines
+
+    doc = _parsed(nlp, "Labour accused of broken pledge Labour has already broken its promise.")
+    first = headline_end(doc)
+    monkeypatch.setattr(headlines, "_headline_end", lambda _doc: pytest.fail("recomputed"))
+    assert headline_end(doc) == first == doc.text.index("Labour has")

@@ -4,7 +4,7 @@ no statement at all for a source that names no one."""
 import pytest
 
 from pipeline.annotations import EntityMention, Statement
-from pipeline.components.referents import SourceResolver
+from pipeline.components.referents import SourceResolver, _full_name
 from pipeline.nlp import build_nlp
 
 
@@ -383,12 +383,9 @@ def test_an_ambiguous_title_or_surname_stays_as_written(nlp, text, span):
     ("Vince Cable", "Vince Cable"),
     ("Chelsea star Cable", None),  # a description the tagger took into the name
 ])
-def test_a_surname_takes_a_full_name_not_a_description(nlp, canonical, found):
-    doc = nlp.make_doc("Cable spoke.")
-    for token in doc:
-        token.pos_ = "PROPN"
+def test_a_surname_takes_a_full_name_not_a_description(canonical, found):
     mention = EntityMention(100, 100 + len(canonical), canonical, "PERSON", canonical)
-    assert SourceResolver._full_name(doc[0:1], [mention]) == found
+    assert _full_name("Cable", [mention]) == found
 
 
 def test_he_goes_on_standing_for_a_spokesperson(nlp):
@@ -445,3 +442,38 @@ def test_a_headline_person_with_another_office_does_not_hold_it(nlp):
     text = ("Chancellor Gordon Brown defends terror law changes The prime minister has "
             "defended the plans. The prime minister said the police would need the powers.")
     assert dict(sources(nlp, text)).get("The prime minister") != "Gordon Brown"
+
+
+def test_a_relative_pronoun_the_parser_left_outside_a_relative_clause(nlp):
+    """ "... the Department which reported", parsed as a clause of the verb before: the
+    noun the pronoun follows."""
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=["They", "called", "Acme", "Holdings", "which", "reported",
+                                "losses", "."],
+              heads=[1, 1, 3, 1, 5, 1, 5, 1],
+              deps=["nsubj", "ROOT", "compound", "dobj", "nsubj", "ccomp", "dobj", "punct"],
+              pos=["PRON", "VERB", "PROPN", "PROPN", "PRON", "VERB", "NOUN", "PUNCT"],
+              tags=["PRP", "VBD", "NNP", "NNP", "WDT", "VBD", "NNS", "."],
+              sent_starts=[True] + [False] * 7)
+    which = doc[4]
+    span = (which.idx, which.idx + len(which))
+    assert SourceResolver().canonical(doc, span, [], []) == "Acme Holdings"
+
+
+def test_a_person_known_by_a_surname_alone_goes_by_the_full_name(nlp):
+    """The entity layer left "Pizzorno" apart from "Sergio Pizzorno": the one full name."""
+    text = "Kasabian guitarist Sergio Pizzorno spoke. \"We want fun,\" said Pizzorno."
+    doc = nlp.make_doc(text)
+    for _, pipe in nlp.pipeline[:-2]:
+        doc = pipe(doc)
+    full, alone = text.index("Sergio"), text.rindex("Pizzorno")
+    mentions = [EntityMention(full, full + 15, "Sergio Pizzorno", "PERSON", "Sergio Pizzorno"),
+                EntityMention(alone, alone + 8, "Pizzorno", "PERSON", "Pizzorno")]
+    resolver = SourceResolver()
+    assert resolver.canonical(doc, (alone, alone + 8), mentions, []) == "Sergio Pizzorno"
+    # two full names that end so, or a tagger's run longer than a name: no guess
+    other = EntityMention(0, 8, "Kasabian", "PERSON", "Alan Pizzorno")
+    assert resolver.canonical(doc, (alone, alone + 8), [other, *mentions], []) == "Pizzorno"
+    run = EntityMention(full, full + 15, "Sergio Pizzorno", "PERSON", "Kasabian Sergio Pizzorno")
+    assert resolver.canonical(doc, (alone, alone + 8), [run, mentions[1]], []) == "Pizzorno"

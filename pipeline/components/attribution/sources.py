@@ -4,7 +4,7 @@ quotation it runs into."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline import resources
 from pipeline.annotations import Span
@@ -70,3 +70,67 @@ def past_a_leading_verb(doc: Doc, span: Span) -> Span:
 
 def _qualifiers() -> frozenset[str]:
     return frozenset(resources.load("cues")["title_qualifiers"])
+
+
+_ASIDE = frozenset(("prep", "advmod", "npadvmod", "advcl", "mark", "parataxis", "pobj", "ROOT"))
+"""How words that are no part of the speaker's phrase hang in its clause: "on Saturday",
+"just this month", "speaking to ...", "[with 50 days until] the election", or a clause of
+their own ("The spot concludes with footage of [Trump] saying")."""
+
+_TIMES = frozenset(("DATE", "TIME"))
+
+
+def within_its_phrase(doc: Doc, span: Span, cue: Span) -> Span:
+    """A source the tagger ran over words that hang elsewhere in the clause keeps only the
+    speaker's phrase: "[In November] the British Medical Association said", "Wells Fargo
+    [just this month] announced", "Mr Howard [last week] said", "who [in 2010] said", as
+    PolNeAR marks them. Only when one of the source's top words is no such aside: two
+    subjects ("The family, protesters ... have been demanding") stay, and so do a noun the
+    parser hung on the verb ("of media consultancy Decipher"), a phrase naming a person
+    ("Treasury Under Secretary John Taylor") or a capitalised word ("analysts In-Stat/MDR")
+    and the object of the cue's own preposition ("according to Jupiter Research")."""
+    source = doc.char_span(*span, alignment_mode="expand")
+    if source is None or len(source) < 2:
+        return span
+    tops = [t for t in source if not t.is_punct
+            and not (source.start <= t.head.i < source.end and t.head.i != t.i)]
+    speakers = [t for t in tops if not _aside(t, cue)]
+    if len(tops) < 2 or len(speakers) != 1:
+        return span
+    inside = [t.i for t in speakers[0].subtree if source.start <= t.i < source.end]
+    kept = doc[inside[0] : inside[-1] + 1]
+    return kept.start_char, kept.end_char
+
+
+def _aside(top: Token, cue: Span) -> bool:
+    if top.dep_ not in _ASIDE:
+        return False
+    if top.dep_ in ("advmod", "npadvmod"):
+        return top.pos_ == "ADV" or top.ent_type_ in _TIMES
+    if top.dep_ == "pobj":
+        return not cue[0] <= top.head.idx < cue[1]  # not "according to [X]"
+    if top.dep_ != "prep":
+        return True
+    named = top.is_title and not top.is_sent_start  # "In-Stat/MDR" parsed as "In"
+    return not named and not any(t.ent_type_ == "PERSON" for t in top.subtree)
+
+
+_PLACES_AND_TIMES = frozenset(("GPE", "LOC", "FAC", "DATE", "TIME", "EVENT"))
+
+
+def at_the_named_person(doc: Doc, span: Span) -> Span:
+    """A source whose head the parser took from a place or a time before the speaker's
+    name, or from a preposition's object the source opens with, the name hung on it as an
+    apposition after a comma or dash ("WASHINGTON -- President Obama said", "With 50 days
+    until [the election,] Minyon Moore, a senior adviser, called"): it starts at the name.
+    A noun for a speaker ("The minister, John Smith,") keeps its name."""
+    source = doc.char_span(*span, alignment_mode="expand")
+    if source is None or len(source) < 3:
+        return span
+    root = source.root
+    if root.ent_type_ not in _PLACES_AND_TIMES and not (
+            source.start and doc[source.start - 1].pos_ in ("ADP", "SCONJ")):
+        return span
+    named = next((c for c in root.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                  and c.i < source.end and doc[c.left_edge.i - 1].is_punct), None)
+    return (named.left_edge.idx, span[1]) if named is not None else span

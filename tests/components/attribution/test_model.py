@@ -7,14 +7,14 @@ from spacy.language import Language
 
 from pipeline.components import quotes as quoting
 from pipeline.components.attribution.features import Vocabulary
-from pipeline.components.attribution.model import shared_subject
+from pipeline.components.attribution.model import reporting_subject, shared_subject
 
 
-def _shared(nlp: Language, text: str, cue: str) -> str | None:
+def _shared(nlp: Language, text: str, cue: str, finder=shared_subject) -> str | None:
     doc = nlp(text)
     view = Vocabulary().view(doc, quoting.spoken(text), [])
     token = next(t for t in doc if t.text == cue)
-    found = shared_subject(view, (token.i, token.i + 1))
+    found = finder(view, (token.i, token.i + 1))
     return None if found is None else doc[found[0] : found[1]].text
 
 
@@ -46,3 +46,20 @@ def test_a_second_verb_of_saying_shares_the_subject_above(nlp: Language, text: s
 ])
 def test_no_shared_subject(nlp: Language, text: str, cue: str) -> None:
     assert _shared(nlp, text, cue) is None
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    ("Analysts said geopolitical factors have contributed to the change, citing the region's "
+     "importance.", "citing", "Analysts"),
+    ("Lee said the plans were good for children but accepted that many teachers now worried.",
+     "accepted", "Lee"),
+    # a noun right before the cue is its own subject, whatever the parse
+    ("The Conservatives say the two men are behaving like squabbling schoolboys and the "
+     "Liberal Democrats claim personal ambition is obstructing good government.", "claim", None),
+    # not hung on a reported clause: the shared subject's case, or none
+    ("The senator voted against the bill, arguing that it was too costly.", "arguing", None),
+    ("Smith arrived and Jones said the talks failed.", "said", None),
+])
+def test_a_verb_hung_on_a_reported_clause_is_the_reporters(nlp: Language, text: str, cue: str,
+                                                           source: str | None) -> None:
+    assert _shared(nlp, text, cue, reporting_subject) == source

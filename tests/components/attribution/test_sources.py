@@ -1,13 +1,15 @@
-"""Source spans: the bracket a source opened closes inside it; a quotation it runs into
-and a verb before its phrase are left out."""
+"""Source spans: the bracket a source opened closes inside it; a quotation it runs into,
+a verb before its phrase and words hanging elsewhere in the clause are left out."""
 
 import pytest
 
 from pipeline.components import quotes as quoting
 from pipeline.components.attribution.sources import (
+    at_the_named_person,
     before_a_quotation,
     past_a_leading_verb,
     with_closing_bracket,
+    within_its_phrase,
 )
 
 
@@ -56,7 +58,53 @@ def test_a_source_ends_before_a_quotation_it_runs_into(text, source, expected):
     ],
 )
 def test_a_source_starts_past_a_verb_outside_its_phrase(nlp, text, source, expected):
+    assert _moved(nlp, text, source, past_a_leading_verb) == expected
+
+
+def _moved(nlp, text, source, move):
+    """The words of ``source`` in ``text`` once ``move(doc, span)`` has set its edges."""
     doc = nlp(text)
     start = text.index(source)
-    got = past_a_leading_verb(doc, (start, start + len(source)))
-    assert text[slice(*got)] == expected
+    return text[slice(*move(doc, (start, start + len(source))))]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        ("The Times on Saturday wrote that the deal was off.", "The Times on Saturday",
+         "The Times"),
+        ("Wells Fargo just this month announced it would close branches.",
+         "Wells Fargo just this month", "Wells Fargo"),
+        ("Senator Mitch McConnell, who in 2010 said the goal was to stop him, agreed.",
+         "who in 2010", "who"),
+        # two subjects, or one phrase: left alone
+        ("The family, protesters and civic leaders have been demanding the video.",
+         "The family, protesters and civic leaders", "The family, protesters and civic leaders"),
+        ("Cameron Easley wrote for Morning Consult that the race was tight.", "Cameron Easley",
+         "Cameron Easley"),
+    ],
+)
+def test_a_source_keeps_only_the_speakers_phrase(nlp, text, source, expected):
+    def move(doc, span):
+        cue = next(t for t in doc if t.pos_ == "VERB" and t.idx > span[1])
+        return within_its_phrase(doc, span, (cue.idx, cue.idx + len(cue)))
+
+    assert _moved(nlp, text, source, move) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        ("WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell "
+         "an American story.", "WASHINGTON -- President Obama", "President Obama"),
+        ("With 50 days until the election, Minyon Moore, a senior adviser to the Clinton "
+         "campaign, called the remarks a rallying cry.",
+         "the election, Minyon Moore, a senior adviser to the Clinton campaign",
+         "Minyon Moore, a senior adviser to the Clinton campaign"),
+        # a noun for the speaker keeps the name it is given
+        ("The minister, John Smith, said the plan would work.", "The minister, John Smith",
+         "The minister, John Smith"),
+    ],
+)
+def test_a_source_starts_at_the_name_hung_on_a_place_or_time(nlp, text, source, expected):
+    assert _moved(nlp, text, source, at_the_named_person) == expected
