@@ -278,6 +278,11 @@ def test_an_event_anaphor_is_the_headline_news(parse):
     # an organisation noun: the organisation the article called so
     ("Telecoms firm Deutsche Telekom posted a loss. Analysts said the firm had erred.",
      "firm", "Deutsche Telekom"),
+    # the noun is the name's own head, or the name modifies it, as sources resolve it
+    ("The Economic Social Research Council met. The council aims to support research.",
+     "council", "Economic Social Research Council"),
+    ("Ken Clarke said the Tory party was improving. The party could win, he said.",
+     "party", "Conservative Party"),
 ])
 def test_a_description_is_the_name_the_article_gave_it(parse, text, word, name):
     doc = parse(text)

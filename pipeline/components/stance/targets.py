@@ -684,31 +684,17 @@ class Resolver:
         span = (first.idx, token.idx + len(token.text))
         # what sentences before name: the speaker's own sentence names the speaker
         before = self.doc[quoting.sentence_start(self.doc, token.i)].idx
-        if organisation:  # the last one the article called so, as sources resolve it
-            name = next((name for m, name in zip(reversed(self.mentions), reversed(
-                self._names), strict=True) if m.end <= before and self._given(m, lemma)), None)
+        named = [m for m in self.mentions if m.end <= before]
+        if organisation:  # the last one the article gave that noun ("the firm" only for
+            # one it called a firm), as sources resolve it
+            name = _referents().tied_organisation(self.doc, lemma, named, kin=False)
         else:
             earlier = [s for s in self.statements if s.cue_span[1] <= before]
-            name = _referents().canonical(self.doc, span, [
-                m for m in self.mentions if m.end <= before], earlier)
-            name = self.canonical(name) if name else None
+            name = _referents().canonical(self.doc, span, named, earlier)
+        name = self.canonical(name) if name else None
         if not name or not self._counts[name.casefold()]:
             return None  # nothing named it
         return Target(name, ENTITY, span, token.i)
-
-    def _given(self, mention: EntityMention, noun: str) -> bool:
-        """The article gives the name this noun as a title or an apposition ("telecoms
-        firm Deutsche Telekom", "Yukos, the oil company"): "the firm" later is it; "the
-        party" is not any organisation named last (a newspaper that reported it), nor is
-        "the campaign" the party of "Labour's campaign" or "the Labour campaign"."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            return False
-        root = span.root
-        return any(t.lemma_.lower() == noun and not span.start <= t.i < span.end and (
-            (span.start <= t.head.i < span.end and t.dep_ in ("compound", "appos", "nmod"))
-            or (t.i == root.head.i and root.dep_ == "appos"))
-            for t in self.doc[max(0, span.start - 3) : span.end + 4])
 
     def agentive(self, token: Token) -> bool:
         """``token`` names someone who acts: a person, organisation or place, a pronoun,
@@ -775,9 +761,10 @@ class Resolver:
         if any(c.dep_ in ("ccomp", "xcomp", "csubj") for h in heads for c in h.children):
             return None
         doc = self.doc
+        start = quoting.sentence_start(doc, pronoun.i)
         if any(c.dep_ == "prep" and " ".join(t.lower_ for t in c.subtree) in self.vocab.idioms
                for c in verb.children) or any(t.pos_ in _NOMINAL and t.head == verb for t in
-                                              doc[pronoun.sent.start : pronoun.i]):
+                                              doc[start : pronoun.i]):
             return None  # "it's about time"; "the road of journalism, yes, it is threatened"
         holder = doc.char_span(*holder_span, alignment_mode="expand") if holder_span else None
         if holder is not None and not any(self._person(t) for t in holder):
@@ -786,8 +773,7 @@ class Resolver:
             return None  # "this is a temporary measure": what just happened
         if verb.lemma_ == "be" and any(_names_it(c) for c in verb.children):
             return None  # "it was a party meeting like no other": the meeting
-        sent = pronoun.sent
-        for k in range(pronoun.i - 1, sent.start - 1, -1):
+        for k in range(pronoun.i - 1, start - 1, -1):
             token = doc[k]
             if token.pos_ not in ("VERB", "AUX") or (holder is not None and (
                     holder.start <= k < holder.end)):
@@ -798,9 +784,9 @@ class Resolver:
                     noun = self._named_by(child)
                     if noun is not None:
                         return noun
-        if sent.start == 0:
+        if start == 0:
             return None
-        root = doc[sent.start - 1].sent.root
+        root = doc[quoting.sentence_start(doc, start - 1) : start].root
         said = next((c for c in root.children if c.dep_ == "ccomp"), None)
         if root.lemma_ in self.vocab.speech and said is not None:
             root = said  # "the research says cutting the limit would ...": what it says
