@@ -142,6 +142,15 @@ def _acts_on(agent: Token, obj: Token) -> bool:
     return False
 
 
+def _urged(token: Token, within: Span | None) -> bool:
+    """``token`` is whom the cue bids do something ("urged politicians to avoid negative
+    campaigning", "asked fans to boycott the match"): what they are bid act on is what
+    the statement is about, whoever they are (a verb of the content is no bidding: "raise
+    prices to offset costs" is about the prices)."""
+    return within is not None and token.dep_ == "dobj" and token.head.i < within.start and any(
+        c.dep_ == "xcomp" and c.i > token.i for c in token.head.children)
+
+
 def _judging(word: Token, head: Token) -> bool:
     """``word`` is the opinion in a phrase rather than part of its name ("stronger
     economic growth", "very strong results", "a good deal", "a worrying rise", "the most
@@ -729,8 +738,8 @@ class Resolver:
         # "almost every expert says a Labour government means higher taxes": what they say
         pairs.sort(key=lambda p: (self._reports(p[0]), _own(p[0]) or _subordinate(p[0], within)))
         agent = pairs[0][0] if pairs else None
-        if agent is not None and self.agentive(agent) and not self._judged_agent(
-                agent, holder) and (agent.dep_ == "nsubj" or (
+        if agent is not None and (self.agentive(agent) or _urged(agent, within)) and (
+                not self._judged_agent(agent, holder)) and (agent.dep_ == "nsubj" or (
                 agent.dep_ == "dobj" and agent.head.i < agent.i)):
             acted = next((p for p in pairs[1:] if _object(p[0]) and _acts_on(agent, p[0])
                           and not _quantity(p[1]) and p[1].pos_ != "PRON"), None)
