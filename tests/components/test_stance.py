@@ -274,6 +274,10 @@ def test_the_targets_own_name_is_no_verdict_on_it(nlp, sentence):
     ('Jose Mourinho said: "Well. To get a result like that is disgraceful."', "result"),
     # whom the cue bids act: what they are bid act on
     ("Robin Cook urged politicians to avoid negative campaigning.", "negative campaigning"),
+    # two common nouns joined are the target together; not a name an anaphor takes
+    ("Ed Balls said he was talking about skills and investment.", "skills and investment"),
+    ("Gartner said technical issues and standards must be resolved first.",
+     "technical issues and standards"),
 ])
 def test_the_main_target_is_what_the_content_itself_says(nlp, text, target):
     main = [st for st in nlp(text)._.nc_statements if st.kind == "statement"]

@@ -224,6 +224,23 @@ def _infinitive(token: Token) -> Token | None:
         and any(o.dep_ == "dobj" for o in c.children)), None)
 
 
+def _joined(token: Token, hi: int) -> Token | None:
+    """A common noun joined to ``token`` by "and"/"or" right after its phrase (which ends
+    at token ``hi``): "talking about skills and investment", "red tape and debt"; not a
+    name ("the EU and Germany": each its own target), a list ("X, Y and Z") or a noun with
+    words of its own after it."""
+    doc = token.doc
+    if token.pos_ != "NOUN" or hi + 2 >= len(doc) or doc[hi + 1].dep_ != "cc" or (
+            doc[hi + 1].lower_ not in ("and", "or")) or doc[hi + 1].head != token:
+        return None
+    conj = next((c for c in token.children if c.dep_ == "conj" and c.i > hi), None)
+    if conj is None or conj.pos_ != "NOUN" or conj.ent_type_ or conj.left_edge.i != hi + 2 or (
+            any(c.i > conj.i or c.dep_ == "conj" for c in conj.children)) or any(
+            t.is_punct for t in doc[hi + 2 : conj.i]):  # "follow his lead and 'dump' brands"
+        return None
+    return conj
+
+
 def _in_clause(token: Token, top: Token) -> bool:
     """``token`` is inside a clause or prepositional phrase below ``top``; not the "of"
     phrase of a generic ``top``, which names nothing without it ("the number of
@@ -638,7 +655,7 @@ class Resolver:
         if not phrases or (lemma in self.vocab.generic and not any(
                 c.dep_ in ("compound", "amod", "nummod", "poss") for c in token.children)):
             return None  # "the case", not "the court case"
-        tokens = self._phrase_tokens(token)
+        tokens = self._phrase_tokens(token, join=True)
         if token.pos_ == "PROPN":  # a name the entity recogniser missed: no title, no "of"
             tokens = [t for t in tokens if t.i <= token.i and t.text not in self.person_titles]
         name = self._name_of(tokens)
@@ -1000,12 +1017,14 @@ class Resolver:
                    ) or _infinitive(token) is not None
 
     @staticmethod
-    def _phrase_tokens(token: Token) -> list[Token]:
+    def _phrase_tokens(token: Token, join: bool = False) -> list[Token]:
         """The words naming what ``token`` heads: its modifiers and an "of/on/for/to"
         phrase right after it ("annual production of the missiles") or an infinitive with
         its object ("the need to reform the policy": a need is nothing without what it is
         for), not its clauses; no leading determiner; at most 8 words (else the modifiers
-        and the head alone)."""
+        and the head alone). ``join``: with a common noun joined to it ("skills and
+        investment"), where the phrase is the target itself, not a name an anaphor takes
+        ("the agreement" is one of them)."""
         doc = token.doc
         ids = {token.i}
         after: set[int] = set()
@@ -1036,6 +1055,8 @@ class Resolver:
         if after and min(after) == hi + 1 and max(after) - min(after) + 1 == len(after) and (
                 hi + 1 - first + len(after) <= 8):  # "their aim of re-engaging voters": no
             hi = max(after)
+        elif join and (joined := _joined(token, hi)) is not None and joined.i - first < 8:
+            hi = joined.i  # "skills and investment": both are what it names
         while lo < token.i:
             word = doc[lo]
             if _judging(word, token):  # the opinion and what it is joined with
