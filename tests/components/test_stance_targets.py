@@ -76,6 +76,23 @@ def test_definite_noun_is_the_longer_phrase_named_before(parse):
 
 
 @pytest.mark.parametrize(("text", "word", "name"), [
+    # an anaphor of another noun of its kind: the specific one named just before
+    ("MPs will hold a long debate next week and then vote on the controversial ID cards "
+     "bill. Up to 30 Labour MPs could oppose the scheme.", "scheme",
+     "controversial ID cards bill"),
+    # not where a speech tag says it was said, nor an act, an agreement or "a" deal
+    ("Mr Blair told BBC Radio 4's Today programme he was sure. He said the plans would "
+     "work.", "plans", "plans"),
+    ("Ministers backed the ID cards bill. Critics said the move was wrong.", "move", "move"),
+    ("Viacom agreed to train staff about indecency laws. The agreement ends the row.",
+     "agreement", "agreement"),
+])
+def test_an_anaphor_of_its_kind_is_the_plan_named_just_before(parse, text, word, name):
+    doc = parse(text)
+    assert _resolver(doc).at(_token(doc, word)).name == name
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
     ("Critics attacked the proposed border wall on Monday.", "wall", "proposed border wall"),
     ("She opposed the annual production of the missiles.", "production",
      "annual production of the missiles"),

@@ -20,6 +20,7 @@ from pipeline import resources
 from pipeline.annotations import EntityMention, Statement
 from pipeline.components import aliases, hyphens, once, referents
 from pipeline.components import quotes as quoting
+from pipeline.components.headlines import headline_end
 from pipeline.components.stance import lexicon
 
 ENTITY = "entity"
@@ -102,6 +103,12 @@ def _referents() -> referents.SourceResolver:
 _FIRST_PERSON = frozenset({"my", "our"})
 _REFERRING = frozenset({"it", "this"})  # subject pronouns that stand for a thing said before
 _SPEAKERS = frozenset({"i", "we"})
+_KIN_REACH = 1000  # characters back an anaphor looks for a phrase of another of its kind
+# anaphors of an agreement between parties, which no plan or law is
+_COVENANTS = frozenset({"agreement", "alliance", "deal", "pact", "treaty"})
+# anaphors of an act, which is no plan named before ("the move is part of a package of
+# security measures")
+_ACTS = frozenset({"move", "decision"})
 
 
 def _own(token: Token) -> bool:
@@ -528,7 +535,8 @@ class Resolver:
             if span is not None:
                 for token in span:
                     self._by_token[token.i] = mention
-        self._heads: dict[str, list[tuple[int, str]]] | None = None  # built on first use
+        # head lemma -> (offset, name, specific) of each longer phrase: built on first use
+        self._heads: dict[str, list[tuple[int, str, bool]]] | None = None
         self._titles: dict[str, str] | None = None
         self._quoted: list[tuple[int, str]] | None = None  # (start, phrase) of each quote
         self._quote_spans = quotes
@@ -644,7 +652,7 @@ class Resolver:
         if titled and token.idx > self._title_end:  # "a 25% tariff": the headline's tariffs
             return Target(titled, PHRASE, self._phrase_span(token), token.i)
         if definite and not self._modified(token):  # "the agreement": the one named before
-            earlier = self._named_before(token, lemma)
+            earlier = self._named_before(token, {lemma}) or self._kin_before(token, lemma)
             if earlier:
                 return Target(earlier, PHRASE, (token.idx, token.idx + len(token.text)), token.i)
             self._title_phrases()  # finds the news
@@ -957,20 +965,49 @@ class Resolver:
         return len(text) > 3 and text.endswith("s") and not text.endswith("ss") and not (
             mention is not None and mention.label in _PLACES)
 
-    def _named_before(self, token: Token, lemma: str) -> str | None:
-        """The last longer phrase with this head noun before ``token`` ("the Good Friday
-        agreement" for "the agreement"), within the previous 60 sentences' worth of text."""
+    def _named_before(self, token: Token, lemmas: set[str] | frozenset[str],
+                      reach: int = 3000, specific: bool = False) -> str | None:
+        """The last longer phrase with one of these head nouns before ``token`` ("the Good
+        Friday agreement" for "the agreement"), within ``reach`` characters (60 sentences'
+        worth); ``specific``: only one a name, a possessor or a phrase after it makes
+        specific ("the government's plans", "plans for ID cards"; not "the current law")."""
         if self._heads is None:
             self._heads = {}
+            body = headline_end(self.doc)
             for t in self.doc:
                 if t.pos_ == "NOUN" and t.dep_ != "compound" and self._modified(t) and (
                         t.lemma_.lower() not in self.vocab.generic):
-                    name = self._phrase_name(t)
-                    if name and len(name.split()) > 1:
-                        self._heads.setdefault(t.lemma_.lower(), []).append((t.idx, name))
-        named = [name for idx, name in self._heads.get(lemma, ()) if
-                 token.idx - 3000 < idx < token.idx]
-        return named[-1] if named else None
+                    tokens = self._phrase_tokens(t)
+                    name = self._name_of(tokens)
+                    if name and len(name.split()) > 1 and (  # not across a headline's end
+                            tokens[0].idx >= body or tokens[-1].idx < body):
+                        self._heads.setdefault(t.lemma_.lower(), []).append((t.idx, name, any(
+                            c.dep_ in ("compound", "poss", "prep") for c in t.children)
+                            and not self._told(t)))
+        named = [(idx, name) for lemma in lemmas for idx, name, named in self._heads.get(
+            lemma, ()) if token.idx - reach < idx < token.idx and (named or not specific)]
+        return max(named)[1] if named else None
+
+    def _told(self, token: Token) -> bool:
+        """``token`` is where a speech tag says something is said ("told BBC Radio 4's
+        Today programme", "speaking on the Today programme"): no plan of the news."""
+        if token.dep_ == "pobj":
+            return token.head.lower_ == "on" and token.head.head.lemma_ in self.vocab.speech
+        return token.dep_ in ("dobj", "dative") and token.head.lemma_ == "tell"
+
+    def _kin_before(self, token: Token, lemma: str) -> str | None:
+        """What "the scheme" or "the measures" stand for where the article named none so
+        before: the last specific phrase of another anaphor noun of its kind in the 1,000
+        characters before ("the controversial ID cards bill", "plans for ID cards"); an
+        agreement only another agreement ("the agreement" is no "indecency laws"), an act
+        ("the move", "the decision") none."""
+        anaphors = self.vocab.anaphors - _ACTS
+        if lemma not in anaphors or not any(
+                c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.children):
+            return None  # "a great deal"
+        covenant = lemma in _COVENANTS
+        kin = {a for a in anaphors if (a in _COVENANTS) == covenant}
+        return self._named_before(token, kin, _KIN_REACH, specific=True)
 
     def _quoted_before(self, token: Token) -> str | None:
         """The name in title case quoted last in the 300 characters before ``token``: what
