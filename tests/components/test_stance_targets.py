@@ -170,6 +170,7 @@ def test_generic_nouns_are_no_targets(parse):
     ("Ministers cut about 60% of the budget.", "budget"),  # what the amount is of
     ("The company secured 8.4 gigawatts of offshore wind capacity.", "capacity"),
     ("They urged governments to fund warning systems.", "systems"),  # urged to act
+    ("One million people have lost their livelihoods.", "livelihoods"),  # how many act
     ("The watchdog should investigate why the computer system failed.", "system"),
     ("Qantas could move jobs abroad as it seeks to save costs.", "jobs"),
     ("Qantas could move 7,000 jobs abroad as it seeks to save costs.", "Qantas"),  # no object

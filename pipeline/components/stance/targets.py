@@ -158,6 +158,13 @@ def _urged(token: Token, within: Span | None) -> bool:
         c.dep_ == "xcomp" and c.i > token.i for c in token.head.children)
 
 
+def _counted(token: Token) -> bool:
+    """``token`` counts who or what acts ("at least one million people have lost their
+    livelihoods", "36% of users had never sent a message"): how many do it is said of
+    what they do (a number, not an ordinal: "the first combined chart")."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in token.children)
+
+
 def _judging(word: Token, head: Token) -> bool:
     """``word`` is the opinion in a phrase rather than part of its name ("stronger
     economic growth", "very strong results", "a good deal", "a worrying rise", "the most
@@ -763,7 +770,8 @@ class Resolver:
         # "almost every expert says a Labour government means higher taxes": what they say
         pairs.sort(key=lambda p: (self._reports(p[0]), _own(p[0]) or _subordinate(p[0], within)))
         agent = pairs[0][0] if pairs else None
-        if agent is not None and (self.agentive(agent) or _urged(agent, within)) and (
+        if agent is not None and (self.agentive(agent) or _urged(agent, within) or (
+                _counted(agent))) and (
                 not self._judged_agent(agent, holder)) and (agent.dep_ == "nsubj" or (
                 agent.dep_ == "dobj" and agent.head.i < agent.i)):
             acted = next((p for p in pairs[1:] if _object(p[0]) and _acts_on(agent, p[0])
