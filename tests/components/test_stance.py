@@ -278,6 +278,9 @@ def test_the_targets_own_name_is_no_verdict_on_it(nlp, sentence):
     ("Ed Balls said he was talking about skills and investment.", "skills and investment"),
     ("Gartner said technical issues and standards must be resolved first.",
      "technical issues and standards"),
+    # a headline run into the body is no part of the name
+    ("Broadband fuels online expression Fast web access is encouraging more people to "
+     "express themselves online, research suggests.", "Fast web access"),
 ])
 def test_the_main_target_is_what_the_content_itself_says(nlp, text, target):
     main = [st for st in nlp(text)._.nc_statements if st.kind == "statement"]

@@ -544,6 +544,7 @@ class Resolver:
                     self._by_token[token.i] = mention
         # head lemma -> (offset, name, specific) of each longer phrase: built on first use
         self._heads: dict[str, list[tuple[int, str, bool]]] | None = None
+        self._body_start: int | None = None
         self._titles: dict[str, str] | None = None
         self._quoted: list[tuple[int, str]] | None = None  # (start, phrase) of each quote
         self._quote_spans = quotes
@@ -670,12 +671,20 @@ class Resolver:
         if not phrases or (lemma in self.vocab.generic and not any(
                 c.dep_ in ("compound", "amod", "nummod", "poss") for c in token.children)):
             return None  # "the case", not "the court case"
-        tokens = self._phrase_tokens(token, join=True)
+        body = self._body()  # a headline run into the body: no name spans both
+        tokens = [t for t in self._phrase_tokens(token, join=True)
+                  if (t.idx < body) == (token.idx < body)]
         if token.pos_ == "PROPN":  # a name the entity recogniser missed: no title, no "of"
             tokens = [t for t in tokens if t.i <= token.i and t.text not in self.person_titles]
         name = self._name_of(tokens)
         span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else None
         return Target(name, PHRASE, span, token.i) if name and span else None
+
+    def _body(self) -> int:
+        """Where the body starts after a headline run into it (:func:`headline_end`)."""
+        if self._body_start is None:
+            self._body_start = headline_end(self.doc)
+        return self._body_start
 
     def _measured(self, token: Token) -> str | None:
         """What "the figure" or "these numbers" stand for: the measured concept of the last
@@ -981,7 +990,7 @@ class Resolver:
         specific ("the government's plans", "plans for ID cards"; not "the current law")."""
         if self._heads is None:
             self._heads = {}
-            body = headline_end(self.doc)
+            body = self._body()
             for t in self.doc:
                 if t.pos_ == "NOUN" and t.dep_ != "compound" and self._modified(t) and (
                         t.lemma_.lower() not in self.vocab.generic):
