@@ -186,7 +186,7 @@ class StanceLabeller:
         rows = [main]
         rows += [self._row(statement, target, j.label, j.polar) for target, j in polar
                  if target.name != main.target and first[0] <= target.span[0] < first[1]
-                 and not _modifier(doc[target.head])]
+                 and not only_modifies(doc[target.head])]
         return rows
 
     @staticmethod
@@ -293,9 +293,12 @@ class StanceLabeller:
                        confidence=round(min(0.99, confidence), 3))
 
 
-def _modifier(token: Token) -> bool:
+def only_modifies(token: Token) -> bool:
     """A name that only modifies a common noun ("UK aid will not take relief from Africa",
-    "the Labour campaign"): what is said is said of the thing it names, not of it."""
+    "the Labour campaign"): what is said is said of the thing it names, not of it. (An
+    adjective too, "British deaths", was better on BBC news, 10 of 11, but SEESAW's
+    annotators take "Republican senators" and "Chinese practices" as stances toward the
+    party or the state: valid subject+object 0.178 -> 0.175.)"""
     return token.dep_ == "compound" and token.head.pos_ == "NOUN"
 
 
