@@ -78,19 +78,3 @@ def test_a_negated_stance_verb_is_no_stance_its_way(parse, verb, not_stance):
             if r.target == "Ana Ruiz"]
     assert rows
     assert all(r.stance != not_stance for r in rows)
-
-
-@pytest.mark.parametrize(("text", "word", "modifier"), [
-    ("UK aid will not take relief from Africa.", "UK", True),
-    ("UK aid will not take relief from Africa.", "Africa", False),
-    ("He gave figures on British deaths.", "British", False),  # an adjective: SEESAW's
-    ("Critics said Britain had erred.", "Britain", False),
-])
-def test_a_name_that_only_modifies_a_noun_is_no_further_target(parse, text, word, modifier):
-    """A further row's target is no name that only modifies a common noun: "UK aid will
-    not take relief from Africa" is not against the UK."""
-    from pipeline.components.stance.component import only_modifies
-
-    doc = parse(text)
-    [token] = [t for t in doc if t.text == word]
-    assert only_modifies(token) is modifier

@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from pipeline import resources
 from pipeline.annotations import Statement
@@ -185,8 +185,7 @@ class StanceLabeller:
         first = self._first_sentence(doc, statement)
         rows = [main]
         rows += [self._row(statement, target, j.label, j.polar) for target, j in polar
-                 if target.name != main.target and first[0] <= target.span[0] < first[1]
-                 and not only_modifies(doc[target.head])]
+                 if target.name != main.target and first[0] <= target.span[0] < first[1]]
         return rows
 
     @staticmethod
@@ -291,15 +290,6 @@ class StanceLabeller:
              ) -> Statement:
         return replace(statement, target=target.name, target_span=target.span, stance=label,
                        confidence=round(min(0.99, confidence), 3))
-
-
-def only_modifies(token: Token) -> bool:
-    """A name that only modifies a common noun ("UK aid will not take relief from Africa",
-    "the Labour campaign"): what is said is said of the thing it names, not of it. (An
-    adjective too, "British deaths", was better on BBC news, 10 of 11, but SEESAW's
-    annotators take "Republican senators" and "Chinese practices" as stances toward the
-    party or the state: valid subject+object 0.178 -> 0.175.)"""
-    return token.dep_ == "compound" and token.head.pos_ == "NOUN"
 
 
 @Language.factory("newsclaims_stance", default_config={"model": DEFAULT_MODEL, "pairs": False})
