@@ -1133,9 +1133,6 @@ class Resolver:
         tokens = self._phrase_tokens(token)
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
-    def _phrase_name(self, token: Token) -> str | None:
-        return self._name_of(self._phrase_tokens(token))
-
     def _name_of(self, tokens: list[Token]) -> str | None:
         while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].dep_ == "case"):
             tokens.pop()
