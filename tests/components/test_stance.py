@@ -272,6 +272,15 @@ def test_the_targets_own_name_is_no_verdict_on_it(nlp, sentence):
      "further boost to interest rates"),
     # a quote whose first sentence names nothing: its next one
     ('Jose Mourinho said: "Well. To get a result like that is disgraceful."', "result"),
+    # whom the cue bids act: what they are bid act on
+    ("Robin Cook urged politicians to avoid negative campaigning.", "negative campaigning"),
+    # two common nouns joined are the target together; not a name an anaphor takes
+    ("Ed Balls said he was talking about skills and investment.", "skills and investment"),
+    ("Gartner said technical issues and standards must be resolved first.",
+     "technical issues and standards"),
+    # a headline run into the body is no part of the name
+    ("Broadband fuels online expression Fast web access is encouraging more people to "
+     "express themselves online, research suggests.", "Fast web access"),
 ])
 def test_the_main_target_is_what_the_content_itself_says(nlp, text, target):
     main = [st for st in nlp(text)._.nc_statements if st.kind == "statement"]

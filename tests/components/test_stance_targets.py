@@ -76,6 +76,23 @@ def test_definite_noun_is_the_longer_phrase_named_before(parse):
 
 
 @pytest.mark.parametrize(("text", "word", "name"), [
+    # an anaphor of another noun of its kind: the specific one named just before
+    ("MPs will hold a long debate next week and then vote on the controversial ID cards "
+     "bill. Up to 30 Labour MPs could oppose the scheme.", "scheme",
+     "controversial ID cards bill"),
+    # not where a speech tag says it was said, nor an act, an agreement or "a" deal
+    ("Mr Blair told BBC Radio 4's Today programme he was sure. He said the plans would "
+     "work.", "plans", "plans"),
+    ("Ministers backed the ID cards bill. Critics said the move was wrong.", "move", "move"),
+    ("Viacom agreed to train staff about indecency laws. The agreement ends the row.",
+     "agreement", "agreement"),
+])
+def test_an_anaphor_of_its_kind_is_the_plan_named_just_before(parse, text, word, name):
+    doc = parse(text)
+    assert _resolver(doc).at(_token(doc, word)).name == name
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
     ("Critics attacked the proposed border wall on Monday.", "wall", "proposed border wall"),
     ("She opposed the annual production of the missiles.", "production",
      "annual production of the missiles"),
@@ -153,6 +170,7 @@ def test_generic_nouns_are_no_targets(parse):
     ("Ministers cut about 60% of the budget.", "budget"),  # what the amount is of
     ("The company secured 8.4 gigawatts of offshore wind capacity.", "capacity"),
     ("They urged governments to fund warning systems.", "systems"),  # urged to act
+    ("One million people have lost their livelihoods.", "livelihoods"),  # how many act
     ("The watchdog should investigate why the computer system failed.", "system"),
     ("Qantas could move jobs abroad as it seeks to save costs.", "jobs"),
     ("Qantas could move 7,000 jobs abroad as it seeks to save costs.", "Qantas"),  # no object
@@ -278,6 +296,11 @@ def test_an_event_anaphor_is_the_headline_news(parse):
     # an organisation noun: the organisation the article called so
     ("Telecoms firm Deutsche Telekom posted a loss. Analysts said the firm had erred.",
      "firm", "Deutsche Telekom"),
+    # the noun is the name's own head, or the name modifies it, as sources resolve it
+    ("The Economic Social Research Council met. The council aims to support research.",
+     "council", "Economic Social Research Council"),
+    ("Ken Clarke said the Tory party was improving. The party could win, he said.",
+     "party", "Conservative Party"),
 ])
 def test_a_description_is_the_name_the_article_gave_it(parse, text, word, name):
     doc = parse(text)

@@ -20,6 +20,7 @@ from pipeline import resources
 from pipeline.annotations import EntityMention, Statement
 from pipeline.components import aliases, hyphens, once, referents
 from pipeline.components import quotes as quoting
+from pipeline.components.headlines import headline_end
 from pipeline.components.stance import lexicon
 
 ENTITY = "entity"
@@ -102,6 +103,12 @@ def _referents() -> referents.SourceResolver:
 _FIRST_PERSON = frozenset({"my", "our"})
 _REFERRING = frozenset({"it", "this"})  # subject pronouns that stand for a thing said before
 _SPEAKERS = frozenset({"i", "we"})
+_KIN_REACH = 1000  # characters back an anaphor looks for a phrase of another of its kind
+# anaphors of an agreement between parties, which no plan or law is
+_COVENANTS = frozenset({"agreement", "alliance", "deal", "pact", "treaty"})
+# anaphors of an act, which is no plan named before ("the move is part of a package of
+# security measures")
+_ACTS = frozenset({"move", "decision"})
 
 
 def _own(token: Token) -> bool:
@@ -140,6 +147,22 @@ def _acts_on(agent: Token, obj: Token) -> bool:
             return False
         verb = verb.head
     return False
+
+
+def _urged(token: Token, within: Span | None) -> bool:
+    """``token`` is whom the cue bids do something ("urged politicians to avoid negative
+    campaigning", "asked fans to boycott the match"): what they are bid act on is what
+    the statement is about, whoever they are (a verb of the content is no bidding: "raise
+    prices to offset costs" is about the prices)."""
+    return within is not None and token.dep_ == "dobj" and token.head.i < within.start and any(
+        c.dep_ == "xcomp" and c.i > token.i for c in token.head.children)
+
+
+def _counted(token: Token) -> bool:
+    """``token`` counts who or what acts ("at least one million people have lost their
+    livelihoods", "36% of users had never sent a message"): how many do it is said of
+    what they do (a number, not an ordinal: "the first combined chart")."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in token.children)
 
 
 def _judging(word: Token, head: Token) -> bool:
@@ -213,6 +236,23 @@ def _infinitive(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "acl" and any(
         a.dep_ == "aux" and a.lower_ == "to" and a.i == token.i + 1 for a in c.children)
         and any(o.dep_ == "dobj" for o in c.children)), None)
+
+
+def _joined(token: Token, hi: int) -> Token | None:
+    """A common noun joined to ``token`` by "and"/"or" right after its phrase (which ends
+    at token ``hi``): "talking about skills and investment", "red tape and debt"; not a
+    name ("the EU and Germany": each its own target), a list ("X, Y and Z") or a noun with
+    words of its own after it."""
+    doc = token.doc
+    if token.pos_ != "NOUN" or hi + 2 >= len(doc) or doc[hi + 1].dep_ != "cc" or (
+            doc[hi + 1].lower_ not in ("and", "or")) or doc[hi + 1].head != token:
+        return None
+    conj = next((c for c in token.children if c.dep_ == "conj" and c.i > hi), None)
+    if conj is None or conj.pos_ != "NOUN" or conj.ent_type_ or conj.left_edge.i != hi + 2 or (
+            any(c.i > conj.i or c.dep_ == "conj" for c in conj.children)) or any(
+            t.is_punct for t in doc[hi + 2 : conj.i]):  # "follow his lead and 'dump' brands"
+        return None
+    return conj
 
 
 def _in_clause(token: Token, top: Token) -> bool:
@@ -502,7 +542,9 @@ class Resolver:
             if span is not None:
                 for token in span:
                     self._by_token[token.i] = mention
-        self._heads: dict[str, list[tuple[int, str]]] | None = None  # built on first use
+        # head lemma -> (offset, name, specific) of each longer phrase: built on first use
+        self._heads: dict[str, list[tuple[int, str, bool]]] | None = None
+        self._body_start: int | None = None
         self._titles: dict[str, str] | None = None
         self._quoted: list[tuple[int, str]] | None = None  # (start, phrase) of each quote
         self._quote_spans = quotes
@@ -618,7 +660,7 @@ class Resolver:
         if titled and token.idx > self._title_end:  # "a 25% tariff": the headline's tariffs
             return Target(titled, PHRASE, self._phrase_span(token), token.i)
         if definite and not self._modified(token):  # "the agreement": the one named before
-            earlier = self._named_before(token, lemma)
+            earlier = self._named_before(token, {lemma}) or self._kin_before(token, lemma)
             if earlier:
                 return Target(earlier, PHRASE, (token.idx, token.idx + len(token.text)), token.i)
             self._title_phrases()  # finds the news
@@ -629,12 +671,20 @@ class Resolver:
         if not phrases or (lemma in self.vocab.generic and not any(
                 c.dep_ in ("compound", "amod", "nummod", "poss") for c in token.children)):
             return None  # "the case", not "the court case"
-        tokens = self._phrase_tokens(token)
+        body = self._body()  # a headline run into the body: no name spans both
+        tokens = [t for t in self._phrase_tokens(token, join=True)
+                  if (t.idx < body) == (token.idx < body)]
         if token.pos_ == "PROPN":  # a name the entity recogniser missed: no title, no "of"
             tokens = [t for t in tokens if t.i <= token.i and t.text not in self.person_titles]
         name = self._name_of(tokens)
         span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else None
         return Target(name, PHRASE, span, token.i) if name and span else None
+
+    def _body(self) -> int:
+        """Where the body starts after a headline run into it (:func:`headline_end`)."""
+        if self._body_start is None:
+            self._body_start = headline_end(self.doc)
+        return self._body_start
 
     def _measured(self, token: Token) -> str | None:
         """What "the figure" or "these numbers" stand for: the measured concept of the last
@@ -684,31 +734,17 @@ class Resolver:
         span = (first.idx, token.idx + len(token.text))
         # what sentences before name: the speaker's own sentence names the speaker
         before = self.doc[quoting.sentence_start(self.doc, token.i)].idx
-        if organisation:  # the last one the article called so, as sources resolve it
-            name = next((name for m, name in zip(reversed(self.mentions), reversed(
-                self._names), strict=True) if m.end <= before and self._given(m, lemma)), None)
+        named = [m for m in self.mentions if m.end <= before]
+        if organisation:  # the last one the article gave that noun ("the firm" only for
+            # one it called a firm), as sources resolve it
+            name = _referents().tied_organisation(self.doc, lemma, named, kin=False)
         else:
             earlier = [s for s in self.statements if s.cue_span[1] <= before]
-            name = _referents().canonical(self.doc, span, [
-                m for m in self.mentions if m.end <= before], earlier)
-            name = self.canonical(name) if name else None
+            name = _referents().canonical(self.doc, span, named, earlier)
+        name = self.canonical(name) if name else None
         if not name or not self._counts[name.casefold()]:
             return None  # nothing named it
         return Target(name, ENTITY, span, token.i)
-
-    def _given(self, mention: EntityMention, noun: str) -> bool:
-        """The article gives the name this noun as a title or an apposition ("telecoms
-        firm Deutsche Telekom", "Yukos, the oil company"): "the firm" later is it; "the
-        party" is not any organisation named last (a newspaper that reported it), nor is
-        "the campaign" the party of "Labour's campaign" or "the Labour campaign"."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            return False
-        root = span.root
-        return any(t.lemma_.lower() == noun and not span.start <= t.i < span.end and (
-            (span.start <= t.head.i < span.end and t.dep_ in ("compound", "appos", "nmod"))
-            or (t.i == root.head.i and root.dep_ == "appos"))
-            for t in self.doc[max(0, span.start - 3) : span.end + 4])
 
     def agentive(self, token: Token) -> bool:
         """``token`` names someone who acts: a person, organisation or place, a pronoun,
@@ -743,8 +779,9 @@ class Resolver:
         # "almost every expert says a Labour government means higher taxes": what they say
         pairs.sort(key=lambda p: (self._reports(p[0]), _own(p[0]) or _subordinate(p[0], within)))
         agent = pairs[0][0] if pairs else None
-        if agent is not None and self.agentive(agent) and not self._judged_agent(
-                agent, holder) and (agent.dep_ == "nsubj" or (
+        if agent is not None and (self.agentive(agent) or _urged(agent, within) or (
+                _counted(agent))) and (
+                not self._judged_agent(agent, holder)) and (agent.dep_ == "nsubj" or (
                 agent.dep_ == "dobj" and agent.head.i < agent.i)):
             acted = next((p for p in pairs[1:] if _object(p[0]) and _acts_on(agent, p[0])
                           and not _quantity(p[1]) and p[1].pos_ != "PRON"), None)
@@ -775,9 +812,10 @@ class Resolver:
         if any(c.dep_ in ("ccomp", "xcomp", "csubj") for h in heads for c in h.children):
             return None
         doc = self.doc
+        start = quoting.sentence_start(doc, pronoun.i)
         if any(c.dep_ == "prep" and " ".join(t.lower_ for t in c.subtree) in self.vocab.idioms
                for c in verb.children) or any(t.pos_ in _NOMINAL and t.head == verb for t in
-                                              doc[pronoun.sent.start : pronoun.i]):
+                                              doc[start : pronoun.i]):
             return None  # "it's about time"; "the road of journalism, yes, it is threatened"
         holder = doc.char_span(*holder_span, alignment_mode="expand") if holder_span else None
         if holder is not None and not any(self._person(t) for t in holder):
@@ -786,8 +824,7 @@ class Resolver:
             return None  # "this is a temporary measure": what just happened
         if verb.lemma_ == "be" and any(_names_it(c) for c in verb.children):
             return None  # "it was a party meeting like no other": the meeting
-        sent = pronoun.sent
-        for k in range(pronoun.i - 1, sent.start - 1, -1):
+        for k in range(pronoun.i - 1, start - 1, -1):
             token = doc[k]
             if token.pos_ not in ("VERB", "AUX") or (holder is not None and (
                     holder.start <= k < holder.end)):
@@ -798,9 +835,9 @@ class Resolver:
                     noun = self._named_by(child)
                     if noun is not None:
                         return noun
-        if sent.start == 0:
+        if start == 0:
             return None
-        root = doc[sent.start - 1].sent.root
+        root = doc[quoting.sentence_start(doc, start - 1) : start].root
         said = next((c for c in root.children if c.dep_ == "ccomp"), None)
         if root.lemma_ in self.vocab.speech and said is not None:
             root = said  # "the research says cutting the limit would ...": what it says
@@ -945,20 +982,49 @@ class Resolver:
         return len(text) > 3 and text.endswith("s") and not text.endswith("ss") and not (
             mention is not None and mention.label in _PLACES)
 
-    def _named_before(self, token: Token, lemma: str) -> str | None:
-        """The last longer phrase with this head noun before ``token`` ("the Good Friday
-        agreement" for "the agreement"), within the previous 60 sentences' worth of text."""
+    def _named_before(self, token: Token, lemmas: set[str] | frozenset[str],
+                      reach: int = 3000, specific: bool = False) -> str | None:
+        """The last longer phrase with one of these head nouns before ``token`` ("the Good
+        Friday agreement" for "the agreement"), within ``reach`` characters (60 sentences'
+        worth); ``specific``: only one a name, a possessor or a phrase after it makes
+        specific ("the government's plans", "plans for ID cards"; not "the current law")."""
         if self._heads is None:
             self._heads = {}
+            body = self._body()
             for t in self.doc:
                 if t.pos_ == "NOUN" and t.dep_ != "compound" and self._modified(t) and (
                         t.lemma_.lower() not in self.vocab.generic):
-                    name = self._phrase_name(t)
-                    if name and len(name.split()) > 1:
-                        self._heads.setdefault(t.lemma_.lower(), []).append((t.idx, name))
-        named = [name for idx, name in self._heads.get(lemma, ()) if
-                 token.idx - 3000 < idx < token.idx]
-        return named[-1] if named else None
+                    tokens = self._phrase_tokens(t)
+                    name = self._name_of(tokens)
+                    if name and len(name.split()) > 1 and (  # not across a headline's end
+                            tokens[0].idx >= body or tokens[-1].idx < body):
+                        self._heads.setdefault(t.lemma_.lower(), []).append((t.idx, name, any(
+                            c.dep_ in ("compound", "poss", "prep") for c in t.children)
+                            and not self._told(t)))
+        named = [(idx, name) for lemma in lemmas for idx, name, named in self._heads.get(
+            lemma, ()) if token.idx - reach < idx < token.idx and (named or not specific)]
+        return max(named)[1] if named else None
+
+    def _told(self, token: Token) -> bool:
+        """``token`` is where a speech tag says something is said ("told BBC Radio 4's
+        Today programme", "speaking on the Today programme"): no plan of the news."""
+        if token.dep_ == "pobj":
+            return token.head.lower_ == "on" and token.head.head.lemma_ in self.vocab.speech
+        return token.dep_ in ("dobj", "dative") and token.head.lemma_ == "tell"
+
+    def _kin_before(self, token: Token, lemma: str) -> str | None:
+        """What "the scheme" or "the measures" stand for where the article named none so
+        before: the last specific phrase of another anaphor noun of its kind in the 1,000
+        characters before ("the controversial ID cards bill", "plans for ID cards"); an
+        agreement only another agreement ("the agreement" is no "indecency laws"), an act
+        ("the move", "the decision") none."""
+        anaphors = self.vocab.anaphors - _ACTS
+        if lemma not in anaphors or not any(
+                c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.children):
+            return None  # "a great deal"
+        covenant = lemma in _COVENANTS
+        kin = {a for a in anaphors if (a in _COVENANTS) == covenant}
+        return self._named_before(token, kin, _KIN_REACH, specific=True)
 
     def _quoted_before(self, token: Token) -> str | None:
         """The name in title case quoted last in the 300 characters before ``token``: what
@@ -1005,12 +1071,14 @@ class Resolver:
                    ) or _infinitive(token) is not None
 
     @staticmethod
-    def _phrase_tokens(token: Token) -> list[Token]:
+    def _phrase_tokens(token: Token, join: bool = False) -> list[Token]:
         """The words naming what ``token`` heads: its modifiers and an "of/on/for/to"
         phrase right after it ("annual production of the missiles") or an infinitive with
         its object ("the need to reform the policy": a need is nothing without what it is
         for), not its clauses; no leading determiner; at most 8 words (else the modifiers
-        and the head alone)."""
+        and the head alone). ``join``: with a common noun joined to it ("skills and
+        investment"), where the phrase is the target itself, not a name an anaphor takes
+        ("the agreement" is one of them)."""
         doc = token.doc
         ids = {token.i}
         after: set[int] = set()
@@ -1041,6 +1109,8 @@ class Resolver:
         if after and min(after) == hi + 1 and max(after) - min(after) + 1 == len(after) and (
                 hi + 1 - first + len(after) <= 8):  # "their aim of re-engaging voters": no
             hi = max(after)
+        elif join and (joined := _joined(token, hi)) is not None and joined.i - first < 8:
+            hi = joined.i  # "skills and investment": both are what it names
         while lo < token.i:
             word = doc[lo]
             if _judging(word, token):  # the opinion and what it is joined with
@@ -1062,9 +1132,6 @@ class Resolver:
     def _phrase_span(self, token: Token) -> tuple[int, int]:
         tokens = self._phrase_tokens(token)
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-    def _phrase_name(self, token: Token) -> str | None:
-        return self._name_of(self._phrase_tokens(token))
 
     def _name_of(self, tokens: list[Token]) -> str | None:
         while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].dep_ == "case"):
