@@ -104,11 +104,6 @@ _FIRST_PERSON = frozenset({"my", "our"})
 _REFERRING = frozenset({"it", "this"})  # subject pronouns that stand for a thing said before
 _SPEAKERS = frozenset({"i", "we"})
 _KIN_REACH = 1000  # characters back an anaphor looks for a phrase of another of its kind
-# anaphors of an agreement between parties, which no plan or law is
-_COVENANTS = frozenset({"agreement", "alliance", "deal", "pact", "treaty"})
-# anaphors of an act, which is no plan named before ("the move is part of a package of
-# security measures")
-_ACTS = frozenset({"move", "decision"})
 
 
 def _own(token: Token) -> bool:
@@ -301,6 +296,8 @@ class _Vocabulary:
     frames: frozenset[str]  # "the only way to combat X": about X
     figures: frozenset[str]  # "the figure": what the last figure measured
     passing: frozenset[str]  # "the funny side", "the extent": named in passing
+    covenants: frozenset[str]  # anaphors of an agreement, which no plan or law is
+    acts: frozenset[str]  # "the move", "the decision": an act, no plan named before
 
 
 @cache
@@ -329,6 +326,8 @@ def _vocabulary() -> _Vocabulary:
         frames=frozenset(data["frame_nouns"]),
         figures=frozenset(data["figure_nouns"]),
         passing=frozenset(data["passing_nouns"]),
+        covenants=frozenset(data["covenant_nouns"]),
+        acts=frozenset(data["act_nouns"]),
     )
 
 
@@ -1018,12 +1017,13 @@ class Resolver:
         characters before ("the controversial ID cards bill", "plans for ID cards"); an
         agreement only another agreement ("the agreement" is no "indecency laws"), an act
         ("the move", "the decision") none."""
-        anaphors = self.vocab.anaphors - _ACTS
+        anaphors = self.vocab.anaphors - self.vocab.acts
         if lemma not in anaphors or not any(
                 c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.children):
             return None  # "a great deal"
-        covenant = lemma in _COVENANTS
-        kin = {a for a in anaphors if (a in _COVENANTS) == covenant}
+        covenants = self.vocab.covenants
+        covenant = lemma in covenants
+        kin = {a for a in anaphors if (a in covenants) == covenant}
         return self._named_before(token, kin, _KIN_REACH, specific=True)
 
     def _quoted_before(self, token: Token) -> str | None:
