@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline import resources
 from pipeline.annotations import EntityMention, Span, Statement
@@ -189,7 +189,8 @@ class AttributionExtractor:
             return []
         said_by = char_range(doc, tagged.source) if tagged.source else cue_span
         tag = (min(cue_span[0], said_by[0]), max(cue_span[1], said_by[1]))
-        if _ends_at_its_tag(text, content, tag, quotes):
+        if _ends_at_its_tag(text, content, tag, quotes) and not _interrupts(doc, cue, tag,
+                                                                           content):
             # '"...," adds Conti', '"...," he told the BBC News website': the quotation,
             # without the speech tag that ends it
             content = (content[0], len(text[: tag[0]].rstrip(EDGE)))
@@ -278,6 +279,28 @@ def _ends_at_its_tag(text: str, content: Span, tag: Span, quotes: list[Span]) ->
     words = len(text[slice(*rest)].strip(EDGE).split())
     return not words or not (quoting.quoted(rest, quotes) or (
         words > 3 and text[slice(*rest)].lstrip().startswith(",")))
+
+
+def _interrupts(doc: Doc, cue: tuple[int, int], tag: Span, content: Span) -> bool:
+    """Whether the speech tag interrupts the clause it reports: a word of the content after
+    the tag, in the cue's sentence, is what the cue's verb hangs on ('The average benefit,
+    it says, would be $300'; 'The truth, the senator said then, was that ...') or a clause
+    coordinated with it ('X paid 8.9 percent, the agency said in a June report, and Y paid
+    0.8 percent'). PolNeAR's content holds the whole sentence then, tag and all; a tag
+    that closes its quotation ('"...," he said, adding ...') governs what follows it."""
+    verb = doc[cue[0] : cue[1]].root
+    above = {t.i for t in verb.ancestors}
+    after = doc.char_span(tag[1], content[1], alignment_mode="contract")
+    if after is None:
+        return False
+    end = verb.sent.end
+    return any(t.i in above or (t.head.i in above and not verb.is_ancestor(t))
+               or (t.dep_ == "conj" and t.head == verb and _has_subject(t))
+               for t in after if t.i < end and not t.is_punct and not t.is_space)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _quoting(text: str, found: Found, others: list[Found]) -> Found | None:
