@@ -320,4 +320,33 @@ class ContentRanker:
                 view, cue, head, span, sorted(kinds), contents, source, counts)), span))
         best, span = max(scored)
         total = sum(math.exp(s - best) for s, _ in scored)
-        return Choice(span, 1.0 / total)
+        return Choice(without_connective(view, span), 1.0 / total)
+
+
+_CONNECTIVES = frozenset(("and", "but", "yet"))
+"""Conjunctions that open a sentence and tie it to the one before: the writer's words."""
+_LINKING = frozenset(("however", "still", "meanwhile", "indeed", "moreover", "also"))
+"""Adverbs that do the same when a comma follows them ("However, ...", not "However
+laudable the goal")."""
+
+
+def without_connective(view: DocView, span: Tokens) -> Tokens:
+    """``span`` without the connective that opens its sentence outside quotation marks
+    ("But", "And", "However,", "In addition,"): the writer links the sentence to the one
+    before; what the source says starts after it. PolNeAR train leaves such a word out
+    of the content 89 times and keeps it 42 ("but" 55 / 29, "and" 15 / 10); "instead",
+    "now" and "so" it keeps, and they are left alone."""
+    start, end = span
+    sent_start = view.sents[view.sent_of[start]][0]
+    lower = view.lower
+    if view.in_quote[start] or not all(view.blank[sent_start:start]) or end - start < 3:
+        return span
+    if lower[start] in _CONNECTIVES or (lower[start] in _LINKING and lower[start + 1] == ","):
+        past = start + 1
+    elif lower[start] == "in" and lower[start + 1] == "addition":
+        past = start + 2
+    else:
+        return span
+    while past < end and view.blank[past]:
+        past += 1
+    return (past, end) if end - past >= 2 else span
