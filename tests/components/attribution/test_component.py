@@ -12,6 +12,7 @@ from pipeline.components.attribution.component import (
     DEFAULT_MODEL,
     _ends_at_its_tag,
     _interrupts,
+    _past_its_tag,
     model_folder,
 )
 from pipeline.components.attribution.found import Found
@@ -141,6 +142,30 @@ def test_a_tag_inside_the_clause_it_reports_keeps_the_content_whole(
     verb = next(t.i for t in doc if t.idx >= chars[0] and t.pos_ == "VERB")
     content = (1 if text.startswith('"') else 0, len(text.rstrip('."')))
     assert _interrupts(doc, (verb, verb + 1), chars, content) is interrupts
+
+
+@pytest.mark.parametrize(("text", "content", "tag", "goes_on"), [
+    # the tag splits one sentence: the content goes on past it
+    ('"If you look back," Scott said, "I could have written those things."',
+     "If you look back", "Scott said", True),
+    ("Though the switch was seamless, he said, replacing her would be much harder.",
+     "Though the switch was seamless", "he said", True),
+    # a tag that ends its sentence, or goes on with a verb of its own
+    ('"Bad things will happen," Trump warned. "This could be a Trojan horse."',
+     "Bad things will happen", "Trump warned", False),
+    ('"We need change," the businessman said, adding that he will bring "common sense."',
+     "We need change", "the businessman said", False),
+])
+def test_content_goes_on_past_a_tag_that_splits_its_sentence(
+        nlp, text: str, content: str, tag: str, goes_on: bool) -> None:
+    with nlp.select_pipes(disable=["newsclaims_attribution", "newsclaims_stance"]):
+        doc = nlp(text)
+    chars = _tag_of(text, tag)
+    verb = next(t.i for t in doc if t.idx >= chars[0] and t.pos_ == "VERB")
+    span = _tag_of(text, content)
+    found = _past_its_tag(doc, (verb, verb + 1), span, chars, quoting.spoken(text))
+    assert (found[1] > chars[1]) is goes_on
+    assert found[0] == span[0]
 
 
 def test_a_verb_that_shares_a_cue_nouns_lemma_is_no_nominal_cue(nlp) -> None:
