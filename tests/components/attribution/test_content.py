@@ -78,6 +78,11 @@ def test_the_ranker_leaves_out_features_seen_for_too_few_cues() -> None:
      "exports rose"),
     ("In addition, the firm will cut jobs, a spokesman said.",
      "In addition, the firm will cut jobs", "the firm will cut jobs"),
+    # the speech tag that comes next goes too
+    ("But, he said, the plan is sound.", "But, he said, the plan is sound",
+     "the plan is sound"),
+    ("Also, said Mr Flynn, the firm cut off ten sellers.",
+     "Also, said Mr Flynn, the firm cut off ten sellers", "the firm cut off ten sellers"),
     # an adverb of degree, a word inside the sentence, quoted words: the source's own
     ("However laudable the goal, the tax is wrong, he said.",
      "However laudable the goal, the tax is wrong", None),
@@ -88,5 +93,6 @@ def test_a_connective_that_opens_the_sentence_is_the_writers(nlp, text, content,
     doc, view = _view(nlp, text)
     start = text.index(content)
     words = doc.char_span(start, start + len(content))
-    left = without_connective(view, (words.start, words.end))
+    cue = next(t.i for t in doc if t.lemma_ == "say")
+    left = without_connective(view, (words.start, words.end), (cue, cue + 1))
     assert doc[left[0] : left[1]].text == (kept or content)
