@@ -87,7 +87,7 @@ def run_stages(ext: comp.AttributionExtractor, doc: Doc) -> Stages:
             if not found:
                 _lose(stages, chars, _why_not_found(ext, doc, statement, quotes))
             tagged += found
-    special = ext._special(doc, text, rules, tagged)
+    special = ext._special(doc, text, rules)
     kept = [f for f in tagged if not any(
         c.cue_span[0] < f.cue_span[1] and f.cue_span[0] < c.cue_span[1] for c in special)]
     for f in tagged:

@@ -10,7 +10,6 @@ folder is there, and they are the answer when it is not. Everything after the sp
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -117,8 +116,7 @@ class AttributionExtractor:
             tagged = [each for statement in self.trained.find(doc, quotes, found)
                       if not self._event(doc, statement)
                       for each in self._found(doc, text, statement, quotes)]
-            special = [f for f in self._special(doc, text, found, tagged)
-                       if self._reads(doc, f, quotes)]
+            special = [f for f in self._special(doc, text, found) if self._reads(doc, f, quotes)]
             found = special + [f for f in tagged if not any(
                 c.cue_span[0] < f.cue_span[1] and f.cue_span[0] < c.cue_span[1]
                 for c in special)]
@@ -144,16 +142,13 @@ class AttributionExtractor:
         return lemma in self.event_only or (lemma in self.events and any(
             t.dep_ == "auxpass" for t in cue))
 
-    def _special(self, doc: Doc, text: str, found: list[Found],
-                 tagged: list[Found]) -> list[Found]:
+    def _special(self, doc: Doc, text: str, found: list[Found]) -> list[Found]:
         """The rules' statements that win over the model's for the same cue: speaker labels
         and signed quotations (the cue tagger rarely tags a punctuation mark; the rules are
         right for 27 of 28 it missed on PolNeAR dev), nominal cues ("China's opposition
         to"; a noun, not the verb of the same lemma: "called on X to resign", "praised"),
         shifted cues ("stopped short of endorsing") and statements the rules give several
-        sources ("X, along with Y and Z, said"). The last keep only their sources: the
-        content is the model's where it tagged the cue (``tagged``), as it chooses better
-        than the rules' rest of the sentence (PolNeAR dev: 4 contents right, 2 wrong)."""
+        sources ("X, along with Y and Z, said")."""
         sources: dict[Span, int] = {}
         for f in found:
             sources[f.cue_span] = sources.get(f.cue_span, 0) + 1
@@ -165,13 +160,7 @@ class AttributionExtractor:
             cue = doc.char_span(*f.cue_span, alignment_mode="expand")
             return f.cue in self.rules.nominal and cue is not None and cue.root.pos_ == "NOUN"
 
-        def content(f: Found) -> Found:
-            same = next((t for t in tagged if t.cue_span[0] < f.cue_span[1]
-                         and f.cue_span[0] < t.cue_span[1]), None)
-            return f if same is None else replace(f, content_span=same.content_span)
-
-        return [content(f) if sources[f.cue_span] > 1 and f.cue not in _MARKS else f
-                for f in found if f.cue in _MARKS or nominal(f)
+        return [f for f in found if f.cue in _MARKS or nominal(f)
                 or sources[f.cue_span] > 1 or shifted(f.cue_span)]
 
     def _reads(self, doc: Doc, found: Found, quotes: list[Span]) -> bool:

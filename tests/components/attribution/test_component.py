@@ -178,20 +178,4 @@ def test_a_verb_that_shares_a_cue_nouns_lemma_is_no_nominal_cue(nlp) -> None:
     noun = _tag_of(text, "call for")
     found = [Found((0, 9), "call", verb, (text.index("the governor"), text.index("."))),
              Found((44, 47), "call", (noun[0], noun[0] + 4), _tag_of(text, "calm"))]
-    assert ext._special(doc, text, found, []) == found[1:]
-
-
-def test_a_statement_of_several_sources_takes_the_models_content(nlp) -> None:
-    """'X and Y said A, amounting to B': the rules give the sources, the model the content
-    where it tagged the same cue."""
-    ext = nlp.get_pipe("newsclaims_attribution")
-    text = "Mr. Grassley and Mr. Leahy said the rules were bent, amounting to fraud."
-    doc = nlp(text)
-    cue = _tag_of(text, "said")
-    rest = (text.index("the rules"), len(text) - 1)
-    found = [Found(_tag_of(text, "Mr. Grassley"), "say", cue, rest),
-             Found(_tag_of(text, "Mr. Leahy"), "say", cue, rest)]
-    model = (rest[0], text.index(", amounting"))
-    tagged = [Found(_tag_of(text, "Mr. Grassley and Mr. Leahy"), "say", cue, model)]
-    assert [f.content_span for f in ext._special(doc, text, found, tagged)] == [model, model]
-    assert ext._special(doc, text, found, []) == found
+    assert ext._special(doc, text, found) == found[1:]
