@@ -319,12 +319,16 @@ def _interrupts(doc: Doc, cue: tuple[int, int], tag: Span, content: Span) -> boo
     verb = doc[cue[0] : cue[1]].root
     above = {t.i for t in verb.ancestors}
     after = doc.char_span(tag[1], content[1], alignment_mode="contract")
-    if after is None:
-        return False
+    first = doc.char_span(content[0], content[1], alignment_mode="contract")
+    if after is None or first is None or first[0].tag_ in _WH:
+        return False  # a relative clause the tag sits in ('which he wrote, directed and')
     end = verb.sent.end
     return any(t.i in above or (t.head.i in above and not verb.is_ancestor(t))
                or (t.dep_ == "conj" and t.head == verb and _has_subject(t))
                for t in after if t.i < end and not t.is_punct and not t.is_space)
+
+
+_WH = frozenset(("WDT", "WP", "WP$", "WRB"))
 
 
 def _has_subject(verb: Token) -> bool:

@@ -133,6 +133,8 @@ def test_content_ends_at_its_own_speech_tag_only_where_the_tag_closes_it(text, t
     # the tag closes its quotation and governs what follows it
     ('"We will win," he said, adding that the party was ready.', "he said", False),
     ('"We will win," adds Conti, who leads the party.', "adds Conti", False),
+    # a relative clause the tag sits in: no content of its own to keep whole
+    ("which, he claimed, would be thrown away by anyone else.", "he claimed", False),
 ])
 def test_a_tag_inside_the_clause_it_reports_keeps_the_content_whole(
         nlp, text: str, tag: str, interrupts: bool) -> None:
