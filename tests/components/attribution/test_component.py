@@ -11,6 +11,8 @@ from pipeline.components import quotes as quoting
 from pipeline.components.attribution.component import (
     DEFAULT_MODEL,
     _ends_at_its_tag,
+    _interrupts,
+    _past_its_tag,
     model_folder,
 )
 from pipeline.components.attribution.found import Found
@@ -121,6 +123,53 @@ def test_content_ends_at_its_own_speech_tag_only_where_the_tag_closes_it(text, t
     content = (1 if text.startswith('"') else 0, len(text.rstrip('."')))
     quotes = quoting.spoken(text)
     assert _ends_at_its_tag(text, content, _tag_of(text, tag), quotes) is ends
+
+
+@pytest.mark.parametrize(("text", "tag", "interrupts"), [
+    # the verb of saying hangs on the clause it interrupts, or one coordinated after it
+    ("The average weekly benefit, it says, would be $300.", "it says", True),
+    ("The truth, the senator said then, was that the plan had failed.", "the senator said",
+     True),
+    # the tag closes its quotation and governs what follows it
+    ('"We will win," he said, adding that the party was ready.', "he said", False),
+    ('"We will win," adds Conti, who leads the party.', "adds Conti", False),
+    # a relative clause the tag sits in: no content of its own to keep whole
+    ("which, he claimed, would be thrown away by anyone else.", "he claimed", False),
+])
+def test_a_tag_inside_the_clause_it_reports_keeps_the_content_whole(
+        nlp, text: str, tag: str, interrupts: bool) -> None:
+    with nlp.select_pipes(disable=["newsclaims_attribution", "newsclaims_stance"]):
+        doc = nlp(text)
+    chars = _tag_of(text, tag)
+    verb = next(t.i for t in doc if t.idx >= chars[0] and t.pos_ == "VERB")
+    content = (1 if text.startswith('"') else 0, len(text.rstrip('."')))
+    assert _interrupts(doc, (verb, verb + 1), chars, content) is interrupts
+
+
+@pytest.mark.parametrize(("text", "content", "tag", "goes_on"), [
+    # the tag splits one quoted sentence: the content goes on past it
+    ('"If you look back," Scott said, "I could have written those things."',
+     "If you look back", "Scott said", True),
+    # a tag that ends its sentence, holds words of its own, or splits unquoted words
+    ('"Bad things will happen," Trump warned. "This could be a Trojan horse."',
+     "Bad things will happen", "Trump warned", False),
+    ('"We need change," the businessman said, adding that he will bring "common sense."',
+     "We need change", "the businessman said", False),
+    ('"We like it," says King, who calls him "a professional."', "We like it",
+     "says King, who calls him", False),
+    ("Though the switch was seamless, he said, replacing her would be much harder.",
+     "Though the switch was seamless", "he said", False),
+])
+def test_a_quotation_goes_on_past_a_tag_that_splits_its_sentence(
+        nlp, text: str, content: str, tag: str, goes_on: bool) -> None:
+    with nlp.select_pipes(disable=["newsclaims_attribution", "newsclaims_stance"]):
+        doc = nlp(text)
+    chars = _tag_of(text, tag)
+    verb = next(t.i for t in doc if t.lemma_ in ("say", "warn"))
+    span = _tag_of(text, content)
+    found = _past_its_tag(doc, (verb, verb + 1), span, chars, quoting.spoken(text))
+    assert (found[1] > chars[1]) is goes_on
+    assert found[0] == span[0]
 
 
 def test_a_verb_that_shares_a_cue_nouns_lemma_is_no_nominal_cue(nlp) -> None:

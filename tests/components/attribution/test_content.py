@@ -7,7 +7,12 @@ import pytest
 from spacy.language import Language
 
 from pipeline.components import quotes as quoting
-from pipeline.components.attribution.content import ContentRanker, candidates, quotations
+from pipeline.components.attribution.content import (
+    ContentRanker,
+    candidates,
+    quotations,
+    without_connective,
+)
 from pipeline.components.attribution.features import Vocabulary
 
 
@@ -64,3 +69,30 @@ def test_the_ranker_leaves_out_features_seen_for_too_few_cues() -> None:
     groups = [([common, ["kb=sent"]], 0)] * 3 + [([rare, ["kb=sent"]], 0)]
     weights = fit_ranker(groups, epochs=2, seed=1, log=lambda _: None, min_count=3)
     assert weights["kb=quote"] > 0 and "fw=zanzibar" not in weights
+
+
+@pytest.mark.parametrize(("text", "content", "kept"), [
+    ("The rally ended. But the plan is sound, the minister said.", "But the plan is sound",
+     "the plan is sound"),
+    ("Growth slowed. However, exports rose, the bank said.", "However, exports rose",
+     "exports rose"),
+    ("In addition, the firm will cut jobs, a spokesman said.",
+     "In addition, the firm will cut jobs", "the firm will cut jobs"),
+    # the speech tag that comes next goes too
+    ("But, he said, the plan is sound.", "But, he said, the plan is sound",
+     "the plan is sound"),
+    ("Also, said Mr Flynn, the firm cut off ten sellers.",
+     "Also, said Mr Flynn, the firm cut off ten sellers", "the firm cut off ten sellers"),
+    # an adverb of degree, a word inside the sentence, quoted words: the source's own
+    ("However laudable the goal, the tax is wrong, he said.",
+     "However laudable the goal, the tax is wrong", None),
+    ('He paused. "And we will win," she said.', "And we will win", None),
+    ("Sales rose and profits fell, the firm said.", "profits fell", None),
+])
+def test_a_connective_that_opens_the_sentence_is_the_writers(nlp, text, content, kept) -> None:
+    doc, view = _view(nlp, text)
+    start = text.index(content)
+    words = doc.char_span(start, start + len(content))
+    cue = next(t.i for t in doc if t.lemma_ == "say")
+    left = without_connective(view, (words.start, words.end), (cue, cue + 1))
+    assert doc[left[0] : left[1]].text == (kept or content)
