@@ -86,6 +86,11 @@ def test_quotes(text, expected):
         ("The fans said the takeover would be against the interests of the club.", "oppose"),
         ("The senator said she voted against the bill.", "oppose"),
         ("The coach said the team played against France.", "neutral"),
+        # the rules' own words, kept out of the boosted model's features: no longer
+        # tolerating something is against it, a crippling one bad
+        ("The bank said it no longer tolerates bribery.", "oppose"),
+        ("The minister said the government would not tolerate bribery.", "oppose"),
+        ("The union said the crippling shortages had hit hospitals.", "oppose"),
     ],
 )
 def test_label(nlp, sentence, label):
@@ -445,3 +450,4 @@ def test_which_way_cues_conditions_and_shifters_turn(nlp, sentence, target, labe
 def test_feelings_verdicts_and_words_that_take_no_side(nlp, sentence, label):
     [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
     assert st.stance == label
+

@@ -35,6 +35,17 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozens
 
 
 @cache
+def _rule_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The support and oppose lemmas :func:`label` reads on top of :func:`polar_words`:
+    added after the boosted model was trained ("defended the order", "no longer tolerates
+    bribery"), they stay out of its features and of the choice of target, whose inputs
+    they would shift without a retraining."""
+    support, oppose = polar_words()
+    data = resources.load("stance")["rules_only"]
+    return support | frozenset(data["support"]), oppose | frozenset(data["oppose"])
+
+
+@cache
 def _valences() -> dict[str, float]:
     """VADER's sentiment lexicon (Hutto and Gilbert 2014, MIT; the vadersentiment
     package): word -> mean valence, -4 (very negative) to +4."""
@@ -686,7 +697,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     scope = _about(target, content) if target is not None and (
         content.start <= target.i < content.end) else None
     about = scope.words | _said_again(target, content) if scope is not None else None
-    support, oppose, phrases, negators, shifters, _ = _lexicon()
+    _, _, phrases, negators, shifters, _ = _lexicon()
+    support, oppose = _rule_words()
     score = {"support": 0.0, "oppose": 0.0}
     cue_text = cue.text.lower()
     condition = _failing_condition(target) if about is not None and target is not None else (
