@@ -175,7 +175,10 @@ class StanceLabeller:
                 rows = [self._row(statement, self._acted_on(cue, judged), stance, 0.5)]
             return rows
         main = self._main(doc, statement, topic, resolver)
-        judged_main = [j for c, j in judged if c.target.name == main.target]
+        # what a forecast or a result says the target does is no verdict on it
+        polar = [(t, j) for t, j in polar if not lexicon.foretold(doc[t.head])]
+        judged_main = [j for c, j in judged if c.target.name == main.target and not (
+            lexicon.foretold(doc[c.target.head]))]
         if main.stance == "neutral" and judged_main and judged_main[0].polar >= max(
                 threshold, RELABEL_FLOOR):
             # the classifier finds a stance the lexicon missed (it never turns one round:

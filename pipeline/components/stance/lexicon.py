@@ -622,6 +622,26 @@ def _advised(target: Token) -> Advice | None:
     return None
 
 
+_FORECAST_MODALS = frozenset({"will", "'ll", "would", "might", "may", "could", "wo"})
+
+
+def foretold(target: Token) -> bool:
+    """``target`` is the subject of what a forecast says it will or may do ("Holmes will
+    race", "Kenteris won't race again", "markets may become less jumpy") or of a result told
+    ("Mr Kerry might have won") with no word in the clause that judges ("will add even more
+    strength", "could work successfully"): what it does, no verdict on it, so a side the
+    boosted model finds there is the news's, not the holder's."""
+    if target.dep_ != "nsubj" or target.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = target.head
+    if not (_plain_event(verb) or any(
+            c.dep_ == "aux" and c.lower_ in _FORECAST_MODALS for c in verb.children)):
+        return False
+    own = {t.i for t in target.subtree}
+    return not any(t.i not in own and (t.lemma_.lower() in polar_lemmas() or (
+        _valenced(t) is not None)) for t in verb.subtree if t != verb or not _plain_event(t))
+
+
 def _own_act(token: Token, target: Token) -> bool:
     """``token`` is a polar verb the target does ("Labour had proposed the idea too", "the
     union criticised the plan"): the target's side, no verdict on it."""
