@@ -418,6 +418,12 @@ def _warnings() -> frozenset[str]:
 _COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "oprd", "ccomp", "dative"})
 
 
+def warning_cues() -> frozenset[str]:
+    """Cues that warn: against what they warn of, but a forecast of what the target does
+    is still no verdict on it."""
+    return _warnings()
+
+
 def _undergoes(target: Token) -> bool:
     """``target`` is the subject of a verb (through its "to" infinitives) that takes no
     object or complement ("growth is set to slow", "yields were expected to decline",
