@@ -86,6 +86,11 @@ def test_quotes(text, expected):
         ("The fans said the takeover would be against the interests of the club.", "oppose"),
         ("The senator said she voted against the bill.", "oppose"),
         ("The coach said the team played against France.", "neutral"),
+        # the rules' own words, kept out of the boosted model's features: no longer
+        # tolerating something is against it, a crippling one bad
+        ("The bank said it no longer tolerates bribery.", "oppose"),
+        ("The minister said the government would not tolerate bribery.", "oppose"),
+        ("The union said the crippling shortages had hit hospitals.", "oppose"),
     ],
 )
 def test_label(nlp, sentence, label):
@@ -445,3 +450,18 @@ def test_which_way_cues_conditions_and_shifters_turn(nlp, sentence, target, labe
 def test_feelings_verdicts_and_words_that_take_no_side(nlp, sentence, label):
     [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]
     assert st.stance == label
+
+
+@pytest.mark.parametrize(("sentence", "subject", "foretold"), [
+    ("The coach said it is likely Holmes will race.", "Holmes", True),  # a forecast
+    ("Blair said he thought Kerry might have won.", "Kerry", True),  # a result told
+    ("He believes Thanou won't race again.", "Thanou", True),
+    # a clause that judges, or no forecast at all: the boosted model may still find a side
+    ("The manager said Susan will add even more strength to the team.", "Susan", False),
+    ("Prescott said Blair could work successfully with him.", "Blair", False),
+    ("The coach said Holmes races well.", "Holmes", False),
+])
+def test_a_forecast_of_what_the_target_does_is_no_verdict(nlp, sentence, subject, foretold):
+    doc = nlp(sentence)
+    token = next(t for t in doc if t.text == subject)
+    assert lexicon.foretold(token) is foretold

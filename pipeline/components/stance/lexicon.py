@@ -35,6 +35,17 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozens
 
 
 @cache
+def _rule_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The support and oppose lemmas :func:`label` reads on top of :func:`polar_words`:
+    added after the boosted model was trained ("defended the order", "no longer tolerates
+    bribery"), they stay out of its features and of the choice of target, whose inputs
+    they would shift without a retraining."""
+    support, oppose = polar_words()
+    data = resources.load("stance")["rules_only"]
+    return support | frozenset(data["support"]), oppose | frozenset(data["oppose"])
+
+
+@cache
 def _valences() -> dict[str, float]:
     """VADER's sentiment lexicon (Hutto and Gilbert 2014, MIT; the vadersentiment
     package): word -> mean valence, -4 (very negative) to +4."""
@@ -407,6 +418,12 @@ def _warnings() -> frozenset[str]:
 _COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "oprd", "ccomp", "dative"})
 
 
+def warning_cues() -> frozenset[str]:
+    """Cues that warn: against what they warn of, but a forecast of what the target does
+    is still no verdict on it."""
+    return _warnings()
+
+
 def _undergoes(target: Token) -> bool:
     """``target`` is the subject of a verb (through its "to" infinitives) that takes no
     object or complement ("growth is set to slow", "yields were expected to decline",
@@ -611,6 +628,26 @@ def _advised(target: Token) -> Advice | None:
     return None
 
 
+_FORECAST_MODALS = frozenset({"will", "'ll", "would", "might", "may", "could", "wo"})
+
+
+def foretold(target: Token) -> bool:
+    """``target`` is the subject of what a forecast says it will or may do ("Holmes will
+    race", "Kenteris won't race again", "markets may become less jumpy") or of a result told
+    ("Mr Kerry might have won") with no word in the clause that judges ("will add even more
+    strength", "could work successfully"): what it does, no verdict on it, so a side the
+    boosted model finds there is the news's, not the holder's."""
+    if target.dep_ != "nsubj" or target.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = target.head
+    if not (_plain_event(verb) or any(
+            c.dep_ == "aux" and c.lower_ in _FORECAST_MODALS for c in verb.children)):
+        return False
+    own = {t.i for t in target.subtree}
+    return not any(t.i not in own and (t.lemma_.lower() in polar_lemmas() or (
+        _valenced(t) is not None)) for t in verb.subtree if t != verb or not _plain_event(t))
+
+
 def _own_act(token: Token, target: Token) -> bool:
     """``token`` is a polar verb the target does ("Labour had proposed the idea too", "the
     union criticised the plan"): the target's side, no verdict on it."""
@@ -686,7 +723,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     scope = _about(target, content) if target is not None and (
         content.start <= target.i < content.end) else None
     about = scope.words | _said_again(target, content) if scope is not None else None
-    support, oppose, phrases, negators, shifters, _ = _lexicon()
+    _, _, phrases, negators, shifters, _ = _lexicon()
+    support, oppose = _rule_words()
     score = {"support": 0.0, "oppose": 0.0}
     cue_text = cue.text.lower()
     condition = _failing_condition(target) if about is not None and target is not None else (
