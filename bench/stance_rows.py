@@ -31,13 +31,15 @@ def extract(path: Path, n: int, seed: int, cache: Path | None) -> list[dict]:
     from spacy.tokens import DocBin
 
     from pipeline.components.stance.component import StanceLabeller
+    from pipeline.readers import mojibake
     from pipeline.stance_model.data import attribution_nlp
 
     nlp = attribution_nlp()
     if cache is not None and cache.is_file():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
     else:
-        texts = pd.read_csv(path)["text"].tolist()
+        # as the readers do: "Â£" is "£" in every extraction
+        texts = [mojibake.fix(t) for t in pd.read_csv(path)["text"].tolist()]
         picked = sorted(random.Random(seed).sample(range(len(texts)), min(n, len(texts))))
         docs = list(nlp.pipe((texts[i] for i in picked), batch_size=16))
         if cache is not None:

@@ -410,3 +410,22 @@ def test_a_noun_named_once_in_passing(parse, text, word, passing):
     resolver = _resolver(doc)
     token = _token(doc, word, -1)
     assert resolver.passing(resolver.at(token)) is passing
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # what "there is" says there is is what the clause is about, not the nouns of its
+    # clause, nor those of a "while" clause said on the way
+    ("Mr Smith said there are just too many televised gatherings of stars showering praise "
+     "on each other.", "many televised gatherings of stars"),
+    ("Mr Smith said that while progress had been made, there was still a gap in pay "
+     "figures.", "gap"),
+    # a number, an attitude noun or a noun of what it is for says little of its own
+    ("Mr Smith said there were two or three occasions when the advice was published.",
+     "advice"),
+    ("Mr Smith said there was no guarantee that the domains would go into service.",
+     "domains"),
+    ("Mr Smith said there were no legitimate grounds for investigating his business "
+     "affairs.", "business affairs"),
+])
+def test_what_there_is_is_what_a_statement_is_about(parse, text, target):
+    assert parse(text)._.nc_statements[0].target == target

@@ -76,10 +76,28 @@ def _subordinate(token: Token, within: Span | None) -> bool:
     if within is None:
         return False
     while within.start <= token.head.i < within.end and token.head.i != token.i:
-        if token.dep_ in _SUBORDINATE and not _says(token):
+        if token.dep_ in _SUBORDINATE and not _says(token) and not _there_is(token):
             return True
         token = token.head
     return False
+
+
+def _there_is(token: Token) -> bool:
+    """What "there is" says there is ("there are too many gatherings of stars showering
+    praise", "while progress was made, there is still a gap in pay"): what the clause is
+    about, no predicate noun said of a subject; not a generic or attitude noun, which says little
+    of its own ("there are people on low salaries who ...", "there have been signs of a
+    slowdown", "there was no guarantee that the domains would ..."), nor a number ("two or
+    three occasions when advice was published"), nor a noun of what it is for ("no factual
+    basis for the declaration", "no grounds for investigating his affairs": about that),
+    nor what a condition supposes ("if there's a vote, it's a difficult vote for those who
+    oppose tariffs")."""
+    vocab = _vocabulary()
+    lemma = token.lemma_.lower()
+    return _existential(token) and token.pos_ in _NOMINAL and not _quantity(token) and (
+        lemma not in vocab.generic and lemma not in vocab.attitudes) and not any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in token.children) and not any(
+        c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in token.head.children)
 
 
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
