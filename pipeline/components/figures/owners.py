@@ -19,9 +19,11 @@ from pipeline import resources
 from pipeline.annotations import EntityMention
 from pipeline.components import hyphens, once
 from pipeline.components.figures import context
+from pipeline.components.headlines import headline_end
 from pipeline.components.referents import SourceResolver, mention_of
 
 _AGE = re.compile(r"\d{1,3}-year-old")
+_AMOUNT = re.compile(r"\d[\d.,]*(?:bn|m|tn|k)?")  # not "3M"
 _NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
@@ -42,6 +44,32 @@ def owner(figure: Span, verb: Token | None, mentions: list[EntityMention],
     "300 jobs"), the person an age or apposition describes, else its verb's subject
     (itself owned by a possessor: "the firm's profits rose 5%" -> the firm); for an
     ``amount`` (money, a percentage) the subject of a verb its phrase hangs on deeper."""
+    return _in_body(_owner(figure, verb, mentions, counted, amount), figure)
+
+
+def _in_body(found: Owner | None, figure: Span) -> Owner | None:
+    """An owner without the headline a body's first sentence runs on from ("Dutch bank to
+    lay off 2,850 staff ABN Amro, the Netherlands' largest bank, is to cut" -> ABN Amro,
+    the Netherlands' largest bank; issue 11's whole headlines as subject): the headline's
+    words belong to no phrase of the body's, and a rest that is no noun is no owner."""
+    if found is None:
+        return None
+    end = headline_end(figure.doc)
+    start, stop = found.span
+    if not start < end < stop or figure.start_char < end:
+        return found
+    text = once.text(figure.doc)
+    if found.name != text[start:stop]:
+        return found  # a canonical name: no words of the headline in it
+    body = figure.doc.char_span(end, stop, alignment_mode="contract")
+    if body is None or not len(body) or body.root.pos_ not in _NOUNS:
+        return None  # "Progress on new internet domains | By early 2005": no noun
+    return Owner(body.text, (body.start_char, body.end_char))
+
+
+def _owner(figure: Span, verb: Token | None, mentions: list[EntityMention],
+           counted: Token | None, amount: bool) -> Owner | None:
+    """:func:`owner`, headline words and all."""
     described = _described_name(figure, mentions)
     if described is not None:
         return described
@@ -128,12 +156,19 @@ def _share_owner(figure: Span, mentions: list[EntityMention]) -> Owner | None:
 
 def _restates(phrase: Span, figure: Span, counted: Token | None) -> bool:
     """The subject's head is what the figure counts or measures ("Up to 300 jobs will
-    move", "About 25% of people said", "16 said"): that is the row's target, not whose
-    the figure is. A figure that only describes the subject's head keeps it: "The $100m
-    movie", "Three firms paid $5m", "The two unions' executives"."""
+    move", "About 25% of people said", "16 said"), or another amount ("£1.3bn would pay
+    for 5,000 nurses"): that is the row's target or a value, not whose the figure is. A
+    figure that only describes the subject's head keeps it: "The $100m movie", "Three
+    firms paid $5m", "The two unions' executives"."""
     root = phrase.root
     return (counted is not None and root.i == counted.i) or figure.start <= root.i < figure.end \
-        or root.like_num or root.pos_ == "NUM"
+        or root.like_num or root.pos_ == "NUM" or _is_amount(root)
+
+
+def _is_amount(root: Token) -> bool:
+    """A head that is an amount of money: "£1.3bn" (tagged a name), "$5bn"; not "16% of
+    women", a share of the group that holds the figure ("earn more than £50,000")."""
+    return _AMOUNT.fullmatch(root.text) is not None or root.tag_ == "$"
 
 
 @cache

@@ -73,6 +73,11 @@ from tests.components.figures.test_component import figures
         ("Three firms paid $5m in fines.", "$5m", "Three firms"),
         ("About 25% of people said they would vote.", "25%", None),
         ("The $100m movie opened on Friday.", "$100m", "The $100m movie"),
+        # another amount as the subject is a value, never whose the figure is (issue 11:
+        # "£1.3bn" taken as the subject)
+        ("The government said £1.3bn would pay for 5,000 new nurses.", "5,000 new nurses",
+         None),
+        ("£1.3bn was spent on 300 new schools last year.", "300 new schools", None),
         # an aside a comma or dash opens after the subject's head describes the owner but
         # is no part of its name; a list stays whole (see Lithuania above)
         ("Indonesia, which accepted the offer, owes the Paris Club about $48bn.", "$48bn",
@@ -157,6 +162,24 @@ def test_owner(parse, text, surface, subject):
     ],
 )
 def test_owner_named_elsewhere_in_the_sentence(parse, text, surface, subject):
+    assert dict(figures(parse, text))[surface].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a headline run into the first sentence is no part of the owner (issue 11's
+        # whole headlines as subject)
+        ("Steel maker to shed 4,000 jobs Acme Steel, one of the largest steel makers, "
+         "could cut up to 4,000 jobs over five years.", "five years", "Acme Steel"),
+        ("Web shop hits sales record Online retailer Shopco has sold 2.1% more books in "
+         "2004 than a year earlier.", "2.1%", "Shopco"),
+        # a rest that is no noun is no owner
+        ("Progress on new web domains By early 2005 the net could have two new domain "
+         "names.", "two new domain names", None),
+    ],
+)
+def test_owner_without_the_headline(parse, text, surface, subject):
     assert dict(figures(parse, text))[surface].subject == subject
 
 
