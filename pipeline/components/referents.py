@@ -51,6 +51,7 @@ class SourceResolver:
         self.unresolvable = frozenset(cues["unresolvable"])
         self.document_nouns = frozenset(cues["document_nouns"])
         self.statement_nouns = frozenset(cues["statement_nouns"])
+        self.issuing_verbs = frozenset(cues["issuing_verbs"])
         self.qualifiers = frozenset(cues["title_qualifiers"])
         self.spokespeople: dict[str, str | None] = cues["spokespeople"]
         self.person_nouns = frozenset(cues["person_nouns"])
@@ -226,7 +227,7 @@ class SourceResolver:
         doc = head.doc
         organisations = [m for m in before if m.label == "ORG"]
         tied = self.tied_organisation(doc, lemma, organisations) or self.tied_organisation(
-            doc, lemma, [m for m in before if m.label != "ORG"], kin=False)
+            doc, lemma, [m for m in before if m.label == "PERSON"], kin=False)
         if tied is not None:  # "Scottish band Franz Ferdinand", the tagger's PERSON
             return tied
         spoke = {m.canonical for m in organisations} & {e.source for e in earlier}
@@ -565,13 +566,13 @@ class SourceResolver:
         return owners[-1] if owners else None
 
     def _issuer(self, noun: Token, mentions: list[EntityMention]) -> str | None:
-        """Who the article says put a document out: the subject of the verb it is the
-        object of, or said something "in" it ("The Home Office issued a statement", "the
-        club said in a statement")."""
+        """Who the article says put a document out: the subject of a verb of issuing it is
+        the object of, or that says something "in" it ("The Home Office issued a
+        statement", "the club said in a statement")."""
         verb = noun.head if noun.dep_ == "dobj" else (
             noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None)
-        if verb is None or verb.pos_ != "VERB":
-            return None
+        if verb is None or verb.lemma_.lower() not in self.issuing_verbs:
+            return None  # not "Tories welcomed the report"
         return next((owner for c in verb.children if c.dep_ == "nsubj"
                      and (owner := self.mention_at(c, mentions)) is not None), None)
 

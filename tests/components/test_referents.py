@@ -55,6 +55,13 @@ def sources(nlp, text):
         ("The All England Club said in a statement that the roof would be ready. The "
          "statement added that tickets would be refunded.", "The statement",
          "All England Club"),
+        # not the party that only welcomed the report
+        ("The Home Office published a report. Tories welcomed the report. It says quangos "
+         "cost too much.", "It", "Home Office"),
+        # "the UK firm" names no firm called the UK
+        ("Shares in Cairn Energy rose after the UK firm announced a find. The firm, which "
+         "made other finds, said the find was large.", "The firm, which made other finds",
+         "Cairn Energy"),
     ],
 )
 def test_sources_resolve_to_the_name(nlp, text, span, name):
