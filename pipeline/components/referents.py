@@ -227,8 +227,9 @@ class SourceResolver:
         doc = head.doc
         organisations = [m for m in before if m.label == "ORG"]
         tied = self.tied_organisation(doc, lemma, organisations) or self.tied_organisation(
-            doc, lemma, [m for m in before if m.label == "PERSON"], kin=False)
-        if tied is not None:  # "Scottish band Franz Ferdinand", the tagger's PERSON
+            doc, lemma, [m for m in before if m.label not in _RETIED_NOT], kin=False)
+        if tied is not None:  # "Scottish band Franz Ferdinand", the tagger's PERSON; not
+            # "the UK firm"
             return tied
         spoke = {m.canonical for m in organisations} & {e.source for e in earlier}
         own = [m for m in organisations if not _of_person(doc, m, persons)]
@@ -567,12 +568,14 @@ class SourceResolver:
 
     def _issuer(self, noun: Token, mentions: list[EntityMention]) -> str | None:
         """Who the article says put a document out: the subject of a verb of issuing it is
-        the object of, or that says something "in" it ("The Home Office issued a
-        statement", "the club said in a statement")."""
-        verb = noun.head if noun.dep_ == "dobj" else (
-            noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None)
-        if verb is None or verb.lemma_.lower() not in self.issuing_verbs:
-            return None  # not "Tories welcomed the report"
+        the object of, or of one that says or does something "in" it ("The Home Office
+        issued a statement", "the club said in a statement")."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in":
+            verb = noun.head.head  # "In its report, the OECD cut its forecasts"
+        elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.issuing_verbs:
+            verb = noun.head  # not "Tories welcomed the report"
+        else:
+            return None
         return next((owner for c in verb.children if c.dep_ == "nsubj"
                      and (owner := self.mention_at(c, mentions)) is not None), None)
 
@@ -614,6 +617,7 @@ class SourceResolver:
 
 
 _MODIFIERS = ("compound", "amod", "poss", "nmod")
+_RETIED_NOT = ("ORG", "GPE", "NORP", "LOC")  # tried already, or where a firm is ("the UK firm")
 
 
 def _subject(doc: Doc, mention: EntityMention, main: bool = False) -> bool:
