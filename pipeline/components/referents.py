@@ -51,6 +51,7 @@ class SourceResolver:
         self.unresolvable = frozenset(cues["unresolvable"])
         self.document_nouns = frozenset(cues["document_nouns"])
         self.statement_nouns = frozenset(cues["statement_nouns"])
+        self.issuing_verbs = frozenset(cues["issuing_verbs"])
         self.qualifiers = frozenset(cues["title_qualifiers"])
         self.spokespeople: dict[str, str | None] = cues["spokespeople"]
         self.person_nouns = frozenset(cues["person_nouns"])
@@ -144,9 +145,12 @@ class SourceResolver:
         persons = [m for m in before if m.label == "PERSON" and m.canonical not in spoken_of]
         lemma = head.lemma_.lower()
         if lemma in self.document_nouns and (
-                owner := self._owner(head, mentions) or self._document_owner(head, mentions)):
+                owner := self._owner(head, mentions, earlier)
+                or self._document_owner(head, mentions, self.document_nouns)):
             return owner  # "The Demos report", "a report by the Commons committee"
-        if lemma in self.statement_nouns and (owner := self._owner(head, mentions)):
+        if lemma in self.statement_nouns and (
+                owner := self._owner(head, mentions, earlier)
+                or self._document_owner(head, mentions, self.statement_nouns)):
             return owner  # "Mr Crosby's statement", "a statement from the Home Office"
         if head.pos_ != "PRON" and lemma in self.group_nouns:
             if lower in self.titles and head.tag_ == "NN" and any(
@@ -156,17 +160,9 @@ class SourceResolver:
             owner = self._group_owner(head, mentions, earlier)
             if owner:
                 return owner
-        if lemma in self.organisation_nouns and head.tag_ == "NN" and _definite(
-                head):  # "the newspaper": one organisation, the last that spoke or was named
-            organisations = [m for m in before if m.label == "ORG"]
-            tied = self.tied_organisation(doc, lemma, organisations)
-            if tied is not None:
-                return tied
-            spoke = {m.canonical for m in organisations} & {e.source for e in earlier}
-            own = [m for m in organisations if not _of_person(doc, m, persons)]
-            named = [m for m in organisations if m.canonical in spoke] or own or organisations
-            if named:
-                return named[-1].canonical
+        organisation = self._organisation(head, before, persons, earlier)
+        if organisation is not None:
+            return organisation
         kind = self.pronouns.get(lower) if head.pos_ == "PRON" else None
         if kind == "PERSON":
             ahead = self._cataphor(doc, head, mentions)
@@ -219,6 +215,26 @@ class SourceResolver:
                 if named is not None:  # "Josh Lewsey has claimed ... The Wasps wing said"
                     return named
         return _without_relative_clause(source)
+
+    def _organisation(self, head: Token, before: list[EntityMention],
+                      persons: list[EntityMention], earlier: list[Statement]) -> str | None:
+        """The organisation a definite organisation noun ("the newspaper") stands for: the
+        one the article gave that noun, else the last that spoke or was named; None for
+        any other noun."""
+        lemma = head.lemma_.lower()
+        if lemma not in self.organisation_nouns or head.tag_ != "NN" or not _definite(head):
+            return None
+        doc = head.doc
+        organisations = [m for m in before if m.label == "ORG"]
+        tied = self.tied_organisation(doc, lemma, organisations) or self.tied_organisation(
+            doc, lemma, [m for m in before if m.label not in _RETIED_NOT], kin=False)
+        if tied is not None:  # "Scottish band Franz Ferdinand", the tagger's PERSON; not
+            # "the UK firm"
+            return tied
+        spoke = {m.canonical for m in organisations} & {e.source for e in earlier}
+        own = [m for m in organisations if not _of_person(doc, m, persons)]
+        named = [m for m in organisations if m.canonical in spoke] or own or organisations
+        return named[-1].canonical if named else None
 
     def tied_organisation(self, doc: Doc, lemma: str, organisations: list[EntityMention],
                           kin: bool = True) -> str | None:
@@ -511,10 +527,12 @@ class SourceResolver:
             return self.states.get(mention.canonical, mention.canonical)
         return mention.canonical
 
-    def _owner(self, head: Token, mentions: list[EntityMention]) -> str | None:
+    def _owner(self, head: Token, mentions: list[EntityMention],
+               earlier: list[Statement] | None = None) -> str | None:
         """The state or organisation a noun's modifiers or its "for", "of", "by" or "from"
         phrase name ("U.S. officials", "a spokesman for the Home Office", "a report by
-        Demos", "the study, from the Centre for Economic Policy Research")."""
+        Demos", "the study, from the Centre for Economic Policy Research"); with
+        ``earlier``, also one the phrase points back to ("a survey for the charity")."""
         modifiers = [t for c in head.children if c.dep_ in _MODIFIERS for t in c.subtree]
         # "a spokesman for the Home Office": the name the preposition's object heads, not
         # what hangs on it ("a spokesman for the regulator quoted in China Daily")
@@ -524,11 +542,18 @@ class SourceResolver:
         for token in (*modifiers, *named_for):
             if (owner := self.mention_at(token, mentions)) is not None:
                 return owner
-        return None
+        if earlier is None:
+            return None
+        before = [m for m in mentions if m.end <= head.idx]
+        persons = [m for m in before if m.label == "PERSON"]
+        return next((owner for token in named_for  # "a survey for the charity"
+                     if (owner := self._organisation(token, before, persons, earlier))), None)
 
-    def _document_owner(self, head: Token, mentions: list[EntityMention]) -> str | None:
-        """Whose "the report" is when it names no one: the body the article last named as
-        the author of a report, study or survey before it ("The report by Nielsen/NetRatings
+    def _document_owner(self, head: Token, mentions: list[EntityMention],
+                        nouns: frozenset[str]) -> str | None:
+        """Whose "the report" (or "the statement", with ``nouns`` the statement nouns) is
+        when it names no one: the body the article last named as the author of such a
+        noun before it ("The report by Nielsen/NetRatings
         found ... said the report"; after "A study by Jupiter Research ...", Jupiter's); not
         a person (the Nicholas Stern report is no Stern), nor a programme's name ("the
         BBC's World Business Report")."""
@@ -536,9 +561,23 @@ class SourceResolver:
             return None
         people = {m.canonical for m in mentions if m.label == "PERSON"}
         owners = [owner for t in head.doc[: head.i]
-                  if t.pos_ == "NOUN" and t.lemma_.lower() in self.document_nouns
-                  and (owner := self._owner(t, mentions)) is not None and owner not in people]
+                  if t.pos_ == "NOUN" and t.lemma_.lower() in nouns
+                  and (owner := self._owner(t, mentions) or self._issuer(t, mentions))
+                  is not None and owner not in people]
         return owners[-1] if owners else None
+
+    def _issuer(self, noun: Token, mentions: list[EntityMention]) -> str | None:
+        """Who the article says put a document out: the subject of a verb of issuing it is
+        the object of, or of one that says or does something "in" it ("The Home Office
+        issued a statement", "the club said in a statement")."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in":
+            verb = noun.head.head  # "In its report, the OECD cut its forecasts"
+        elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.issuing_verbs:
+            verb = noun.head  # not "Tories welcomed the report"
+        else:
+            return None
+        return next((owner for c in verb.children if c.dep_ == "nsubj"
+                     and (owner := self.mention_at(c, mentions)) is not None), None)
 
     def _group_owner(self, head: Token, mentions: list[EntityMention],
                      earlier: list[Statement]) -> str | None:
@@ -549,7 +588,7 @@ class SourceResolver:
         sentences before ("a BaFin spokeswoman said ... the spokeswoman said": BaFin); bare
         ("officials"), the source of the statement just before, in the same or the
         previous sentence."""
-        owner = self._owner(head, mentions)
+        owner = self._owner(head, mentions, earlier)
         if owner is not None:
             return owner
         if any(t.pos_ in ("PROPN", "ADJ", "NOUN") for c in head.children
@@ -578,6 +617,7 @@ class SourceResolver:
 
 
 _MODIFIERS = ("compound", "amod", "poss", "nmod")
+_RETIED_NOT = ("ORG", "GPE", "NORP", "LOC")  # tried already, or where a firm is ("the UK firm")
 
 
 def _subject(doc: Doc, mention: EntityMention, main: bool = False) -> bool:

@@ -43,6 +43,25 @@ def sources(nlp, text):
         # not the employer of an analyst quoted in between
         ("Shares in Tesco rose. \"It is a good result,\" said Jane Smith, an analyst at "
          "Barclays Capital. The company said sales had grown.", "The company", "Tesco"),
+        # a band the tagger takes for a person, given the noun before its name
+        ("Scottish band Franz Ferdinand won two awards. The band said the prizes were a "
+         "surprise.", "The band", "Franz Ferdinand"),
+        # an organisation noun in the phrase that says whose the source is
+        ("Shares in Tesco fell. A spokesman for the firm said sales had slowed.",
+         "A spokesman for the firm", "Tesco"),
+        # "the statement": whoever the article said issued one, or spoke in one
+        ("The Home Office issued a statement on Monday. The statement said the law would "
+         "change.", "The statement", "Home Office"),
+        ("The All England Club said in a statement that the roof would be ready. The "
+         "statement added that tickets would be refunded.", "The statement",
+         "All England Club"),
+        # not the party that only welcomed the report
+        ("The Home Office published a report. Tories welcomed the report. It says quangos "
+         "cost too much.", "It", "Home Office"),
+        # "the UK firm" names no firm called the UK
+        ("Shares in Cairn Energy rose after the UK firm announced a find. The firm, which "
+         "made other finds, said the find was large.", "The firm, which made other finds",
+         "Cairn Energy"),
     ],
 )
 def test_sources_resolve_to_the_name(nlp, text, span, name):
