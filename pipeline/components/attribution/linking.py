@@ -358,6 +358,19 @@ def reads_as_statement(doc: Doc, cue: str, content: tuple[int, int], quoted: boo
     return any(t.tag_ in _FINITE for t in doc[content[0] : content[1]])
 
 
+def verb_read_as_noun(doc: Doc, cue: tuple[int, int], lemma: str,
+                      verbs: frozenset[str]) -> bool:
+    """Whether a cue (a token range) with the lemma ``lemma`` is one of the lexicon's
+    ``verbs`` that the parser reads as a noun or adjective with no verb beside it ("won
+    the grand slam", "a show on BBC Two"): a name for a thing, not a verb of saying. The
+    caller keeps the lexicon's nouns of saying ("his warning", "her claim")."""
+    return lemma in verbs and all(t.pos_ in _NOT_VERBS for t in doc[cue[0] : cue[1]])
+
+
+_NOT_VERBS = frozenset(("NOUN", "PROPN", "ADJ", "DET", "ADP", "PUNCT"))
+"""The parts of speech of a cue read as a noun phrase ("the grand slam")."""
+
+
 def refuses_to_speak(doc: Doc, cue: Span, kinds: CueKinds) -> bool:
     """Whether a cue (characters) says the source has not spoken: a refusal verb in it
     whose complement is a verb of saying ("declined to comment", "failed to explain

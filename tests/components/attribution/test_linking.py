@@ -14,6 +14,7 @@ from pipeline.components.attribution.linking import (
     past_a_closed_quote,
     reads_as_statement,
     refuses_to_speak,
+    verb_read_as_noun,
     with_negation,
     within_reach,
 )
@@ -343,3 +344,23 @@ def test_the_lexicon_takes_an_announcement_of_a_thing_for_an_act(nlp, text, lemm
     span = doc.char_span(start, start + len(content), alignment_mode="expand")
     kinds = CueKinds.of(resources.load("cues"))
     assert reads_as_statement(doc, lemma, (span.start, span.end), False, kinds) is statement
+
+
+_VERBS = frozenset((*resources.load("cues")["verbs"], *resources.load("cues")["verbs_need_clause"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "noun"),
+    [
+        ("Federer won the grand slam in Melbourne last year.", "slam", True),
+        ("The show on BBC Two drew six million viewers.", "show", True),
+        ("The minister will slam the plan in a speech today.", "slam", False),  # a verb
+        ("The report shows that prices rose.", "shows", False),
+    ],
+)
+def test_a_verb_of_the_lexicon_read_as_a_noun_is_no_cue(nlp, text, word, noun):
+    doc = nlp.make_doc(text)
+    for _, pipe in nlp.pipeline:  # the parse is enough
+        doc = pipe(doc)
+    i = next(t.i for t in doc if t.text.lower() == word)
+    assert verb_read_as_noun(doc, (i, i + 1), doc[i].lemma_.lower(), _VERBS) is noun
