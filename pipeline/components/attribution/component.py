@@ -35,6 +35,7 @@ from pipeline.components.attribution.linking import (
     past_a_closed_quote,
     reads_as_statement,
     refuses_to_speak,
+    verb_read_as_noun,
     with_negation,
     within_reach,
 )
@@ -94,6 +95,9 @@ class AttributionExtractor:
         # or a clause, and refusals, which make none (``reads_as_statement``)
         self.kinds = CueKinds.of(cues)
         self.modals = frozenset(cues["hypothetical_modals"])
+        # the lexicon's verbs, which make no cue where the parser reads them as a noun
+        self.verb_lemmas = frozenset((*cues["verbs"], *cues["verbs_need_clause"],
+                                      *cues["intentions"], *cues["communication"]))
         # cue verbs with a stance of their own: "would not endorse the plan" is one, left to
         # newsclaims_stance, where "would not confirm" says nothing
         self.stance_verbs = frozenset(v for v, stance in cues["verbs"].items() if stance)
@@ -189,6 +193,9 @@ class AttributionExtractor:
         cue = with_negation(doc, tagged.cue)
         cue_span = char_range(doc, cue)
         lemma = self._cue_lemma(doc, cue, text)
+        if lemma not in self.rules.nominal and verb_read_as_noun(doc, cue, lemma,
+                                                                 self.verb_lemmas):
+            return []
         content = char_range(doc, tagged.content) if tagged.content else None
         sentence = doc[quoting.sentence_start(doc, cue[0])].idx
         if content is None or ends_a_sentence_before(text, content, sentence):

@@ -14,6 +14,7 @@ from pipeline.components.attribution.linking import (
     past_a_closed_quote,
     reads_as_statement,
     refuses_to_speak,
+    verb_read_as_noun,
     with_negation,
     within_reach,
 )
@@ -56,7 +57,8 @@ _KINDS = CueKinds(speech=frozenset(("say", "warn", "comment", "confirm", "explai
                   refusals=frozenset(("refuse", "decline", "fail")),
                   pending=frozenset(("yet", "still")),
                   unsaid=frozenset(("say", "warn", "comment", "confirm", "explain", "announce",
-                                    "add")))
+                                    "add")),
+                  findings=frozenset(("show", "find", "know", "see")))  # as if all were
 
 
 @pytest.mark.parametrize(
@@ -77,6 +79,15 @@ _KINDS = CueKinds(speech=frozenset(("say", "warn", "comment", "confirm", "explai
         ("A Scottish firm is looking to attract tourists who love golf.", "look",
          "to attract tourists who love golf", False, False),
         ("According to Smith, taxes rose.", "according to", "taxes rose", False, True),
+        ("The teenager showed more confidence in the set that followed.", "show",
+         "more confidence in the set that followed", False, False),  # a finding: a clause
+        ("Figures showed that house prices are still rising.", "show",
+         "that house prices are still rising", False, True),
+        ("He knew all four members' names.", "know", "all four members' names", False, False),
+        ("The teenager showed her class as she stole top spot.", "show",
+         "her class as she stole top spot", False, False),  # the verb's own clause
+        ("The firm saw sales rise 13.4% in the period.", "see", "sales rise 13.4% in the period",
+         False, False),  # no finite verb
     ],
 )
 def test_an_intention_or_an_act_is_no_statement(nlp, text, lemma, content, quoted, statement):
@@ -343,3 +354,25 @@ def test_the_lexicon_takes_an_announcement_of_a_thing_for_an_act(nlp, text, lemm
     span = doc.char_span(start, start + len(content), alignment_mode="expand")
     kinds = CueKinds.of(resources.load("cues"))
     assert reads_as_statement(doc, lemma, (span.start, span.end), False, kinds) is statement
+
+
+_VERBS = frozenset((*resources.load("cues")["verbs"], *resources.load("cues")["verbs_need_clause"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "noun"),
+    [
+        ("Federer won the grand slam in Melbourne last year.", "slam", True),
+        ("The show on BBC Two drew six million viewers.", "show", True),
+        ("The minister will slam the plan in a speech today.", "slam", False),  # a verb
+        ("The report shows that prices rose.", "shows", False),
+        ("The Liberal Democrats backed Tory demands that the plans be put on hold.", "demands",
+         False),  # a noun of saying with its clause
+    ],
+)
+def test_a_verb_of_the_lexicon_read_as_a_noun_is_no_cue(nlp, text, word, noun):
+    doc = nlp.make_doc(text)
+    for _, pipe in nlp.pipeline:  # the parse is enough
+        doc = pipe(doc)
+    i = next(t.i for t in doc if t.text.lower() == word)
+    assert verb_read_as_noun(doc, (i, i + 1), doc[i].lemma_.lower(), _VERBS) is noun
