@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -631,15 +631,18 @@ def _advised(target: Token) -> Advice | None:
 _FORECAST_MODALS = frozenset({"will", "'ll", "would", "might", "may", "could", "wo"})
 
 
-def foretold(target: Token) -> bool:
+def foretold(target: Token, sided: Mapping[str, str | None]) -> bool:
     """``target`` is the subject of what a forecast says it will or may do ("Holmes will
     race", "Kenteris won't race again", "markets may become less jumpy") or of a result told
     ("Mr Kerry might have won") with no word in the clause that judges ("will add even more
     strength", "could work successfully"): what it does, no verdict on it, so a side the
-    boosted model finds there is the news's, not the holder's."""
+    boosted model finds there is the news's, not the holder's. A forecast under a verb that
+    takes a side (``sided``, the cue table: "she hoped Mr Blunkett would survive") is none."""
     if target.dep_ != "nsubj" or target.head.pos_ not in ("VERB", "AUX"):
         return False
     verb = target.head
+    if any(sided.get(a.lemma_.lower()) for a in verb.ancestors):
+        return False
     if not (_plain_event(verb) or any(
             c.dep_ == "aux" and c.lower_ in _FORECAST_MODALS for c in verb.children)):
         return False
