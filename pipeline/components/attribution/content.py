@@ -20,11 +20,16 @@ from itertools import accumulate, repeat
 from pipeline.components.attribution.features import DocView, Tokens
 
 
-def _trimmed(view: DocView, start: int, end: int) -> Tokens | None:
-    blank = view.blank
-    while start < end and blank[start]:
+def _first_word(view: DocView, start: int, end: int) -> int:
+    """The first token at or after ``start`` that is not blank (``end`` if none)."""
+    while start < end and view.blank[start]:
         start += 1
-    while end > start and blank[end - 1]:
+    return start
+
+
+def _trimmed(view: DocView, start: int, end: int) -> Tokens | None:
+    start = _first_word(view, start, end)
+    while end > start and view.blank[end - 1]:
         end -= 1
     return (start, end) if end > start else None
 
@@ -379,9 +384,3 @@ def _past_tag(view: DocView, start: int, end: int, cue: Tokens) -> int:
     while k < end and (blank[k] or k in words):
         k += 1
     return k
-
-
-def _first_word(view: DocView, start: int, end: int) -> int:
-    while start < end and view.blank[start]:
-        start += 1
-    return start
