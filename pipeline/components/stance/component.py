@@ -179,10 +179,10 @@ class StanceLabeller:
         # cue itself takes a side ("doubted Rock would make an impact"; a warning does not)
         cue_stance = self.cue_stance(doc, statement)
         if cue_stance is None or statement.cue in lexicon.warning_cues():
-            polar = [(t, j) for t, j in polar
-                     if not lexicon.foretold(doc[t.head], self.cue_stances)]
-            judged = [(c, j) for c, j in judged
-                      if not lexicon.foretold(doc[c.target.head], self.cue_stances)]
+            told = {c.target.head for c, _ in judged
+                    if lexicon.foretold(doc[c.target.head], self.cue_stances)}
+            polar = [(t, j) for t, j in polar if t.head not in told]
+            judged = [(c, j) for c, j in judged if c.target.head not in told]
         judged_main = [j for c, j in judged if c.target.name == main.target]
         if main.stance == "neutral" and judged_main and judged_main[0].polar >= max(
                 threshold, RELABEL_FLOOR):

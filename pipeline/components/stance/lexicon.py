@@ -411,17 +411,13 @@ def _act_denied(target: Token) -> bool:
 
 
 @cache
-def _warnings() -> frozenset[str]:
+def warning_cues() -> frozenset[str]:
+    """Cues that warn: against what they warn of, but a forecast of what the target does
+    is still no verdict on it."""
     return frozenset(resources.load("stance")["warnings"])
 
 
 _COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "oprd", "ccomp", "dative"})
-
-
-def warning_cues() -> frozenset[str]:
-    """Cues that warn: against what they warn of, but a forecast of what the target does
-    is still no verdict on it."""
-    return _warnings()
 
 
 def _undergoes(target: Token) -> bool:
@@ -441,7 +437,8 @@ def _shifted(token: Token, content: Span, shifters: tuple[str, ...]) -> bool:
     """A shifter stands before the word in its sentence ("failed to deliver a boost",
     "lists rather than targets"): not in another sentence of the content ("We deserve an
     honest response. ... We refuse to understand double standards"), nor after it."""
-    before = content.doc[max(content.start, token.sent.start) : token.i].text.lower()
+    doc = content.doc
+    before = doc[max(content.start, sentence_start(doc, token.i)) : token.i].text.lower()
     return any(s in before for s in shifters)
 
 
@@ -733,7 +730,7 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     condition = _failing_condition(target) if about is not None and target is not None else (
         None)
     if cue_stance and about is not None and target is not None and (
-            cue.root.lemma_.lower() in _warnings()) and _undergoes(target) and not any(
+            cue.root.lemma_.lower() in warning_cues()) and _undergoes(target) and not any(
             c.lower_ in ("against", "of") for c in cue.root.children):  # "warned against it"
         cue_stance = None  # "warned that growth is set to slow": a forecast, not against growth
     if cue_stance:  # "would not endorse", "stopped short of endorsing": the opposite
