@@ -118,6 +118,13 @@ def _tokens(doc: Doc, spans: Iterable[tuple[int, int]]) -> Iterable[Token]:
             yield span[0]
 
 
+def _never_lower(text: str, words: set[str]) -> set[str]:
+    """The ``words`` the article never writes in lower case: a name, not a word that opens
+    a sentence ("Fosters said" but not "Still, he said")."""
+    written = {text[a:b] for a, b in _occurrences(text, {w.lower() for w in words})}
+    return {w for w in words if w.lower() not in written}
+
+
 def _occurrences(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
     """Where each of ``words`` stands in ``text`` as a whole word, as :func:`_words`
     matches, found by ``str.find``: the words differ per document, and compiling a
@@ -317,8 +324,7 @@ class EntityCanonicalizer:
                 found.add(token.text)
         found = {w for w in found - others if not aliases.alias(w)
                  and w not in self.nationalities and w not in self.titles}
-        written = {text[a:b] for a, b in _occurrences(text, {w.lower() for w in found})}
-        return {w for w in found if w.lower() not in written}
+        return _never_lower(text, found)
 
     def _organisation(self, doc: Doc, span: SpacySpan) -> bool:
         """The article's own words say the span names an organisation: a noun before it
@@ -413,8 +419,7 @@ class EntityCanonicalizer:
                 if _capitalised(name[0]) and not hyphenated and (
                         len(name) > 1 or self._surname_title(token.text)):
                     found.add(name[-1].text)
-        written = {text[a:b] for a, b in _occurrences(text, {n.lower() for n in found})}
-        return {n for n in found if n.lower() not in written and n not in self.titles}
+        return {n for n in _never_lower(text, found) if n not in self.titles}
 
     def _untagged_full_names(
         self, doc: Doc, text: str, taken: set[int], surnames: set[str]
