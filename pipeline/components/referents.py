@@ -893,3 +893,10 @@ def _without_relative_clause(source: SpacySpan) -> str:
     if not clause:
         return source.text
     return source.doc[source.start : min(clause)].text.rstrip(" ,;:-–—")
+
+
+@functools.cache
+def shared() -> SourceResolver:
+    """One resolver for the components that only ask it (figure owners, stance targets):
+    what it remembers of an article is kept by Doc and read again for another."""
+    return SourceResolver()

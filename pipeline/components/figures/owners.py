@@ -17,10 +17,10 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline import resources
 from pipeline.annotations import EntityMention
-from pipeline.components import hyphens, once
+from pipeline.components import hyphens, once, referents
 from pipeline.components.figures import context
 from pipeline.components.headlines import headline_end
-from pipeline.components.referents import SourceResolver, mention_of
+from pipeline.components.referents import mention_of
 
 _AGE = re.compile(r"\d{1,3}-year-old")
 _AMOUNT = re.compile(r"\d[\d.,]*(?:bn|m|tn|k)?")  # not "3M"
@@ -31,11 +31,6 @@ _NOUNS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 class Owner:
     name: str
     span: tuple[int, int]  # the words that name it in the sentence
-
-
-@cache
-def _resolver() -> SourceResolver:
-    return SourceResolver()
 
 
 def owner(figure: Span, verb: Token | None, mentions: list[EntityMention],
@@ -233,7 +228,7 @@ def _described_name(figure: Span, mentions: list[EntityMention]) -> Owner | None
     if head.pos_ != "PROPN" or not (aside or before):
         return None  # not the count of "ANA Orders 77 Jets", nor the rank of a list
     words = _proper_name(anchor.head)
-    name = _resolver().mention_at(anchor.head, mentions) or words.text
+    name = referents.shared().mention_at(anchor.head, mentions) or words.text
     return Owner(name, (words.start_char, words.end_char))
 
 
@@ -326,7 +321,7 @@ def _named(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
     """The canonical name a phrase stands for, or its own words; None for a pronoun that
     resolves to no one and for a phrase that is no noun."""
     doc, root = phrase.doc, phrase.root
-    if root.tag_ in ("WP", "WDT") and root.lower_ in _resolver().relative:
+    if root.tag_ in ("WP", "WDT") and root.lower_ in referents.shared().relative:
         antecedent = _antecedent(root)
         return _named(antecedent, mentions) if antecedent is not None else None
     last = phrase[-1]
@@ -336,12 +331,12 @@ def _named(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
             last.pos_ in ("ADJ", "VERB") and hyphens.joined_before(last)):
         return None  # "The Jacksonville, Florida-based"
     span = (phrase.start_char, phrase.end_char)
-    name = _resolver().mention_at(root, mentions) if _is_a_name(phrase, mentions) else None
+    name = referents.shared().mention_at(root, mentions) if _is_a_name(phrase, mentions) else None
     if name is not None:
         return Owner(name, span)
     if _company_reference(phrase):
         organisations = [m for m in mentions if m.label == "ORG" and m.end <= span[0]]
-        name = _resolver().tied_organisation(doc, root.lemma_.lower(), organisations,
+        name = referents.shared().tied_organisation(doc, root.lemma_.lower(), organisations,
                                              kin=False)
         if name is not None:
             return Owner(name, span)
@@ -365,7 +360,7 @@ def _company_reference(phrase: Span) -> bool:
     organisation named, is left out: on BBC train it was another company as often as not."""
     root = phrase.root
     return len(phrase) == 2 and phrase[0].lower_ == "the" and root.i == phrase.end - 1 \
-        and root.tag_ == "NN" and root.lemma_.lower() in _resolver().company_nouns
+        and root.tag_ == "NN" and root.lemma_.lower() in referents.shared().company_nouns
 
 
 def _is_a_name(phrase: Span, mentions: list[EntityMention]) -> bool:
@@ -401,14 +396,14 @@ def _reporter(pronoun: Token, mentions: list[EntityMention]) -> str | None:
     clause = pronoun.head if pronoun.dep_ != "poss" else pronoun.head.head
     if clause.dep_ != "ccomp":
         return None
-    person = _resolver().pronouns.get(pronoun.lower_) == "PERSON"
+    person = referents.shared().pronouns.get(pronoun.lower_) == "PERSON"
     for speaker in clause.head.children:
         if speaker.dep_ == "nsubj" and speaker.pos_ == "PROPN":
             mention = mention_of(speaker, mentions)
             if mention is None and not person:
                 return _proper_name(speaker).text
             if mention is not None and (not person or mention.label == "PERSON"):
-                return _resolver().mention_at(speaker, mentions)
+                return referents.shared().mention_at(speaker, mentions)
     return None
 
 
@@ -419,7 +414,7 @@ def _proper_name(head: Token) -> Span:
 
 
 def _canonical(doc: Doc, span: tuple[int, int], mentions: list[EntityMention]) -> str | None:
-    return _resolver().canonical(doc, span, mentions, [])
+    return referents.shared().canonical(doc, span, mentions, [])
 
 
 def _antecedent(relative: Token) -> Span | None:

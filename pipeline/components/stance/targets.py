@@ -113,11 +113,6 @@ def aged(token: Token) -> bool:
         _AGE.search(token.doc[token.i - 4 : token.i + 1].text))
 
 
-@cache
-def _referents() -> referents.SourceResolver:
-    return referents.SourceResolver()
-
-
 _FIRST_PERSON = frozenset({"my", "our"})
 _REFERRING = frozenset({"it", "this"})  # subject pronouns that stand for a thing said before
 _SPEAKERS = frozenset({"i", "we"})
@@ -740,11 +735,11 @@ class Resolver:
 
     def _description(self, token: Token) -> Target | None:
         lemma = token.lemma_.lower()
-        organisation = lemma in _referents().organisation_nouns and all(
+        organisation = lemma in referents.shared().organisation_nouns and all(
             c.dep_ == "det" for c in token.children)  # "the company", not "the election
         if not (aged(token) or (token.tag_ == "NN" and any(  # campaign" nor "the highest
                 c.lower_ == "the" and c.dep_ == "det" for c in token.children) and (  # court"
-                organisation or lemma in _referents().person_nouns))):
+                organisation or lemma in referents.shared().person_nouns))):
             return None
         first = token.left_edge if aged(token) else next(
             c for c in token.children if c.lower_ == "the")
@@ -754,10 +749,10 @@ class Resolver:
         named = [m for m in self.mentions if m.end <= before]
         if organisation:  # the last one the article gave that noun ("the firm" only for
             # one it called a firm), as sources resolve it
-            name = _referents().tied_organisation(self.doc, lemma, named, kin=False)
+            name = referents.shared().tied_organisation(self.doc, lemma, named, kin=False)
         else:
             earlier = [s for s in self.statements if s.cue_span[1] <= before]
-            name = _referents().canonical(self.doc, span, named, earlier)
+            name = referents.shared().canonical(self.doc, span, named, earlier)
         name = self.canonical(name) if name else None
         if not name or not self._counts[name.casefold()]:
             return None  # nothing named it
