@@ -286,6 +286,14 @@ def test_the_targets_own_name_is_no_verdict_on_it(nlp, sentence):
     # a headline run into the body is no part of the name
     ("Broadband fuels online expression Fast web access is encouraging more people to "
      "express themselves online, research suggests.", "Fast web access"),
+    # a speech tag inside a quote's content names whom the speaker tells, no target
+    ('"We must look at the relationship between the Lords and the Commons," Lord Falconer '
+     "told Breakfast With Frost.", "relationship between the Lords and the Commons"),
+    # an issue is about what it frames, details about what they are of
+    ("The spokesman said the main issue would be that the candidate's reported views had "
+     "been misrepresented.", "candidate's reported views"),
+    ("Details of the new games console will be unveiled in May, according to reports.",
+     "new games console"),
 ])
 def test_the_main_target_is_what_the_content_itself_says(nlp, text, target):
     main = [st for st in nlp(text)._.nc_statements if st.kind == "statement"]

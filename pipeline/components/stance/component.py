@@ -277,8 +277,10 @@ class StanceLabeller:
                   *(t for t in content if t.pos_ in ("NOUN", "PROPN")
                     and t.dep_ not in ("compound", "npadvmod"))]  # not "a bit sceptical"
         if source_span is not None and source_span[0] > content.start_char:
-            # a speech tag inside the content: its words are about the speaker
-            tokens = [t for t in tokens if not source_span[0] <= t.idx < source_span[1]]
+            # a speech tag inside the content: its words are about the speaker and whom
+            # they tell ('," Lord Falconer told BBC1's Breakfast With Frost')
+            tag = resolver.speech_tag(source_span, content)
+            tokens = [t for t in tokens if not resolver.tagged(t, tag)]
         passing = None  # a noun named in passing waits for a name or the topic after it
         for candidate in resolver.about(tokens, content, source):
             token = said_of(candidate)  # "it's a shame", "have the guts": not the target

@@ -463,13 +463,17 @@ def _possessor(token: Token) -> Token | None:
                 None)
 
 
-def _framing(token: Token) -> bool:
+def _framing(token: Token, marked: bool = False) -> bool:
     """``token`` is the subject of a copula whose complement is a clause ("the problem is
     (that) there has not been enough understanding", "the danger is that ..."): it frames
-    what the clause says, which is what the statement is about."""
+    what the clause says, which is what the statement is about. ``marked``: only a clause
+    "that" or "whether" opens ("the main issue would be that ..."; not "the move was
+    ill-timed given data showing ...", a parse that reads a clause there)."""
     verb = token.head
     return token.dep_ == "nsubj" and verb.lemma_ == "be" and any(
-        c.dep_ == "ccomp" for c in verb.children) and not any(
+        c.dep_ == "ccomp" and (not marked or any(
+            m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children))
+        for c in verb.children) and not any(
         c.dep_ in ("acomp", "attr") for c in verb.children)
 
 
@@ -489,6 +493,8 @@ def said_of(token: Token) -> Token | None:
     if token.lemma_.lower() in vocab.frames and not any(
             c.dep_ == "compound" for c in token.children):  # "the feel-good factor"
         return _framed(token)
+    if _framing(token, marked=True) and not any(c.dep_ in _SPECIFIC for c in token.children):
+        return None  # "the main issue would be that ...": what the clause says
     described = _described(token)
     if described is not None:
         return described if described.pos_ in _NOMINAL or described.pos_ == "PRON" else None
@@ -768,6 +774,42 @@ class Resolver:
             return mention.label in ("PERSON", "ORG", "GPE", "NORP")
         lemma = token.lemma_.lower()
         return lemma in self.vocab.agents or lemma in self.vocab.titles
+
+    def speech_tag(self, source_span: tuple[int, int], content: Span) -> tuple[int, int]:
+        """Characters of the speech tag around a source inside the content: after a
+        quotation, the unquoted words up to the next one or to the end of the source's
+        sentence ('"... the Commons," Lord Falconer told BBC1's Breakfast With Frost.
+        "..."'); with no quotation before it the source alone ("which, critics say, will
+        add to the cost": the rest is what they say)."""
+        source = self.doc.char_span(*source_span, alignment_mode="expand")
+        lo = max((end for _, end in self._quotes()
+                  if content.start_char <= end <= source_span[0]), default=None)
+        if lo is None or source is None or not len(source):
+            return source_span
+        # not before the source's sentence ('"see the light" on the rebate. But the
+        # foreign secretary told ...': the rebate is what the quote was on)
+        lo = max(lo, self.doc[quoting.sentence_start(self.doc, source.start)].idx)
+        hi = min((start for start, _ in self._quotes() if start >= source_span[1]),
+                 default=None)
+        if hi is None:  # the end of the source's sentence
+            end = source.end
+            while end < content.end and not self.doc[end].is_sent_start:
+                end += 1
+            hi = self.doc[end - 1].idx + len(self.doc[end - 1].text)
+        return lo, min(hi, content.end_char)
+
+    @staticmethod
+    def tagged(token: Token, tag: tuple[int, int]) -> bool:
+        """``token`` is a word of the speech tag ``tag`` (:meth:`speech_tag`), not of a
+        clause it reports ("he told the Times Educational Supplement that truancy was
+        'very bad'": the truancy is what he said)."""
+        if not tag[0] <= token.idx < tag[1]:
+            return False
+        while tag[0] <= token.head.idx < tag[1] and token.head.i != token.i:
+            if token.dep_ in ("ccomp", "xcomp"):
+                return False
+            token = token.head
+        return token.dep_ not in ("ccomp", "xcomp")
 
     def addressee(self, token: Token) -> bool:
         """``token`` is who is told ("she told the audience", "told BBC News"), inside a
