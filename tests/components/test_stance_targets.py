@@ -429,3 +429,15 @@ def test_a_noun_named_once_in_passing(parse, text, word, passing):
 ])
 def test_what_there_is_is_what_a_statement_is_about(parse, text, target):
     assert parse(text)._.nc_statements[0].target == target
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
+    ("Tory leader Michael Howard spoke in Leeds. He said his party would cut taxes.",
+     "party", "Conservative Party"),
+    ("Tory Liam Fox said his party offered a clear choice.", "party", "Conservative Party"),
+    # no body named beside him: the noun stays as it is
+    ("Michael Howard spoke in Leeds. He said his party would cut taxes.", "party", "party"),
+])
+def test_his_party_is_the_body_named_beside_him(parse, text, word, name):
+    doc = parse(text)
+    assert _resolver(doc).at(_token(doc, word)).name == name

@@ -311,6 +311,7 @@ class _Vocabulary:
     passing: frozenset[str]  # "the funny side", "the extent": named in passing
     covenants: frozenset[str]  # anaphors of an agreement, which no plan or law is
     acts: frozenset[str]  # "the move", "the decision": an act, no plan named before
+    affiliations: dict[str, frozenset[str]]  # "his party": the NORP or ORG named beside him
 
 
 @cache
@@ -341,6 +342,8 @@ def _vocabulary() -> _Vocabulary:
         passing=frozenset(data["passing_nouns"]),
         covenants=frozenset(data["covenant_nouns"]),
         acts=frozenset(data["act_nouns"]),
+        affiliations={noun: frozenset(labels) for noun, labels in data["affiliations"].items()
+                      if noun != "_doc"},
     )
 
 
@@ -662,7 +665,8 @@ class Resolver:
             person = self._titled_person(token, lemma, qualifiers)
             if person:
                 return Target(person, ENTITY, (token.idx, token.idx + len(token.text)), token.i)
-        named = self._apposed(token) or self._described(token)
+        named = self._apposed(token) or self._described(token) or self._affiliated(
+            token, speaker)
         if named is not None:
             return named
         if self.topic and ((lemma in self.vocab.anaphors and definite) or self._names_topic(token)):
@@ -716,6 +720,56 @@ class Resolver:
                    and f.span[1] <= token.idx and f.target] if Doc.has_extension(
             "nc_figures") else []
         return figures[-1].target if figures else None
+
+    def _affiliated(self, token: Token, speaker: str | None) -> Target | None:
+        """What "his party" or "her side" stands for: the body the article named beside
+        the person "his"/"her" is ("Lib Dem leader Charles Kennedy ... his party": the
+        Liberal Democrats; "Republic of Ireland manager Brian Kerr ... his side"), in the
+        words before one of their mentions or in its apposition ("Charles Kennedy, the Lib
+        Dem leader"); None where the article named none."""
+        labels = self.vocab.affiliations.get(token.lemma_.lower())
+        owner = next((c for c in token.children if c.dep_ == "poss"), None) if labels else None
+        if owner is None or owner.lower_ not in ("his", "her") or any(
+                c.dep_ in ("compound", "amod") for c in token.children):
+            return None  # "his England side": named already
+        person = self._pronoun(owner, owner.lower_, speaker)
+        if person is None:
+            return None
+        person_name = person.name.casefold()
+        for mention, name in zip(reversed(self.mentions), reversed(self._names), strict=True):
+            if mention.end > token.idx or mention.label != "PERSON" or (
+                    name.casefold() != person_name):
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            body = self._body_of(span, labels)
+            if body is not None:
+                return Target(body, ENTITY, (owner.idx, token.idx + len(token.text)), token.i)
+        return None
+
+    def _body_of(self, person: Span, labels: frozenset[str]) -> str | None:
+        """The body with one of ``labels`` that a role names a person by: the name before
+        the role ("Tory leader Michael Howard", "Republic of Ireland manager Brian Kerr")
+        or inside a role in apposition ("Charles Kennedy, the Lib Dem leader"), a party's
+        word right before the name ("Tory Liam Fox"); not any name nearby ("the Uefa Cup
+        win against Lazio, Steve McClaren")."""
+        roles = self.vocab.titles | referents.shared().person_nouns
+        role = person.start - 1
+        while role >= 0 and self.doc[role].lemma_.lower() in roles:
+            role -= 1
+        words = [self.doc[role]] if role >= 0 else []
+        words += [c for appos in person[-1].children if appos.dep_ == "appos"
+                  and appos.lemma_.lower() in roles
+                  for c in appos.children if c.dep_ == "compound"]
+        for word in words:
+            body = self._by_token.get(word.i)
+            if body is not None and body.label in labels and (
+                    word.i != person.start - 1 or body.label == "NORP"):
+                return self.canonical(body.canonical, body.label)
+            if body is None and word.pos_ == "PROPN" and (alias := aliases.alias(word.text)):
+                return alias  # "Tory Liam Fox", which the recogniser leaves out
+        return None
 
     def _apposed(self, token: Token) -> Target | None:
         """The name in apposition to a description ("the world's biggest carmaker General
