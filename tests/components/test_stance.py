@@ -289,6 +289,9 @@ def test_the_targets_own_name_is_no_verdict_on_it(nlp, sentence):
     # a speech tag inside a quote's content names whom the speaker tells, no target
     ('"We must look at the relationship between the Lords and the Commons," Lord Falconer '
      "told Breakfast With Frost.", "relationship between the Lords and the Commons"),
+    # "it" before an adjective and its infinitive stands for nothing said before
+    ("Video games are booming. Peter Chernin said News Corp was finding it difficult to "
+     "identify a suitable target.", "suitable target"),
     # an issue is about what it frames, details about what they are of
     ("The spokesman said the main issue would be that the candidate's reported views had "
      "been misrepresented.", "candidate's reported views"),

@@ -233,11 +233,11 @@ class StanceLabeller:
         first = self._first_sentence(doc, statement)
         opening = doc.char_span(*first, alignment_mode="expand") if content is not None else None
         target = self._main_target(opening, topic, resolver, statement.source,
-                                   statement.source_span)
+                                   statement.source_span, statement.cue_span)
         if target is None and opening is not None and content is not None and (
                 opening.end < content.end):  # '"... properly. So to get a result like that'
             target = self._main_target(content, topic, resolver, statement.source,
-                                       statement.source_span)
+                                       statement.source_span, statement.cue_span)
         head = doc[target.head] if target is not None and target.kind != TOPIC else None
         polarity, confidence = lexicon.label(cue, content, self.cue_stance(doc, statement),
                                              head)
@@ -250,8 +250,8 @@ class StanceLabeller:
 
     @staticmethod
     def _main_target(content: Span | None, topic: str | None, resolver: Resolver,
-                     source: str | None, source_span: tuple[int, int] | None = None
-                     ) -> Target | None:
+                     source: str | None, source_span: tuple[int, int] | None = None,
+                     cue_span: tuple[int, int] | None = None) -> Target | None:
         """The article's topic when the content refers to it, else what the content's
         subject or object names, resolved across the article ("the agreement" -> "the Good
         Friday agreement", "the president" -> "Donald Trump"), not the source itself ("Mr
@@ -276,11 +276,11 @@ class StanceLabeller:
                     and (t.lower_ in _PERSONS or aged(t))),  # wrong by taking the medicine"
                   *(t for t in content if t.pos_ in ("NOUN", "PROPN")
                     and t.dep_ not in ("compound", "npadvmod"))]  # not "a bit sceptical"
-        if source_span is not None and source_span[0] > content.start_char:
-            # a speech tag inside the content: its words are about the speaker and whom
-            # they tell ('," Lord Falconer told BBC1's Breakfast With Frost')
-            tag = resolver.speech_tag(source_span, content)
-            tokens = [t for t in tokens if not resolver.tagged(t, tag)]
+        # a speech tag inside the content: its words are about the speaker and whom they
+        # tell ('," Lord Falconer told BBC1's Breakfast With Frost')
+        tags = [resolver.speech_tag(anchor, content) for anchor in (source_span, cue_span)
+                if anchor is not None and content.start_char < anchor[0] < content.end_char]
+        tokens = [t for t in tokens if not any(resolver.tagged(t, tag) for tag in tags)]
         passing = None  # a noun named in passing waits for a name or the topic after it
         for candidate in resolver.about(tokens, content, source):
             token = said_of(candidate)  # "it's a shame", "have the guts": not the target

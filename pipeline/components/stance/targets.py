@@ -829,24 +829,25 @@ class Resolver:
         lemma = token.lemma_.lower()
         return lemma in self.vocab.agents or lemma in self.vocab.titles
 
-    def speech_tag(self, source_span: tuple[int, int], content: Span) -> tuple[int, int]:
-        """Characters of the speech tag around a source inside the content: after a
-        quotation, the unquoted words up to the next one or to the end of the source's
-        sentence ('"... the Commons," Lord Falconer told BBC1's Breakfast With Frost.
-        "..."'); with no quotation before it the source alone ("which, critics say, will
-        add to the cost": the rest is what they say)."""
-        source = self.doc.char_span(*source_span, alignment_mode="expand")
+    def speech_tag(self, anchor: tuple[int, int], content: Span) -> tuple[int, int]:
+        """Characters of the speech tag around a source or cue (``anchor``) inside the
+        content: after a quotation, the unquoted words up to the next one or to the end
+        of the anchor's sentence ('"... the Commons," Lord Falconer told BBC1's Breakfast
+        With Frost. "..."', '," he said on the opening day of the London conference');
+        with no quotation before it the anchor alone ("which, critics say, will add to
+        the cost": the rest is what they say)."""
+        words = self.doc.char_span(*anchor, alignment_mode="expand")
         lo = max((end for _, end in self._quotes()
-                  if content.start_char <= end <= source_span[0]), default=None)
-        if lo is None or source is None or not len(source):
-            return source_span
-        # not before the source's sentence ('"see the light" on the rebate. But the
+                  if content.start_char <= end <= anchor[0]), default=None)
+        if lo is None or words is None or not len(words) or (
+                anchor[0] >= content.end_char):  # a tag after the content: its own
+            return anchor
+        # not before the anchor's sentence ('"see the light" on the rebate. But the
         # foreign secretary told ...': the rebate is what the quote was on)
-        lo = max(lo, self.doc[quoting.sentence_start(self.doc, source.start)].idx)
-        hi = min((start for start, _ in self._quotes() if start >= source_span[1]),
-                 default=None)
-        if hi is None:  # the end of the source's sentence
-            end = source.end
+        lo = max(lo, self.doc[quoting.sentence_start(self.doc, words.start)].idx)
+        hi = min((start for start, _ in self._quotes() if start >= anchor[1]), default=None)
+        if hi is None:  # the end of the anchor's sentence
+            end = words.end
             while end < content.end and not self.doc[end].is_sent_start:
                 end += 1
             hi = self.doc[end - 1].idx + len(self.doc[end - 1].text)
@@ -917,7 +918,10 @@ class Resolver:
             return None
         verb = pronoun.head
         heads = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr"))]
-        if any(c.dep_ in ("ccomp", "xcomp", "csubj") for h in heads for c in h.children):
+        if any(c.dep_ in ("ccomp", "xcomp", "csubj") or (  # "finding it difficult to
+                h.pos_ == "ADJ" and c.dep_ == "advcl" and any(  # identify a target"
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+               for h in heads for c in h.children):
             return None
         doc = self.doc
         start = quoting.sentence_start(doc, pronoun.i)
