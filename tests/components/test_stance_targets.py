@@ -441,3 +441,9 @@ def test_what_there_is_is_what_a_statement_is_about(parse, text, target):
 def test_his_party_is_the_body_named_beside_him(parse, text, word, name):
     doc = parse(text)
     assert _resolver(doc).at(_token(doc, word)).name == name
+
+
+def test_an_act_is_named_with_what_it_does(parse):
+    """ "the decision to marry" is its own act, with or without an object."""
+    doc = parse("Polls show most Britons support the couple's decision to marry.")
+    assert _resolver(doc).at(_token(doc, "decision")).name == "couple's decision to marry"

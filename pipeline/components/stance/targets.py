@@ -240,10 +240,12 @@ def _title_case(phrase: str) -> bool:
 def _infinitive(token: Token) -> Token | None:
     """The infinitive right after a noun that says what it acts on ("the need to reform
     the policy", "a decision to sell the club"; not "the capacity to start", nor the
-    inverted "were conditions to deteriorate")."""
+    inverted "were conditions to deteriorate"), or what an act does ("their decision to
+    marry", "the move to quit": the act is nothing without it)."""
+    act = token.lemma_.lower() in _vocabulary().acts
     return next((c for c in token.children if c.dep_ == "acl" and any(
         a.dep_ == "aux" and a.lower_ == "to" and a.i == token.i + 1 for a in c.children)
-        and any(o.dep_ == "dobj" for o in c.children)), None)
+        and (act or any(o.dep_ == "dobj" for o in c.children))), None)
 
 
 def _joined(token: Token, hi: int) -> Token | None:
