@@ -447,3 +447,17 @@ def test_an_act_is_named_with_what_it_does(parse):
     """ "the decision to marry" is its own act, with or without an object."""
     doc = parse("Polls show most Britons support the couple's decision to marry.")
     assert _resolver(doc).at(_token(doc, "decision")).name == "couple's decision to marry"
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
+    ("Gordon Brown said that each year fuel duties should rise with inflation.", "duties",
+     "fuel duties"),
+    ("BMW said it would produce 100,000 Mini models a year at Cowley.", "models",
+     "Mini models"),
+    # a day or a possessor names one: part of the name
+    ("The minister described Friday's meeting as very productive.", "meeting",
+     "Friday's meeting"),
+])
+def test_a_time_unit_before_a_noun_is_no_part_of_its_name(parse, text, word, name):
+    doc = parse(text)
+    assert _resolver(doc).at(_token(doc, word)).name == name

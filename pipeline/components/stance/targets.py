@@ -207,6 +207,25 @@ def _amount_word(word: Token) -> bool:
             doc[word.i - 1].like_num or doc[word.i - 1].ent_type_ == "MONEY"))
 
 
+_TIMES = frozenset({"DATE", "TIME"})
+
+
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "century"})
+_TIME_DETERMINERS = frozenset({"each", "every", "this", "last", "next"})
+
+
+def _when(word: Token) -> bool:
+    """A word of a time unit before a noun, no possessor ("each year fuel duties", "this
+    year rising oil prices"): how often or when, not what; a day, a month or a possessor
+    names one ("Friday's meeting", "the February poll", "this year's nominees"), and so
+    does a duration ("a five-year ban")."""
+    doc = word.doc
+    unit = word if word.lower_ in _TIME_UNITS else (
+        doc[word.i + 1] if word.lower_ in _TIME_DETERMINERS and word.i + 1 < len(doc) else None)
+    return unit is not None and unit.lower_ in _TIME_UNITS and unit.ent_type_ in _TIMES and (
+        not any(c.tag_ == "POS" for c in unit.children)) and not hyphens.joined_before(unit)
+
+
 def _hedge(word: Token) -> bool:
     """A word that bounds or limits a phrase ("at least double-digit growth", "only
     items", "up to 100 million doses", "no deal"): no word of its name."""
@@ -1198,6 +1217,8 @@ class Resolver:
         ids = {token.i}
         after: set[int] = set()
         for child in token.children:
+            if child.dep_ == "npadvmod" and child.ent_type_ in _TIMES:
+                continue  # "100,000 Mini models a year": how often, no part of the name
             if child.dep_ in _KEEP_DEPS or (child.dep_ in ("det", "punct") and child.i < token.i):
                 ids.update(t.i for t in child.subtree)
             elif child.dep_ == "prep" and (child.lower_ in _NAMING_PREPS or (
@@ -1231,7 +1252,7 @@ class Resolver:
             if _judging(word, token):  # the opinion and what it is joined with
                 lo = max(lo + 1, (word.head if word.dep_ == "advmod" else word).right_edge.i + 1)
             elif word.lower_ in _DETERMINERS or word.is_punct or word.tag_ == "POS" or (
-                    _hedge(word) or _amount_word(word)):
+                    _hedge(word) or _amount_word(word) or _when(word)):
                 lo += 1
             else:
                 break
