@@ -289,6 +289,8 @@ def test_the_targets_own_name_is_no_verdict_on_it(nlp, sentence):
     # a speech tag inside a quote's content names whom the speaker tells, no target
     ('"We must look at the relationship between the Lords and the Commons," Lord Falconer '
      "told Breakfast With Frost.", "relationship between the Lords and the Commons"),
+    # what "there is" says there is a need or plans for is what it is about
+    ("The inspector said there was no need for such a massive upheaval.", "massive upheaval"),
     # "it" before an adjective and its infinitive stands for nothing said before
     ("Video games are booming. Peter Chernin said News Corp was finding it difficult to "
      "identify a suitable target.", "suitable target"),

@@ -1018,6 +1018,11 @@ class Resolver:
             c.dep_ == "ccomp" for c in verb.children)
 
     def _aspect_of(self, token: Token) -> Token | None:
+        purpose = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
+                        for g in c.children if g.dep_ == "pobj" and g.pos_ in _NOMINAL
+                        and not _quantity(g) and not _evaluative(g)), None)
+        if purpose is not None and _existential(token):  # "there is no need for such a
+            return purpose  # massive upheaval", "no plans for a comeback": about that
         aspect = token.lemma_.lower() in self.vocab.aspects
         amount = token.like_num or token.pos_ == "NUM" or token.text[:1] in _AMOUNT_START or any(
             c.dep_ == "nummod" for c in token.children)
