@@ -112,6 +112,21 @@ def test_an_anaphor_of_its_kind_is_the_plan_named_just_before(parse, text, word,
      "return of the four detainees"),
     ("They noted the dip in hiring.", "dip", "dip in hiring"),
     ("They noted the dip in 2004.", "dip", "dip"),  # when is no name
+    # "his party": the body the article named beside him
+    ("Tory leader Michael Howard spoke in Leeds. He said his party would cut taxes.",
+     "party", "Conservative Party"),
+    ("Tory Liam Fox said his party offered a clear choice.", "party", "Conservative Party"),
+    ("Michael Howard spoke in Leeds. He said his party would cut taxes.", "party", "party"),
+    # an act with what it does, object or none
+    ("Polls show most Britons support the couple's decision to marry.", "decision",
+     "couple's decision to marry"),
+    # a time unit is no part of a name; a day or a possessor names one
+    ("Gordon Brown said that each year fuel duties should rise with inflation.", "duties",
+     "fuel duties"),
+    ("BMW said it would produce 100,000 Mini models a year at Cowley.", "models",
+     "Mini models"),
+    ("The minister described Friday's meeting as very productive.", "meeting",
+     "Friday's meeting"),
     ("They would not achieve their aim of re-engaging voters.", "aim", "aim"),  # no gap
     ("They saw stronger economic growth.", "growth", "economic growth"),
     ("It was a very good deal.", "deal", "deal"),  # a graded opinion is no part of a name
@@ -429,35 +444,3 @@ def test_a_noun_named_once_in_passing(parse, text, word, passing):
 ])
 def test_what_there_is_is_what_a_statement_is_about(parse, text, target):
     assert parse(text)._.nc_statements[0].target == target
-
-
-@pytest.mark.parametrize(("text", "word", "name"), [
-    ("Tory leader Michael Howard spoke in Leeds. He said his party would cut taxes.",
-     "party", "Conservative Party"),
-    ("Tory Liam Fox said his party offered a clear choice.", "party", "Conservative Party"),
-    # no body named beside him: the noun stays as it is
-    ("Michael Howard spoke in Leeds. He said his party would cut taxes.", "party", "party"),
-])
-def test_his_party_is_the_body_named_beside_him(parse, text, word, name):
-    doc = parse(text)
-    assert _resolver(doc).at(_token(doc, word)).name == name
-
-
-def test_an_act_is_named_with_what_it_does(parse):
-    """ "the decision to marry" is its own act, with or without an object."""
-    doc = parse("Polls show most Britons support the couple's decision to marry.")
-    assert _resolver(doc).at(_token(doc, "decision")).name == "couple's decision to marry"
-
-
-@pytest.mark.parametrize(("text", "word", "name"), [
-    ("Gordon Brown said that each year fuel duties should rise with inflation.", "duties",
-     "fuel duties"),
-    ("BMW said it would produce 100,000 Mini models a year at Cowley.", "models",
-     "Mini models"),
-    # a day or a possessor names one: part of the name
-    ("The minister described Friday's meeting as very productive.", "meeting",
-     "Friday's meeting"),
-])
-def test_a_time_unit_before_a_noun_is_no_part_of_its_name(parse, text, word, name):
-    doc = parse(text)
-    assert _resolver(doc).at(_token(doc, word)).name == name
