@@ -647,6 +647,10 @@ def bound(figure: Span, grammar: FigureGrammar) -> str | None:
     if anchor.dep_ == "nummod" and anchor.head.i >= figure.end:
         anchor = anchor.head
     verb = anchor.head
+    if anchor.dep_ == "npadvmod" and verb.pos_ == "VERB" and verb.lemma_.lower() in \
+            grammar.comparison_verbs and not any(t.dep_ == "dobj" for t in verb.children):
+        return grammar.comparison_verbs[verb.lemma_.lower()]  # "Turnout exceeded 60
+        # percent": the parser's npadvmod there is the object a comparison verb passes
     if anchor.dep_ == "dobj" and verb.pos_ == "VERB":
         lemma = verb.lemma_.lower()
         if verb.tag_ in _PRESENT and lemma in grammar.threshold_verbs:

@@ -115,6 +115,7 @@ class FigureGrammar:
     cap_verbs: dict[str, str]  # "limiting capacity to 15 rounds": at most
     vague_idiom: re.Pattern[str]  # "in their ": "in their thousands" is a crowd's size
     period_units: frozenset[str]
+    period_bounds: frozenset[str]  # "for as long as 18 years"; "as long as 60 agree" is none
     bound_words: frozenset[str]
     subunits: dict[str, tuple[str, int]]
     compound_units: dict[str, tuple[str, float]]
@@ -224,6 +225,7 @@ class FigureGrammar:
             vague_idiom=re.compile(rf"\b(?:{alt(data['vague_idioms_before'])})\s+$",
                                    re.IGNORECASE),
             period_units=frozenset(data["period_units"]),
+            period_bounds=frozenset(data["period_bounds_before"]),
             subunits={coin: (code, n) for coin, (code, n) in data["subunits"].items()},
             compound_units={unit: (smaller, n)
                             for unit, (smaller, n) in data["compound_units"].items()},
