@@ -1,6 +1,6 @@
 """Approximation and bound phrases news writes before a figure, a comparison verb the
 parser takes for an adverb, a poll's points after a camel-case name, "-odd" without a
-scale word and the lemma of "taxes" (issue 11, fourteenth round, found on
+scale word, "several dozen" and the lemma of "taxes" (issue 11, fourteenth round, found on
 ``corpus/figures/realnews/fresh14.jsonl`` and with made-up forms beside them). Every
 sentence here is made up."""
 
@@ -36,6 +36,10 @@ from tests.components.figures.test_component import assert_figure
         # "-odd" and "-some" without a scale word: more than the round count, of the noun
         ("They made 40-odd calls.", "40-odd calls", 40.0, "call", ">"),
         ("He served 20-odd years in jail.", "20-odd years", 20.0, "year", ">"),
+        # a few of a dozen is vague, at its lowest value, as "several hundred"
+        ("Several dozen people came.", "Several dozen people", 12.0, "person", ">"),
+        ("A few dozen protesters gathered.", "A few dozen protesters", 12.0, "protester",
+         ">"),
         # "taxes" is lemmatised "taxis": the counted noun is tax
         ("The reform scraps 300 taxes.", "300 taxes", 300.0, "tax", "="),
     ],
