@@ -107,6 +107,7 @@ class FigureGrammar:
     vote_cues: re.Pattern[str]  # "voted 272-219": a pair is a tally of votes
     change_verbs: dict[str, str]
     intransitive_change_verbs: frozenset[str]  # "rose 4p": the amount is the change
+    particle_change_verbs: frozenset[str]  # "edged up 0.1 points"; not "racked up $5m"
     change_nouns: dict[str, str]
     comparatives_after: dict[str, str]
     differences_after: dict[str, str]  # "84% above the offer price": how far above it
@@ -216,6 +217,7 @@ class FigureGrammar:
                 rf"^(?:\s+(?:a|an|per)\s+[a-z]+)?\s*\(\s*(?:(?:{alt(approximations)}|~)\s*)?$"),
             change_verbs=data["change_verbs"],
             intransitive_change_verbs=frozenset(data["intransitive_change_verbs"]),
+            particle_change_verbs=frozenset(data["particle_change_verbs"]),
             change_nouns=data["change_nouns"],
             comparatives_after=data["comparatives_after"],
             differences_after=data["differences_after"],

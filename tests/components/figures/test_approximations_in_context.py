@@ -1,8 +1,8 @@
 """Approximation and bound phrases news writes before a figure, a comparison verb the
 parser takes for an adverb, a poll's points after a camel-case name, "-odd" without a
-scale word, "several dozen" and the lemma of "taxes" (issue 11, fourteenth round, found on
-``corpus/figures/realnews/fresh14.jsonl`` and with made-up forms beside them). Every
-sentence here is made up."""
+scale word, "several dozen", "edged up" and the lemma of "taxes" (issue 11, fourteenth
+round, found on ``corpus/figures/realnews/fresh14.jsonl`` and with made-up forms beside
+them). Every sentence here is made up."""
 
 import pytest
 
@@ -40,6 +40,12 @@ from tests.components.figures.test_component import assert_figure
         ("Several dozen people came.", "Several dozen people", 12.0, "person", ">"),
         ("A few dozen protesters gathered.", "A few dozen protesters", 12.0, "protester",
          ">"),
+        # the particle of a verb of movement is the change's direction ...
+        ("Unemployment edged up 0.1 percentage points.", "0.1 percentage points", 0.1, "pp",
+         "up"),
+        ("Inflation ticked down 0.2 points.", "0.2 points", 0.2, "point", "down"),
+        # ... not of a verb that piles up an amount
+        ("He racked up $5m in debts.", "$5m", 5e6, "USD", "="),
         # "taxes" is lemmatised "taxis": the counted noun is tax
         ("The reform scraps 300 taxes.", "300 taxes", 300.0, "tax", "="),
     ],
