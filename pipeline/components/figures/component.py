@@ -1087,6 +1087,7 @@ class FigureExtractor:
         symbol = None if phrase is None or (
             phrase == "over" and unit in g.period_units and not age_gap
             and not g.ages.bounded_group.search(text, max(0, start - 30), start)
+            and not g.ages.before.search(text, max(0, start - 30), start)  # "aged over 65"
         ) or (phrase in g.period_bounds and unit not in g.period_units) \
             or (phrase == "over" and done and text[done[-1].span[1] : start].strip().lower()
               == "over") or (phrase == "over" and self._race_distance(tokens, unit)) \

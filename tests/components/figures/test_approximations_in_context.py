@@ -1,8 +1,8 @@
 """Approximation and bound phrases news writes before a figure, a comparison verb the
 parser takes for an adverb, a poll's points after a camel-case name, "-odd" without a
-scale word, "several dozen", "edged up" and the lemma of "taxes" (issue 11, fourteenth
-round, found on ``corpus/figures/realnews/fresh14.jsonl`` and with made-up forms beside
-them). Every sentence here is made up."""
+scale word, "several dozen", "edged up", "aged under" and the lemma of "taxes" (issue 11,
+fourteenth round, found on ``corpus/figures/realnews/fresh14.jsonl`` and with made-up
+forms beside them). Every sentence here is made up."""
 
 import pytest
 
@@ -46,6 +46,10 @@ from tests.components.figures.test_component import assert_figure
         ("Inflation ticked down 0.2 points.", "0.2 points", 0.2, "point", "down"),
         # ... not of a verb that piles up an amount
         ("He racked up $5m in debts.", "$5m", 5e6, "USD", "="),
+        # a bound after "aged" is an age in years, "over" too (no span of time)
+        ("Those aged under 30 are most at risk.", "30", 30.0, "year", "<"),
+        ("People aged over 65 get the vaccine.", "65", 65.0, "year", ">"),
+        ("Children aged under five are exempt.", "five", 5.0, "year", "<"),
         # "taxes" is lemmatised "taxis": the counted noun is tax
         ("The reform scraps 300 taxes.", "300 taxes", 300.0, "tax", "="),
     ],
