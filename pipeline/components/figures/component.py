@@ -122,7 +122,8 @@ _NEGATED = {">": "<=", "<": ">="}  # "not more than" is at most, "not less than"
 _NEEDED_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:will\s+be|would\s+be|are|is)\s+)?"
                            r"(?:needed|required|necessary)\b")
 _INCHES_AFTER = re.compile(r"-(\d{1,2})(?!\d|[.,]\d|-)")  # the "-11" of "5-foot-11"
-_ODD_SCALE = re.compile(r"-(?:some|odd)\s+(hundred|thousand|million|billion)\b", re.IGNORECASE)
+_ODD_SCALE = re.compile(r"-(?:some|odd)(?:\s+(hundred|thousand|million|billion))?\b",
+                        re.IGNORECASE)  # "40-odd calls", "30-some thousand": more than
 # "less than the catalogue price of ", "close to the ", "an estimated worth of ": a bound on
 # the figure the phrase names
 _THE_GAP = re.compile(r"(?<=than|..to)\s+the\s+(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+)?$"
@@ -319,7 +320,8 @@ class FigureExtractor:
         odd = _ODD_SCALE.match(text, match.end("num")) if not (cur or pre or scale or written) \
             else None
         if odd is not None:  # "30-some thousand", "40-odd million": more than the round amount
-            value, end = value * g.scale_factor(odd.group(1).lower()), odd.end()
+            scaled = g.scale_factor(odd.group(1).lower()) if odd.group(1) else 1.0
+            value, end = value * scaled, odd.end()
         hyphen = _HYPHEN_WORD.match(text, match.end("num")) \
             if not (scale or written or odd) else None
         if hyphen and hyphen.group(0).startswith(" ") and (
@@ -997,6 +999,11 @@ class FigureExtractor:
         if _DAY_SPLIT_OFF.match(after) and number.isdigit() and int(number) <= 31 \
                 and not text[sent.start_char : match.start("num")].strip():
             return True  # "1, is set to play": a date's day cut off at "Jan." by a splitter
+        following = next_word.group(1) if next_word else ""
+        measure = following.lower().rstrip(".")
+        if measure in g.percent or measure.removesuffix("s") in g.relative_units:
+            return False  # "HuffPollster 4.3 points": a poll's lead; no model ("iPhone
+            # 15") nor name ("Boeing 737") has points or a percent sign
         if _MODEL_BEFORE.search(before) or _MODEL_AFTER.match(after) \
                 or _MODEL_LIST_BEFORE.search(before):
             return True  # "No. 5", "iPhone 15", "PlayStation 5", "Boeing 737-8", "737 MAX 9"
@@ -1011,7 +1018,7 @@ class FigureExtractor:
                 and prev_word.group(1)[0].isupper()
                 and prev_word.group(1).lower() not in ("in", "on", "by", "for", "about", "some")):
             return False
-        name, following = prev_word.group(1), next_word.group(1) if next_word else ""
+        name = prev_word.group(1)
         # a capitalised plural right after it is what a headline counts ("Orders 77 Jets");
         # not a name after a comma ("Henry 23, Pires 55")
         capitalised_plural = following[:1].isupper() and following.endswith("s") \
@@ -1080,7 +1087,9 @@ class FigureExtractor:
         symbol = None if phrase is None or (
             phrase == "over" and unit in g.period_units and not age_gap
             and not g.ages.bounded_group.search(text, max(0, start - 30), start)
-        ) or (phrase == "over" and done and text[done[-1].span[1] : start].strip().lower()
+            and not g.ages.before.search(text, max(0, start - 30), start)  # "aged over 65"
+        ) or (phrase in g.period_bounds and unit not in g.period_units) \
+            or (phrase == "over" and done and text[done[-1].span[1] : start].strip().lower()
               == "over") or (phrase == "over" and self._race_distance(tokens, unit)) \
             else g.modifier_symbols[phrase]  # but "people over 65" are older than 65; "6.61
         # seconds over 60m", "the bronze medallist over 3000m": the distance of a race

@@ -516,9 +516,10 @@ def change(
     word = doc[before] if before >= 0 else None
     if word is not None and word.lower_ in ("up", "down") and (
         word.dep_ != "prt" or word.i != word.head.i + 1
+        or word.head.lemma_.lower() in grammar.particle_change_verbs
     ) and doc[word.i + 1].lower_ != "for":
-        return word.lower_  # "up 5%", "sent shares up 8.5p"; not "racked up $5m", nor
-        # "up for nine awards" (nominated), "up for sale"
+        return word.lower_  # "up 5%", "sent shares up 8.5p", "edged up 0.1 points"; not
+        # "racked up $5m", nor "up for nine awards" (nominated), "up for sale"
     role = noun or anchor
     verb = anchor.head
     if verb.pos_ == "VERB" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an")
@@ -647,6 +648,10 @@ def bound(figure: Span, grammar: FigureGrammar) -> str | None:
     if anchor.dep_ == "nummod" and anchor.head.i >= figure.end:
         anchor = anchor.head
     verb = anchor.head
+    if anchor.dep_ == "npadvmod" and verb.pos_ == "VERB" and verb.lemma_.lower() in \
+            grammar.comparison_verbs and not any(t.dep_ == "dobj" for t in verb.children):
+        return grammar.comparison_verbs[verb.lemma_.lower()]  # "Turnout exceeded 60
+        # percent": the parser's npadvmod there is the object a comparison verb passes
     if anchor.dep_ == "dobj" and verb.pos_ == "VERB":
         lemma = verb.lemma_.lower()
         if verb.tag_ in _PRESENT and lemma in grammar.threshold_verbs:

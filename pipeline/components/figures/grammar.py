@@ -107,6 +107,7 @@ class FigureGrammar:
     vote_cues: re.Pattern[str]  # "voted 272-219": a pair is a tally of votes
     change_verbs: dict[str, str]
     intransitive_change_verbs: frozenset[str]  # "rose 4p": the amount is the change
+    particle_change_verbs: frozenset[str]  # "edged up 0.1 points"; not "racked up $5m"
     change_nouns: dict[str, str]
     comparatives_after: dict[str, str]
     differences_after: dict[str, str]  # "84% above the offer price": how far above it
@@ -115,6 +116,7 @@ class FigureGrammar:
     cap_verbs: dict[str, str]  # "limiting capacity to 15 rounds": at most
     vague_idiom: re.Pattern[str]  # "in their ": "in their thousands" is a crowd's size
     period_units: frozenset[str]
+    period_bounds: frozenset[str]  # "for as long as 18 years"; "as long as 60 agree" is none
     bound_words: frozenset[str]
     subunits: dict[str, tuple[str, int]]
     compound_units: dict[str, tuple[str, float]]
@@ -215,6 +217,7 @@ class FigureGrammar:
                 rf"^(?:\s+(?:a|an|per)\s+[a-z]+)?\s*\(\s*(?:(?:{alt(approximations)}|~)\s*)?$"),
             change_verbs=data["change_verbs"],
             intransitive_change_verbs=frozenset(data["intransitive_change_verbs"]),
+            particle_change_verbs=frozenset(data["particle_change_verbs"]),
             change_nouns=data["change_nouns"],
             comparatives_after=data["comparatives_after"],
             differences_after=data["differences_after"],
@@ -224,6 +227,7 @@ class FigureGrammar:
             vague_idiom=re.compile(rf"\b(?:{alt(data['vague_idioms_before'])})\s+$",
                                    re.IGNORECASE),
             period_units=frozenset(data["period_units"]),
+            period_bounds=frozenset(data["period_bounds_before"]),
             subunits={coin: (code, n) for coin, (code, n) in data["subunits"].items()},
             compound_units={unit: (smaller, n)
                             for unit, (smaller, n) in data["compound_units"].items()},

@@ -119,7 +119,7 @@ def vague_pattern() -> str:
     millions"), or a few of a scale ("several hundred")."""
     data = _data()
     plural = alternation(data["vague"])
-    singular = alternation([w.rstrip("s") for w in data["vague"] if w not in ("tens", "dozens")])
+    singular = alternation([w.rstrip("s") for w in data["vague"] if w != "tens"])
     few = alternation(data["vague_few"])
     return (rf"(?:{few}\s+{singular}|{plural}(?:\s+of\s+(?:{plural}|{singular}))?)"
             r"(?![A-Za-z])")
