@@ -184,7 +184,7 @@ class SourceResolver:
                     c.dep_ == "poss" or c.lower_ == "the" for c in head.children) and (
                     held := self._office_holder(doc, source, self._holders(doc, head, persons))):
                 return held  # "France's finance minister": the one the article names so
-            owner = self._group_owner(head, mentions, earlier)
+            owner = self._group_owner(head, mentions, earlier, quotes)
             if owner:
                 return owner
         organisation = self._organisation(head, before, persons, earlier)
@@ -635,14 +635,16 @@ class SourceResolver:
                      and (owner := self.mention_at(c, mentions)) is not None), None)
 
     def _group_owner(self, head: Token, mentions: list[EntityMention],
-                     earlier: list[Statement]) -> str | None:
+                     earlier: list[Statement], quotes: Sequence[Span] = ()) -> str | None:
         """Whose group a group source is: the state or organisation modifying it ("U.S.
         officials", "Japan's ministers", "Chinese state media", "a spokesman for the Home
         Office"); "the ministry", the last
         named one, else whom a statement's source with that noun named in this or the three
         sentences before ("a BaFin spokeswoman said ... the spokeswoman said": BaFin); bare
         ("officials"), the source of the statement just before, in the same or the
-        previous sentence."""
+        previous sentence; a bare spokesperson with no such statement, the organisation
+        that is the nearest subject in its sentence or the two before ("Cairn has been
+        granted approval ... A spokesman said")."""
         owner = self._owner(head, mentions, earlier)
         if owner is not None:
             return owner
@@ -662,13 +664,18 @@ class SourceResolver:
                     is not None and spoke.root.lemma_.lower() == head.lemma_.lower()]
             return said[-1] if said else None  # "a BaFin spokeswoman said ... the
             # spokeswoman said": whom that one spoke for
-        if not earlier:
-            return None
         here = quoting.sentence_start(doc, head.i)
         previous = quoting.sentence_start(doc, here - 1) if here else 0
-        last = earlier[-1]
-        close = last.cue_span[0] >= doc[previous].idx
-        return last.source if close and last.source else None
+        last = earlier[-1] if earlier else None
+        if last is not None and last.source and last.cue_span[0] >= doc[previous].idx:
+            return last.source
+        if head.lower_ not in self.spokespeople:
+            return None
+        # "Cairn has been granted approval ... A spokesman said": the organisation the
+        # nearest subject names, when that subject is one
+        named = next((m for s in self._subjects(doc, head, quotes)
+                      if (m := mention_of(s, mentions)) is not None), None)
+        return named.canonical if named is not None and named.label == "ORG" else None
 
 
 _MODIFIERS = ("compound", "amod", "poss", "nmod")

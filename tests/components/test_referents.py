@@ -522,6 +522,10 @@ def test_a_person_known_by_a_surname_alone_goes_by_the_full_name(nlp):
         # a demonym for one person is the person, not the state
         ("Marat Safin beat Mario Ancic in four sets on Monday. The Russian said his ankle was "
          "fine.", "The Russian", "Marat Safin"),
+        # a bare spokesperson speaks for the organisation the nearest subject names
+        ("Shares in Tesco rose on Monday. Tesco has also been granted approval to build a "
+         "store. This approval came from the council. A spokesman said the decision showed "
+         "confidence.", "A spokesman", "Tesco"),
         # the survey's author by the agent of its participle
         ("The survey, conducted by the Pew Research Center, found that blogs were popular. "
          "The survey said readers were young.", "The survey", "Pew Research Center"),
