@@ -90,32 +90,48 @@ class SourceResolver:
         name = self._resolved(doc, span, mentions, earlier, quotes, said)
         if name is None or " " in name or not name.istitle():
             return name
-        if not any(m.label == "PERSON" and m.canonical == name for m in mentions):
+        person = any(m.label == "PERSON" and m.canonical == name for m in mentions)
+        if not person:
             own = doc.char_span(*span, alignment_mode="expand")
             if own is None or own[-1].text != name or own[-1].pos_ != "PROPN" or any(
-                    t.text not in self.title_sexes for t in own[:-1]):
-                return name  # "it" for "Nintendo" stays; "Arrese", "Mr Xie" read on
-        full = _full_name(name, mentions) or self._given_names(doc, name, mentions)
+                    t.text not in self.title_sexes for t in own[:-1]) or own[-1].ent_type_ == "ORG":
+                return name  # "it" for "Nintendo", "Sky" (no "Sky Plus") stay; "Arrese" reads on
+            person = own[-1].ent_type_ not in _RETIED_NOT  # "Serena", tagged a product
+        full = _full_name(name, mentions) or self._given_names(doc, name, mentions, person)
         words = full.split() if full else []
         return full if len(words) == 2 and not words[0].isupper() else name
 
-    def _given_names(self, doc: Doc, name: str, mentions: list[EntityMention]) -> str | None:
+    def _given_names(self, doc: Doc, name: str, mentions: list[EntityMention], person: bool
+                     ) -> str | None:
         """The one two-word name the article gives a person it calls ``name`` alone: a
         mention of any kind that ends with it (the tagger calls "Jose Mourinho" a place,
-        "Elena Dementieva" a building), a person's whose first word it is ("Serena" is
-        "Serena Williams", "Mr Xie" "Xie Xuren"), or a first name right before it that the
-        tagger left out ("champion Edith Masai", "local resident Francesca Detakats"); not
-        a title ("Lord Falconer", "President Bush") nor a name the article gives to two."""
+        "Elena Dementieva" a building), with ``person`` (``name`` is a person's) a person's
+        whose first word it is ("Serena" is "Serena Williams", "Mr Xie" "Xie Xuren"), or a
+        first name right before it that the tagger left out ("champion Edith Masai", "local
+        resident Francesca Detakats"); not a title ("Lord Falconer", "President Bush") or a
+        word after one ("Mr Justice Forbes"), nor a name the article gives to two."""
         def given(word: str) -> bool:
+            lower = word.lower()
             return word.istitle() and word not in self.title_sexes and (
-                word.lower() not in self.titles and word.lower() not in self.qualifiers
-                and word.lower() not in self.person_nouns and word.lower() not in _DETERMINERS)
-        full = {m.canonical for m in mentions if len(words := m.canonical.split()) == 2
-                and ((words[1] == name and given(words[0]))
-                     or (m.label == "PERSON" and words[0] == name and words[1].istitle()))}
+                lower not in self.titles and lower not in self.qualifiers
+                and lower not in self.person_nouns and lower not in _DETERMINERS)
+
+        def after_a_title(first: int) -> bool:
+            return first > 0 and doc[first - 1].text in self.title_sexes
+
+        full = set()
+        for mention in mentions:
+            words, span = mention.canonical.split(), _span_of(doc, mention)
+            if len(words) != 2 or span is None:
+                continue
+            if (words[1] == name and given(words[0]) and not after_a_title(span.start)) or (
+                    person and mention.label == "PERSON" and words[0] == name
+                    and words[1].istitle()):
+                full.add(mention.canonical)
         full |= {f"{before.text} {name}" for t in doc if t.text == name and t.i
                  and not (before := doc[t.i - 1]).is_sent_start and before.pos_ == "PROPN"
-                 and before.ent_type_ in ("", "PERSON") and given(before.text)}
+                 and before.ent_type_ in ("", "PERSON") and given(before.text)
+                 and not after_a_title(before.i)}
         return full.pop() if len(full) == 1 else None
 
     def _resolved(self, doc: Doc, span: Span, mentions: list[EntityMention],

@@ -563,3 +563,13 @@ def test_a_person_called_by_one_name_goes_by_the_two_the_article_gives(nlp):
     mentions = [EntityMention(first, first + 8, "Falconer", "PERSON", "Falconer"),
                 EntityMention(alone, alone + 8, "Falconer", "PERSON", "Falconer")]
     assert resolver.canonical(doc, (alone, alone + 8), mentions, []) == "Falconer"
+
+
+@pytest.mark.parametrize("text", [
+    # a word after a title is none of the name
+    "Lord Justice Rix and Mr Justice Forbes ruled on Monday. \"The case fails,\" said Forbes.",
+    # an organisation keeps its name: no product that opens with it
+    "Chelsea are in good hands. Sky said the deal for Sky Plus was done.",
+])
+def test_a_one_word_name_stays_where_the_article_gives_no_first_name(nlp, text):
+    assert all(" " not in name for span, name in sources(nlp, text) if " " not in span)
