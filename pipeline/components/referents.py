@@ -47,6 +47,7 @@ class SourceResolver:
         self.group_nouns = frozenset(cues["group_nouns"])
         self.organisation_nouns = frozenset(cues["organisation_nouns"])
         self.company_nouns = frozenset(cues["company_nouns"])
+        self.publication_nouns = frozenset(cues["publication_nouns"])
         self.relative = frozenset(cues["relative_pronouns"])
         self.unresolvable = frozenset(cues["unresolvable"])
         self.document_nouns = frozenset(cues["document_nouns"])
@@ -203,6 +204,9 @@ class SourceResolver:
             owner = self._group_owner(head, mentions, earlier, quotes)
             if owner:
                 return owner
+        titled = self._publication(head)
+        if titled is not None:  # "Le Figaro newspaper", "Us magazine"
+            return titled
         organisation = self._organisation(head, before, persons, earlier)
         if organisation is not None:
             return organisation
@@ -269,6 +273,25 @@ class SourceResolver:
         return _described(doc, source, persons) or _named_nearby(doc, source, persons, quotes,
                                                                  alone=False)
 
+    def _publication(self, head: Token) -> str | None:
+        """The name written right before a publication noun ("Le Figaro newspaper", "The
+        Australian newspaper", "Us magazine"; not "France's" nor "the UK newspaper"): the
+        capitalised words it opens with, "The" kept where the article capitalises it inside
+        a sentence."""
+        if head.lemma_.lower() not in self.publication_nouns or not head.i:
+            return None
+        doc, start = head.doc, head.i
+        while start and doc[start - 1].dep_ in ("compound", "amod", "nmod") and (
+                doc[start - 1].is_title or doc[start - 1].is_upper) and (
+                doc[start - 1].head.i >= start):
+            start -= 1
+        words = doc[start : head.i]
+        if not len(words) or any(t.ent_type_ in ("GPE", "LOC", "PERSON") for t in words):
+            return None
+        if start and doc[start - 1].text == "The" and not doc[start - 1].is_sent_start:
+            start -= 1
+        return doc[start : head.i].text
+
     def _organisation(self, head: Token, before: list[EntityMention],
                       persons: list[EntityMention], earlier: list[Statement]) -> str | None:
         """The organisation a definite organisation noun ("the newspaper") stands for: the
@@ -284,6 +307,10 @@ class SourceResolver:
         if tied is not None:  # "Scottish band Franz Ferdinand", the tagger's PERSON; not
             # "the UK firm"
             return tied
+        if lemma in self.publication_nouns and (named := next((
+                name for t in reversed(doc[: head.i]) if t.lemma_.lower() in self.publication_nouns
+                and (name := self._publication(t)) is not None), None)):
+            return named  # "The Australian newspaper ... the newspaper said"
         spoke = {m.canonical for m in organisations} & {e.source for e in earlier}
         own = [m for m in organisations if not _of_person(doc, m, persons)]
         named = [m for m in organisations if m.canonical in spoke] or own or organisations

@@ -526,6 +526,13 @@ def test_a_person_known_by_a_surname_alone_goes_by_the_full_name(nlp):
         ("Shares in Tesco rose on Monday. Tesco has also been granted approval to build a "
          "store. This approval came from the council. A spokesman said the decision showed "
          "confidence.", "A spokesman", "Tesco"),
+        # a publication named before its noun, and "the paper" after it, where the tagger
+        # gave it no organisation
+        ("Shares in Yukos fell on Monday. Russia's Vedomosti newspaper reported that the "
+         "firm had been sold. The paper said the price was high.", "The paper", "Vedomosti"),
+        ("Qantas may move jobs abroad, The Australian newspaper reported on Monday. Qantas "
+         "made a record profit. The newspaper said 7,000 jobs could go.", "The newspaper",
+         "The Australian"),
         # the survey's author by the agent of its participle
         ("The survey, conducted by the Pew Research Center, found that blogs were popular. "
          "The survey said readers were young.", "The survey", "Pew Research Center"),
