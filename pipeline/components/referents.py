@@ -48,6 +48,7 @@ class SourceResolver:
         self.organisation_nouns = frozenset(cues["organisation_nouns"])
         self.company_nouns = frozenset(cues["company_nouns"])
         self.publication_nouns = frozenset(cues["publication_nouns"])
+        self.publication_names = frozenset(cues["publication_names"])
         self.relative = frozenset(cues["relative_pronouns"])
         self.unresolvable = frozenset(cues["unresolvable"])
         self.document_nouns = frozenset(cues["document_nouns"])
@@ -295,8 +296,9 @@ class SourceResolver:
     def _organisation(self, head: Token, before: list[EntityMention],
                       persons: list[EntityMention], earlier: list[Statement]) -> str | None:
         """The organisation a definite organisation noun ("the newspaper") stands for: the
-        one the article gave that noun, else the last that spoke or was named; None for
-        any other noun."""
+        one the article gave that noun, else for a publication the last one named before
+        such a noun (:meth:`_publication`) or by a newspaper's name ("the Financial
+        Times"), else the last that spoke or was named; None for any other noun."""
         lemma = head.lemma_.lower()
         if lemma not in self.organisation_nouns or head.tag_ != "NN" or not _definite(head):
             return None
@@ -311,6 +313,10 @@ class SourceResolver:
                 name for t in reversed(doc[: head.i]) if t.lemma_.lower() in self.publication_nouns
                 and (name := self._publication(t)) is not None), None)):
             return named  # "The Australian newspaper ... the newspaper said"
+        if lemma in self.publication_nouns and (titled := next((
+                m.canonical for m in reversed(before)
+                if m.canonical.split()[-1].lower() in self.publication_names), None)):
+            return titled  # "an interview with the Financial Times ... The paper said"
         spoke = {m.canonical for m in organisations} & {e.source for e in earlier}
         own = [m for m in organisations if not _of_person(doc, m, persons)]
         named = [m for m in organisations if m.canonical in spoke] or own or organisations

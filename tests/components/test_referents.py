@@ -533,6 +533,10 @@ def test_a_person_known_by_a_surname_alone_goes_by_the_full_name(nlp):
         ("Qantas may move jobs abroad, The Australian newspaper reported on Monday. Qantas "
          "made a record profit. The newspaper said 7,000 jobs could go.", "The newspaper",
          "The Australian"),
+        # a newspaper the article names by a newspaper's name, not the firm named since
+        ("The chief executive told the Financial Times on Monday that Acme Holdings would "
+         "make a bid. The newspaper said the board would meet on Friday.", "The newspaper",
+         "Financial Times"),
         # the survey's author by the agent of its participle
         ("The survey, conducted by the Pew Research Center, found that blogs were popular. "
          "The survey said readers were young.", "The survey", "Pew Research Center"),
