@@ -560,20 +560,20 @@ def test_a_person_called_by_one_name_goes_by_the_two_the_article_gives(nlp):
     text = ("The State Administration of Taxation head Xie Xuren spoke on Monday. Mr Xie said "
             "tax revenue had grown.")
     assert dict(sources(nlp, text))["Mr Xie"] == "Xie Xuren"
-    text = "Kenyan champion Edith Masai won. \"It was hard,\" said Masai."
-    doc = before_attribution(nlp, text)
-    first, alone = text.index("Masai"), text.rindex("Masai")
-    mentions = [EntityMention(first, first + 5, "Masai", "PERSON", "Masai"),
-                EntityMention(alone, alone + 5, "Masai", "PERSON", "Masai")]
-    resolver = SourceResolver()
-    assert resolver.canonical(doc, (alone, alone + 5), mentions, []) == "Edith Masai"
+    assert alone_resolves_to(nlp, "Kenyan champion Edith Masai won. \"It was hard,\" said "
+                             "Masai.", "Masai") == "Edith Masai"
     # a title before the name is none of it
-    text = "Lord Falconer spoke. \"It was hard,\" said Falconer."
+    assert alone_resolves_to(nlp, "Lord Falconer spoke. \"It was hard,\" said Falconer.",
+                             "Falconer") == "Falconer"
+
+
+def alone_resolves_to(nlp, text, surname):
+    """The name the last ``surname`` resolves to where the entity layer tagged it alone
+    each time."""
     doc = before_attribution(nlp, text)
-    first, alone = text.index("Falconer"), text.rindex("Falconer")
-    mentions = [EntityMention(first, first + 8, "Falconer", "PERSON", "Falconer"),
-                EntityMention(alone, alone + 8, "Falconer", "PERSON", "Falconer")]
-    assert resolver.canonical(doc, (alone, alone + 8), mentions, []) == "Falconer"
+    at = (text.index(surname), text.rindex(surname))
+    mentions = [EntityMention(a, a + len(surname), surname, "PERSON", surname) for a in at]
+    return SourceResolver().canonical(doc, (at[1], at[1] + len(surname)), mentions, [])
 
 
 @pytest.mark.parametrize("text", [
