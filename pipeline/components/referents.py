@@ -47,6 +47,8 @@ class SourceResolver:
         self.group_nouns = frozenset(cues["group_nouns"])
         self.organisation_nouns = frozenset(cues["organisation_nouns"])
         self.company_nouns = frozenset(cues["company_nouns"])
+        self.publication_nouns = frozenset(cues["publication_nouns"])
+        self.publication_names = frozenset(cues["publication_names"])
         self.relative = frozenset(cues["relative_pronouns"])
         self.unresolvable = frozenset(cues["unresolvable"])
         self.document_nouns = frozenset(cues["document_nouns"])
@@ -88,12 +90,51 @@ class SourceResolver:
         article gives, a first name and the surname ("Kasabian guitarist Sergio Pizzorno
         ... said Pizzorno"; not the tagger's longer runs, "Sunderland FC Bob Murray")."""
         name = self._resolved(doc, span, mentions, earlier, quotes, said)
-        if name is None or " " in name or not any(
-                m.label == "PERSON" and m.canonical == name for m in mentions):
+        if name is None or " " in name or not name.istitle():
             return name
-        full = _full_name(name, mentions)
+        person = any(m.label == "PERSON" and m.canonical == name for m in mentions)
+        if not person:
+            own = doc.char_span(*span, alignment_mode="expand")
+            if own is None or own[-1].text != name or own[-1].pos_ != "PROPN" or any(
+                    t.text not in self.title_sexes for t in own[:-1]) or own[-1].ent_type_ == "ORG":
+                return name  # "it" for "Nintendo", "Sky" (no "Sky Plus") stay; "Arrese" reads on
+            person = own[-1].ent_type_ not in _RETIED_NOT  # "Serena", tagged a product
+        full = _full_name(name, mentions) or self._given_names(doc, name, mentions, person)
         words = full.split() if full else []
         return full if len(words) == 2 and not words[0].isupper() else name
+
+    def _given_names(self, doc: Doc, name: str, mentions: list[EntityMention], person: bool
+                     ) -> str | None:
+        """The one two-word name the article gives a person it calls ``name`` alone: a
+        mention of any kind that ends with it (the tagger calls "Jose Mourinho" a place,
+        "Elena Dementieva" a building), with ``person`` (``name`` is a person's) a person's
+        whose first word it is ("Serena" is "Serena Williams", "Mr Xie" "Xie Xuren"), or a
+        first name right before it that the tagger left out ("champion Edith Masai", "local
+        resident Francesca Detakats"); not a title ("Lord Falconer", "President Bush") or a
+        word after one ("Mr Justice Forbes"), nor a name the article gives to two."""
+        def given(word: str) -> bool:
+            lower = word.lower()
+            return word.istitle() and word not in self.title_sexes and (
+                lower not in self.titles and lower not in self.qualifiers
+                and lower not in self.person_nouns and lower not in _DETERMINERS)
+
+        def after_a_title(first: int) -> bool:
+            return first > 0 and doc[first - 1].text in self.title_sexes
+
+        full = set()
+        for mention in mentions:
+            words, span = mention.canonical.split(), _span_of(doc, mention)
+            if len(words) != 2 or span is None:
+                continue
+            if (words[1] == name and given(words[0]) and not after_a_title(span.start)) or (
+                    person and mention.label == "PERSON" and words[0] == name
+                    and words[1].istitle()):
+                full.add(mention.canonical)
+        full |= {f"{before.text} {name}" for t in doc if t.text == name and t.i
+                 and not (before := doc[t.i - 1]).is_sent_start and before.pos_ == "PROPN"
+                 and before.ent_type_ in ("", "PERSON") and given(before.text)
+                 and not after_a_title(before.i)}
+        return full.pop() if len(full) == 1 else None
 
     def _resolved(self, doc: Doc, span: Span, mentions: list[EntityMention],
                   earlier: list[Statement], quotes: Sequence[Span] = (),
@@ -104,6 +145,10 @@ class SourceResolver:
                 held := self._office_holder(doc, source, self._holders(doc, head, [
                     m for m in mentions if m.label == "PERSON" and m.end <= span[0]]))):
             return held  # "Bishop Tom Wright ... Bishop said": a title used as a name
+        if _demonym_person(source) and (
+                person := self._national(doc, source, [
+                    m for m in mentions if m.label == "PERSON" and m.end <= span[0]], quotes)):
+            return person  # "Safin ... The Russian added": a person, not Russia
         named = self.mention_at(head, mentions)
         if named is not None:
             return named
@@ -157,9 +202,12 @@ class SourceResolver:
                     c.dep_ == "poss" or c.lower_ == "the" for c in head.children) and (
                     held := self._office_holder(doc, source, self._holders(doc, head, persons))):
                 return held  # "France's finance minister": the one the article names so
-            owner = self._group_owner(head, mentions, earlier)
+            owner = self._group_owner(head, mentions, earlier, quotes)
             if owner:
                 return owner
+        titled = self._publication(head)
+        if titled is not None:  # "Le Figaro newspaper", "Us magazine"
+            return titled
         organisation = self._organisation(head, before, persons, earlier)
         if organisation is not None:
             return organisation
@@ -186,7 +234,8 @@ class SourceResolver:
         elif lower in self.titles and any(c.lower_ == "the" for c in head.children):
             holders = self._holders(doc, head, persons)
             titled = (self._office_holder(doc, source, holders) if holders
-                      else self._protagonist(doc, source, persons, mentions, earlier, said))
+                      else self._protagonist(doc, source, persons, mentions, earlier, said,
+                                             quotes=quotes))
             if titled is not None:  # "Foreign Minister X ... the minister", not any person
                 return titled  # named last
         if kind is not None:
@@ -216,11 +265,40 @@ class SourceResolver:
                     return named
         return _without_relative_clause(source)
 
+    @staticmethod
+    def _national(doc: Doc, source: SpacySpan, persons: list[EntityMention],
+                  quotes: Sequence[Span]) -> str | None:
+        """Whom "the Russian" stands for: the person the article gave that word ("Russian
+        Marat Safin"), else the one its sentence or the one before is about
+        (:func:`_named_nearby`), as for a role."""
+        return _described(doc, source, persons) or _named_nearby(doc, source, persons, quotes,
+                                                                 alone=False)
+
+    def _publication(self, head: Token) -> str | None:
+        """The name written right before a publication noun ("Le Figaro newspaper", "The
+        Australian newspaper", "Us magazine"; not "France's" nor "the UK newspaper"): the
+        capitalised words it opens with, "The" kept where the article capitalises it inside
+        a sentence."""
+        if head.lemma_.lower() not in self.publication_nouns or not head.i:
+            return None
+        doc, start = head.doc, head.i
+        while start and doc[start - 1].dep_ in ("compound", "amod", "nmod") and (
+                doc[start - 1].is_title or doc[start - 1].is_upper) and (
+                doc[start - 1].head.i >= start):
+            start -= 1
+        words = doc[start : head.i]
+        if not len(words) or any(t.ent_type_ in ("GPE", "LOC", "PERSON") for t in words):
+            return None
+        if start and doc[start - 1].text == "The" and not doc[start - 1].is_sent_start:
+            start -= 1
+        return doc[start : head.i].text
+
     def _organisation(self, head: Token, before: list[EntityMention],
                       persons: list[EntityMention], earlier: list[Statement]) -> str | None:
         """The organisation a definite organisation noun ("the newspaper") stands for: the
-        one the article gave that noun, else the last that spoke or was named; None for
-        any other noun."""
+        one the article gave that noun, else for a publication the last one named before
+        such a noun (:meth:`_publication`) or by a newspaper's name ("the Financial
+        Times"), else the last that spoke or was named; None for any other noun."""
         lemma = head.lemma_.lower()
         if lemma not in self.organisation_nouns or head.tag_ != "NN" or not _definite(head):
             return None
@@ -231,6 +309,14 @@ class SourceResolver:
         if tied is not None:  # "Scottish band Franz Ferdinand", the tagger's PERSON; not
             # "the UK firm"
             return tied
+        if lemma in self.publication_nouns and (named := next((
+                name for t in reversed(doc[: head.i]) if t.lemma_.lower() in self.publication_nouns
+                and (name := self._publication(t)) is not None), None)):
+            return named  # "The Australian newspaper ... the newspaper said"
+        if lemma in self.publication_nouns and (titled := next((
+                m.canonical for m in reversed(before)
+                if m.canonical.split()[-1].lower() in self.publication_names), None)):
+            return titled  # "an interview with the Financial Times ... The paper said"
         spoke = {m.canonical for m in organisations} & {e.source for e in earlier}
         own = [m for m in organisations if not _of_person(doc, m, persons)]
         named = [m for m in organisations if m.canonical in spoke] or own or organisations
@@ -303,11 +389,14 @@ class SourceResolver:
 
     def _protagonist(self, doc: Doc, source: SpacySpan, persons: list[EntityMention],
                      mentions: list[EntityMention], earlier: list[Statement],
-                     said: Span | None, lead: bool = True) -> str | None:
+                     said: Span | None, lead: bool = True, quotes: Sequence[Span] = ()
+                     ) -> str | None:
         """Whom an office the article gave no one by name stands for ("Tony Blair has
         rejected calls ... The prime minister told"; "Mr Blair said ... He said: '...' The
         prime minister said"): the speaker of the statement just before, in this or the
-        three sentences before, else the person the body's first sentence is about (its
+        three sentences before, else the person its sentence or the one before names as a
+        main clause's subject ("Gordon Brown has addressed the conference. The Chancellor
+        said"), else the person the body's first sentence is about (its
         subject: BBC names the story's person first and then by office); asked only when
         the article gave the office to no one by name (:meth:`_holders`: several holders
         leave no guess). Not a person the
@@ -315,8 +404,10 @@ class SourceResolver:
         article titles otherwise, by an office or a qualifier the source lacks ("Home
         Secretary David Blunkett", "Deputy Prime Minister John Prescott" are no "prime
         minister"), nor one an earlier statement's other description stood for ("the home
-        secretary said ... the prime minister said"), nor one it gives the office with
-        another place ("Vermont Sen. Bernie Sanders" is no "the Florida senator"). ``lead``:
+        secretary said ... the prime minister said"), nor, for a description that names a
+        place, one it gives the office with another place ("Vermont Sen. Bernie Sanders" is
+        no "the Florida senator"; "New York Senator Charles Schumer" is "the Democrat
+        senator"). ``lead``:
         False for a role ("the legal assistant", "the 41-year-old"), which only the speaker
         just before may be, and not one the article gives another role ("Manager X" is no
         "the striker")."""
@@ -324,14 +415,10 @@ class SourceResolver:
         start, end = source.start_char, source.end_char
         region = (min(said[0], end), max(said[1], start)) if said is not None else (end, end)
         named = {m.canonical for m in mentions if region[0] <= m.start < region[1]}
-        other = set()
-        for e in earlier:
-            described = once.text(doc)[slice(*e.source_span)] if e.source_span else ""
-            if described.lower().startswith("the ") and e.source not in (None, described) and (
-                    set(described.lower().split()) != words):
-                other.add(e.source)
-
+        other = {e.source for e in earlier if e.source is not None
+                 and _another_description(doc, e, words)}
         office = source.root.lower_
+        placed = any(t.ent_type_ == "GPE" for t in source)
 
         def fits(name: str) -> bool:
             if name in named or name in other:
@@ -339,7 +426,7 @@ class SourceResolver:
             mine = [m for m in persons if m.canonical == name]
             titled = {w for m in mine for w in _words_around(doc, m) if w in self.titles
                       or w in self.qualifiers or (not lead and w in self.person_nouns)}
-            return titled <= words and not (lead and any(
+            return titled <= words and not (lead and placed and any(
                 _elsewhere(doc, m, office, words) for m in mine))
         since = doc[quoting.sentences_back(doc, source.start, 4)].idx
         people = {m.canonical for m in persons}
@@ -347,7 +434,14 @@ class SourceResolver:
         if last is not None and last.source in people and last.cue_span[0] >= since and fits(
                 last.source):
             return last.source
-        first = _lead(doc, persons) if lead else None
+        if not lead:
+            return None
+        below = headline_end(doc)  # not the headline's person ("Blair defends law changes")
+        near = _named_nearby(doc, source, [m for m in persons if m.start >= below], quotes,
+                             alone=False)
+        if near is not None and fits(near):
+            return near  # "Gordon Brown has addressed the conference. The Chancellor said"
+        first = _lead(doc, persons)
         return first if first is not None and fits(first) else None
 
     def _agreeing(self, doc: Doc, pronoun: str, people: list[EntityMention]
@@ -383,12 +477,19 @@ class SourceResolver:
         "Amitai Etzioni") became a main clause's subject or its possessor since, outside
         any quotation ('Evan Davis said ... Mr Brown's insistence ... was a rebuttal. In
         his speech, he set out': Brown); else the last person who was a sentence's subject
-        there; else the last person named. ('Mr Rakosky said it was better than C-Murder,
+        there; else the last person named. For a pronoun outside quotations, only people
+        named outside what earlier statements quote ('"... players like Ancic," he said'
+        is not Ancic's).
+        ('Mr Rakosky said it was better than C-Murder,
         real name Corey Miller, ... "Here's a guy in jail," he said': Rakosky.)"""
         since = doc[quoting.sentences_back(doc, at, 3)].idx
         names = {m.canonical.split()[-1]: m.canonical for m in people}
         names.update({m.canonical: m.canonical for m in people})
         last = earlier[-1] if earlier else None
+        if not quoting.quoted((doc[at].idx, doc[at].idx + 1), quotes):
+            # not someone a speaker's quoted words only speak of ('"... players like Ancic,"
+            # he said')
+            people = [m for m in people if not _quoted_by(doc, m, earlier, quotes)] or people
         recent = [m for m in reversed(people) if m.start >= since]
         if last is not None and last.source and last.cue_span[0] >= since and (
                 speaker := names.get(last.source, names.get(last.source.split()[-1]))):
@@ -531,14 +632,17 @@ class SourceResolver:
                earlier: list[Statement] | None = None) -> str | None:
         """The state or organisation a noun's modifiers or its "for", "of", "by" or "from"
         phrase name ("U.S. officials", "a spokesman for the Home Office", "a report by
-        Demos", "the study, from the Centre for Economic Policy Research"); with
+        Demos", "the study, from the Centre for Economic Policy Research", "the survey,
+        conducted by the Pew Internet and American Life Project"); with
         ``earlier``, also one the phrase points back to ("a survey for the charity")."""
         modifiers = [t for c in head.children if c.dep_ in _MODIFIERS for t in c.subtree]
         # "a spokesman for the Home Office": the name the preposition's object heads, not
         # what hangs on it ("a spokesman for the regulator quoted in China Daily")
         named_for = [o for c in head.children
                      if c.dep_ == "prep" and c.lower_ in ("for", "of", "by", "from")
-                     for o in c.children if o.dep_ == "pobj"]
+                     for o in c.children if o.dep_ == "pobj"] + [
+            o for c in head.children if c.dep_ == "acl" for by in c.children
+            if by.dep_ == "agent" for o in by.children if o.dep_ == "pobj"]
         for token in (*modifiers, *named_for):
             if (owner := self.mention_at(token, mentions)) is not None:
                 return owner
@@ -580,14 +684,16 @@ class SourceResolver:
                      and (owner := self.mention_at(c, mentions)) is not None), None)
 
     def _group_owner(self, head: Token, mentions: list[EntityMention],
-                     earlier: list[Statement]) -> str | None:
+                     earlier: list[Statement], quotes: Sequence[Span] = ()) -> str | None:
         """Whose group a group source is: the state or organisation modifying it ("U.S.
         officials", "Japan's ministers", "Chinese state media", "a spokesman for the Home
         Office"); "the ministry", the last
         named one, else whom a statement's source with that noun named in this or the three
         sentences before ("a BaFin spokeswoman said ... the spokeswoman said": BaFin); bare
         ("officials"), the source of the statement just before, in the same or the
-        previous sentence."""
+        previous sentence; a bare spokesperson with no such statement, the organisation
+        that is the nearest subject in its sentence or the two before ("Cairn has been
+        granted approval ... A spokesman said")."""
         owner = self._owner(head, mentions, earlier)
         if owner is not None:
             return owner
@@ -607,16 +713,22 @@ class SourceResolver:
                     is not None and spoke.root.lemma_.lower() == head.lemma_.lower()]
             return said[-1] if said else None  # "a BaFin spokeswoman said ... the
             # spokeswoman said": whom that one spoke for
-        if not earlier:
-            return None
         here = quoting.sentence_start(doc, head.i)
         previous = quoting.sentence_start(doc, here - 1) if here else 0
-        last = earlier[-1]
-        close = last.cue_span[0] >= doc[previous].idx
-        return last.source if close and last.source else None
+        last = earlier[-1] if earlier else None
+        if last is not None and last.source and last.cue_span[0] >= doc[previous].idx:
+            return last.source
+        if head.lower_ not in self.spokespeople:
+            return None
+        # "Cairn has been granted approval ... A spokesman said": the organisation the
+        # nearest subject names, when that subject is one
+        named = next((m for s in self._subjects(doc, head, quotes)
+                      if (m := mention_of(s, mentions)) is not None), None)
+        return named.canonical if named is not None and named.label == "ORG" else None
 
 
 _MODIFIERS = ("compound", "amod", "poss", "nmod")
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that"))
 _RETIED_NOT = ("ORG", "GPE", "NORP", "LOC")  # tried already, or where a firm is ("the UK firm")
 
 
@@ -691,6 +803,44 @@ def _definite(head: Token) -> bool:
     children = list(head.children)
     return any(c.lower_ == "the" for c in children) and not any(
         c.dep_ in ("compound", "poss", "amod") and c.pos_ == "PROPN" for c in children)
+
+
+_COLLECTIVE = ("ch", "sh", "ese", "ss")
+"""How demonyms end that name a people, not one of them ("the French", "the British",
+"the Chinese", "the Swiss")."""
+
+
+def _quoted_by(doc: Doc, mention: EntityMention, earlier: list[Statement],
+               quotes: Sequence[Span]) -> bool:
+    """The mention is in an earlier statement's quoted words, and no main clause's subject
+    there: a quotation the article left open may run over the next speaker ('"... so far.
+    "Each one ... Simon Gardner said: "We are'), whom a later "he" still stands for."""
+    return quoting.quoted((mention.start, mention.end), quotes) and any(
+        e.content_span[0] <= mention.start < e.content_span[1]
+        and quoting.quoted(e.content_span, quotes) for e in earlier
+    ) and not _subject(doc, mention, main=True)
+
+
+def _demonym_person(source: SpacySpan) -> bool:
+    """The source is "the" and one demonym that names a person: "the Russian", "the
+    Scot", "the Frenchman"; not a people ("the French", "the Russians")."""
+    if len(source) != 2 or source[0].lower_ != "the":
+        return False
+    word = source[1]
+    return word.ent_type_ == "NORP" and word.tag_ in ("NNP", "NN", "JJ") and (
+        not word.lower_.endswith(_COLLECTIVE))
+
+
+def _another_description(doc: Doc, statement: Statement, words: set[str]) -> bool:
+    """An earlier statement's source was a definite description, resolved to a name, of
+    another office or role than ``words`` ("the home secretary said ... the prime minister
+    said"); "The chancellor, speaking during a tour of Africa" is the same office as "the
+    chancellor": its words up to its head are what count."""
+    spoken = doc.char_span(*statement.source_span, alignment_mode="expand") if (
+        statement.source_span) else None
+    if spoken is None or spoken[0].lower_ != "the" or statement.source == spoken.text:
+        return False
+    return {t.lower_ for t in spoken[: spoken.root.i - spoken.start + 1]} != words
 
 
 def _words_around(doc: Doc, mention: EntityMention, reach: int = 4) -> list[str]:
@@ -818,7 +968,7 @@ def _ties(doc: Doc, mention: EntityMention, source: SpacySpan) -> bool:
 
 
 def _named_nearby(doc: Doc, source: SpacySpan, people: list[EntityMention],
-                  quotes: Sequence[Span]) -> str | None:
+                  quotes: Sequence[Span], alone: bool = True) -> str | None:
     """The person a description of a role or an age that the article tied to no name
     stands for: of the people its sentence or the one before names outside quotations
     (sentences that are all quotation skipped), the last main clause's subject, else the
@@ -826,7 +976,9 @@ def _named_nearby(doc: Doc, source: SpacySpan, people: list[EntityMention],
     'Norwich have signed midfielder Graham Stuart. "...," the 34-year-old told'). Not one
     the article gave another age ("Paula Radcliffe, 30, ... The 41-year-old"), nor anyone
     where the article gave the noun to people it cannot tell apart ("Lions coach X ...
-    Lions coach Y ... Z was left out. '...,' said the Lions coach": not Z)."""
+    Lions coach Y ... Z was left out. '...,' said the Lions coach": not Z). ``alone``: the
+    one person named will do without being a subject (not for an office or a demonym:
+    "[Safin] battled past Mario Ancic. The Russian turned his ankle" is no Ancic)."""
     if any(_ties(doc, m, source) for m in people):
         return None
     start = quoting.sentence_start(doc, source.start)
@@ -849,7 +1001,7 @@ def _named_nearby(doc: Doc, source: SpacySpan, people: list[EntityMention],
     subjects = [m for m in near if _subject(doc, m, main=True)]
     if subjects:
         return subjects[-1].canonical
-    return near[0].canonical if len({m.canonical for m in near}) == 1 else None
+    return near[0].canonical if alone and len({m.canonical for m in near}) == 1 else None
 
 
 def _ages(doc: Doc, mention: EntityMention) -> list[str]:
