@@ -1,4 +1,4 @@
-"""Requests, passives, foretold acts and displays report nothing said."""
+"""Requests, passives, foretold acts, displays and namings report nothing said."""
 
 import pytest
 
@@ -43,6 +43,11 @@ def _parsed(nlp, text):
          "a system that transmits data", True),
         ("Figures showed a decline in sales.", "showed", "a decline in sales", False),
         ("The survey found that sales fell.", "found", "that sales fell", False),
+        ("Witnesses called the police.", "called", "the police", True),  # an act
+        ("Campaigners have called off a demonstration.", "called off", "a demonstration",
+         True),
+        ("Yukos called the sale illegal.", "called", "the sale illegal", False),
+        ("The union called for a strike.", "called for", "a strike", False),
     ],
 )
 def test_a_cue_that_reports_nothing_said(nlp, text, cue, content, nothing):
