@@ -49,6 +49,7 @@ from pipeline.components.attribution.sources import (
     with_closing_bracket,
     within_its_phrase,
 )
+from pipeline.components.attribution.unsaid import Unsaid
 from pipeline.components.guard import never_raises
 from pipeline.components.headlines import headline_end
 from pipeline.components.referents import SourceResolver
@@ -95,6 +96,8 @@ class AttributionExtractor:
         # or a clause, and refusals, which make none (``reads_as_statement``)
         self.kinds = CueKinds.of(cues)
         self.modals = frozenset(cues["hypothetical_modals"])
+        # denials, requests, passives and foretold acts: no statement (``Unsaid``)
+        self.unsaid = Unsaid.of(cues)
         # the lexicon's verbs, which make no cue where the parser reads them as a noun
         self.verb_lemmas = frozenset((*cues["verbs"], *cues["verbs_need_clause"],
                                       *cues["intentions"], *cues["communication"]))
@@ -133,7 +136,9 @@ class AttributionExtractor:
                 for c in special)]
         found = [f for f in found if not refuses_to_speak(doc, f.cue_span, self.kinds)
                  and not conditional(doc, f.cue_span, self.kinds)
-                 and not hypothetical(doc, f.cue_span, self.modals, self.stance_verbs)]
+                 and not hypothetical(doc, f.cue_span, self.modals, self.stance_verbs)
+                 and not self.unsaid.says_nothing(doc, f.cue_span, f.content_span,
+                                                  quoting.quoted(f.content_span, quotes))]
         found = below_the_headline(within_reach(
             doc, past_a_closed_quote(doc, found, quotes), quotes), headline_end(doc), text)
         found = apart_from_other_tags(doc, found, quotes)

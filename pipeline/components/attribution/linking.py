@@ -311,7 +311,7 @@ def apart_from_other_tags(doc: Doc, found: list[Found], quotes: list[Span]) -> l
 
 
 _FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
-_SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl", "csubj"))
+_SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl", "csubj", "csubjpass"))
 
 
 @dataclass(frozen=True)
@@ -328,7 +328,9 @@ class CueKinds:
     clause and are neither speech cues nor intentions ("see"): they need a finite clause
     of their own ("saw sales rise 13.4%", "have both seen their audience share decline"
     say nothing). "show", "find" and "know" are speech cues: the same test for them cost
-    PolNeAR dev 0.005 source and cue F1, which marks "figures show a decline"."""
+    PolNeAR dev 0.005 source and cue F1, which marks "figures show a decline". ``copulas``
+    are the lemma of an attitude the model tags ("is interested in", "was angry at"): it
+    needs a clause ("is hopeful that sales will rise")."""
 
     speech: frozenset[str]
     intentions: frozenset[str]
@@ -337,6 +339,7 @@ class CueKinds:
     unsaid: frozenset[str]
     hypothetical: frozenset[str] = frozenset()
     findings: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, cues: dict) -> CueKinds:
@@ -345,25 +348,29 @@ class CueKinds:
         return cls(speech, intentions, frozenset(cues["refusals"]), frozenset(cues["pending"]),
                    speech | frozenset(cues["spoken_acts"]),
                    frozenset(cues["hypothetical_marks"]),
-                   frozenset(cues["verbs_need_clause"]) - speech - intentions)
+                   frozenset(cues["verbs_need_clause"]) - speech - intentions,
+                   frozenset(cues["copulas"]))
 
 
 def reads_as_statement(doc: Doc, cue: str, content: tuple[int, int], quoted: bool,
                        kinds: CueKinds) -> bool:
     """Whether a reader takes a statement with the cue lemma ``cue`` for something said or
     thought: the cue is a verb of saying, a mark or a phrase ("according to"), or the
-    content (a token range) is quoted words or a clause: for an intention, act or finding
-    ("saw sales rise"), a clause of its own (:func:`is_clause`), for a verb the lexicon does
-    not know, any finite verb.
+    content (a token range) is quoted words or a clause: for an intention, act, finding
+    ("saw sales rise") or attitude ("is interested in"), a clause of its own
+    (:func:`is_clause`; not one coordinated with the cue: "want to make a system ... but
+    also thwarts copying" is a plan), for a verb the lexicon does not know, any finite verb.
     PolNeAR also marks intentions and acts ("is hoping to repeat", "plans to offer planes
     that are able to fly", "posted a loss") that a claims table should not list as
     statements."""
     if quoted or cue in kinds.speech or not cue.isalpha():
         return True
     if cue in kinds.findings:
-        return is_clause(doc, content, _NOT_CONTENT) and _finite(doc, content)
+        return is_clause(doc, content, NOT_CONTENT) and _finite(doc, content)
     if cue in kinds.intentions:
-        return is_clause(doc, content)
+        return is_clause(doc, content, NOT_CONTENT)
+    if cue in kinds.copulas:
+        return is_clause(doc, content, NOT_CONTENT)
     return _finite(doc, content)
 
 
@@ -371,7 +378,7 @@ def _finite(doc: Doc, tokens: tuple[int, int]) -> bool:
     return any(t.tag_ in _FINITE for t in doc[tokens[0] : tokens[1]])
 
 
-_NOT_CONTENT = frozenset(("conj", "advcl", "cc", "punct"))
+NOT_CONTENT = frozenset(("conj", "advcl", "cc", "punct"))
 """How a verb's own clauses hang on it ("saw a rise and cut jobs", "saw their value hit
 highs as traders bought"): no part of what a finding says."""
 

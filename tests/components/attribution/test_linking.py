@@ -53,12 +53,14 @@ def test_a_cue_is_never_taken_from_the_next_sentence(text, content, cue_sentence
 
 
 _KINDS = CueKinds(speech=frozenset(("say", "warn", "comment", "confirm", "explain", "announce")),
-                  intentions=frozenset(("hope", "plan", "refuse", "decline", "add", "look")),
+                  intentions=frozenset(("hope", "plan", "refuse", "decline", "add", "look",
+                                        "want")),
                   refusals=frozenset(("refuse", "decline", "fail")),
                   pending=frozenset(("yet", "still")),
                   unsaid=frozenset(("say", "warn", "comment", "confirm", "explain", "announce",
                                     "add")),
-                  findings=frozenset(("show", "find", "know", "see")))  # as if all were
+                  findings=frozenset(("show", "find", "know", "see")),
+                  copulas=frozenset(("be",)))  # as if all were
 
 
 @pytest.mark.parametrize(
@@ -88,6 +90,15 @@ _KINDS = CueKinds(speech=frozenset(("say", "warn", "comment", "confirm", "explai
          "her class as she stole top spot", False, False),  # the verb's own clause
         ("The firm saw sales rise 13.4% in the period.", "see", "sales rise 13.4% in the period",
          False, False),  # no finite verb
+        ("The firms want to make a system that ensures files play but also thwarts copying.",
+         "want", "to make a system that ensures files play but also thwarts copying", False,
+         False),  # the finite verb is coordinated with the cue, no clause of the plan's
+        ("Investors are interested in the news they can get.", "be",
+         "the news they can get", False, False),  # an attitude
+        ("The chief is hopeful that sales will rise.", "be", "that sales will rise", False,
+         True),  # an attitude with a clause: a belief
+        ("He is confident that the trial being run could be extended.", "be",
+         "that the trial being run could be extended", False, True),  # a clausal subject
     ],
 )
 def test_an_intention_or_an_act_is_no_statement(nlp, text, lemma, content, quoted, statement):
