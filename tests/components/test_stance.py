@@ -40,7 +40,7 @@ def test_quotes(text, expected):
         # a valenced word an intensifier strengthens evaluates (VADER's words and boosters)
         ("The official said the sale proved a complete fiasco.", "oppose"),
         ("The official said the outlook for the economy remained very bright.", "support"),
-        ("The official said the sale proved a fiasco.", "neutral"),  # not graded: as before
+        ("The official said the sale proved a fiasco.", "oppose"),  # a rules word now
         # a word naming a kind is no verdict ("rights" of "human rights" is no "right")
         ('The official said the detention was a "human rights scandal".', "oppose"),
         # a good thing a bad word acts on is the harm's news, counted once; a bad thing a
@@ -91,12 +91,37 @@ def test_quotes(text, expected):
         ("The bank said it no longer tolerates bribery.", "oppose"),
         ("The minister said the government would not tolerate bribery.", "oppose"),
         ("The union said the crippling shortages had hit hospitals.", "oppose"),
+        ("Lord Bingham said the rules were incompatible with the convention.", "oppose"),
+        ("The committee said the scheme was unsustainable.", "oppose"),
+        ("The chairman said the offer was attractive.", "support"),
+        # what a harm is done to is its victim, no side against it
+        ("Critics said the plan would hurt small firms.", "oppose"),  # against the plan
+        ("The board said it undervalued the business.", "neutral"),  # the business
+        ("Officials said trade with the US was hurt by one-off factors.", "neutral"),
+        # a feeling of the target's is how it feels, no verdict on it
+        ("Analysts said oil companies would be happy to find other routes.", "neutral"),
+        ("The coach said the players were delighted.", "neutral"),
     ],
 )
 def test_label(nlp, sentence, label):
     doc = nlp(sentence)
     [st] = [st for st in doc._.nc_statements if st.cue == "say"]
     assert st.stance == label
+
+
+@pytest.mark.parametrize(("sentence", "target", "label"), [
+    ("Mr Green agreed the plan was a step that will harm public confidence.", "plan",
+     "oppose"),  # agreeing takes the content's side
+    ("Mr Green agreed the plan was good.", "plan", "support"),
+    ("Officials denied the plan was flawed.", "plan", "support"),  # denying takes the other
+    ("Merrill Lynch denied the claims.", "claims", "oppose"),  # a noun phrase: against it
+    ("Ministers propose getting rid of the title of lord chancellor.",
+     "title of lord chancellor", "oppose"),  # "get rid of" reverses the proposal
+])
+def test_the_contents_side_where_the_cue_defers_denies_or_reverses(rules_nlp, sentence,
+                                                                   target, label):
+    rows = [st for st in rules_nlp(sentence)._.nc_statements if st.target == target]
+    assert [st.stance for st in rows] == [label]
 
 
 def test_negated_cue_flips_its_stance(nlp):

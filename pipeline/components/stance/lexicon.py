@@ -655,6 +655,53 @@ def _own_act(token: Token, target: Token) -> bool:
         token.lemma_.lower() in _acts()) and target.lower_ not in _SPEAKER
 
 
+@cache
+def _harms() -> frozenset[str]:
+    return frozenset(resources.load("stance")["harms"])
+
+
+def _harmed(token: Token, target: Token) -> bool:
+    """``token`` is a harm done to the target ("would hurt small firms", "trade was hurt
+    by one-off factors", "a threat to jobs", "detrimental to growth"): the target is the
+    victim, and the harm is a side against what does it, not against the target."""
+    if token.lemma_.lower() not in _harms() and token.lower_ not in _harms():
+        return False
+    if target.dep_ in ("dobj", "nsubjpass"):
+        return target.head == token
+    return target.dep_ == "pobj" and target.head.lower_ == "to" and target.head.head == token
+
+
+def _denied_claim(cue: Span, content: Span, target: Token) -> bool:
+    """A dismissing cue denies a clause about its subject, the target ("denied that the
+    pair were involved", "denied the plan was flawed"): where the content takes a side
+    toward the target, the holder takes the other; where it takes none, the denial's
+    opposition stands ("denied that the timing was political"), as it does for a noun
+    phrase dismissed ("denied Ms Villalba's claims")."""
+    return cue.root.lemma_.lower() in _dismissals() and content.root.pos_ in (
+        "VERB", "AUX") and target.dep_ in ("nsubj", "nsubjpass") and (
+        target.head == content.root)
+
+
+@cache
+def _deferring() -> frozenset[str]:
+    """Cues whose side is the content's ("agreed it was a mistake", "hoped the talks
+    would not fail"): they carry their own only where the content has none."""
+    return frozenset(resources.load("stance")["deferring_cues"])
+
+
+@cache
+def _feelings() -> frozenset[str]:
+    return frozenset(resources.load("stance")["feelings"])
+
+
+def _feels(token: Token, target: Token) -> bool:
+    """``token`` is a feeling the target has ("investors were worried", "oil companies
+    would be happy to find other routes"): how the target feels, no verdict on it."""
+    return token.dep_ in ("acomp", "attr") and target.dep_ in ("nsubj", "nsubjpass") and (
+        target.head == token.head) and target.lower_ not in _SPEAKER and (
+        token.lemma_.lower() in _feelings() or token.lower_ in _feelings())
+
+
 def _direct(target: Token, advised: Advice | None) -> set[int]:
     """The words that pass the verdict on ``target`` itself: the verb acting on it ("we
     strongly oppose the scheme", "the bid was rejected", "we want a referendum", the
@@ -743,6 +790,12 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         if condition is not None:
             cue_stance = "oppose" if cue_stance == "support" else "support"
         score[cue_stance] += 1.0
+    # "agreed the rush will harm public confidence": agreeing takes the content's side;
+    # "denied the plan was flawed": denying takes the other
+    denial = cue_stance == "oppose" and target is not None and _denied_claim(cue, content,
+                                                                              target)
+    deferred = cue_stance if cue_stance and (
+        denial or cue.root.lemma_.lower() in _deferring()) else None
     text = content.text.lower()
     lead = cue.doc[sentence_start(cue.doc, cue.start) : cue.start].text_with_ws.lower()
     lead_shifted = any(s in lead for s in shifters if s.startswith("stop"))
@@ -766,7 +819,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         polarity = "support" if lemma in support else "oppose" if lemma in oppose else (
             "oppose" if _excess(token) or _against(token) else None)
         if polarity is not None and (_other_sense(token, lemma) or (
-                target is not None and _own_act(token, target))):
+                target is not None and (_own_act(token, target) or _harmed(token, target) or (
+                    _feels(token, target))))):
             continue
         hindsight = advised is not None and token == advised.verb and advised.hindsight
         if polarity is None and advised is not None and token == advised.verb:
@@ -797,6 +851,9 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     if score["support"] == score["oppose"] == 0:
         score = _intensified(content, about, own, negators)
     gap = score["support"] - score["oppose"]
+    if deferred is not None and gap != (1.0 if deferred == "support" else -1.0):
+        gap -= 1.0 if deferred == "support" else -1.0  # the content's own side decides
+        gap = -gap if denial else gap
     if gap == 0:
         return "neutral", 0.5
     return ("support" if gap > 0 else "oppose"), round(min(0.95, 0.55 + 0.1 * abs(gap)), 3)
