@@ -101,6 +101,9 @@ def test_quotes(text, expected):
         # a feeling of the target's is how it feels, no verdict on it
         ("Analysts said oil companies would be happy to find other routes.", "neutral"),
         ("The coach said the players were delighted.", "neutral"),
+        # advice on what the target itself does: for it or against it by the verb
+        ("The minister said government reform must continue.", "support"),
+        ("The party said the minister should resign.", "oppose"),
     ],
 )
 def test_label(nlp, sentence, label):

@@ -539,6 +539,13 @@ def _desired(target: Token) -> Token | None:
 
 
 @cache
+def _subject_advice() -> dict[str, str]:
+    """Verbs whose subject advice is for or against ("reform must continue", "he should
+    return to the Cabinet"; "he should resign")."""
+    return resources.load("stance")["subject_advice"]
+
+
+@cache
 def _advice() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """Modals of advice, those that fault with "have", verbs whose object no advice is
     for ("should know the rules"), passive verbs whose subject it is for ("a fund should be
@@ -614,6 +621,9 @@ def _advised(target: Token) -> Advice | None:
         faulted = auxes & hindsight and target.dep_ in ("nsubj", "nsubjpass") and (
             target.lower_ not in _SPEAKER) and lemma not in _reversers()
         return Advice(verb, "oppose", True) if faulted else None
+    if target.dep_ == "nsubj" and lemma in _subject_advice() and not any(
+            c.dep_ == "dobj" for c in verb.children):  # "reform must continue": for it
+        return Advice(verb, _subject_advice()[lemma], False)
     if target.dep_ not in ("dobj", "nsubjpass"):
         return None
     if lemma in _reversers():
