@@ -104,6 +104,9 @@ def test_quotes(text, expected):
         # advice on what the target itself does: for it or against it by the verb
         ("The minister said government reform must continue.", "support"),
         ("The party said the minister should resign.", "oppose"),
+        # the political right is no "right" decision
+        ("The minister said the rivals offered a hard right agenda.", "neutral"),
+        ("The minister said it was the right decision.", "support"),
     ],
 )
 def test_label(nlp, sentence, label):
@@ -117,6 +120,7 @@ def test_label(nlp, sentence, label):
      "oppose"),  # agreeing takes the content's side
     ("Mr Green agreed the plan was good.", "plan", "support"),
     ("Officials denied the plan was flawed.", "plan", "support"),  # denying takes the other
+    ("A doctor feared that her career may be over.", "career", "neutral"),  # it undergoes it
     ("Merrill Lynch denied the claims.", "claims", "oppose"),  # a noun phrase: against it
     ("Ministers propose getting rid of the title of lord chancellor.",
      "title of lord chancellor", "oppose"),  # "get rid of" reverses the proposal

@@ -570,21 +570,26 @@ def _dismissals() -> frozenset[str]:
 
 
 @cache
-def _senses() -> tuple[dict[str, list[str]], frozenset[str], dict[str, frozenset[str]]]:
+def _senses() -> tuple[dict[str, list[str]], frozenset[str], dict[str, frozenset[str]],
+                      dict[str, frozenset[str]]]:
     """The only parts of speech in which a lexicon word is polar, the words polar only
-    as a "to" infinitive, and those polar only with one of these words or dependents."""
+    as a "to" infinitive, those polar only with one of these words or dependents, and
+    those never polar after one of these words ("the hard right")."""
     data = resources.load("stance")
     return (data["parts_of_speech"], frozenset(data["infinitive_only"]),
-            {w: frozenset(k) for w, k in data["polar_with"].items()})
+            {w: frozenset(k) for w, k in data["polar_with"].items()},
+            {w: frozenset(k) for w, k in data["unpolar_after"].items()})
 
 
 def _other_sense(token: Token, lemma: str) -> bool:
     """A lexicon word in a sense that takes no side: "the right of appeal", "right now",
-    "buying goods", "behind my back", "the blog contained stories", "had agreed terms" (not
+    "a hard right agenda", "buying goods", "behind my back", "the blog contained stories",
+    "had agreed terms" (not
     "the right man", "a good deal", "backed the bid", "an effort to contain its influence",
     "agreed with the plan")."""
-    parts, infinitive, polar_with = _senses()
-    if token.pos_ not in parts.get(lemma, (token.pos_,)):
+    parts, infinitive, polar_with, unpolar_after = _senses()
+    if token.pos_ not in parts.get(lemma, (token.pos_,)) or (
+            token.i > 0 and token.doc[token.i - 1].lower_ in unpolar_after.get(lemma, ())):
         return True
     if lemma in polar_with and not any(
             c.lower_ in polar_with[lemma] or c.dep_ in polar_with[lemma] for c in token.children):
