@@ -94,6 +94,7 @@ def test_quotes(text, expected):
         ("Lord Bingham said the rules were incompatible with the convention.", "oppose"),
         ("The committee said the scheme was unsustainable.", "oppose"),
         ("The chairman said the offer was attractive.", "support"),
+        ("The party said the plans may not produce an efficient system.", "oppose"),
         # what a harm is done to is its victim, no side against it
         ("Critics said the plan would hurt small firms.", "oppose"),  # against the plan
         ("The board said it undervalued the business.", "neutral"),  # the business
