@@ -99,6 +99,7 @@ def test_quotes(text, expected):
         ("Critics said the plan would hurt small firms.", "oppose"),  # against the plan
         ("The board said it undervalued the business.", "neutral"),  # the business
         ("Officials said trade with the US was hurt by one-off factors.", "neutral"),
+        ("The association said state-owned lenders may be even worse hit.", "neutral"),
         # a feeling of the target's is how it feels, no verdict on it
         ("Analysts said oil companies would be happy to find other routes.", "neutral"),
         ("The coach said the players were delighted.", "neutral"),

@@ -676,13 +676,18 @@ def _harms() -> frozenset[str]:
 
 
 def _harmed(token: Token, target: Token) -> bool:
-    """``token`` is a harm done to the target ("would hurt small firms", "trade was hurt
-    by one-off factors", "a threat to jobs", "detrimental to growth"): the target is the
-    victim, and the harm is a side against what does it, not against the target."""
+    """``token`` is a harm done to the target, or says how much ("would hurt small firms",
+    "trade was hurt by one-off factors", "a threat to jobs", "detrimental to growth",
+    "lenders may be even worse hit"): the target is the victim, and the harm is a side
+    against what does it, not against the target."""
+    if token.dep_ == "advmod":  # "may be even worse hit", "badly affected": how much
+        token = token.head
     if token.lemma_.lower() not in _harms() and token.lower_ not in _harms():
         return False
     if target.dep_ in ("dobj", "nsubjpass"):
         return target.head == token
+    if target.dep_ == "nsubj" and token.dep_ == "acomp" and token.pos_ != "ADJ":
+        return target.head == token.head  # "lenders may be worse hit" (not "is dangerous")
     return target.dep_ == "pobj" and target.head.lower_ == "to" and target.head.head == token
 
 
