@@ -502,3 +502,13 @@ def test_a_forecast_of_what_the_target_does_is_no_verdict(nlp, sentence, subject
     token = next(t for t in doc if t.text == subject)
     sided = {"say": None, "think": None, "believe": None, "hope": "support"}
     assert lexicon.foretold(token, sided) is foretold
+
+
+def test_a_noun_the_target_hangs_on_keeps_its_adjectives(nlp):
+    """'"wasteful" spending they would stop to allow tax cuts': not said of the cuts."""
+    doc = nlp('The party highlighted wasteful spending they would stop to allow tax cuts.')
+    cue, content = doc[2:3], doc[3:12]
+    target = next(t for t in doc if t.text == "cuts")
+    assert cue.text == "highlighted"
+    assert lexicon.label(cue, content, None, target)[0] == "neutral"
+    assert lexicon.label(cue, content, None, doc[4])[0] == "oppose"  # the spending itself

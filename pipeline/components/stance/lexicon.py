@@ -245,8 +245,12 @@ def _about(target: Token, content: Span) -> Scope:
     for token in (*chain[1:], content.root):
         near.add(token.i)
         for child in token.children:
-            if child.dep_ in ("advmod", "neg", "amod") or _against(child):
-                near.add(child.i)  # "would be against the interests of the fans"
+            if child.dep_ in ("advmod", "neg") or _against(child) or (
+                    child.dep_ == "amod" and token.pos_ not in ("NOUN", "PROPN")):
+                # "would be against the interests of the fans"; a noun the target hangs
+                # on is described by its own adjectives ("the 'wasteful' spending they
+                # would stop to allow tax cuts": not said of the tax cuts)
+                near.add(child.i)
             elif (child.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj", "ccomp") or (
                     child.dep_ == "prep" and child.lower_ == "of" and token.lemma_ == "be")
                   ) and token.i not in joined:  # "made a mistake", "was premature", "are of
