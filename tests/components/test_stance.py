@@ -40,7 +40,7 @@ def test_quotes(text, expected):
         # a valenced word an intensifier strengthens evaluates (VADER's words and boosters)
         ("The official said the sale proved a complete fiasco.", "oppose"),
         ("The official said the outlook for the economy remained very bright.", "support"),
-        ("The official said the sale proved a fiasco.", "neutral"),  # not graded: as before
+        ("The official said the sale proved a fiasco.", "oppose"),  # a rules word now
         # a word naming a kind is no verdict ("rights" of "human rights" is no "right")
         ('The official said the detention was a "human rights scandal".', "oppose"),
         # a good thing a bad word acts on is the harm's news, counted once; a bad thing a
@@ -91,12 +91,46 @@ def test_quotes(text, expected):
         ("The bank said it no longer tolerates bribery.", "oppose"),
         ("The minister said the government would not tolerate bribery.", "oppose"),
         ("The union said the crippling shortages had hit hospitals.", "oppose"),
+        ("Lord Bingham said the rules were incompatible with the convention.", "oppose"),
+        ("The committee said the scheme was unsustainable.", "oppose"),
+        ("The chairman said the offer was attractive.", "support"),
+        ("The party said the plans may not produce an efficient system.", "oppose"),
+        # what a harm is done to is its victim, no side against it
+        ("Critics said the plan would hurt small firms.", "oppose"),  # against the plan
+        ("The board said it undervalued the business.", "neutral"),  # the business
+        ("Officials said trade with the US was hurt by one-off factors.", "neutral"),
+        ("The association said state-owned lenders may be even worse hit.", "neutral"),
+        # a feeling of the target's is how it feels, no verdict on it
+        ("Analysts said oil companies would be happy to find other routes.", "neutral"),
+        ("The coach said the players were delighted.", "neutral"),
+        # advice on what the target itself does: for it or against it by the verb
+        ("The minister said government reform must continue.", "support"),
+        ("The party said the minister should resign.", "oppose"),
+        # the political right is no "right" decision
+        ("The minister said the rivals offered a hard right agenda.", "neutral"),
+        ("The minister said it was the right decision.", "support"),
     ],
 )
 def test_label(nlp, sentence, label):
     doc = nlp(sentence)
     [st] = [st for st in doc._.nc_statements if st.cue == "say"]
     assert st.stance == label
+
+
+@pytest.mark.parametrize(("sentence", "target", "label"), [
+    ("Mr Green agreed the plan was a step that will harm public confidence.", "plan",
+     "oppose"),  # agreeing takes the content's side
+    ("Mr Green agreed the plan was good.", "plan", "support"),
+    ("Officials denied the plan was flawed.", "plan", "support"),  # denying takes the other
+    ("A doctor feared that her career may be over.", "career", "neutral"),  # it undergoes it
+    ("Merrill Lynch denied the claims.", "claims", "oppose"),  # a noun phrase: against it
+    ("Ministers propose getting rid of the title of lord chancellor.",
+     "title of lord chancellor", "oppose"),  # "get rid of" reverses the proposal
+])
+def test_the_contents_side_where_the_cue_defers_denies_or_reverses(rules_nlp, sentence,
+                                                                   target, label):
+    rows = [st for st in rules_nlp(sentence)._.nc_statements if st.target == target]
+    assert [st.stance for st in rows] == [label]
 
 
 def test_negated_cue_flips_its_stance(nlp):
@@ -481,3 +515,13 @@ def test_a_forecast_of_what_the_target_does_is_no_verdict(nlp, sentence, subject
     token = next(t for t in doc if t.text == subject)
     sided = {"say": None, "think": None, "believe": None, "hope": "support"}
     assert lexicon.foretold(token, sided) is foretold
+
+
+def test_a_noun_the_target_hangs_on_keeps_its_adjectives(nlp):
+    """'"wasteful" spending they would stop to allow tax cuts': not said of the cuts."""
+    doc = nlp('The party highlighted wasteful spending they would stop to allow tax cuts.')
+    cue, content = doc[2:3], doc[3:12]
+    target = next(t for t in doc if t.text == "cuts")
+    assert cue.text == "highlighted"
+    assert lexicon.label(cue, content, None, target)[0] == "neutral"
+    assert lexicon.label(cue, content, None, doc[4])[0] == "oppose"  # the spending itself

@@ -245,8 +245,12 @@ def _about(target: Token, content: Span) -> Scope:
     for token in (*chain[1:], content.root):
         near.add(token.i)
         for child in token.children:
-            if child.dep_ in ("advmod", "neg", "amod") or _against(child):
-                near.add(child.i)  # "would be against the interests of the fans"
+            if child.dep_ in ("advmod", "neg") or _against(child) or (
+                    child.dep_ == "amod" and token.pos_ not in ("NOUN", "PROPN")):
+                # "would be against the interests of the fans"; a noun the target hangs
+                # on is described by its own adjectives ("the 'wasteful' spending they
+                # would stop to allow tax cuts": not said of the tax cuts)
+                near.add(child.i)
             elif (child.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj", "ccomp") or (
                     child.dep_ == "prep" and child.lower_ == "of" and token.lemma_ == "be")
                   ) and token.i not in joined:  # "made a mistake", "was premature", "are of
@@ -539,6 +543,13 @@ def _desired(target: Token) -> Token | None:
 
 
 @cache
+def _subject_advice() -> dict[str, str]:
+    """Verbs whose subject advice is for or against ("reform must continue", "he should
+    return to the Cabinet"; "he should resign")."""
+    return resources.load("stance")["subject_advice"]
+
+
+@cache
 def _advice() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """Modals of advice, those that fault with "have", verbs whose object no advice is
     for ("should know the rules"), passive verbs whose subject it is for ("a fund should be
@@ -563,21 +574,26 @@ def _dismissals() -> frozenset[str]:
 
 
 @cache
-def _senses() -> tuple[dict[str, list[str]], frozenset[str], dict[str, frozenset[str]]]:
+def _senses() -> tuple[dict[str, list[str]], frozenset[str], dict[str, frozenset[str]],
+                      dict[str, frozenset[str]]]:
     """The only parts of speech in which a lexicon word is polar, the words polar only
-    as a "to" infinitive, and those polar only with one of these words or dependents."""
+    as a "to" infinitive, those polar only with one of these words or dependents, and
+    those never polar after one of these words ("the hard right")."""
     data = resources.load("stance")
     return (data["parts_of_speech"], frozenset(data["infinitive_only"]),
-            {w: frozenset(k) for w, k in data["polar_with"].items()})
+            {w: frozenset(k) for w, k in data["polar_with"].items()},
+            {w: frozenset(k) for w, k in data["unpolar_after"].items()})
 
 
 def _other_sense(token: Token, lemma: str) -> bool:
     """A lexicon word in a sense that takes no side: "the right of appeal", "right now",
-    "buying goods", "behind my back", "the blog contained stories", "had agreed terms" (not
+    "a hard right agenda", "buying goods", "behind my back", "the blog contained stories",
+    "had agreed terms" (not
     "the right man", "a good deal", "backed the bid", "an effort to contain its influence",
     "agreed with the plan")."""
-    parts, infinitive, polar_with = _senses()
-    if token.pos_ not in parts.get(lemma, (token.pos_,)):
+    parts, infinitive, polar_with, unpolar_after = _senses()
+    if token.pos_ not in parts.get(lemma, (token.pos_,)) or (
+            token.i > 0 and token.doc[token.i - 1].lower_ in unpolar_after.get(lemma, ())):
         return True
     if lemma in polar_with and not any(
             c.lower_ in polar_with[lemma] or c.dep_ in polar_with[lemma] for c in token.children):
@@ -614,6 +630,9 @@ def _advised(target: Token) -> Advice | None:
         faulted = auxes & hindsight and target.dep_ in ("nsubj", "nsubjpass") and (
             target.lower_ not in _SPEAKER) and lemma not in _reversers()
         return Advice(verb, "oppose", True) if faulted else None
+    if target.dep_ == "nsubj" and lemma in _subject_advice() and not any(
+            c.dep_ == "dobj" for c in verb.children):  # "reform must continue": for it
+        return Advice(verb, _subject_advice()[lemma], False)
     if target.dep_ not in ("dobj", "nsubjpass"):
         return None
     if lemma in _reversers():
@@ -653,6 +672,58 @@ def _own_act(token: Token, target: Token) -> bool:
     union criticised the plan"): the target's side, no verdict on it."""
     return token == target.head and target.dep_ == "nsubj" and token.pos_ == "VERB" and (
         token.lemma_.lower() in _acts()) and target.lower_ not in _SPEAKER
+
+
+@cache
+def _harms() -> frozenset[str]:
+    return frozenset(resources.load("stance")["harms"])
+
+
+def _harmed(token: Token, target: Token) -> bool:
+    """``token`` is a harm done to the target, or says how much ("would hurt small firms",
+    "trade was hurt by one-off factors", "a threat to jobs", "detrimental to growth",
+    "lenders may be even worse hit"): the target is the victim, and the harm is a side
+    against what does it, not against the target."""
+    if token.dep_ == "advmod":  # "may be even worse hit", "badly affected": how much
+        token = token.head
+    if token.lemma_.lower() not in _harms() and token.lower_ not in _harms():
+        return False
+    if target.dep_ in ("dobj", "nsubjpass"):
+        return target.head == token
+    if target.dep_ == "nsubj" and token.dep_ == "acomp" and token.pos_ != "ADJ":
+        return target.head == token.head  # "lenders may be worse hit" (not "is dangerous")
+    return target.dep_ == "pobj" and target.head.lower_ == "to" and target.head.head == token
+
+
+def _denied_claim(cue: Span, content: Span, target: Token) -> bool:
+    """A dismissing cue denies a clause about its subject, the target ("denied that the
+    pair were involved", "denied the plan was flawed"): where the content takes a side
+    toward the target, the holder takes the other; where it takes none, the denial's
+    opposition stands ("denied that the timing was political"), as it does for a noun
+    phrase dismissed ("denied Ms Villalba's claims")."""
+    return cue.root.lemma_.lower() in _dismissals() and content.root.pos_ in (
+        "VERB", "AUX") and target.dep_ in ("nsubj", "nsubjpass") and (
+        target.head == content.root)
+
+
+@cache
+def _deferring() -> frozenset[str]:
+    """Cues whose side is the content's ("agreed it was a mistake", "hoped the talks
+    would not fail"): they carry their own only where the content has none."""
+    return frozenset(resources.load("stance")["deferring_cues"])
+
+
+@cache
+def _feelings() -> frozenset[str]:
+    return frozenset(resources.load("stance")["feelings"])
+
+
+def _feels(token: Token, target: Token) -> bool:
+    """``token`` is a feeling the target has ("investors were worried", "oil companies
+    would be happy to find other routes"): how the target feels, no verdict on it."""
+    return token.dep_ in ("acomp", "attr") and target.dep_ in ("nsubj", "nsubjpass") and (
+        target.head == token.head) and target.lower_ not in _SPEAKER and (
+        token.lemma_.lower() in _feelings() or token.lower_ in _feelings())
 
 
 def _direct(target: Token, advised: Advice | None) -> set[int]:
@@ -743,6 +814,12 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         if condition is not None:
             cue_stance = "oppose" if cue_stance == "support" else "support"
         score[cue_stance] += 1.0
+    # "agreed the rush will harm public confidence": agreeing takes the content's side;
+    # "denied the plan was flawed": denying takes the other
+    denial = cue_stance == "oppose" and target is not None and _denied_claim(cue, content,
+                                                                              target)
+    deferred = cue_stance if cue_stance and (
+        denial or cue.root.lemma_.lower() in _deferring()) else None
     text = content.text.lower()
     lead = cue.doc[sentence_start(cue.doc, cue.start) : cue.start].text_with_ws.lower()
     lead_shifted = any(s in lead for s in shifters if s.startswith("stop"))
@@ -766,7 +843,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         polarity = "support" if lemma in support else "oppose" if lemma in oppose else (
             "oppose" if _excess(token) or _against(token) else None)
         if polarity is not None and (_other_sense(token, lemma) or (
-                target is not None and _own_act(token, target))):
+                target is not None and (_own_act(token, target) or _harmed(token, target) or (
+                    _feels(token, target))))):
             continue
         hindsight = advised is not None and token == advised.verb and advised.hindsight
         if polarity is None and advised is not None and token == advised.verb:
@@ -797,6 +875,9 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     if score["support"] == score["oppose"] == 0:
         score = _intensified(content, about, own, negators)
     gap = score["support"] - score["oppose"]
+    if deferred is not None and gap != (1.0 if deferred == "support" else -1.0):
+        gap -= 1.0 if deferred == "support" else -1.0  # the content's own side decides
+        gap = -gap if denial else gap
     if gap == 0:
         return "neutral", 0.5
     return ("support" if gap > 0 else "oppose"), round(min(0.95, 0.55 + 0.1 * abs(gap)), 3)
