@@ -39,6 +39,20 @@ def _parsed(nlp, text):
          "to fall.", "General Motors"),
         ("BT offers equal access to rivals BT has moved to pre-empt a possible break-up of "
          "its business.", "BT has"),
+        # a descriptor before the body's first name belongs to the body
+        ("Sella wants Michalak recall Former France centre Philippe Sella believes the "
+         "coach must act.", "Former France"),
+        ("Wenger offers Mutu hope Arsenal boss Arsene Wenger would consider signing the "
+         "striker.", "Arsenal boss"),
+        ("Worldcom boss 'left books alone' Former Worldcom boss Bernie Ebbers has denied "
+         "the charges.", "Former Worldcom"),
+        # a capitalised common word before a lower-case one opens a sentence
+        ("Markets fall on weak dollar fears Rising oil prices hit shares on Monday.",
+         "Rising oil"),
+        ("Vouchers 'to cut winter deaths' Pensioners are being promised energy savings.",
+         "Pensioners are"),
+        ("'Super union' merger plan touted Two of Britain's big trade unions could merge.",
+         "Two of"),
     ],
 )
 def test_a_headline_run_into_the_first_sentence_ends_where_the_body_starts(nlp, text, body):
@@ -55,6 +69,7 @@ def test_a_headline_run_into_the_first_sentence_ends_where_the_body_starts(nlp, 
     "Trump told The New York Times that he would win.",  # a title goes on in capitals
     "China is now the top trader with Japan China said on Monday.",  # after a preposition
     "Voters said Donald Trump has won the debate.",  # after a verb: its complement
+    "Voters said Democratic lawmakers would win the debate.",  # a nationality, not an opener
     # a title line of its own that the parser may cut in two
     "Washington Post Hit Piece Exploits Trump Supporter Who Was in a Hospital for Mental "
     "Issues.\n\nThe newspaper ran a feature on Saturday.",
