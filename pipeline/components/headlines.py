@@ -49,9 +49,11 @@ def _opens_a_noun_phrase(token: Token) -> bool:
         and token.ent_type_ in _COMMON_ENTITIES)
 
 
-def _opens_a_perfect(token: Token) -> bool:
-    """A name of one or two words after a noun, the subject of a perfect ("taxes | Gordon
-    Brown has failed", "warning | General Motors has warned"): BBC bodies open so; a
+def _short_name_opens_a_clause(token: Token) -> bool:
+    """A name of one or two words after a noun, the subject of a perfect, a modal, a
+    progressive or a passive, or a possessor ("taxes | Gordon Brown has failed",
+    "warning | General Motors has warned", "listing | Ferrari could be", "swap |
+    Argentina is set", "record | Ethiopia's Tirunesh Dibaba"): BBC bodies open so; a
     longer run of capitals holds the headline's last words ("play Aussie Open | Kim
     Clijsters has denied")."""
     before = token.doc[token.i - 1]
@@ -61,8 +63,10 @@ def _opens_a_perfect(token: Token) -> bool:
     while end < min(len(token.doc), token.i + 2) and token.doc[end].pos_ == "PROPN":
         end += 1
     rest = token.doc[end : end + 2]
-    return (end > token.i and len(rest) == 2 and rest[0].lower_ in ("has", "have")
-            and rest[1].tag_ == "VBN")
+    return (end > token.i and len(rest) == 2
+            and ((rest[0].lower_ in ("has", "have") and rest[1].tag_ == "VBN")
+                 or rest[0].tag_ in ("POS", "MD")
+                 or (rest[0].lower_ in ("is", "are") and rest[1].tag_ in ("VBN", "VBG"))))
 
 
 def headline_end(doc: Doc) -> int:
@@ -82,13 +86,13 @@ def _headline_end(doc: Doc) -> int:
     ends at the last switch from a lower-case word or a closing quote to a capitalised
     word among the first ten (not inside a name, not after a preposition or a
     determiner, not the object or complement of the word before unless it is a
-    capitalised article or a short name that is the subject of a perfect, which open a
-    sentence whatever the parser made of them, or a capitalised common word before a
-    lower-case one: BBC headlines are short and in sentence case), moved back to the
-    start of a descriptor before the body's first name (:func:`_descriptor_start`:
-    "recall | Former France centre Philippe Sella"). With no such
-    switch, a name that repeats the headline's subject may start the body inside a run
-    of capitalised words (:func:`_repeated_name`). Where the parser already ended the
+    capitalised article or common word before a lower-case one, or a short name that
+    opens a clause, which open a sentence whatever the parser made of them: BBC
+    headlines are short and in sentence case), moved back to the start of a descriptor
+    before the body's first name (:func:`_descriptor_start`: "recall | Former France
+    centre Philippe Sella"). With no such switch, a name that repeats the headline's
+    subject may start the body inside a run of capitalised words
+    (:func:`_repeated_name`). Where the parser already ended the
     first sentence at the headline (a few words with no closing punctuation: "Microsoft
     sues Google over patent | The firm said ..."), the body starts at the second, unless
     such a common word opens it inside the first ("Lib Dems highlight problem debt |
@@ -123,7 +127,7 @@ def _last_switch(doc: Doc, first_end: int) -> Token | None:
     end = None
     for token in doc[2 : min(first_end, _HEADLINE_TOKENS + 1)]:
         if (_after_a_headline_word(token) and token.text[:1].isupper()
-                and (_opens_a_noun_phrase(token) or _opens_a_perfect(token)
+                and (_opens_a_noun_phrase(token) or _short_name_opens_a_clause(token)
                      or not _hangs_on_the_word_before(token))):
             end = token
     return end

@@ -39,6 +39,10 @@ def _parsed(nlp, text):
          "to fall.", "General Motors"),
         ("BT offers equal access to rivals BT has moved to pre-empt a possible break-up of "
          "its business.", "BT has"),
+        ("Fiat mulls Ferrari market listing Ferrari could be listed on the stock market.",
+         "Ferrari could"),
+        ("Dibaba breaks 5,000m world record Ethiopia's Tirunesh Dibaba set a new record.",
+         "Ethiopia's"),
         # a descriptor before the body's first name belongs to the body
         ("Sella wants Michalak recall Former France centre Philippe Sella believes the "
          "coach must act.", "Former France"),
@@ -70,6 +74,7 @@ def test_a_headline_run_into_the_first_sentence_ends_where_the_body_starts(nlp, 
     "China is now the top trader with Japan China said on Monday.",  # after a preposition
     "Voters said Donald Trump has won the debate.",  # after a verb: its complement
     "Voters said Democratic lawmakers would win the debate.",  # a nationality, not an opener
+    "Voters said Britain's economy would grow.",  # after a verb: its complement
     # a title line of its own that the parser may cut in two
     "Washington Post Hit Piece Exploits Trump Supporter Who Was in a Hospital for Mental "
     "Issues.\n\nThe newspaper ran a feature on Saturday.",
