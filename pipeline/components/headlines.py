@@ -16,6 +16,8 @@ from pipeline.components import once
 _HEADLINE_TOKENS = 10
 _FUNCTION_TAGS = frozenset(("IN", "DT", "PRP$", "CC", "TO", "WDT", "POS"))
 _ARTICLES = frozenset(("The", "A", "An"))
+_NAME_TAGS = frozenset(("NNP", "NNPS"))
+_COMMON_ENTITIES = frozenset(("", "CARDINAL", "ORDINAL"))  # "Two of", not "India plant"
 _ENDS: WeakKeyDictionary[Doc, int] = WeakKeyDictionary()
 
 
@@ -30,17 +32,25 @@ def _hangs_on_the_word_before(token: Token) -> bool:
 
 
 def _opens_a_noun_phrase(token: Token) -> bool:
-    """A capitalised article before a lower-case word ("ministers | The UK's top judge",
-    "auction | A saxophone belonging to"): it opens a sentence, whatever the parser hung
-    it on; a title ("told The Times") goes on in capitals."""
+    """A capitalised article or common word before a lower-case word ("ministers | The
+    UK's top judge", "auction | A saxophone belonging to", "deaths' | Pensioners are",
+    "fears | Rising oil prices"): BBC headlines are in sentence case, so it opens a
+    sentence, whatever the parser hung it on; a title ("told The Times") goes on in
+    capitals, and a name the tagger took for a common word ("back | Aviator for",
+    "said | Democratic lawmakers") is an entity."""
     following = token.nbor() if token.i + 1 < len(token.doc) else None
-    return (token.text in _ARTICLES and following is not None
-            and following.text[:1].islower())
+    if following is None or not following.text[:1].islower():
+        return False
+    return token.text in _ARTICLES or (
+        token.text[:1].isupper() and token.tag_ not in _NAME_TAGS and token.text != "I"
+        and token.ent_type_ in _COMMON_ENTITIES)
 
 
-def _opens_a_perfect(token: Token) -> bool:
-    """A name of one or two words after a noun, the subject of a perfect ("taxes | Gordon
-    Brown has failed", "warning | General Motors has warned"): BBC bodies open so; a
+def _short_name_opens_a_clause(token: Token) -> bool:
+    """A name of one or two words after a noun, the subject of a perfect, a modal, a
+    progressive or a passive, or a possessor ("taxes | Gordon Brown has failed",
+    "warning | General Motors has warned", "listing | Ferrari could be", "swap |
+    Argentina is set", "record | Ethiopia's Tirunesh Dibaba"): BBC bodies open so; a
     longer run of capitals holds the headline's last words ("play Aussie Open | Kim
     Clijsters has denied")."""
     before = token.doc[token.i - 1]
@@ -50,8 +60,10 @@ def _opens_a_perfect(token: Token) -> bool:
     while end < min(len(token.doc), token.i + 2) and token.doc[end].pos_ == "PROPN":
         end += 1
     rest = token.doc[end : end + 2]
-    return (end > token.i and len(rest) == 2 and rest[0].lower_ in ("has", "have")
-            and rest[1].tag_ == "VBN")
+    return (end > token.i and len(rest) == 2
+            and ((rest[0].lower_ in ("has", "have") and rest[1].tag_ == "VBN")
+                 or rest[0].tag_ in ("POS", "MD")
+                 or (rest[0].lower_ in ("is", "are") and rest[1].tag_ in ("VBN", "VBG"))))
 
 
 def headline_end(doc: Doc) -> int:
@@ -71,14 +83,19 @@ def _headline_end(doc: Doc) -> int:
     ends at the last switch from a lower-case word or a closing quote to a capitalised
     word among the first ten (not inside a name, not after a preposition or a
     determiner, not the object or complement of the word before unless it is a
-    capitalised article or a short name that is the subject of a perfect, which open a
-    sentence whatever the parser made of them): BBC headlines are short. With no such
-    switch, a name that repeats the headline's subject may start the body inside a run
-    of capitalised words (:func:`_repeated_name`). Where the parser already ended the
-    first sentence at the headline (a few words with no closing punctuation: "Microsoft
-    sues Google over patent | The firm said ..."), the body starts at the second. A
-    first line of its own is left alone: a title there is a sentence of its own
-    already."""
+    capitalised article or common word before a lower-case one, or a short name that
+    opens a clause, which open a sentence whatever the parser made of them: BBC
+    headlines are short and in sentence case). A descriptor before the body's first
+    name stays in the headline ("recall Former France centre | Philippe Sella"): the
+    figure owners would name it and link its first entity (Worldcom for "Former Worldcom
+    boss Bernie Ebbers"). With no such switch, a name that repeats the headline's
+    subject may start the body inside a run of capitalised words
+    (:func:`_repeated_name`). Where the parser already ended the first sentence at the
+    headline (a few words with no closing punctuation: "Microsoft sues Google over
+    patent | The firm said ..."), the body starts at the second, unless such a common
+    word opens it inside the first ("Lib Dems highlight problem debt | People
+    vulnerable to problem debts | should"). A first line of its own is left alone: a
+    title there is a sentence of its own already."""
     if not len(doc):
         return 0
     sentences = doc.sents
@@ -90,21 +107,37 @@ def _headline_end(doc: Doc) -> int:
     if line_end < first.end_char:
         return 0
     second = next(sentences, None)
+    switch = _last_switch(doc, first.end)
     if (second is not None and len(first) <= _HEADLINE_TOKENS and not first[-1].is_punct
-            and text[second.end_char : line_end].strip()):  # not a title line cut in two
+            and text[second.end_char : line_end].strip()  # not a title line cut in two
+            and not (switch is not None and _opens_a_noun_phrase(switch))):
         return second.start_char
-    end = 0
-    for token in doc[2 : min(first.end, _HEADLINE_TOKENS + 1)]:
-        before = doc[token.i - 1]
-        word = doc[token.i - 2]  # a quoted headline word ("'Brainwave' cap"), not a quotation
-        closing = (before.is_quote and not word.is_punct and not word.whitespace_
-                   and before.whitespace_)
-        if ((before.is_lower or closing) and token.text[:1].isupper()
-                and before.tag_ not in _FUNCTION_TAGS and before.pos_ != "PROPN"
-                and (_opens_a_noun_phrase(token) or _opens_a_perfect(token)
+    return _repeated_name(doc, first.end) if switch is None else switch.idx
+
+
+def _last_switch(doc: Doc, first_end: int) -> Token | None:
+    """The last switch from a lower-case word or a closing quote to a capitalised word
+    that may open the body among the first ten (see :func:`_headline_end`); None when
+    there is none."""
+    end = None
+    for token in doc[2 : min(first_end, _HEADLINE_TOKENS + 1)]:
+        if (_after_a_headline_word(token) and token.text[:1].isupper()
+                and (_opens_a_noun_phrase(token) or _short_name_opens_a_clause(token)
                      or not _hangs_on_the_word_before(token))):
-            end = token.idx
-    return end or _repeated_name(doc, first.end)
+            end = token
+    return end
+
+
+def _after_a_headline_word(token: Token) -> bool:
+    """The word before ``token`` may end a headline: a lower-case word or a closing quote
+    ("'Brainwave' | cap"; a possessive tag there is the quote), not a preposition, a
+    determiner or a name."""
+    before = token.doc[token.i - 1]
+    word = token.doc[token.i - 2]  # a quoted headline word, not a quotation
+    closing = (before.is_quote and not word.is_punct and not word.whitespace_
+               and before.whitespace_)
+    return closing or (before.is_lower and before.tag_ not in _FUNCTION_TAGS
+                       and before.pos_ != "PROPN")
 
 
 def _repeated_name(doc: Doc, first_end: int) -> int:

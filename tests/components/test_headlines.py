@@ -39,6 +39,17 @@ def _parsed(nlp, text):
          "to fall.", "General Motors"),
         ("BT offers equal access to rivals BT has moved to pre-empt a possible break-up of "
          "its business.", "BT has"),
+        ("Fiat mulls Ferrari market listing Ferrari could be listed on the stock market.",
+         "Ferrari could"),
+        ("Dibaba breaks 5,000m world record Ethiopia's Tirunesh Dibaba set a new record.",
+         "Ethiopia's"),
+        # a capitalised common word before a lower-case one opens a sentence
+        ("Markets fall on weak dollar fears Rising oil prices hit shares on Monday.",
+         "Rising oil"),
+        ("Vouchers 'to cut winter deaths' Pensioners are being promised energy savings.",
+         "Pensioners are"),
+        ("'Super union' merger plan touted Two of Britain's big trade unions could merge.",
+         "Two of"),
     ],
 )
 def test_a_headline_run_into_the_first_sentence_ends_where_the_body_starts(nlp, text, body):
@@ -55,6 +66,8 @@ def test_a_headline_run_into_the_first_sentence_ends_where_the_body_starts(nlp, 
     "Trump told The New York Times that he would win.",  # a title goes on in capitals
     "China is now the top trader with Japan China said on Monday.",  # after a preposition
     "Voters said Donald Trump has won the debate.",  # after a verb: its complement
+    "Voters said Democratic lawmakers would win the debate.",  # a nationality, not an opener
+    "Voters said Britain's economy would grow.",  # after a verb: its complement
     # a title line of its own that the parser may cut in two
     "Washington Post Hit Piece Exploits Trump Supporter Who Was in a Hospital for Mental "
     "Issues.\n\nThe newspaper ran a feature on Saturday.",
