@@ -84,13 +84,15 @@ def _initials(name: str, stopwords: frozenset[str]) -> str:
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
-def _cut(span: SpacySpan, body: int = 0) -> SpacySpan:
+def _cut(span: SpacySpan, body: int = 0, titles: frozenset[str] = frozenset()) -> SpacySpan:
     """The span up to a spaced dash, an opening bracket, a match score, a fixture's "v" or
     a line break inside it, without function words at its end, and from the body's start
     where it runs on from a headline (``body``, :func:`headline_end`): the small model runs
     names on into the next words there ("Wayne Rooneys - at", "Peter Luczak 7-6", "Swansea
     v Leicester", "Francesca Schiavone of", "Capriati to miss Melbourne | Jennifer
-    Capriati has"). A dash inside a word ("Kar-Wai") is no cut."""
+    Capriati has"), and before a personal title (``titles``) inside a span not labelled
+    PERSON ("a speech to the Foreign Policy Centre Mr Straw said"; not "First Lady Laura
+    Bush"). A dash inside a word ("Kar-Wai") is no cut."""
     doc = span.doc
     start, end = span.start, span.end
     if span.start_char < body < span.end_char:
@@ -100,7 +102,7 @@ def _cut(span: SpacySpan, body: int = 0) -> SpacySpan:
         if "\n" in before.whitespace_ or (
             token.text in _DASHES and before.whitespace_
         ) or token.text in _BRACKETS or "\n" in token.text or _is_score(token) or (
-                token.text in _FIXTURE):
+                token.text in _FIXTURE) or (span.label_ != "PERSON" and token.text in titles):
             end = token.i
             break
     while end - start > 1 and doc[end - 1].text in _TRAILING:
@@ -268,13 +270,15 @@ class EntityCanonicalizer:
         self.organisation_nouns = frozenset(data["organisation_nouns"])
         self.stopwords = frozenset(data["acronym_stopwords"])
         self.gazetteer = tuple(data["gazetteer"])
+        self.known_places = self.demonyms | frozenset(self.gazetteer)  # "team | France coach"
         if not Doc.has_extension("nc_entities"):
             Doc.set_extension("nc_entities", default=None)
 
     @never_raises
     def __call__(self, doc: Doc) -> Doc:
         body = headline_end(doc) if doc.has_annotation("SENT_START") else 0
-        spans = [self._with_alias_word(self._without_role(_cut(s, body))) for s in doc.ents
+        spans = [self._with_alias_word(self._without_role(_cut(s, body, self.personal_titles)))
+                 for s in doc.ents
                  if s.label_ in self.labels and not self._descriptor(s)]
         cleaned = [(s, _clean(s.text)) for s in spans]
         names = self._untitled(cleaned)
@@ -307,7 +311,7 @@ class EntityCanonicalizer:
                     label in ("PERSON", "ORG") and canonical in self.demonym_nouns):
                 label = "NORP"  # "Welsh patients", "the Welsh side", "the Frenchman"
             elif label in ("GPE", "LOC", "FAC", "NORP") and self._after_organisation_noun(
-                    span) and canonical not in self.alias_labels and canonical not in self.demonyms:
+                    span) and not {canonical} & (self.alias_labels.keys() | self.known_places):
                 label = "ORG"  # "consultancy Building Zones", tagged a place
             start, end = self._trim(span, text)
             if canonical.startswith((text[start:end] + "'s", text[start:end] + "’s")):

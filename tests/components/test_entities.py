@@ -447,3 +447,21 @@ def test_no_function_word_ends_a_name_and_no_fixture_is_one():
                    ["O", "B-PERSON", "I-PERSON", "I-PERSON", "B-GPE", "O", "B-ORG", "I-ORG",
                     "I-ORG"])
     assert {t for t, _, _ in found} == {"Francesca Schiavone", "Italy", "Swansea"}
+
+
+def test_a_personal_title_ends_an_organisation_run_on_to_a_name():
+    found = tagged(["the", "Foreign", "Policy", "Centre", "Mr", "Straw", "said"],
+                   ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    assert ("Foreign Policy Centre", "ORG", "Foreign Policy Centre") in found
+    assert not any("Centre Mr" in t for t, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("World Trade Organisation", "World Trade Organization"),
+     ("North Atlantic Treaty Organisation", "NATO")],
+)
+def test_a_british_spelling_names_the_same_organisation(name, expected):
+    from pipeline.components.aliases import alias
+
+    assert alias(name) == expected
