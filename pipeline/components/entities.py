@@ -41,9 +41,12 @@ from pipeline import resources
 from pipeline.annotations import EntityMention
 from pipeline.components import aliases, once
 from pipeline.components.guard import never_raises
+from pipeline.components.headlines import headline_end
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _DASHES = frozenset({"-", "–", "—", "|"})
+_FIXTURE = frozenset({"v", "vs", "v."})
+_TRAILING = frozenset({"of", "and", "or", "&", "the", "for", "in", "on", "at", "to"})
 _BRACKETS = frozenset({"(", "["})
 _PLURAL_VERBS = frozenset({"are", "were", "have", "'re", "'ve", "’re", "’ve"})
 _SCORE = re.compile(r"\d+[-–]\d+")
@@ -81,18 +84,31 @@ def _initials(name: str, stopwords: frozenset[str]) -> str:
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
-def _cut(span: SpacySpan) -> SpacySpan:
-    """The span up to a spaced dash, an opening bracket, a match score or a line break
-    inside it: the small model runs names on into the next words there ("Wayne Rooneys -
-    at", "Peter Luczak 7-6"). A dash inside a word ("Kar-Wai") is no cut."""
+def _cut(span: SpacySpan, body: int = 0, titles: frozenset[str] = frozenset()) -> SpacySpan:
+    """The span up to a spaced dash, an opening bracket, a match score, a fixture's "v" or
+    a line break inside it, without function words at its end, and from the body's start
+    where it runs on from a headline (``body``, :func:`headline_end`): the small model runs
+    names on into the next words there ("Wayne Rooneys - at", "Peter Luczak 7-6", "Swansea
+    v Leicester", "Francesca Schiavone of", "Capriati to miss Melbourne | Jennifer
+    Capriati has"), and before a personal title (``titles``) inside a span not labelled
+    PERSON ("a speech to the Foreign Policy Centre Mr Straw said"; not "First Lady Laura
+    Bush"). A dash inside a word ("Kar-Wai") is no cut."""
     doc = span.doc
-    for token in span[1:]:
+    start, end = span.start, span.end
+    if span.start_char < body < span.end_char:
+        start = next(t.i for t in span if t.idx >= body)
+    for token in doc[start + 1 : end]:
         before = doc[token.i - 1]
         if "\n" in before.whitespace_ or (
             token.text in _DASHES and before.whitespace_
-        ) or token.text in _BRACKETS or "\n" in token.text or _is_score(token):
-            return SpacySpan(doc, span.start, token.i, label=span.label_)
-    return span
+        ) or token.text in _BRACKETS or "\n" in token.text or _is_score(token) or (
+                token.text in _FIXTURE) or (span.label_ != "PERSON" and token.text in titles):
+            end = token.i
+            break
+    while end - start > 1 and doc[end - 1].text in _TRAILING:
+        end -= 1
+    return span if (start, end) == (span.start, span.end) else SpacySpan(
+        doc, start, end, label=span.label_)
 
 
 def _is_score(token: Token) -> bool:
@@ -247,17 +263,23 @@ class EntityCanonicalizer:
         self.organisation_heads = frozenset(data["organisation_heads"])
         self.club_heads = frozenset(data["club_heads"])
         self.nationalities = frozenset(data["nationalities"])
+        self.demonym_nouns = frozenset(data["demonym_nouns"])
+        self.organisation_ends = frozenset(data["organisation_ends"])
         self.demonyms = self.nationalities | frozenset(data["states"])
         self.first_name_titles = frozenset(data["first_name_titles"])
         self.organisation_nouns = frozenset(data["organisation_nouns"])
         self.stopwords = frozenset(data["acronym_stopwords"])
         self.gazetteer = tuple(data["gazetteer"])
+        self.known_places = self.demonyms | frozenset(self.gazetteer)  # "team | France coach"
         if not Doc.has_extension("nc_entities"):
             Doc.set_extension("nc_entities", default=None)
 
     @never_raises
     def __call__(self, doc: Doc) -> Doc:
-        spans = [self._without_role(_cut(s)) for s in doc.ents if s.label_ in self.labels]
+        body = headline_end(doc) if doc.has_annotation("SENT_START") else 0
+        spans = [self._with_alias_word(self._without_role(_cut(s, body, self.personal_titles)))
+                 for s in doc.ents
+                 if s.label_ in self.labels and not self._descriptor(s)]
         cleaned = [(s, _clean(s.text)) for s in spans]
         names = self._untitled(cleaned)
         before = {s.start: c[: len(c) - len(n)].strip()
@@ -275,7 +297,8 @@ class EntityCanonicalizer:
                   for s, n in names}
         taken = {i for s, _ in names for i in range(s.start_char, s.end_char)}
         full = self._untagged_full_names(doc, text, taken, surnames | speakers)
-        persons = {n for s, n in names if labels[s.start] == "PERSON" and " " in n}
+        persons = {n for s, n in names if labels[s.start] == "PERSON" and " " in n
+                   and not aliases.alias(n)}  # "Lib Dems", tagged PERSON: no one's surname
         persons |= {span.text for span in full.values()}
         long_names = {n for _, n in names if len(n.split()) > 1}
         mentions, sure, organisations, titled_firms = [], set(), set(), set()
@@ -284,8 +307,12 @@ class EntityCanonicalizer:
             canonical, label = self._resolve(
                 name, label, persons, long_names, titled=span.start in titled
             )
-            if label == "PERSON" and canonical in self.nationalities:
-                label = "NORP"  # "Welsh patients", "the Welsh side"
+            if (label == "PERSON" and canonical in self.nationalities) or (
+                    label in ("PERSON", "ORG") and canonical in self.demonym_nouns):
+                label = "NORP"  # "Welsh patients", "the Welsh side", "the Frenchman"
+            elif label in ("GPE", "LOC", "FAC", "NORP") and self._after_organisation_noun(
+                    span) and not {canonical} & (self.alias_labels.keys() | self.known_places):
+                label = "ORG"  # "consultancy Building Zones", tagged a place
             start, end = self._trim(span, text)
             if canonical.startswith((text[start:end] + "'s", text[start:end] + "’s")):
                 end = min(len(text), end + 2) if text[end : end + 2] in ("'s", "’s") else end
@@ -323,7 +350,8 @@ class EntityCanonicalizer:
                     c.dep_ == "conj" for c in token.children):
                 found.add(token.text)
         found = {w for w in found - others if not aliases.alias(w)
-                 and w not in self.nationalities and w not in self.titles}
+                 and w not in self.nationalities and w not in self.demonym_nouns
+                 and w not in self.titles}
         return _never_lower(text, found)
 
     def _organisation(self, doc: Doc, span: SpacySpan) -> bool:
@@ -332,7 +360,7 @@ class EntityCanonicalizer:
         club has ("Yukos chief executive", "Varig's shareholders", "Chelsea manager" but not
         "Madonna's manager"), or a possessive that is part of its name, followed by a verb
         ("Dr Reddy's has built", "Sainsbury's said")."""
-        if span.start and doc[span.start - 1].lower_ in self.organisation_nouns:
+        if self._after_organisation_noun(span):
             return True
         end = span.end - 1 if span[-1].tag_ == "POS" else span.end
         possessive = end < len(doc) and doc[end].tag_ == "POS"
@@ -344,6 +372,36 @@ class EntityCanonicalizer:
         executive = after.lower_ == "chief" and doc[after.i + 1 : after.i + 2].text == "executive"
         return executive or after.lower_ in self.organisation_heads or (
             not possessive and after.lower_ in self.club_heads)
+
+    def _after_organisation_noun(self, span: SpacySpan) -> bool:
+        """A noun that says what kind of organisation the name is comes right before it
+        ("oil giant Yukos", "think-tank Demos", "consultancy Building Zones")."""
+        return bool(span.start) and span.doc[span.start - 1].lower_ in self.organisation_nouns
+
+    def _descriptor(self, span: SpacySpan) -> bool:
+        """The span is one capitalised word that only describes the organisation named
+        after an organisation noun ("Computer giant IBM", "Software firm Microsoft"),
+        which the small model tags as a name of its own; not a place or a people ("UK
+        think-tank Demos", "US firm Arbor Networks"), nor an acronym."""
+        doc, end = span.doc, span.end
+        return (len(span) == 1 and _capitalised(span[0]) and span.label_ not in (
+            "GPE", "NORP", "LOC") and end + 1 < len(doc) and doc[end].is_lower
+                and doc[end].lower_ in self.organisation_nouns
+                and doc[end + 1].ent_iob_ == "B")
+
+    def _with_alias_word(self, span: SpacySpan) -> SpacySpan:
+        """The span with the untagged capitalised word before it where the two make a name
+        the alias table knows or names ("Liberal | Democrat leader", "the Liberal |
+        Democrats", "The Lib | Dems are"): the
+        small model tags the last word alone, which the table reads as another entity
+        ("Democrat": the Democratic Party)."""
+        doc = span.doc
+        before = doc[span.start - 1] if span.start else None
+        name = f"{before.text} {_clean(span.text)}" if before is not None else ""
+        if before is not None and before.ent_iob_ == "O" and _capitalised(before) and (
+                aliases.alias(name) or name in self.alias_labels):
+            return SpacySpan(doc, span.start - 1, span.end, label=span.label_)
+        return span
 
     def _without_role(self, span: SpacySpan) -> SpacySpan:
         """The name after a role noun the small model takes into a span: a PERSON's, where
@@ -391,6 +449,8 @@ class EntityCanonicalizer:
         Davenport")."""
         label = _label(span.label_, name, after_the=_after_the(span))
         words = name.split()
+        if label == "PERSON" and words[-1] in self.organisation_ends:
+            return "ORG"  # "Leadplex LLC", "Blackground Records"
         short = 1 < len(words) <= 3 and words[0] not in singles and words[0] != words[-1] and all(
             w[:1].isupper() and not w.isupper() and _NAME_WORD.fullmatch(w) for w in words)
         if label in ("ORG", "GPE", "NORP") and (title in self.personal_titles or (
