@@ -356,10 +356,13 @@ def test_content_keeps_a_phrase_quoted_inside_its_clause(nlp):
         ("West announced that he would tour.", "announce", "that he would tour", True),
         ("Wales have learnt that style.", "learn", "that style", False),
         ("Smith warned of a strike.", "warn", "of a strike", True),
+        # verbal attacks and boasts: said, whatever their object
+        ("The senator has long railed against the influence of lobbyists.", "rail",
+         "the influence of lobbyists", True),
+        ("The candidate touted his record on jobs.", "tout", "his record on jobs", True),
     ],
 )
-def test_the_lexicon_takes_an_announcement_of_a_thing_for_an_act(nlp, text, lemma, content,
-                                                                  statement):
+def test_the_lexicon_tells_acts_from_statements(nlp, text, lemma, content, statement):
     doc = nlp(text)
     start = text.index(content)
     span = doc.char_span(start, start + len(content), alignment_mode="expand")
