@@ -33,6 +33,7 @@ from pipeline.components.stance.candidates import (
     STATEMENT,
     Candidate,
     CandidateFinder,
+    conjuncts,
 )
 from pipeline.components.stance.classifier import Judged
 from pipeline.components.stance.targets import (
@@ -173,7 +174,7 @@ class StanceLabeller:
                 if cue is not None and len(cue) and lexicon.cue_turned(cue):
                     stance = "oppose" if stance == "support" else "support"
                 rows = [self._row(statement, self._acted_on(cue, judged), stance, 0.5)]
-            return rows
+            return self._joined(doc, rows, judged) if statement.kind == EVENT else rows
         main = self._main(doc, statement, topic, resolver)
         # what a forecast or a result says the target does is no verdict on it, unless the
         # cue itself takes a side ("doubted Rock would make an impact"; a warning does not)
@@ -211,6 +212,24 @@ class StanceLabeller:
                         head.head.head in cue):
                     return candidate.target
         return judged[0][0].target
+
+    @staticmethod
+    def _joined(doc: Doc, rows: list[Statement], judged: list[tuple[Candidate, Judged]]
+                ) -> list[Statement]:
+        """A stance event's rows with one for each target joined to a row's by "and"
+        ("thanked Senators Patty Murray and John Cornyn", "criticised Obama and Reid": the
+        same stance toward each), where the classifier left it out."""
+        named = {(r.target or "").casefold() for r in rows}
+        out = list(rows)
+        for row in rows:
+            head = next((c.target.head for c, _ in judged if c.target.name == row.target), None)
+            joined = {t.i for t in conjuncts(doc[head])} if head is not None else set()
+            for candidate, _ in judged:
+                target = candidate.target
+                if target.head in joined and target.name.casefold() not in named:
+                    named.add(target.name.casefold())
+                    out.append(replace(row, target=target.name, target_span=target.span))
+        return out
 
     @staticmethod
     def _first_sentence(doc: Doc, statement: Statement) -> tuple[int, int]:
