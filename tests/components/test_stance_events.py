@@ -39,6 +39,18 @@ def test_one_event_row_per_joined_holder_and_target(parse, text, pairs):
     assert len({r.stance for r in rows}) == 1
 
 
+@pytest.mark.parametrize(("text", "owner", "stance"), [
+    ("Senator Tom Hale said Labour's plans were a disaster.", "Labour Party", "oppose"),
+    ("Senator Tom Hale said Microsoft's offer was excellent.", "Microsoft", "support"),
+    ("Senator Tom Hale said Microsoft's offer arrived on Monday.", None, None),  # no verdict
+])
+def test_a_verdict_on_what_someone_owns_is_one_on_them(parse, text, owner, stance):
+    rows = [r for r in _rows(parse, text) if r.kind == "statement"]
+    owned = [(r.target, r.stance) for r in rows if r.target and "'s" not in r.target
+             and r.target not in ("Tom Hale",)]
+    assert owned == ([(owner, stance)] if owner else [])
+
+
 def test_no_event_where_attribution_has_the_cue(parse):
     """'criticised' is an attribution cue too: one statement, not a second event."""
     rows = _rows(parse, "Senator Tom Hale criticised the budget plan on Monday.")
