@@ -26,6 +26,31 @@ def test_stance_event_is_a_statement(parse, text, source, target, stance):
     assert parse(text).text[row.target_span[0]:row.target_span[1]].endswith(target.split()[-1])
 
 
+@pytest.mark.parametrize(("text", "pairs"), [
+    # each of conjoined subjects holds the stance, toward each of conjoined objects
+    ("Microsoft and Apple sued Google over the patent.",
+     {("Microsoft", "Google"), ("Apple", "Google")}),
+    ("Senator Ana Ruiz and Senator Lee Park thanked Tom Hale and Jo Bell for the deal.",
+     {(s, t) for s in ("Ana Ruiz", "Lee Park") for t in ("Tom Hale", "Jo Bell")}),
+])
+def test_one_event_row_per_joined_holder_and_target(parse, text, pairs):
+    rows = [r for r in _rows(parse, text) if r.kind == "event"]
+    assert {(r.source, r.target) for r in rows} == pairs
+    assert len({r.stance for r in rows}) == 1
+
+
+@pytest.mark.parametrize(("text", "owner", "stance"), [
+    ("Senator Tom Hale said Labour's plans were a disaster.", "Labour Party", "oppose"),
+    ("Senator Tom Hale said Microsoft's offer was excellent.", "Microsoft", "support"),
+    ("Senator Tom Hale said Microsoft's offer arrived on Monday.", None, None),  # no verdict
+])
+def test_a_verdict_on_what_someone_owns_is_one_on_them(parse, text, owner, stance):
+    rows = [r for r in _rows(parse, text) if r.kind == "statement"]
+    owned = [(r.target, r.stance) for r in rows if r.target and "'s" not in r.target
+             and r.target not in ("Tom Hale",)]
+    assert owned == ([(owner, stance)] if owner else [])
+
+
 def test_no_event_where_attribution_has_the_cue(parse):
     """'criticised' is an attribution cue too: one statement, not a second event."""
     rows = _rows(parse, "Senator Tom Hale criticised the budget plan on Monday.")

@@ -21,7 +21,7 @@ judges each pair; the component keeps what it judges.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -57,6 +57,16 @@ class Candidate:
 def _span_of(doc: Doc, tokens: list[Token]) -> tuple[int, int]:
     first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
     return first.idx, last.idx + len(last.text)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """What is joined to ``token`` by "and"/"or" ("Reid and McConnell", "Obama, Clinton
+    and Carter"), in order."""
+    out = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            out += [child, *conjuncts(child)]
+    return out
 
 
 def governor(a: Token, b: Token) -> Token:
@@ -96,9 +106,7 @@ class CandidateFinder:
         for verb in doc:
             if verb.pos_ != "VERB" or verb.idx < body or verb.idx in in_cue:
                 continue
-            event = self._event(doc, verb, resolver)
-            if event is not None:
-                found.append(event)
+            found.extend(self._events(doc, verb, resolver))
         candidates = [c for i, st in enumerate(found)
                       for c in self._targets(doc, i, st, resolver)]
         if not self.pairs:
@@ -149,19 +157,42 @@ class CandidateFinder:
                 names.setdefault(target.name.casefold(), (token, target))
         return list(names.values())
 
-    def _event(self, doc: Doc, verb: Token, resolver: Resolver) -> Statement | None:
+    def _events(self, doc: Doc, verb: Token, resolver: Resolver) -> list[Statement]:
+        """The verb's event, one statement per named holder: each of conjoined subjects
+        acts on the object ("Reid and McConnell thanked Murray", "Barack Obama and Bill
+        Clinton are praising Beau Biden")."""
         lemma = verb.lemma_.lower()
         if lemma in self.cue_verbs and lemma not in self.events:
-            return None  # a speech verb attribution left alone: nothing to act on
+            return []  # a speech verb attribution left alone: nothing to act on
         holder_token, passive = self._holder(verb)
         if holder_token is None:
-            return None
-        holder = resolver.at(holder_token, phrases=False)
+            return []
+        holders: dict[str, Target] = {}
+        for token in (holder_token, *conjuncts(holder_token)):
+            holder = self._holder_name(token, resolver)
+            if holder is not None:
+                holders.setdefault(holder.name.casefold(), holder)
+        event = self._event(doc, verb, holder_token, passive) if holders else None
+        if event is None:
+            return []
+        return [replace(event, source=h.name, source_span=h.span) for h in holders.values()]
+
+    @staticmethod
+    def _holder_name(token: Token, resolver: Resolver) -> Target | None:
+        """The entity a holder token names, if it is one that can hold a stance."""
+        holder = resolver.at(token, phrases=False)
         if holder is None or holder.kind != ENTITY:
             return None
-        mention = resolver.entity_at(holder_token)
+        mention = resolver.entity_at(token)
         if mention is not None and mention.label not in _HOLDER_LABELS:
             return None
+        return holder
+
+    def _event(self, doc: Doc, verb: Token, holder_token: Token, passive: bool
+               ) -> Statement | None:
+        """The verb's event, its holder left to the caller; none when it acts on
+        nothing."""
+        lemma = verb.lemma_.lower()
         objects = [t for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i
                    for t in c.subtree]
         if passive:  # "Y was criticised by X": the patient is the subject
@@ -183,7 +214,7 @@ class CandidateFinder:
             objects = [t for t in objects if t.i > done.i] or objects
         kind = EVENT if lemma in self.events else ACTION
         return Statement(
-            source=holder.name, source_span=holder.span, cue=lemma, cue_span=_span_of(doc, cue),
+            source=None, source_span=None, cue=lemma, cue_span=_span_of(doc, cue),
             content_span=_span_of(doc, objects), target=None, stance="neutral", quote=None,
             confidence=0.5, kind=kind)
 

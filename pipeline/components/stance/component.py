@@ -33,9 +33,11 @@ from pipeline.components.stance.candidates import (
     STATEMENT,
     Candidate,
     CandidateFinder,
+    conjuncts,
 )
 from pipeline.components.stance.classifier import Judged
 from pipeline.components.stance.targets import (
+    ENTITY,
     PHRASE,
     TOPIC,
     Resolver,
@@ -173,7 +175,9 @@ class StanceLabeller:
                 if cue is not None and len(cue) and lexicon.cue_turned(cue):
                     stance = "oppose" if stance == "support" else "support"
                 rows = [self._row(statement, self._acted_on(cue, judged), stance, 0.5)]
-            return rows
+            if statement.kind == EVENT:
+                rows = self._joined(doc, rows, judged)
+            return rows + self._owners(doc, rows, resolver)
         main = self._main(doc, statement, topic, resolver)
         # what a forecast or a result says the target does is no verdict on it, unless the
         # cue itself takes a side ("doubted Rock would make an impact"; a warning does not)
@@ -194,7 +198,32 @@ class StanceLabeller:
         rows = [main]
         rows += [self._row(statement, target, j.label, j.polar) for target, j in polar
                  if target.name != main.target and first[0] <= target.span[0] < first[1]]
-        return rows
+        return rows + self._owners(doc, rows, resolver)
+
+    @staticmethod
+    def _owners(doc: Doc, rows: list[Statement], resolver: Resolver) -> list[Statement]:
+        """A row toward whoever owns what a polar row judges ("said Labour's plans were a
+        disaster": against Labour too; "called Trump's budget cruel"): a stance on a
+        party's plan, offer or record is one on the party, as SEESAW reads it. The owner
+        named, not a pronoun ("his books", "her removal": too often someone else, or
+        harmed rather than judged), and the thing owned no name itself ("Russia's Elena
+        Bovina")."""
+        named = {(r.target or "").casefold() for r in rows}
+        out = []
+        for row in rows:
+            span = doc.char_span(*row.target_span, alignment_mode="expand") if (
+                row.target_span and row.stance != "neutral") else None
+            if span is None or not len(span) or resolver.entity_at(span.root) is not None:
+                continue
+            for child in span.root.children:
+                owner = resolver.at(child, phrases=False) if (
+                    child.dep_ == "poss" and child.pos_ != "PRON") else None
+                if owner is None or owner.kind != ENTITY or owner.name.casefold() in named or (
+                        owner.name.casefold() == (row.source or "").casefold()):
+                    continue
+                named.add(owner.name.casefold())
+                out.append(replace(row, target=owner.name, target_span=owner.span))
+        return out
 
     @staticmethod
     def _acted_on(cue: Span | None, judged: list[tuple[Candidate, Judged]]) -> Target:
@@ -211,6 +240,24 @@ class StanceLabeller:
                         head.head.head in cue):
                     return candidate.target
         return judged[0][0].target
+
+    @staticmethod
+    def _joined(doc: Doc, rows: list[Statement], judged: list[tuple[Candidate, Judged]]
+                ) -> list[Statement]:
+        """A stance event's rows with one for each target joined to a row's by "and"
+        ("thanked Senators Patty Murray and John Cornyn", "criticised Obama and Reid": the
+        same stance toward each), where the classifier left it out."""
+        named = {(r.target or "").casefold() for r in rows}
+        out = list(rows)
+        for row in rows:
+            head = next((c.target.head for c, _ in judged if c.target.name == row.target), None)
+            joined = {t.i for t in conjuncts(doc[head])} if head is not None else set()
+            for candidate, _ in judged:
+                target = candidate.target
+                if target.head in joined and target.name.casefold() not in named:
+                    named.add(target.name.casefold())
+                    out.append(replace(row, target=target.name, target_span=target.span))
+        return out
 
     @staticmethod
     def _first_sentence(doc: Doc, statement: Statement) -> tuple[int, int]:
