@@ -20,10 +20,11 @@ from pipeline.components.figures.numbers import alternation, value, word_number_
 _RANGE_LOW = r"(?:\d+\s*(?:to|-|–|and|or)\s*)?"  # "aged 30 to " before the high end
 _OTHER_UNIT = re.compile(r"\s*(?:(?:to|-|–|and|or)\s*\d+\s*)?(?:months?|weeks?|days?)\b",
                          re.IGNORECASE)
-_APPOSITION_END = frozenset({",", ".", ")", ";", "!", "?"})
+_APPOSITION_END = frozenset({",", ".", ")", ";", "!", "?", "—", "―", "–"})
 _PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they"})
 _BE_CONTRACTED = frozenset({"'re", "’re", "'m", "’m", "'s", "’s"})  # lemmas the tagger leaves
-_AFTER_A_STATED_AGE = _APPOSITION_END | {"when", "then", "and", "now", "at", "'", "\"", "”", "’"}
+_AFTER_A_STATED_AGE = _APPOSITION_END | {"when", "then", "and", "or", "for", "now", "at", "'", "\"",
+                                          "”", "’"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Ages:
     up_to: int
     group: re.Pattern[str]  # "under-13s", "the over-65s": an age group, itself a bound
     group_bounds: dict[str, str]  # "under" -> "<"
+    persons: frozenset[str]  # "a girl is 10", "the plaintiffs were at least 15"
 
     @classmethod
     def from_data(cls, data: dict) -> Ages:
@@ -49,6 +51,7 @@ class Ages:
                 rf"\b(?P<bound>{alternation(data['group_bounds'])})[-\s]"
                 rf"(?P<num>\d{{1,3}}|(?i:{word_number_pattern()}))e?s\b"),
             group_bounds=data["group_bounds"],
+            persons=frozenset(data["persons"]),
         )
 
     def groups(self, text: str) -> list[tuple[re.Match[str], float]]:
@@ -66,13 +69,15 @@ class Ages:
         if self.before.search(text, max(0, start - 30), start) or self.after.match(text, end) \
                 or self.bounded_group.search(text, max(0, start - 30), start):
             return True  # "aged 64", "64 years old", "voters under 30"
-        return tokens is not None and (_after_a_name(tokens) or _said_of_a_person(tokens))
+        return tokens is not None and (_after_a_name(tokens)
+                                       or _said_of_a_person(tokens, self.persons))
 
 
 def denied(tokens: Span) -> bool:
     """"I'm not 10", "she isn't 40": a bare number a person is said not to be denies an
     age (often in jest) and states no figure."""
-    return _said_of_a_person(tokens) and any(c.dep_ == "neg" for c in tokens[0].head.children)
+    return _said_of_a_person(tokens, frozenset()) \
+        and any(c.dep_ == "neg" for c in tokens[0].head.children)
 
 
 def _after_a_name(tokens: Span) -> bool:
@@ -89,16 +94,20 @@ def _after_a_name(tokens: Span) -> bool:
         and name.pos_ in ("PROPN", "NOUN") and name.is_alpha
 
 
-def _said_of_a_person(tokens: Span) -> bool:
-    """"I was 18 when", "when they're 55,", "Hingis was 22 when": a bare number that a
-    personal pronoun or a name is said to be, with nothing after it that it could count
-    or measure ("they were 12 in total" is no age)."""
+def _said_of_a_person(tokens: Span, persons: frozenset[str]) -> bool:
+    """"I was 18 when", "when they're 55,", "Hingis was 22 when", "when a girl is 10 or
+    11": a bare number that a personal pronoun, a name or a noun of ``persons`` is said
+    to be (the numbers joined to it too), with nothing after it that it could count or
+    measure ("they were 12 in total" is no age)."""
     if len(tokens) != 1:
         return False
     number, doc = tokens[0], tokens.doc
     following = doc[tokens.end].lower_ if tokens.end < len(doc) else "."
+    while number.dep_ == "conj" and number.head.like_num and number.head.i < number.i:
+        number = number.head  # the "11" of "is 10 or 11"
     return number.dep_ in ("attr", "acomp") and (number.head.lemma_ == "be"
                                                   or number.head.lower_ in _BE_CONTRACTED) \
         and following in _AFTER_A_STATED_AGE \
-        and any(c.dep_ == "nsubj" and (c.lower_ in _PERSONAL_PRONOUNS or c.pos_ == "PROPN")
+        and any(c.dep_ == "nsubj" and (c.lower_ in _PERSONAL_PRONOUNS or c.pos_ == "PROPN"
+                                       or c.lemma_.lower() in persons)
                 for c in number.head.children)

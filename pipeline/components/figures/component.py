@@ -88,6 +88,7 @@ _CUT_GROUP = re.compile(r",\d{3}")
 _TO_NUMBER = re.compile(r"[-–]to[-–]\d")
 _PLUS_OR = re.compile(r"\bplus\s+or\s+$|±\s*$", re.IGNORECASE)
 _ARTICLE_END = re.compile(r"\s(?:a|an)\s+$")
+_SIGN_REACH = 80  # characters either side of a currency sign that may name its country
 _DETERMINER_END = re.compile(r"\b(?:the|this|these|those|its|their|his|her|our|my|your)\s+$")
 _SHARE_ROLES = frozenset({"nsubj", "nsubjpass", "pobj", "dobj"})
 _OF_A_UNIT = re.compile(r"\s+of\s+an?\s+([a-z]+)")
@@ -169,6 +170,7 @@ def _first_following(text: str, end: int) -> str | None:
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z][\w'-]*)")
 # "10-year", "15-year-old(s)", tokenised "62,000 - seat"; not the "to" of "18- to
 # 24-year-olds", nor a dash before a word of a clause ("2004 - in particular")
+_HYPHEN_NEXT = re.compile(r"-([A-Za-z]+)")  # the "mile" of "square-mile"
 _HYPHEN_WORD = re.compile(r" ?- ?(?!(?:to|and|or|in|on|at|of|for|the|a|an|but|with|as|by|from)\b)"
                           r"([A-Za-z]+)( ?- ?olds?)?")
 # the hundredths of "thirteen dollars forty five", "one dollar and two": number words that
@@ -676,8 +678,11 @@ class FigureExtractor:
         """The unit, and where the figure's surface ends (a "per day" may extend it)."""
         g = self.grammar
         cur, pre = match.group("cur"), match.group("pre")
-        if cur:
-            return g.currency(cur, sent.text), end
+        if cur:  # a country far off in the sentence is no cue: "Australia's BHP - which
+            # runs the world's largest copper mine - is to invest $1.9bn" is in US dollars
+            near = text[max(sent.start_char, match.start() - _SIGN_REACH) :
+                        min(sent.end_char, end + _SIGN_REACH)]
+            return g.currency(cur, near), end
         if pre:
             return g.prefix_units[pre.lower()], end
         if reading.unit is not None or reading.post:
@@ -687,6 +692,10 @@ class FigureExtractor:
             return self._per(text, unit, end)
         if hyphen:
             word = hyphen.group(1).lower()
+            measured = _HYPHEN_NEXT.match(text, hyphen.end())
+            area = g.unit_word(f"{word} {measured.group(1)}") if measured else None
+            if measured and area:  # "the 1.4-square-mile city"
+                return area, measured.end()
             unit = g.unit_word(word) or g.units.currency(word) or g.singular(word)
             return unit, hyphen.end()
         if tokens is None:

@@ -94,10 +94,14 @@ def count_unit(first: int, noun: Token, grammar: FigureGrammar) -> str:
     proper names ("250 Lithuanian soldiers").
     Nouns joined by "and" are counted together ("53 interviews and depositions")."""
     doc = noun.doc
+    name = _plural_name(doc[first : noun.i + 1])
+    if name is not None:
+        return name
     split, noun = noun, _hyphen_end(noun)
     attached = (noun.i, *[c.i for c in noun.lefts], *[c.i for c in split.lefts])
-    words = [_word_form(group, grammar) for group in _hyphen_groups(doc[first : noun.i])
-             if _names_kind(group, attached, grammar)]
+    groups = _hyphen_groups(doc[first : noun.i])
+    words = [_word_form(group, grammar) for i, group in enumerate(groups)
+             if _names_kind(group, attached, grammar) and not _judging_pair(groups, i, grammar)]
     lemma = noun.lemma_.lower()
     if noun.tag_ in ("NNS", "NNPS") and lemma == noun.lower_ and lemma.endswith("s"):
         lemma = _strip_plural(lemma)  # title-case plurals ("77 Jets") keep their surface
@@ -113,6 +117,22 @@ def count_unit(first: int, noun: Token, grammar: FigureGrammar) -> str:
     if joined is not None:  # "lawyers and immigration officers"
         unit += f" and {count_unit(phrase_start(joined), joined, grammar)}"
     return unit
+
+
+def _plural_name(words: Span) -> str | None:
+    """A counted noun that is a name in the plural, with the capitalised words of the same
+    name before it, is that name in the singular, as written: "29 New Yorkers" -> New
+    Yorker, "184 African Americans" -> African American, "two Super Bowls" -> Super Bowl
+    (not "250 Lithuanian soldiers", nor "five Labour MPs", whose noun is no name, nor "19
+    Turkish Americans", a nationality's adjective before a name)."""
+    noun = words[-1]
+    if noun.tag_ != "NNPS" or len(words) < 2 or not noun.ent_type_ \
+            or _ACRONYM_PLURAL.fullmatch(noun.text) or not noun.is_title or not noun.is_alpha:
+        return None
+    if not all(t.ent_type_ == noun.ent_type_ and t.ent_iob_ == "I" for t in words[1:]) \
+            or not all(t.is_title and t.is_alpha and t.tag_ != "JJ" for t in words):
+        return None  # "19 Turkish Americans": a nationality's adjective, left out
+    return " ".join([*(t.text for t in words[:-1]), _strip_plural(noun.text)])
 
 
 def _strip_plural(word: str) -> str:
@@ -160,9 +180,10 @@ def _names_kind(group: list[Token], attached: tuple[int, ...], grammar: FigureGr
         return False
     if last.pos_ not in ("NOUN", "ADJ", "VERB") or last.head.i not in attached:
         return False
-    if any(t.lower_ in grammar.count_skip or t.tag_ in ("JJS", "JJR", "RBS", "RBR")
-           for t in group):
-        return False
+    if "".join(t.lower_ for t in group) in grammar.count_skip or any(
+            t.lower_ in grammar.count_skip or t.tag_ in ("JJS", "JJR", "RBS", "RBR")
+            for t in group):
+        return False  # "well-known" is split in three tokens
     if any(c.tag_ in ("RBS", "RBR") for c in last.lefts):
         return False  # "most powerful"
     # "250 Lithuanian soldiers" -> soldier; but "Measles cases" opening a sentence, and an
@@ -171,6 +192,15 @@ def _names_kind(group: list[Token], attached: tuple[int, ...], grammar: FigureGr
     acronym = first.text.isupper() and first.pos_ == "NOUN" and not first.ent_type_
     return acronym or not first.text[0].isupper() \
         or (first.is_sent_start and first.pos_ != "PROPN")
+
+
+def _judging_pair(groups: list[list[Token]], i: int, grammar: FigureGrammar) -> bool:
+    """Group ``i`` and one beside it are a judging word written apart: "hard working
+    families" -> family, as "hard-working families" (but "2.7 million working days")."""
+    pairs = (groups[max(0, i - 1) : i + 1], groups[i : i + 2])
+    return any(len(pair) == 2 and all(len(g) == 1 for g in pair)
+               and f"{pair[0][0].lower_}-{pair[1][0].lower_}" in grammar.count_skip
+               for pair in pairs)
 
 
 def _hyphen_end(noun: Token) -> Token:

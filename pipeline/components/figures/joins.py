@@ -63,7 +63,8 @@ def _scale(text: str, figure: Figure, grammar: FigureGrammar) -> float:
     return grammar.scale_factor(match.group("scale") if match else None)
 
 
-_LISTED = re.compile(r"\d\S*,\s*$")
+_LISTED = re.compile(r"\d\S*(?:,|\s+or)\s*$")
+_LISTED_ON = re.compile(r"\s+or\s+\d")  # "10 or 11 or 12": choices, no range
 
 
 def _rate_of(rate: str | None, unit: str | None) -> bool:
@@ -113,8 +114,8 @@ def _is_range(text: str, low: Figure, high: Figure, grammar: FigureGrammar, *, o
         # has no unit written of its own; "rose 30 to 5,000 points" is no range)
     if not joined:
         return False
-    if _LISTED.search(before):
-        return False  # "£30m, £40m or £50m": the last two of a list are no range
+    if _LISTED.search(before) or _LISTED_ON.match(text, high.span[1]):
+        return False  # "£30m, £40m or £50m", "10 or 11 or 12": a list, no range
     if opened:
         return True
     # "70% to 80%", "five or six awards": same unit on both ends, or "aged 5 to 17
