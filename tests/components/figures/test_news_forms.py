@@ -50,6 +50,10 @@ SCALE_ERRORS = [
      "second"),
     ("He won in two hours, 23 minutes and 10 seconds.", "two hours, 23 minutes and 10 seconds",
      1390.0, 8590.0, "second"),
+    # found in the tenth BBC figures audit (2026-12-01): a length a verb of extent gives
+    ("The longest bill stretches for about 300m and lists every collector.", "300m", 3e8,
+     300.0, "metre"),
+    ("The wall stretched 120m along the river.", "120m", 1.2e8, 120.0, "metre"),
 ]
 
 
