@@ -174,6 +174,9 @@ def test_owner_named_elsewhere_in_the_sentence(parse, text, surface, subject):
          "could cut up to 4,000 jobs over five years.", "five years", "Acme Steel"),
         ("Web shop hits sales record Online retailer Shopco has sold 2.1% more books in "
          "2004 than a year earlier.", "2.1%", "Shopco"),
+        # ... nor a descriptor the body opens with: the name at its head
+        ("Ebbers pay rise revealed Former Worldcom boss Bernie Ebbers earned $5m last "
+         "year.", "$5m", "Bernie Ebbers"),
         # a rest that is no noun is no owner
         ("Progress on new web domains By early 2005 the net could have two new domain "
          "names.", "two new domain names", None),
