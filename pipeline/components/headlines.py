@@ -18,6 +18,9 @@ _FUNCTION_TAGS = frozenset(("IN", "DT", "PRP$", "CC", "TO", "WDT", "POS"))
 _ARTICLES = frozenset(("The", "A", "An"))
 _NAME_TAGS = frozenset(("NNP", "NNPS"))
 _COMMON_ENTITIES = frozenset(("", "CARDINAL", "ORDINAL"))  # "Two of", not "India plant"
+_DESCRIPTOR_TAGS = frozenset(("NN", "NNS", "JJ", "CD", "POS", "HYPH"))
+_DESCRIPTOR_TOKENS = 5
+_MODIFIER_DEPS = frozenset(("amod", "det", "nummod", "poss", "advmod"))
 _ENDS: WeakKeyDictionary[Doc, int] = WeakKeyDictionary()
 
 
@@ -85,10 +88,9 @@ def _headline_end(doc: Doc) -> int:
     determiner, not the object or complement of the word before unless it is a
     capitalised article or common word before a lower-case one, or a short name that
     opens a clause, which open a sentence whatever the parser made of them: BBC
-    headlines are short and in sentence case). A descriptor before the body's first
-    name stays in the headline ("recall Former France centre | Philippe Sella"): the
-    figure owners would name it and link its first entity (Worldcom for "Former Worldcom
-    boss Bernie Ebbers"). With no such switch, a name that repeats the headline's
+    headlines are short and in sentence case), moved back to the start of a descriptor
+    before the body's first name (:func:`_descriptor_start`: "recall | Former France
+    centre Philippe Sella"). With no such switch, a name that repeats the headline's
     subject may start the body inside a run of capitalised words
     (:func:`_repeated_name`). Where the parser already ended the first sentence at the
     headline (a few words with no closing punctuation: "Microsoft sues Google over
@@ -112,7 +114,9 @@ def _headline_end(doc: Doc) -> int:
             and text[second.end_char : line_end].strip()  # not a title line cut in two
             and not (switch is not None and _opens_a_noun_phrase(switch))):
         return second.start_char
-    return _repeated_name(doc, first.end) if switch is None else switch.idx
+    if switch is None:
+        return _repeated_name(doc, first.end)
+    return doc[_descriptor_start(switch)].idx
 
 
 def _last_switch(doc: Doc, first_end: int) -> Token | None:
@@ -138,6 +142,41 @@ def _after_a_headline_word(token: Token) -> bool:
                and before.whitespace_)
     return closing or (before.is_lower and before.tag_ not in _FUNCTION_TAGS
                        and before.pos_ != "PROPN")
+
+
+def _descriptor_start(name: Token) -> int:
+    """Where a descriptor before the body's first name starts ("recall | Former France
+    centre Philippe Sella", "hope | Arsenal boss Arsene Wenger", "'left books alone' |
+    Former Worldcom boss Bernie Ebbers"): a run of up to five capitalised words, nouns,
+    adjectives and numbers ending in a lower-case noun that the parser hangs on the name
+    or after it, whose first capitalised word follows a headline word; not the object of
+    a verb before it nor modified by the word before it, and not opened by a person's
+    name ("answer GB call | Paula Radcliffe", "build new India plant | South Korea's
+    Hyundai", "rule out Jol move | Ajax have" are the headline's). ``name.i`` when there
+    is none."""
+    doc = name.doc
+    head = doc[name.i - 1]
+    if not (name.pos_ == "PROPN" and head.is_lower and head.tag_ in ("NN", "NNS", "CD")
+            and head.head.i >= name.i):  # a title of the name, not an object before it
+        return name.i
+    for i in range(name.i - 2, max(1, name.i - 1 - _DESCRIPTOR_TOKENS), -1):
+        token = doc[i]
+        if not (token.text[:1].isupper() or token.tag_ in _DESCRIPTOR_TAGS):
+            return name.i
+        if token.text[:1].isupper() and _after_a_headline_word(token):
+            return i if _opens_a_descriptor(token, name) else name.i
+    return name.i
+
+
+def _opens_a_descriptor(token: Token, name: Token) -> bool:
+    """``token`` after a headline word opens the descriptor of ``name``: it is no person
+    ("rule out Jol move | Ajax have"), the word before modifies nothing inside the
+    descriptor ("build new India plant | South Korea's") and, a verb, does not take it as
+    its object ("answer GB call | Paula Radcliffe")."""
+    before = token.doc[token.i - 1]
+    return (token.ent_type_ != "PERSON"
+            and not (before.dep_ in _MODIFIER_DEPS and token.i <= before.head.i < name.i)
+            and not (before.tag_.startswith("VB") and _hangs_on_the_word_before(token)))
 
 
 def _repeated_name(doc: Doc, first_end: int) -> int:

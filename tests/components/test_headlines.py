@@ -43,6 +43,13 @@ def _parsed(nlp, text):
          "Ferrari could"),
         ("Dibaba breaks 5,000m world record Ethiopia's Tirunesh Dibaba set a new record.",
          "Ethiopia's"),
+        # a descriptor before the body's first name belongs to the body
+        ("Sella wants Michalak recall Former France centre Philippe Sella believes the "
+         "coach must act.", "Former France"),
+        ("Wenger offers Mutu hope Arsenal boss Arsene Wenger would consider signing the "
+         "striker.", "Arsenal boss"),
+        ("Worldcom boss 'left books alone' Former Worldcom boss Bernie Ebbers has denied "
+         "the charges.", "Former Worldcom"),
         # a capitalised common word before a lower-case one opens a sentence
         ("Markets fall on weak dollar fears Rising oil prices hit shares on Monday.",
          "Rising oil"),

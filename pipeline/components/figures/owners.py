@@ -334,6 +334,9 @@ def _named(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
     name = referents.shared().mention_at(root, mentions) if _is_a_name(phrase, mentions) else None
     if name is not None:
         return Owner(name, span)
+    described = _described_head(phrase, mentions)
+    if described is not None:
+        return described
     if _company_reference(phrase):
         organisations = [m for m in mentions if m.label == "ORG" and m.end <= span[0]]
         name = referents.shared().tied_organisation(doc, root.lemma_.lower(), organisations,
@@ -370,6 +373,25 @@ def _is_a_name(phrase: Span, mentions: list[EntityMention]) -> bool:
     mention = mention_of(phrase.root, mentions)
     return mention is not None and all(
         mention.start <= t.idx < mention.end or t.dep_ == "det" for t in phrase)
+
+
+def _described_head(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
+    """The name a descriptor introduces, where it ends the phrase and holds its head: "US
+    banking giant Citigroup" -> Citigroup, "Former Worldcom boss Bernie Ebbers" -> Bernie
+    Ebbers; the name alone, with its own words as the span, so that the row links the
+    entity at the head and not the first one inside the descriptor (US, Worldcom). A
+    title ("Mr Blair") or a list ("Lithuania, Latvia and Estonia") is no descriptor."""
+    mention = mention_of(phrase.root, mentions)
+    if mention is None or mention.end < phrase.end_char:
+        return None
+    before = [t for t in phrase if t.idx < mention.start]
+    if not any(t.pos_ == "NOUN" for t in before) or any(t.dep_ in ("cc", "conj") for t in phrase):
+        return None
+    words = phrase.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    name = referents.shared().mention_at(phrase.root, mentions)
+    if words is None or name is None:
+        return None
+    return Owner(name, (words.start_char, words.end_char))
 
 
 def _clause_holder(pronoun: Token) -> Span | None:

@@ -174,6 +174,9 @@ def test_owner_named_elsewhere_in_the_sentence(parse, text, surface, subject):
          "could cut up to 4,000 jobs over five years.", "five years", "Acme Steel"),
         ("Web shop hits sales record Online retailer Shopco has sold 2.1% more books in "
          "2004 than a year earlier.", "2.1%", "Shopco"),
+        # ... nor a descriptor the body opens with: the name at its head
+        ("Ebbers pay rise revealed Former Worldcom boss Bernie Ebbers earned $5m last "
+         "year.", "$5m", "Bernie Ebbers"),
         # a rest that is no noun is no owner
         ("Progress on new web domains By early 2005 the net could have two new domain "
          "names.", "two new domain names", None),
@@ -181,6 +184,29 @@ def test_owner_named_elsewhere_in_the_sentence(parse, text, surface, subject):
 )
 def test_owner_without_the_headline(parse, text, surface, subject):
     assert dict(figures(parse, text))[surface].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject", "words"),
+    [
+        # a descriptor before a name is no part of the owner: the name at the phrase's
+        # head is, with its own words, so the row links it and not the descriptor's
+        # first entity (US, Worldcom)
+        ("Markets were calm on Monday.\nUS banking giant Citigroup has sold its insurance "
+         "arm for $11.5bn.", "$11.5bn", "Citigroup", "Citigroup"),
+        ("Markets were calm.\nFormer Worldcom boss Bernie Ebbers earned $5m last year.",
+         "$5m", "Bernie Ebbers", "Bernie Ebbers"),
+        ("Markets were calm.\nAston Villa boss David O'Leary has spent £10m on players.",
+         "£10m", "David O'Leary", "David O'Leary"),
+        # a title is no descriptor, nor a list
+        ("Mr Blair, looking a little windswept, joined two girls on the boat.", "two girls",
+         "Mr Blair", "Mr Blair"),
+    ],
+)
+def test_owner_after_a_descriptor(parse, text, surface, subject, words):
+    found = dict(figures(parse, text))[surface]
+    assert found.subject == subject
+    assert text[found.subject_span[0] : found.subject_span[1]] == words
 
 
 def test_pronoun_resolves_to_the_named_owner(parse):
