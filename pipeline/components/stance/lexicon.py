@@ -122,6 +122,20 @@ def cue_turned(cue: Span) -> bool:
     return negated != any(s in lead.text.lower() for s in shifters)
 
 
+@cache
+def _match_report() -> tuple[int, frozenset[str]]:
+    data = resources.load("stance")["match_report"]
+    return int(data["least"]), frozenset(data["words"])
+
+
+def match_report(text: str) -> bool:
+    """Whether the article reads as a sports report (enough distinct words of a sport's
+    people, places and contests): its results ("defeated Wales 12-3", "James denied Duff")
+    are the news, not anyone's side."""
+    least, words = _match_report()
+    return len(words.intersection(re.findall(r"[a-z][a-z-]+", text.lower()))) >= least
+
+
 def topic(text: str, doc_quotes: list[tuple[int, int]], doc: Doc | None = None
           ) -> str | None:
     """The article's subject: the most repeated short quoted name ("Asian NATO"), quoted
