@@ -109,7 +109,7 @@ def test_match_report_words() -> None:
     assert not match_report("The minister said the match between policy and budget was poor.")
 
 
-def test_match_report_judges_statements_only(parse, tmp_path: Path) -> None:
+def test_match_report_is_not_judged(parse, tmp_path: Path) -> None:
     labeller = StanceLabeller(None, "newsclaims_stance",  # type: ignore[arg-type]
                               model=str(_linear(tmp_path / "m", {})))
     text = ("Chelsea signed Vincent Candela from Roma. Jose Mourinho said Candela was the "
@@ -121,4 +121,4 @@ def test_match_report_judges_statements_only(parse, tmp_path: Path) -> None:
         judged = labeller.judge(doc, statements, candidates, resolver)
         polar = {(statements[c.statement].kind, j.polar > 0)
                  for c, j in zip(candidates, judged, strict=True)}
-        assert polar == {("statement", True), ("action", not report)}
+        assert polar == {("statement", not report), ("action", not report)}
