@@ -17,7 +17,7 @@ from pipeline.components.stance.classifier import (
     read_meta,
 )
 from pipeline.components.stance.component import StanceLabeller
-from pipeline.components.stance.lexicon import match_report
+from pipeline.components.stance.lexicon import public_affairs
 from pipeline.components.stance.targets import Resolver
 from pipeline.errors import ModelNotFound
 
@@ -104,21 +104,21 @@ def test_lexicon_alone_without_a_model(parse) -> None:
     assert [s.stance for s in doc._.nc_statements] == ["oppose"]
 
 
-def test_match_report_words() -> None:
-    assert match_report("The striker scored twice before half-time in the league match.")
-    assert not match_report("The minister said the match between policy and budget was poor.")
+def test_public_affairs_words() -> None:
+    assert public_affairs("The minister told parliament the policy would stay.")
+    assert not public_affairs("The striker scored twice before half-time in the league match.")
 
 
-def test_match_report_is_not_judged(parse, tmp_path: Path) -> None:
+def test_classifier_judges_political_news_only(parse, tmp_path: Path) -> None:
     labeller = StanceLabeller(None, "newsclaims_stance",  # type: ignore[arg-type]
                               model=str(_linear(tmp_path / "m", {})))
     text = ("Chelsea signed Vincent Candela from Roma. Jose Mourinho said Candela was the "
             "best defender in Italy.")
-    for report, words in ((False, ""), (True, " The striker scored before half-time.")):
+    for political, words in ((False, ""), (True, " The minister told parliament so.")):
         doc = parse(text + words)
         resolver = Resolver(doc, doc._.nc_entities or [], None)
         statements, candidates = labeller.finder.find(doc, resolver, doc._.nc_statements)
         judged = labeller.judge(doc, statements, candidates, resolver)
         polar = {(statements[c.statement].kind, j.polar > 0)
                  for c, j in zip(candidates, judged, strict=True)}
-        assert polar == {("statement", not report), ("action", not report)}
+        assert ("statement", political) in polar and ("action", political) in polar

@@ -123,16 +123,15 @@ def cue_turned(cue: Span) -> bool:
 
 
 @cache
-def _match_report() -> tuple[int, frozenset[str]]:
-    data = resources.load("stance")["match_report"]
+def _public_affairs() -> tuple[int, frozenset[str]]:
+    data = resources.load("stance")["public_affairs"]
     return int(data["least"]), frozenset(data["words"])
 
 
-def match_report(text: str) -> bool:
-    """Whether the article reads as a sports report (enough distinct words of a sport's
-    people, places and contests): its results ("defeated Wales 12-3", "James denied Duff")
-    are the news, not anyone's side."""
-    least, words = _match_report()
+def public_affairs(text: str) -> bool:
+    """Whether the article reads as political news (enough distinct words of government,
+    parties and elections), the only news the stance classifier was trained on."""
+    least, words = _public_affairs()
     return len(words.intersection(re.findall(r"[a-z][a-z-]+", text.lower()))) >= least
 
 
