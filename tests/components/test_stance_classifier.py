@@ -17,6 +17,8 @@ from pipeline.components.stance.classifier import (
     read_meta,
 )
 from pipeline.components.stance.component import StanceLabeller
+from pipeline.components.stance.lexicon import public_affairs
+from pipeline.components.stance.targets import Resolver
 from pipeline.errors import ModelNotFound
 
 
@@ -100,3 +102,23 @@ def test_lexicon_alone_without_a_model(parse) -> None:
     doc = parse("The minister would not endorse the plan.")
     labeller(doc)
     assert [s.stance for s in doc._.nc_statements] == ["oppose"]
+
+
+def test_public_affairs_words() -> None:
+    assert public_affairs("The minister told parliament the policy would stay.")
+    assert not public_affairs("The striker scored twice before half-time in the league match.")
+
+
+def test_classifier_judges_political_news_only(parse, tmp_path: Path) -> None:
+    labeller = StanceLabeller(None, "newsclaims_stance",  # type: ignore[arg-type]
+                              model=str(_linear(tmp_path / "m", {})))
+    text = ("Chelsea signed Vincent Candela from Roma. Jose Mourinho said Candela was the "
+            "best defender in Italy.")
+    for political, words in ((False, ""), (True, " The minister told parliament so.")):
+        doc = parse(text + words)
+        resolver = Resolver(doc, doc._.nc_entities or [], None)
+        statements, candidates = labeller.finder.find(doc, resolver, doc._.nc_statements)
+        judged = labeller.judge(doc, statements, candidates, resolver)
+        polar = {(statements[c.statement].kind, j.polar > 0)
+                 for c, j in zip(candidates, judged, strict=True)}
+        assert ("statement", political) in polar and ("action", political) in polar

@@ -122,6 +122,19 @@ def cue_turned(cue: Span) -> bool:
     return negated != any(s in lead.text.lower() for s in shifters)
 
 
+@cache
+def _public_affairs() -> tuple[int, frozenset[str]]:
+    data = resources.load("stance")["public_affairs"]
+    return int(data["least"]), frozenset(data["words"])
+
+
+def public_affairs(text: str) -> bool:
+    """Whether the article reads as political news (enough distinct words of government,
+    parties and elections), the only news the stance classifier was trained on."""
+    least, words = _public_affairs()
+    return len(words.intersection(re.findall(r"[a-z][a-z-]+", text.lower()))) >= least
+
+
 def topic(text: str, doc_quotes: list[tuple[int, int]], doc: Doc | None = None
           ) -> str | None:
     """The article's subject: the most repeated short quoted name ("Asian NATO"), quoted
