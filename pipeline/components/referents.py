@@ -93,6 +93,8 @@ class SourceResolver:
         if name is None or " " in name or not name.istitle():
             return name
         person = any(m.label == "PERSON" and m.canonical == name for m in mentions)
+        if not person and name in _territories():
+            return name  # "China" is no "East China" (from "the South and East China Seas")
         if not person:
             own = doc.char_span(*span, alignment_mode="expand")
             if own is None or own[-1].text != name or own[-1].pos_ != "PROPN" or any(
@@ -729,6 +731,15 @@ class SourceResolver:
 
 _MODIFIERS = ("compound", "amod", "poss", "nmod")
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that"))
+@functools.cache
+def _territories() -> frozenset[str]:
+    """Country and region names (CLDR, through Babel): a one-word name that is one is no
+    surname to extend."""
+    from babel import Locale
+
+    return frozenset(Locale("en").territories.values())
+
+
 _RETIED_NOT = ("ORG", "GPE", "NORP", "LOC")  # tried already, or where a firm is ("the UK firm")
 
 

@@ -581,6 +581,8 @@ def alone_resolves_to(nlp, text, surname):
     "Lord Justice Rix and Mr Justice Forbes ruled on Monday. \"The case fails,\" said Forbes.",
     # an organisation keeps its name: no product that opens with it
     "Chelsea are in good hands. Sky said the deal for Sky Plus was done.",
+    # a country is no surname: not "East China" from the sea's name
+    "Ships crowd the South and East China Seas. China has said the patrols are routine.",
 ])
 def test_a_one_word_name_stays_where_the_article_gives_no_first_name(nlp, text):
     assert all(" " not in name for span, name in sources(nlp, text) if " " not in span)
