@@ -146,6 +146,8 @@ def test_a_source_keeps_the_speakers_phrase_nearest_the_cue(nlp, text, source, e
         # no percent sign after the number, or a whole source: left alone
         ("The 3 say they will launch a service.", "The 3", "The 3"),
         ("Some 70% said they would vote.", "Some 70%", "Some 70%"),
+        ("According to Jupiter Research 40% of homes with broadband say it helps.",
+         "Jupiter Research 40", "Jupiter Research 40"),
     ],
 )
 def test_a_source_ending_on_a_share_takes_its_phrase(nlp, text, source, expected):
