@@ -228,7 +228,7 @@ class SourceResolver:
             thing = self._thing(doc, head, mentions, earlier, quotes)
             if thing is not None:
                 return thing
-            body = _last_body(doc, before)
+            body = last_body(doc, before)
             if body is not None:
                 return body.canonical
         elif lower in self.titles and any(c.lower_ == "the" for c in head.children):
@@ -743,7 +743,7 @@ def _subject(doc: Doc, mention: EntityMention, main: bool = False) -> bool:
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass") and (not main or _in_main_clause(root))
 
-def _last_body(doc: Doc, before: list[EntityMention]) -> EntityMention | None:
+def last_body(doc: Doc, before: list[EntityMention]) -> EntityMention | None:
     """The organisation or state an "it" with no subject to stand for names: the last
     named, but not a place named where something happened ("Yukos is due in a US court
     ... it sued") when an organisation was a clause's subject before it: that one is what
