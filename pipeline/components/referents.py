@@ -230,9 +230,9 @@ class SourceResolver:
             thing = self._thing(doc, head, mentions, earlier, quotes)
             if thing is not None:
                 return thing
-            orgs = [m for m in before if m.label in ("ORG", "GPE")]
-            if orgs:
-                return orgs[-1].canonical
+            body = last_body(doc, before)
+            if body is not None:
+                return body.canonical
         elif lower in self.titles and any(c.lower_ == "the" for c in head.children):
             holders = self._holders(doc, head, persons)
             titled = (self._office_holder(doc, source, holders) if holders
@@ -753,6 +753,19 @@ def _subject(doc: Doc, mention: EntityMention, main: bool = False) -> bool:
     if main and root.dep_ == "poss":
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass") and (not main or _in_main_clause(root))
+
+def last_body(doc: Doc, before: list[EntityMention]) -> EntityMention | None:
+    """The organisation or state an "it" with no subject to stand for names: the last
+    named, but not a place named where something happened ("Yukos is due in a US court
+    ... it sued") when an organisation was a clause's subject before it: that one is what
+    the article is about; the organisation named last is as often a newspaper ("told the
+    BBC") or a partner."""
+    bodies = [m for m in before if m.label in ("ORG", "GPE")]
+    if not bodies or bodies[-1].label != "GPE" or _subject(doc, bodies[-1]):
+        return bodies[-1] if bodies else None
+    return next((m for m in reversed(bodies) if m.label == "ORG" and _subject(doc, m)),
+                bodies[-1])
+
 
 _FRONTED = frozenset({"advcl", "prep", "npadvmod"})
 """How a clause before the main one hangs on it: "As he said, ...", "After he spoke, ..."."""

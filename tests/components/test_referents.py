@@ -125,6 +125,12 @@ def test_a_source_that_names_no_one_gives_no_statement(nlp, text):
         # "the spokeswoman": whom the spokeswoman of a statement before spoke for
         ("Fox News aired the show. A spokeswoman for Reuters said the report was wrong. The "
          "spokeswoman said that it would be corrected.", "The spokeswoman", "Reuters"),
+        # "it" with only a thing before it: the organisation a clause was about, not a
+        # place named where something happened; a state that was a subject stays
+        ("Toyota Motor is cutting costs. The outlook in Japan is poor. It said trading "
+         "would remain competitive.", "It", "Toyota Motor"),
+        ("Toyota Motor is cutting costs. Japan is in recession. It said trading would "
+         "remain competitive.", "It", "Japan"),
     ],
 )
 def test_a_pronoun_or_group_stands_for_whom_the_article_names(nlp, text, span, name):

@@ -19,6 +19,18 @@ def test_pronoun_is_the_last_person_named(parse):
     assert (target.name, target.kind) == ("Loretta Lynch", ENTITY)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    # a place named where something happened is passed over for the company a clause
+    # was about; a state that was a subject stays
+    ("Toyota Motor is cutting costs. The outlook in Japan is poor, so it plans a sale.",
+     "Toyota Motor"),
+    ("Toyota Motor is cutting costs. Japan is in recession, so it plans a sale.", "Japan"),
+])
+def test_it_is_the_last_body_named_not_a_place_in_passing(parse, text, name):
+    doc = parse(text)
+    assert _resolver(doc).at(_token(doc, "it")).name == name
+
+
 def test_title_is_the_person_the_article_gave_it(parse):
     doc = parse("President Donald Trump spoke in Ohio. Democrats attacked the president.")
     assert _resolver(doc).at(_token(doc, "president")).name == "Donald Trump"

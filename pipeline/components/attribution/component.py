@@ -43,10 +43,12 @@ from pipeline.components.attribution.modals import hypothetical
 from pipeline.components.attribution.rules import RuleFinder
 from pipeline.components.attribution.sources import (
     at_the_named_person,
+    at_the_phrase_nearest_the_cue,
     before_a_quotation,
     past_a_leading_verb,
     past_the_headline,
     with_closing_bracket,
+    with_the_share,
     within_its_phrase,
 )
 from pipeline.components.attribution.unsaid import Unsaid
@@ -259,9 +261,10 @@ class AttributionExtractor:
         are left to the ``newsclaims_stance`` component."""
         source = found.source_span
         if source is not None:
-            source = before_a_quotation(text, with_closing_bracket(text, at_the_named_person(
-                doc, within_its_phrase(doc, past_a_leading_verb(doc, past_the_headline(
-                    doc, source)), found.cue_span))), quotes)
+            source = at_the_named_person(doc, within_its_phrase(doc, past_a_leading_verb(
+                doc, past_the_headline(doc, source)), found.cue_span))
+            source = with_the_share(doc, at_the_phrase_nearest_the_cue(doc, source))
+            source = before_a_quotation(text, with_closing_bracket(text, source), quotes)
             if speaker is found and text[source[0] : source[1]].lower() in _FIRST_PERSON:
                 return None  # "I" with no quotation around it: the writer, not a source
         name = None if source is None else self.sources.canonical(

@@ -4,6 +4,8 @@ quotation it runs into."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
 from pipeline import resources
@@ -134,3 +136,66 @@ def at_the_named_person(doc: Doc, span: Span) -> Span:
     named = next((c for c in root.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"
                   and c.i < source.end and doc[c.left_edge.i - 1].is_punct), None)
     return (named.left_edge.idx, span[1]) if named is not None else span
+
+
+_NAMED = frozenset(("PERSON", "ORG", "NORP", "GPE"))
+
+
+def at_the_phrase_nearest_the_cue(doc: Doc, span: Span) -> Span:
+    """A source whose head is no speaker (a verb, a preposition, a thing) that the parser
+    ran on into the speaker's phrase after "and" or "with" ("The US is struggling with a
+    trade deficit and [analysts] said", "£6m for the midfielder and [Williams] has
+    rejected", "a groin injury with [Rovers boss Mark Hughes] claiming") keeps that phrase,
+    the one that ends where the source does, nearest the cue. A speaker's own phrase ("The
+    guitarist with US rock band Korn", "Critics in the opposition and activists", "The
+    survey, conducted by the Pew Internet and American Life Project") and a pair of names
+    ("The feud between Tony Blair and Gordon Brown") stay."""
+    source = doc.char_span(*span, alignment_mode="expand")
+    if source is None or len(source) < 3 or _speaks(source.root):
+        return span
+    last = source.end - 1
+    for token in reversed(source[1:]):
+        joined = token.dep_ == "conj" and _speaks(token) and (
+            token.head.ent_type_ not in _NAMED and token.head.pos_ != "PROPN")
+        withed = token.dep_ == "pobj" and token.head.lower_ == "with" and (
+            token.ent_type_ == "PERSON")
+        if (joined or withed) and token.right_edge.i == last and (
+                token.left_edge.i > source.start):
+            return token.left_edge.idx, span[1]
+    return span
+
+
+def _speaks(token: Token) -> bool:
+    """Whether a phrase headed by ``token`` can name a speaker: a pronoun, a name, or a
+    noun for a person, group or body ("analysts", "the union"), or for what one issues
+    ("The survey, conducted by the Pew Internet and American Life Project")."""
+    return token.pos_ in ("PRON", "PROPN") or token.ent_type_ in _NAMED or (
+        token.lemma_.lower() in _speaker_nouns())
+
+
+@cache
+def _speaker_nouns() -> frozenset[str]:
+    cues = resources.load("cues")
+    return frozenset().union(*(cues[key] for key in (
+        "person_nouns", "group_nouns", "organisation_nouns", "company_nouns",
+        "speaker_titles", "spokespeople", "publication_nouns", "document_nouns",
+        "statement_nouns")))
+
+
+def with_the_share(doc: Doc, span: Span) -> Span:
+    """A source the tagger ended on a number a percent sign follows ("[70]% said", "with
+    [12]% saying") takes the share's whole phrase: "70%", "45% of the Japanese people".
+    A share names no speaker, but it is what the article gives; a group the sentence
+    names apart ("Among the over-65s, 70% said") is left to the reader, not pasted in.
+    Only where the source is the share's or holds it ("A majority of voters (68"): not
+    a name the tagger ran on into it ("According to Jupiter Research 40")."""
+    source = doc.char_span(*span, alignment_mode="expand")
+    if source is None or source.end >= len(doc) or not source[-1].like_num:
+        return span
+    share = doc[source.end]
+    if share.text != "%" or source[-1].head.i != share.i or not (
+            source.start <= share.head.i < source.end
+            or all(share.left_edge.i <= t.i for t in source)):
+        return span  # "According to Jupiter Research 40% of homes ... say": another phrase
+    end = doc[share.right_edge.i]
+    return span[0], end.idx + len(end)

@@ -1045,7 +1045,9 @@ class Resolver:
                  ) -> Target | None:
         """The last person (organisation, place) named before a pronoun; in a speaker's
         quoted words not the speaker, who says "I" there ('"He cannot be Germany's number
-        one keeper," said Klinsmann' is not about Klinsmann)."""
+        one keeper," said Klinsmann' is not about Klinsmann); for "it" not a place named
+        where something happened when an organisation was a clause's subject
+        (:func:`referents.last_body`)."""
         if lower in self.vocab.person_pronouns:
             labels: tuple[str, ...] = ("PERSON",)
         elif lower in self.vocab.thing_pronouns:
@@ -1057,12 +1059,14 @@ class Resolver:
             speaker = speaker.casefold()
         else:
             speaker = None
-        before = [name for m, name in zip(self.mentions, self._names, strict=True)
+        before = {m: name for m, name in zip(self.mentions, self._names, strict=True)
                   if m.end <= token.idx and m.label in labels and token.idx - m.start < 1500
-                  and (speaker is None or name.casefold() != speaker)]
+                  and (speaker is None or name.casefold() != speaker)}
         if not before:
             return None
-        return Target(before[-1], ENTITY, (token.idx, token.idx + len(token.text)), token.i)
+        last = (referents.last_body(self.doc, list(before)) if labels == ("ORG", "GPE")
+                else None) or list(before)[-1]  # "it": not a place named in passing
+        return Target(before[last], ENTITY, (token.idx, token.idx + len(token.text)), token.i)
 
     def _quotes(self) -> list[tuple[int, int]]:
         if self._quote_spans is None:

@@ -6,9 +6,11 @@ import pytest
 from pipeline.components import quotes as quoting
 from pipeline.components.attribution.sources import (
     at_the_named_person,
+    at_the_phrase_nearest_the_cue,
     before_a_quotation,
     past_a_leading_verb,
     with_closing_bracket,
+    with_the_share,
     within_its_phrase,
 )
 
@@ -108,3 +110,45 @@ def test_a_source_keeps_only_the_speakers_phrase(nlp, text, source, expected):
 )
 def test_a_source_starts_at_the_name_hung_on_a_place_or_time(nlp, text, source, expected):
     assert _moved(nlp, text, source, at_the_named_person) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        ("The US is struggling with a trade deficit and analysts said the dollar would fall.",
+         "struggling with a trade deficit and analysts", "analysts"),
+        ("Blackburn want £6m for the midfielder and Williams has rejected proposals.",
+         "for the midfielder and Williams", "Williams"),
+        ("He is back from a groin injury with Rovers boss Mark Hughes claiming it was hard.",
+         "a groin injury with Rovers boss Mark Hughes", "Rovers boss Mark Hughes"),
+        # a speaker's own phrase, or a pair of names: left alone
+        ("The guitarist with US rock band Korn said he had found God.",
+         "The guitarist with US rock band Korn", "The guitarist with US rock band Korn"),
+        ("The feud between Tony Blair and Gordon Brown has hurt Labour, he said.",
+         "The feud between Tony Blair and Gordon Brown",
+         "The feud between Tony Blair and Gordon Brown"),
+        ("The survey, conducted by the Pew Internet and American Life Project, showed a rise.",
+         "The survey, conducted by the Pew Internet and American Life Project",
+         "The survey, conducted by the Pew Internet and American Life Project"),
+        ("David Davis and Theresa May said the plan was wrong.", "David Davis and Theresa May",
+         "David Davis and Theresa May"),
+    ],
+)
+def test_a_source_keeps_the_speakers_phrase_nearest_the_cue(nlp, text, source, expected):
+    assert _moved(nlp, text, source, at_the_phrase_nearest_the_cue) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        ("Among the over-65s, 70% said they would vote.", "70", "70%"),
+        ("Now 45% of Japanese people say they use it.", "45", "45% of Japanese people"),
+        # no percent sign after the number, or a whole source: left alone
+        ("The 3 say they will launch a service.", "The 3", "The 3"),
+        ("Some 70% said they would vote.", "Some 70%", "Some 70%"),
+        ("According to Jupiter Research 40% of homes with broadband say it helps.",
+         "Jupiter Research 40", "Jupiter Research 40"),
+    ],
+)
+def test_a_source_ending_on_a_share_takes_its_phrase(nlp, text, source, expected):
+    assert _moved(nlp, text, source, with_the_share) == expected
