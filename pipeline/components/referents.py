@@ -143,13 +143,13 @@ class SourceResolver:
                   said: Span | None = None) -> str | None:
         source = doc.char_span(*span, alignment_mode="expand")
         head = source.root
+        persons_before = [m for m in mentions if m.label == "PERSON" and m.end <= span[0]]
         if len(source) == 1 and head.is_title and head.lower_ in self.titles and (
-                held := self._office_holder(doc, source, self._holders(doc, head, [
-                    m for m in mentions if m.label == "PERSON" and m.end <= span[0]]))):
+                held := self._office_holder(doc, source, self._holders(doc, head,
+                                                                       persons_before))):
             return held  # "Bishop Tom Wright ... Bishop said": a title used as a name
         if _demonym_person(source) and (
-                person := self._national(doc, source, [
-                    m for m in mentions if m.label == "PERSON" and m.end <= span[0]], quotes)):
+                person := self._national(doc, source, persons_before, quotes)):
             return person  # "Safin ... The Russian added": a person, not Russia
         named = self.mention_at(head, mentions)
         if named is not None:
@@ -284,9 +284,17 @@ class SourceResolver:
         if head.lemma_.lower() not in self.publication_nouns or not head.i:
             return None
         doc, start = head.doc, head.i
-        while start and doc[start - 1].dep_ in ("compound", "amod", "nmod") and (
-                doc[start - 1].is_title or doc[start - 1].is_upper) and (
-                doc[start - 1].head.i >= start):
+
+        def in_the_name(word: Token) -> bool:
+            """A capitalised modifier that is a name ("Figaro"), or an adjective after an
+            inner "The" ("The Australian"); not "Local" opening a sentence nor "Sunday"."""
+            the = doc[word.i - 1] if word.i else None
+            after_the = the is not None and the.text == "The" and not the.is_sent_start
+            return word.dep_ in ("compound", "amod", "nmod") and (
+                word.is_title or word.is_upper) and word.head.i >= start and (
+                word.ent_type_ != "DATE") and (word.pos_ == "PROPN" or after_the)
+
+        while start and in_the_name(doc[start - 1]):
             start -= 1
         words = doc[start : head.i]
         if not len(words) or any(t.ent_type_ in ("GPE", "LOC", "PERSON") for t in words):
@@ -829,9 +837,12 @@ def _definite(head: Token) -> bool:
         c.dep_ in ("compound", "poss", "amod") and c.pos_ == "PROPN" for c in children)
 
 
-_COLLECTIVE = ("ch", "sh", "ese", "ss")
-"""How demonyms end that name a people, not one of them ("the French", "the British",
-"the Chinese", "the Swiss")."""
+@functools.cache
+def _collective() -> tuple[tuple[str, ...], frozenset[str]]:
+    """How demonyms end that name a people ("the French"), and those so ending that name
+    one person ("the Czech"): ``models/entities.json``, read once."""
+    data = resources.load("entities")
+    return tuple(data["collective_demonyms"]), frozenset(data["singular_demonyms"])
 
 
 def _quoted_by(doc: Doc, mention: EntityMention, earlier: list[Statement],
@@ -851,8 +862,9 @@ def _demonym_person(source: SpacySpan) -> bool:
     if len(source) != 2 or source[0].lower_ != "the":
         return False
     word = source[1]
+    endings, singular = _collective()
     return word.ent_type_ == "NORP" and word.tag_ in ("NNP", "NN", "JJ") and (
-        not word.lower_.endswith(_COLLECTIVE))
+        not word.lower_.endswith(endings) or word.lower_ in singular)
 
 
 def _another_description(doc: Doc, statement: Statement, words: set[str]) -> bool:

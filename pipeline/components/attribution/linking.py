@@ -367,9 +367,7 @@ def reads_as_statement(doc: Doc, cue: str, content: tuple[int, int], quoted: boo
         return True
     if cue in kinds.findings:
         return is_clause(doc, content, NOT_CONTENT) and _finite(doc, content)
-    if cue in kinds.intentions:
-        return is_clause(doc, content, NOT_CONTENT)
-    if cue in kinds.copulas:
+    if cue in kinds.intentions or cue in kinds.copulas:
         return is_clause(doc, content, NOT_CONTENT)
     return _finite(doc, content)
 

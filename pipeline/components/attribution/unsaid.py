@@ -53,8 +53,8 @@ class Unsaid:
         """Whether the statement with these spans (characters) reports nothing said."""
         tokens = doc.char_span(cue[0], cue[1], alignment_mode="expand")
         words = doc.char_span(content[0], content[1], alignment_mode="expand")
-        if tokens is None or words is None:
-            return False
+        if tokens is None or words is None or not len(tokens) or not len(words):
+            return False  # an empty span (a cue or content of no token) says nothing either way
         verb = tokens.root
         return self.passive(verb) or (not quoted and (
             self.request(verb, words) or self.foretold(verb, words)
@@ -63,8 +63,9 @@ class Unsaid:
     def passive(self, verb: Token) -> bool:
         """A passive cue: its subject is whom it was said to or about ("was told to
         leave", "is alleged to have met him", "had been asked to consider"), no
-        speaker."""
-        return any(c.dep_ == "auxpass" for c in verb.children) and not (
+        speaker; not one whose agent is named ("was announced by the Treasury")."""
+        return any(c.dep_ == "auxpass" for c in verb.children) and not any(
+            c.dep_ == "agent" for c in verb.children) and not (
             verb.lemma_.lower() in self.passive_cues or verb.lower_ in self.passive_cues)
 
     def request(self, verb: Token, content: Tokens) -> bool:

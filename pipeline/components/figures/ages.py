@@ -73,10 +73,11 @@ class Ages:
                                        or _said_of_a_person(tokens, self.persons))
 
 
-def denied(tokens: Span) -> bool:
-    """"I'm not 10", "she isn't 40": a bare number a person is said not to be denies an
-    age (often in jest) and states no figure."""
-    return _said_of_a_person(tokens, frozenset()) \
+def denied(tokens: Span, persons: frozenset[str]) -> bool:
+    """"I'm not 10", "she isn't 40", "the girl is not 10": a bare number a person is said
+    not to be denies an age (often in jest) and states no figure; ``persons`` as for
+    :meth:`Ages.is_age`."""
+    return _said_of_a_person(tokens, persons) \
         and any(c.dep_ == "neg" for c in tokens[0].head.children)
 
 

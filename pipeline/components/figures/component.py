@@ -378,7 +378,7 @@ class FigureExtractor:
         if self._no_quantity(text, sent, match, tokens, noun, measured=bool(cur or written),
                              tally=tally):
             return None
-        if bare and noun is None and tokens is not None and ages.denied(tokens):
+        if bare and noun is None and tokens is not None and ages.denied(tokens, g.ages.persons):
             return None  # "I'm not 10": a denied age
         of_unit = _OF_A_UNIT.match(text, match.end("num")) if bare and value < 1 else None
         if of_unit is not None and not g.unit_word(of_unit.group(1)):

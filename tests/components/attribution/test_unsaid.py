@@ -25,6 +25,8 @@ def _parsed(nlp, text):
          "the plan was sound", False),  # a verb of communication names its speaker
         ("Smith was concerned that the plan would fail.", "was concerned",
          "that the plan would fail", False),  # a belief read as a participle
+        ("It was announced by the Treasury that taxes would rise.", "was announced",
+         "that taxes would rise", False),  # a passive whose agent speaks
         ("The manager asked the players to train harder.", "asked",
          "the players to train harder", True),  # a request of an act
         ("Mr Jones asked whether the deal was fair.", "asked", "whether the deal was fair",
@@ -69,3 +71,9 @@ def test_the_pipeline_leaves_a_request_out(nlp):
     doc = nlp("The board asked him to reconsider his decision. The chairman said the "
               "decision was final.")
     assert [doc.text[s.cue_span[0] : s.cue_span[1]] for s in doc._.nc_statements] == ["said"]
+
+
+def test_an_empty_span_says_nothing_either_way(nlp):
+    doc = _parsed(nlp, "Smith said the plan was sound.")
+    assert not _UNSAID.says_nothing(doc, (6, 10), (11, 11), quoted=False)
+    assert not _UNSAID.says_nothing(doc, (6, 6), (11, 30), quoted=False)

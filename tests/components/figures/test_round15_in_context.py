@@ -4,7 +4,7 @@ round, found among the value+unit errors of all the dev files of
 
 import pytest
 
-from tests.components.figures.test_component import assert_figure
+from tests.components.figures.test_component import assert_figure, figures
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,7 @@ def test_round15_in_context(parse, text, surface, value, unit, modifier):
 def test_a_hyphenated_area_is_one_unit(parse):
     assert_figure(parse, "They reached the 1.4-square-mile city.", "1.4-square-mile", 1.4,
                   "square mile", "=")
+
+
+def test_a_person_noun_said_not_to_be_a_number_states_no_age(parse):
+    assert figures(parse, "The girl is not 10.") == []
