@@ -57,6 +57,7 @@ class SourceResolver:
         self.qualifiers = frozenset(cues["title_qualifiers"])
         self.spokespeople: dict[str, str | None] = cues["spokespeople"]
         self.person_nouns = frozenset(cues["person_nouns"])
+        self.determiners = frozenset(cues["determiners"])
         self.states: dict[str, str] = resources.load("entities")["states"]
         sexes = cues["sexes"]
         self.pronoun_sexes: dict[str, str] = sexes["pronouns"]
@@ -118,7 +119,7 @@ class SourceResolver:
             lower = word.lower()
             return word.istitle() and word not in self.title_sexes and (
                 lower not in self.titles and lower not in self.qualifiers
-                and lower not in self.person_nouns and lower not in _DETERMINERS)
+                and lower not in self.person_nouns and lower not in self.determiners)
 
         def after_a_title(first: int) -> bool:
             return first > 0 and doc[first - 1].text in self.title_sexes
@@ -738,7 +739,8 @@ class SourceResolver:
 
 
 _MODIFIERS = ("compound", "amod", "poss", "nmod")
-_DETERMINERS = frozenset(("the", "a", "an", "this", "that"))
+
+
 @functools.cache
 def _territories() -> frozenset[str]:
     """Country and region names (CLDR, through Babel): a one-word name that is one is no

@@ -34,20 +34,27 @@ class Unsaid:
     "found themselves a goal down", "showed off a system"); ``namings``, verbs that
     characterise with a second complement ("called the plan a disaster") and only name
     or act with one ("a firm called the Operating and Financial Review", "called the
-    police", "called off a demonstration")."""
+    police", "called off a demonstration"); ``act_particles``, the particles that make a
+    naming verb an act ("called off a strike"); ``question_words``, what opens an
+    indirect question ("asked whether")."""
 
     requests: frozenset[str]
     future: frozenset[str]
     passive_cues: frozenset[str]
     displays: frozenset[str]
     namings: frozenset[str]
+    act_particles: frozenset[str]
+    question_words: frozenset[str]
 
     @classmethod
     def of(cls, cues: dict) -> Unsaid:
+        """The word lists from ``models/cues.json`` (as ``resources.load`` parsed it), built
+        into sets once per component, not per statement."""
         return cls(frozenset(cues["requests"]),
                    frozenset(cues["future_modals"]),
                    frozenset((*cues["communication"], *cues["belief_adjectives"])),
-                   frozenset(cues["displays"]), frozenset(cues["namings"]))
+                   frozenset(cues["displays"]), frozenset(cues["namings"]),
+                   frozenset(cues["act_particles"]), frozenset(cues["question_words"]))
 
     def says_nothing(self, doc: Doc, cue: Span, content: Span, quoted: bool) -> bool:
         """Whether the statement with these spans (characters) reports nothing said."""
@@ -75,7 +82,7 @@ class Unsaid:
         if verb.lemma_.lower() not in self.requests:
             return False
         first = content[0]
-        if first.lower_ in _QUESTION_WORDS:
+        if first.lower_ in self.question_words:
             return True
         return any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to"
                                             for a in c.children) for c in verb.children)
@@ -107,14 +114,13 @@ class Unsaid:
         sale illegal" and "called it a 'vote now, pay later' Budget" stay)."""
         if verb.lemma_.lower() not in self.namings:
             return False
-        if any(c.dep_ == "prt" and c.lower_ in _ACT_PARTICLES for c in verb.children):
+        if any(c.dep_ == "prt" and c.lower_ in self.act_particles for c in verb.children):
             return True
         tops = [t for t in content if not content.start <= t.head.i < content.end]
         return (len(tops) == 1 and tops[0].dep_ == "dobj" and tops[0].head == verb
                 and not any(c.dep_ in _SECOND_COMPLEMENTS for c in verb.children))
 
 
-_ACT_PARTICLES = frozenset(("off", "up", "back", "in"))
 _SECOND_COMPLEMENTS = frozenset(("oprd", "ccomp", "xcomp", "attr", "acomp", "dative"))
 
 _OWN = frozenset(("PRP$", "PRP"))
@@ -122,6 +128,3 @@ _OWN = frozenset(("PRP$", "PRP"))
 what a display verb shows or finds."""
 
 _REFLEXIVE = ("self", "selves")
-
-_QUESTION_WORDS = frozenset(("whether", "if", "how", "what", "why", "when", "where", "who",
-                             "which"))

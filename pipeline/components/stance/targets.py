@@ -210,19 +210,16 @@ def _amount_word(word: Token) -> bool:
 _TIMES = frozenset({"DATE", "TIME"})
 
 
-_TIME_UNITS = frozenset({"year", "month", "week", "day", "decade", "century"})
-_TIME_DETERMINERS = frozenset({"each", "every", "this", "last", "next"})
-
-
 def _when(word: Token) -> bool:
     """A word of a time unit before a noun, no possessor ("each year fuel duties", "this
     year rising oil prices"): how often or when, not what; a day, a month or a possessor
     names one ("Friday's meeting", "the February poll", "this year's nominees"), and so
     does a duration ("a five-year ban")."""
-    doc = word.doc
-    unit = word if word.lower_ in _TIME_UNITS else (
-        doc[word.i + 1] if word.lower_ in _TIME_DETERMINERS and word.i + 1 < len(doc) else None)
-    return unit is not None and unit.lower_ in _TIME_UNITS and unit.ent_type_ in _TIMES and (
+    doc, vocab = word.doc, _vocabulary()
+    unit = word if word.lower_ in vocab.time_units else (
+        doc[word.i + 1] if word.lower_ in vocab.time_determiners and word.i + 1 < len(doc)
+        else None)
+    return unit is not None and unit.lower_ in vocab.time_units and unit.ent_type_ in _TIMES and (
         not any(c.tag_ == "POS" for c in unit.children)) and not hyphens.joined_before(unit)
 
 
@@ -333,6 +330,8 @@ class _Vocabulary:
     covenants: frozenset[str]  # anaphors of an agreement, which no plan or law is
     acts: frozenset[str]  # "the move", "the decision": an act, no plan named before
     affiliations: dict[str, frozenset[str]]  # "his party": the NORP or ORG named beside him
+    time_units: frozenset[str]  # "each year fuel duties": when, no word of a name
+    time_determiners: frozenset[str]  # "this year", "every month": before a time unit
 
 
 @cache
@@ -365,6 +364,8 @@ def _vocabulary() -> _Vocabulary:
         acts=frozenset(data["act_nouns"]),
         affiliations={noun: frozenset(labels) for noun, labels in data["affiliations"].items()
                       if noun != "_doc"},
+        time_units=frozenset(data["time_units"]),
+        time_determiners=frozenset(data["time_determiners"]),
     )
 
 
