@@ -175,6 +175,8 @@ def _speaks(token: Token) -> bool:
 
 @cache
 def _speaker_nouns() -> frozenset[str]:
+    """The nouns of ``models/cues.json`` that name a speaker or what one issues, merged
+    once: ``_speaks`` asks of every word of a source."""
     cues = resources.load("cues")
     return frozenset().union(*(cues[key] for key in (
         "person_nouns", "group_nouns", "organisation_nouns", "company_nouns",

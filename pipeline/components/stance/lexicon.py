@@ -124,6 +124,8 @@ def cue_turned(cue: Span) -> bool:
 
 @cache
 def _public_affairs() -> tuple[int, frozenset[str]]:
+    """How many distinct words of government, parties and elections make an article
+    political news, and those words: the learned classifier was trained on no other."""
     data = resources.load("stance")["public_affairs"]
     return int(data["least"]), frozenset(data["words"])
 
@@ -689,6 +691,7 @@ def _own_act(token: Token, target: Token) -> bool:
 
 @cache
 def _harms() -> frozenset[str]:
+    """Words of harm: said of a target, they make it the victim, no side against it."""
     return frozenset(resources.load("stance")["harms"])
 
 
@@ -728,6 +731,7 @@ def _deferring() -> frozenset[str]:
 
 @cache
 def _feelings() -> frozenset[str]:
+    """Adjectives of a feeling: said of a target, how it feels, no verdict on it."""
     return frozenset(resources.load("stance")["feelings"])
 
 
