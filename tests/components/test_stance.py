@@ -187,6 +187,12 @@ def test_the_speakers_own_words_are_no_target(nlp):
     ("The minister said Scotland's sympathy for the victims was deep.", "victims", "neutral"),
     ("Jack McConnell said he offered his sympathy for the victims of the wave.",
      "victims of the wave", "neutral"),
+    # wanting by a preposition, through a "to" clause's subject, or by choosing
+    ('The firm said it was "investing heavily in" its cloud service.', "cloud service",
+     "support"),
+    ("The singer said she wanted fans to come to the new show.", "fans", "support"),
+    ("The analyst said the studios chose the new format.", "new format", "support"),
+    ('The minister said: "We opted for the new format."', "new format", "support"),
 ])
 def test_the_target_is_what_a_feeling_or_verdict_is_about(nlp, sentence, target, label):
     [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]

@@ -535,22 +535,28 @@ _DIRECT_WEIGHT = 2.0  # a verdict said of the target itself outweighs one reason
 
 
 @cache
-def _desires() -> tuple[frozenset[str], frozenset[str]]:
-    """Verbs that want their object ("want", "seek"), and those that want their "for"
-    object ("look for", "push for")."""
+def _desires() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Verbs that want their object ("want", "seek"), and, by preposition, those that want
+    its object ("look for", "push for", "invest in")."""
     data = resources.load("stance")["desires"]
-    return frozenset(data["object"]), frozenset(data["for"])
+    return frozenset(data["object"]), {
+        prep: frozenset(verbs) for prep, verbs in data.items() if prep != "object"}
 
 
 def _desired(target: Token) -> Token | None:
     """The verb that wants ``target`` ("we want a referendum", "we're looking for the
-    resurrection of the Empire"): support for it, whatever its own words."""
-    wanting, wanting_for = _desires()
+    resurrection of the Empire", "investing heavily in the service", "wants fans to come"):
+    support for it, whatever its own words."""
+    wanting, wanting_prep = _desires()
     verb = target.head
     if target.dep_ == "dobj" and verb.lemma_.lower() in wanting:
         return verb
-    if target.dep_ == "pobj" and verb.lower_ == "for" and verb.head.pos_ == "VERB" and (
-            verb.head.lemma_.lower() in wanting_for):
+    if target.dep_ == "pobj" and verb.head.pos_ == "VERB" and (
+            verb.head.lemma_.lower() in wanting_prep.get(verb.lower_, ())):
+        return verb.head
+    if target.dep_ == "nsubj" and verb.dep_ in ("ccomp", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
+            verb.head.lemma_.lower() in wanting):  # "wanted fans to come": for the fans
         return verb.head
     return None
 
