@@ -562,6 +562,27 @@ def _desired(target: Token) -> Token | None:
 
 
 @cache
+def _holders() -> dict[str, str]:
+    return resources.load("stance")["holders"]
+
+
+def holder_side(source: Span | None, target_name: str) -> str | None:
+    """The side the source's own name takes on the target ("critics of the directive say it
+    will cost millions": against the directive; "supporters of the plan"), where the
+    content's words take none."""
+    if source is None:
+        return None
+    name = target_name.lower()
+    for token in source:
+        side = _holders().get(token.lemma_.lower())
+        if side and any(c.lower_ == "of" and any(
+                p.dep_ == "pobj" and p.lower_ in name.split() for p in c.children)
+                for c in token.children):
+            return side
+    return None
+
+
+@cache
 def _subject_advice() -> dict[str, str]:
     """Verbs whose subject advice is for or against ("reform must continue", "he should
     return to the Cabinet"; "he should resign")."""
@@ -870,6 +891,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
             polarity = advised.side
         if polarity is None and token.i in direct:
             polarity = "support" if token == _desired(target) else _predicate_valence(token)
+        if polarity is None and token.i in direct and _felt(token, cue):
+            polarity = _events().get(lemma)  # "he said he was suing White": his own act
         if polarity is None and (token.i in slot or (token.i in direct and _felt(token, cue))
                                  or _feeling_toward(token, target)):
             polarity = _valenced(token)  # "an artist I admire", "how much I love my fans"
