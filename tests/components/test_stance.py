@@ -187,10 +187,12 @@ def test_the_speakers_own_words_are_no_target(nlp):
     ("The minister said Scotland's sympathy for the victims was deep.", "victims", "neutral"),
     ("Jack McConnell said he offered his sympathy for the victims of the wave.",
      "victims of the wave", "neutral"),
-    # wanting by a preposition, through a "to" clause's subject, or by choosing
+    # wanting by a preposition or by choosing; not what the wanted clause's subject is
+    # ("don't want other families to get this", "want these devices to have strict controls")
     ('The firm said it was "investing heavily in" its cloud service.', "cloud service",
      "support"),
-    ("The singer said she wanted fans to come to the new show.", "fans", "support"),
+    ("The father said he did not want other families to get the toy.", "other families",
+     "neutral"),
     ("The analyst said the studios chose the new format.", "new format", "support"),
     ('The minister said: "We opted for the new format."', "new format", "support"),
     # the holder's own act on the target takes the event's side; someone else's is the news

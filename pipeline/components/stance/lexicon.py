@@ -545,7 +545,7 @@ def _desires() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
 
 def _desired(target: Token) -> Token | None:
     """The verb that wants ``target`` ("we want a referendum", "we're looking for the
-    resurrection of the Empire", "investing heavily in the service", "wants fans to come"):
+    resurrection of the Empire", "investing heavily in the service"):
     support for it, whatever its own words."""
     wanting, wanting_prep = _desires()
     verb = target.head
@@ -553,10 +553,6 @@ def _desired(target: Token) -> Token | None:
         return verb
     if target.dep_ == "pobj" and verb.head.pos_ == "VERB" and (
             verb.head.lemma_.lower() in wanting_prep.get(verb.lower_, ())):
-        return verb.head
-    if target.dep_ == "nsubj" and verb.dep_ in ("ccomp", "xcomp") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
-            verb.head.lemma_.lower() in wanting):  # "wanted fans to come": for the fans
         return verb.head
     return None
 
