@@ -559,6 +559,7 @@ def _desired(target: Token) -> Token | None:
 
 @cache
 def _holders() -> dict[str, str]:
+    """Nouns that name a source by its side ("critic": oppose), read once."""
     return resources.load("stance")["holders"]
 
 
@@ -568,11 +569,11 @@ def holder_side(source: Span | None, target_name: str) -> str | None:
     content's words take none."""
     if source is None:
         return None
-    name = target_name.lower()
+    words = set(target_name.lower().split())
     for token in source:
         side = _holders().get(token.lemma_.lower())
         if side and any(c.lower_ == "of" and any(
-                p.dep_ == "pobj" and p.lower_ in name.split() for p in c.children)
+                p.dep_ == "pobj" and p.lower_ in words for p in c.children)
                 for c in token.children):
             return side
     return None
