@@ -187,6 +187,25 @@ def test_the_speakers_own_words_are_no_target(nlp):
     ("The minister said Scotland's sympathy for the victims was deep.", "victims", "neutral"),
     ("Jack McConnell said he offered his sympathy for the victims of the wave.",
      "victims of the wave", "neutral"),
+    # wanting by a preposition or by choosing; not what the wanted clause's subject is
+    # ("don't want other families to get this", "want these devices to have strict controls")
+    ('The firm said it was "investing heavily in" its cloud service.', "cloud service",
+     "support"),
+    ("The father said he did not want other families to get the toy.", "other families",
+     "neutral"),
+    ("The analyst said the studios chose the new format.", "new format", "support"),
+    ('The minister said: "We opted for the new format."', "new format", "support"),
+    # the holder's own act on the target takes the event's side; someone else's is the news
+    ('Mr Green said: "We are suing Alan White."', "Alan White", "oppose"),
+    ("The official said police attacked the protesters.", "police", "neutral"),
+    # a source named by its side on its "of" object takes that side on it, not on others
+    ("Critics of the directive say the directive will cost firms millions.", "directive",
+     "oppose"),
+    ("Critics of the directive said the minister would speak on Monday.", "minister",
+     "neutral"),
+    # markets' "well supported" prices are no support for them
+    ("The analysts said oil prices were well supported by the cold weather.", "oil prices",
+     "neutral"),
 ])
 def test_the_target_is_what_a_feeling_or_verdict_is_about(nlp, sentence, target, label):
     [st] = [st for st in nlp(sentence)._.nc_statements if st.kind == "statement"]

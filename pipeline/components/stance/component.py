@@ -293,7 +293,13 @@ class StanceLabeller:
         head = doc[target.head] if target is not None and target.kind != TOPIC else None
         polarity, confidence = lexicon.label(cue, content, self.cue_stance(doc, statement),
                                              head)
-        if target is not None and polarity != "neutral" and lexicon.reversed_(
+        source = doc.char_span(*statement.source_span, alignment_mode="expand") if (
+            statement.source_span) else None
+        side = lexicon.holder_side(source, target.name) if (
+            target is not None and polarity == "neutral") else None
+        if side is not None:
+            polarity, confidence = side, 0.65
+        elif target is not None and polarity != "neutral" and lexicon.reversed_(
                 doc[target.head], cue):
             polarity = "oppose" if polarity == "support" else "support"
         name = target.name if target else None

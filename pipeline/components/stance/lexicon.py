@@ -537,23 +537,47 @@ _DIRECT_WEIGHT = 2.0  # a verdict said of the target itself outweighs one reason
 
 
 @cache
-def _desires() -> tuple[frozenset[str], frozenset[str]]:
-    """Verbs that want their object ("want", "seek"), and those that want their "for"
-    object ("look for", "push for")."""
+def _desires() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Verbs that want their object ("want", "seek"), and, by preposition, those that want
+    its object ("look for", "push for", "invest in")."""
     data = resources.load("stance")["desires"]
-    return frozenset(data["object"]), frozenset(data["for"])
+    return frozenset(data["object"]), {
+        prep: frozenset(verbs) for prep, verbs in data.items() if prep != "object"}
 
 
 def _desired(target: Token) -> Token | None:
     """The verb that wants ``target`` ("we want a referendum", "we're looking for the
-    resurrection of the Empire"): support for it, whatever its own words."""
-    wanting, wanting_for = _desires()
+    resurrection of the Empire", "investing heavily in the service"):
+    support for it, whatever its own words."""
+    wanting, wanting_prep = _desires()
     verb = target.head
     if target.dep_ == "dobj" and verb.lemma_.lower() in wanting:
         return verb
-    if target.dep_ == "pobj" and verb.lower_ == "for" and verb.head.pos_ == "VERB" and (
-            verb.head.lemma_.lower() in wanting_for):
+    if target.dep_ == "pobj" and verb.head.pos_ == "VERB" and (
+            verb.head.lemma_.lower() in wanting_prep.get(verb.lower_, ())):
         return verb.head
+    return None
+
+
+@cache
+def _holders() -> dict[str, str]:
+    """Nouns that name a source by its side ("critic": oppose), read once."""
+    return resources.load("stance")["holders"]
+
+
+def holder_side(source: Span | None, target_name: str) -> str | None:
+    """The side the source's own name takes on the target ("critics of the directive say it
+    will cost millions": against the directive; "supporters of the plan"), where the
+    content's words take none."""
+    if source is None:
+        return None
+    words = set(target_name.lower().split())
+    for token in source:
+        side = _holders().get(token.lemma_.lower())
+        if side and any(c.lower_ == "of" and any(
+                p.dep_ == "pobj" and p.lower_ in words for p in c.children)
+                for c in token.children):
+            return side
     return None
 
 
@@ -868,6 +892,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
             polarity = advised.side
         if polarity is None and token.i in direct:
             polarity = "support" if token == _desired(target) else _predicate_valence(token)
+        if polarity is None and token.i in direct and _felt(token, cue):
+            polarity = _events().get(lemma)  # "he said he was suing White": his own act
         if polarity is None and (token.i in slot or (token.i in direct and _felt(token, cue))
                                  or _feeling_toward(token, target)):
             polarity = _valenced(token)  # "an artist I admire", "how much I love my fans"
