@@ -427,6 +427,10 @@ def _via_by(anchor: Token, grammar: FigureGrammar, relative: bool) -> str | None
             return grammar.change_nouns.get(changed.lemma_.lower()) \
                 if changed.pos_ == "NOUN" and (relative or _a_bare_change(changed)) else None
         if token.dep_ == "pobj" and token.head.lower_ == "by":
+            if token is not anchor and token.pos_ == "NOUN" \
+                    and token.lemma_.lower() in grammar.change_nouns:
+                return grammar.change_nouns[token.lemma_.lower()]  # "Growth slowed, helped
+                # by a 7.5% rise in exports": the figure sizes its own change, not the verb's
             changed = token.head.head
             before = token.doc[token.head.i - 1] if token.head.i > 0 else None
             if any(t is not None and t.lemma_.lower() in grammar.margin_verbs

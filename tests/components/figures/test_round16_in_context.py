@@ -1,6 +1,6 @@
-"""Bounds kept across an ordinal, after a count of people and on a percentage difference
-(issue 11, sixteenth round, found among the modifier errors of an audit of BBC news).
-Every sentence here is made up."""
+"""Bounds kept across an ordinal, after a count of people and on a percentage difference,
+and the change a figure after "by" sizes (issue 11, sixteenth round, found among the
+modifier errors of an audit of BBC news). Every sentence here is made up."""
 
 import pytest
 
@@ -24,6 +24,9 @@ from tests.components.figures.test_component import assert_figure
         ("Prices could be as much as 10 per cent lower.", "10 per cent", 10.0, "%", "<="),
         ("The index closed more than 2% higher.", "2%", 2.0, "%", "up"),
         ("He faces as many as six years more in jail.", "six years", 6.0, "year", "up"),
+        # a change noun after "by" is the change its figure sizes, not the verb's above
+        ("Growth slowed, helped by a 7.5% rise in exports.", "7.5%", 7.5, "%", "up"),
+        ("Sales rose, helped by a 3% drop in prices.", "3%", 3.0, "%", "down"),
     ],
 )
 def test_round16_in_context(parse, text, surface, value, unit, modifier):
