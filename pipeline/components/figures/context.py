@@ -716,8 +716,11 @@ def negated(figure: Span, bound_start: int) -> bool:
         return False
     if figure.start < verb.i:
         return False  # "more than 14,000 voters were not registered": more than 14,000
-    if any(c.dep_ == "neg" and c.idx < bound_start for c in verb.children):
-        return True
+    doc = figure.doc
+    if any(c.dep_ == "neg" and c.idx < bound_start and not any(
+            t.like_num for t in doc[c.i + 1 : figure.start] if t.idx < bound_start)
+           for c in verb.children):
+        return True  # but "not more than 3 years old, or less than 5": the first's negation
     first = verb.head
     return verb.dep_ == "conj" and not _has_subject(verb) and any(
         c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in first.children

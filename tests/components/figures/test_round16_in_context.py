@@ -1,6 +1,7 @@
 """Bounds kept across an ordinal, after a count of people and on a percentage difference,
-and the change a figure after "by" sizes (issue 11, sixteenth round, found among the
-modifier errors of an audit of BBC news). Every sentence here is made up."""
+the change a figure after "by" sizes and a negation's own bound (issue 11, sixteenth
+round, found among the modifier errors of an audit of BBC news). Every sentence here is
+made up."""
 
 import pytest
 
@@ -27,6 +28,12 @@ from tests.components.figures.test_component import assert_figure
         # a change noun after "by" is the change its figure sizes, not the verb's above
         ("Growth slowed, helped by a 7.5% rise in exports.", "7.5%", 7.5, "%", "up"),
         ("Sales rose, helped by a 3% drop in prices.", "3%", 3.0, "%", "down"),
+        # a negation spent on the bound of an earlier figure leaves the next bound as it is
+        ("Cars not more than 3 years old, or less than 5 years old, qualify.", "5 years",
+         5.0, "year", "<"),
+        ("Cars that are not more than 3 years old, or less than 5 years old, qualify.",
+         "5 years", 5.0, "year", "<"),
+        ("He did not serve less than 5 years.", "5 years", 5.0, "year", ">="),
     ],
 )
 def test_round16_in_context(parse, text, surface, value, unit, modifier):
