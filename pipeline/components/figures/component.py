@@ -125,9 +125,10 @@ _NEEDED_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:will\s+be|would\s+be|are|
 _INCHES_AFTER = re.compile(r"-(\d{1,2})(?!\d|[.,]\d|-)")  # the "-11" of "5-foot-11"
 _ODD_SCALE = re.compile(r"-(?:some|odd)(?:\s+(hundred|thousand|million|billion))?\b",
                         re.IGNORECASE)  # "40-odd calls", "30-some thousand": more than
-# "less than the catalogue price of ", "close to the ", "an estimated worth of ": a bound on
-# the figure the phrase names
-_THE_GAP = re.compile(r"(?<=than|..to)\s+the\s+(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+)?$"
+# "less than the catalogue price of ", "close to the ", "at least the first ", "an estimated
+# worth of ": a bound on the figure the phrase names
+_THE_GAP = re.compile(r"(?:(?<=than|..to)|(?<=at\sleast)|(?<=at\smost))"
+                      r"\s+the\s+(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+)?$"
                       r"|(?<=estimated)\s+(?:[a-z][\w'’-]*\s+){1,2}?of\s+$")
 # "under the age of 21", "voters under age 45": a bound on an age
 _AGE_GAP = re.compile(r"\s+(?:the\s+ages?\s+of|age)\s+$")
@@ -1093,15 +1094,18 @@ class FigureExtractor:
             before = g.modifier_before.search(_PERIOD_DETERMINER.sub(" ", window)) \
                 if unit in g.period_units else None
             phrase = before.group(1) if before and before.group(1) != "past" else None
+        age_bound = phrase == "over" and bool(
+            age_gap or g.ages.bounded_group.search(text, max(0, start - 30), start)
+            or g.ages.before.search(text, max(0, start - 30), start))  # "aged over 65"
         symbol = None if phrase is None or (
-            phrase == "over" and unit in g.period_units and not age_gap
-            and not g.ages.bounded_group.search(text, max(0, start - 30), start)
-            and not g.ages.before.search(text, max(0, start - 30), start)  # "aged over 65"
+            phrase == "over" and unit in g.period_units and not age_bound
         ) or (phrase in g.period_bounds and unit not in g.period_units) \
-            or (phrase == "over" and done and text[done[-1].span[1] : start].strip().lower()
-              == "over") or (phrase == "over" and self._race_distance(tokens, unit)) \
-            else g.modifier_symbols[phrase]  # but "people over 65" are older than 65; "6.61
-        # seconds over 60m", "the bronze medallist over 3000m": the distance of a race
+            or (phrase == "over" and not age_bound and done
+                and text[done[-1].span[1] : start].strip().lower() == "over") \
+            or (phrase == "over" and self._race_distance(tokens, unit)) \
+            else g.modifier_symbols[phrase]  # but "people over 65" are older than 65, also
+        # after a count of them ("3 million people over 60"); "6.61 seconds over 60m", "the
+        # bronze medallist over 3000m": the distance of a race
         if phrase is not None and tokens is not None and tokens.start > 0 and (
             tokens.doc[tokens.start - 1].dep_ == "prt"
             or self._preposition(tokens, phrase, max(0, start - 40) + before.start(1))
@@ -1121,6 +1125,8 @@ class FigureExtractor:
         if tokens is not None:
             if symbol not in (None, "~") and context.comparative_before_noun(tokens, noun, g):
                 return symbol  # "up to 20% less fuel"; "more than 1% higher" is up
+            if symbol == "<=" and unit in g.relative_units and context.comparative(tokens, noun, g):
+                return symbol  # "worth up to 30% more": how far at most, not that it is more
             found = (None if unit in g.occasion_units else context.change(tokens, noun, unit, g)) \
                 or context.bound(tokens, g)  # "lost three times" counts occasions
             if found and not (vague and found == context.comparative(tokens, noun, g)):

@@ -427,6 +427,10 @@ def _via_by(anchor: Token, grammar: FigureGrammar, relative: bool) -> str | None
             return grammar.change_nouns.get(changed.lemma_.lower()) \
                 if changed.pos_ == "NOUN" and (relative or _a_bare_change(changed)) else None
         if token.dep_ == "pobj" and token.head.lower_ == "by":
+            if token is not anchor and token.pos_ == "NOUN" \
+                    and token.lemma_.lower() in grammar.change_nouns:
+                return grammar.change_nouns[token.lemma_.lower()]  # "Growth slowed, helped
+                # by a 7.5% rise in exports": the figure sizes its own change, not the verb's
             changed = token.head.head
             before = token.doc[token.head.i - 1] if token.head.i > 0 else None
             if any(t is not None and t.lemma_.lower() in grammar.margin_verbs
@@ -712,8 +716,11 @@ def negated(figure: Span, bound_start: int) -> bool:
         return False
     if figure.start < verb.i:
         return False  # "more than 14,000 voters were not registered": more than 14,000
-    if any(c.dep_ == "neg" and c.idx < bound_start for c in verb.children):
-        return True
+    doc = figure.doc
+    if any(c.dep_ == "neg" and c.idx < bound_start and not any(
+            t.like_num for t in doc[c.i + 1 : figure.start] if t.idx < bound_start)
+           for c in verb.children):
+        return True  # but "not more than 3 years old, or less than 5": the first's negation
     first = verb.head
     return verb.dep_ == "conj" and not _has_subject(verb) and any(
         c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in first.children
