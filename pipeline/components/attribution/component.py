@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from pipeline import resources
 from pipeline.annotations import EntityMention, Span, Statement
@@ -32,6 +32,7 @@ from pipeline.components.attribution.linking import (
     continued,
     ends_a_sentence_before,
     floating_quotes,
+    has_subject,
     past_a_closed_quote,
     reads_as_statement,
     refuses_to_speak,
@@ -348,15 +349,11 @@ def _interrupts(doc: Doc, cue: tuple[int, int], tag: Span, content: Span) -> boo
         return False  # a relative clause the tag sits in ('which he wrote, directed and')
     end = verb.sent.end
     return any(t.i in above or (t.head.i in above and not verb.is_ancestor(t))
-               or (t.dep_ == "conj" and t.head == verb and _has_subject(t))
+               or (t.dep_ == "conj" and t.head == verb and has_subject(t))
                for t in after if t.i < end and not t.is_punct and not t.is_space)
 
 
 _WH = frozenset(("WDT", "WP", "WP$", "WRB"))
-
-
-def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _quoting(text: str, found: Found, others: list[Found]) -> Found | None:

@@ -311,7 +311,14 @@ def apart_from_other_tags(doc: Doc, found: list[Found], quotes: list[Span]) -> l
 
 
 _FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
-_SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl", "csubj", "csubjpass"))
+_NOMINAL_SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl"))
+_SUBJECTS = _NOMINAL_SUBJECTS | {"csubj", "csubjpass"}
+
+
+def has_subject(verb: Token) -> bool:
+    """Whether a verb has a subject of its own, a noun phrase or "there"/"it" ("that he
+    was right", "and it fell"): a clause, not an infinitive or a verb sharing a subject."""
+    return any(c.dep_ in _NOMINAL_SUBJECTS for c in verb.children)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline import resources
 from pipeline.annotations import Span as Chars
 from pipeline.components.attribution.found import Found
-from pipeline.components.attribution.linking import adjacent_quote, continued
+from pipeline.components.attribution.linking import adjacent_quote, continued, has_subject
 
 _CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
 _NO_BELIEVER = frozenset(("i", "we", "you", "it", "one"))
@@ -362,7 +362,7 @@ class RuleFinder:
                 continue
             verb = adjective.head
             clauses = [c for c in adjective.children if c.i > adjective.i and c.dep_ == "ccomp"
-                       and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]
+                       and has_subject(c)]
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if not clauses or subject is None or subject.lower_ in _NO_BELIEVER:
                 continue
@@ -400,5 +400,5 @@ class RuleFinder:
 def _that_clause(clause: Token) -> bool:
     """A finite clause opened by "that" ("his insistence that he was right"), not an
     infinitive ("threats to wall off"), which names a plan rather than something said."""
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
-        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and (
+        has_subject(clause))
