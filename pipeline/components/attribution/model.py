@@ -159,8 +159,7 @@ def shared_subject(view: DocView, cue: Tokens) -> Tokens | None:
         governor = tag  # '"...," Sanders said, going on to say': Sanders
     elif view.dep[governor] in _REPORTED:
         return None
-    subject = next((c for c in view.children[governor] if view.dep[c] == "nsubj"), None)
-    return None if subject is None else (view.left_edge[subject], view.right_edge[subject] + 1)
+    return _subject_phrase(view, governor)
 
 
 def _governor(view: DocView, verb: int) -> int | None:
@@ -190,7 +189,12 @@ def reporting_subject(view: DocView, cue: Tokens) -> Tokens | None:
     sayer = view.head[reported]
     if view.dep[reported] != "ccomp" or not view.lexical_cue[sayer]:
         return None
-    subject = next((c for c in view.children[sayer] if view.dep[c] == "nsubj"), None)
+    return _subject_phrase(view, sayer)
+
+
+def _subject_phrase(view: DocView, verb: int) -> Tokens | None:
+    """The tokens of a verb's nominal subject, the speaker both sharing rules give."""
+    subject = next((c for c in view.children[verb] if view.dep[c] == "nsubj"), None)
     return None if subject is None else (view.left_edge[subject], view.right_edge[subject] + 1)
 
 
