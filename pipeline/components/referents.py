@@ -94,9 +94,9 @@ class SourceResolver:
         if name is None or " " in name or not name.istitle():
             return name
         person = any(m.label == "PERSON" and m.canonical == name for m in mentions)
-        if not person and name in _territories():
-            return name  # "China" is no "East China" (from "the South and East China Seas")
         if not person:
+            if name in _territories():
+                return name  # "China" is no "East China" (from "the South and East China Seas")
             own = doc.char_span(*span, alignment_mode="expand")
             if own is None or own[-1].text != name or own[-1].pos_ != "PROPN" or any(
                     t.text not in self.title_sexes for t in own[:-1]) or own[-1].ent_type_ == "ORG":
@@ -657,7 +657,7 @@ class SourceResolver:
         for token in (*modifiers, *named_for):
             if (owner := self.mention_at(token, mentions)) is not None:
                 return owner
-        if earlier is None:
+        if earlier is None or not named_for:
             return None
         before = [m for m in mentions if m.end <= head.idx]
         persons = [m for m in before if m.label == "PERSON"]
@@ -763,6 +763,7 @@ def _subject(doc: Doc, mention: EntityMention, main: bool = False) -> bool:
     if main and root.dep_ == "poss":
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass") and (not main or _in_main_clause(root))
+
 
 def last_body(doc: Doc, before: list[EntityMention]) -> EntityMention | None:
     """The organisation or state an "it" with no subject to stand for names: the last
