@@ -369,6 +369,16 @@ def _vocabulary() -> _Vocabulary:
     )
 
 
+@cache
+def _kin() -> tuple[frozenset[str], frozenset[str]]:
+    """The anaphor nouns that may stand for one another's phrase (:meth:`_kin_before`):
+    those of an agreement, and the rest; an act ("the move") none. Read once, asked per
+    anaphor."""
+    vocab = _vocabulary()
+    anaphors = vocab.anaphors - vocab.acts
+    return anaphors & vocab.covenants, anaphors - vocab.covenants
+
+
 _OF = frozenset({"of", "for"})  # "the failure of the plan", "a shame for the club"
 _NAMING_PRONOUNS = frozenset({"he", "she", "they"})
 
@@ -1161,13 +1171,11 @@ class Resolver:
         characters before ("the controversial ID cards bill", "plans for ID cards"); an
         agreement only another agreement ("the agreement" is no "indecency laws"), an act
         ("the move", "the decision") none."""
-        anaphors = self.vocab.anaphors - self.vocab.acts
-        if lemma not in anaphors or not any(
+        agreements, others = _kin()
+        kin = agreements if lemma in agreements else others if lemma in others else None
+        if kin is None or not any(
                 c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.children):
             return None  # "a great deal"
-        covenants = self.vocab.covenants
-        covenant = lemma in covenants
-        kin = {a for a in anaphors if (a in covenants) == covenant}
         return self._named_before(token, kin, _KIN_REACH, specific=True)
 
     def _quoted_before(self, token: Token) -> str | None:
