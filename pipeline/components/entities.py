@@ -292,11 +292,11 @@ class EntityCanonicalizer:
         singles = {n for _, n in names if " " not in n}
         speakers = self._speakers(doc, text, {n for s, n in names if " " not in n
                                               and s.label_ != "PERSON"})
-        singles |= self.demonyms
-        labels = {s.start: self._person_label(s, n, before[s.start], surnames | speakers, singles)
+        named_alone = surnames | speakers  # titled or speaking alone: surnames either way
+        labels = {s.start: self._person_label(s, n, before[s.start], named_alone, singles)
                   for s, n in names}
         taken = {i for s, _ in names for i in range(s.start_char, s.end_char)}
-        full = self._untagged_full_names(doc, text, taken, surnames | speakers)
+        full = self._untagged_full_names(doc, text, taken, named_alone)
         persons = {n for s, n in names if labels[s.start] == "PERSON" and " " in n
                    and not aliases.alias(n)}  # "Lib Dems", tagged PERSON: no one's surname
         persons |= {span.text for span in full.values()}
@@ -451,7 +451,8 @@ class EntityCanonicalizer:
         words = name.split()
         if label == "PERSON" and words[-1] in self.organisation_ends:
             return "ORG"  # "Leadplex LLC", "Blackground Records"
-        short = 1 < len(words) <= 3 and words[0] not in singles and words[0] != words[-1] and all(
+        short = 1 < len(words) <= 3 and words[0] not in singles and (
+            words[0] not in self.demonyms) and words[0] != words[-1] and all(
             w[:1].isupper() and not w.isupper() and _NAME_WORD.fullmatch(w) for w in words)
         if label in ("ORG", "GPE", "NORP") and (title in self.personal_titles or (
                 short and words[-1] in surnames)):
