@@ -73,10 +73,7 @@ def headline_end(doc: Doc) -> int:
     """:func:`_headline_end`, worked out once per Doc (the attribution component, the
     resolver's ``_lead`` for each office it resolves and the stance candidates all ask;
     no component moves a token after the parser)."""
-    found = _ENDS.get(doc)
-    if found is None:
-        found = _ENDS[doc] = _headline_end(doc)
-    return found
+    return once.kept(_ENDS, doc, _headline_end)
 
 
 def _headline_end(doc: Doc) -> int:

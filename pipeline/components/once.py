@@ -12,39 +12,47 @@ after the parser, and no component moves them (the paragraph starts are set befo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
 from weakref import WeakKeyDictionary
 
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
+
+T = TypeVar("T")
 
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 _SENTENCE_STARTS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
 _SENTENCE_OFFSETS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
 
 
+def kept(cache: WeakKeyDictionary[Doc, T], doc: Doc, work: Callable[[Doc], T]) -> T:
+    """``work(doc)``, worked out on the first call for ``doc`` only and kept in ``cache``
+    (a module's own weak mapping) until the Doc goes."""
+    found = cache.get(doc)
+    if found is None:
+        found = cache[doc] = work(doc)
+    return found
+
+
 def text(doc: Doc) -> str:
     """``doc.text``, joined on the first call for ``doc`` only."""
-    found = _TEXTS.get(doc)
-    if found is None:
-        found = _TEXTS[doc] = doc.text
-    return found
+    return kept(_TEXTS, doc, lambda d: d.text)
 
 
 def sentence_starts(doc: Doc) -> list[int]:
     """The index of each sentence's first token, in order (0 first), read on the first
     call for ``doc`` only."""
-    found = _SENTENCE_STARTS.get(doc)
-    if found is None:
-        marks = doc.to_array(SENT_START).tolist() if len(doc) else []
-        found = _SENTENCE_STARTS[doc] = [0, *(i for i in range(1, len(marks)) if marks[i] == 1)]
-    return found
+    return kept(_SENTENCE_STARTS, doc, _sentence_starts)
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    marks = doc.to_array(SENT_START).tolist() if len(doc) else []
+    return [0, *(i for i in range(1, len(marks)) if marks[i] == 1)]
 
 
 def sentence_offsets(doc: Doc) -> list[int]:
     """The character offset of each sentence's first token, in order (none for an empty
     Doc), for bisecting a character offset into its sentence."""
-    found = _SENTENCE_OFFSETS.get(doc)
-    if found is None:
-        found = _SENTENCE_OFFSETS[doc] = (
-            [doc[i].idx for i in sentence_starts(doc)] if len(doc) else [])
-    return found
+    return kept(_SENTENCE_OFFSETS, doc, lambda d: [d[i].idx for i in sentence_starts(d)]
+                if len(d) else [])
