@@ -124,12 +124,14 @@ def _plural_name(words: Span) -> str | None:
     name before it, is that name in the singular, as written: "29 New Yorkers" -> New
     Yorker, "184 African Americans" -> African American, "two Super Bowls" -> Super Bowl
     (not "250 Lithuanian soldiers", nor "five Labour MPs", whose noun is no name, nor "19
-    Turkish Americans", a nationality's adjective before a name)."""
+    Turkish Americans", a nationality's adjective before a name); a name the entity tagger
+    missed as well ("three Grand Slams" -> Grand Slam)."""
     noun = words[-1]
-    if noun.tag_ != "NNPS" or len(words) < 2 or not noun.ent_type_ \
+    if noun.tag_ != "NNPS" or len(words) < 2 or (not noun.ent_type_ and words[0].ent_type_) \
             or _ACRONYM_PLURAL.fullmatch(noun.text) or not noun.is_title or not noun.is_alpha:
-        return None
-    if not all(t.ent_type_ == noun.ent_type_ and t.ent_iob_ == "I" for t in words[1:]) \
+        return None  # a name the tagger left out counts too: "three Grand Slams"
+    if not all(t.ent_type_ == noun.ent_type_ and (t.ent_iob_ == "I" or not t.ent_type_)
+               for t in words[1:]) \
             or not all(t.is_title and t.is_alpha and t.tag_ != "JJ" for t in words):
         return None  # "19 Turkish Americans": a nationality's adjective, left out
     return " ".join([*(t.text for t in words[:-1]), _strip_plural(noun.text)])
