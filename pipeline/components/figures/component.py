@@ -76,7 +76,8 @@ def _amount(unit: str | None) -> bool:
 
 _OF_WORD = re.compile(r"\s+of\s+([A-Za-z]+)")
 _MONEY_SCALES = frozenset({"millions", "billions", "trillions"})
-_IN_A_THING = re.compile(r"\s+in\s+(?!(?:the|a|an|their|its|his|her)\b)[a-z]")  # "billions in arms sales"
+# "billions in arms sales": what the money is
+_IN_A_THING = re.compile(r"\s+in\s+(?!(?:the|a|an|their|its|his|her)\b)[a-z]")
 _POINT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 _RACE_TIME = re.compile(r"\d{0,2}\.\d\d")
 _RANGE_TAIL = re.compile(rf"\s*(?:to|or|and|-|–)\s*(?:\d+|{numbers.word_number_pattern()})\s+"
