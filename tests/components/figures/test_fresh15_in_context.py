@@ -60,3 +60,19 @@ def test_fresh15_forms(parse, text, surface, value, unit, modifier):
 )
 def test_a_bare_plural_that_is_no_money_gives_no_money(parse, text):
     assert not [f for _, f in figures(parse, text) if f.unit == "USD"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A hearing set for February 16 and 17 will rule on it.",
+        "The talks run on Oct. 3, 9 and 16 this year.",
+    ],
+)
+def test_the_days_after_a_month_are_no_figures(parse, text):
+    assert figures(parse, text) == []
+
+
+def test_a_figure_after_a_month_and_its_day_is_still_one(parse):
+    assert_figure(parse, "On March 3 and 4 percent of voters said no.", "4 percent", 4.0,
+                  "%", "=")
