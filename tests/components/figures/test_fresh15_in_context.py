@@ -44,6 +44,9 @@ from tests.components.figures.test_component import assert_figure, figures
         # a name in the plural the entity tagger missed is counted as that name
         ("He won three Grand Slams in one season.", "three Grand Slams", 3.0, "Grand Slam",
          "="),
+        # ... unless a word of it ranks or judges
+        ("Films are competing to win three Top Tiger Awards which aim to find talent.",
+         "three Top Tiger Awards", 3.0, "award", "="),
     ],
 )
 def test_fresh15_forms(parse, text, surface, value, unit, modifier):
