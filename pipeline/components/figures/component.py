@@ -591,14 +591,17 @@ class FigureExtractor:
     def _bare_money(self, text: str, match: re.Match[str], tokens: Span | None) -> bool:
         """A bare "millions" or "billions" is money when a verb of money acts on it ("spend
         millions on ads", "made millions") or "in" names what the money is ("billions in
-        arms sales"); not as a subject ("Millions in Asia live ...") nor "Water for billions"."""
+        arms sales"); not as a subject ("Millions in Asia live ..."), "Water for billions"
+        nor what something costs."""
         end = match.end("num")
         if tokens is None or match.group("num").lower() not in _MONEY_SCALES \
                 or tokens.root.dep_ in ("nsubj", "nsubjpass") or _OF_WORD.match(text, end):
             return False
-        root = tokens.root
+        root, g = tokens.root, self.grammar
+        if root.head.lemma_.lower() in g.uncounted_money_verbs:
+            return False  # "cost companies billions in lost revenue", as the gold has it
         return _IN_A_THING.match(text, end) is not None or (
-            root.dep_ == "dobj" and root.head.lemma_.lower() in self.grammar.money_verbs)
+            root.dep_ == "dobj" and root.head.lemma_.lower() in g.money_verbs)
 
     @staticmethod
     def _in_brackets(before: str) -> bool:

@@ -59,6 +59,7 @@ def test_fresh15_forms(parse, text, surface, value, unit, modifier):
         "Clean water for billions is the aim.",
         "Trump has won the support of millions.",
         "Piracy costs the music industry millions every year.",
+        "Sanctions cost the exporters billions in lost revenue.",
     ],
 )
 def test_a_bare_plural_that_is_no_money_gives_no_money(parse, text):
