@@ -456,3 +456,19 @@ def test_a_noun_named_once_in_passing(parse, text, word, passing):
 ])
 def test_what_there_is_is_what_a_statement_is_about(parse, text, target):
     assert parse(text)._.nc_statements[0].target == target
+
+
+@pytest.mark.parametrize(("text", "start", "told"), [
+    # a content that starts at whom the speaker told: neither they nor the name in their
+    # words are what it is about
+    ("Peter Hain told BBC Radio Four's Today programme that Mr Howard's stance was wrong.",
+     3, {"BBC", "Radio", "Four", "Today", "programme"}),
+    # what is told is no addressee
+    ("Wasp told the story of a single mother living on the breadline.", 2, set()),
+])
+def test_about_leaves_out_whom_a_content_starts_by_telling(parse, text, start, told):
+    doc = parse(text)
+    within = doc[start:-1]
+    tokens = [t for t in within if t.pos_ in ("NOUN", "PROPN")]
+    heads = {t.text for t in _resolver(doc).about(tokens, within)}
+    assert heads == {t.text for t in tokens} - told

@@ -898,11 +898,22 @@ class Resolver:
             token = token.head
         return token.dep_ not in ("ccomp", "xcomp")
 
-    def addressee(self, token: Token) -> bool:
+    def addressee(self, token: Token, within: Span | None = None) -> bool:
         """``token`` is who is told ("she told the audience", "told BBC News"), inside a
-        quote's speech tag: whom the speaker addresses, not what the stance is about."""
-        return token.dep_ in ("dobj", "dative") and token.head.lemma_.lower() == "tell" and (
-            self.agentive(token))
+        quote's speech tag: whom the speaker addresses, not what the stance is about; and
+        whatever a "told" before the content ``within`` takes as its object where a
+        "that" clause or a new sentence of the content follows, and the words that name it
+        ("told BBC Radio Four's Today programme that ...": a content that starts at the
+        addressee; not "told the story of a single mother")."""
+        told = token
+        while within is not None and told.dep_ in ("poss", "compound") and told.head != told:
+            told = told.head
+        if told.dep_ not in ("dobj", "dative") or told.head.lemma_.lower() != "tell":
+            return False
+        if self.agentive(token):
+            return True
+        return within is not None and told.head.i < within.start < told.i + 1 < within.end and (
+            told.nbor().lower_ == "that" or told.nbor().is_punct)
 
     def about(self, tokens: list[Token], within: Span | None = None,
               holder: str | None = None) -> list[Token]:
@@ -916,7 +927,8 @@ class Resolver:
         the tariffs), none who is told (:meth:`addressee`), and nouns of a subordinate
         clause of ``within`` after the rest ("it does not want a debt freeze, while India
         has rejected aid")."""
-        pairs = [(t, self._aspect_of(t) or t) for t in tokens if not self.addressee(t)]
+        pairs = [(t, self._aspect_of(t) or t) for t in tokens
+                 if not self.addressee(t, within)]
         # "almost every expert says a Labour government means higher taxes": what they say
         pairs.sort(key=lambda p: (self._reports(p[0]), _own(p[0]) or _subordinate(p[0], within)))
         agent = pairs[0][0] if pairs else None
