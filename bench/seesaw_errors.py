@@ -7,7 +7,12 @@ difference: "Democrats" against "Democratic Party"), the right subject but anoth
 target, the right pair left neutral, or the polarity flipped. Usage (train or valid only,
 never test)::
 
-    python -m bench.seesaw_errors [--split valid] [--examples 20]
+    python -m bench.seesaw_errors [--split valid] [--examples 20] [--cache DIR]
+
+With ``--cache`` the articles are parsed up to attribution once and kept there (as
+``newsclaims train stance --cache`` keeps them), so a rerun after a stance change takes
+the stance component's time only: 18 s for SEESAW train against 5 minutes on the shared
+machine, the same counts.
 """
 
 from __future__ import annotations
@@ -15,12 +20,16 @@ from __future__ import annotations
 import argparse
 import random
 from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
 
 from pipeline.cli import DEFAULT_DATA
 from pipeline.evaluate.metrics import phrases_match
 from pipeline.evaluate.predictions import PredStance
-from pipeline.evaluate.runner import rows
-from pipeline.evaluate.seesaw import POLARITY, load_seesaw
+from pipeline.evaluate.runner import EvalDoc, rows
+from pipeline.evaluate.seesaw import POLARITY, SeesawGold, load_seesaw
 from pipeline.evaluate.spans import overlaps
 from pipeline.extractor import Extractor
 
@@ -46,18 +55,37 @@ def fate(triple, preds) -> tuple[str, str]:
     return "polarity flipped", ""
 
 
+def extracted(docs: list[EvalDoc[SeesawGold]], cache: Path | None
+              ) -> Iterator[dict[str, pd.DataFrame]]:
+    """Each article's tables: the whole extractor's, or with a cache the default stance
+    component's rows over the articles parsed up to attribution (read from the cache when
+    there)."""
+    if cache is None:
+        extractor = Extractor()
+        for doc in docs:
+            yield extractor.extract_text(doc.text, doc.doc_id, published_at=doc.published_at)
+        return
+    from pipeline.components.stance.component import StanceLabeller
+    from pipeline.stance_model.data import attribution_nlp, parsed
+    from pipeline.stance_model.tuning import stance_frames
+
+    nlp = attribution_nlp()
+    labeller = StanceLabeller(nlp, "newsclaims_stance")
+    for doc, parse in zip(docs, parsed(docs, nlp, cache), strict=True):
+        yield stance_frames(labeller(parse), doc.doc_id)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="valid", choices=("train", "valid"))
     parser.add_argument("--data", default=str(DEFAULT_DATA))
     parser.add_argument("--examples", type=int, default=15)
+    parser.add_argument("--cache", type=Path, help="folder to keep the parsed articles in")
     args = parser.parse_args()
-    extractor = Extractor()
     gold = load_seesaw(f"{args.data}/seesaw", split=args.split)
     counts: Counter[str] = Counter()
     examples: dict[str, list[str]] = {}
-    for doc in gold.docs:
-        tables = extractor.extract_text(doc.text, doc.doc_id, published_at=doc.published_at)
+    for doc, tables in zip(gold.docs, extracted(gold.docs, args.cache), strict=True):
         preds = []
         for row in rows(tables, "claims", claim_type="stance"):
             p = PredStance.from_row(row)

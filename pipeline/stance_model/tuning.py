@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import pandas as pd
 from spacy.tokens import Doc
 
 from pipeline.annotations import Statement
@@ -56,6 +57,15 @@ def judge_all(docs: list[EvalDoc[SeesawGold]], parses: list[Doc], labeller: Stan
     return out
 
 
+def stance_frames(doc: Doc, doc_id: str) -> dict[str, pd.DataFrame]:
+    """The tables of a labelled Doc with its stance rows only, as the extractor writes
+    them: what the SEESAW scorer reads."""
+    builder = RowBuilder(doc, list(doc.sents), doc_id, sha256(doc.text), 0, 0)
+    tables = empty_tables()
+    tables["claims"] = builder.statements()
+    return to_frames(tables)
+
+
 def score(judged: list[_Judged], labeller: StanceLabeller) -> dict[str, float]:
     """SEESAW F1 of ``labeller``'s thresholds over pre-judged articles."""
     tally = Tally()
@@ -63,10 +73,7 @@ def score(judged: list[_Judged], labeller: StanceLabeller) -> dict[str, float]:
         doc = j.doc
         doc._.nc_statements = labeller.assemble(doc, j.statements, j.candidates, j.judged,
                                                 j.topic, j.resolver)
-        builder = RowBuilder(doc, list(doc.sents), j.item.doc_id, sha256(doc.text), 0, 0)
-        tables = empty_tables()
-        tables["claims"] = builder.statements()
-        tally.merge(score_seesaw(j.item, to_frames(tables)))
+        tally.merge(score_seesaw(j.item, stance_frames(doc, j.item.doc_id)))
     return {s.metric: s.f1 for s in tally.scores()}
 
 

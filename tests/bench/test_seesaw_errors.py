@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from bench.seesaw_errors import fate
+from bench.seesaw_errors import extracted, fate
 from pipeline.evaluate.predictions import PredStance
-from pipeline.evaluate.seesaw import Triple
+from pipeline.evaluate.runner import EvalDoc
+from pipeline.evaluate.seesaw import SeesawGold, Triple
 
 TRIPLE = Triple(sentence=1, subject="Democratic Party", polarity="NEG", object="Donald Trump")
 
@@ -27,3 +30,16 @@ def _row(subject: str, target: str, stance: str) -> PredStance:
 ])
 def test_fate_names_the_first_condition_failed(rows, why):
     assert fate(TRIPLE, rows)[0] == why
+
+
+def test_cached_parses_give_the_extractors_stance_rows(tmp_path: Path, news: str) -> None:
+    text = news + "Senator Jane Roe criticised Finance Minister Taro Aso on Friday.\n"
+    docs = [EvalDoc("d1", text, SeesawGold((), ()), None)]
+    columns = ["subject", "predicate", "target", "stance", "char_start", "char_end"]
+    claims = next(extracted(docs, None))["claims"]
+    want = claims[claims["claim_type"] == "stance"][columns].reset_index(drop=True)
+    assert len(want) >= 2
+    for _ in range(2):  # parsed and kept, then read back
+        got = next(extracted(docs, tmp_path))["claims"][columns].reset_index(drop=True)
+        assert got.equals(want)
+        assert len(list(tmp_path.glob("*.spacy"))) == 1
