@@ -1,0 +1,55 @@
+"""The stance label of a statement's main row: words and constructions of opinion."""
+
+import pytest
+
+
+def _rows(nlp, sentence: str, cue: str) -> list[tuple[str | None, str]]:
+    return [(st.target, st.stance) for st in nlp(sentence)._.nc_statements if st.cue == cue]
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    # evaluative words the lexicon had lacked, adverbs of a verdict among them
+    ("The official said the scheme was useless.", "oppose"),
+    ("The official said the measures unfairly penalised Roma people.", "oppose"),
+    ("The official said the move was ill-timed.", "oppose"),
+    ("The official said the budget was a missed opportunity.", "oppose"),  # no opportunity
+    ("The official said the plan was morally indefensible.", "oppose"),
+    ("The coach said the captain was doing a tremendous job.", "support"),
+    ("The official said the plan was not a publicity stunt.", "support"),
+    # a feeling of the target is how it feels, no verdict on it
+    ("The official said the investors were excited.", "neutral"),
+])
+def test_words_of_opinion(nlp, sentence, label):
+    [(_, stance)] = _rows(nlp, sentence, "say")
+    assert stance == label
+
+
+def test_a_harm_done_to_the_target_is_no_side_against_it(nlp):
+    [(target, stance)] = _rows(nlp, "The critics said the officials mistreated migrants.",
+                               "say")
+    assert (target, stance) != ("migrants", "oppose")
+
+
+@pytest.mark.parametrize(("sentence", "cue", "target", "label"), [
+    # a call for the target to go is against it, for it to go on is for it
+    ("The party called for Mr Blair to resign.", "call", "Blair", "oppose"),
+    ("Labour called for Mr Howard to step down.", "call", "Howard", "oppose"),
+    ("The union urged Mr Smith to resign.", "urge", "Smith", "oppose"),
+    ("Unions called for the talks to continue.", "call", "talks", "support"),
+    # advice that the target go; a bare "go" only
+    ("The critics said Mr Blair must go.", "say", "Blair", "oppose"),
+    ("The maker said the chair should go on sale in April.", "say", "chair", "neutral"),
+])
+def test_calls_and_advice_on_what_the_target_does(nlp, sentence, cue, target, label):
+    assert _rows(nlp, sentence, cue) == [(target, label)]
+
+
+@pytest.mark.parametrize(("sentence", "cue", "target", "label"), [
+    # the attitude the cue voices, its noun outside the content
+    ("The group voiced concern about the ongoing violence in Iraq.", "voice",
+     "ongoing violence in Iraq", "oppose"),
+    ("Mr Smith expressed support for the plan.", "express", "plan", "support"),
+    ("The minister expressed no concern about the plan.", "express", "plan", "neutral"),
+])
+def test_an_attitude_the_cue_voices(nlp, sentence, cue, target, label):
+    assert _rows(nlp, sentence, cue) == [(target, label)]
