@@ -373,7 +373,7 @@ def _negated(token: Token, content: Span, negators: frozenset[str]) -> bool:
         return False
     if any(c.lower_ in negators for c in token.children) or any(
             t.lower_ in negators for t in content.doc[max(content.start, token.i - 3) : token.i]
-    ) or _denied(token):
+    ) or _denied(token) or _belief_denied(token, content):
         return True
     node = token
     for _ in range(_MAX_UP):
@@ -385,6 +385,24 @@ def _negated(token: Token, content: Span, negators: frozenset[str]) -> bool:
         if node.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+@cache
+def _beliefs() -> frozenset[str]:
+    return frozenset(resources.load("stance")["beliefs"])
+
+
+def _belief_denied(token: Token, content: Span) -> bool:
+    """The word's clause is what a negated belief verb of the content holds ("we don't
+    think we got our sums wrong", "I do not believe it is a good idea"): English puts the
+    clause's "not" on the belief, so the clause is what is denied."""
+    clause = next((a for a in (token, *token.ancestors) if a.pos_ in ("VERB", "AUX")), None)
+    if clause is None or clause.dep_ != "ccomp" or any(
+            c.dep_ == "neg" for c in clause.children):
+        return False
+    belief = clause.head
+    return content.start <= belief.i < content.end and belief.lemma_.lower() in _beliefs() and (
+        any(c.dep_ == "neg" for c in belief.children))
 
 
 def _governor(token: Token) -> Token | None:

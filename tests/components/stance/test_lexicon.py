@@ -53,3 +53,16 @@ def test_calls_and_advice_on_what_the_target_does(nlp, sentence, cue, target, la
 ])
 def test_an_attitude_the_cue_voices(nlp, sentence, cue, target, label):
     assert _rows(nlp, sentence, cue) == [(target, label)]
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    # a negated belief denies the clause it holds
+    ('The minister said: "We don\'t think we got our sums wrong."', "support"),
+    ('The minister said: "I do not believe the plan is a good idea."', "oppose"),
+    ('The minister said: "I think the plan is a good idea."', "support"),
+    # advice to be careful is how the target should act, no verdict on it
+    ("The agency said doctors should be cautious about giving the drugs.", "neutral"),
+])
+def test_a_denied_belief_and_a_feeling_advised(nlp, sentence, label):
+    [(_, stance)] = _rows(nlp, sentence, "say")
+    assert stance == label
