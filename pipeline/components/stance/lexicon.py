@@ -270,8 +270,11 @@ def _about(target: Token, content: Span) -> Scope:
                     child.dep_ == "amod" and token.pos_ not in ("NOUN", "PROPN")):
                 # "would be against the interests of the fans"; a noun the target hangs
                 # on is described by its own adjectives ("the 'wasteful' spending they
-                # would stop to allow tax cuts": not said of the tax cuts)
+                # would stop to allow tax cuts": not said of the tax cuts); an adverb's
+                # "too" says how ("the debate has gone on too long")
                 near.add(child.i)
+                near.update(c.i for c in child.children if child.dep_ == "advmod" and (
+                    _excess(c)))
             elif (child.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj", "ccomp") or (
                     child.dep_ == "prep" and child.lower_ == "of" and token.lemma_ == "be")
                   ) and token.i not in joined:  # "made a mistake", "was premature", "are of
@@ -395,10 +398,12 @@ def _beliefs() -> frozenset[str]:
 def _belief_denied(token: Token, content: Span) -> bool:
     """The word's clause is what a negated belief verb of the content holds ("we don't
     think we got our sums wrong", "I do not believe it is a good idea"): English puts the
-    clause's "not" on the belief, so the clause is what is denied."""
+    clause's "not" on the belief, so the clause is what is denied, not its subject's own
+    words ("I don't think good growth policies have to obsess about deficits")."""
     clause = next((a for a in (token, *token.ancestors) if a.pos_ in ("VERB", "AUX")), None)
     if clause is None or clause.dep_ != "ccomp" or any(
-            c.dep_ == "neg" for c in clause.children):
+            c.dep_ == "neg" for c in clause.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass") and token in c.subtree for c in clause.children):
         return False
     belief = clause.head
     return content.start <= belief.i < content.end and belief.lemma_.lower() in _beliefs() and (

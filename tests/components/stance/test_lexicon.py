@@ -60,9 +60,21 @@ def test_an_attitude_the_cue_voices(nlp, sentence, cue, target, label):
     ('The minister said: "We don\'t think we got our sums wrong."', "support"),
     ('The minister said: "I do not believe the plan is a good idea."', "oppose"),
     ('The minister said: "I think the plan is a good idea."', "support"),
+    ('The minister said: "I don\'t think that the good policies have to obsess about '
+     'deficits."', "support"),  # the subject's own words are not denied
     # advice to be careful is how the target should act, no verdict on it
     ("The agency said doctors should be cautious about giving the drugs.", "neutral"),
 ])
 def test_a_denied_belief_and_a_feeling_advised(nlp, sentence, label):
     [(_, stance)] = _rows(nlp, sentence, "say")
     assert stance == label
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    ('Wenger added: "The debate has gone on too long."', "oppose"),  # an adverb's "too"
+    ("The minister said the reforms were moving too slowly.", "oppose"),
+])
+def test_too_much_said_of_how_the_target_acts(nlp, sentence, label):
+    [(_, stance)] = [(st.target, st.stance) for st in nlp(sentence)._.nc_statements]
+    assert stance == label
+
