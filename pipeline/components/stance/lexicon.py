@@ -100,7 +100,8 @@ def reversed_(token: Token, cue: Span | None) -> bool:
     ageism"); the cue's own verb ("rejected the plan") and a verb of the lexicon
     ("have rejected a third bid") have had their say already, and a negated one reverses
     nothing ("pledged that Africa would not be neglected") unless advice has turned it
-    already ("should not scrap the tax", :func:`_advised`)."""
+    already ("should not scrap the tax", :func:`_advised`), nor a shifted one, whose
+    shifter has counted ("had failed to tackle crime": the failure is the verdict)."""
     if token.dep_ not in ("dobj", "pobj", "nsubjpass") or (
             token.dep_ == "pobj" and token.head.lower_ in ("with", "by")):
         return False  # "replaced with a local income tax": the new one, no act against it
@@ -108,9 +109,11 @@ def reversed_(token: Token, cue: Span | None) -> bool:
     in_cue = cue is not None and cue.start <= verb.i < cue.end
     lemma = verb.lemma_.lower()
     negated = any(c.dep_ == "neg" for c in verb.children) and _advised(token) is None
+    lead = verb.doc[max(0, verb.i - 3) : verb.i].text.lower()
+    shifted = any(lead.endswith(s) for s in _lexicon()[4])
     # not a polar verb ("rejected a bid": the word has counted against it)
     return lemma in _reversers() and not in_cue and lemma not in polar_lemmas() and (
-        not negated)
+        not negated) and not shifted
 
 
 def negators() -> frozenset[str]:

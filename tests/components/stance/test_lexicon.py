@@ -78,3 +78,10 @@ def test_too_much_said_of_how_the_target_acts(nlp, sentence, label):
     [(_, stance)] = [(st.target, st.stance) for st in nlp(sentence)._.nc_statements]
     assert stance == label
 
+
+
+def test_a_shifted_reverser_reverses_nothing(nlp):
+    """'failed to' has turned the verdict already: failing to tackle crime is no support
+    for crime."""
+    assert _rows(nlp, "Mr Jones said the government had failed to tackle crime.", "say") == [
+        ("crime", "oppose")]
