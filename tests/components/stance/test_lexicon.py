@@ -16,6 +16,9 @@ def _rows(nlp, sentence: str, cue: str) -> list[tuple[str | None, str]]:
     ("The official said the plan was morally indefensible.", "oppose"),
     ("The coach said the captain was doing a tremendous job.", "support"),
     ("The official said the plan was not a publicity stunt.", "support"),
+    ("The official said the explanation was a pitiful excuse.", "oppose"),
+    ("The official said the claim was a lie.", "oppose"),
+    ("The official said the answer lies in the plan.", "neutral"),  # "lie" a noun only
     # a feeling of the target is how it feels, no verdict on it
     ("The official said the investors were excited.", "neutral"),
 ])
