@@ -23,13 +23,19 @@ from pipeline.components.quotes import sentence_start
 _DEFINITE = frozenset({"the", "this", "that", "such", "any", "these", "those"})
 
 
+def _phrase(entry: str) -> bool:
+    """A lexicon entry of several tokens ("out of control", "ill-timed"), read in the
+    content's text rather than as a lemma."""
+    return " " in entry or "-" in entry
+
+
 @cache
 def _lexicon() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str],
                         tuple[str, ...], frozenset[str]]:
     data = resources.load("stance")
-    support = frozenset(w for w in data["support"] if " " not in w)
-    oppose = frozenset(w for w in data["oppose"] if " " not in w)
-    phrases = tuple(w for w in data["oppose"] if " " in w)
+    support = frozenset(w for w in data["support"] if not _phrase(w))
+    oppose = frozenset(w for w in data["oppose"] if not _phrase(w))
+    phrases = tuple(w for w in data["oppose"] if _phrase(w))
     return (support, oppose, phrases, frozenset(data["negators"]), tuple(data["shifters"]),
             frozenset(data["anaphors"]))
 
@@ -94,7 +100,8 @@ def reversed_(token: Token, cue: Span | None) -> bool:
     ageism"); the cue's own verb ("rejected the plan") and a verb of the lexicon
     ("have rejected a third bid") have had their say already, and a negated one reverses
     nothing ("pledged that Africa would not be neglected") unless advice has turned it
-    already ("should not scrap the tax", :func:`_advised`)."""
+    already ("should not scrap the tax", :func:`_advised`), nor a shifted one, whose
+    shifter has counted ("had failed to tackle crime": the failure is the verdict)."""
     if token.dep_ not in ("dobj", "pobj", "nsubjpass") or (
             token.dep_ == "pobj" and token.head.lower_ in ("with", "by")):
         return False  # "replaced with a local income tax": the new one, no act against it
@@ -102,9 +109,11 @@ def reversed_(token: Token, cue: Span | None) -> bool:
     in_cue = cue is not None and cue.start <= verb.i < cue.end
     lemma = verb.lemma_.lower()
     negated = any(c.dep_ == "neg" for c in verb.children) and _advised(token) is None
+    lead = verb.doc[max(0, verb.i - 3) : verb.i].text.lower()
+    shifted = any(lead.endswith(s) for s in _lexicon()[4])
     # not a polar verb ("rejected a bid": the word has counted against it)
     return lemma in _reversers() and not in_cue and lemma not in polar_lemmas() and (
-        not negated)
+        not negated) and not shifted
 
 
 def negators() -> frozenset[str]:
@@ -264,8 +273,11 @@ def _about(target: Token, content: Span) -> Scope:
                     child.dep_ == "amod" and token.pos_ not in ("NOUN", "PROPN")):
                 # "would be against the interests of the fans"; a noun the target hangs
                 # on is described by its own adjectives ("the 'wasteful' spending they
-                # would stop to allow tax cuts": not said of the tax cuts)
+                # would stop to allow tax cuts": not said of the tax cuts); an adverb's
+                # "too" says how ("the debate has gone on too long")
                 near.add(child.i)
+                near.update(c.i for c in child.children if child.dep_ == "advmod" and (
+                    _excess(c)))
             elif (child.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj", "ccomp") or (
                     child.dep_ == "prep" and child.lower_ == "of" and token.lemma_ == "be")
                   ) and token.i not in joined:  # "made a mistake", "was premature", "are of
@@ -367,7 +379,7 @@ def _negated(token: Token, content: Span, negators: frozenset[str]) -> bool:
         return False
     if any(c.lower_ in negators for c in token.children) or any(
             t.lower_ in negators for t in content.doc[max(content.start, token.i - 3) : token.i]
-    ) or _denied(token):
+    ) or _denied(token) or _belief_denied(token, content):
         return True
     node = token
     for _ in range(_MAX_UP):
@@ -379,6 +391,26 @@ def _negated(token: Token, content: Span, negators: frozenset[str]) -> bool:
         if node.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+@cache
+def _beliefs() -> frozenset[str]:
+    return frozenset(resources.load("stance")["beliefs"])
+
+
+def _belief_denied(token: Token, content: Span) -> bool:
+    """The word's clause is what a negated belief verb of the content holds ("we don't
+    think we got our sums wrong", "I do not believe it is a good idea"): English puts the
+    clause's "not" on the belief, so the clause is what is denied, not its subject's own
+    words ("I don't think good growth policies have to obsess about deficits")."""
+    clause = next((a for a in (token, *token.ancestors) if a.pos_ in ("VERB", "AUX")), None)
+    if clause is None or clause.dep_ != "ccomp" or any(
+            c.dep_ == "neg" for c in clause.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass") and token in c.subtree for c in clause.children):
+        return False
+    belief = clause.head
+    return content.start <= belief.i < content.end and belief.lemma_.lower() in _beliefs() and (
+        any(c.dep_ == "neg" for c in belief.children))
 
 
 def _governor(token: Token) -> Token | None:
@@ -582,10 +614,46 @@ def holder_side(source: Span | None, target_name: str) -> str | None:
 
 
 @cache
-def _subject_advice() -> dict[str, str]:
-    """Verbs whose subject advice is for or against ("reform must continue", "he should
-    return to the Cabinet"; "he should resign")."""
-    return resources.load("stance")["subject_advice"]
+def _subject_advice() -> tuple[dict[str, str], frozenset[str]]:
+    """Verbs (with their particle: "step down") whose subject advice is for or against
+    ("reform must continue", "he should return to the Cabinet"; "he should resign"), and
+    those that count only bare ("Blair must go", not "should go on sale")."""
+    data = resources.load("stance")
+    return data["subject_advice"], frozenset(data["bare_advice"])
+
+
+_WHERE_IT_GOES = frozenset({"prep", "advmod", "xcomp", "acomp", "ccomp", "attr", "oprd",
+                            "advcl", "npadvmod", "dative", "prt"})
+
+
+def _subject_side(verb: Token) -> str | None:
+    """The side advice or a call for ``verb`` takes on its subject, where the verb is an
+    intransitive act of :func:`_subject_advice` ("reform must continue", "called for the
+    minister to step down")."""
+    sides, bare = _subject_advice()
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if particle is not None and f"{lemma} {particle}" in sides:
+        return sides[f"{lemma} {particle}"]
+    if lemma in bare and any(c.dep_ in _WHERE_IT_GOES for c in verb.children):
+        return None
+    return sides.get(lemma)
+
+
+def _called_subject(target: Token) -> str | None:
+    """The side a call takes on the subject of the act it calls for ("called for Mr Blair
+    to resign": against him; "urged the talks to continue": for them), where a call is
+    otherwise for what the content names; "urged Mr Smith to resign" the parse hangs on the
+    call's object."""
+    verb = target.head if target.dep_ == "nsubj" else next(
+        (c for c in target.head.children if c.dep_ == "xcomp"), None) if (
+        target.dep_ == "dobj") else None
+    if verb is None or verb.pos_ != "VERB" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return _subject_side(verb)
 
 
 @cache
@@ -669,9 +737,9 @@ def _advised(target: Token) -> Advice | None:
         faulted = auxes & hindsight and target.dep_ in ("nsubj", "nsubjpass") and (
             target.lower_ not in _SPEAKER) and lemma not in _reversers()
         return Advice(verb, "oppose", True) if faulted else None
-    if target.dep_ == "nsubj" and lemma in _subject_advice() and not any(
-            c.dep_ == "dobj" for c in verb.children):  # "reform must continue": for it
-        return Advice(verb, _subject_advice()[lemma], False)
+    side = _subject_side(verb) if target.dep_ == "nsubj" else None
+    if side is not None:  # "reform must continue": for it
+        return Advice(verb, side, False)
     if target.dep_ not in ("dobj", "nsubjpass"):
         return None
     if lemma in _reversers():
@@ -827,6 +895,24 @@ def _predicate_valence(token: Token) -> str | None:
     return _valenced(token)
 
 
+def _voiced(cue: Span, content: Span) -> str | None:
+    """The side of the attitude a cue voices about the content ("voiced concern about the
+    violence", "expressed support for the plan", "raised doubts over the deal"): a polar
+    noun, the cue verb's object outside the content, whose preposition takes the content
+    (not "expressed no concern")."""
+    support, oppose = _rule_words()
+    for noun in cue.root.children:
+        lemma = noun.lemma_.lower()
+        side = "support" if lemma in support else "oppose" if lemma in oppose else None
+        if side is None or noun.dep_ != "dobj" or content.start <= noun.i < content.end or (
+                any(c.lower_ in negators() for c in noun.children)):
+            continue
+        if any(p.dep_ == "prep" and any(content.start <= o.i < content.end for o in p.children)
+               for p in (*noun.children, *cue.root.children)):
+            return side
+    return None
+
+
 def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None = None
           ) -> tuple[str, float]:
     """``support``, ``oppose`` or ``neutral`` with a confidence in 0..1. With ``target``,
@@ -841,6 +927,7 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     cue_text = cue.text.lower()
     condition = _failing_condition(target) if about is not None and target is not None else (
         None)
+    cue_stance = cue_stance or _voiced(cue, content)
     if cue_stance and about is not None and target is not None and (
             cue.root.lemma_.lower() in warning_cues()) and _undergoes(target) and not any(
             c.lower_ in ("against", "of") for c in cue.root.children):  # "warned against it"
@@ -854,6 +941,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
             cue_stance = "oppose"  # "vowed: I will not go down the road"
         if condition is not None:
             cue_stance = "oppose" if cue_stance == "support" else "support"
+        if cue_stance == "support" and about is not None and target is not None:
+            cue_stance = _called_subject(target) or cue_stance  # "called for X to resign"
         score[cue_stance] += 1.0
     # "agreed the rush will harm public confidence": agreeing takes the content's side;
     # "denied the plan was flawed": denying takes the other
@@ -864,7 +953,11 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     text = content.text.lower()
     lead = cue.doc[sentence_start(cue.doc, cue.start) : cue.start].text_with_ws.lower()
     lead_shifted = any(s in lead for s in shifters if s.startswith("stop"))
-    score["oppose"] += sum(1.5 for p in phrases if p in text)
+    found = [p for p in phrases if p in text]
+    score["oppose"] += 1.5 * len(found)
+    # a phrase's words count once, in it ("a missed opportunity" is no opportunity)
+    phrased = {t.i for p in found for m in re.finditer(re.escape(p), text)
+               for t in content if m.start() <= t.idx - content.start_char < m.end()}
     # "dismissed the criticism": for what was criticised ("warned of a threat" is against it)
     rejected = content.root if cue_stance == "oppose" and content.root.pos_ == "NOUN" and (
         cue.root.lemma_.lower() in _dismissals()) else None
@@ -877,8 +970,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     direct, slot = (_direct(target, advised), scope.slot) if (
         scope is not None and target is not None) else (set(), set())
     for token in content:
-        if token.i in own or (about is not None and token.i not in about) or (
-                token.dep_ == "compound"):
+        if token.i in own or token.i in phrased or (
+                about is not None and token.i not in about) or token.dep_ == "compound":
             continue
         lemma = token.lemma_.lower()
         polarity = "support" if lemma in support else "oppose" if lemma in oppose else (

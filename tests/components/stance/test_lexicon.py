@@ -1,0 +1,90 @@
+"""The stance label of a statement's main row: words and constructions of opinion."""
+
+import pytest
+
+
+def _rows(nlp, sentence: str, cue: str) -> list[tuple[str | None, str]]:
+    return [(st.target, st.stance) for st in nlp(sentence)._.nc_statements if st.cue == cue]
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    # evaluative words the lexicon had lacked, adverbs of a verdict among them
+    ("The official said the scheme was useless.", "oppose"),
+    ("The official said the measures unfairly penalised Roma people.", "oppose"),
+    ("The official said the move was ill-timed.", "oppose"),
+    ("The official said the budget was a missed opportunity.", "oppose"),  # no opportunity
+    ("The official said the plan was morally indefensible.", "oppose"),
+    ("The coach said the captain was doing a tremendous job.", "support"),
+    ("The official said the plan was not a publicity stunt.", "support"),
+    ("The official said the explanation was a pitiful excuse.", "oppose"),
+    ("The official said the claim was a lie.", "oppose"),
+    ("The official said the answer lies in the plan.", "neutral"),  # "lie" a noun only
+    # a feeling of the target is how it feels, no verdict on it
+    ("The official said the investors were excited.", "neutral"),
+])
+def test_words_of_opinion(nlp, sentence, label):
+    [(_, stance)] = _rows(nlp, sentence, "say")
+    assert stance == label
+
+
+def test_a_harm_done_to_the_target_is_no_side_against_it(nlp):
+    [(target, stance)] = _rows(nlp, "The critics said the officials mistreated migrants.",
+                               "say")
+    assert (target, stance) != ("migrants", "oppose")
+
+
+@pytest.mark.parametrize(("sentence", "cue", "target", "label"), [
+    # a call for the target to go is against it, for it to go on is for it
+    ("The party called for Mr Blair to resign.", "call", "Blair", "oppose"),
+    ("Labour called for Mr Howard to step down.", "call", "Howard", "oppose"),
+    ("The union urged Mr Smith to resign.", "urge", "Smith", "oppose"),
+    ("Unions called for the talks to continue.", "call", "talks", "support"),
+    # advice that the target go; a bare "go" only
+    ("The critics said Mr Blair must go.", "say", "Blair", "oppose"),
+    ("The maker said the chair should go on sale in April.", "say", "chair", "neutral"),
+])
+def test_calls_and_advice_on_what_the_target_does(nlp, sentence, cue, target, label):
+    assert _rows(nlp, sentence, cue) == [(target, label)]
+
+
+@pytest.mark.parametrize(("sentence", "cue", "target", "label"), [
+    # the attitude the cue voices, its noun outside the content
+    ("The group voiced concern about the ongoing violence in Iraq.", "voice",
+     "ongoing violence in Iraq", "oppose"),
+    ("Mr Smith expressed support for the plan.", "express", "plan", "support"),
+    ("The minister expressed no concern about the plan.", "express", "plan", "neutral"),
+])
+def test_an_attitude_the_cue_voices(nlp, sentence, cue, target, label):
+    assert _rows(nlp, sentence, cue) == [(target, label)]
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    # a negated belief denies the clause it holds
+    ('The minister said: "We don\'t think we got our sums wrong."', "support"),
+    ('The minister said: "I do not believe the plan is a good idea."', "oppose"),
+    ('The minister said: "I think the plan is a good idea."', "support"),
+    ('The minister said: "I don\'t think that the good policies have to obsess about '
+     'deficits."', "support"),  # the subject's own words are not denied
+    # advice to be careful is how the target should act, no verdict on it
+    ("The agency said doctors should be cautious about giving the drugs.", "neutral"),
+])
+def test_a_denied_belief_and_a_feeling_advised(nlp, sentence, label):
+    [(_, stance)] = _rows(nlp, sentence, "say")
+    assert stance == label
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    ('Wenger added: "The debate has gone on too long."', "oppose"),  # an adverb's "too"
+    ("The minister said the reforms were moving too slowly.", "oppose"),
+])
+def test_too_much_said_of_how_the_target_acts(nlp, sentence, label):
+    [(_, stance)] = [(st.target, st.stance) for st in nlp(sentence)._.nc_statements]
+    assert stance == label
+
+
+
+def test_a_shifted_reverser_reverses_nothing(nlp):
+    """'failed to' has turned the verdict already: failing to tackle crime is no support
+    for crime."""
+    assert _rows(nlp, "Mr Jones said the government had failed to tackle crime.", "say") == [
+        ("crime", "oppose")]
