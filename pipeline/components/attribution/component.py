@@ -36,6 +36,7 @@ from pipeline.components.attribution.linking import (
     past_a_closed_quote,
     reads_as_statement,
     refuses_to_speak,
+    through_open_quotations,
     verb_read_as_noun,
     with_negation,
     within_reach,
@@ -142,6 +143,7 @@ class AttributionExtractor:
                  and not hypothetical(doc, f.cue_span, self.modals, self.stance_verbs)
                  and not self.unsaid.says_nothing(doc, f.cue_span, f.content_span,
                                                   quoting.quoted(f.content_span, quotes))]
+        found = through_open_quotations(text, found, quotes)
         found = below_the_headline(within_reach(
             doc, past_a_closed_quote(doc, found, quotes), quotes), headline_end(doc), text)
         found = apart_from_other_tags(doc, found, quotes)

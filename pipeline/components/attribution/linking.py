@@ -97,6 +97,41 @@ def floating_quotes(text: str, quotes: list[Span], found: list[Found]) -> list[F
     return found
 
 
+_OPEN_GAP = re.compile(r"\s*(?:''|``|[\"“„«])")
+"""What lies between a quotation left open and the next one: space and its opening mark."""
+
+
+def through_open_quotations(text: str, found: list[Found], quotes: list[Span]) -> list[Found]:
+    """Content that ends with a quotation left open (no closing mark, a stop before the
+    next opening one) goes on to the end of that next quotation, and on while each is left
+    open: news marks a quotation that runs over a paragraph break by leaving it open, and
+    scraped text without its breaks reads 'told reporters: "A. "B."' (BBC's). A closed
+    quotation ('"A." "B."') ends where it closes; :func:`within_reach` still stops the run
+    before another statement's cue. A speaker label's content is its line alone (a
+    transcript opens each turn with a mark: '"PENCE: A.\\n\\n"WALLACE: B.')."""
+    out = []
+    for each in found:
+        end = each.content_span[1] if each.cue == ":" else _past_open_quotations(
+            text, each.content_span[1], quotes)
+        out.append(replace(each, content_span=(each.content_span[0], end)))
+    return out
+
+
+def _past_open_quotations(text: str, end: int, quotes: list[Span]) -> int:
+    """Where content that ends at ``end`` ends once run on through the quotations left
+    open there (:func:`through_open_quotations`)."""
+    k = next((k for k, (start, stop) in enumerate(quotes)
+              if start < end <= stop and not text[end:stop].strip(EDGE)), None)
+    while k is not None and k + 1 < len(quotes):
+        inner = text[quotes[k][0] : quotes[k][1]].rstrip()
+        if not (inner.endswith((".", "!", "?"))
+                and _OPEN_GAP.fullmatch(text, quotes[k][1], quotes[k + 1][0])):
+            break
+        k += 1
+        end = len(text[: quotes[k][1]].rstrip(EDGE))
+    return end
+
+
 def ends_a_sentence_before(text: str, content: Span, sentence_start: int) -> bool:
     """The content ends a sentence of its own before the cue's sentence (which starts at
     ``sentence_start``): the cue is not its ('"The plan is sound." He said ...'). A
