@@ -92,7 +92,8 @@ def candidates(view: DocView, cue: Tokens, quotes: Sequence[Tokens]) -> dict[Tok
             continue
         add(start, end, "quote")
         for later in quotes[k + 1 : k + 4]:  # a quotation that goes on after a break
-            if view.para_of[later[0]] - view.para_of[end - 1] > 1:
+            if view.para_of[later[0]] - view.para_of[end - 1] > 1 or not _joins(
+                    view, end, later[0], cue):
                 break
             end = later[1]
             add(start, end, "quotechain")
@@ -111,9 +112,49 @@ def candidates(view: DocView, cue: Tokens, quotes: Sequence[Tokens]) -> dict[Tok
         if view.sent_of[start] == view.sent_of[end - 1] and (end <= cue[0] or start >= cue[1]):
             for cut, why in cut_points(view, start, end, cue):
                 add(start, cut, "cut:" + why)
+    # no run-on opens with its own speech tag ('McClaren said: "Stewart ..."', 'It expects
+    # a series ...'): run back to the start of the cue's sentence, a quotation or
+    # complement takes in the tag that introduces it, and so does the subject run on to the
+    # end of its sentence; no reading of the statement holds the tag first
+    tag = _tag_words(view, cue, head)
+    for (start, end), kinds in list(found.items()):
+        if start < cue[0] < end and all(view.blank[j] or j in tag for j in range(start, cue[0])):
+            kinds -= {k for k in kinds if "+" in k}
+            if not kinds:
+                del found[start, end]
     return found
 
 
+def _joins(view: DocView, end: int, start: int, cue: Tokens) -> bool:
+    """Whether what lies between two quotations (tokens ``end`` to ``start``) lets one
+    statement's content run from the first to the second: nothing, a few words, or the
+    cue's own speech tag closed by its stop ('"A," said X, a lawyer. "B."'); not narration
+    ('"A." Shares fell. X said Y. "B."'), which text with no paragraph breaks (BBC's) would
+    otherwise let a chain of quotations run over."""
+    lower, blank, quoted = view.lower, view.blank, view.in_quote
+    stops = [j for j in range(end, start) if lower[j] in _STOPS and not quoted[j]]
+    if stops and not all(blank[stops[0] : start]):
+        return False
+    return (end <= cue[0] and cue[1] <= start) or blank[end:start].count(False) <= 3
+
+
+_STOPS = frozenset((".", "!", "?"))
+
+
+def _tag_words(view: DocView, cue: Tokens, head: int) -> frozenset[int]:
+    """The words of the subject before the cue that names its source, outside quotation
+    marks; none for a verb with a predicate, whose subject is the content's own
+    ("Republicans seem confident", "seems to be")."""
+    children = view.children[head]
+    if any(view.dep[c] in _PREDICATIVE for c in children):
+        return frozenset()
+    return frozenset(j for c in children if view.dep[c] in _SUBJECTS and c < cue[0]
+                     for j in range(view.left_edge[c], view.right_edge[c] + 1)
+                     if not view.in_quote[j])
+
+
+_SUBJECTS = frozenset(("nsubj", "nsubjpass"))
+_PREDICATIVE = frozenset(("acomp", "xcomp", "attr", "oprd"))
 _BREAKS = frozenset((",", ";", "—", "–", "--", "-", "(", ":"))
 _TRAILING = frozenset(("prep", "acl", "relcl", "advcl", "agent", "npadvmod", "appos"))
 

@@ -96,3 +96,31 @@ def test_a_connective_that_opens_the_sentence_is_the_writers(nlp, text, content,
     cue = next(t.i for t in doc if t.lemma_ == "say")
     left = without_connective(view, (words.start, words.end), (cue, cue + 1))
     assert doc[left[0] : left[1]].text == (kept or content)
+
+
+def _texts(doc, found) -> set[str]:
+    return {doc[s:e].text for s, e in found}
+
+
+def test_a_chain_of_quotations_runs_over_its_own_tag_but_not_over_narration(nlp) -> None:
+    own = '"The plan is right," said Mr Jones, a lawyer in the city. "It will work."'
+    doc, view = _view(nlp, own)
+    found = candidates(view, _cue(doc, "said"), quotations(view))
+    assert any(t.startswith("The plan is right") and t.endswith("It will work")
+               for t in _texts(doc, found))
+    narrated = ('"The plan is right." Shares fell sharply on the news. Mr Smith said he '
+                'agreed. "It will work," Mr Jones added.')
+    doc, view = _view(nlp, narrated)
+    found = candidates(view, _cue(doc, "added"), quotations(view))
+    assert not any(t.startswith("The plan is right") and "It will work" in t
+                   for t in _texts(doc, found))
+    assert "It will work" in _texts(doc, found)
+
+
+def test_a_run_on_back_to_the_sentence_start_leaves_out_the_speech_tag(nlp) -> None:
+    doc, view = _view(nlp, 'He was hurt. McClaren said: "Stewart is injured. We will see."')
+    found = candidates(view, _cue(doc, "said"), quotations(view))
+    assert "Stewart is injured. We will see" in _texts(doc, found)
+    # no run-on, back from the quotation or on from the subject, opens with "McClaren said:"
+    run_on = {span for span, kinds in found.items() if any("+" in k for k in kinds)}
+    assert run_on and not any(doc[s].text == "McClaren" and e > s + 1 for s, e in run_on)
