@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, repeat
 
+from spacy.tokens import Doc
+
 from pipeline.components.attribution.features import DocView, Tokens
 
 
@@ -396,6 +398,62 @@ def without_connective(view: DocView, span: Tokens, cue: Tokens) -> Tokens:
         return span
     past = _past_tag(view, past, end, cue)
     return (past, end) if end - past >= 2 else span
+
+
+def past_the_addressee(doc: Doc, cue: Tokens, content: Tokens,
+                       addressed: frozenset[str]) -> Tokens:
+    """``content`` without the object of a verb of ``addressed`` that opens it, when a
+    clause follows the object ('told MPs on Tuesday that care was needed' -> 'that care
+    ...', 'told BBC Radio 4's Today programme Mr Blair had ...' -> 'Mr Blair had ...'): the
+    object is whom the source speaks to. The parser often hangs the clause on the object's
+    noun ('programme he hoped ...', a relative clause with no relative pronoun) or leaves
+    it out of the verb's complement, and the ranker then picks the object with it, or the
+    object alone; the clause then runs to the end of the sentence."""
+    verb = doc[cue[0] : cue[1]].root
+    start, end = content
+    if verb.lemma_.lower() not in addressed or doc[cue[1] : start].text.strip(" ,"):
+        return content
+    addressee = next((c for c in verb.children
+                      if c.dep_ in _OBJECTS and c.left_edge.i == start), None)
+    if addressee is None:
+        return content
+    words = doc[start : addressee.right_edge.i + 1]
+    that = next((t.i for t in doc[start + 1 : end] if t.lower_ == "that"), None)
+    clause = next((c.left_edge.i for t in words for c in t.children
+                   if c.dep_ in _CLAUSES and c.i > t.i and c.left_edge.tag_ not in _WH), None)
+    rest = that if that is not None else clause if clause is not None else words.end
+    if any(t.pos_ in _VERBS or t.lower_ in _DEGREE for t in doc[start:rest]):
+        return content
+    stop = end if end > rest + 1 else _sentence_end(doc, start)
+    while stop > rest and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
+        stop -= 1
+    clause = doc[rest:stop]
+    if len(clause) < 2 or not (clause[0].lower_ == "that" or (
+            clause[0].pos_ not in _NOT_OPENING and any(t.tag_ in _FINITE for t in clause))):
+        return content
+    return rest, stop
+
+
+def _sentence_end(doc: Doc, i: int) -> int:
+    """The end of token ``i``'s sentence, past a break the parser made with no stop
+    ("told BBC Radio 4's Today programme | Mr Blair had ...")."""
+    sent = doc[i].sent
+    while sent.end < len(doc) and not sent[-1].is_punct:
+        sent = doc[sent.end].sent
+    return sent.end
+
+
+_OBJECTS = frozenset(("dobj", "dative"))
+_CLAUSES = frozenset(("relcl", "acl"))
+"""A clause the parser hangs on the object's noun ('programme he hoped ...')."""
+_WH = frozenset(("WDT", "WP", "WP$", "WRB"))
+_VERBS = frozenset(("VERB", "AUX"))
+_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+_NOT_OPENING = frozenset(("ADP", "SCONJ", "CCONJ", "PUNCT", "PART", "SPACE"))
+"""Nor does a clause the verb reports open with these ('warned both parties against ...',
+'told a dispatcher before police arrived', '... and said')."""
+_DEGREE = frozenset(("so", "such"))
+"""'tells so many lies that ...': the clause is the degree's, not what is told."""
 
 
 _SPEAKERS = frozenset(("nsubj", "nsubjpass", "pobj", "agent"))

@@ -10,6 +10,7 @@ from pipeline.components import quotes as quoting
 from pipeline.components.attribution.content import (
     ContentRanker,
     candidates,
+    past_the_addressee,
     quotations,
     without_connective,
 )
@@ -124,3 +125,30 @@ def test_a_run_on_back_to_the_sentence_start_leaves_out_the_speech_tag(nlp) -> N
     # no run-on, back from the quotation or on from the subject, opens with "McClaren said:"
     run_on = {span for span, kinds in found.items() if any("+" in k for k in kinds)}
     assert run_on and not any(doc[s].text == "McClaren" and e > s + 1 for s, e in run_on)
+
+
+ADDRESSED = frozenset(("tell", "warn", "convince"))
+
+
+@pytest.mark.parametrize(("text", "cue", "content", "kept"), [
+    ("The minister told MPs on Tuesday that care was needed.", "told",
+     "MPs on Tuesday that care was needed", "that care was needed"),
+    ("The regulator has warned banks that gangs may apply for jobs.", "warned",
+     "banks that gangs may apply for jobs", "that gangs may apply for jobs"),
+    # the object alone: the clause after it, to the end of the sentence
+    ("Lord Falconer told BBC Radio 4's Today programme he hoped mediation would help.",
+     "told", "BBC Radio 4's Today programme", "he hoped mediation would help"),
+    # no clause after the object, a clause of degree, a verb of no addressee
+    ("She warned both parties against pandering to prejudice.", "warned",
+     "both parties against pandering to prejudice", None),
+    ("He told so many lies that nobody believed him.", "told",
+     "so many lies that nobody believed him", None),
+    ("He denied reports that he would resign.", "denied", "reports that he would resign",
+     None),
+])
+def test_content_leaves_out_whom_the_source_speaks_to(nlp, text, cue, content, kept) -> None:
+    doc = nlp(text)
+    start = text.index(content)
+    words = doc.char_span(start, start + len(content))
+    out = past_the_addressee(doc, _cue(doc, cue), (words.start, words.end), ADDRESSED)
+    assert doc[out[0] : out[1]].text == (kept or content)
