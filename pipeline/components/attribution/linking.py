@@ -112,24 +112,36 @@ def through_open_quotations(text: str, found: list[Found], quotes: list[Span]) -
     out = []
     for each in found:
         end = each.content_span[1] if each.cue == ":" else _past_open_quotations(
-            text, each.content_span[1], quotes)
+            text, each.content_span, quotes)
         out.append(replace(each, content_span=(each.content_span[0], end)))
     return out
 
 
-def _past_open_quotations(text: str, end: int, quotes: list[Span]) -> int:
-    """Where content that ends at ``end`` ends once run on through the quotations left
-    open there (:func:`through_open_quotations`)."""
-    k = next((k for k, (start, stop) in enumerate(quotes)
-              if start < end <= stop and not text[end:stop].strip(EDGE)), None)
-    while k is not None and k + 1 < len(quotes):
+def _past_open_quotations(text: str, content: Span, quotes: list[Span]) -> int:
+    """Where ``content`` ends once run on to the end of the quotation it opens with, when it
+    stops at a stop inside it ('explained: "Steve has never been used. There's no need
+    ..."': the quotation is what he explained), and then through the quotations left open
+    there (:func:`through_open_quotations`)."""
+    start, end = content
+    k = next((k for k, (q_start, stop) in enumerate(quotes) if q_start < end <= stop), None)
+    if k is None:
+        return end
+    if text[end : quotes[k][1]].strip(EDGE):
+        if not (quotes[k][0] <= start and not text[quotes[k][0] : start].strip(EDGE)
+                and text[end : end + 1] in _STOPS):
+            return end
+        end = len(text[: quotes[k][1]].rstrip(EDGE))
+    while k + 1 < len(quotes):
         inner = text[quotes[k][0] : quotes[k][1]].rstrip()
-        if not (inner.endswith((".", "!", "?"))
+        if not (inner.endswith(_STOPS)
                 and _OPEN_GAP.fullmatch(text, quotes[k][1], quotes[k + 1][0])):
             break
         k += 1
         end = len(text[: quotes[k][1]].rstrip(EDGE))
     return end
+
+
+_STOPS = (".", "!", "?")
 
 
 def ends_a_sentence_before(text: str, content: Span, sentence_start: int) -> bool:

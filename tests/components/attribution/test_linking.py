@@ -418,3 +418,21 @@ def test_a_speaker_labels_content_does_not_run_into_the_next_turn():
     quotes = quoting.spoken(text)
     label = Found((1, 6), ":", (6, 7), (8, text.index(".")))
     assert through_open_quotations(text, [label], quotes) == [label]
+
+
+@pytest.mark.parametrize(("text", "content", "whole"), [
+    # the quotation it opens with, cut at a stop inside: the whole quotation
+    ('Parry explained: "Steve was never used. There is no need." He left.',
+     "Steve was never used", "Steve was never used. There is no need"),
+    # cut elsewhere (a comma), or not from the quotation's start: as it is
+    ('Parry explained: "Steve was never used, there is no need." He left.',
+     "Steve was never used", None),
+    ('Parry explained: "Steve was never used. There is no need." He left.',
+     "There is no need", None),
+])
+def test_content_that_opens_a_quotation_runs_to_its_end(text, content, whole):
+    quotes = quoting.spoken(text)
+    start = text.index(content)
+    said = Found((0, 5), "explain", (6, 15), (start, start + len(content)))
+    [out] = through_open_quotations(text, [said], quotes)
+    assert text[out.content_span[0] : out.content_span[1]] == (whole or content)
