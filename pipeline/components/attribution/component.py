@@ -21,7 +21,7 @@ from pipeline.annotations import EntityMention, Span, Statement
 from pipeline.components import once
 from pipeline.components import quotes as quoting
 from pipeline.components.attribution import model as trained
-from pipeline.components.attribution.content import past_the_addressee
+from pipeline.components.attribution.content import past_the_addressee, with_its_subject
 from pipeline.components.attribution.features import TokenStatement, char_range
 from pipeline.components.attribution.found import Found
 from pipeline.components.attribution.linking import (
@@ -209,8 +209,9 @@ class AttributionExtractor:
         if lemma not in self.rules.nominal and verb_read_as_noun(doc, cue, lemma,
                                                                  self.verb_lemmas):
             return []
-        content = char_range(doc, past_the_addressee(
-            doc, tagged.cue, tagged.content, self.addressed)) if tagged.content else None
+        content = char_range(doc, with_its_subject(doc, tagged.cue, past_the_addressee(
+            doc, tagged.cue, tagged.content, self.addressed), self.addressed)
+        ) if tagged.content else None
         sentence = doc[quoting.sentence_start(doc, cue[0])].idx
         if content is None or ends_a_sentence_before(text, content, sentence):
             return []

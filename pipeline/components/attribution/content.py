@@ -434,6 +434,30 @@ def past_the_addressee(doc: Doc, cue: Tokens, content: Tokens,
     return rest, stop
 
 
+def with_its_subject(doc: Doc, cue: Tokens, content: Tokens,
+                     addressed: frozenset[str]) -> Tokens:
+    """``content`` with the noun just before it when it is a clause of a verb of
+    ``addressed`` with no subject of its own and the parser took its subject for the end of
+    the verb's object or phrase ('told the BBC Liverpool were unlikely to win' -> 'Liverpool
+    were ...', 'told MPs on Tuesday care was needed' -> 'care was needed')."""
+    verb = doc[cue[0] : cue[1]].root
+    start, end = content
+    if start == 0 or verb.lemma_.lower() not in addressed:
+        return content
+    first, before = doc[start], doc[start - 1]
+    clause = first.head if first.dep_ in _AUXILIARIES else first
+    if not (first.tag_ in _FINITE and clause.head == verb and clause.dep_ == "ccomp"
+            and not any(c.dep_ in _SUBJECTS for c in clause.children)):
+        return content
+    if before.pos_ not in _NOUNS or not verb.is_ancestor(before) or before.i < cue[1]:
+        return content
+    return start - 1, end
+
+
+_AUXILIARIES = frozenset(("aux", "auxpass"))
+_NOUNS = frozenset(("NOUN", "PROPN"))
+
+
 def _sentence_end(doc: Doc, i: int) -> int:
     """The end of token ``i``'s sentence, past a break the parser made with no stop
     ("told BBC Radio 4's Today programme | Mr Blair had ...")."""

@@ -12,6 +12,7 @@ from pipeline.components.attribution.content import (
     candidates,
     past_the_addressee,
     quotations,
+    with_its_subject,
     without_connective,
 )
 from pipeline.components.attribution.features import Vocabulary
@@ -152,3 +153,21 @@ def test_content_leaves_out_whom_the_source_speaks_to(nlp, text, cue, content, k
     words = doc.char_span(start, start + len(content))
     out = past_the_addressee(doc, _cue(doc, cue), (words.start, words.end), ADDRESSED)
     assert doc[out[0] : out[1]].text == (kept or content)
+
+
+@pytest.mark.parametrize(("text", "content", "whole"), [
+    ("Gerrard told the BBC Liverpool were unlikely to win the trophy this year.",
+     "were unlikely to win the trophy this year",
+     "Liverpool were unlikely to win the trophy this year"),
+    ("Chairman Sam Younger told MPs on Tuesday care was needed to ensure that.",
+     "was needed to ensure that", "care was needed to ensure that"),
+    # a clause with its subject stays as it is
+    ("He told reporters he was tired of the row.", "he was tired of the row", None),
+])
+def test_a_clause_takes_back_the_subject_the_parser_gave_the_object(nlp, text, content,
+                                                                    whole) -> None:
+    doc = nlp(text)
+    start = text.index(content)
+    words = doc.char_span(start, start + len(content))
+    out = with_its_subject(doc, _cue(doc, "told"), (words.start, words.end), ADDRESSED)
+    assert doc[out[0] : out[1]].text == (whole or content)
