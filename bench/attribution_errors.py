@@ -34,6 +34,7 @@ from pipeline.components.attribution.linking import (
     past_a_closed_quote,
     reads_as_statement,
     refuses_to_speak,
+    through_open_quotations,
     with_negation,
     within_reach,
 )
@@ -103,6 +104,7 @@ def run_stages(ext: comp.AttributionExtractor, doc: Doc) -> Stages:
         if f not in spoken:
             _lose(stages, f.cue_span, "a refusal or a conditional")
     found = spoken
+    found = through_open_quotations(text, found, quotes)
     reached = within_reach(doc, past_a_closed_quote(doc, found, quotes), quotes)
     for f in found:
         if f.cue_span not in {r.cue_span for r in reached}:

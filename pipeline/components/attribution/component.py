@@ -21,6 +21,7 @@ from pipeline.annotations import EntityMention, Span, Statement
 from pipeline.components import once
 from pipeline.components import quotes as quoting
 from pipeline.components.attribution import model as trained
+from pipeline.components.attribution.content import past_the_addressee, with_its_subject
 from pipeline.components.attribution.features import TokenStatement, char_range
 from pipeline.components.attribution.found import Found
 from pipeline.components.attribution.linking import (
@@ -36,6 +37,7 @@ from pipeline.components.attribution.linking import (
     past_a_closed_quote,
     reads_as_statement,
     refuses_to_speak,
+    through_open_quotations,
     verb_read_as_noun,
     with_negation,
     within_reach,
@@ -101,6 +103,8 @@ class AttributionExtractor:
         self.modals = frozenset(cues["hypothetical_modals"])
         # denials, requests, passives and foretold acts: no statement (``Unsaid``)
         self.unsaid = Unsaid.of(cues)
+        # verbs whose object is whom the source speaks to ('told MPs that ...')
+        self.addressed = frozenset(cues["addressed"])
         # the lexicon's verbs, which make no cue where the parser reads them as a noun
         self.verb_lemmas = frozenset((*cues["verbs"], *cues["verbs_need_clause"],
                                       *cues["intentions"], *cues["communication"]))
@@ -142,6 +146,7 @@ class AttributionExtractor:
                  and not hypothetical(doc, f.cue_span, self.modals, self.stance_verbs)
                  and not self.unsaid.says_nothing(doc, f.cue_span, f.content_span,
                                                   quoting.quoted(f.content_span, quotes))]
+        found = through_open_quotations(text, found, quotes)
         found = below_the_headline(within_reach(
             doc, past_a_closed_quote(doc, found, quotes), quotes), headline_end(doc), text)
         found = apart_from_other_tags(doc, found, quotes)
@@ -204,7 +209,9 @@ class AttributionExtractor:
         if lemma not in self.rules.nominal and verb_read_as_noun(doc, cue, lemma,
                                                                  self.verb_lemmas):
             return []
-        content = char_range(doc, tagged.content) if tagged.content else None
+        content = char_range(doc, with_its_subject(doc, tagged.cue, past_the_addressee(
+            doc, tagged.cue, tagged.content, self.addressed), self.addressed)
+        ) if tagged.content else None
         sentence = doc[quoting.sentence_start(doc, cue[0])].idx
         if content is None or ends_a_sentence_before(text, content, sentence):
             return []

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, repeat
 
+from spacy.tokens import Doc
+
 from pipeline.components.attribution.features import DocView, Tokens
 
 
@@ -92,7 +94,8 @@ def candidates(view: DocView, cue: Tokens, quotes: Sequence[Tokens]) -> dict[Tok
             continue
         add(start, end, "quote")
         for later in quotes[k + 1 : k + 4]:  # a quotation that goes on after a break
-            if view.para_of[later[0]] - view.para_of[end - 1] > 1:
+            if view.para_of[later[0]] - view.para_of[end - 1] > 1 or not _joins(
+                    view, end, later[0], cue):
                 break
             end = later[1]
             add(start, end, "quotechain")
@@ -111,9 +114,49 @@ def candidates(view: DocView, cue: Tokens, quotes: Sequence[Tokens]) -> dict[Tok
         if view.sent_of[start] == view.sent_of[end - 1] and (end <= cue[0] or start >= cue[1]):
             for cut, why in cut_points(view, start, end, cue):
                 add(start, cut, "cut:" + why)
+    # no run-on opens with its own speech tag ('McClaren said: "Stewart ..."', 'It expects
+    # a series ...'): run back to the start of the cue's sentence, a quotation or
+    # complement takes in the tag that introduces it, and so does the subject run on to the
+    # end of its sentence; no reading of the statement holds the tag first
+    tag = _tag_words(view, cue, head)
+    for (start, end), kinds in list(found.items()):
+        if start < cue[0] < end and all(view.blank[j] or j in tag for j in range(start, cue[0])):
+            kinds -= {k for k in kinds if "+" in k}
+            if not kinds:
+                del found[start, end]
     return found
 
 
+def _joins(view: DocView, end: int, start: int, cue: Tokens) -> bool:
+    """Whether what lies between two quotations (tokens ``end`` to ``start``) lets one
+    statement's content run from the first to the second: nothing, a few words, or the
+    cue's own speech tag closed by its stop ('"A," said X, a lawyer. "B."'); not narration
+    ('"A." Shares fell. X said Y. "B."'), which text with no paragraph breaks (BBC's) would
+    otherwise let a chain of quotations run over."""
+    lower, blank, quoted = view.lower, view.blank, view.in_quote
+    stops = [j for j in range(end, start) if lower[j] in _STOPS and not quoted[j]]
+    if stops and not all(blank[stops[0] : start]):
+        return False
+    return (end <= cue[0] and cue[1] <= start) or blank[end:start].count(False) <= 3
+
+
+_STOPS = frozenset((".", "!", "?"))
+
+
+def _tag_words(view: DocView, cue: Tokens, head: int) -> frozenset[int]:
+    """The words of the subject before the cue that names its source, outside quotation
+    marks; none for a verb with a predicate, whose subject is the content's own
+    ("Republicans seem confident", "seems to be")."""
+    children = view.children[head]
+    if any(view.dep[c] in _PREDICATIVE for c in children):
+        return frozenset()
+    return frozenset(j for c in children if view.dep[c] in _SUBJECTS and c < cue[0]
+                     for j in range(view.left_edge[c], view.right_edge[c] + 1)
+                     if not view.in_quote[j])
+
+
+_SUBJECTS = frozenset(("nsubj", "nsubjpass"))
+_PREDICATIVE = frozenset(("acomp", "xcomp", "attr", "oprd"))
 _BREAKS = frozenset((",", ";", "—", "–", "--", "-", "(", ":"))
 _TRAILING = frozenset(("prep", "acl", "relcl", "advcl", "agent", "npadvmod", "appos"))
 
@@ -355,6 +398,86 @@ def without_connective(view: DocView, span: Tokens, cue: Tokens) -> Tokens:
         return span
     past = _past_tag(view, past, end, cue)
     return (past, end) if end - past >= 2 else span
+
+
+def past_the_addressee(doc: Doc, cue: Tokens, content: Tokens,
+                       addressed: frozenset[str]) -> Tokens:
+    """``content`` without the object of a verb of ``addressed`` that opens it, when a
+    clause follows the object ('told MPs on Tuesday that care was needed' -> 'that care
+    ...', 'told BBC Radio 4's Today programme Mr Blair had ...' -> 'Mr Blair had ...'): the
+    object is whom the source speaks to. The parser often hangs the clause on the object's
+    noun ('programme he hoped ...', a relative clause with no relative pronoun) or leaves
+    it out of the verb's complement, and the ranker then picks the object with it, or the
+    object alone; the clause then runs to the end of the sentence."""
+    verb = doc[cue[0] : cue[1]].root
+    start, end = content
+    if verb.lemma_.lower() not in addressed or doc[cue[1] : start].text.strip(" ,"):
+        return content
+    addressee = next((c for c in verb.children
+                      if c.dep_ in _OBJECTS and c.left_edge.i == start), None)
+    if addressee is None:
+        return content
+    words = doc[start : addressee.right_edge.i + 1]
+    that = next((t.i for t in doc[start + 1 : end] if t.lower_ == "that"), None)
+    clause = next((c.left_edge.i for t in words for c in t.children
+                   if c.dep_ in _CLAUSES and c.i > t.i and c.left_edge.tag_ not in _WH), None)
+    rest = that if that is not None else clause if clause is not None else words.end
+    if any(t.pos_ in _VERBS or t.lower_ in _DEGREE for t in doc[start:rest]):
+        return content
+    stop = end if end > rest + 1 else _sentence_end(doc, start)
+    while stop > rest and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
+        stop -= 1
+    clause = doc[rest:stop]
+    if len(clause) < 2 or not (clause[0].lower_ == "that" or (
+            clause[0].pos_ not in _NOT_OPENING and any(t.tag_ in _FINITE for t in clause))):
+        return content
+    return rest, stop
+
+
+def with_its_subject(doc: Doc, cue: Tokens, content: Tokens,
+                     addressed: frozenset[str]) -> Tokens:
+    """``content`` with the noun just before it when it is a clause of a verb of
+    ``addressed`` with no subject of its own and the parser took its subject for the end of
+    the verb's object or phrase ('told the BBC Liverpool were unlikely to win' -> 'Liverpool
+    were ...', 'told MPs on Tuesday care was needed' -> 'care was needed')."""
+    verb = doc[cue[0] : cue[1]].root
+    start, end = content
+    if start == 0 or verb.lemma_.lower() not in addressed:
+        return content
+    first, before = doc[start], doc[start - 1]
+    clause = first.head if first.dep_ in _AUXILIARIES else first
+    if not (first.tag_ in _FINITE and clause.head == verb and clause.dep_ == "ccomp"
+            and not any(c.dep_ in _SUBJECTS for c in clause.children)):
+        return content
+    if before.pos_ not in _NOUNS or not verb.is_ancestor(before) or before.i < cue[1]:
+        return content
+    return start - 1, end
+
+
+_AUXILIARIES = frozenset(("aux", "auxpass"))
+_NOUNS = frozenset(("NOUN", "PROPN"))
+
+
+def _sentence_end(doc: Doc, i: int) -> int:
+    """The end of token ``i``'s sentence, past a break the parser made with no stop
+    ("told BBC Radio 4's Today programme | Mr Blair had ...")."""
+    sent = doc[i].sent
+    while sent.end < len(doc) and not sent[-1].is_punct:
+        sent = doc[sent.end].sent
+    return sent.end
+
+
+_OBJECTS = frozenset(("dobj", "dative"))
+_CLAUSES = frozenset(("relcl", "acl"))
+"""A clause the parser hangs on the object's noun ('programme he hoped ...')."""
+_WH = frozenset(("WDT", "WP", "WP$", "WRB"))
+_VERBS = frozenset(("VERB", "AUX"))
+_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+_NOT_OPENING = frozenset(("ADP", "SCONJ", "CCONJ", "PUNCT", "PART", "SPACE"))
+"""Nor does a clause the verb reports open with these ('warned both parties against ...',
+'told a dispatcher before police arrived', '... and said')."""
+_DEGREE = frozenset(("so", "such"))
+"""'tells so many lies that ...': the clause is the degree's, not what is told."""
 
 
 _SPEAKERS = frozenset(("nsubj", "nsubjpass", "pobj", "agent"))

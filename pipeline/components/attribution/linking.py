@@ -97,6 +97,53 @@ def floating_quotes(text: str, quotes: list[Span], found: list[Found]) -> list[F
     return found
 
 
+_OPEN_GAP = re.compile(r"\s*(?:''|``|[\"“„«])")
+"""What lies between a quotation left open and the next one: space and its opening mark."""
+
+
+def through_open_quotations(text: str, found: list[Found], quotes: list[Span]) -> list[Found]:
+    """Content that ends with a quotation left open (no closing mark, a stop before the
+    next opening one) goes on to the end of that next quotation, and on while each is left
+    open: news marks a quotation that runs over a paragraph break by leaving it open, and
+    scraped text without its breaks reads 'told reporters: "A. "B."' (BBC's). A closed
+    quotation ('"A." "B."') ends where it closes; :func:`within_reach` still stops the run
+    before another statement's cue. A speaker label's content is its line alone (a
+    transcript opens each turn with a mark: '"PENCE: A.\\n\\n"WALLACE: B.')."""
+    out = []
+    for each in found:
+        end = each.content_span[1] if each.cue == ":" else _past_open_quotations(
+            text, each.content_span, quotes)
+        out.append(replace(each, content_span=(each.content_span[0], end)))
+    return out
+
+
+def _past_open_quotations(text: str, content: Span, quotes: list[Span]) -> int:
+    """Where ``content`` ends once run on to the end of the quotation it opens with, when it
+    stops at a stop inside it ('explained: "Steve has never been used. There's no need
+    ..."': the quotation is what he explained), and then through the quotations left open
+    there (:func:`through_open_quotations`)."""
+    start, end = content
+    k = next((k for k, (q_start, stop) in enumerate(quotes) if q_start < end <= stop), None)
+    if k is None:
+        return end
+    if text[end : quotes[k][1]].strip(EDGE):
+        if not (quotes[k][0] <= start and not text[quotes[k][0] : start].strip(EDGE)
+                and text[end : end + 1] in _STOPS):
+            return end
+        end = len(text[: quotes[k][1]].rstrip(EDGE))
+    while k + 1 < len(quotes):
+        inner = text[quotes[k][0] : quotes[k][1]].rstrip()
+        if not (inner.endswith(_STOPS)
+                and _OPEN_GAP.fullmatch(text, quotes[k][1], quotes[k + 1][0])):
+            break
+        k += 1
+        end = len(text[: quotes[k][1]].rstrip(EDGE))
+    return end
+
+
+_STOPS = (".", "!", "?")
+
+
 def ends_a_sentence_before(text: str, content: Span, sentence_start: int) -> bool:
     """The content ends a sentence of its own before the cue's sentence (which starts at
     ``sentence_start``): the cue is not its ('"The plan is sound." He said ...'). A

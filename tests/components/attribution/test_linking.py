@@ -14,6 +14,7 @@ from pipeline.components.attribution.linking import (
     past_a_closed_quote,
     reads_as_statement,
     refuses_to_speak,
+    through_open_quotations,
     verb_read_as_noun,
     with_negation,
     within_reach,
@@ -390,3 +391,48 @@ def test_a_verb_of_the_lexicon_read_as_a_noun_is_no_cue(nlp, text, word, noun):
         doc = pipe(doc)
     i = next(t.i for t in doc if t.text.lower() == word)
     assert verb_read_as_noun(doc, (i, i + 1), doc[i].lemma_.lower(), _VERBS) is noun
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # BBC's paragraphs joined: the first quotation is left open, so it goes on
+    ('He told reporters: "Europe needs unity. "That is the goal." Mr Chirac left.',
+     'Europe needs unity. "That is the goal'),
+    ('He said: "A rise is due.\n\n"Prices will go up, too.\n\n"Nobody disputes it." Then',
+     'A rise is due.\n\n"Prices will go up, too.\n\n"Nobody disputes it'),
+    # closed: each quotation ends where it closes
+    ('He told reporters: "Europe needs unity." "That is the goal." Mr Chirac left.',
+     "Europe needs unity"),
+    # open, but no sentence ends before the next mark: a stray mark, not a paragraph
+    ('He called it a "shambles "That is the goal." Mr Chirac left.', "shambles"),
+])
+def test_content_goes_on_through_a_quotation_left_open(text, content):
+    quotes = quoting.spoken(text)
+    first = next(q for q in quotes if text[q[0]:].startswith(content[:6]))
+    said = Found((0, 2), "tell", (3, 7), (first[0], len(text[: first[1]].rstrip(".,\" "))))
+    [out] = through_open_quotations(text, [said], quotes)
+    assert text[out.content_span[0] : out.content_span[1]] == content
+
+
+def test_a_speaker_labels_content_does_not_run_into_the_next_turn():
+    text = '"PENCE: We will win.\n\n"WALLACE: Will you?'
+    quotes = quoting.spoken(text)
+    label = Found((1, 6), ":", (6, 7), (8, text.index(".")))
+    assert through_open_quotations(text, [label], quotes) == [label]
+
+
+@pytest.mark.parametrize(("text", "content", "whole"), [
+    # the quotation it opens with, cut at a stop inside: the whole quotation
+    ('Parry explained: "Steve was never used. There is no need." He left.',
+     "Steve was never used", "Steve was never used. There is no need"),
+    # cut elsewhere (a comma), or not from the quotation's start: as it is
+    ('Parry explained: "Steve was never used, there is no need." He left.',
+     "Steve was never used", None),
+    ('Parry explained: "Steve was never used. There is no need." He left.',
+     "There is no need", None),
+])
+def test_content_that_opens_a_quotation_runs_to_its_end(text, content, whole):
+    quotes = quoting.spoken(text)
+    start = text.index(content)
+    said = Found((0, 5), "explain", (6, 15), (start, start + len(content)))
+    [out] = through_open_quotations(text, [said], quotes)
+    assert text[out.content_span[0] : out.content_span[1]] == (whole or content)
