@@ -13,15 +13,23 @@ from pipeline.annotations import Span
 from pipeline.components import quotes as quoting
 from pipeline.components.attribution.linking import EDGE
 
+_DESCRIBING = frozenset(("relcl", "acl"))
+"""How a clause describing a noun hangs on it: "whose programme inspired the opera"."""
+
+_WH = frozenset(("WDT", "WP", "WP$"))
+
 
 def past_the_headline(doc: Doc, span: Span) -> Span:
     """A source in the article's first sentence that holds a finite verb took in a
     headline run into the first sentence ("Milburn defends poster campaign
-    Labour's election chief Alan Milburn has defended ..."): it starts after that verb."""
+    Labour's election chief Alan Milburn has defended ..."): it starts after that verb,
+    not one of a clause describing the speaker ("host Jerry Springer, whose programme
+    inspired the opera, has said")."""
     source = doc.char_span(*span, alignment_mode="expand")
     if source is None or not len(source) or quoting.sentence_start(doc, source.start) != 0:
         return span
-    verbs = [t for t in source[:-1] if t.tag_ in ("VBZ", "VBD", "VBP")]
+    verbs = [t for t in source[:-1] if t.tag_ in ("VBZ", "VBD", "VBP") and not any(
+        a.dep_ in _DESCRIBING for a in (t, *t.ancestors) if a.i >= source.start)]
     if not verbs:
         return span
     rest = doc[verbs[-1].i + 1 : source.end]
@@ -117,6 +125,30 @@ def _aside(top: Token, cue: Span) -> bool:
     return not named and not any(t.ent_type_ == "PERSON" for t in top.subtree)
 
 
+def before_a_time(doc: Doc, span: Span) -> Span:
+    """A source that ends on a time the parser hung on the speaker's noun ("The
+    52-year-old [on Tuesday] said", "Mr Howard [last week] said") ends before it: when
+    something was said is no part of who said it. A time that is the phrase's own word
+    ("The 52-year-old") stays, and so does one that says which ("an ad in 2008", as
+    PolNeAR marks it) or hangs deeper in the phrase ("a poll released last week")."""
+    source = doc.char_span(*span, alignment_mode="expand")
+    if source is None or len(source) < 2:
+        return span
+    time = next((e for e in doc.ents if e.end == source.end and e.label_ in _TIMES
+                 and e.start > source.start + 1), None)
+    if time is None:
+        return span
+    end, root = time.start, source.root
+    if doc[end - 1].lower_ == "on" and doc[end - 1].head.i == root.i:
+        end -= 1  # "on Tuesday"
+    elif time.root.dep_ not in ("npadvmod", "tmod") or time.root.head.i != root.i:
+        return span
+    kept = doc[source.start : end]
+    while len(kept) > 1 and kept[-1].is_punct:
+        kept = kept[:-1]
+    return kept.start_char, kept.end_char
+
+
 _PLACES_AND_TIMES = frozenset(("GPE", "LOC", "FAC", "DATE", "TIME", "EVENT"))
 
 
@@ -182,6 +214,45 @@ def _speaker_nouns() -> frozenset[str]:
         "person_nouns", "group_nouns", "organisation_nouns", "company_nouns",
         "speaker_titles", "spokespeople", "publication_nouns", "document_nouns",
         "statement_nouns")))
+
+
+def the_subject_instead(doc: Doc, source: tuple[int, int], cue: tuple[int, int],
+                        quotes: list[Span]) -> Token | None:
+    """The cue verb's nominal subject, where the tagged source (a token range) is words
+    that cannot be the speaker: words inside a quotation the cue stands outside ('"...
+    either single tracks or subscriptions services," said Paul Myers', where the parser
+    gives "said" both subjects), or words of a clause describing the subject ("Talk show
+    host Jerry Springer, whose programme inspired [the controversial opera], has said").
+    None where the source is neither, or the verb has no such subject; a relative clause
+    the source opens ("who represents X") is the resolver's to read."""
+    if cue[1] <= cue[0] or source[1] <= source[0]:
+        return None
+    verb = doc[cue[0] : cue[1]].root
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"
+                and not source[0] <= c.i < source[1] and not cue[0] <= c.i < cue[1]]
+    if not subjects:
+        return None
+    words = doc[source[0] : source[1]]
+    at = doc[cue[0]].idx
+    if any(q[0] <= words.start_char and words.end_char <= q[1] and not q[0] <= at < q[1]
+           for q in quotes):
+        return next((s for s in subjects if not quoting.quoted(
+            (s.left_edge.idx, s.right_edge.idx + len(s.right_edge)), quotes)), None)
+    if words[0].tag_ in _WH:
+        return None  # "who represents X": the resolver reads the noun it hangs on
+    return next((s for s in subjects if _describes(words.root, s)), None)
+
+
+def _describes(token: Token, subject: Token) -> bool:
+    """Whether ``token`` hangs on ``subject`` through a clause that describes it (a
+    relative clause or a participle's: "whose programme inspired ...")."""
+    through = False
+    while token.i != subject.i:
+        if token.head.i == token.i:
+            return False
+        through = through or token.dep_ in _DESCRIBING
+        token = token.head
+    return through
 
 
 def with_the_share(doc: Doc, span: Span) -> Span:
