@@ -16,8 +16,6 @@ from pipeline.components.attribution.linking import EDGE
 _DESCRIBING = frozenset(("relcl", "acl"))
 """How a clause describing a noun hangs on it: "whose programme inspired the opera"."""
 
-_WH = frozenset(("WDT", "WP", "WP$"))
-
 
 def past_the_headline(doc: Doc, span: Span) -> Span:
     """A source in the article's first sentence that holds a finite verb took in a
@@ -218,41 +216,21 @@ def _speaker_nouns() -> frozenset[str]:
 
 def the_subject_instead(doc: Doc, source: tuple[int, int], cue: tuple[int, int],
                         quotes: list[Span]) -> Token | None:
-    """The cue verb's nominal subject, where the tagged source (a token range) is words
-    that cannot be the speaker: words inside a quotation the cue stands outside ('"...
-    either single tracks or subscriptions services," said Paul Myers', where the parser
-    gives "said" both subjects), or words of a clause describing the subject ("Talk show
-    host Jerry Springer, whose programme inspired [the controversial opera], has said").
-    None where the source is neither, or the verb has no such subject; a relative clause
-    the source opens ("who represents X") is the resolver's to read."""
-    if cue[1] <= cue[0] or source[1] <= source[0]:
-        return None
-    verb = doc[cue[0] : cue[1]].root
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"
-                and not source[0] <= c.i < source[1] and not cue[0] <= c.i < cue[1]]
-    if not subjects:
-        return None
+    """The cue verb's other nominal subject, outside quotation marks, where the source (a
+    token range) lies inside a quotation the cue stands outside: quoted words cannot be
+    the speaker ('"... either single tracks or subscriptions services," said Paul Myers',
+    where the parser gives "said" both subjects). None where the source is not quoted,
+    or the verb has no such subject."""
     words = doc[source[0] : source[1]]
     at = doc[cue[0]].idx
-    if any(q[0] <= words.start_char and words.end_char <= q[1] and not q[0] <= at < q[1]
-           for q in quotes):
-        return next((s for s in subjects if not quoting.quoted(
-            (s.left_edge.idx, s.right_edge.idx + len(s.right_edge)), quotes)), None)
-    if words[0].tag_ in _WH:
-        return None  # "who represents X": the resolver reads the noun it hangs on
-    return next((s for s in subjects if _describes(words.root, s)), None)
-
-
-def _describes(token: Token, subject: Token) -> bool:
-    """Whether ``token`` hangs on ``subject`` through a clause that describes it (a
-    relative clause or a participle's: "whose programme inspired ...")."""
-    through = False
-    while token.i != subject.i:
-        if token.head.i == token.i:
-            return False
-        through = through or token.dep_ in _DESCRIBING
-        token = token.head
-    return through
+    if not len(words) or not any(q[0] <= words.start_char and words.end_char <= q[1]
+                                 and not q[0] <= at < q[1] for q in quotes):
+        return None
+    verb = doc[cue[0] : cue[1]].root
+    return next((c for c in verb.children if c.dep_ == "nsubj"
+                 and not source[0] <= c.i < source[1] and not quoting.quoted(
+                     (c.left_edge.idx, c.right_edge.idx + len(c.right_edge)), quotes)),
+                None)
 
 
 def with_the_share(doc: Doc, span: Span) -> Span:

@@ -198,13 +198,13 @@ def test_a_source_starts_past_a_headline_run_into_it(nlp, text, source, expected
     [
         ('"Fans want albums; either single tracks or subscription services," said Paul '
          "Myers, chief executive of Wippit.", "subscription services", "Myers"),
-        ("Talk show host Jerry Springer, whose programme inspired the opera, has said he "
-         "would not have written it.", "the opera", "Springer"),
-        # the speaker's own phrase: no other subject
+        # the speaker's own phrase, or words outside the quotation: no other subject
         ('"Fans want albums," said Paul Myers, chief executive of Wippit.', "Paul Myers", None),
+        ("Talk show host Jerry Springer, whose programme inspired the opera, has said he "
+         "would not have written it.", "the opera", None),
     ],
 )
-def test_words_that_cannot_speak_give_way_to_the_cue_verbs_subject(nlp, text, source,
+def test_quoted_words_give_way_to_the_cue_verbs_subject(nlp, text, source,
                                                                     subject):
     doc = nlp(text)
     words = doc.char_span(text.index(source), text.index(source) + len(source))
