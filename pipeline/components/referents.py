@@ -313,7 +313,7 @@ class SourceResolver:
         Times"), else the last that spoke or was named (a name the tagger took for a
         place too, where it spoke: "Electrolux said ... The Swedish firm said"); None for
         any other noun."""
-        lemma = _kind(head)
+        lemma = head.lemma_.lower()
         if lemma not in self.organisation_nouns or head.tag_ != "NN" or not _definite(head):
             return None
         doc = head.doc
@@ -967,23 +967,16 @@ def _tied(doc: Doc, mention: EntityMention, nouns: set[str] | frozenset[str]) ->
     if span is None:
         return False
     root = span.root
-    if _kind(root) in nouns:
+    if root.lemma_.lower() in nouns:
         return True
-    if _kind(root.head) in nouns and not span.start <= root.head.i < span.end and (
+    if root.head.lemma_.lower() in nouns and not span.start <= root.head.i < span.end and (
             root.dep_ in ("compound", "poss", "nmod")):
         return True
-    return any(_kind(t) in nouns
+    return any(t.lemma_.lower() in nouns
                and not any(c.dep_ == "poss" for c in t.children)
                and ((t.head.i == root.i and t.dep_ in (*_TITLE_DEPS, "amod"))
                     or (t.i == root.head.i and root.dep_ == "appos"))
                for t in _beside(doc, span))
-
-
-def _kind(noun: Token) -> str:
-    """A noun's lemma, a maker of anything a "maker" ("US-German carmaker DaimlerChrysler
-    ... the company", "the chipmaker said")."""
-    lemma = noun.lemma_.lower()
-    return "maker" if lemma.endswith("maker") and noun.pos_ == "NOUN" else lemma
 
 
 def _of_person(doc: Doc, mention: EntityMention, people: list[EntityMention],
