@@ -216,21 +216,25 @@ def _speaker_nouns() -> frozenset[str]:
 
 def the_subject_instead(doc: Doc, source: tuple[int, int], cue: tuple[int, int],
                         quotes: list[Span]) -> Token | None:
-    """The cue verb's other nominal subject, outside quotation marks, where the source (a
-    token range) lies inside a quotation the cue stands outside: quoted words cannot be
-    the speaker ('"... either single tracks or subscriptions services," said Paul Myers',
-    where the parser gives "said" both subjects). None where the source is not quoted,
-    or the verb has no such subject."""
+    """The cue verb's other nominal subject, where the parser gave the verb two and the
+    source (a token range) is the wrong one: words inside a quotation the cue stands
+    outside ('"... either single tracks or subscriptions services," said Paul Myers'),
+    or words before a tag whose subject follows its verb ("The tone of the campaign,
+    said Mr Milburn, would be ...": the tag's subject speaks). None where the source is
+    neither, or the verb has no such subject."""
     words = doc[source[0] : source[1]]
-    at = doc[cue[0]].idx
-    if not len(words) or not any(q[0] <= words.start_char and words.end_char <= q[1]
-                                 and not q[0] <= at < q[1] for q in quotes):
+    if not len(words) or cue[1] <= cue[0]:
         return None
     verb = doc[cue[0] : cue[1]].root
-    return next((c for c in verb.children if c.dep_ == "nsubj"
-                 and not source[0] <= c.i < source[1] and not quoting.quoted(
-                     (c.left_edge.idx, c.right_edge.idx + len(c.right_edge)), quotes)),
-                None)
+    others = [c for c in verb.children if c.dep_ == "nsubj" and not source[0] <= c.i < source[1]]
+    at = doc[cue[0]].idx
+    if any(q[0] <= words.start_char and words.end_char <= q[1] and not q[0] <= at < q[1]
+           for q in quotes):
+        return next((c for c in others if not quoting.quoted(
+            (c.left_edge.idx, c.right_edge.idx + len(c.right_edge)), quotes)), None)
+    if source[1] <= cue[0]:
+        return next((c for c in others if c.left_edge.i == cue[1]), None)  # "said Mr X"
+    return None
 
 
 def with_the_share(doc: Doc, span: Span) -> Span:

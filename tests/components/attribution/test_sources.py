@@ -198,13 +198,15 @@ def test_a_source_starts_past_a_headline_run_into_it(nlp, text, source, expected
     [
         ('"Fans want albums; either single tracks or subscription services," said Paul '
          "Myers, chief executive of Wippit.", "subscription services", "Myers"),
+        ("The tone of the campaign, said Mr Milburn, would be more conversational.",
+         "The tone of the campaign", "Milburn"),
         # the speaker's own phrase, or words outside the quotation: no other subject
         ('"Fans want albums," said Paul Myers, chief executive of Wippit.', "Paul Myers", None),
         ("Talk show host Jerry Springer, whose programme inspired the opera, has said he "
          "would not have written it.", "the opera", None),
     ],
 )
-def test_quoted_words_give_way_to_the_cue_verbs_subject(nlp, text, source,
+def test_the_wrong_one_of_two_subjects_gives_way_to_the_other(nlp, text, source,
                                                                     subject):
     doc = nlp(text)
     words = doc.char_span(text.index(source), text.index(source) + len(source))
