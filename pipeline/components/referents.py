@@ -1106,9 +1106,13 @@ def _agree(named: Token, described: Token) -> bool:
 def _without_relative_clause(source: SpacySpan) -> str:
     """A source's own words as its name, without the relative clause that PolNeAR counts
     as part of the source span ("industry experts, who gathered at Bafta" is named
-    "industry experts")."""
+    "industry experts"), nor the apposition after a name ("Rockstar Games, the makers of
+    Manhunt" is named "Rockstar Games")."""
     head = source.root
-    clause = [t.left_edge.i for t in source if t.dep_ == "relcl"
+    named = head.pos_ == "PROPN"
+    clause = [t.left_edge.i for t in source if (t.dep_ == "relcl" or (
+        named and t.dep_ == "appos" and t.head.i == head.i
+        and source.doc[t.left_edge.i - 1].text == ","))
               and head.i < t.left_edge.i < source.end]
     if not clause:
         return source.text

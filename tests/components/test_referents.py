@@ -634,3 +634,11 @@ def test_his_spokesman_speaks_for_whom_his_stands_for(nlp):
     text = ("Duncan Bannatyne has given Labour £50,000. Mr Bannatyne is due to host a new "
             "programme. But his spokesman insisted his attack on Labour was not a stunt.")
     assert dict(sources(nlp, text)).get("his spokesman") == "Duncan Bannatyne"
+
+
+def test_a_name_nothing_resolves_is_named_without_its_apposition(nlp):
+    text = ("Anyone convicted of selling an 18-rated game to a child can be jailed. Rockstar "
+            "Games, the makers of Manhunt, has said in the past it markets its games "
+            "responsibly.")
+    assert dict(sources(nlp, text)).get("Rockstar Games, the makers of Manhunt") == (
+        "Rockstar Games")
