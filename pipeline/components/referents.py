@@ -863,8 +863,14 @@ def _in_main_clause(subject: Token) -> bool:
 
 
 def _definite(head: Token) -> bool:
-    """"the newspaper", "the firm": a noun that points back, with nothing naming it."""
+    """"the newspaper", "the firm": a noun that points back, with nothing naming it; so
+    does a superlative of the world or a place ("The world's largest maker of chips",
+    "Britain's biggest retailer"), which only one can be."""
     children = list(head.children)
+    if any(c.tag_ == "JJS" for c in children) and any(
+            c.dep_ == "poss" and (c.lower_ == "world" or c.ent_type_ in ("GPE", "LOC"))
+            for c in children):
+        return True
     return any(c.lower_ == "the" for c in children) and not any(
         c.dep_ in ("compound", "poss", "amod") and c.pos_ == "PROPN" for c in children)
 

@@ -642,3 +642,11 @@ def test_a_name_nothing_resolves_is_named_without_its_apposition(nlp):
             "responsibly.")
     assert dict(sources(nlp, text)).get("Rockstar Games, the makers of Manhunt") == (
         "Rockstar Games")
+
+
+def test_the_worlds_largest_maker_is_the_maker_the_article_named(nlp):
+    text = ("Rich Templeton, the head of giant chip maker Texas Instruments, backed the plan. "
+            "Internet service provider Wanadoo has launched a phone service. The world's "
+            "largest maker of chips for mobile phones believes the technology will grow.")
+    assert dict(sources(nlp, text)).get(
+        "The world's largest maker of chips for mobile phones") == "Texas Instruments"
