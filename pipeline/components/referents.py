@@ -609,10 +609,13 @@ class SourceResolver:
         """Whom "they" or "we" stands for: the last plural subject (a plural noun, or a
         group named) in this or the previous two sentences, when it comes after the
         statement just before; else that statement's speaker unless that is one person;
-        else the plural subject. ('Ted Kessler said ... The pundits were asked for acts
-        they thought ...': not Kessler.)"""
-        plural = next((s for s in self._subjects(doc, pronoun, quotes)
-                       if s.tag_ in ("NNS", "NNPS") and s.pos_ != "PRON"), None)
+        else the plural subject, or the plural a subject is done or made by ("The
+        proposals were opposed by leftist parties. They considered": the parties; "the
+        attempts by both men ... they were insisting"). ('Ted Kessler said ... The
+        pundits were asked for acts they thought ...': not Kessler.)"""
+        plural = next((by or s for s in self._subjects(doc, pronoun, quotes)
+                       if (by := _by_whom(s)) is not None
+                       or (s.tag_ in ("NNS", "NNPS") and s.pos_ != "PRON")), None)
         people = {m.canonical for m in before if m.label == "PERSON"}
         last = earlier[-1] if earlier else None
         if last is not None and last.source and (
@@ -838,6 +841,17 @@ def _full_name(surname: str, mentions: list[EntityMention]) -> str | None:
             and len(words := m.canonical.split()) > 1 and words[-1] == surname
             and all(w[:1].isupper() for w in words)}  # not "Barcelona star Ronaldinho"
     return full.pop() if len(full) == 1 else None
+
+
+def _by_whom(subject: Token) -> Token | None:
+    """The plural noun a subject is done or made "by" ("The proposals were opposed by
+    leftist parties", "the attempts by both men"): who acts, where the subject is a thing
+    acted on or made."""
+    phrases = [c for c in subject.children if c.dep_ == "prep" and c.lower_ == "by"]
+    if subject.dep_ == "nsubjpass":
+        phrases += [c for c in subject.head.children if c.dep_ == "agent"]
+    return next((o for p in phrases for o in p.children
+                 if o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS")), None)
 
 
 def _noun_before(pronoun: Token) -> Token | None:

@@ -650,3 +650,16 @@ def test_the_worlds_largest_maker_is_the_maker_the_article_named(nlp):
             "largest maker of chips for mobile phones believes the technology will grow.")
     assert dict(sources(nlp, text)).get(
         "The world's largest maker of chips for mobile phones") == "Texas Instruments"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The proposals were opposed in the past by leftist parties. They said that the "
+         "reforms undermined workers' rights.", "leftist parties"),
+        ("The new offer was drawn up by union leaders on Monday. They said the talks would "
+         "resume.", "union leaders"),
+    ],
+)
+def test_they_after_a_thing_done_by_a_group_is_that_group(nlp, text, name):
+    assert dict(sources(nlp, text)).get("They") == name
