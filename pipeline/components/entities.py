@@ -302,10 +302,11 @@ class EntityCanonicalizer:
         persons |= {span.text for span in full.values()}
         long_names = {n for _, n in names if len(n.split()) > 1}
         mentions, sure, organisations, titled_firms = [], set(), set(), set()
+        counts = Counter(n for _, n in names if n in persons)
         for span, name in names:
             label = labels[span.start]
             canonical, label = self._resolve(
-                name, label, persons, long_names, titled=span.start in titled
+                name, label, persons, long_names, titled=span.start in titled, named=counts
             )
             if (label == "PERSON" and canonical in self.nationalities) or (
                     label in ("PERSON", "ORG") and canonical in self.demonym_nouns):
@@ -569,8 +570,9 @@ class EntityCanonicalizer:
 
     def _resolve(
         self, name: str, label: str, persons: set[str], long_names: set[str], *,
-        titled: bool = False,
+        titled: bool = False, named: Counter[str] | None = None,
     ) -> tuple[str, str]:
+        named = named or Counter()
         alias = aliases.alias(name)
         if alias:  # a PERSON the table knows is none ("Lib Dem", "Labour")
             return alias, self.alias_labels[alias] if label == "PERSON" else label
@@ -580,6 +582,10 @@ class EntityCanonicalizer:
                     return known, label
         if label in ("PERSON", "ORG", "GPE", "LOC") and name not in persons:
             longer = sorted(p for p in persons if p.endswith(" " + name))
+            if len({p.split()[0] for p in longer}) > 1:
+                # two people, one surname ("Tony Blair", "Cherie Blair"): the one the
+                # article names more often; the longer of two forms of one name else
+                return max(longer, key=lambda p: (named.get(p, 0), len(p))), "PERSON"
             if longer:
                 return max(longer, key=len), "PERSON"
         owned = [n for n in long_names if n.startswith((name + "'s of ", name + "’s of "))]

@@ -55,6 +55,7 @@ class SourceResolver:
         self.statement_nouns = frozenset(cues["statement_nouns"])
         self.issuing_verbs = frozenset(cues["issuing_verbs"])
         self.qualifiers = frozenset(cues["title_qualifiers"])
+        self.generic_offices = frozenset(cues["generic_offices"])
         self.spokespeople: dict[str, str | None] = cues["spokespeople"]
         self.person_nouns = frozenset(cues["person_nouns"])
         self.determiners = frozenset(cues["determiners"])
@@ -154,7 +155,7 @@ class SourceResolver:
             return person  # "Safin ... The Russian added": a person, not Russia
         named = self.mention_at(head, mentions)
         if named is not None:
-            return named
+            return self._in_full(named, span, mentions)
         if len(source) == 1 and head.pos_ == "PROPN" and (
                 named := _full_name(head.text, mentions)):
             return named  # "Vince Cable ... Cable said", the tagger missing the later one
@@ -309,12 +310,17 @@ class SourceResolver:
         """The organisation a definite organisation noun ("the newspaper") stands for: the
         one the article gave that noun, else for a publication the last one named before
         such a noun (:meth:`_publication`) or by a newspaper's name ("the Financial
-        Times"), else the last that spoke or was named; None for any other noun."""
+        Times"), else the last that spoke or was named (a name the tagger took for a
+        place too, where it spoke: "Electrolux said ... The Swedish firm said"); None for
+        any other noun."""
         lemma = head.lemma_.lower()
         if lemma not in self.organisation_nouns or head.tag_ != "NN" or not _definite(head):
             return None
         doc = head.doc
-        organisations = [m for m in before if m.label == "ORG"]
+        spoke = {e.source for e in earlier}
+        organisations = [m for m in before if m.label == "ORG" or (
+            m.label not in ("PERSON", "NORP") and m.canonical in spoke
+            and m.canonical not in _territories())]  # "Electrolux", tagged a place, said
         tied = self.tied_organisation(doc, lemma, organisations) or self.tied_organisation(
             doc, lemma, [m for m in before if m.label not in _RETIED_NOT], kin=False)
         if tied is not None:  # "Scottish band Franz Ferdinand", the tagger's PERSON; not
@@ -328,7 +334,7 @@ class SourceResolver:
                 m.canonical for m in reversed(before)
                 if m.canonical.split()[-1].lower() in self.publication_names), None)):
             return titled  # "an interview with the Financial Times ... The paper said"
-        spoke = {m.canonical for m in organisations} & {e.source for e in earlier}
+        spoke &= {m.canonical for m in organisations}
         own = [m for m in organisations if not _of_person(doc, m, persons)]
         named = [m for m in organisations if m.canonical in spoke] or own or organisations
         return named[-1].canonical if named else None
@@ -418,7 +424,8 @@ class SourceResolver:
         secretary said ... the prime minister said"), nor, for a description that names a
         place, one it gives the office with another place ("Vermont Sen. Bernie Sanders" is
         no "the Florida senator"; "New York Senator Charles Schumer" is "the Democrat
-        senator"). ``lead``:
+        senator"); a word for whoever heads a body ("the Warriors chief") fits any office
+        with the same qualifiers ("Wigan chairman Maurice Lindsay"). ``lead``:
         False for a role ("the legal assistant", "the 41-year-old"), which only the speaker
         just before may be, and not one the article gives another role ("Manager X" is no
         "the striker")."""
@@ -437,6 +444,8 @@ class SourceResolver:
             mine = [m for m in persons if m.canonical == name]
             titled = {w for m in mine for w in _words_around(doc, m) if w in self.titles
                       or w in self.qualifiers or (not lead and w in self.person_nouns)}
+            if office in self.generic_offices:
+                titled &= self.qualifiers  # any office, but "the former chief" is former
             return titled <= words and not (lead and placed and any(
                 _elsewhere(doc, m, office, words) for m in mine))
         since = doc[quoting.sentences_back(doc, source.start, 4)].idx
@@ -600,10 +609,13 @@ class SourceResolver:
         """Whom "they" or "we" stands for: the last plural subject (a plural noun, or a
         group named) in this or the previous two sentences, when it comes after the
         statement just before; else that statement's speaker unless that is one person;
-        else the plural subject. ('Ted Kessler said ... The pundits were asked for acts
-        they thought ...': not Kessler.)"""
-        plural = next((s for s in self._subjects(doc, pronoun, quotes)
-                       if s.tag_ in ("NNS", "NNPS") and s.pos_ != "PRON"), None)
+        else the plural subject, or the plural a subject is done or made by ("The
+        proposals were opposed by leftist parties. They considered": the parties; "the
+        attempts by both men ... they were insisting"). ('Ted Kessler said ... The
+        pundits were asked for acts they thought ...': not Kessler.)"""
+        plural = next((by or s for s in self._subjects(doc, pronoun, quotes)
+                       if (by := _by_whom(s)) is not None
+                       or (s.tag_ in ("NNS", "NNPS") and s.pos_ != "PRON")), None)
         people = {m.canonical for m in before if m.label == "PERSON"}
         last = earlier[-1] if earlier else None
         if last is not None and last.source and (
@@ -628,6 +640,16 @@ class SourceResolver:
             if any(q[0] <= token.idx < q[1] and q not in inside for q in quotes):
                 continue
             yield token
+
+    def _in_full(self, name: str, span: Span, mentions: list[EntityMention]) -> str:
+        """A body the tagger named by its organisation noun alone ("The Institute also
+        cited", "the Commission said") is the last one the article named in full with
+        that noun at its end ("The American Film Institute"); else ``name``."""
+        if " " in name or name.lower() not in self.organisation_nouns:
+            return name
+        return next((m.canonical for m in reversed(mentions) if m.end <= span[0]
+                     and m.label == "ORG" and " " in m.canonical
+                     and m.canonical.split()[-1] == name), name)
 
     def mention_at(self, token: Token, mentions: list[EntityMention]) -> str | None:
         """The canonical name of the entity ``token`` is part of; a demonym or a capital
@@ -702,9 +724,10 @@ class SourceResolver:
         named one, else whom a statement's source with that noun named in this or the three
         sentences before ("a BaFin spokeswoman said ... the spokeswoman said": BaFin); bare
         ("officials"), the source of the statement just before, in the same or the
-        previous sentence; a bare spokesperson with no such statement, the organisation
-        that is the nearest subject in its sentence or the two before ("Cairn has been
-        granted approval ... A spokesman said")."""
+        previous sentence; "his spokesman", whom "his" stands for; a bare spokesperson
+        with no such statement, the organisation that is the nearest subject in its
+        sentence or the two before ("Cairn has been granted approval ... A spokesman
+        said")."""
         owner = self._owner(head, mentions, earlier)
         if owner is not None:
             return owner
@@ -712,6 +735,12 @@ class SourceResolver:
                if c.dep_ in _MODIFIERS for t in c.subtree):
             return None
         doc = head.doc
+        whose = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _THIRD),
+                     None)
+        if whose is not None and head.lower_ in self.spokespeople:
+            # "his spokesman insisted": whom "his" stands for
+            return self.canonical(doc, (whose.idx, whose.idx + len(whose)), mentions,
+                                  earlier, quotes)
         if any(c.lower_ == "the" for c in head.children):
             named = [m for m in mentions if m.label == "ORG" and m.end <= head.idx
                      and m.canonical.lower().split()[-1] == head.lemma_.lower()]
@@ -739,6 +768,9 @@ class SourceResolver:
 
 
 _MODIFIERS = ("compound", "amod", "poss", "nmod")
+
+_THIRD = frozenset(("his", "her", "its", "their"))
+"""The possessives of a spokesperson who speaks for someone the article named."""
 
 
 @functools.cache
@@ -811,6 +843,17 @@ def _full_name(surname: str, mentions: list[EntityMention]) -> str | None:
     return full.pop() if len(full) == 1 else None
 
 
+def _by_whom(subject: Token) -> Token | None:
+    """The plural noun a subject is done or made "by" ("The proposals were opposed by
+    leftist parties", "the attempts by both men"): who acts, where the subject is a thing
+    acted on or made."""
+    phrases = [c for c in subject.children if c.dep_ == "prep" and c.lower_ == "by"]
+    if subject.dep_ == "nsubjpass":
+        phrases += [c for c in subject.head.children if c.dep_ == "agent"]
+    return next((o for p in phrases for o in p.children
+                 if o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS")), None)
+
+
 def _noun_before(pronoun: Token) -> Token | None:
     """The noun a relative pronoun follows, with or without a comma, where the parser made
     its clause no relative clause ("the Chicago Police Department which reported")."""
@@ -834,8 +877,14 @@ def _in_main_clause(subject: Token) -> bool:
 
 
 def _definite(head: Token) -> bool:
-    """"the newspaper", "the firm": a noun that points back, with nothing naming it."""
+    """"the newspaper", "the firm": a noun that points back, with nothing naming it; so
+    does a superlative of the world or a place ("The world's largest maker of chips",
+    "Britain's biggest retailer"), which only one can be."""
     children = list(head.children)
+    if any(c.tag_ == "JJS" for c in children) and any(
+            c.dep_ == "poss" and (c.lower_ == "world" or c.ent_type_ in ("GPE", "LOC"))
+            for c in children):
+        return True
     return any(c.lower_ == "the" for c in children) and not any(
         c.dep_ in ("compound", "poss", "amod") and c.pos_ == "PROPN" for c in children)
 
@@ -1077,9 +1126,13 @@ def _agree(named: Token, described: Token) -> bool:
 def _without_relative_clause(source: SpacySpan) -> str:
     """A source's own words as its name, without the relative clause that PolNeAR counts
     as part of the source span ("industry experts, who gathered at Bafta" is named
-    "industry experts")."""
+    "industry experts"), nor the apposition after a name ("Rockstar Games, the makers of
+    Manhunt" is named "Rockstar Games")."""
     head = source.root
-    clause = [t.left_edge.i for t in source if t.dep_ == "relcl"
+    named = head.pos_ == "PROPN"
+    clause = [t.left_edge.i for t in source if (t.dep_ == "relcl" or (
+        named and t.dep_ == "appos" and t.head.i == head.i
+        and source.doc[t.left_edge.i - 1].text == ","))
               and head.i < t.left_edge.i < source.end]
     if not clause:
         return source.text

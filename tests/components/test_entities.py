@@ -465,3 +465,11 @@ def test_a_british_spelling_names_the_same_organisation(name, expected):
     from pipeline.components.aliases import alias
 
     assert alias(name) == expected
+
+
+def test_a_surname_two_people_share_goes_to_the_one_named_more_often(parse):
+    doc = parse("Tony Blair has rejected calls for an inquiry. Tony Blair told reporters the "
+                "matter was closed. Mr Blair said the statement was fair. A book by a member "
+                "of Cherie Blair's chambers says otherwise.")
+    surnames = [m.canonical for m in doc._.nc_entities if m.text in ("Mr Blair", "Blair")]
+    assert surnames and set(surnames) == {"Tony Blair"}

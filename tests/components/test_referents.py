@@ -603,3 +603,63 @@ def test_a_singular_demonym_is_the_person_and_an_adjective_no_paper(nlp):
         nlp, "Tomas Berdych beat Roger Federer. The Czech said he was delighted.")
     assert all(name != "Local" for _, name in sources(
         nlp, "The deal collapsed. Local newspaper the Echo said the talks had failed."))
+
+
+def test_a_word_for_whoever_heads_a_body_is_the_speaker_with_another_office(nlp):
+    text = ('Wigan chairman Maurice Lindsay said the club would not stand in his way. "It '
+            'would be a great loss for us," said the Warriors chief.')
+    assert dict(sources(nlp, text)).get("the Warriors chief") == "Maurice Lindsay"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        # a body the tagger names by its noun alone is the one named in full before
+        ("The American Film Institute hailed the two films as inspiring debate. The "
+         "Institute also said the year had been a strong one.", "The Institute",
+         "American Film Institute"),
+        # a company the tagger took for a place, that spoke before
+        ("Electrolux to export Europe jobs Electrolux saw its shares rise 14% on Tuesday "
+         "after it said it would be shifting more of its manufacturing to low-cost countries. "
+         "The Swedish firm, the world's largest maker of home appliances, said it is to "
+         "relocate about 10 of its 27 plants.",
+         "The Swedish firm, the world's largest maker of home appliances", "Electrolux"),
+    ],
+)
+def test_a_body_named_by_its_noun_is_the_one_named_before(nlp, text, span, name):
+    assert dict(sources(nlp, text)).get(span) == name
+
+
+def test_his_spokesman_speaks_for_whom_his_stands_for(nlp):
+    text = ("Duncan Bannatyne has given Labour £50,000. Mr Bannatyne is due to host a new "
+            "programme. But his spokesman insisted his attack on Labour was not a stunt.")
+    assert dict(sources(nlp, text)).get("his spokesman") == "Duncan Bannatyne"
+
+
+def test_a_name_nothing_resolves_is_named_without_its_apposition(nlp):
+    text = ("Anyone convicted of selling an 18-rated game to a child can be jailed. Rockstar "
+            "Games, the makers of Manhunt, has said in the past it markets its games "
+            "responsibly.")
+    assert dict(sources(nlp, text)).get("Rockstar Games, the makers of Manhunt") == (
+        "Rockstar Games")
+
+
+def test_the_worlds_largest_maker_is_the_maker_the_article_named(nlp):
+    text = ("Rich Templeton, the head of giant chip maker Texas Instruments, backed the plan. "
+            "Internet service provider Wanadoo has launched a phone service. The world's "
+            "largest maker of chips for mobile phones believes the technology will grow.")
+    assert dict(sources(nlp, text)).get(
+        "The world's largest maker of chips for mobile phones") == "Texas Instruments"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The proposals were opposed in the past by leftist parties. They said that the "
+         "reforms undermined workers' rights.", "leftist parties"),
+        ("The new offer was drawn up by union leaders on Monday. They said the talks would "
+         "resume.", "union leaders"),
+    ],
+)
+def test_they_after_a_thing_done_by_a_group_is_that_group(nlp, text, name):
+    assert dict(sources(nlp, text)).get("They") == name

@@ -48,8 +48,10 @@ from pipeline.components.attribution.sources import (
     at_the_named_person,
     at_the_phrase_nearest_the_cue,
     before_a_quotation,
+    before_a_time,
     past_a_leading_verb,
     past_the_headline,
+    the_subject_instead,
     with_closing_bracket,
     with_the_share,
     within_its_phrase,
@@ -230,13 +232,19 @@ class AttributionExtractor:
         if tagged.source is None:
             return [Found(None, lemma, cue_span, content)]
         return [Found(source, lemma, cue_span, content)
-                for source in self._sources(doc, tagged.source, cue)]
+                for source in self._sources(doc, tagged.source, cue, quotes)]
 
-    def _sources(self, doc: Doc, source: tuple[int, int], cue: tuple[int, int]) -> list[Span]:
+    def _sources(self, doc: Doc, source: tuple[int, int], cue: tuple[int, int],
+                 quotes: list[Span]) -> list[Span]:
         """One span per source ("X and Y said"), as the rules give them, when the tagged
         source is a whole phrase or part of one that stays clear of the cue (the tagger
         often stops before an apposition or relative clause that PolNeAR's source holds:
-        "Kenneth Baer, a former official who runs a firm"); else the tagged stretch."""
+        "Kenneth Baer, a former official who runs a firm"); else the tagged stretch. The
+        wrong one of two subjects the parser gave the cue verb gives way to the other
+        (:func:`the_subject_instead`: "The tone of the campaign, said Mr Milburn, ...")."""
+        subject = the_subject_instead(doc, source, cue, quotes)
+        if subject is not None:
+            return self.rules.split_sources(subject, doc[cue[0] : cue[1]].root)
         root = doc[source[0] : source[1]].root
         whole = (root.left_edge.i, root.right_edge.i + 1)
         if not (whole[0] <= source[0] and source[1] <= whole[1]
@@ -269,8 +277,9 @@ class AttributionExtractor:
         are left to the ``newsclaims_stance`` component."""
         source = found.source_span
         if source is not None:
-            source = at_the_named_person(doc, within_its_phrase(doc, past_a_leading_verb(
-                doc, past_the_headline(doc, source)), found.cue_span))
+            source = at_the_named_person(doc, before_a_time(doc, within_its_phrase(
+                doc, past_a_leading_verb(doc, past_the_headline(doc, source)),
+                found.cue_span)))
             source = with_the_share(doc, at_the_phrase_nearest_the_cue(doc, source))
             source = before_a_quotation(text, with_closing_bracket(text, source), quotes)
             if speaker is found and text[source[0] : source[1]].lower() in _FIRST_PERSON:

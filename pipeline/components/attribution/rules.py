@@ -19,6 +19,7 @@ from pipeline import resources
 from pipeline.annotations import Span as Chars
 from pipeline.components.attribution.found import Found
 from pipeline.components.attribution.linking import adjacent_quote, continued, has_subject
+from pipeline.components.attribution.sources import the_subject_instead
 
 _CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
 _NO_BELIEVER = frozenset(("i", "we", "you", "it", "one"))
@@ -116,6 +117,10 @@ class RuleFinder:
             subject = self._subject(verb)
             if subject is None:
                 continue
+            # a subject inside quoted words the cue closes is the parser's mistake ('"...
+            # single tracks or subscription services," said Paul Myers'): the verb's other one
+            subject = the_subject_instead(sent.doc, (subject.left_edge.i, subject.right_edge.i + 1),
+                                          (verb.i, verb.i + 1), quotes) or subject
             source = _subtree_span(subject, ("relcl",))
             shifter = self._shifter(verb)
             cue = self._cue_span(verb)

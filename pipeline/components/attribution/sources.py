@@ -13,15 +13,21 @@ from pipeline.annotations import Span
 from pipeline.components import quotes as quoting
 from pipeline.components.attribution.linking import EDGE
 
+_DESCRIBING = frozenset(("relcl", "acl"))
+"""How a clause describing a noun hangs on it: "whose programme inspired the opera"."""
+
 
 def past_the_headline(doc: Doc, span: Span) -> Span:
     """A source in the article's first sentence that holds a finite verb took in a
     headline run into the first sentence ("Milburn defends poster campaign
-    Labour's election chief Alan Milburn has defended ..."): it starts after that verb."""
+    Labour's election chief Alan Milburn has defended ..."): it starts after that verb,
+    not one of a clause describing the speaker ("host Jerry Springer, whose programme
+    inspired the opera, has said")."""
     source = doc.char_span(*span, alignment_mode="expand")
     if source is None or not len(source) or quoting.sentence_start(doc, source.start) != 0:
         return span
-    verbs = [t for t in source[:-1] if t.tag_ in ("VBZ", "VBD", "VBP")]
+    verbs = [t for t in source[:-1] if t.tag_ in ("VBZ", "VBD", "VBP") and not any(
+        a.dep_ in _DESCRIBING for a in (t, *t.ancestors) if a.i >= source.start)]
     if not verbs:
         return span
     rest = doc[verbs[-1].i + 1 : source.end]
@@ -117,6 +123,30 @@ def _aside(top: Token, cue: Span) -> bool:
     return not named and not any(t.ent_type_ == "PERSON" for t in top.subtree)
 
 
+def before_a_time(doc: Doc, span: Span) -> Span:
+    """A source that ends on a time the parser hung on the speaker's noun ("The
+    52-year-old [on Tuesday] said", "Mr Howard [last week] said") ends before it: when
+    something was said is no part of who said it. A time that is the phrase's own word
+    ("The 52-year-old") stays, and so does one that says which ("an ad in 2008", as
+    PolNeAR marks it) or hangs deeper in the phrase ("a poll released last week")."""
+    source = doc.char_span(*span, alignment_mode="expand")
+    if source is None or len(source) < 2:
+        return span
+    time = next((e for e in doc.ents if e.end == source.end and e.label_ in _TIMES
+                 and e.start > source.start + 1), None)
+    if time is None:
+        return span
+    end, root = time.start, source.root
+    if doc[end - 1].lower_ == "on" and doc[end - 1].head.i == root.i:
+        end -= 1  # "on Tuesday"
+    elif time.root.dep_ not in ("npadvmod", "tmod") or time.root.head.i != root.i:
+        return span
+    kept = doc[source.start : end]
+    while len(kept) > 1 and kept[-1].is_punct:
+        kept = kept[:-1]
+    return kept.start_char, kept.end_char
+
+
 _PLACES_AND_TIMES = frozenset(("GPE", "LOC", "FAC", "DATE", "TIME", "EVENT"))
 
 
@@ -182,6 +212,29 @@ def _speaker_nouns() -> frozenset[str]:
         "person_nouns", "group_nouns", "organisation_nouns", "company_nouns",
         "speaker_titles", "spokespeople", "publication_nouns", "document_nouns",
         "statement_nouns")))
+
+
+def the_subject_instead(doc: Doc, source: tuple[int, int], cue: tuple[int, int],
+                        quotes: list[Span]) -> Token | None:
+    """The cue verb's other nominal subject, where the parser gave the verb two and the
+    source (a token range) is the wrong one: words inside a quotation the cue stands
+    outside ('"... either single tracks or subscriptions services," said Paul Myers'),
+    or words before a tag whose subject follows its verb ("The tone of the campaign,
+    said Mr Milburn, would be ...": the tag's subject speaks). None where the source is
+    neither, or the verb has no such subject."""
+    words = doc[source[0] : source[1]]
+    if not len(words) or cue[1] <= cue[0]:
+        return None
+    verb = doc[cue[0] : cue[1]].root
+    others = [c for c in verb.children if c.dep_ == "nsubj" and not source[0] <= c.i < source[1]]
+    at = doc[cue[0]].idx
+    if any(q[0] <= words.start_char and words.end_char <= q[1] and not q[0] <= at < q[1]
+           for q in quotes):
+        return next((c for c in others if not quoting.quoted(
+            (c.left_edge.idx, c.right_edge.idx + len(c.right_edge)), quotes)), None)
+    if source[1] <= cue[0]:
+        return next((c for c in others if c.left_edge.i == cue[1]), None)  # "said Mr X"
+    return None
 
 
 def with_the_share(doc: Doc, span: Span) -> Span:

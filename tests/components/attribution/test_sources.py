@@ -8,7 +8,10 @@ from pipeline.components.attribution.sources import (
     at_the_named_person,
     at_the_phrase_nearest_the_cue,
     before_a_quotation,
+    before_a_time,
     past_a_leading_verb,
+    past_the_headline,
+    the_subject_instead,
     with_closing_bracket,
     with_the_share,
     within_its_phrase,
@@ -152,3 +155,62 @@ def test_a_source_keeps_the_speakers_phrase_nearest_the_cue(nlp, text, source, e
 )
 def test_a_source_ending_on_a_share_takes_its_phrase(nlp, text, source, expected):
     assert _moved(nlp, text, source, with_the_share) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        ("He made his fortune from care homes. The 52-year-old on Tuesday said he was "
+         "reviewing his donations.", "The 52-year-old on Tuesday", "The 52-year-old"),
+        # a time that says which, or hangs deeper in the phrase, is the phrase's
+        ("A memorable ad in 2008 questioned whether she was ready.", "A memorable ad in 2008",
+         "A memorable ad in 2008"),
+        ("A poll released last week found that most voters agreed.",
+         "A poll released last week", "A poll released last week"),
+        # the age is the phrase's own word, not a time it was said at
+        ("He made his fortune from care homes. The 52-year-old said he was reviewing his "
+         "donations.", "The 52-year-old", "The 52-year-old"),
+    ],
+)
+def test_a_source_ends_before_the_time_it_spoke(nlp, text, source, expected):
+    assert _moved(nlp, text, source, before_a_time) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        ("Milburn defends poster campaign Labour's election chief Alan Milburn has defended "
+         "the posters.", "Milburn defends poster campaign Labour's election chief Alan Milburn",
+         "poster campaign Labour's election chief Alan Milburn"),
+        # the verb of the speaker's relative clause is no headline's
+        ("Springer criticises opera Talk show host Jerry Springer, whose programme inspired "
+         "the opera, has said he would not have written it.",
+         "Jerry Springer, whose programme inspired the opera",
+         "Jerry Springer, whose programme inspired the opera"),
+    ],
+)
+def test_a_source_starts_past_a_headline_run_into_it(nlp, text, source, expected):
+    assert _moved(nlp, text, source, past_the_headline) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "subject"),
+    [
+        ('"Fans want albums; either single tracks or subscription services," said Paul '
+         "Myers, chief executive of Wippit.", "subscription services", "Myers"),
+        ("The tone of the campaign, said Mr Milburn, would be more conversational.",
+         "The tone of the campaign", "Milburn"),
+        # the speaker's own phrase, or words outside the quotation: no other subject
+        ('"Fans want albums," said Paul Myers, chief executive of Wippit.', "Paul Myers", None),
+        ("Talk show host Jerry Springer, whose programme inspired the opera, has said he "
+         "would not have written it.", "the opera", None),
+    ],
+)
+def test_the_wrong_one_of_two_subjects_gives_way_to_the_other(nlp, text, source,
+                                                                    subject):
+    doc = nlp(text)
+    words = doc.char_span(text.index(source), text.index(source) + len(source))
+    said = next(t for t in doc if t.lower_ == "said")
+    got = the_subject_instead(doc, (words.start, words.end), (said.i, said.i + 1),
+                              quoting.spoken(text))
+    assert (got.text if got is not None else None) == subject

@@ -37,7 +37,7 @@ def test_a_tagged_part_of_the_subject_grows_to_the_whole_phrase(nlp, parse) -> N
     doc = parse("Kenneth Baer, a former official who runs a firm, said the plan would fail.")
     extractor = nlp.get_pipe("newsclaims_attribution")
     tagged = _tokens(doc, "Kenneth Baer, a former official")
-    [source] = extractor._sources(doc, tagged, _tokens(doc, "said"))
+    [source] = extractor._sources(doc, tagged, _tokens(doc, "said"), [])
     assert doc.text[slice(*source)] == "Kenneth Baer, a former official who runs a firm"
 
 
