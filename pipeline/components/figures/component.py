@@ -75,9 +75,6 @@ def _amount(unit: str | None) -> bool:
     return unit is not None and (unit in ("%", "pp") or _CURRENCY_CODE.fullmatch(unit) is not None)
 
 _OF_WORD = re.compile(r"\s+of\s+([A-Za-z]+)")
-_MONEY_SCALES = frozenset({"millions", "billions", "trillions"})
-# "billions in arms sales": what the money is
-_IN_A_THING = re.compile(r"\s+in\s+(?!(?:the|a|an|their|its|his|her)\b)[a-z]")
 _POINT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 _RACE_TIME = re.compile(r"\d{0,2}\.\d\d")
 _RANGE_TAIL = re.compile(rf"\s*(?:to|or|and|-|–)\s*(?:\d+|{numbers.word_number_pattern()})\s+"
@@ -128,9 +125,9 @@ _NEEDED_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:will\s+be|would\s+be|are|
 _INCHES_AFTER = re.compile(r"-(\d{1,2})(?!\d|[.,]\d|-)")  # the "-11" of "5-foot-11"
 _ODD_SCALE = re.compile(r"-(?:some|odd)(?:\s+(hundred|thousand|million|billion))?\b",
                         re.IGNORECASE)  # "40-odd calls", "30-some thousand": more than
-# "less than the catalogue price of ", "close to the ", "at least the first ", "in excess of
-# the LSE's ", "an estimated worth of ": a bound on the figure the phrase names
-_THE_GAP = re.compile(r"(?:(?<=than|..to|.\sof)|(?<=at\sleast)|(?<=at\smost))"
+# "less than the catalogue price of ", "close to the ", "at least the first ", "an estimated
+# worth of ": a bound on the figure the phrase names
+_THE_GAP = re.compile(r"(?:(?<=than|..to)|(?<=at\sleast)|(?<=at\smost))"
                       r"\s+the\s+(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+)?$"
                       r"|(?<=estimated)\s+(?:[a-z][\w'’-]*\s+){1,2}?of\s+$")
 # "under the age of 21", "voters under age 45": a bound on an age
@@ -585,23 +582,7 @@ class FigureExtractor:
         if noun is not None or _OF_WORD.match(text, match.end()) \
                 or self.grammar.vague_idiom.search(text, max(0, match.start() - 12), match.start()):
             return True
-        return tokens is not None and (tokens.root.dep_ in ("nsubj", "nsubjpass")
-                                       or self._bare_money(text, match, tokens))
-
-    def _bare_money(self, text: str, match: re.Match[str], tokens: Span | None) -> bool:
-        """A bare "millions" or "billions" is money when a verb of money acts on it ("spend
-        millions on ads", "made millions") or "in" names what the money is ("billions in
-        arms sales"); not as a subject ("Millions in Asia live ..."), "Water for billions"
-        nor what something costs."""
-        end = match.end("num")
-        if tokens is None or match.group("num").lower() not in _MONEY_SCALES \
-                or tokens.root.dep_ in ("nsubj", "nsubjpass") or _OF_WORD.match(text, end):
-            return False
-        root, g = tokens.root, self.grammar
-        if root.head.lemma_.lower() in g.uncounted_money_verbs:
-            return False  # "cost companies billions in lost revenue", as the gold has it
-        return _IN_A_THING.match(text, end) is not None or (
-            root.dep_ == "dobj" and root.head.lemma_.lower() in g.money_verbs)
+        return tokens is not None and tokens.root.dep_ in ("nsubj", "nsubjpass")
 
     @staticmethod
     def _in_brackets(before: str) -> bool:
@@ -705,8 +686,6 @@ class FigureExtractor:
             return g.currency(cur, near), end
         if pre:
             return g.prefix_units[pre.lower()], end
-        if self._bare_money(text, match, tokens):  # "made millions", "billions in arms sales"
-            return g.currency("$", sent.text), match.end("num")  # not inches
         if reading.unit is not None or reading.post:
             unit = reading.unit or g.post_unit(reading.post, sent.text)
             if unit in ("%", "pp") or unit is None or unit.isupper():
@@ -1127,12 +1106,6 @@ class FigureExtractor:
             else g.modifier_symbols[phrase]  # but "people over 65" are older than 65, also
         # after a count of them ("3 million people over 60"); "6.61 seconds over 60m", "the
         # bronze medallist over 3000m": the distance of a race
-        if symbol == "~":  # "more than about half": the bound holds, however rough the figure;
-            # a bound of more than one word only ("handing over roughly 30 million acres")
-            outer = g.modifier_before.search(window, 0, before.start(1))
-            if outer is not None and " " in outer.group(1) \
-                    and g.modifier_symbols[outer.group(1)] != "~":
-                symbol = g.modifier_symbols[outer.group(1)]
         if phrase is not None and tokens is not None and tokens.start > 0 and (
             tokens.doc[tokens.start - 1].dep_ == "prt"
             or self._preposition(tokens, phrase, max(0, start - 40) + before.start(1))

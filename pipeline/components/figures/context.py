@@ -94,7 +94,7 @@ def count_unit(first: int, noun: Token, grammar: FigureGrammar) -> str:
     proper names ("250 Lithuanian soldiers").
     Nouns joined by "and" are counted together ("53 interviews and depositions")."""
     doc = noun.doc
-    name = _plural_name(doc[first : noun.i + 1], grammar)
+    name = _plural_name(doc[first : noun.i + 1])
     if name is not None:
         return name
     split, noun = noun, _hyphen_end(noun)
@@ -119,22 +119,17 @@ def count_unit(first: int, noun: Token, grammar: FigureGrammar) -> str:
     return unit
 
 
-def _plural_name(words: Span, grammar: FigureGrammar) -> str | None:
+def _plural_name(words: Span) -> str | None:
     """A counted noun that is a name in the plural, with the capitalised words of the same
     name before it, is that name in the singular, as written: "29 New Yorkers" -> New
     Yorker, "184 African Americans" -> African American, "two Super Bowls" -> Super Bowl
     (not "250 Lithuanian soldiers", nor "five Labour MPs", whose noun is no name, nor "19
-    Turkish Americans", a nationality's adjective before a name); a name the entity tagger
-    missed as well ("three Grand Slams" -> Grand Slam), unless a word of it ranks or judges
-    ("three Top Tiger Awards" -> award, as the dev gold has it)."""
+    Turkish Americans", a nationality's adjective before a name)."""
     noun = words[-1]
-    if noun.tag_ != "NNPS" or len(words) < 2 or (not noun.ent_type_ and words[0].ent_type_) \
+    if noun.tag_ != "NNPS" or len(words) < 2 or not noun.ent_type_ \
             or _ACRONYM_PLURAL.fullmatch(noun.text) or not noun.is_title or not noun.is_alpha:
-        return None  # a name the tagger left out counts too: "three Grand Slams"
-    if not noun.ent_type_ and any(t.lower_ in grammar.count_skip for t in words):
         return None
-    if not all(t.ent_type_ == noun.ent_type_ and (t.ent_iob_ == "I" or not t.ent_type_)
-               for t in words[1:]) \
+    if not all(t.ent_type_ == noun.ent_type_ and t.ent_iob_ == "I" for t in words[1:]) \
             or not all(t.is_title and t.is_alpha and t.tag_ != "JJ" for t in words):
         return None  # "19 Turkish Americans": a nationality's adjective, left out
     return " ".join([*(t.text for t in words[:-1]), _strip_plural(noun.text)])

@@ -149,8 +149,6 @@ class FigureGrammar:
     preposition_after: dict[str, frozenset[str]]  # "talks about $800bn": no approximation
     occasion_units: frozenset[str]  # "lost three times": a count of occasions, no change
     person_verbs: frozenset[str]  # "84 were killed": a bare number they say of counts people
-    money_verbs: frozenset[str]  # "spend millions": a bare vague plural they act on is money
-    uncounted_money_verbs: frozenset[str]  # "cost companies billions": no figure
     restatement: re.Pattern[str]  # "10 percent of residents, or ": the next says it again
     change_comparison: re.Pattern[str]  # "2.9% in 2001 and ", ", compared with ": the same change
 
@@ -274,8 +272,6 @@ class FigureGrammar:
                                for word, lemmas in data["preposition_after"].items()},
             occasion_units=frozenset(data["occasion_units"]),
             person_verbs=frozenset(data["person_verbs"]),
-            money_verbs=frozenset(data["money_verbs"]),
-            uncounted_money_verbs=frozenset(data["uncounted_money_verbs"]),
             restatement=re.compile(rf"(?:\s+[A-Za-z][\w’'-]*){{1,4}},\s+or\s+"
                                    rf"(?:(?:{alt(approximations)})\s+)?"),
             change_comparison=re.compile(

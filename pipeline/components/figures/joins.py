@@ -37,7 +37,6 @@ _UNIT_GAP = re.compile(r"^,\s+(?:and\s+)?$")
 """A unit goes on in a smaller one after a comma too ("two hours, 23 minutes and 10
 seconds"); a scale word does not ("4 million, 300 people" are two figures)."""
 _BETWEEN = re.compile(r"between\s+$", re.IGNORECASE)
-_BY_BETWEEN = re.compile(r"\bby\s+between\s+$", re.IGNORECASE)  # "fell by between 10% and 15%"
 _COMPARED = re.compile(
     r"\b(?:from|compared with|compared to|than|versus|vs\.?|against|instead of)\b", re.IGNORECASE
 )
@@ -185,13 +184,8 @@ def join_ranges(text: str, figures: list[Figure], grammar: FigureGrammar) -> lis
             value *= scale  # "3 to 4 billion"; not "$650,000 to $2.1 million"
         unit = high.unit if _rate_of(high.unit, low.unit) else low.unit or high.unit
         modifier = ">" if low.modifier == ">" else ">="  # "more than $2 to $3" stays strict
-        top = "<="
-        if low.modifier in ("up", "down") and _BY_BETWEEN.search(
-                text, max(0, low.span[0] - 12), low.span[0]):
-            modifier = top = low.modifier  # "could fall by between 10% and 15%": the change
-            # wins over the range, as over a bound ("jumped as much as 15%")
         out[i] = replace(low, modifier=modifier, unit=unit, value=value)
-        out[i + 1] = replace(high, modifier=top, unit=high.unit or low.unit)
+        out[i + 1] = replace(high, modifier="<=", unit=high.unit or low.unit)
         joined |= {i, i + 1}
     return [
         f for i, f in enumerate(out)

@@ -31,7 +31,6 @@ class NonFigures:
     labels: re.Pattern[str]  # "section ", "resolution " right before the number
     per: re.Pattern[str]  # "per " right before the number: the base of a rate
     date_list: re.Pattern[str]  # " or 5 April", ", 9 and 16 May" after a day
-    month_days: re.Pattern[str]  # "February 16 and ", "Oct. 3, 9 and " before a day
     address: re.Pattern[str]  # "(B) Baker Street" after a house number
     idioms: re.Pattern[str]  # "at one point": a number word in a set phrase
 
@@ -53,17 +52,12 @@ class NonFigures:
             date_list=re.compile(
                 rf"(?:(?:\s*,\s*|\s+(?:or|and|to)\s+)\d{{1,2}}(?:st|nd|rd|th)?)+\s+"
                 rf"(?:{alternation(months)})\b", re.IGNORECASE),
-            month_days=re.compile(
-                rf"\b(?:{alternation([m.capitalize() for m in months])})\.?"
-                rf"(?:(?:\s+|\s*,\s*|\s+(?:or|and|to)\s+)\d{{1,2}}(?:st|nd|rd|th)?)+"
-                rf"(?:\s*,\s*|\s+(?:or|and|to)\s+)$"),
         )
 
     def excluded(self, text: str, start: int, end: int, number: str, *, counts: bool,
                  measured: bool, verb_before: bool = False) -> bool:
         """Whether the number ``text[start:end]`` (digits or words) is a rank, a label,
-        an identifier, a list marker, a day in a list of dates (either side of its month)
-        or the base of a rate;
+        an identifier, a list marker, a day in a list of dates or the base of a rate;
         ``counts`` when it counts a noun ("the last 15 games" is a count), ``measured``
         when a currency or unit is written with it ("the top 1%" is a share),
         ``verb_before`` when the word before it is a verb or the number opens a vote tally
@@ -81,9 +75,6 @@ class NonFigures:
             return True  # "at one point", "on the one hand"
         if _LIST_MARKER.search(before) and text[end : end + 2].startswith(") "):
             return True
-        if not measured and number.isdigit() and int(number) <= 31 \
-                and self.month_days.search(before):
-            return True  # "a hearing on February 16 and 17": the second day of a date
         return bool(self.date_list.match(text, end) or self.address.match(text, end))
 
 
