@@ -157,13 +157,27 @@ def _restates(phrase: Span, figure: Span, counted: Token | None) -> bool:
     firms paid $5m", "The two unions' executives"."""
     root = phrase.root
     return (counted is not None and root.i == counted.i) or figure.start <= root.i < figure.end \
-        or root.like_num or root.pos_ == "NUM" or _is_amount(root)
+        or _is_quantity(root)
 
 
-def _is_amount(root: Token) -> bool:
-    """A head that is an amount of money: "£1.3bn" (tagged a name), "$5bn"; not "16% of
-    women", a share of the group that holds the figure ("earn more than £50,000")."""
-    return _AMOUNT.fullmatch(root.text) is not None or root.tag_ == "$"
+_QUANTITY_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"})
+
+
+def _is_quantity(root: Token) -> bool:
+    """A head that is a number, an amount or a date, which owns no figure: "16 said",
+    "£1.3bn" (tagged a name), "around 10%, which is about 1bn euros", "80bn rupees
+    ($1.8bn) will be spent", "in January, which takes the rate to 12.1%" (issue 11: amounts
+    and months as subject on BBC train); not "16% of women", a share of the group that
+    holds the figure ("earn more than £50,000")."""
+    return root.like_num or root.pos_ == "NUM" or root.tag_ == "$" \
+        or _AMOUNT.fullmatch(root.text) is not None or root.ent_type_ in _QUANTITY_LABELS \
+        or (root.lower_ in _currency_words()
+            and any(_AMOUNT.fullmatch(c.text) for c in root.children))
+
+
+@cache
+def _currency_words() -> frozenset[str]:
+    return frozenset(resources.load("units")["currency_words"])
 
 
 @cache
@@ -323,7 +337,8 @@ def _named(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
     doc, root = phrase.doc, phrase.root
     if root.tag_ in ("WP", "WDT") and root.lower_ in referents.shared().relative:
         antecedent = _antecedent(root)
-        return _named(antecedent, mentions) if antecedent is not None else None
+        return None if antecedent is None or _is_quantity(antecedent.root) \
+            else _named(antecedent, mentions)
     last = phrase[-1]
     gerund = root.tag_ == "VBG" and root.dep_ in ("nsubj", "nsubjpass") \
         and root.lower_ in _measure_nouns()  # "Spending on health will rise by 9.4%"
@@ -348,8 +363,10 @@ def _named(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
         return _named(holder, mentions)
     if root.pos_ == "PRON" or _AGE.search(phrase.text):
         name = _reporter(root, mentions) or (
-            None if root.lower_ == "it" else _canonical(doc, span, mentions))
+            _previous_subject(root, mentions) if root.lower_ == "it"
+            else _canonical(doc, span, mentions))
         # a bare "it" is too often no one named ("it was not a kick"): only "its" resolves
+        # freely
         return None if name is None or name.casefold() == phrase.text.casefold() \
             else Owner(name, span)
     return Owner(phrase.text, span)
@@ -427,6 +444,28 @@ def _reporter(pronoun: Token, mentions: list[EntityMention]) -> str | None:
             if mention is not None and (not person or mention.label == "PERSON"):
                 return referents.shared().mention_at(speaker, mentions)
     return None
+
+
+_EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "take", "make", "mean", "remain"})
+
+
+def _previous_subject(pronoun: Token, mentions: list[EntityMention]) -> str | None:
+    """The organisation a sentence-opening "It" continues from the sentence before, where
+    that sentence's subject names one: "Vodafone has found it difficult to satisfy users.
+    It suffered a net loss of 58,000 customers" -> Vodafone (issue 11: an empty owner the
+    previous sentence names). Not an "it" of "It is", "It takes 2,383 to win" or "It
+    emerged that", which stand for no one."""
+    verb, sent = pronoun.head, pronoun.sent
+    if pronoun.dep_ != "nsubj" or pronoun.i != sent.start or verb.dep_ != "ROOT" \
+            or verb.lemma_.lower() in _EXPLETIVE_VERBS or sent.start == 0 \
+            or any(c.dep_ in ("ccomp", "csubj") for c in verb.children):
+        return None
+    before = pronoun.doc[sent.start - 1].sent.root
+    subject = next((c for c in before.children if c.dep_ == "nsubj"), None)
+    mention = mention_of(subject, mentions) if subject is not None else None
+    if mention is None or mention.label != "ORG" or subject.pos_ != "PROPN":
+        return None
+    return referents.shared().mention_at(subject, mentions)
 
 
 def _proper_name(head: Token) -> Span:
