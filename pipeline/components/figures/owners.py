@@ -82,7 +82,8 @@ def _phrase_owner(figure: Span, verb: Token | None, mentions: list[EntityMention
     """The owner a phrase names: the measured noun's possessor, a valued object or the
     verb's subject, itself owned by a possessor or a holder."""
     reached = verb if verb is not None or not amount else _object_verb(figure)
-    phrase = _measured_possessor(figure) or _valued(figure, verb) or context.subject(reached)
+    phrase = _measured_possessor(figure) or _valued(figure, verb) \
+        or _changed_possessor(figure, verb) or context.subject(reached)
     if phrase is None:
         return None
     named = _apposed_name(phrase)
@@ -196,13 +197,30 @@ def _valued(figure: Span, verb: Token | None) -> Span | None:
     the tracks' value, not the bid's or the analysts')."""
     if verb is None or verb.lemma_.lower() not in _valuing_verbs():
         return None
+    obj = _object_through(figure, verb, ("at",))
+    return obj.doc[obj.left_edge.i : obj.i + 1] if obj is not None else None
+
+
+def _changed_possessor(figure: Span, verb: Token | None) -> Span | None:
+    """The named possessor of the object a verb moves "from", "to" or "by" the figure:
+    "MPs voted to cut Turkcell's stake from 70% to 49%" -> Turkcell, not the MPs (issue
+    11: a subject for the object's owner on BBC train)."""
+    obj = _object_through(figure, verb, ("from", "to", "by")) if verb is not None else None
+    possessor = _possessor(obj.doc[obj.left_edge.i : obj.i + 1], figure) if obj is not None \
+        else None
+    # "Companies raised their contributions by 100%": a pronoun is the subject's own
+    return possessor if possessor is not None and possessor.root.pos_ != "PRON" else None
+
+
+def _object_through(figure: Span, verb: Token, prepositions: tuple[str, ...]) -> Token | None:
+    """The verb's direct object, where the figure hangs on the verb through one of
+    ``prepositions`` ("value the company at A$3.1bn", "cut the stake from 70% to 49%")."""
     node = figure.root
     while node.head.i not in (node.i, verb.i):
         node = node.head
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if node.head.i != verb.i or node.lower_ != "at" or obj is None:
+    if node.head.i != verb.i or node.lower_ not in prepositions:
         return None
-    return obj.doc[obj.left_edge.i : obj.i + 1]
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _measure_holder(phrase: Span, figure: Span) -> Span | None:
@@ -302,11 +320,15 @@ def _age_phrase_start(figure: Span) -> int:
 
 
 def _measured_possessor(figure: Span) -> Span | None:
-    """The possessor of the noun the figure is "of" or modifies: "India's population of
-    1.1bn", "Absa's market value of R50bn", "the firm's 5% stake"."""
+    """The possessor of the noun the figure is "of" or modifies, or of the figure itself:
+    "India's population of 1.1bn", "Absa's market value of R50bn", "the firm's 5% stake",
+    "surpass Margaret Thatcher's 11 years"."""
     anchor = figure.root
     nouns = [anchor.head.head] if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" \
         else [anchor.head] if anchor.dep_ in ("nummod", "compound", "amod") else []
+    own = _possessor(figure.doc[anchor.left_edge.i : anchor.i + 1], figure)
+    if own is not None and own.root.pos_ != "PRON":  # "surpass Margaret Thatcher's 11 years"
+        return own  # (not "raise rates from their current 4.75%": the subject's own)
     for noun in nouns:
         if noun.pos_ == "NOUN" and noun.i != anchor.i:
             possessor = _possessor(noun.doc[noun.left_edge.i : noun.i + 1], figure)
@@ -335,7 +357,8 @@ def _named(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
     """The canonical name a phrase stands for, or its own words; None for a pronoun that
     resolves to no one and for a phrase that is no noun."""
     doc, root = phrase.doc, phrase.root
-    if root.tag_ in ("WP", "WDT") and root.lower_ in referents.shared().relative:
+    if (root.tag_ in ("WP", "WDT") and root.lower_ in referents.shared().relative) \
+            or root.tag_ == "WP$":  # "Deutsche Boerse - whose market capitalisation is"
         antecedent = _antecedent(root)
         return None if antecedent is None or _is_quantity(antecedent.root) \
             else _named(antecedent, mentions)
@@ -480,8 +503,9 @@ def _canonical(doc: Doc, span: tuple[int, int], mentions: list[EntityMention]) -
 
 def _antecedent(relative: Token) -> Span | None:
     """The noun phrase a relative pronoun stands for: "the waves which killed" -> the
-    waves (its words up to the noun)."""
-    clause = relative.head
+    waves, "Deutsche Boerse - whose market capitalisation is" -> Deutsche Boerse (its
+    words up to the noun)."""
+    clause = relative.head if relative.dep_ != "poss" else relative.head.head
     if clause.dep_ not in ("relcl", "acl") or clause.head.i == relative.i:
         return None
     noun = clause.head

@@ -269,3 +269,24 @@ def test_no_amount_as_owner(parse, text, surface, subject):
 )
 def test_it_continues_the_previous_subject(parse, text, surface, subject):
     assert dict(figures(parse, text))[surface].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # "whose" stands for its antecedent, as "which" does
+        ("Deutsche Boerse - whose market capitalisation is more than £3bn - said it would "
+         "bid.", "£3bn", "Deutsche Boerse"),
+        # the figure's own named possessor, not the verb's subject
+        ("If he wins, he will surpass Margaret Thatcher's 11 years by 2008.", "11 years",
+         "Margaret Thatcher"),
+        # the named owner of what a verb moves from or to the figure
+        ("Iran's parliament voted to cut Turkcell's stake in the network from 70% to 49%.",
+         "70%", "Turkcell"),
+        # ... not a possessive pronoun, which is the subject's own
+        ("Companies facing deficits had raised their contributions by 100% or more.", "100%",
+         "Companies facing deficits"),
+    ],
+)
+def test_owner_possessed_in_the_phrase(parse, text, surface, subject):
+    assert dict(figures(parse, text))[surface].subject == subject
