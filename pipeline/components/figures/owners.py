@@ -489,8 +489,9 @@ def _previous_subject(pronoun: Token, mentions: list[EntityMention]) -> str | No
     before = pronoun.doc[sent.start - 1].sent.root
     subject = next((c for c in before.children if c.dep_ == "nsubj"), None)
     mention = mention_of(subject, mentions) if subject is not None else None
-    if mention is None or mention.label != "ORG" or subject.pos_ != "PROPN":
-        return None
+    if mention is None or mention.label != "ORG" or subject.pos_ != "PROPN" or any(
+            hyphens.joined_before(t) for t in subject.subtree if t.pos_ in ("ADJ", "VERB")):
+        return None  # "The Markfield, Leicestershire-based company runs": a place
     return referents.shared().mention_at(subject, mentions)
 
 

@@ -265,6 +265,9 @@ def test_no_amount_as_owner(parse, text, surface, subject):
         # not a person, not an "It is" that stands for no one
         ("Mr Smith leads the firm. It made a profit of $5m.", "$5m", None),
         ("Vodafone reported results. It is expected to cut 300 jobs.", "300 jobs", None),
+        # nor a place a "-based" names
+        ("The Markfield, Leicestershire-based company runs 142 quarries. It also has 164 "
+         "concrete plants.", "164 concrete plants", None),
         # "it" in a clause a person reports is not the person
         ("The Nikkei rose. In 2005 it \"will rise toward 13,000\", predicted strategist "
          "Naoki Kamiyama.", "13,000", None),
