@@ -227,7 +227,9 @@ def _measure_holder(phrase: Span, figure: Span) -> Span | None:
     """The name a measure is "in", "at", "of" or "for" ("Shares in Cairn Energy rose
     3.8%" -> Cairn Energy, "Net profits at Deutsche Bank" -> Deutsche Bank, "Sales in Dr
     Reddy's generics business" -> Dr Reddy's), as the possessor of "Cairn Energy's
-    shares" is; not "Police in London" (no measure), nor a name inside the figure."""
+    shares" is; "Quarterly profits at US media giant TimeWarner" -> TimeWarner, the name a
+    descriptor introduces; not "Police in London" (no measure), nor a name inside the
+    figure."""
     root = phrase.root
     if root.pos_ != "NOUN" or root.lower_ not in _measure_nouns():
         return None
@@ -239,7 +241,8 @@ def _measure_holder(phrase: Span, figure: Span) -> Span | None:
             continue
         if held.pos_ == "PROPN":
             return _proper_name(held)
-        return _possessor(held.doc[held.left_edge.i : held.i + 1], figure)
+        named = _apposed_name(held.doc[held.i : held.i + 1])  # "at US media giant TimeWarner"
+        return named or _possessor(held.doc[held.left_edge.i : held.i + 1], figure)
     return None
 
 

@@ -16,6 +16,8 @@ from tests.components.figures.test_component import figures
         # "the measure instead of its owner"); not a group "in" a place
         ("Shares in Cairn Energy rose 3.8% on Tuesday.", "3.8%", "Cairn Energy"),
         ("Net profits at Deutsche Bank were up 42%.", "42%", "Deutsche Bank"),
+        ("Markets were calm.\nQuarterly profits at US media giant TimeWarner jumped 76% in "
+         "December.", "76%", "TimeWarner"),
         ("Police in London arrested 5 men.", "5 men", "Police in London"),
         ("Sales in the first quarter rose 5%.", "5%", "Sales in the first quarter"),
         # an age describes the name it modifies or stands next to
