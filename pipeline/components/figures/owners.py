@@ -82,7 +82,8 @@ def _phrase_owner(figure: Span, verb: Token | None, mentions: list[EntityMention
     """The owner a phrase names: the measured noun's possessor, a valued object or the
     verb's subject, itself owned by a possessor or a holder."""
     reached = verb if verb is not None or not amount else _object_verb(figure)
-    phrase = _measured_possessor(figure) or _valued(figure, verb) or context.subject(reached)
+    phrase = _measured_possessor(figure) or _valued(figure, verb) \
+        or _changed_possessor(figure, verb) or context.subject(reached)
     if phrase is None:
         return None
     named = _apposed_name(phrase)
@@ -157,13 +158,27 @@ def _restates(phrase: Span, figure: Span, counted: Token | None) -> bool:
     firms paid $5m", "The two unions' executives"."""
     root = phrase.root
     return (counted is not None and root.i == counted.i) or figure.start <= root.i < figure.end \
-        or root.like_num or root.pos_ == "NUM" or _is_amount(root)
+        or _is_quantity(root)
 
 
-def _is_amount(root: Token) -> bool:
-    """A head that is an amount of money: "£1.3bn" (tagged a name), "$5bn"; not "16% of
-    women", a share of the group that holds the figure ("earn more than £50,000")."""
-    return _AMOUNT.fullmatch(root.text) is not None or root.tag_ == "$"
+_QUANTITY_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"})
+
+
+def _is_quantity(root: Token) -> bool:
+    """A head that is a number, an amount or a date, which owns no figure: "16 said",
+    "£1.3bn" (tagged a name), "around 10%, which is about 1bn euros", "80bn rupees
+    ($1.8bn) will be spent", "in January, which takes the rate to 12.1%" (issue 11: amounts
+    and months as subject on BBC train); not "16% of women", a share of the group that
+    holds the figure ("earn more than £50,000")."""
+    return root.like_num or root.pos_ == "NUM" or root.tag_ == "$" \
+        or _AMOUNT.fullmatch(root.text) is not None or root.ent_type_ in _QUANTITY_LABELS \
+        or (root.lower_ in _currency_words()
+            and any(_AMOUNT.fullmatch(c.text) for c in root.children))
+
+
+@cache
+def _currency_words() -> frozenset[str]:
+    return frozenset(resources.load("units")["currency_words"])
 
 
 @cache
@@ -182,20 +197,39 @@ def _valued(figure: Span, verb: Token | None) -> Span | None:
     the tracks' value, not the bid's or the analysts')."""
     if verb is None or verb.lemma_.lower() not in _valuing_verbs():
         return None
+    obj = _object_through(figure, verb, ("at",))
+    return obj.doc[obj.left_edge.i : obj.i + 1] if obj is not None else None
+
+
+def _changed_possessor(figure: Span, verb: Token | None) -> Span | None:
+    """The named possessor of the object a verb moves "from", "to" or "by" the figure:
+    "MPs voted to cut Turkcell's stake from 70% to 49%" -> Turkcell, not the MPs (issue
+    11: a subject for the object's owner on BBC train)."""
+    obj = _object_through(figure, verb, ("from", "to", "by")) if verb is not None else None
+    possessor = _possessor(obj.doc[obj.left_edge.i : obj.i + 1], figure) if obj is not None \
+        else None
+    # "Companies raised their contributions by 100%": a pronoun is the subject's own
+    return possessor if possessor is not None and possessor.root.pos_ != "PRON" else None
+
+
+def _object_through(figure: Span, verb: Token, prepositions: tuple[str, ...]) -> Token | None:
+    """The verb's direct object, where the figure hangs on the verb through one of
+    ``prepositions`` ("value the company at A$3.1bn", "cut the stake from 70% to 49%")."""
     node = figure.root
     while node.head.i not in (node.i, verb.i):
         node = node.head
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if node.head.i != verb.i or node.lower_ != "at" or obj is None:
+    if node.head.i != verb.i or node.lower_ not in prepositions:
         return None
-    return obj.doc[obj.left_edge.i : obj.i + 1]
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _measure_holder(phrase: Span, figure: Span) -> Span | None:
     """The name a measure is "in", "at", "of" or "for" ("Shares in Cairn Energy rose
     3.8%" -> Cairn Energy, "Net profits at Deutsche Bank" -> Deutsche Bank, "Sales in Dr
     Reddy's generics business" -> Dr Reddy's), as the possessor of "Cairn Energy's
-    shares" is; not "Police in London" (no measure), nor a name inside the figure."""
+    shares" is; "Quarterly profits at US media giant TimeWarner" -> TimeWarner, the name a
+    descriptor introduces; not "Police in London" (no measure), nor a name inside the
+    figure."""
     root = phrase.root
     if root.pos_ != "NOUN" or root.lower_ not in _measure_nouns():
         return None
@@ -207,7 +241,8 @@ def _measure_holder(phrase: Span, figure: Span) -> Span | None:
             continue
         if held.pos_ == "PROPN":
             return _proper_name(held)
-        return _possessor(held.doc[held.left_edge.i : held.i + 1], figure)
+        named = _apposed_name(held.doc[held.i : held.i + 1])  # "at US media giant TimeWarner"
+        return named or _possessor(held.doc[held.left_edge.i : held.i + 1], figure)
     return None
 
 
@@ -288,11 +323,15 @@ def _age_phrase_start(figure: Span) -> int:
 
 
 def _measured_possessor(figure: Span) -> Span | None:
-    """The possessor of the noun the figure is "of" or modifies: "India's population of
-    1.1bn", "Absa's market value of R50bn", "the firm's 5% stake"."""
+    """The possessor of the noun the figure is "of" or modifies, or of the figure itself:
+    "India's population of 1.1bn", "Absa's market value of R50bn", "the firm's 5% stake",
+    "surpass Margaret Thatcher's 11 years"."""
     anchor = figure.root
     nouns = [anchor.head.head] if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" \
         else [anchor.head] if anchor.dep_ in ("nummod", "compound", "amod") else []
+    own = _possessor(figure.doc[anchor.left_edge.i : anchor.i + 1], figure)
+    if own is not None and own.root.pos_ != "PRON":  # "surpass Margaret Thatcher's 11 years"
+        return own  # (not "raise rates from their current 4.75%": the subject's own)
     for noun in nouns:
         if noun.pos_ == "NOUN" and noun.i != anchor.i:
             possessor = _possessor(noun.doc[noun.left_edge.i : noun.i + 1], figure)
@@ -321,9 +360,11 @@ def _named(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
     """The canonical name a phrase stands for, or its own words; None for a pronoun that
     resolves to no one and for a phrase that is no noun."""
     doc, root = phrase.doc, phrase.root
-    if root.tag_ in ("WP", "WDT") and root.lower_ in referents.shared().relative:
+    if (root.tag_ in ("WP", "WDT") and root.lower_ in referents.shared().relative) \
+            or root.tag_ == "WP$":  # "Deutsche Boerse - whose market capitalisation is"
         antecedent = _antecedent(root)
-        return _named(antecedent, mentions) if antecedent is not None else None
+        return None if antecedent is None or _is_quantity(antecedent.root) \
+            else _named(antecedent, mentions)
     last = phrase[-1]
     gerund = root.tag_ == "VBG" and root.dep_ in ("nsubj", "nsubjpass") \
         and root.lower_ in _measure_nouns()  # "Spending on health will rise by 9.4%"
@@ -348,8 +389,10 @@ def _named(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
         return _named(holder, mentions)
     if root.pos_ == "PRON" or _AGE.search(phrase.text):
         name = _reporter(root, mentions) or (
-            None if root.lower_ == "it" else _canonical(doc, span, mentions))
+            _previous_subject(root, mentions) if root.lower_ == "it"
+            else _canonical(doc, span, mentions))
         # a bare "it" is too often no one named ("it was not a kick"): only "its" resolves
+        # freely
         return None if name is None or name.casefold() == phrase.text.casefold() \
             else Owner(name, span)
     return Owner(phrase.text, span)
@@ -414,19 +457,45 @@ def _clause_holder(pronoun: Token) -> Span | None:
 def _reporter(pronoun: Token, mentions: list[EntityMention]) -> str | None:
     """Who "it", "he" or "they" stands for in a clause a name reports: "Diehl Defence
     said it would raise production" -> Diehl Defence, not the firm named last ("he"
-    only a person: the entity labels of firms are less sure than those of people)."""
+    only a person: the entity labels of firms are less sure than those of people; "it"
+    never a person: "In 2005 it will rise toward 13,000, predicted Naoki Kamiyama" is the
+    index's, not his; "their" may be anyone's: "Mr Pound said their two children")."""
     clause = pronoun.head if pronoun.dep_ != "poss" else pronoun.head.head
     if clause.dep_ != "ccomp":
         return None
-    person = referents.shared().pronouns.get(pronoun.lower_) == "PERSON"
+    kind = referents.shared().pronouns.get(pronoun.lower_)
+    person = kind == "PERSON"
     for speaker in clause.head.children:
         if speaker.dep_ == "nsubj" and speaker.pos_ == "PROPN":
             mention = mention_of(speaker, mentions)
             if mention is None and not person:
                 return _proper_name(speaker).text
-            if mention is not None and (not person or mention.label == "PERSON"):
+            if mention is not None and (kind == "GROUP" or (mention.label == "PERSON") == person):
                 return referents.shared().mention_at(speaker, mentions)
     return None
+
+
+_EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "take", "make", "mean", "remain"})
+
+
+def _previous_subject(pronoun: Token, mentions: list[EntityMention]) -> str | None:
+    """The organisation a sentence-opening "It" continues from the sentence before, where
+    that sentence's subject names one: "Vodafone has found it difficult to satisfy users.
+    It suffered a net loss of 58,000 customers" -> Vodafone (issue 11: an empty owner the
+    previous sentence names). Not an "it" of "It is", "It takes 2,383 to win" or "It
+    emerged that", which stand for no one."""
+    verb, sent = pronoun.head, pronoun.sent
+    if pronoun.dep_ != "nsubj" or pronoun.i != sent.start or verb.dep_ != "ROOT" \
+            or verb.lemma_.lower() in _EXPLETIVE_VERBS or sent.start == 0 \
+            or any(c.dep_ in ("ccomp", "csubj") for c in verb.children):
+        return None
+    before = pronoun.doc[sent.start - 1].sent.root
+    subject = next((c for c in before.children if c.dep_ == "nsubj"), None)
+    mention = mention_of(subject, mentions) if subject is not None else None
+    if mention is None or mention.label != "ORG" or subject.pos_ != "PROPN" or any(
+            hyphens.joined_before(t) for t in subject.subtree if t.pos_ in ("ADJ", "VERB")):
+        return None  # "The Markfield, Leicestershire-based company runs": a place
+    return referents.shared().mention_at(subject, mentions)
 
 
 def _proper_name(head: Token) -> Span:
@@ -441,8 +510,9 @@ def _canonical(doc: Doc, span: tuple[int, int], mentions: list[EntityMention]) -
 
 def _antecedent(relative: Token) -> Span | None:
     """The noun phrase a relative pronoun stands for: "the waves which killed" -> the
-    waves (its words up to the noun)."""
-    clause = relative.head
+    waves, "Deutsche Boerse - whose market capitalisation is" -> Deutsche Boerse (its
+    words up to the noun)."""
+    clause = relative.head if relative.dep_ != "poss" else relative.head.head
     if clause.dep_ not in ("relcl", "acl") or clause.head.i == relative.i:
         return None
     noun = clause.head

@@ -16,6 +16,8 @@ from tests.components.figures.test_component import figures
         # "the measure instead of its owner"); not a group "in" a place
         ("Shares in Cairn Energy rose 3.8% on Tuesday.", "3.8%", "Cairn Energy"),
         ("Net profits at Deutsche Bank were up 42%.", "42%", "Deutsche Bank"),
+        ("Markets were calm.\nQuarterly profits at US media giant TimeWarner jumped 76% in "
+         "December.", "76%", "TimeWarner"),
         ("Police in London arrested 5 men.", "5 men", "Police in London"),
         ("Sales in the first quarter rose 5%.", "5%", "Sales in the first quarter"),
         # an age describes the name it modifies or stands next to
@@ -114,6 +116,40 @@ from tests.components.figures.test_component import figures
         # a participle after a preposition tells of the subject its clause climbs to
         ("The legend swept into London to announce a deal after spending three days in "
          "Spain.", "three days", "The legend"),
+        # an amount or a date owns no figure, as subject or as a relative's antecedent
+        # (issue 11: "around 10%", "80bn rupees ($1.8bn", "January" as subject)
+        ("We will go over by around 10%, which is about 1bn euros.", "1bn euros", None),
+        ("The total reached 5m in January, which takes the rate to 12.1%.", "12.1%", None),
+        ("Growth is expected to be 4%, which is about 1% less than forecast.", "1%", None),
+        ("He said 80bn rupees ($1.8bn) will be spent on roads.", "$1.8bn", None),
+        # a name stays the antecedent
+        ("Yukos hangs on to Yugansk, which accounts for 60% of its output.", "60%",
+         "Yugansk"),
+        # a sentence-opening "It" continues the organisation the sentence before opens
+        # with (issue 11: an empty owner the previous sentence names)
+        ("Vodafone has found it difficult to satisfy users. It suffered a net loss of "
+         "$58m in January.", "$58m", "Vodafone"),
+        # not a person, not an "It is" that stands for no one
+        ("Mr Smith leads the firm. It made a profit of $5m.", "$5m", None),
+        ("Vodafone reported results. It is expected to cut 300 jobs.", "300 jobs", None),
+        # nor a place a "-based" names
+        ("The Markfield, Leicestershire-based company runs 142 quarries. It also has 164 "
+         "concrete plants.", "164 concrete plants", None),
+        # "it" in a clause a person reports is not the person
+        ("The Nikkei rose. In 2005 it \"will rise toward 13,000\", predicted strategist "
+         "Naoki Kamiyama.", "13,000", None),
+        # "whose" stands for its antecedent, as "which" does
+        ("Deutsche Boerse - whose market capitalisation is more than £3bn - said it would "
+         "bid.", "£3bn", "Deutsche Boerse"),
+        # the figure's own named possessor, not the verb's subject
+        ("If he wins, he will surpass Margaret Thatcher's 11 years by 2008.", "11 years",
+         "Margaret Thatcher"),
+        # the named owner of what a verb moves from or to the figure
+        ("Iran's parliament voted to cut Turkcell's stake in the network from 70% to 49%.",
+         "70%", "Turkcell"),
+        # ... not a possessive pronoun, which is the subject's own
+        ("Companies facing deficits had raised their contributions by 100% or more.", "100%",
+         "Companies facing deficits"),
     ],
 )
 def test_owner(parse, text, surface, subject):
