@@ -12,6 +12,7 @@ import math
 import os
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -57,15 +58,33 @@ def test_ids_are_unique_across_files() -> None:
     assert not dupes
 
 
+def _dev_ids_in_check_articles(article: Callable[[dict], tuple]) -> list[str]:
+    """The ids of dev sentences that are check sentences or share an ``article`` key with
+    one; only dev ids are named, so a new set can be redrawn without opening the check."""
+    held = [r for name, r in RECORDS if name == "check.jsonl"]
+    articles = {article(r) for r in held}
+    texts = {r["sha1"] for r in held}
+    return [r["id"] for name, r in RECORDS if name != "check.jsonl" and (
+        article(r) in articles or r["sha1"] in texts)]
+
+
 def test_the_held_out_check_shares_no_article_with_the_dev_gold() -> None:
     """Rules tuned on a sentence of an article the check draws from have seen the check
-    (fresh4 drew 42 such sentences; those check sentences were removed)."""
-    held = [r for name, r in RECORDS if name == "check.jsonl"]
-    articles = {(r["file"], r["record"]) for r in held}
-    texts = {r["sha1"] for r in held}
-    seen = [r["id"] for name, r in RECORDS if name != "check.jsonl" and (
-        (r["file"], r["record"]) in articles or r["sha1"] in texts)]
-    assert not seen
+    (fresh4 drew 42 such sentences; those check sentences were removed). A BBC row and a
+    PolNeAR file are articles; a SEESAW ``record`` is a sentence (see the next test)."""
+    seen = _dev_ids_in_check_articles(lambda r: (r["file"], r["record"]))
+    assert not seen, f"{len(seen)} dev sentences in check articles: {' '.join(seen)}"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "30 SEESAW sentences of fresh4, fresh6, fresh8, fresh9 and fresh10 are from 30 articles "
+    "the check draws other sentences from (round 17, docs/measurements.md); the lead decides "
+    "whether to drop them, and then this marker goes"))
+def test_no_dev_sentence_is_from_a_seesaw_article_the_check_uses() -> None:
+    """The same check with a SEESAW article as the file, not the sentence."""
+    seen = _dev_ids_in_check_articles(lambda r: (r["file"], None) if r["file"].endswith(
+        ".json") else (r["file"], r["record"]))
+    assert not seen, f"{len(seen)} dev sentences in check articles: {' '.join(seen)}"
 
 
 ALL_SOURCES = frozenset({"bbc-news", "polnear", "seesaw"})
