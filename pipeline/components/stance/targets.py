@@ -743,13 +743,15 @@ class Resolver:
     def _named_thing(self, token: Token) -> Target | None:
         """The name a definite description stands for where the article named it before
         by the same head noun: "the new Act" -> the last law, event, work, place or body
-        whose name ends in "Act" ("Freedom of Information Act"; "the report" -> "Gershon
-        Report"). A work by its kind ("the film" -> the last title) was tried: a film the
-        recogniser takes for a person ("Vera Drake") leaves "the film" to another title.
+        whose name is headed by "Act" ("Freedom of Information Act"; "the report" ->
+        "Gershon Report", "the bank" -> "Bank of England"). A work by its kind ("the
+        film" -> the last title) was tried: a film the recogniser takes for a person ("Vera
+        Drake") leaves "the film" to another title.
         Only a singular noun with no words of its own but adjectives and a relative clause
         ("the new Act", "the Act, which obliges ..."; not "the party's plans", "the tax
-        act", "the federation concerned"), and a noun of a body ("party", "bank") none
-        ("this new party" is no party named before), within 3,000 characters (60 sentences' worth)."""
+        act", "the federation concerned"), a noun of a body ("party", "bank") with no
+        adjective ("this new party" is no party named before), within 3,000 characters (60
+        sentences' worth)."""
         if token.tag_ not in ("NN", "NNP") or token.ent_type_ or not any(
                 c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.children) or any(
                 c.dep_ not in ("det", "amod", "punct", "case", "relcl") for c in token.children):
