@@ -88,6 +88,25 @@ def test_definite_noun_is_the_longer_phrase_named_before(parse):
 
 
 @pytest.mark.parametrize(("text", "word", "name"), [
+    # a description whose head ends a name before stands for that name
+    ("The government introduced the Prevention of Terrorism Act last year. Lawyers said the "
+     "new Act was unfair.", "Act", "Prevention of Terrorism Act"),
+    ("The Human Rights Act came into force in 2000. Critics said the Act was misused.", "Act",
+     "Human Rights Act"),
+    ("The Bank of England held rates on Thursday. Economists said the bank was right.",
+     "bank", "Bank of England"),
+    # not a description with words of its own, nor a plural
+    ("The Bank of England held rates on Thursday. Economists said the investment bank was "
+     "wrong.", "bank", "investment bank"),
+    ("The Bank of England held rates. Economists said the banks were right.", "banks",
+     "banks"),
+])
+def test_a_description_is_the_thing_named_before(parse, text, word, name):
+    doc = parse(text)
+    assert _resolver(doc).at(_token(doc, word, -1)).name == name
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
     # an anaphor of another noun of its kind: the specific one named just before
     ("MPs will hold a long debate next week and then vote on the controversial ID cards "
      "bill. Up to 30 Labour MPs could oppose the scheme.", "scheme",

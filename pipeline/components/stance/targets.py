@@ -41,6 +41,9 @@ _NAMING_PREPS = frozenset({"of", "on", "for", "to", "between", "against", "over"
 # spaCy's entity types of times and amounts: no stance is about a date or a number
 _MEASURES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 _PLACES = frozenset({"GPE", "NORP", "LOC"})  # "Philippines", "Americas": names in -s
+# what a definite description may stand for by its head ("the new Act": the Freedom of
+# Information Act; "the report": the Gershon Report; "the bank": the Bank of England)
+_THINGS = frozenset({"LAW", "EVENT", "FAC", "ORG", "PRODUCT", "WORK_OF_ART"})
 # what makes a noun specific however rarely the article uses it: "tuition fees", "the
 # club's debt", "two goals", "the cost of the plan"
 _SPECIFIC = frozenset({"compound", "poss", "nummod", "prep", "nmod", "appos"})
@@ -707,6 +710,9 @@ class Resolver:
             quoted = self._quoted_before(token)  # 'proposed an "Asian NATO". ... the proposal'
             if quoted:
                 return Target(quoted, PHRASE, (token.idx, token.idx + len(token.text)), token.i)
+        thing = self._named_thing(token) if definite else None
+        if thing is not None:
+            return thing
         alias = aliases.alias(token.text) if token.pos_ == "PROPN" else None
         if alias:
             return Target(alias, ENTITY, (token.idx, token.idx + len(token.text)), token.i)
@@ -733,6 +739,39 @@ class Resolver:
         name = self._name_of(tokens)
         span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)) if tokens else None
         return Target(name, PHRASE, span, token.i) if name and span else None
+
+    def _named_thing(self, token: Token) -> Target | None:
+        """The name a definite description stands for where the article named it before
+        by the same head noun: "the new Act" -> the last law, event, work, place or body
+        whose name is headed by "Act" ("Freedom of Information Act"; "the report" ->
+        "Gershon Report", "the bank" -> "Bank of England"). A work by its kind ("the
+        film" -> the last title) was tried: a film the recogniser takes for a person ("Vera
+        Drake") leaves "the film" to another title.
+        Only a singular noun with no words of its own but adjectives and a relative clause
+        ("the new Act", "the Act, which obliges ..."; not "the party's plans", "the tax
+        act", "the federation concerned"), a noun of a body ("party", "bank") with no
+        adjective ("this new party" is no party named before), within 3,000 characters (60
+        sentences' worth)."""
+        if token.tag_ not in ("NN", "NNP") or token.ent_type_ or not any(
+                c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.children) or any(
+                c.dep_ not in ("det", "amod", "punct", "case", "relcl") for c in token.children):
+            return None
+        lemma = token.lemma_.lower()
+        if lemma in referents.shared().organisation_nouns and any(
+                c.dep_ == "amod" for c in token.children):
+            return None
+        named = [e for e in self.doc.ents if e.end_char <= token.idx < e.start_char + 3000
+                 and e.label_ in _THINGS and e.root.lemma_.lower() == lemma and len(e) > 1]
+        if not named:
+            return None
+        span = (token.left_edge.idx, token.idx + len(token.text))
+        mention = self._by_token.get(named[-1].root.i)
+        if mention is not None:
+            return Target(self.canonical(mention.canonical, mention.label), ENTITY, span,
+                          token.i)
+        words = list(named[-1])
+        name = self._name_of(words[1:] if words[0].lower_ == "the" else words)
+        return Target(name, PHRASE, span, token.i) if name else None
 
     def _body(self) -> int:
         """Where the body starts after a headline run into it (:func:`headline_end`)."""
