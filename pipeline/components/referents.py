@@ -803,12 +803,19 @@ _RETIED_NOT = ("ORG", "GPE", "NORP", "LOC")  # tried already, or where a firm is
 
 
 def _subject(doc: Doc, mention: EntityMention, main: bool = False) -> bool:
-    """The mention is a clause's subject; ``main``: a main clause's, or its possessor's
-    ("Mr Brown's insistence ... was")."""
+    """The mention is a clause's subject, or in apposition to a subject the parser took
+    from a headline run into the first sentence ("Aragones angered by fine Spain coach
+    Luis Aragones is furious": the headline's "Aragones"); ``main``: a main clause's, or
+    its possessor's ("Mr Brown's insistence ... was")."""
     span = _span_of(doc, mention)
     if span is None:
         return False
     root = span.root
+    top = root
+    while top.dep_ == "appos" and top.head.i != top.i:
+        top = top.head
+    if top.idx < headline_end(doc) <= root.idx:
+        root = top
     if main and root.dep_ == "poss":
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass") and (not main or _in_main_clause(root))

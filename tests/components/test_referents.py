@@ -699,3 +699,11 @@ def test_the_worlds_largest_maker_is_the_maker_the_article_named(nlp):
 )
 def test_they_after_a_thing_done_by_a_group_is_that_group(nlp, text, name):
     assert dict(sources(nlp, text)).get("They") == name
+
+
+def test_a_name_in_apposition_to_a_run_in_headlines_subject_is_the_subject(nlp):
+    text = ("Aragones angered by racism fine Spain coach Luis Aragones is furious after being "
+            "fined by the federation for his comments about Thierry Henry. The 66-year-old "
+            "criticised his punishment even though it was far below the maximum penalty. "
+            '"I am not guilty," he said.')
+    assert sources(nlp, text) == [("The 66-year-old", "Luis Aragones"), ("he", "Luis Aragones")]
