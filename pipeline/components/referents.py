@@ -193,14 +193,13 @@ class SourceResolver:
                      if any(start <= m.start and m.end <= end for start, end in inside)}
         persons = [m for m in before if m.label == "PERSON" and m.canonical not in spoken_of]
         lemma = head.lemma_.lower()
-        if lemma in self.document_nouns and (
-                owner := self._owner(head, mentions, earlier)
-                or self._document_owner(head, mentions, self.document_nouns)):
-            return owner  # "The Demos report", "a report by the Commons committee"
-        if lemma in self.statement_nouns and (
-                owner := self._owner(head, mentions, earlier)
-                or self._document_owner(head, mentions, self.statement_nouns)):
-            return owner  # "Mr Crosby's statement", "a statement from the Home Office"
+        for nouns in (self.document_nouns, self.statement_nouns):
+            if lemma in nouns and (
+                    owner := self._owner(head, mentions, earlier)
+                    or self._document_owner(head, mentions, nouns)
+                    or self._possessor(head, mentions, earlier, quotes)):
+                return owner  # "The Demos report", "a report by the Commons committee",
+                # "Mr Crosby's statement", "a statement from the Home Office", "his report"
         if head.pos_ != "PRON" and lemma in self.group_nouns:
             if lower in self.titles and head.tag_ == "NN" and any(
                     c.dep_ == "poss" or c.lower_ == "the" for c in head.children) and (
@@ -716,6 +715,22 @@ class SourceResolver:
         return next((owner for c in verb.children if c.dep_ == "nsubj"
                      and (owner := self.mention_at(c, mentions)) is not None), None)
 
+    def _possessor(self, head: Token, mentions: list[EntityMention],
+                   earlier: list[Statement], quotes: Sequence[Span] = ()) -> str | None:
+        """The name a noun's possessor stands for where it is "his", "its", "their" or a
+        definite organisation noun ("his spokesman": whom "his" stands for; "The band's
+        spokesman": the band named before; "His report": its author); None where it
+        resolves to no name (a pronoun with no one to stand for, "the band" never named,
+        "its" for an earlier source that is itself a description)."""
+        whose = next((c for c in head.children if c.dep_ == "poss"), None)
+        if whose is None or not (whose.lower_ in _THIRD or (
+                whose.lemma_.lower() in self.organisation_nouns and _definite(whose))):
+            return None
+        doc = head.doc
+        span = (whose.left_edge.idx, whose.idx + len(whose))
+        name = self.canonical(doc, span, mentions, earlier, quotes)
+        return name if name is not None and _a_name(name) else None
+
     def _group_owner(self, head: Token, mentions: list[EntityMention],
                      earlier: list[Statement], quotes: Sequence[Span] = ()) -> str | None:
         """Whose group a group source is: the state or organisation modifying it ("U.S.
@@ -731,16 +746,13 @@ class SourceResolver:
         owner = self._owner(head, mentions, earlier)
         if owner is not None:
             return owner
+        if head.lower_ in self.spokespeople and (
+                whose := self._possessor(head, mentions, earlier, quotes)):
+            return whose  # "his spokesman insisted", "The band's spokesman said"
         if any(t.pos_ in ("PROPN", "ADJ", "NOUN") for c in head.children
                if c.dep_ in _MODIFIERS for t in c.subtree):
             return None
         doc = head.doc
-        whose = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _THIRD),
-                     None)
-        if whose is not None and head.lower_ in self.spokespeople:
-            # "his spokesman insisted": whom "his" stands for
-            return self.canonical(doc, (whose.idx, whose.idx + len(whose)), mentions,
-                                  earlier, quotes)
         if any(c.lower_ == "the" for c in head.children):
             named = [m for m in mentions if m.label == "ORG" and m.end <= head.idx
                      and m.canonical.lower().split()[-1] == head.lemma_.lower()]
@@ -751,8 +763,13 @@ class SourceResolver:
                     and e.cue_span[0] >= since and (
                         spoke := doc.char_span(*e.source_span, alignment_mode="expand"))
                     is not None and spoke.root.lemma_.lower() == head.lemma_.lower()]
-            return said[-1] if said else None  # "a BaFin spokeswoman said ... the
-            # spokeswoman said": whom that one spoke for
+            if said:  # "a BaFin spokeswoman said ... the spokeswoman said": whom that
+                return said[-1]  # one spoke for
+            demonyms = {m.canonical for m in mentions if m.label == "NORP"}  # no state
+            owners = {owner for t in doc[: head.i] if t.lemma_.lower() == head.lemma_.lower()
+                      and (owner := self._owner(t, mentions)) not in (None, *demonyms)}
+            return owners.pop() if len(owners) == 1 else None  # "the Chinese government
+            # ... the government believes": the one state the article gave the noun
         here = quoting.sentence_start(doc, head.i)
         previous = quoting.sentence_start(doc, here - 1) if here else 0
         last = earlier[-1] if earlier else None
@@ -786,12 +803,19 @@ _RETIED_NOT = ("ORG", "GPE", "NORP", "LOC")  # tried already, or where a firm is
 
 
 def _subject(doc: Doc, mention: EntityMention, main: bool = False) -> bool:
-    """The mention is a clause's subject; ``main``: a main clause's, or its possessor's
-    ("Mr Brown's insistence ... was")."""
+    """The mention is a clause's subject, or in apposition to a subject the parser took
+    from a headline run into the first sentence ("Aragones angered by fine Spain coach
+    Luis Aragones is furious": the headline's "Aragones"); ``main``: a main clause's, or
+    its possessor's ("Mr Brown's insistence ... was")."""
     span = _span_of(doc, mention)
     if span is None:
         return False
     root = span.root
+    top = root
+    while top.dep_ == "appos" and top.head.i != top.i:
+        top = top.head
+    if top.idx < headline_end(doc) <= root.idx:
+        root = top
     if main and root.dep_ == "poss":
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass") and (not main or _in_main_clause(root))
@@ -874,6 +898,15 @@ def _in_main_clause(subject: Token) -> bool:
             return False
         verb = verb.head
     return True
+
+
+def _a_name(words: str) -> bool:
+    """The words are a name, not a description: a capitalised word after the first
+    ("the Colombian government" counts), or one capitalised word ("REM", not "It")."""
+    first, *rest = words.split()
+    if rest:
+        return any(w[:1].isupper() for w in rest)
+    return first[:1].isupper() and first.lower() not in resources.load("cues")["pronouns"]
 
 
 def _definite(head: Token) -> bool:
