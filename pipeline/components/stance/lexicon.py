@@ -709,6 +709,20 @@ def _other_sense(token: Token, lemma: str) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+@cache
+def _unpolar_objects() -> dict[str, frozenset[str]]:
+    return {verb: frozenset(objects)
+            for verb, objects in resources.load("stance")["unpolar_objects"].items()}
+
+
+def unpolar_event(verb: Token) -> bool:
+    """A stance event's verb in a sense its object shows takes no side: sport's "defended
+    her title", a figure of speech's "fought an uphill battle" (not "defended the plan",
+    "fought the ban")."""
+    objects = _unpolar_objects().get(verb.lemma_.lower(), frozenset())
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children)
+
+
 class Advice(NamedTuple):
     """The verb a modal of advice governs, the side it takes on the target, and whether it
     looks back (a fault found, which negation does not turn: "should never have been

@@ -88,3 +88,17 @@ def test_a_shifted_reverser_reverses_nothing(nlp):
     for crime."""
     assert _rows(nlp, "Mr Jones said the government had failed to tackle crime.", "say") == [
         ("crime", "oppose")]
+
+
+@pytest.mark.parametrize(("sentence", "cue", "label"), [
+    # a stance verb in a sense its object shows takes no side
+    ("Serena Williams defended her title in Melbourne.", "defend", "neutral"),
+    ("Mr Kennedy defended the plan to raise income tax.", "defend", "support"),
+])
+def test_a_stance_verb_in_a_sense_that_takes_no_side(nlp, sentence, cue, label):
+    [(_, stance)] = _rows(nlp, sentence, cue)
+    assert stance == label
+
+
+def test_an_investigation_takes_no_side(nlp):
+    assert _rows(nlp, "Ofcom is investigating the deal.", "investigate") == []
