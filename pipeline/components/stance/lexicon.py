@@ -849,6 +849,21 @@ def _feels(token: Token, target: Token) -> bool:
         token.lemma_.lower() in _feelings() or token.lower_ in _feelings())
 
 
+@cache
+def _measures() -> frozenset[str]:
+    return frozenset(resources.load("stance")["measures"])
+
+
+def _measured(token: Token, target: Token) -> bool:
+    """``token`` is the predicate adjective (or its noun's adjective) of a market's quantity
+    ("demand will stay strong", "sales were weak", "stocks remained the weak point"): how
+    the market stands, no verdict on it; still one: "growth is too slow" (:func:`_excess`)."""
+    predicate = token.head if token.dep_ == "amod" and token.head.dep_ == "attr" else token
+    return token.pos_ == "ADJ" and predicate.dep_ in ("acomp", "attr") and (
+        target.dep_ == "nsubj") and target.head == predicate.head and (
+        target.lemma_.lower() in _measures()) and not any(_excess(c) for c in token.children)
+
+
 def _direct(target: Token, advised: Advice | None) -> set[int]:
     """The words that pass the verdict on ``target`` itself: the verb acting on it ("we
     strongly oppose the scheme", "the bid was rejected", "we want a referendum", the
@@ -985,7 +1000,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         scope is not None and target is not None) else (set(), set())
     for token in content:
         if token.i in own or token.i in phrased or (
-                about is not None and token.i not in about) or token.dep_ == "compound":
+                about is not None and token.i not in about) or token.dep_ == "compound" or (
+                target is not None and _measured(token, target)):
             continue
         lemma = token.lemma_.lower()
         polarity = "support" if lemma in support else "oppose" if lemma in oppose else (

@@ -102,3 +102,15 @@ def test_a_stance_verb_in_a_sense_that_takes_no_side(nlp, sentence, cue, label):
 
 def test_an_investigation_takes_no_side(nlp):
     assert _rows(nlp, "Ofcom is investigating the deal.", "investigate") == []
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    # a market's quantity described, no verdict on it; too much is still one
+    ("The analyst said demand will stay strong.", "neutral"),
+    ("The analyst said sales were weak.", "neutral"),
+    ("The analyst said growth was too slow.", "oppose"),
+    ("The analyst said the plan was weak.", "oppose"),
+])
+def test_a_markets_quantity_described(nlp, sentence, label):
+    [(_, stance)] = _rows(nlp, sentence, "say")
+    assert stance == label
