@@ -758,8 +758,8 @@ def _advised(target: Token) -> Advice | None:
         return None
     if lemma in _reversers():
         return Advice(verb, "support", False)
-    if _events().get(lemma):
-        return Advice(verb, _events()[lemma], False)
+    if lemma in _events():  # "should investigate the market": no side the verb takes
+        return Advice(verb, _events()[lemma], False) if _events()[lemma] else None
     if (target.dep_ == "dobj" and lemma not in not_advised) or lemma in passive:
         return Advice(verb, "support", False)
     return None
@@ -857,11 +857,12 @@ def _measures() -> frozenset[str]:
 def _measured(token: Token, target: Token) -> bool:
     """``token`` is the predicate adjective (or its noun's adjective) of a market's quantity
     ("demand will stay strong", "sales were weak", "stocks remained the weak point"): how
-    the market stands, no verdict on it; still one: "growth is too slow" (:func:`_excess`)."""
+    the market stands, no verdict on it; still one: "growth is too slow" (:func:`_excess`),
+    "the sale was illegal" (a sale made, not a market's sales)."""
     predicate = token.head if token.dep_ == "amod" and token.head.dep_ == "attr" else token
     return token.pos_ == "ADJ" and predicate.dep_ in ("acomp", "attr") and (
         target.dep_ == "nsubj") and target.head == predicate.head and (
-        target.lemma_.lower() in _measures()) and not any(_excess(c) for c in token.children)
+        target.lower_ in _measures()) and not any(_excess(c) for c in token.children)
 
 
 def _direct(target: Token, advised: Advice | None) -> set[int]:
