@@ -145,9 +145,11 @@ class StanceLabeller:
         return out
 
     def cue_stance(self, doc: Doc, statement: Statement) -> str | None:
+        cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
+        if cue is not None and len(cue) > 0 and lexicon.unpolar_event(cue.root):
+            return None  # "defended her title": sport, no side
         if statement.kind != STATEMENT:
             return self.events.get(statement.cue)
-        cue = doc.char_span(*statement.cue_span, alignment_mode="expand")
         nominal = cue is not None and len(cue) > 0 and (cue.root.pos_ == "NOUN" or (
             len(cue) > 1 and cue[-1].lower_ in self.particles.get(statement.cue, ())))
         return (self.noun_stances if nominal else self.cue_stances).get(statement.cue)

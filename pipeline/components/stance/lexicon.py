@@ -709,6 +709,20 @@ def _other_sense(token: Token, lemma: str) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+@cache
+def _unpolar_objects() -> dict[str, frozenset[str]]:
+    return {verb: frozenset(objects)
+            for verb, objects in resources.load("stance")["unpolar_objects"].items()}
+
+
+def unpolar_event(verb: Token) -> bool:
+    """A stance event's verb in a sense its object shows takes no side: sport's "defended
+    her title", a figure of speech's "fought an uphill battle" (not "defended the plan",
+    "fought the ban")."""
+    objects = _unpolar_objects().get(verb.lemma_.lower(), frozenset())
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children)
+
+
 class Advice(NamedTuple):
     """The verb a modal of advice governs, the side it takes on the target, and whether it
     looks back (a fault found, which negation does not turn: "should never have been
@@ -744,8 +758,8 @@ def _advised(target: Token) -> Advice | None:
         return None
     if lemma in _reversers():
         return Advice(verb, "support", False)
-    if _events().get(lemma):
-        return Advice(verb, _events()[lemma], False)
+    if lemma in _events():  # "should investigate the market": no side the verb takes
+        return Advice(verb, _events()[lemma], False) if _events()[lemma] else None
     if (target.dep_ == "dobj" and lemma not in not_advised) or lemma in passive:
         return Advice(verb, "support", False)
     return None
@@ -833,6 +847,22 @@ def _feels(token: Token, target: Token) -> bool:
     return token.dep_ in ("acomp", "attr") and target.dep_ in ("nsubj", "nsubjpass") and (
         target.head == token.head) and target.lower_ not in _SPEAKER and (
         token.lemma_.lower() in _feelings() or token.lower_ in _feelings())
+
+
+@cache
+def _measures() -> frozenset[str]:
+    return frozenset(resources.load("stance")["measures"])
+
+
+def _measured(token: Token, target: Token) -> bool:
+    """``token`` is the predicate adjective (or its noun's adjective) of a market's quantity
+    ("demand will stay strong", "sales were weak", "stocks remained the weak point"): how
+    the market stands, no verdict on it; still one: "growth is too slow" (:func:`_excess`),
+    "the sale was illegal" (a sale made, not a market's sales)."""
+    predicate = token.head if token.dep_ == "amod" and token.head.dep_ == "attr" else token
+    return token.pos_ == "ADJ" and predicate.dep_ in ("acomp", "attr") and (
+        target.dep_ == "nsubj") and target.head == predicate.head and (
+        target.lower_ in _measures()) and not any(_excess(c) for c in token.children)
 
 
 def _direct(target: Token, advised: Advice | None) -> set[int]:
@@ -971,7 +1001,8 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         scope is not None and target is not None) else (set(), set())
     for token in content:
         if token.i in own or token.i in phrased or (
-                about is not None and token.i not in about) or token.dep_ == "compound":
+                about is not None and token.i not in about) or token.dep_ == "compound" or (
+                target is not None and _measured(token, target)):
             continue
         lemma = token.lemma_.lower()
         polarity = "support" if lemma in support else "oppose" if lemma in oppose else (

@@ -88,3 +88,45 @@ def test_a_shifted_reverser_reverses_nothing(nlp):
     for crime."""
     assert _rows(nlp, "Mr Jones said the government had failed to tackle crime.", "say") == [
         ("crime", "oppose")]
+
+
+@pytest.mark.parametrize(("sentence", "cue", "label"), [
+    # a stance verb in a sense its object shows takes no side
+    ("Serena Williams defended her title in Melbourne.", "defend", "neutral"),
+    ("Mr Kennedy defended the plan to raise income tax.", "defend", "support"),
+    ("Ms Hutt defended her record.", "defend", "support"),
+])
+def test_a_stance_verb_in_a_sense_that_takes_no_side(nlp, sentence, cue, label):
+    [(_, stance)] = _rows(nlp, sentence, cue)
+    assert stance == label
+
+
+def test_an_investigation_takes_no_side(nlp):
+    assert _rows(nlp, "Ofcom is investigating the deal.", "investigate") == []
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    # a market's quantity described, no verdict on it; too much is still one
+    ("The analyst said demand will stay strong.", "neutral"),
+    ("The analyst said sales were weak.", "neutral"),
+    ("The analyst said growth was too slow.", "oppose"),
+    ("The analyst said the plan was weak.", "oppose"),
+    ("The firm said the sale was illegal.", "oppose"),
+])
+def test_a_markets_quantity_described(nlp, sentence, label):
+    [(_, stance)] = _rows(nlp, sentence, "say")
+    assert stance == label
+
+
+@pytest.mark.parametrize(("sentence", "row"), [
+    # a misdeed is against the one who does it, not its victim
+    ("The lawyers said Wal-Mart deceived customers.", ("Wal-Mart", "oppose")),
+    ("The critics said the minister had misled Parliament.", ("Parliament", "neutral")),
+])
+def test_a_misdeed_and_its_victim(nlp, sentence, row):
+    assert _rows(nlp, sentence, "say") == [row]
+
+
+def test_advice_to_investigate_takes_no_side(nlp):
+    assert _rows(nlp, "The MP said the watchdog should investigate the market.", "say") == [
+        ("market", "neutral")]
