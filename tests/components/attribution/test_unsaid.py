@@ -57,6 +57,11 @@ def _parsed(nlp, text):
         ("She defended her world title in Madrid.", "defended", "her world title in Madrid",
          True),
         ("The firm claimed the award was rigged.", "claimed", "the award was rigged", False),
+        ("Cairns and Shannon claimed the individual titles. Reid was seventh.", "claimed",
+         "Reid was seventh", True),  # the prize is the object, whatever the content
+        ("Reid was seventh in the 1500m while Murray was 11th in the men's 3000m. "
+         "Meanwhile, Cairns and Shannon claimed the individual titles at the championship.",
+         "claimed", "Reid was seventh", True),  # the sentence before parsed as a clause
         ("He conceded that the penalty was fair.", "conceded", "that the penalty was fair",
          False),
         ("MPs backed the bill by 310 votes to 219.", "backed", "the bill", True),  # a vote
