@@ -424,13 +424,13 @@ def reads_as_statement(doc: Doc, cue: str, content: tuple[int, int], quoted: boo
         return True
     if cue in kinds.findings:
         return (is_clause(doc, content, NOT_CONTENT) and _finite(doc, content)) or (
-            _opens_with_saying(doc, content, kinds))
+            _hangs_on_saying(doc, content, kinds))
     if cue in kinds.intentions or cue in kinds.copulas:
         return is_clause(doc, content, NOT_CONTENT)
     return _finite(doc, content)
 
 
-def _opens_with_saying(doc: Doc, tokens: tuple[int, int], kinds: CueKinds) -> bool:
+def _hangs_on_saying(doc: Doc, tokens: tuple[int, int], kinds: CueKinds) -> bool:
     """Whether the words hang on a verb of saying ("preferred to state that ..."): the
     wish is to say it, and it was said."""
     start, end = tokens

@@ -134,7 +134,6 @@ class Unsaid:
         return (len(tops) == 1 and tops[0].dep_ == "dobj" and tops[0].head == verb
                 and not any(c.dep_ in _SECOND_COMPLEMENTS for c in verb.children))
 
-
     def contest(self, verb: Token, content: Tokens) -> bool:
         """An act in a contest: a prize as the cue verb's object with no clause beside it,
         or as the head of content that is no clause ("claimed the award", "conceded a late
@@ -162,11 +161,12 @@ class Unsaid:
 
 
 _VOTE_PREPOSITIONS = frozenset(("by", "in", "with"))
+"""What puts a vote's count or kind beside a verb ("by 310 votes", "in a ballot", "with a
+majority of 40"), where "after the vote" only dates it."""
 
 _CLAUSES = frozenset(("ccomp", "xcomp", "oprd"))
 """A verb's clause complements: a prize object with one after it is part of what was said
 ("claimed the title was his"); one before it is another sentence the parser hung there."""
-
 
 _SECOND_COMPLEMENTS = frozenset(("oprd", "ccomp", "xcomp", "attr", "acomp", "dative"))
 
