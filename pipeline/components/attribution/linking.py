@@ -382,7 +382,9 @@ class CueKinds:
     clause and are neither speech cues nor intentions ("see"): they need a finite clause
     of their own ("saw sales rise 13.4%", "have both seen their audience share decline"
     say nothing). "show", "find" and "know" are speech cues: the same test for them cost
-    PolNeAR dev 0.005 source and cue F1, which marks "figures show a decline". ``copulas``
+    PolNeAR dev 0.005 source and cue F1, which marks "figures show a decline". Motives
+    ("wanted him to play", "prefers a tone") are findings too: a wish, not a statement.
+    ``copulas``
     are the lemma of an attitude the model tags ("is interested in", "was angry at"): it
     needs a clause ("is hopeful that sales will rise")."""
 
@@ -402,7 +404,8 @@ class CueKinds:
         return cls(speech, intentions, frozenset(cues["refusals"]), frozenset(cues["pending"]),
                    speech | frozenset(cues["spoken_acts"]),
                    frozenset(cues["hypothetical_marks"]),
-                   frozenset(cues["verbs_need_clause"]) - speech - intentions,
+                   frozenset(cues["verbs_need_clause"]) - speech - intentions
+                   | frozenset(cues["motives"]),
                    frozenset(cues["copulas"]))
 
 
@@ -420,10 +423,19 @@ def reads_as_statement(doc: Doc, cue: str, content: tuple[int, int], quoted: boo
     if quoted or cue in kinds.speech or not cue.isalpha():
         return True
     if cue in kinds.findings:
-        return is_clause(doc, content, NOT_CONTENT) and _finite(doc, content)
+        return (is_clause(doc, content, NOT_CONTENT) and _finite(doc, content)) or (
+            _hangs_on_saying(doc, content, kinds))
     if cue in kinds.intentions or cue in kinds.copulas:
         return is_clause(doc, content, NOT_CONTENT)
     return _finite(doc, content)
+
+
+def _hangs_on_saying(doc: Doc, tokens: tuple[int, int], kinds: CueKinds) -> bool:
+    """Whether the words hang on a verb of saying ("preferred to state that ..."): the
+    wish is to say it, and it was said."""
+    start, end = tokens
+    return any(t.lemma_.lower() in kinds.speech for t in doc[start:end]
+               if not start <= t.head.i < end)
 
 
 def _finite(doc: Doc, tokens: tuple[int, int]) -> bool:

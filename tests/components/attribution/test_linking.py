@@ -361,6 +361,13 @@ def test_content_keeps_a_phrase_quoted_inside_its_clause(nlp):
         ("The senator has long railed against the influence of lobbyists.", "rail",
          "the influence of lobbyists", True),
         ("The candidate touted his record on jobs.", "tout", "his record on jobs", True),
+        # a wish is a motive, said only with a finite clause of its own
+        ("The Commission wants people to be able to find content.", "want",
+         "people to be able to find content", False),
+        ("He prefers a more exasperated tone.", "prefer", "a more exasperated tone", False),
+        ("He wants it known that he is fit.", "want", "it known that he is fit", True),
+        ("He preferred to state that the plan was flawed.", "prefer",
+         "to state that the plan was flawed", True),  # the wish is to say it
     ],
 )
 def test_the_lexicon_tells_acts_from_statements(nlp, text, lemma, content, statement):

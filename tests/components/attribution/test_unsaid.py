@@ -1,4 +1,5 @@
-"""Requests, passives, foretold acts, displays and namings report nothing said."""
+"""Requests, passives, foretold acts, displays, namings, contests and votes report nothing
+said."""
 
 import pytest
 
@@ -50,6 +51,24 @@ def _parsed(nlp, text):
          True),
         ("Yukos called the sale illegal.", "called", "the sale illegal", False),
         ("The union called for a strike.", "called for", "a strike", False),
+        ("Chelsea conceded a late penalty.", "conceded", "a late penalty", True),  # sport
+        ("Swank claimed the award for best actress.", "claimed",
+         "the award for best actress", True),  # won it
+        ("She defended her world title in Madrid.", "defended", "her world title in Madrid",
+         True),
+        ("The firm claimed the award was rigged.", "claimed", "the award was rigged", False),
+        ("Cairns and Shannon claimed the individual titles. Reid was seventh.", "claimed",
+         "Reid was seventh", True),  # the prize is the object, whatever the content
+        ("Reid was seventh in the 1500m while Murray was 11th in the men's 3000m. "
+         "Meanwhile, Cairns and Shannon claimed the individual titles at the championship.",
+         "claimed", "Reid was seventh", True),  # the sentence before parsed as a clause
+        ("He conceded that the penalty was fair.", "conceded", "that the penalty was fair",
+         False),
+        ("MPs backed the bill by 310 votes to 219.", "backed", "the bill", True),  # a vote
+        ("Mr Kerry backed the bill.", "backed", "the bill", False),  # support, for stance
+        ("The ban proposed by the EU angered farmers.", "proposed", "The ban", True),
+        ("It prompted claims denied by Labour.", "denied", "claims", False),  # said
+        ("After the vote, Mr Sayeed said he would stay.", "said", "he would stay", False),
     ],
 )
 def test_a_cue_that_reports_nothing_said(nlp, text, cue, content, nothing):
