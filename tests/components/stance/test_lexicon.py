@@ -90,15 +90,15 @@ def test_a_shifted_reverser_reverses_nothing(nlp):
         ("crime", "oppose")]
 
 
-@pytest.mark.parametrize(("sentence", "cue", "label"), [
-    # a stance verb in a sense its object shows takes no side
-    ("Serena Williams defended her title in Melbourne.", "defend", "neutral"),
-    ("Mr Kennedy defended the plan to raise income tax.", "defend", "support"),
-    ("Ms Hutt defended her record.", "defend", "support"),
+@pytest.mark.parametrize(("sentence", "cue", "labels"), [
+    # a stance verb in a sense its object shows takes no side: no event row (attribution
+    # takes "defended her title" for a contest act, no statement, since attrstmt8)
+    ("Serena Williams defended her title in Melbourne.", "defend", []),
+    ("Mr Kennedy defended the plan to raise income tax.", "defend", ["support"]),
+    ("Ms Hutt defended her record.", "defend", ["support"]),
 ])
-def test_a_stance_verb_in_a_sense_that_takes_no_side(nlp, sentence, cue, label):
-    [(_, stance)] = _rows(nlp, sentence, cue)
-    assert stance == label
+def test_a_stance_verb_in_a_sense_that_takes_no_side(nlp, sentence, cue, labels):
+    assert [stance for _, stance in _rows(nlp, sentence, cue)] == labels
 
 
 def test_an_investigation_takes_no_side(nlp):
