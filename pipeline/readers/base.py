@@ -20,9 +20,10 @@ the first key holding a usable value wins:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Protocol
 
@@ -39,7 +40,7 @@ DATE_KEYS = ("published_at", "date_publish", "date", "published")
 OUTLET_KEYS = ("source", "source_domain")
 _ALL_KEYS = frozenset(TEXT_KEYS + ID_KEYS + TITLE_KEYS + URL_KEYS + DATE_KEYS + OUTLET_KEYS)
 # Document.meta key: a tuple of short notes on what reading repaired ("mojibake repaired
-# (ftfy)"); documents.note joins them.
+# (ftfy)", "HTML entities decoded"); documents.note joins them.
 NOTES = "notes"
 
 # Exceptions meaning "this file cannot be read (any further)": unreadable, corrupt gzip or
@@ -96,6 +97,19 @@ class RecordKeys:
 
 class Reader(Protocol):
     def __call__(self, source: InputSource, keys: RecordKeys) -> Iterator[Document | ReadError]: ...
+
+
+def amend(document: Document, fix: Callable[[str], str], note: str) -> Document:
+    """The document with ``fix`` applied to its text and title, and ``note`` added to its
+    notes when anything changed (the fixed text is the text as ingested)."""
+    text = fix(document.text)
+    title = fix(document.title) if document.title else document.title
+    if text == document.text and title == document.title:
+        return document
+    notes = (*document.meta.get(NOTES, ()), note)
+    return dataclasses.replace(
+        document, text=text, title=title, meta={**document.meta, NOTES: notes}
+    )
 
 
 def title_from_text(text: str) -> str | None:

@@ -7,9 +7,9 @@ from collections.abc import Iterator, Sequence
 from typing import BinaryIO, TextIO
 
 from pipeline import errors
+from pipeline.readers import html_entities, mojibake
 from pipeline.readers.base import READ_FAILURES, InputSource, Reader, RecordKeys
 from pipeline.readers.html import read_html
-from pipeline.readers.mojibake import repair
 from pipeline.readers.records import read_csv, read_json, read_jsonl, read_parquet
 from pipeline.readers.sources import UNLISTED, read_unlisted_folder, resolve_inputs
 from pipeline.readers.stdin import STDIN_FORMATS, read_stdin
@@ -28,6 +28,16 @@ READERS: dict[str, Reader] = {
     "warc": read_warc,
     UNLISTED: read_unlisted_folder,
 }
+# Formats whose text trafilatura extracted from markup, character references decoded.
+MARKUP_FORMATS = frozenset({"html", "warc"})
+
+
+def _as_ingested(document: Document, fmt: str) -> Document:
+    """The document's text as ingested: character references in plain text decoded (before
+    mojibake repair, as ftfy orders them), then mojibake repaired."""
+    if fmt not in MARKUP_FORMATS:
+        document = html_entities.decode(document)
+    return mojibake.repair(document)
 
 
 def _read(
@@ -35,7 +45,7 @@ def _read(
 ) -> Iterator[Document | ReadError]:
     """One source; a file that fails or holds nothing becomes a ReadError, never an exception.
 
-    Every document leaves with its mojibake repaired, whichever reader made it."""
+    Every document leaves as ingested (``_as_ingested``), whichever reader made it."""
     empty = True
     try:
         if source.path is None:
@@ -44,7 +54,7 @@ def _read(
             items = READERS[source.format](source, keys)
         for item in items:
             empty = False
-            yield repair(item) if isinstance(item, Document) else item
+            yield _as_ingested(item, source.format) if isinstance(item, Document) else item
     except NotARegularFile as exc:
         empty = False
         yield source.error("not_a_file", f"skipped, {exc}")

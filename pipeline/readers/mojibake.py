@@ -8,11 +8,9 @@ so text without mojibake comes out unchanged, character for character.
 
 from __future__ import annotations
 
-import dataclasses
-
 import ftfy
 
-from pipeline.readers.base import NOTES
+from pipeline.readers.base import amend
 from pipeline.records import Document
 
 NOTE = "mojibake repaired (ftfy)"
@@ -39,11 +37,4 @@ def fix(text: str) -> str:
 
 def repair(document: Document) -> Document:
     """The document with its text and title repaired, and a note when anything changed."""
-    text = fix(document.text)
-    title = fix(document.title) if document.title else document.title
-    if text == document.text and title == document.title:
-        return document
-    notes = (*document.meta.get(NOTES, ()), NOTE)
-    return dataclasses.replace(
-        document, text=text, title=title, meta={**document.meta, NOTES: notes}
-    )
+    return amend(document, fix, NOTE)
