@@ -97,21 +97,6 @@ def _phrase_owner(figure: Span, verb: Token | None, mentions: list[EntityMention
                                                           mentions)
 
 
-@cache
-def _company_measures() -> frozenset[str]:
-    return frozenset(resources.load("figures")["company_measures"])
-
-
-@cache
-def _company_measure_qualifiers() -> frozenset[str]:
-    return frozenset(resources.load("figures")["company_measure_qualifiers"])
-
-
-@cache
-def _reporting_bodies() -> frozenset[str]:
-    return frozenset(resources.load("figures")["reporting_bodies"])
-
-
 def _reported_measure(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
     """The organisation a company's bare measure belongs to: the one whose report the
     clause is ("Virgin Blue said profits after tax would be 10% lower" -> Virgin Blue),
@@ -121,8 +106,8 @@ def _reported_measure(phrase: Span, mentions: list[EntityMention]) -> Owner | No
     exports", "retail sales", "its profits" stay as they are), and not a body that reports
     a trade's figures ("Sales rose 0.5%, the British Retail Consortium said": the shops')."""
     root, doc = phrase.root, phrase.doc
-    if root.dep_ not in ("nsubj", "nsubjpass") or root.lower_ not in _company_measures() \
-            or any(t.lower_ not in _company_measure_qualifiers() and t.lower_ != "the"
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.lower_ not in _words("company_measures") \
+            or any(t.lower_ not in _words("company_measure_qualifiers") and t.lower_ != "the"
                    for t in doc[phrase.start : root.i]):
         return None
     verb = root.head
@@ -140,7 +125,7 @@ def _reported_measure(phrase: Span, mentions: list[EntityMention]) -> Owner | No
 
 
 def _company(name: str) -> bool:
-    return _reporting_bodies().isdisjoint(name.split())
+    return _words("reporting_bodies").isdisjoint(name.split())
 
 
 _PHRASE_LINKS = frozenset({"nummod", "compound", "amod", "quantmod", "pobj", "prep", "dobj",
@@ -229,20 +214,16 @@ def _currency_words() -> frozenset[str]:
 
 
 @cache
-def _measure_nouns() -> frozenset[str]:
-    return frozenset(resources.load("figures")["measure_nouns"])
-
-
-@cache
-def _valuing_verbs() -> frozenset[str]:
-    return frozenset(resources.load("figures")["valuing_verbs"])
+def _words(key: str) -> frozenset[str]:
+    """A word list of the figures rules (models/figures.json)."""
+    return frozenset(resources.load("figures")[key])
 
 
 def _valued(figure: Span, verb: Token | None) -> Span | None:
     """The object a valuing verb puts "at" the figure: "A bid would value the company at
     A$3.1bn", "Analysts valued the six tracks at between £40m-£50m" (the company's and
     the tracks' value, not the bid's or the analysts')."""
-    if verb is None or verb.lemma_.lower() not in _valuing_verbs():
+    if verb is None or verb.lemma_.lower() not in _words("valuing_verbs"):
         return None
     obj = _object_through(figure, verb, ("at",))
     return obj.doc[obj.left_edge.i : obj.i + 1] if obj is not None else None
@@ -278,7 +259,7 @@ def _measure_holder(phrase: Span, figure: Span) -> Span | None:
     descriptor introduces; not "Police in London" (no measure), nor a name inside the
     figure."""
     root = phrase.root
-    if root.pos_ != "NOUN" or root.lower_ not in _measure_nouns():
+    if root.pos_ != "NOUN" or root.lower_ not in _words("measure_nouns"):
         return None
     for prep in root.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "of", "for"):
@@ -414,7 +395,7 @@ def _named(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
             else _named(antecedent, mentions)
     last = phrase[-1]
     gerund = root.tag_ == "VBG" and root.dep_ in ("nsubj", "nsubjpass") \
-        and root.lower_ in _measure_nouns()  # "Spending on health will rise by 9.4%"
+        and root.lower_ in _words("measure_nouns")  # "Spending on health will rise by 9.4%"
     if (root.pos_ not in _NOUNS and not gerund) or (
             last.pos_ in ("ADJ", "VERB") and hyphens.joined_before(last)):
         return None  # "The Jacksonville, Florida-based"
