@@ -93,7 +93,39 @@ def _phrase_owner(figure: Span, verb: Token | None, mentions: list[EntityMention
     owned = _named(possessor, mentions) if possessor is not None else None
     if owned is not None or _restates(phrase, figure, counted):
         return owned
-    return _named(_without_figure(phrase, figure), mentions)
+    return _reported_measure(phrase, mentions) or _named(_without_figure(phrase, figure),
+                                                          mentions)
+
+
+def _reported_measure(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
+    """The organisation a company's bare measure belongs to: the one whose report the
+    clause is ("Virgin Blue said profits after tax would be 10% lower" -> Virgin Blue),
+    or, for a measure opening a sentence, the one the previous sentence's subject names
+    ("Ford posted a loss. Net income fell 5%" -> Ford); issue 11: a measure as its own
+    owner. Only a company's measures with no word that names another holder ("regional
+    exports", "retail sales", "its profits" stay as they are), and not a body that reports
+    a trade's figures ("Sales rose 0.5%, the British Retail Consortium said": the shops')."""
+    root, doc = phrase.root, phrase.doc
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.lower_ not in _words("company_measures") \
+            or any(t.lower_ not in _words("company_measure_qualifiers") and t.lower_ != "the"
+                   for t in doc[phrase.start : root.i]):
+        return None
+    verb = root.head
+    if verb.dep_ == "ccomp":
+        teller = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        name = _organisation(teller, mentions) if teller is not None else None
+        words = _proper_name(teller) if name is not None else None
+        return Owner(name, (words.start_char, words.end_char)) \
+            if words is not None and _company(name) else None
+    if verb.dep_ != "ROOT" or phrase.start != root.sent.start or phrase.start == 0:
+        return None
+    name = _previous_organisation(root.sent, mentions)
+    return Owner(name, (phrase.start_char, phrase.end_char)) \
+        if name is not None and _company(name) else None
+
+
+def _company(name: str) -> bool:
+    return _words("reporting_bodies").isdisjoint(name.split())
 
 
 _PHRASE_LINKS = frozenset({"nummod", "compound", "amod", "quantmod", "pobj", "prep", "dobj",
@@ -182,20 +214,16 @@ def _currency_words() -> frozenset[str]:
 
 
 @cache
-def _measure_nouns() -> frozenset[str]:
-    return frozenset(resources.load("figures")["measure_nouns"])
-
-
-@cache
-def _valuing_verbs() -> frozenset[str]:
-    return frozenset(resources.load("figures")["valuing_verbs"])
+def _words(key: str) -> frozenset[str]:
+    """A word list of the figures rules (models/figures.json)."""
+    return frozenset(resources.load("figures")[key])
 
 
 def _valued(figure: Span, verb: Token | None) -> Span | None:
     """The object a valuing verb puts "at" the figure: "A bid would value the company at
     A$3.1bn", "Analysts valued the six tracks at between £40m-£50m" (the company's and
     the tracks' value, not the bid's or the analysts')."""
-    if verb is None or verb.lemma_.lower() not in _valuing_verbs():
+    if verb is None or verb.lemma_.lower() not in _words("valuing_verbs"):
         return None
     obj = _object_through(figure, verb, ("at",))
     return obj.doc[obj.left_edge.i : obj.i + 1] if obj is not None else None
@@ -231,7 +259,7 @@ def _measure_holder(phrase: Span, figure: Span) -> Span | None:
     descriptor introduces; not "Police in London" (no measure), nor a name inside the
     figure."""
     root = phrase.root
-    if root.pos_ != "NOUN" or root.lower_ not in _measure_nouns():
+    if root.pos_ != "NOUN" or root.lower_ not in _words("measure_nouns"):
         return None
     for prep in root.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "of", "for"):
@@ -367,7 +395,7 @@ def _named(phrase: Span, mentions: list[EntityMention]) -> Owner | None:
             else _named(antecedent, mentions)
     last = phrase[-1]
     gerund = root.tag_ == "VBG" and root.dep_ in ("nsubj", "nsubjpass") \
-        and root.lower_ in _measure_nouns()  # "Spending on health will rise by 9.4%"
+        and root.lower_ in _words("measure_nouns")  # "Spending on health will rise by 9.4%"
     if (root.pos_ not in _NOUNS and not gerund) or (
             last.pos_ in ("ADJ", "VERB") and hyphens.joined_before(last)):
         return None  # "The Jacksonville, Florida-based"
@@ -489,12 +517,25 @@ def _previous_subject(pronoun: Token, mentions: list[EntityMention]) -> str | No
             or verb.lemma_.lower() in _EXPLETIVE_VERBS or sent.start == 0 \
             or any(c.dep_ in ("ccomp", "csubj") for c in verb.children):
         return None
-    before = pronoun.doc[sent.start - 1].sent.root
+    return _previous_organisation(sent, mentions)
+
+
+def _previous_organisation(sent: Span, mentions: list[EntityMention]) -> str | None:
+    """The organisation the subject of the sentence before ``sent`` names, if it names
+    one by its proper name."""
+    before = sent.doc[sent.start - 1].sent.root
     subject = next((c for c in before.children if c.dep_ == "nsubj"), None)
-    mention = mention_of(subject, mentions) if subject is not None else None
-    if mention is None or mention.label != "ORG" or subject.pos_ != "PROPN" or any(
+    if subject is None or any(
             hyphens.joined_before(t) for t in subject.subtree if t.pos_ in ("ADJ", "VERB")):
         return None  # "The Markfield, Leicestershire-based company runs": a place
+    return _organisation(subject, mentions)
+
+
+def _organisation(subject: Token, mentions: list[EntityMention]) -> str | None:
+    """The canonical name of an organisation a proper noun names, else None."""
+    mention = mention_of(subject, mentions)
+    if mention is None or mention.label != "ORG" or subject.pos_ != "PROPN":
+        return None
     return referents.shared().mention_at(subject, mentions)
 
 

@@ -150,6 +150,14 @@ from tests.components.figures.test_component import figures
         # ... not a possessive pronoun, which is the subject's own
         ("Companies facing deficits had raised their contributions by 100% or more.", "100%",
          "Companies facing deficits"),
+        # a company's bare measure is the company whose report the clause is ...
+        ("Ford Motor said profits after tax would be 15% lower.", "15%", "Ford Motor"),
+        # ... or, opening a sentence, the company the previous sentence's subject names
+        ("Boeing cut its forecast on Monday.\nNet profit was $186m in the quarter.", "$186m",
+         "Boeing"),
+        # not a body that reports a trade's figures, nor a measure of no company
+        ("The British Retail Consortium said sales rose 5% in January.", "5%", "sales"),
+        ("Boeing said retail sales rose 5% in January.", "5%", "retail sales"),
     ],
 )
 def test_owner(parse, text, surface, subject):
