@@ -496,9 +496,11 @@ class SourceResolver:
         "Amitai Etzioni") became a main clause's subject or its possessor since, outside
         any quotation ('Evan Davis said ... Mr Brown's insistence ... was a rebuttal. In
         his speech, he set out': Brown); else the last person who was a sentence's subject
-        there; else the last person named. For a pronoun outside quotations, only people
-        named outside what earlier statements quote ('"... players like Ancic," he said'
-        is not Ancic's).
+        there; else the last person named who is no object ("Hitzlsperger's deal expires
+        and he has been offered a new deal by the Midlands club. But he wants": not the
+        club; "after a challenge with Roma's Olivier Dacourt. And he added": not Dacourt).
+        For a pronoun outside quotations, only people named outside what earlier
+        statements quote ('"... players like Ancic," he said' is not Ancic's).
         ('Mr Rakosky said it was better than C-Murder,
         real name Corey Miller, ... "Here's a guy in jail," he said': Rakosky.)"""
         since = doc[quoting.sentences_back(doc, at, 3)].idx
@@ -518,7 +520,9 @@ class SourceResolver:
                          and m.canonical.split()[-1] != speaker.split()[-1]
                          and _subject(doc, m, main=True)
                          and not quoting.quoted((m.start, m.end), quotes)), speaker)
-        return next((m.canonical for m in recent if _subject(doc, m)), people[-1].canonical)
+        return next((m.canonical for m in recent if _subject(doc, m)), None) or next(
+            (m.canonical for m in reversed(people) if not _object(doc, m)),
+            people[-1].canonical)  # not "a new deal by the Midlands club"
 
     def _cataphor(self, doc: Doc, pronoun: Token, mentions: list[EntityMention]) -> str | None:
         """The person a pronoun in a clause fronted before its sentence's main clause
@@ -819,6 +823,19 @@ def _subject(doc: Doc, mention: EntityMention, main: bool = False) -> bool:
     if main and root.dep_ == "poss":
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass") and (not main or _in_main_clause(root))
+
+
+def _object(doc: Doc, mention: EntityMention) -> bool:
+    """The mention is an object, or names or owns one ("the backing of boss Martin
+    O'Neill", "the Premiership win", "by the Midlands club"): what a sentence is about
+    less often than whom "he" continues."""
+    span = _span_of(doc, mention)
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("compound", "poss") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in ("pobj", "dobj", "dative")
 
 
 def last_body(doc: Doc, before: list[EntityMention]) -> EntityMention | None:

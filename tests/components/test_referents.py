@@ -707,3 +707,17 @@ def test_a_name_in_apposition_to_a_run_in_headlines_subject_is_the_subject(nlp):
             "criticised his punishment even though it was far below the maximum penalty. "
             '"I am not guilty," he said.')
     assert sources(nlp, text) == [("The 66-year-old", "Luis Aragones"), ("he", "Luis Aragones")]
+
+
+def test_he_is_not_a_person_named_as_an_object_since(nlp):
+    text = ("Aston Villa are waiting on Thomas Hitzlsperger. Hitzlsperger's current deal "
+            "expires in the summer and he has been offered a new deal by manager Roy Aitken. "
+            "But he said he wants assurances.")
+    assert dict(sources(nlp, text))["he"] == "Thomas Hitzlsperger"
+
+
+def test_he_is_not_the_person_a_prepositional_phrase_names(nlp):
+    text = ("Arjen Robben has broken his foot. \"It will take six weeks,\" Arjen Robben told a "
+            "newspaper. \"It is serious.\" The 21-year-old missed three months after a "
+            "challenge from Olivier Dacourt. And he added: \"It felt different then.\"")
+    assert dict(sources(nlp, text))["he"] == "Arjen Robben"
