@@ -721,3 +721,11 @@ def test_he_is_not_the_person_a_prepositional_phrase_names(nlp):
             "newspaper. \"It is serious.\" The 21-year-old missed three months after a "
             "challenge from Olivier Dacourt. And he added: \"It felt different then.\"")
     assert dict(sources(nlp, text))["he"] == "Arjen Robben"
+
+
+def test_he_after_a_quotation_is_the_speaker_just_before_the_tagger_took_for_no_person(nlp):
+    text = ("Federer admitted he was under extra pressure. \"They are so used to me winning,\" "
+            "he said.")
+    doc = nlp(text)
+    assert not any(m.label == "PERSON" and m.text == "Federer" for m in doc._.nc_entities)
+    assert dict(sources(nlp, text))["he"] == "Federer"
