@@ -729,3 +729,18 @@ def test_he_after_a_quotation_is_the_speaker_just_before_the_tagger_took_for_no_
     doc = nlp(text)
     assert not any(m.label == "PERSON" and m.text == "Federer" for m in doc._.nc_entities)
     assert dict(sources(nlp, text))["he"] == "Federer"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a body named with its organisation noun
+        ("Duncan Bell wants to play. But the International Rugby Board confirmed that he could "
+         "play for England. \"It is fantastic,\" he said.", "Duncan Bell"),
+        # a speaker the quotation names in the third person
+        ("Milan Mandaric was shocked. Redknapp vowed he would not join Southampton. \"I said "
+         "to Redknapp: do not go,\" he said.", "Milan Mandaric"),
+    ],
+)
+def test_he_after_a_quotation_is_no_body_and_no_one_the_quotation_names(nlp, text, name):
+    assert dict(sources(nlp, text))["he"] == name
