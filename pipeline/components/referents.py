@@ -216,7 +216,8 @@ class SourceResolver:
             return organisation
         kind = self.pronouns.get(lower) if head.pos_ == "PRON" else None
         if kind == "PERSON":
-            ahead = self._cataphor(doc, head, mentions)
+            ahead = self._cataphor(doc, head, mentions) or _quoting_on(
+                doc, source, earlier, quotes, persons, self.organisation_nouns)
             if ahead is not None:
                 return ahead
             people = self._agreeing(doc, lower, persons)
@@ -496,9 +497,11 @@ class SourceResolver:
         "Amitai Etzioni") became a main clause's subject or its possessor since, outside
         any quotation ('Evan Davis said ... Mr Brown's insistence ... was a rebuttal. In
         his speech, he set out': Brown); else the last person who was a sentence's subject
-        there; else the last person named. For a pronoun outside quotations, only people
-        named outside what earlier statements quote ('"... players like Ancic," he said'
-        is not Ancic's).
+        there; else the last person named who is no object ("Hitzlsperger's deal expires
+        and he has been offered a new deal by the Midlands club. But he wants": not the
+        club; "after a challenge with Roma's Olivier Dacourt. And he added": not Dacourt).
+        For a pronoun outside quotations, only people named outside what earlier
+        statements quote ('"... players like Ancic," he said' is not Ancic's).
         ('Mr Rakosky said it was better than C-Murder,
         real name Corey Miller, ... "Here's a guy in jail," he said': Rakosky.)"""
         since = doc[quoting.sentences_back(doc, at, 3)].idx
@@ -518,7 +521,9 @@ class SourceResolver:
                          and m.canonical.split()[-1] != speaker.split()[-1]
                          and _subject(doc, m, main=True)
                          and not quoting.quoted((m.start, m.end), quotes)), speaker)
-        return next((m.canonical for m in recent if _subject(doc, m)), people[-1].canonical)
+        return next((m.canonical for m in recent if _subject(doc, m)), None) or next(
+            (m.canonical for m in reversed(people) if not _object(doc, m)),
+            people[-1].canonical)  # not "a new deal by the Midlands club"
 
     def _cataphor(self, doc: Doc, pronoun: Token, mentions: list[EntityMention]) -> str | None:
         """The person a pronoun in a clause fronted before its sentence's main clause
@@ -802,6 +807,10 @@ def _territories() -> frozenset[str]:
 _RETIED_NOT = ("ORG", "GPE", "NORP", "LOC")  # tried already, or where a firm is ("the UK firm")
 
 
+_WORD = re.compile(r"\w+")
+_BETWEEN = " \t\n.,:;\"'\u201c\u201d\u2018\u2019"  # what may part a quotation from its speaker
+
+
 def _subject(doc: Doc, mention: EntityMention, main: bool = False) -> bool:
     """The mention is a clause's subject, or in apposition to a subject the parser took
     from a headline run into the first sentence ("Aragones angered by fine Spain coach
@@ -819,6 +828,45 @@ def _subject(doc: Doc, mention: EntityMention, main: bool = False) -> bool:
     if main and root.dep_ == "poss":
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass") and (not main or _in_main_clause(root))
+
+
+def _object(doc: Doc, mention: EntityMention) -> bool:
+    """The mention is an object, or names or owns one ("the backing of boss Martin
+    O'Neill", "the Premiership win", "by the Midlands club"): what a sentence is about
+    less often than whom "he" continues."""
+    span = _span_of(doc, mention)
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("compound", "poss") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in ("pobj", "dobj", "dative")
+
+
+def _quoting_on(doc: Doc, source: SpacySpan, earlier: list[Statement],
+                quotes: Sequence[Span], persons: list[EntityMention],
+                bodies: frozenset[str]) -> str | None:
+    """Whom "he" after a quotation that follows a statement straight on stands for when
+    the tagger took that statement's named speaker for no person ('Federer admitted he
+    was under pressure. "They are used to me winning," he said', Federer tagged an
+    organisation): that speaker, nothing but the quotation between, unless the quotation
+    names them ('Redknapp vowed he would not go. "I said to Harry ...," he said')."""
+    last = earlier[-1] if earlier else None
+    if last is None or last.source is None or last.source_span is None or any(
+            m.canonical == last.source for m in persons):
+        return None  # a person the tagger knows: :meth:`SourceResolver._salient` weighs it
+    said = doc.char_span(*last.source_span, alignment_mode="expand")
+    if said is None or said.root.pos_ != "PROPN" or said.root.ent_type_ in ("GPE", "NORP") or (
+            said.root.text.isupper() or any(t.lower_ in bodies for t in said)):
+        return None  # a state, a body by its initials or its noun ("The ATP", "the Board")
+    end = max(last.cue_span[1], last.content_span[1], last.source_span[1])
+    text = doc.text
+    names = set(last.source.split())
+    return last.source if any(
+        end <= start and stop <= source.start_char and not text[end:start].strip(_BETWEEN)
+        and not text[stop:source.start_char].strip(_BETWEEN)
+        and not names & set(_WORD.findall(text[start:stop]))  # not 'I said to Harry'
+        for start, stop in quotes) else None
 
 
 def last_body(doc: Doc, before: list[EntityMention]) -> EntityMention | None:

@@ -707,3 +707,40 @@ def test_a_name_in_apposition_to_a_run_in_headlines_subject_is_the_subject(nlp):
             "criticised his punishment even though it was far below the maximum penalty. "
             '"I am not guilty," he said.')
     assert sources(nlp, text) == [("The 66-year-old", "Luis Aragones"), ("he", "Luis Aragones")]
+
+
+def test_he_is_not_a_person_named_as_an_object_since(nlp):
+    text = ("Aston Villa are waiting on Thomas Hitzlsperger. Hitzlsperger's current deal "
+            "expires in the summer and he has been offered a new deal by manager Roy Aitken. "
+            "But he said he wants assurances.")
+    assert dict(sources(nlp, text))["he"] == "Thomas Hitzlsperger"
+
+
+def test_he_is_not_the_person_a_prepositional_phrase_names(nlp):
+    text = ("Arjen Robben has broken his foot. \"It will take six weeks,\" Arjen Robben told a "
+            "newspaper. \"It is serious.\" The 21-year-old missed three months after a "
+            "challenge from Olivier Dacourt. And he added: \"It felt different then.\"")
+    assert dict(sources(nlp, text))["he"] == "Arjen Robben"
+
+
+def test_he_after_a_quotation_is_the_speaker_just_before_the_tagger_took_for_no_person(nlp):
+    text = ("Federer admitted he was under extra pressure. \"They are so used to me winning,\" "
+            "he said.")
+    doc = nlp(text)
+    assert not any(m.label == "PERSON" and m.text == "Federer" for m in doc._.nc_entities)
+    assert dict(sources(nlp, text))["he"] == "Federer"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a body named with its organisation noun
+        ("Duncan Bell wants to play. But the International Rugby Board confirmed that he could "
+         "play for England. \"It is fantastic,\" he said.", "Duncan Bell"),
+        # a speaker the quotation names in the third person
+        ("Milan Mandaric was shocked. Redknapp vowed he would not join Southampton. \"I said "
+         "to Redknapp: do not go,\" he said.", "Milan Mandaric"),
+    ],
+)
+def test_he_after_a_quotation_is_no_body_and_no_one_the_quotation_names(nlp, text, name):
+    assert dict(sources(nlp, text))["he"] == name
