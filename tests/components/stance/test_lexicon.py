@@ -18,6 +18,14 @@ def _rows(nlp, sentence: str, cue: str) -> list[tuple[str | None, str]]:
     ("The official said the plan was not a publicity stunt.", "support"),
     ("The official said the explanation was a pitiful excuse.", "oppose"),
     ("The official said the claim was a lie.", "oppose"),
+    # words of stancelab10, from statements BBC train left neutral
+    ("The official said the pension plan was cowardly.", "oppose"),
+    ("The official said it was a sign of sinister tactics by Labour.", "oppose"),
+    ("The official said the campaign was a big misjudgement.", "oppose"),
+    ("The official said this makes a mockery of the law.", "oppose"),
+    ("The official said the salaries were exorbitant.", "oppose"),
+    ("The official said it was an underhand trick.", "oppose"),
+    ("The director said the line-up was stellar.", "support"),
     ("The official said the answer lies in the plan.", "neutral"),  # "lie" a noun only
     # a feeling of the target is how it feels, no verdict on it
     ("The official said the investors were excited.", "neutral"),
