@@ -28,6 +28,12 @@ def load(name: str) -> Any:
         return json.load(fh)
 
 
+@cache
+def words(name: str, key: str) -> frozenset[str]:
+    """The word list ``key`` of ``models/<name>.json`` as a set, built once."""
+    return frozenset(load(name)[key])
+
+
 def data_fingerprint() -> str:
     """Hash of every rule file, so a changed lexicon changes the pipeline fingerprint."""
     digest = hashlib.sha256()

@@ -64,7 +64,8 @@ def past_a_leading_verb(doc: Doc, span: Span) -> Span:
     if source is None or len(source) < 2:
         return span
     first, root = source[0], source.root
-    if first.tag_ not in ("VBG", "VBN") or first.lower_ in _qualifiers():
+    if first.tag_ not in ("VBG", "VBN") or (
+            first.lower_ in resources.words("cues", "title_qualifiers")):
         return span
     if root.left_edge.i > first.i:
         start = root.left_edge.i  # the clause is no part of the phrase
@@ -74,10 +75,6 @@ def past_a_leading_verb(doc: Doc, span: Span) -> Span:
         return span
     rest = doc[start : source.end]
     return rest.start_char, rest.end_char
-
-
-def _qualifiers() -> frozenset[str]:
-    return frozenset(resources.load("cues")["title_qualifiers"])
 
 
 _ASIDE = frozenset(("prep", "advmod", "npadvmod", "advcl", "mark", "parataxis", "pobj", "ROOT"))

@@ -204,19 +204,14 @@ def _is_quantity(root: Token) -> bool:
     holds the figure ("earn more than £50,000")."""
     return root.like_num or root.pos_ == "NUM" or root.tag_ == "$" \
         or _AMOUNT.fullmatch(root.text) is not None or root.ent_type_ in _QUANTITY_LABELS \
-        or (root.lower_ in _currency_words()
+        or (root.lower_ in resources.words("units", "currency_words")
             and any(_AMOUNT.fullmatch(c.text) for c in root.children))
-
-
-@cache
-def _currency_words() -> frozenset[str]:
-    return frozenset(resources.load("units")["currency_words"])
 
 
 @cache
 def _words(key: str) -> frozenset[str]:
     """A word list of the figures rules (models/figures.json)."""
-    return frozenset(resources.load("figures")[key])
+    return resources.words("figures", key)
 
 
 def _valued(figure: Span, verb: Token | None) -> Span | None:

@@ -30,6 +30,12 @@ def _phrase(entry: str) -> bool:
 
 
 @cache
+def _words(key: str) -> frozenset[str]:
+    """A word list of ``models/stance.json`` (its ``_doc`` says what each holds)."""
+    return resources.words("stance", key)
+
+
+@cache
 def _lexicon() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str],
                         tuple[str, ...], frozenset[str]]:
     data = resources.load("stance")
@@ -90,11 +96,6 @@ def polar_lemmas() -> frozenset[str]:
     return support | oppose
 
 
-@cache
-def _reversers() -> frozenset[str]:
-    return frozenset(resources.load("stance")["reversers"])
-
-
 def reversed_(token: Token, cue: Span | None) -> bool:
     """``token`` is what a reversing verb of the content acts on ("measures to combat
     ageism"); the cue's own verb ("rejected the plan") and a verb of the lexicon
@@ -112,7 +113,7 @@ def reversed_(token: Token, cue: Span | None) -> bool:
     lead = verb.doc[max(0, verb.i - 3) : verb.i].text.lower()
     shifted = any(lead.endswith(s) for s in _lexicon()[4])
     # not a polar verb ("rejected a bid": the word has counted against it)
-    return lemma in _reversers() and not in_cue and lemma not in polar_lemmas() and (
+    return lemma in _words("reversers") and not in_cue and lemma not in polar_lemmas() and (
         not negated) and not shifted
 
 
@@ -303,17 +304,12 @@ def _slot(top: Token, content: Span) -> set[int]:
             for t in child.subtree}
 
 
-@cache
-def _against_heads() -> frozenset[str]:
-    return frozenset(resources.load("stance")["against_heads"])
-
-
 def _against(token: Token) -> bool:
     """ "is against the plan", "voted against the bill", "campaigned against it": being or
     acting against something opposes it (not "played against France", "discrimination
     against women": :func:`_against_heads` names the verbs)."""
     return token.lower_ == "against" and token.dep_ == "prep" and (
-        token.head.lemma_.lower() in _against_heads())
+        token.head.lemma_.lower() in _words("against_heads"))
 
 
 def _excess(token: Token) -> bool:
@@ -334,28 +330,18 @@ _CLAUSE_UP = frozenset({"acl", "relcl", "attr", "acomp", "dobj", "pobj", "prep"}
 _MAX_UP = 4  # steps from a word up to the noun whose quantifier may deny it
 
 
-@cache
-def _verdict_nouns() -> frozenset[str]:
-    return frozenset(resources.load("stance")["verdict_nouns"])
-
-
 def _plain_event(token: Token) -> bool:
     """A verdict noun used as a verb: an event, no verdict ("wants to win", "won the game",
     "gain access"; still one as a noun or a modifier: "a big win", "a winning combination")."""
     return token.pos_ == "VERB" and token.dep_ != "amod" and (
-        token.lemma_.lower() in _verdict_nouns())
-
-
-@cache
-def _denying() -> frozenset[str]:
-    return frozenset(resources.load("stance")["denying_quantifiers"])
+        token.lemma_.lower() in _words("verdict_nouns"))
 
 
 def _denied(token: Token) -> bool:
     """A denying quantifier ("little", "no", "few") quantifies the word or the noun its
     clause says something of: "little progress", "little evidence the ministry improved",
     "no sign that the reforms were a success" (not "a little progress")."""
-    denying, node = _denying(), token
+    denying, node = _words("denying_quantifiers"), token
     for _ in range(_MAX_UP):
         if any(c.lower_ in denying and c.dep_ in ("det", "amod") and not (
                 c.i > 0 and c.doc[c.i - 1].lower_ == "a") for c in node.children):
@@ -393,11 +379,6 @@ def _negated(token: Token, content: Span, negators: frozenset[str]) -> bool:
     return False
 
 
-@cache
-def _beliefs() -> frozenset[str]:
-    return frozenset(resources.load("stance")["beliefs"])
-
-
 def _belief_denied(token: Token, content: Span) -> bool:
     """The word's clause is what a negated belief verb of the content holds ("we don't
     think we got our sums wrong", "I do not believe it is a good idea"): English puts the
@@ -409,7 +390,8 @@ def _belief_denied(token: Token, content: Span) -> bool:
             c.dep_ in ("nsubj", "nsubjpass") and token in c.subtree for c in clause.children):
         return False
     belief = clause.head
-    return content.start <= belief.i < content.end and belief.lemma_.lower() in _beliefs() and (
+    return content.start <= belief.i < content.end and (
+        belief.lemma_.lower() in _words("beliefs")) and (
         any(c.dep_ == "neg" for c in belief.children))
 
 
@@ -457,15 +439,15 @@ def _act_denied(target: Token) -> bool:
     which is spared as often ("the hospital would not be closed")."""
     verb = _governor(target) if target.dep_ != "nsubjpass" else None
     return verb is not None and verb.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "neg" for c in verb.children) and verb.lemma_.lower() not in _reversers() and (
+        c.dep_ == "neg" for c in verb.children) and (
+        verb.lemma_.lower() not in _words("reversers")) and (
         not any(c.lower_ == "why" for c in verb.children))  # "why will he not take it up?"
 
 
-@cache
 def warning_cues() -> frozenset[str]:
     """Cues that warn: against what they warn of, but a forecast of what the target does
     is still no verdict on it."""
-    return frozenset(resources.load("stance")["warnings"])
+    return _words("warnings")
 
 
 _COMPLEMENTS = frozenset({"dobj", "attr", "acomp", "oprd", "ccomp", "dative"})
@@ -519,16 +501,11 @@ def _unbeaten(token: Token) -> bool:
         c.lower_ == "could" for c in verb.children))
 
 
-@cache
-def _certainty() -> frozenset[str]:
-    return frozenset(resources.load("stance")["certainty"])
-
-
 def _certain(token: Token) -> bool:
     """A polar word that only says how sure the holder is: "without a doubt", "no doubt
     (that) it will succeed", "I'm positive I touched the ball down" (not "I have no doubt
     in the players", "a positive result")."""
-    if token.lemma_.lower() not in _certainty():
+    if token.lemma_.lower() not in _words("certainty"):
         return False
     if token.pos_ == "NOUN":
         return (token.dep_ == "pobj" and token.head.lower_ == "without") or (any(
@@ -671,16 +648,6 @@ def _events() -> dict[str, str | None]:
 
 
 @cache
-def _acts() -> frozenset[str]:
-    return frozenset(resources.load("stance")["acts"])
-
-
-@cache
-def _dismissals() -> frozenset[str]:
-    return frozenset(resources.load("stance")["dismissals"])
-
-
-@cache
 def _senses() -> tuple[dict[str, list[str]], frozenset[str], dict[str, frozenset[str]],
                       dict[str, frozenset[str]]]:
     """The only parts of speech in which a lexicon word is polar, the words polar only
@@ -749,14 +716,14 @@ def _advised(target: Token) -> Advice | None:
     lemma = verb.lemma_.lower()
     if "have" in auxes:  # "must have known" guesses; "should have" faults
         faulted = auxes & hindsight and target.dep_ in ("nsubj", "nsubjpass") and (
-            target.lower_ not in _SPEAKER) and lemma not in _reversers()
+            target.lower_ not in _SPEAKER) and lemma not in _words("reversers")
         return Advice(verb, "oppose", True) if faulted else None
     side = _subject_side(verb) if target.dep_ == "nsubj" else None
     if side is not None:  # "reform must continue": for it
         return Advice(verb, side, False)
     if target.dep_ not in ("dobj", "nsubjpass"):
         return None
-    if lemma in _reversers():
+    if lemma in _words("reversers"):
         return Advice(verb, "support", False)
     if lemma in _events():  # "should investigate the market": no side the verb takes
         return Advice(verb, _events()[lemma], False) if _events()[lemma] else None
@@ -792,13 +759,7 @@ def _own_act(token: Token, target: Token) -> bool:
     """``token`` is a polar verb the target does ("Labour had proposed the idea too", "the
     union criticised the plan"): the target's side, no verdict on it."""
     return token == target.head and target.dep_ == "nsubj" and token.pos_ == "VERB" and (
-        token.lemma_.lower() in _acts()) and target.lower_ not in _SPEAKER
-
-
-@cache
-def _harms() -> frozenset[str]:
-    """Words of harm: said of a target, they make it the victim, no side against it."""
-    return frozenset(resources.load("stance")["harms"])
+        token.lemma_.lower() in _words("acts")) and target.lower_ not in _SPEAKER
 
 
 def _harmed(token: Token, target: Token) -> bool:
@@ -808,7 +769,7 @@ def _harmed(token: Token, target: Token) -> bool:
     against what does it, not against the target."""
     if token.dep_ == "advmod":  # "may be even worse hit", "badly affected": how much
         token = token.head
-    if token.lemma_.lower() not in _harms() and token.lower_ not in _harms():
+    if token.lemma_.lower() not in _words("harms") and token.lower_ not in _words("harms"):
         return False
     if target.dep_ in ("dobj", "nsubjpass"):
         return target.head == token
@@ -823,22 +784,9 @@ def _denied_claim(cue: Span, content: Span, target: Token) -> bool:
     toward the target, the holder takes the other; where it takes none, the denial's
     opposition stands ("denied that the timing was political"), as it does for a noun
     phrase dismissed ("denied Ms Villalba's claims")."""
-    return cue.root.lemma_.lower() in _dismissals() and content.root.pos_ in (
+    return cue.root.lemma_.lower() in _words("dismissals") and content.root.pos_ in (
         "VERB", "AUX") and target.dep_ in ("nsubj", "nsubjpass") and (
         target.head == content.root)
-
-
-@cache
-def _deferring() -> frozenset[str]:
-    """Cues whose side is the content's ("agreed it was a mistake", "hoped the talks
-    would not fail"): they carry their own only where the content has none."""
-    return frozenset(resources.load("stance")["deferring_cues"])
-
-
-@cache
-def _feelings() -> frozenset[str]:
-    """Adjectives of a feeling: said of a target, how it feels, no verdict on it."""
-    return frozenset(resources.load("stance")["feelings"])
 
 
 def _feels(token: Token, target: Token) -> bool:
@@ -846,12 +794,7 @@ def _feels(token: Token, target: Token) -> bool:
     would be happy to find other routes"): how the target feels, no verdict on it."""
     return token.dep_ in ("acomp", "attr") and target.dep_ in ("nsubj", "nsubjpass") and (
         target.head == token.head) and target.lower_ not in _SPEAKER and (
-        token.lemma_.lower() in _feelings() or token.lower_ in _feelings())
-
-
-@cache
-def _measures() -> frozenset[str]:
-    return frozenset(resources.load("stance")["measures"])
+        token.lemma_.lower() in _words("feelings") or token.lower_ in _words("feelings"))
 
 
 def _measured(token: Token, target: Token) -> bool:
@@ -862,7 +805,7 @@ def _measured(token: Token, target: Token) -> bool:
     predicate = token.head if token.dep_ == "amod" and token.head.dep_ == "attr" else token
     return token.pos_ == "ADJ" and predicate.dep_ in ("acomp", "attr") and (
         target.dep_ == "nsubj") and target.head == predicate.head and (
-        target.lower_ in _measures()) and not any(_excess(c) for c in token.children)
+        target.lower_ in _words("measures")) and not any(_excess(c) for c in token.children)
 
 
 def _direct(target: Token, advised: Advice | None) -> set[int]:
@@ -979,7 +922,7 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
     denial = cue_stance == "oppose" and target is not None and _denied_claim(cue, content,
                                                                               target)
     deferred = cue_stance if cue_stance and (
-        denial or cue.root.lemma_.lower() in _deferring()) else None
+        denial or cue.root.lemma_.lower() in _words("deferring_cues")) else None
     text = content.text.lower()
     lead = cue.doc[sentence_start(cue.doc, cue.start) : cue.start].text_with_ws.lower()
     lead_shifted = any(s in lead for s in shifters if s.startswith("stop"))
@@ -990,7 +933,7 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
                for t in content if m.start() <= t.idx - content.start_char < m.end()}
     # "dismissed the criticism": for what was criticised ("warned of a threat" is against it)
     rejected = content.root if cue_stance == "oppose" and content.root.pos_ == "NOUN" and (
-        cue.root.lemma_.lower() in _dismissals()) else None
+        cue.root.lemma_.lower() in _words("dismissals")) else None
     # the words that make up the target's name are no verdict on it ("a support package",
     # "the buy-back" split by the tokenizer); its head noun may be ("the problem", "a win")
     own = {t.i for c in target.children if c.dep_ == "compound" or (
@@ -1027,7 +970,7 @@ def label(cue: Span, content: Span, cue_stance: str | None, target: Token | None
         acting = governor.lemma_.lower() if governor is not None else ""
         if polarity == "support" and acting in oppose:
             continue  # "a threat to every gain": the harm is the news, and it has counted
-        if acting in _reversers() and acting not in polar_lemmas() and token != target:
+        if acting in _words("reversers") and acting not in polar_lemmas() and token != target:
             # "avoid any risk": for what avoids it (the target's own word is turned by the
             # caller, :func:`reversed_`)
             polarity = "oppose" if polarity == "support" else "support"

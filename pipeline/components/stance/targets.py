@@ -194,11 +194,6 @@ def _judging(word: Token, head: Token) -> bool:
     return _polar(word) or abs(lexicon.valence(word.lower_)) >= _JUDGING_VALENCE
 
 
-@cache
-def _scales() -> frozenset[str]:
-    return frozenset(resources.load("figures")["scales"])
-
-
 def _amount_word(word: Token) -> bool:
     """A word of an amount: a number (not an ordinal: "the second book"), a currency sign,
     or a scale after a number ("$140m", "5bn rupees"): no word of a name, nor a thing a
@@ -206,7 +201,7 @@ def _amount_word(word: Token) -> bool:
     doc = word.doc
     return word.tag_ in ("CD", "$") or word.text in _AMOUNT_START or (
         word.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")) or (
-        word.lower_.rstrip(".") in _scales() and word.i > 0 and (
+        word.lower_.rstrip(".") in resources.words("figures", "scales") and word.i > 0 and (
             doc[word.i - 1].like_num or doc[word.i - 1].ent_type_ == "MONEY"))
 
 
